@@ -1,0 +1,7 @@
+"""Allow ``python -m dienstscan``."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,192 @@
+"""The user's document: a scan (``Assessment``) with its answers, key figures and plan actions.
+
+A scan belongs to one organisation at one moment (the peildatum). It records which checklist
+versions it was answered against, so a later checklist can be compared item by item. Models
+here are mutable (the UI edits them in place) and forbid unknown keys, so a damaged or foreign
+file is refused instead of half-read. Storage (``dienstscan.storage``) adds the file envelope.
+"""
+
+from __future__ import annotations
+
+import uuid
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, StringConstraints
+
+from .checklist import OrganisationKind
+
+ShortText = Annotated[str, StringConstraints(max_length=20_000)]
+
+EvidenceBasis = Literal["document", "interview", "meting", "waarneming"]
+EVIDENCE_BASIS_LABELS: dict[str, str] = {
+    "document": "Document",
+    "interview": "Interview",
+    "meting": "Meting",
+    "waarneming": "Waarneming",
+}
+
+Priority = Literal["hoog", "midden", "laag"]
+PRIORITY_LABELS: dict[str, str] = {"hoog": "Hoog", "midden": "Midden", "laag": "Laag"}
+
+ActionStatus = Literal["gepland", "in_uitvoering", "gereed", "uitgesteld", "vervallen"]
+ACTION_STATUS_LABELS: dict[str, str] = {
+    "gepland": "Gepland",
+    "in_uitvoering": "In uitvoering",
+    "gereed": "Gereed",
+    "uitgesteld": "Uitgesteld",
+    "vervallen": "Vervallen",
+}
+
+#: Act: what happens after the check (borgen, bijstellen, stoppen).
+ActChoice = Literal["borgen", "bijstellen", "stoppen"]
+ACT_CHOICE_LABELS: dict[str, str] = {"borgen": "Borgen", "bijstellen": "Bijstellen", "stoppen": "Stoppen"}
+
+#: What the user decided about a proposed action.
+Decision = Literal["voorgesteld", "geaccepteerd", "afgewezen"]
+DECISION_LABELS: dict[str, str] = {
+    "voorgesteld": "Voorgesteld",
+    "geaccepteerd": "Geaccepteerd",
+    "afgewezen": "Afgewezen",
+}
+
+
+class _Doc(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Organisation(_Doc):
+    name: Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
+    kind: OrganisationKind = "gemeente"
+    inhabitants: NonNegativeInt | None = None
+
+
+class Participant(_Doc):
+    name: Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
+    role: str = ""
+
+
+class Evidence(_Doc):
+    """What an answer rests on, so stale evidence can be flagged in the next cycle."""
+
+    basis: EvidenceBasis | None = None
+    reference: ShortText = ""
+    date: dt.date | None = None
+
+
+class Poll(_Doc):
+    """Draagvlak: anonymous Ja / Twijfel / Nee counts, like the thesis's table 2.1."""
+
+    ja: NonNegativeInt = 0
+    twijfel: NonNegativeInt = 0
+    nee: NonNegativeInt = 0
+
+    @property
+    def total(self) -> int:
+        return self.ja + self.twijfel + self.nee
+
+
+class Answer(_Doc):
+    """The answer to one item, with the 'leg uit', notes, evidence and (BSC) the analysis."""
+
+    option: str | None = Field(default=None, description="Id of the chosen scale option; None = unanswered")
+    explanation: ShortText = ""
+    notes: ShortText = ""
+    evidence: Evidence = Field(default_factory=Evidence)
+    barriers: list[ShortText] = Field(default_factory=list, description="belemmeringen")
+    causes: list[ShortText] = Field(default_factory=list, description="oorzaken")
+    solutions: list[ShortText] = Field(default_factory=list, description="oplossingen")
+    poll: Poll | None = None
+    #: Individual answers given before the team agreed (anonymous option ids), workshop mode.
+    individual: list[str] = Field(default_factory=list)
+    #: Copied from the previous cycle and not yet confirmed in this one.
+    from_previous_cycle: bool = False
+    answered_at: dt.datetime | None = None
+
+
+class KeyFigureValue(_Doc):
+    value: float | None = None
+    note: ShortText = ""
+    date: dt.date | None = None
+
+
+class ScopeExclusion(_Doc):
+    """A framework or section put out of scope, with the justification."""
+
+    justification: Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+
+class Action(_Doc):
+    """One action of the improvement plan, in plan-do-check-act form.
+
+    Proposed actions get the id ``V-<item id>`` (stable: re-proposing finds them again); own
+    actions get ``E-<n>``. ``edited`` lists the fields the user changed by hand, which
+    re-proposing never overwrites.
+    """
+
+    id: Annotated[str, StringConstraints(min_length=1, max_length=60, strip_whitespace=True)]
+    origin: Literal["voorgesteld", "eigen"] = "eigen"
+    item_id: str | None = None
+    decision: Decision = "geaccepteerd"
+    # Plan
+    title: Annotated[str, StringConstraints(min_length=1, max_length=2_000, strip_whitespace=True)]
+    description: ShortText = ""
+    reason: ShortText = Field(default="", description="waarom: the gap and its source")
+    theme: str = "overig"
+    priority: Priority = "midden"
+    owner: ShortText = Field(default="", description="probleemeigenaar")
+    start: dt.date | None = None
+    end: dt.date | None = None
+    indicator: ShortText = ""
+    target: ShortText = Field(default="", description="streefwaarde")
+    # Do
+    status: ActionStatus = "gepland"
+    progress: ShortText = Field(default="", description="voortgang")
+    # Check
+    measured_value: ShortText = ""
+    measured_on: dt.date | None = None
+    conclusion: ShortText = ""
+    # Act
+    act: ActChoice | None = None
+    act_note: ShortText = Field(default="", description="bijsturing / vervolg")
+    # Bookkeeping
+    gap_closed: bool = Field(default=False, description="The gap behind this proposal was closed by a later answer")
+    merged_into: str | None = None
+    edited: list[str] = Field(default_factory=list)
+
+
+def _new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Assessment(_Doc):
+    """A scan: one organisation, one peildatum, the answers, key figures and the plan."""
+
+    id: str = Field(default_factory=_new_id)
+    organisation: Organisation
+    peildatum: dt.date
+    participants: list[Participant] = Field(default_factory=list)
+    frameworks: list[str] = Field(default_factory=list, description="Framework ids in scope")
+    checklist_versions: dict[str, str] = Field(default_factory=dict, description="framework id -> version")
+    out_of_scope: dict[str, ScopeExclusion] = Field(
+        default_factory=dict, description="framework or section id -> justification"
+    )
+    answers: dict[str, Answer] = Field(default_factory=dict)
+    key_figures: dict[str, KeyFigureValue] = Field(default_factory=dict)
+    actions: list[Action] = Field(default_factory=list)
+    #: Id of the scan this one continues (next cycle), if any.
+    previous_scan_id: str | None = None
+    created: dt.datetime = Field(default_factory=dt.datetime.now)
+    modified: dt.datetime = Field(default_factory=dt.datetime.now)
+
+    def answer(self, item_id: str) -> Answer:
+        """The answer for an item, created empty when the item has none yet."""
+        if item_id not in self.answers:
+            self.answers[item_id] = Answer()
+        return self.answers[item_id]
+
+    def action(self, action_id: str) -> Action | None:
+        for action in self.actions:
+            if action.id == action_id:
+                return action
+        return None

@@ -1,0 +1,281 @@
+"""Checklist content: frameworks, sections, items, answer scales, themes, benchmarks, key figures.
+
+This is read-only content, written by people in YAML (``checklists/*.yaml``) and validated here.
+Every model forbids unknown keys so a typo in a YAML key is an error, not silently ignored.
+Cross-references (scale ids, theme ids, benchmark metrics) are checked by
+``dienstscan.checklists``, which knows all files at once.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator, model_validator
+
+Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", min_length=1, max_length=40)]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+#: Legal status of an instrument (5 beloften) or norm, with the label a person reads.
+LegalStatus = Literal["wettelijk", "bestuurlijk", "overig"]
+LEGAL_STATUS_LABELS: dict[str, str] = {
+    "wettelijk": "wettelijk verplicht",
+    "bestuurlijk": "bestuurlijk afgesproken",
+    "overig": "overig (om een andere reden van belang)",
+}
+
+#: How a framework's headline score is computed.
+#: ``share_full``: share of applicable items whose option has weight 1 (5 beloften, BSC);
+#: ``mean_weight``: mean weight of the applicable answers (Antwoord growth levels).
+ScoreMethod = Literal["share_full", "mean_weight"]
+
+OrganisationKind = Literal["gemeente", "provincie", "waterschap", "ministerie", "uitvoeringsorganisatie"]
+ORGANISATION_KIND_LABELS: dict[str, str] = {
+    "gemeente": "Gemeente",
+    "provincie": "Provincie",
+    "waterschap": "Waterschap",
+    "ministerie": "Ministerie",
+    "uitvoeringsorganisatie": "Uitvoeringsorganisatie",
+}
+
+_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class SourceRef(_Strict):
+    """Where a piece of content comes from: a seed document (file name) and a section in it."""
+
+    document: Text = Field(description="Bestandsnaam van het brondocument (seeds/) of een externe bron")
+    section: str = Field(default="", description="Hoofdstuk, paragraaf of tabel in de bron")
+    note: str = Field(default="", description="Toelichting op de bron, bijvoorbeeld wat niet te achterhalen was")
+
+    def cite(self) -> str:
+        """A one-line Dutch citation, e.g. ``002_df95863a505375c9.txt, 4.2``."""
+        parts = [self.document]
+        if self.section:
+            parts.append(self.section)
+        return ", ".join(parts)
+
+
+class Provenance(_Strict):
+    """``herkomst``: whether an item is named in a source or reconstructed, and why."""
+
+    kind: Literal["genoemd in bron", "reconstructie"]
+    explanation: Text
+
+
+class ScaleOption(_Strict):
+    """One answer on a scale."""
+
+    id: Id
+    label: Text
+    weight: float | None = Field(
+        default=0.0,
+        ge=0.0,
+        le=1.0,
+        description="Gewicht in de score (0..1); leeg (null) = telt niet mee (niet van toepassing)",
+    )
+    level: int | None = Field(default=None, description="Rangnummer voor fasen en groeiniveaus")
+    requires_explanation: bool = Field(default=False, description="Vereist een uitleg ('leg uit')")
+    gap: bool = Field(default=False, description="Dit antwoord is een tekortkoming die een actie oplevert")
+    description: str = ""
+
+    @property
+    def applicable(self) -> bool:
+        return self.weight is not None
+
+
+class Scale(_Strict):
+    """A reusable answer scale, e.g. ``toepassing`` (BSC) or ``invoering`` (5 beloften)."""
+
+    id: Id
+    label: Text
+    description: str = ""
+    options: list[ScaleOption] = Field(min_length=1)
+
+    def option(self, option_id: str) -> ScaleOption | None:
+        for opt in self.options:
+            if opt.id == option_id:
+                return opt
+        return None
+
+
+class Theme(_Strict):
+    """A theme of the improvement agenda (Bergen's agenda: visie, digitaal, KCC, HRM, ...)."""
+
+    id: Id
+    label: Text
+    description: str = ""
+
+
+class Item(_Strict):
+    """Something assessed: a BSC norm, a 5 beloften instrument, an Antwoord statement."""
+
+    id: Id
+    text: Text = Field(description="De norm, het instrument of de stelling")
+    right: str = Field(default="", description="BSC: het recht van de burger ('Als burger ...')")
+    duty: str = Field(default="", description="BSC: de plicht van de overheid ('De overheid ...')")
+    explanation: str = Field(default="", description="Toelichting voor wie de scan invult")
+    source: SourceRef
+    legal_status: LegalStatus | None = None
+    provenance: Provenance | None = Field(default=None, description="herkomst: genoemd in bron of reconstructie")
+    theme: Id = Field(description="Thema in het verbeterplan (id uit themes)")
+    scale: Id | None = Field(default=None, description="Antwoordschaal; standaard die van de sectie of het kader")
+    suggested_action: Text = Field(description="Voorgestelde actie bij een tekortkoming")
+    key_figures: list[Id] = Field(default_factory=list, description="Kengetallen die bij dit item horen")
+
+
+class Section(_Strict):
+    """A group of items: a belofte, a bouwsteen."""
+
+    id: Id
+    title: Text
+    number: int | None = None
+    description: str = ""
+    scale: Id | None = None
+    key_figures: list[Id] = Field(default_factory=list)
+    items: list[Item] = Field(min_length=1)
+
+
+class Framework(_Strict):
+    """One of the three frameworks (BSC, 5 beloften, Antwoord) or an organisation's own."""
+
+    id: Id
+    title: Text
+    short_title: Text
+    version: Text
+    description: Text
+    source: SourceRef
+    applies_to: list[OrganisationKind] = Field(
+        default_factory=list, description="Soorten organisaties waarvoor het kader standaard aan staat"
+    )
+    scale: Id
+    score_method: ScoreMethod = "share_full"
+    item_label: Text = Field(default="Item", description="Hoe een item heet: Norm, Instrument, Stelling")
+    section_label: Text = Field(default="Onderdeel", description="Hoe een sectie heet: Belofte, Bouwsteen")
+    items: list[Item] = Field(default_factory=list, description="Organisatiebrede items buiten de secties")
+    sections: list[Section] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _has_content(self) -> Framework:
+        if not self.items and not self.sections:
+            raise ValueError("een kader heeft minstens één item of sectie nodig")
+        return self
+
+    def all_items(self) -> list[Item]:
+        return [*self.items, *(item for section in self.sections for item in section.items)]
+
+
+Comparison = Literal["at_least", "at_most"]
+
+
+class Benchmark(_Strict):
+    """A reference value a score or key figure is compared with, always with its source."""
+
+    id: Id
+    metric: Id = Field(description="Id van het kader, de sectie, het item of het kengetal waarop dit slaat")
+    value: float
+    comparison: Comparison = Field(description="at_least: de norm is minstens deze waarde; at_most: hoogstens")
+    kind: Literal["norm", "referentie"] = "referentie"
+    label: Text = Field(description="Korte naam in een zin: 'de top-10 gemeenten', 'Bergen in 2011'")
+    description: str = ""
+    source: SourceRef
+    date: Annotated[str, StringConstraints(pattern=_DATE_RE.pattern)] = Field(
+        description="Peildatum van de benchmark: JJJJ, JJJJ-MM of JJJJ-MM-DD"
+    )
+
+
+KeyFigureUnit = Literal["%", "seconden", "minuten", "werkdagen", "cijfer", "aantal", "ja/nee"]
+
+
+class KeyFigure(_Strict):
+    """A kengetal the organisation enters (first-contact resolution, waiting times, ratings...)."""
+
+    id: Id
+    label: Text
+    unit: KeyFigureUnit
+    description: str = ""
+    minimum: float | None = None
+    maximum: float | None = None
+    higher_is_better: bool = True
+    source: SourceRef
+
+    @field_validator("maximum")
+    @classmethod
+    def _max_above_min(cls, v: float | None, info) -> float | None:
+        lo = info.data.get("minimum")
+        if v is not None and lo is not None and v < lo:
+            raise ValueError("maximum ligt onder minimum")
+        return v
+
+
+class ChecklistFile(_Strict):
+    """The shape of one YAML file in ``checklists/``: any combination of these blocks."""
+
+    framework: Framework | None = None
+    scales: list[Scale] = Field(default_factory=list)
+    themes: list[Theme] = Field(default_factory=list)
+    benchmarks: list[Benchmark] = Field(default_factory=list)
+    key_figures: list[KeyFigure] = Field(default_factory=list)
+
+
+class ChecklistSet(BaseModel):
+    """All content loaded together: what scoring, the plan, the exports and the UI work from.
+
+    Built by ``dienstscan.checklists.load_checklists`` after the integrity checks passed, so every
+    reference here resolves. Lookups are by id.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    frameworks: list[Framework]
+    scales: dict[str, Scale]
+    themes: dict[str, Theme]
+    benchmarks: list[Benchmark]
+    key_figures: dict[str, KeyFigure]
+
+    _items: dict[str, tuple[Framework, Section | None, Item]] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, __context: object) -> None:
+        items: dict[str, tuple[Framework, Section | None, Item]] = {}
+        for fw in self.frameworks:
+            for item in fw.items:
+                items[item.id] = (fw, None, item)
+            for section in fw.sections:
+                for item in section.items:
+                    items[item.id] = (fw, section, item)
+        self._items = items
+
+    def framework(self, framework_id: str) -> Framework:
+        for fw in self.frameworks:
+            if fw.id == framework_id:
+                return fw
+        raise KeyError(framework_id)
+
+    def item(self, item_id: str) -> Item:
+        return self._items[item_id][2]
+
+    def has_item(self, item_id: str) -> bool:
+        return item_id in self._items
+
+    def locate(self, item_id: str) -> tuple[Framework, Section | None, Item]:
+        """The framework and section (None for organisation-wide items) an item belongs to."""
+        return self._items[item_id]
+
+    def scale_for(self, item_id: str) -> Scale:
+        fw, section, item = self.locate(item_id)
+        scale_id = item.scale or (section.scale if section else None) or fw.scale
+        return self.scales[scale_id]
+
+    def benchmarks_for(self, metric: str) -> list[Benchmark]:
+        return [b for b in self.benchmarks if b.metric == metric]
+
+    def section(self, section_id: str) -> Section:
+        for fw in self.frameworks:
+            for section in fw.sections:
+                if section.id == section_id:
+                    return section
+        raise KeyError(section_id)
