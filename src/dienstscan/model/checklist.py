@@ -126,6 +126,10 @@ class Item(_Strict):
     scale: Id | None = Field(default=None, description="Antwoordschaal; standaard die van de sectie of het kader")
     suggested_action: Text = Field(description="Voorgestelde actie bij een tekortkoming")
     key_figures: list[Id] = Field(default_factory=list, description="Kengetallen die bij dit item horen")
+    scored: bool = Field(
+        default=True,
+        description="Telt mee in de score van het kader; false voor een item dat apart wordt vergeleken (de Antwoord-fase)",
+    )
 
 
 class Section(_Strict):
