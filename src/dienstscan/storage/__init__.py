@@ -1,0 +1,54 @@
+"""Storage of scans: ``.dienstscan`` files, recovery copies, lock files and format migrations.
+
+No Qt. The GUI and the CLI call:
+
+- ``save_scan(assessment, path, *, keep_backup=True)`` / ``load_scan(path)``: atomic save with a
+  ``.bak`` of the previous version; load with Dutch ``ScanFileError`` messages; ``read_scan``
+  also returns what the envelope said (format version, whether the file was upgraded).
+- ``check_against_checklists(assessment, checklists)``: what no longer matches the checklists.
+- ``write_recovery`` / ``find_recoveries`` / ``load_recovery`` / ``discard_recovery``.
+- ``acquire_lock(path, *, force=False)`` -> ``ScanLock``; ``ScanLockedError`` when in use.
+"""
+
+from .compare import check_against_checklists
+from .errors import ScanFileError, ScanLockedError
+from .lock import STALE_AFTER, LockOwner, ScanLock, acquire_lock, lock_path, read_lock
+from .migrations import CURRENT_FORMAT_VERSION
+from .recovery import (
+    ENV_DATA_DIR,
+    RecoveryCopy,
+    data_dir,
+    discard_recovery,
+    find_recoveries,
+    load_recovery,
+    recovery_dir,
+    write_recovery,
+)
+from .scanfile import FILE_SUFFIX, LoadedScan, backup_path, load_scan, read_scan, save_scan
+
+__all__ = [
+    "CURRENT_FORMAT_VERSION",
+    "ENV_DATA_DIR",
+    "FILE_SUFFIX",
+    "STALE_AFTER",
+    "LoadedScan",
+    "LockOwner",
+    "RecoveryCopy",
+    "ScanFileError",
+    "ScanLock",
+    "ScanLockedError",
+    "acquire_lock",
+    "backup_path",
+    "check_against_checklists",
+    "data_dir",
+    "discard_recovery",
+    "find_recoveries",
+    "load_recovery",
+    "load_scan",
+    "lock_path",
+    "read_lock",
+    "read_scan",
+    "recovery_dir",
+    "save_scan",
+    "write_recovery",
+]

@@ -1,0 +1,137 @@
+"""Atomic file replacement: a save is either the whole new file or the untouched old one.
+
+The new content goes to a temporary file in the same folder (same file system, so the final
+rename is atomic), is flushed and fsynced, the previous version is kept as a backup, and then
+``os.replace`` puts the new file in place. On Windows a virus scanner, the search indexer or
+OneDrive may hold the target for a moment; ``os.replace`` then fails with PermissionError, so it
+is retried for about two seconds. Finally the folder itself is fsynced where the platform allows
+it, so the rename survives a power cut.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+import shutil
+import sys
+import time
+from pathlib import Path
+
+#: How long ``os.replace`` is retried while another program holds the file.
+REPLACE_RETRY_SECONDS = 2.0
+_TEMP_SUFFIX = ".tmp"
+
+
+def temp_name(path: Path) -> Path:
+    """A fresh temporary name beside ``path``; recognisable, so stale ones can be found."""
+    return path.with_name(f".~{path.name}.{secrets.token_hex(4)}{_TEMP_SUFFIX}")
+
+
+def is_temp_for(candidate: Path, path: Path) -> bool:
+    """Whether ``candidate`` is a temporary file left by saving ``path``."""
+    name = candidate.name
+    return name.startswith(f".~{path.name}.") and name.endswith(_TEMP_SUFFIX)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _replace_with_retry(source: Path, target: Path, retry_seconds: float) -> None:
+    deadline = time.monotonic() + retry_seconds
+    delay = 0.02
+    while True:
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.25)
+
+
+def fsync_directory(folder: Path) -> None:
+    """Make a rename in ``folder`` durable. Windows cannot open folders; there it is a no-op."""
+    if sys.platform == "win32":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems (network shares) do not support it; the rename stands anyway
+    finally:
+        os.close(fd)
+
+
+def _keep_backup(path: Path, backup: Path) -> None:
+    """Make ``backup`` a copy of the current ``path``, itself atomically (never half a backup)."""
+    tmp = temp_name(backup)
+    try:
+        try:
+            os.link(path, tmp)  # cheap: the old content stays reachable under the backup name
+        except OSError:
+            shutil.copy2(path, tmp)  # file systems without hard links (FAT, some shares)
+        _replace_with_retry(tmp, backup, REPLACE_RETRY_SECONDS)
+    except BaseException:
+        _unlink_quietly(tmp)
+        raise
+
+
+def _unlink_quietly(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def atomic_write(
+    path: Path,
+    data: bytes,
+    *,
+    backup: Path | None = None,
+    retry_seconds: float = REPLACE_RETRY_SECONDS,
+) -> None:
+    """Replace ``path`` with ``data`` atomically, keeping the old file as ``backup`` if given.
+
+    Raises ``OSError`` (untranslated; callers turn it into a Dutch message). On any failure the
+    existing file is untouched and the temporary file is removed.
+    """
+    path = Path(path)
+    folder = path.parent
+    existing_mode: int | None = None
+    try:
+        existing_mode = os.stat(path).st_mode & 0o7777
+    except FileNotFoundError:
+        pass
+    tmp = temp_name(path)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if existing_mode is not None:
+            try:
+                os.chmod(tmp, existing_mode)
+            except OSError:
+                pass  # keep the default mode rather than fail the save
+        if backup is not None and existing_mode is not None:
+            _keep_backup(path, backup)
+        _replace_with_retry(tmp, path, retry_seconds)
+    except BaseException:
+        _unlink_quietly(tmp)
+        raise
+    fsync_directory(folder)
+
+
+def is_disk_full(exc: OSError) -> bool:
+    return exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)) or getattr(exc, "winerror", None) in (39, 112)

@@ -1,0 +1,259 @@
+"""A lock file beside an open scan, so a second Dienstscan does not overwrite the first one's work.
+
+``acquire_lock(path)`` creates ``~<name>.dienstscan.lock`` next to the scan (exclusively: of two
+programs racing, one wins) with who holds it: user, computer, process id, since when. Another
+Dienstscan then gets ``ScanLockedError`` naming that person. A lock left by a crash is stale and
+is taken over: its process is gone (same computer), or it is older than ``STALE_AFTER``
+(another computer, where the process cannot be checked). ``force=True`` takes any lock over.
+The holder calls ``refresh()`` now and then during long sessions so its lock never looks stale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import os
+import socket
+import sys
+import time
+import uuid
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from types import TracebackType
+
+from .. import __version__
+from .atomic import atomic_write
+from .errors import ScanFileError, ScanLockedError
+from .messages import describe_os_error
+
+#: A lock whose holder cannot be checked counts as abandoned after this long.
+STALE_AFTER = dt.timedelta(hours=12)
+#: A lock file that cannot be read (being written, or damaged) counts as abandoned after this long.
+_UNREADABLE_STALE_SECONDS = 30.0
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file for a scan: ``~<name>.lock`` in the same folder."""
+    path = Path(path)
+    return path.with_name(f"~{path.name}.lock")
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment (services, odd containers)
+        return "onbekende gebruiker"
+
+
+@dataclass(frozen=True)
+class LockOwner:
+    """Who holds a lock."""
+
+    user: str
+    host: str
+    pid: int
+    since: dt.datetime
+    app_version: str
+    token: str
+
+    @classmethod
+    def current(cls) -> LockOwner:
+        return cls(
+            user=_user(),
+            host=socket.gethostname(),
+            pid=os.getpid(),
+            since=dt.datetime.now().astimezone(),
+            app_version=__version__,
+            token=uuid.uuid4().hex,
+        )
+
+    def to_bytes(self) -> bytes:
+        data = asdict(self)
+        data["since"] = self.since.isoformat()
+        return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> LockOwner | None:
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            since = dt.datetime.fromisoformat(data["since"])
+            if since.tzinfo is None:
+                since = since.astimezone()
+            return cls(
+                user=str(data["user"]),
+                host=str(data["host"]),
+                pid=int(data["pid"]),
+                since=since,
+                app_version=str(data.get("app_version", "")),
+                token=str(data["token"]),
+            )
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            return None
+
+    def describe(self) -> str:
+        since = self.since.astimezone()
+        return f"{self.user} op computer {self.host}, sinds {since:%d-%m-%Y} om {since:%H:%M}"
+
+
+def read_lock(path: Path) -> LockOwner | None:
+    """Who holds the lock on scan ``path``; None when there is no readable lock."""
+    try:
+        return LockOwner.from_bytes(lock_path(path).read_bytes())
+    except OSError:
+        return None
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":
+        import ctypes  # os.kill(pid, 0) would terminate the process on Windows
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return kernel32.GetLastError() == 5  # access denied: it exists, owned by someone else
+        try:
+            code = ctypes.c_ulong()
+            if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+                return True
+            return code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def _is_stale(owner: LockOwner | None, file: Path) -> bool:
+    try:
+        mtime = file.stat().st_mtime
+    except OSError:
+        return True
+    if owner is None:
+        return time.time() - mtime > _UNREADABLE_STALE_SECONDS
+    last_sign_of_life = max(owner.since.timestamp(), mtime)
+    if time.time() - last_sign_of_life > STALE_AFTER.total_seconds():
+        return True
+    return owner.host == socket.gethostname() and not _pid_alive(owner.pid)
+
+
+class ScanLock:
+    """A held lock. Release it when the scan is closed; usable as a context manager."""
+
+    def __init__(self, path: Path, owner: LockOwner, *, took_over: LockOwner | None = None) -> None:
+        self.path = Path(path)
+        self.lock_path = lock_path(self.path)
+        self.owner = owner
+        #: The previous holder when a stale (or forced) lock was taken over.
+        self.took_over = took_over
+        self._released = False
+
+    @property
+    def released(self) -> bool:
+        return self._released
+
+    def still_held(self) -> bool:
+        """False when someone else took the lock over meanwhile (with ``force``)."""
+        current = read_lock(self.path)
+        return not self._released and current is not None and current.token == self.owner.token
+
+    def refresh(self) -> None:
+        """Show that the holder is still alive, so a long session never looks abandoned."""
+        if self.still_held():
+            try:
+                os.utime(self.lock_path)
+            except OSError:
+                pass
+
+    def release(self) -> None:
+        """Remove the lock file, unless another Dienstscan has taken it over meanwhile."""
+        if self._released:
+            return
+        if self.still_held():
+            try:
+                self.lock_path.unlink()
+            except OSError:
+                pass
+        self._released = True
+
+    def __enter__(self) -> ScanLock:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.release()
+
+    def __repr__(self) -> str:
+        return f"ScanLock({str(self.path)!r}, released={self._released})"
+
+
+def _locked_error(path: Path, owner: LockOwner | None) -> ScanLockedError:
+    who = owner.describe() if owner else "een andere Dienstscan (de vergrendeling is niet leesbaar)"
+    return ScanLockedError(
+        path,
+        owner,
+        f"'{path.name}' is al geopend door {who}. Als u de scan nu ook opent, kan de een het werk "
+        "van de ander overschrijven. Open hem later opnieuw, of neem hem over als u zeker weet dat "
+        "die Dienstscan niet meer open is.",
+    )
+
+
+def acquire_lock(path: Path, *, force: bool = False) -> ScanLock:
+    """Lock scan ``path`` for this program.
+
+    Raises ``ScanLockedError`` if a live owner holds it (unless ``force``), ``ScanFileError``
+    (code ``lock_failed``) if the lock file cannot be written.
+    """
+    path = Path(path)
+    file = lock_path(path)
+    me = LockOwner.current()
+    for _attempt in range(5):
+        try:
+            fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise _lock_failed(path, exc) from exc
+        else:
+            try:
+                try:
+                    os.write(fd, me.to_bytes())
+                finally:
+                    os.close(fd)
+            except OSError as exc:
+                file.unlink(missing_ok=True)
+                raise _lock_failed(path, exc) from exc
+            return ScanLock(path, me)
+
+        holder = read_lock(path)
+        if not file.exists():
+            continue  # released between our attempt and the read: try again
+        if not (force or _is_stale(holder, file)):
+            raise _locked_error(path, holder)
+        try:
+            atomic_write(file, me.to_bytes())
+        except OSError as exc:
+            raise _lock_failed(path, exc) from exc
+        current = read_lock(path)
+        if current is not None and current.token == me.token:
+            return ScanLock(path, me, took_over=holder)
+        # another program took the abandoned lock at the same moment; look again
+    raise _locked_error(path, read_lock(path))
+
+
+def _lock_failed(path: Path, exc: OSError) -> ScanFileError:
+    return ScanFileError(
+        path,
+        f"Kan '{path}' niet vergrendelen voor bewerken: {describe_os_error(exc)}. "
+        "Zonder vergrendeling merkt een collega niet dat u de scan open heeft.",
+        "lock_failed",
+    )
