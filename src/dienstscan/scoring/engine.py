@@ -1,0 +1,514 @@
+"""Scoring: pure functions from (checklists, scan) to a ``ScoreReport``. No I/O, no Qt.
+
+Decisions (see also ``docs``/the issue note):
+
+- **Denominator.** An item counts when its framework and section are in scope and the item is
+  ``scored``. It is *applicable* unless its answer's option has weight null (*niet van
+  toepassing*). An **unanswered item is applicable** and counts as not achieved (weight 0):
+  otherwise a scan could raise its score by leaving the hard items open. Completeness (share
+  answered) is reported beside every score, so an incomplete scan is visible at once.
+- ``share_full``: share of applicable items whose option has weight 1 (5 beloften: *Ingevoerd*;
+  BSC: *Toegepast*). Options with 0 < weight < 1 are counted as *partial* and shown beside the
+  score (``partial_percentage``), never mixed into it.
+- ``mean_weight``: mean weight of the applicable items x 100 (Antwoord: level / 4).
+- An answer whose option is not on the item's scale (e.g. a changed checklist) is treated as
+  unanswered and listed in ``completeness.unknown_options``; answers to unknown items are kept
+  and listed in ``completeness.unknown_items``.
+- Items with ``scored: false`` (the Antwoord phase) are reported in ``separate_items``, with
+  their level against the benchmarks for the item id.
+
+The per-checklist lookups (scales per item, options per id, benchmarks per metric) are built
+once per ``ChecklistSet`` and cached, so rescoring after every edit stays well under a
+millisecond for a full scan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model.assessment import Answer, Assessment
+from ..model.checklist import Benchmark, ChecklistSet, Framework, Item, KeyFigure, ScaleOption, Section
+from . import dutch
+from .report import (
+    BenchmarkComparison,
+    Completeness,
+    ExcludedPart,
+    ExplanationStatus,
+    FrameworkScore,
+    ItemState,
+    KeyFigureResult,
+    MetricComparison,
+    NodeCounts,
+    ScoreReport,
+    SectionScore,
+    SeparateItem,
+    Tally,
+)
+from .sentences import compare
+
+__all__ = ["BenchmarkComparison", "item_state", "node_counts", "score"]
+
+
+# --------------------------------------------------------------------------- index (cached)
+
+
+@dataclass(frozen=True, slots=True)
+class _ItemIx:
+    item: Item
+    options: dict[str, ScaleOption]
+    levels: dict[int, ScaleOption]
+
+
+@dataclass(frozen=True, slots=True)
+class _SectionIx:
+    section: Section
+    items: tuple[_ItemIx, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _FrameworkIx:
+    framework: Framework
+    items: tuple[_ItemIx, ...]
+    sections: tuple[_SectionIx, ...]
+    total_items: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    frameworks: dict[str, _FrameworkIx]
+    items: dict[str, tuple[_FrameworkIx, _SectionIx | None, _ItemIx]]
+    benchmarks: dict[str, tuple[Benchmark, ...]]
+    key_figures: tuple[KeyFigure, ...]
+
+
+_CACHE: dict[int, tuple[ChecklistSet, _Index]] = {}
+_CACHE_SIZE = 8
+
+
+def _index(checklists: ChecklistSet) -> _Index:
+    hit = _CACHE.get(id(checklists))
+    if hit is not None and hit[0] is checklists:
+        return hit[1]
+    by_metric: dict[str, list[Benchmark]] = {}
+    for b in checklists.benchmarks:
+        by_metric.setdefault(b.metric, []).append(b)
+    frameworks: dict[str, _FrameworkIx] = {}
+    items: dict[str, tuple[_FrameworkIx, _SectionIx | None, _ItemIx]] = {}
+
+    def item_ix(item: Item) -> _ItemIx:
+        scale = checklists.scale_for(item.id)
+        options = {o.id: o for o in scale.options}
+        levels = {o.level: o for o in scale.options if o.level is not None}
+        return _ItemIx(item, options, levels)
+
+    for fw in checklists.frameworks:
+        fw_items = tuple(item_ix(i) for i in fw.items)
+        sections = tuple(_SectionIx(s, tuple(item_ix(i) for i in s.items)) for s in fw.sections)
+        total = len(fw_items) + sum(len(s.items) for s in sections)
+        fix = _FrameworkIx(fw, fw_items, sections, total)
+        frameworks[fw.id] = fix
+        for ix in fw_items:
+            items[ix.item.id] = (fix, None, ix)
+        for six in sections:
+            for ix in six.items:
+                items[ix.item.id] = (fix, six, ix)
+    index = _Index(
+        frameworks=frameworks,
+        items=items,
+        benchmarks={k: tuple(v) for k, v in by_metric.items()},
+        key_figures=tuple(checklists.key_figures.values()),
+    )
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.clear()
+    _CACHE[id(checklists)] = (checklists, index)
+    return index
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _option(ix: _ItemIx, answer: Answer | None) -> ScaleOption | None:
+    if answer is None or answer.option is None:
+        return None
+    return ix.options.get(answer.option)
+
+
+def _needs_explanation(option: ScaleOption, answer: Answer) -> bool:
+    return option.requires_explanation and not answer.explanation.strip()
+
+
+class _Acc:
+    """Mutable counters while walking the items; turned into a ``Tally`` at the end."""
+
+    __slots__ = ("items", "applicable", "full", "partial", "na", "unanswered", "weight", "all", "all_answered")
+
+    def __init__(self) -> None:
+        self.items = self.applicable = self.full = self.partial = self.na = self.unanswered = 0
+        self.weight = 0.0
+        # all items including scored: false, for completeness
+        self.all = self.all_answered = 0
+
+    def add(self, other: _Acc) -> None:
+        self.items += other.items
+        self.applicable += other.applicable
+        self.full += other.full
+        self.partial += other.partial
+        self.na += other.na
+        self.unanswered += other.unanswered
+        self.weight += other.weight
+        self.all += other.all
+        self.all_answered += other.all_answered
+
+    def tally(self, method: str | None) -> Tally:
+        pct = partial = None
+        if self.applicable:
+            if method == "share_full":
+                pct = 100.0 * self.full / self.applicable
+            elif method == "mean_weight":
+                pct = 100.0 * self.weight / self.applicable
+            partial = 100.0 * self.partial / self.applicable
+        return Tally(
+            items=self.items,
+            applicable=self.applicable,
+            full=self.full,
+            partial=self.partial,
+            not_applicable=self.na,
+            unanswered=self.unanswered,
+            answered=self.items - self.unanswered,
+            weight_sum=self.weight,
+            percentage=pct,
+            partial_percentage=partial,
+            all_items=self.all,
+            all_answered=self.all_answered,
+            completeness=(100.0 * self.all_answered / self.all) if self.all else None,
+        )
+
+
+@dataclass(slots=True)
+class _Walk:
+    """Per-run state shared by the framework walks."""
+
+    answers: dict[str, Answer]
+    unknown_options: list[str]
+    explanations_missing: list[str]
+
+
+def _walk_items(items: tuple[_ItemIx, ...], walk: _Walk, acc: _Acc, unanswered: list[str],
+                missing: list[str], expl: list[int], separate: list[tuple[_ItemIx, ScaleOption | None]]) -> None:
+    answers = walk.answers
+    for ix in items:
+        item = ix.item
+        answer = answers.get(item.id)
+        option = _option(ix, answer)
+        if answer is not None and answer.option is not None and option is None:
+            walk.unknown_options.append(f"{item.id}: {answer.option}")
+        acc.all += 1
+        if option is None:
+            unanswered.append(item.id)
+        else:
+            acc.all_answered += 1
+            if option.requires_explanation:
+                expl[0] += 1
+                if answer is not None and not answer.explanation.strip():
+                    missing.append(item.id)
+                else:
+                    expl[1] += 1
+        if not item.scored:
+            separate.append((ix, option))
+            continue
+        acc.items += 1
+        if option is None:
+            acc.unanswered += 1
+            acc.applicable += 1
+            continue
+        weight = option.weight
+        if weight is None:
+            acc.na += 1
+            continue
+        acc.applicable += 1
+        acc.weight += weight
+        if weight >= 1.0:
+            acc.full += 1
+        elif weight > 0.0:
+            acc.partial += 1
+
+
+def _pct_compare(metric: str, pct: float | None, benchmarks: tuple[Benchmark, ...]) -> MetricComparison | None:
+    if not benchmarks:
+        return None
+    text = dutch.percent(pct) if pct is not None else "geen score"
+    return compare(metric, pct, text, benchmarks, dutch.percent,
+                   missing="er zijn geen toepasselijke items beantwoord")
+
+
+def _level_text(ix: _ItemIx) -> Callable[[float], str]:
+    def fmt(value: float) -> str:
+        option = ix.levels.get(int(value)) if value == int(value) else None
+        return option.label if option is not None else f"niveau {dutch.number(value)}"
+
+    return fmt
+
+
+
+def _item_compare(ix: _ItemIx, option: ScaleOption | None, benchmarks: tuple[Benchmark, ...]) -> MetricComparison:
+    """An item's answer against benchmarks for that item: its level, or else its weight in %."""
+    if ix.levels:
+        fmt = _level_text(ix)
+        actual = float(option.level) if option is not None and option.level is not None else None
+        text = option.label if option is not None else "geen antwoord"
+        return compare(ix.item.id, actual, text, benchmarks, fmt, levels=True,
+                       missing="het item is nog niet beantwoord")
+    actual = option.weight * 100.0 if option is not None and option.weight is not None else None
+    text = dutch.percent(actual) if actual is not None else "geen antwoord"
+    return compare(ix.item.id, actual, text, benchmarks, dutch.percent, missing="het item is nog niet beantwoord")
+
+
+def _section_title(fw: Framework, section: Section) -> str:
+    if section.number is not None:
+        return f"{fw.section_label} {section.number}: {section.title}"
+    return section.title
+
+
+def _scope_notes(fix: _FrameworkIx, excluded: list[ExcludedPart], tally: Tally) -> tuple[str | None, str]:
+    fw = fix.framework
+    noun = dutch.plural(fw.item_label)
+    total_scored = sum(1 for ix in fix.items if ix.item.scored) + sum(
+        1 for s in fix.sections for ix in s.items if ix.item.scored
+    )
+    scope_note = None
+    reasons: list[str] = []
+    if excluded:
+        n_out = sum(e.items for e in excluded)
+        parts = [f"{e.title} ({e.justification})" for e in excluded]
+        scope_note = f"{n_out} van {total_scored} {noun} buiten scope: {'; '.join(parts)}."
+        reasons.append(f"{n_out} buiten scope")
+    if tally.not_applicable:
+        reasons.append(f"{tally.not_applicable} niet van toepassing")
+    if reasons:
+        note = (f"Score berekend over {tally.applicable} van {total_scored} {noun}: "
+                f"{dutch.join_and(reasons)}.")
+    else:
+        note = f"Score berekend over alle {tally.applicable} {noun}."
+    if tally.unanswered:
+        note += f" Nog niet beantwoord: {tally.unanswered} (tellen als niet gerealiseerd)."
+    return scope_note, note
+
+
+def _excluded_part_items(items: tuple[_ItemIx, ...]) -> int:
+    return sum(1 for ix in items if ix.item.scored)
+
+
+# --------------------------------------------------------------------------- score
+
+
+def _score_framework(fix: _FrameworkIx, index: _Index, walk: _Walk, out_of_scope: dict,
+                     overall: _Acc, completeness: Completeness) -> FrameworkScore:
+    fw = fix.framework
+    method = fw.score_method
+    acc = _Acc()
+    unanswered: list[str] = []
+    missing: list[str] = []
+    expl = [0, 0]
+    separate: list[tuple[_ItemIx, ScaleOption | None]] = []
+    _walk_items(fix.items, walk, acc, unanswered, missing, expl, separate)
+    sections: list[SectionScore] = []
+    excluded: list[ExcludedPart] = []
+    benchmarks = index.benchmarks
+    for six in fix.sections:
+        section = six.section
+        exclusion = out_of_scope.get(section.id)
+        if exclusion is not None:
+            excluded.append(ExcludedPart(
+                id=section.id, title=_section_title(fw, section), kind="sectie",
+                justification=exclusion.justification, items=_excluded_part_items(six.items),
+            ))
+            continue
+        sacc = _Acc()
+        s_unanswered: list[str] = []
+        s_missing: list[str] = []
+        _walk_items(six.items, walk, sacc, s_unanswered, s_missing, expl, separate)
+        acc.add(sacc)
+        unanswered.extend(s_unanswered)
+        missing.extend(s_missing)
+        stally = sacc.tally(method)
+        sections.append(SectionScore(
+            id=section.id, title=section.title, number=section.number, tally=stally,
+            unanswered=s_unanswered, explanations_missing=s_missing,
+            comparison=_pct_compare(section.id, stally.percentage, benchmarks.get(section.id, ())),
+        ))
+    overall.add(acc)
+    tally = acc.tally(method)
+    scope_note, denominator_note = _scope_notes(fix, excluded, tally)
+
+    separate_items: list[SeparateItem] = []
+    for ix, option in separate:
+        bms = benchmarks.get(ix.item.id, ())
+        separate_items.append(SeparateItem(
+            item_id=ix.item.id, text=ix.item.text,
+            option=option.id if option is not None else None,
+            option_label=option.label if option is not None else None,
+            level=option.level if option is not None else None,
+            comparison=_item_compare(ix, option, bms) if bms else None,
+        ))
+    item_comparisons: list[MetricComparison] = []
+    for item_id, bms in benchmarks.items():
+        located = index.items.get(item_id)
+        if located is None or located[0] is not fix or not located[2].item.scored:
+            continue
+        if located[1] is not None and located[1].section.id in out_of_scope:
+            continue
+        ix = located[2]
+        item_comparisons.append(_item_compare(ix, _option(ix, walk.answers.get(item_id)), bms))
+
+    completeness.unanswered[fw.id] = unanswered
+    completeness.explanations_missing.extend(missing)
+    return FrameworkScore(
+        id=fw.id, title=fw.title, short_title=fw.short_title, version=fw.version,
+        score_method=method, item_label=fw.item_label, section_label=fw.section_label,
+        tally=tally, sections=sections, excluded_sections=excluded,
+        scope_note=scope_note, denominator_note=denominator_note,
+        separate_items=separate_items,
+        explanation_status=ExplanationStatus(required=expl[0], given=expl[1], missing=missing),
+        unanswered=unanswered,
+        comparison=_pct_compare(fw.id, tally.percentage, benchmarks.get(fw.id, ())),
+        item_comparisons=item_comparisons,
+    )
+
+
+def _key_figure(kf: KeyFigure, assessment: Assessment, index: _Index) -> KeyFigureResult:
+    entered = assessment.key_figures.get(kf.id)
+    value = entered.value if entered is not None else None
+    value_text = dutch.with_unit(value, kf.unit) if value is not None else "niet ingevuld"
+    bms = index.benchmarks.get(kf.id, ())
+    comparison = None
+    if bms:
+        comparison = compare(kf.id, value, value_text, bms, lambda v: dutch.with_unit(v, kf.unit),
+                             missing="het kengetal is niet ingevuld")
+    return KeyFigureResult(
+        id=kf.id, label=kf.label, unit=kf.unit, higher_is_better=kf.higher_is_better,
+        value=value, value_text=value_text, note=entered.note if entered is not None else "",
+        comparison=comparison,
+    )
+
+
+def score(checklists: ChecklistSet, assessment: Assessment) -> ScoreReport:
+    """Score a scan against the checklists: per framework in scope, per section and overall.
+
+    Pure: reads both arguments, changes neither. See the module docstring for the decisions.
+    """
+    index = _index(checklists)
+    out_of_scope = assessment.out_of_scope
+    walk = _Walk(answers=assessment.answers, unknown_options=[], explanations_missing=[])
+    completeness = Completeness()
+    overall = _Acc()
+    frameworks: list[FrameworkScore] = []
+    excluded: list[ExcludedPart] = []
+    warnings: list[str] = []
+
+    for fw_id in assessment.frameworks:
+        fix = index.frameworks.get(fw_id)
+        if fix is None:
+            warnings.append(f"Kader '{fw_id}' staat in de scan, maar niet in de checklists; het telt niet mee.")
+            continue
+        exclusion = out_of_scope.get(fw_id)
+        if exclusion is not None:
+            excluded.append(ExcludedPart(
+                id=fw_id, title=fix.framework.title, kind="kader", justification=exclusion.justification,
+                items=fix.total_items,
+            ))
+            continue
+        frameworks.append(_score_framework(fix, index, walk, out_of_scope, overall, completeness))
+    for scope_id, exclusion in out_of_scope.items():
+        fix = index.frameworks.get(scope_id)
+        if fix is not None and scope_id not in assessment.frameworks:
+            excluded.append(ExcludedPart(
+                id=scope_id, title=fix.framework.title, kind="kader", justification=exclusion.justification,
+                items=fix.total_items,
+            ))
+
+    items = index.items
+    completeness.unknown_items = [item_id for item_id in assessment.answers if item_id not in items]
+    completeness.unknown_options = walk.unknown_options
+    completeness.items = overall.all
+    completeness.answered = overall.all_answered
+    completeness.percentage = 100.0 * overall.all_answered / overall.all if overall.all else None
+
+    key_figures = [_key_figure(kf, assessment, index) for kf in index.key_figures]
+    completeness.key_figures_missing = [k.id for k in key_figures if k.value is None]
+
+    return ScoreReport(
+        organisation=assessment.organisation.name,
+        peildatum=assessment.peildatum.isoformat(),
+        frameworks=frameworks,
+        excluded_frameworks=excluded,
+        overall=overall.tally(None),
+        key_figures=key_figures,
+        completeness=completeness,
+        warnings=warnings,
+    )
+
+
+# --------------------------------------------------------------------------- GUI helpers
+
+
+def _in_scope(assessment: Assessment, fw_id: str, section_id: str | None) -> bool:
+    if fw_id not in assessment.frameworks or fw_id in assessment.out_of_scope:
+        return False
+    return section_id is None or section_id not in assessment.out_of_scope
+
+
+def item_state(checklists: ChecklistSet, assessment: Assessment, item_id: str) -> ItemState:
+    """The state of one item for the GUI tree: out of scope, unanswered, explanation missing, answered.
+
+    Raises ``KeyError`` for an item id the checklists do not have.
+    """
+    fix, six, ix = _index(checklists).items[item_id]
+    if not _in_scope(assessment, fix.framework.id, six.section.id if six else None):
+        return "out_of_scope"
+    answer = assessment.answers.get(item_id)
+    option = _option(ix, answer)
+    if option is None:
+        return "unanswered"
+    if answer is not None and _needs_explanation(option, answer):
+        return "explanation_missing"
+    return "answered"
+
+
+def _count(items: tuple[_ItemIx, ...], answers: dict[str, Answer], counts: NodeCounts) -> None:
+    for ix in items:
+        answer = answers.get(ix.item.id)
+        option = _option(ix, answer)
+        counts.total += 1
+        if option is None:
+            counts.unanswered += 1
+            continue
+        counts.answered += 1
+        if answer is not None and _needs_explanation(option, answer):
+            counts.explanation_missing += 1
+
+
+def node_counts(checklists: ChecklistSet, assessment: Assessment) -> dict[str, NodeCounts]:
+    """Counts per framework id and per section id, for every framework in the checklists.
+
+    A framework's counts include its organisation-wide items and its in-scope sections; parts
+    out of scope are flagged and their items still counted, so the tree can show them greyed.
+    """
+    index = _index(checklists)
+    answers = assessment.answers
+    result: dict[str, NodeCounts] = {}
+    for fw_id, fix in index.frameworks.items():
+        fw_in = _in_scope(assessment, fw_id, None)
+        fw_counts = NodeCounts(out_of_scope=not fw_in)
+        _count(fix.items, answers, fw_counts)
+        for six in fix.sections:
+            s_counts = NodeCounts(out_of_scope=not fw_in or six.section.id in assessment.out_of_scope)
+            _count(six.items, answers, s_counts)
+            result[six.section.id] = s_counts
+            if not s_counts.out_of_scope or not fw_in:
+                fw_counts.total += s_counts.total
+                fw_counts.answered += s_counts.answered
+                fw_counts.unanswered += s_counts.unanswered
+                fw_counts.explanation_missing += s_counts.explanation_missing
+        result[fw_id] = fw_counts
+    return result

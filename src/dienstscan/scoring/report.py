@@ -1,0 +1,192 @@
+"""The score report: what ``dienstscan.scoring.score`` returns, as pydantic models.
+
+The GUI, the exports and ``dienstscan score --json`` (``model_dump_json``) all read these, so
+every number a person sees is computed once, here. Percentages are raw floats (0..100); the
+Dutch texts (``sentence``, ``*_text``) are the same numbers formatted for reading.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+ItemState = Literal["unanswered", "answered", "explanation_missing", "out_of_scope"]
+
+
+class _Report(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Tally(_Report):
+    """Counts of the scored items of a framework, a section or the whole scan.
+
+    ``applicable`` = items in scope that are not *niet van toepassing*; unanswered items are
+    applicable (nobody said they are not) and count as not achieved, so leaving items open
+    never raises a score. ``completeness`` says how much of it was answered.
+    """
+
+    items: int = 0
+    applicable: int = 0
+    full: int = 0
+    partial: int = 0
+    not_applicable: int = 0
+    unanswered: int = 0
+    answered: int = 0
+    #: Sum of the weights of the applicable answers (unanswered = 0).
+    weight_sum: float = 0.0
+    #: Headline score per the framework's score method; None when nothing is applicable.
+    percentage: float | None = None
+    #: Share of applicable items answered with a partial option (shown beside, never mixed in).
+    partial_percentage: float | None = None
+    #: All items in scope, including those compared on their own (``scored: false``), and how
+    #: many of them have an answer: the basis of ``completeness``.
+    all_items: int = 0
+    all_answered: int = 0
+    #: Share of all items in scope (applicable or not, scored or not) that has an answer.
+    completeness: float | None = None
+
+
+class BenchmarkComparison(_Report):
+    """One benchmark against one value, always with its source."""
+
+    benchmark_id: str
+    metric: str
+    label: str
+    kind: Literal["norm", "referentie"]
+    comparison: Literal["at_least", "at_most"]
+    value: float
+    value_text: str
+    #: Position of the compared value relative to the benchmark; None when there is no value yet.
+    position: Literal["boven", "gelijk", "onder"] | None = None
+    #: Whether the value satisfies the benchmark's comparison (at least / at most).
+    met: bool | None = None
+    source: str
+    date: str
+    date_text: str
+    #: "Bron: <document, section> (<label>, <date>)."
+    source_sentence: str
+
+
+class MetricComparison(_Report):
+    """A value (score, level, key figure) against every benchmark for its metric."""
+
+    metric: str
+    actual: float | None
+    actual_text: str
+    #: "Met 62% zit u boven het niveau van Bergen (5 juli 2011) (50%) en onder ..."
+    sentence: str
+    benchmarks: list[BenchmarkComparison]
+
+
+class ExcludedPart(_Report):
+    """A framework or section put out of scope, with the user's justification."""
+
+    id: str
+    title: str
+    kind: Literal["kader", "sectie"]
+    justification: str
+    items: int
+
+
+class ExplanationStatus(_Report):
+    """Comply or explain: answers whose option requires an explanation ("leg uit")."""
+
+    required: int = 0
+    given: int = 0
+    missing: list[str] = []
+
+
+class SectionScore(_Report):
+    id: str
+    title: str
+    number: int | None
+    tally: Tally
+    unanswered: list[str]
+    explanations_missing: list[str]
+    comparison: MetricComparison | None = None
+
+
+class SeparateItem(_Report):
+    """An item with ``scored: false`` (the Antwoord phase): reported on its own, not in the score."""
+
+    item_id: str
+    text: str
+    option: str | None
+    option_label: str | None
+    level: int | None
+    comparison: MetricComparison | None = None
+
+
+class FrameworkScore(_Report):
+    id: str
+    title: str
+    short_title: str
+    version: str
+    score_method: Literal["share_full", "mean_weight"]
+    item_label: str
+    section_label: str
+    tally: Tally
+    sections: list[SectionScore]
+    excluded_sections: list[ExcludedPart]
+    #: "3 van 40 instrumenten buiten scope: ..." when sections are out of scope.
+    scope_note: str | None = None
+    #: Over how many items the score was computed and why that differs from the full list.
+    denominator_note: str
+    separate_items: list[SeparateItem]
+    explanation_status: ExplanationStatus
+    unanswered: list[str]
+    comparison: MetricComparison | None = None
+    #: Item-level benchmarks of scored items (rare; the phase item is in ``separate_items``).
+    item_comparisons: list[MetricComparison] = []
+
+
+class KeyFigureResult(_Report):
+    id: str
+    label: str
+    unit: str
+    higher_is_better: bool
+    value: float | None
+    value_text: str
+    note: str = ""
+    comparison: MetricComparison | None = None
+
+
+class Completeness(_Report):
+    """What is still open: unanswered items, missing explanations, answers that do not fit."""
+
+    items: int = 0
+    answered: int = 0
+    percentage: float | None = None
+    #: framework id -> unanswered item ids (organisation-wide items and every in-scope section).
+    unanswered: dict[str, list[str]] = {}
+    explanations_missing: list[str] = []
+    #: Answers to item ids the checklists do not have (kept in the scan, not scored).
+    unknown_items: list[str] = []
+    #: "item: option" for answers whose option is not on the item's scale (treated as unanswered).
+    unknown_options: list[str] = []
+    key_figures_missing: list[str] = []
+
+
+class ScoreReport(_Report):
+    organisation: str
+    peildatum: str
+    frameworks: list[FrameworkScore]
+    excluded_frameworks: list[ExcludedPart]
+    #: Counts over all frameworks in scope. ``percentage`` stays None on purpose: frameworks use
+    #: different score methods, and one figure over all of them would mix them.
+    overall: Tally
+    key_figures: list[KeyFigureResult]
+    completeness: Completeness
+    #: Dutch notes about the scan itself (e.g. a framework the checklists do not know).
+    warnings: list[str] = []
+
+
+class NodeCounts(_Report):
+    """Counts for one framework or section in the GUI tree (all items, scored or not)."""
+
+    total: int = 0
+    answered: int = 0
+    unanswered: int = 0
+    explanation_missing: int = 0
+    out_of_scope: bool = False
