@@ -97,13 +97,16 @@ def atomic_write(
     data: bytes,
     *,
     backup: Path | None = None,
-    retry_seconds: float = REPLACE_RETRY_SECONDS,
+    retry_seconds: float | None = None,
 ) -> None:
     """Replace ``path`` with ``data`` atomically, keeping the old file as ``backup`` if given.
 
     Raises ``OSError`` (untranslated; callers turn it into a Dutch message). On any failure the
-    existing file is untouched and the temporary file is removed.
+    existing file is untouched and the temporary file is removed. ``retry_seconds`` defaults to
+    ``REPLACE_RETRY_SECONDS`` (read at call time, so tests can shorten it).
     """
+    if retry_seconds is None:
+        retry_seconds = REPLACE_RETRY_SECONDS
     path = Path(path)
     folder = path.parent
     existing_mode: int | None = None

@@ -249,13 +249,13 @@ def _from_document(document: Any, path: Path) -> LoadedScan:
         )
     app_version = str(document.get("app_version", ""))
     if version > CURRENT_FORMAT_VERSION:
-        made_with = f" {app_version}" if app_version else ""
+        install = f"Dienstscan {app_version} of nieuwer" if app_version else "de nieuwste Dienstscan"
         raise (
             ScanFileError(
                 path,
-                f"'{path}' is gemaakt met een nieuwere versie van Dienstscan{made_with} (formaat {version}); "
+                f"'{path}' is gemaakt met een nieuwere versie van Dienstscan (formaat {version}); "
                 f"deze versie kan formaat {CURRENT_FORMAT_VERSION} lezen. Het bestand is niet gewijzigd. "
-                "Installeer de nieuwste Dienstscan om het te openen.",
+                f"Installeer {install} om het te openen.",
                 "newer",
             )
         )
