@@ -171,6 +171,15 @@ def _backup_hint(path: Path) -> str:
     return ""
 
 
+def _truncated(path: Path, data: bytes) -> ScanFileError:
+    return _fail(
+        path,
+        f"het bestand is afgebroken: het houdt midden in de gegevens op (na {len(data)} bytes). "
+        "Mogelijk is het kopiëren of opslaan onderbroken." + _backup_hint(path),
+        "truncated",
+    )
+
+
 def decode_scan(data: bytes, path: Path) -> LoadedScan:
     """Turn file bytes into a scan, or raise ``ScanFileError`` saying what is wrong."""
     if not data.strip():
@@ -196,6 +205,8 @@ def decode_scan(data: bytes, path: Path) -> LoadedScan:
     try:
         text = data.decode("utf-8-sig")  # a BOM from Notepad is harmless
     except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data":  # cut off in the middle of a character like ë
+            raise _truncated(path, data) from None
         raise (
             _fail(
                 path,
@@ -211,14 +222,7 @@ def decode_scan(data: bytes, path: Path) -> LoadedScan:
     except json.JSONDecodeError as exc:
         stripped = text.lstrip()
         if stripped[:1] in ("{", "[") and _looks_cut_off(text):
-            raise (
-                _fail(
-                    path,
-                    f"het bestand is afgebroken: het houdt midden in de gegevens op (na {len(data)} bytes). "
-                    "Mogelijk is het kopiëren of opslaan onderbroken." + _backup_hint(path),
-                    "truncated",
-                )
-            )
+            raise _truncated(path, data) from None
         raise (
             _fail(
                 path,
