@@ -1,0 +1,278 @@
+"""Gaps to proposed actions, and the edits a user makes to the plan.
+
+Rules (product decisions):
+
+- A **gap** is an item in scope (its framework is in the scan and neither the framework nor its
+  section is out of scope) whose answer's option has ``gap: true``. An unanswered item is no gap:
+  nothing is known yet (completeness reports it).
+- Every gap proposes one action with the stable id ``V-<item id>``: title = the item's
+  ``suggested_action``, reason = the answer and the item's source, theme = the item's theme.
+- **Priority** follows the item's legal status: *hoog* for ``wettelijk`` (legally required),
+  *midden* for ``bestuurlijk`` (agreed between governments), *laag* for everything else
+  (``overig`` and items without a legal status, such as the BSC norms and Antwoord statements);
+  the user can raise it, and an edited priority is kept.
+- **Re-proposing** (after answers change) adds actions for new gaps and refreshes title, reason,
+  theme and priority of existing proposals unless the user edited that field (``Action.edited``).
+  It never touches the decision, owner, dates, status or any PDCA field. A gap that is no longer
+  a gap (answered otherwise, unanswered again or put out of scope) sets ``gap_closed``; nothing is
+  deleted. A gap that reopens clears ``gap_closed``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..model.assessment import DECISION_LABELS, Action, Assessment
+from ..model.checklist import LEGAL_STATUS_LABELS, ChecklistSet, Framework, Item, ScaleOption, Section
+
+#: Fields that propose_actions keeps in step with the checklist and answers (unless edited).
+PROPOSAL_FIELDS = ("title", "reason", "theme", "priority")
+#: Bookkeeping fields the user does not edit through ``edit_action``.
+_NOT_EDITABLE = frozenset({"id", "origin", "item_id", "gap_closed", "merged_into", "edited"})
+_OWN_ID = re.compile(r"^E-(\d+)$")
+
+
+class PlanChanges(BaseModel):
+    """What a run of ``propose_actions`` changed, as action ids."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    added: list[str] = Field(default_factory=list)
+    reopened: list[str] = Field(default_factory=list)
+    closed: list[str] = Field(default_factory=list)
+    #: Existing proposals whose title, reason, theme or priority followed the content/answers.
+    updated: list[str] = Field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.reopened or self.closed or self.updated)
+
+    def summary(self) -> str:
+        """One Dutch line for a status bar: "3 nieuw, 1 heropend, 2 gesloten"."""
+        parts = [f"{len(self.added)} nieuw", f"{len(self.reopened)} heropend", f"{len(self.closed)} gesloten"]
+        if self.updated:
+            parts.append(f"{len(self.updated)} bijgewerkt")
+        return "Voorgestelde acties: " + ", ".join(parts) + "."
+
+
+def priority_for(item: Item) -> str:
+    """hoog for legally required, midden for administratively agreed, laag otherwise."""
+    if item.legal_status == "wettelijk":
+        return "hoog"
+    if item.legal_status == "bestuurlijk":
+        return "midden"
+    return "laag"
+
+
+def proposal_id(item_id: str) -> str:
+    return f"V-{item_id}"
+
+
+def _in_scope(assessment: Assessment, fw: Framework, section: Section | None) -> bool:
+    if fw.id not in assessment.frameworks or fw.id in assessment.out_of_scope:
+        return False
+    return section is None or section.id not in assessment.out_of_scope
+
+
+def _items(checklists: ChecklistSet) -> Iterator[tuple[Framework, Section | None, Item]]:
+    for fw in checklists.frameworks:
+        for item in fw.items:
+            yield fw, None, item
+        for section in fw.sections:
+            for item in section.items:
+                yield fw, section, item
+
+
+def gaps(checklists: ChecklistSet, assessment: Assessment) -> list[tuple[Framework, Item, ScaleOption]]:
+    """Every gap in scope, in checklist order: (framework, item, chosen option)."""
+    result = []
+    for fw, section, item in _items(checklists):
+        if not _in_scope(assessment, fw, section):
+            continue
+        answer = assessment.answers.get(item.id)
+        if answer is None or answer.option is None:
+            continue
+        option = checklists.scale_for(item.id).option(answer.option)
+        if option is not None and option.gap:
+            result.append((fw, item, option))
+    return result
+
+
+def _reason(fw: Framework, item: Item, option: ScaleOption) -> str:
+    legal = f" Status: {LEGAL_STATUS_LABELS[item.legal_status]}." if item.legal_status else ""
+    return (f"{fw.short_title}, {item.id} „{item.text}”: het antwoord is ‘{option.label}’.{legal} "
+            f"Bron: {item.source.cite()}.")
+
+
+def _proposal(fw: Framework, item: Item, option: ScaleOption) -> dict[str, Any]:
+    return {
+        "title": item.suggested_action,
+        "reason": _reason(fw, item, option),
+        "theme": item.theme,
+        "priority": priority_for(item),
+    }
+
+
+def propose_actions(checklists: ChecklistSet, assessment: Assessment) -> PlanChanges:
+    """Bring ``assessment.actions`` in step with the gaps; returns what changed.
+
+    Idempotent: a second run without answer changes changes nothing. Keeps everything the user
+    decided or edited (see the module docstring).
+    """
+    changes = PlanChanges()
+    existing = {a.id: a for a in assessment.actions}
+    open_ids: set[str] = set()
+    for fw, item, option in gaps(checklists, assessment):
+        action_id = proposal_id(item.id)
+        open_ids.add(action_id)
+        fields = _proposal(fw, item, option)
+        action = existing.get(action_id)
+        if action is None:
+            action = Action(id=action_id, origin="voorgesteld", item_id=item.id, decision="voorgesteld", **fields)
+            assessment.actions.append(action)
+            existing[action_id] = action
+            changes.added.append(action_id)
+            continue
+        if action.gap_closed:
+            action.gap_closed = False
+            changes.reopened.append(action_id)
+        refreshed = False
+        for name, value in fields.items():
+            if name not in action.edited and getattr(action, name) != value:
+                setattr(action, name, value)
+                refreshed = True
+        if refreshed:
+            changes.updated.append(action_id)
+    for action in assessment.actions:
+        if action.origin != "voorgesteld" or action.gap_closed or action.id in open_ids:
+            continue
+        item_id = action.item_id
+        if item_id is None or action.id != proposal_id(item_id) or not checklists.has_item(item_id):
+            continue  # solution actions and items the checklists no longer know stay as they are
+        action.gap_closed = True
+        changes.closed.append(action.id)
+    return changes
+
+
+def _next_own_id(assessment: Assessment) -> str:
+    numbers = [int(m.group(1)) for a in assessment.actions if (m := _OWN_ID.match(a.id))]
+    taken = {a.id for a in assessment.actions}
+    n = max(numbers, default=0) + 1
+    while f"E-{n}" in taken:
+        n += 1
+    return f"E-{n}"
+
+
+def _check_fields(fields: dict[str, Any], *, allowed_extra: Iterable[str] = ()) -> None:
+    unknown = [n for n in fields if n not in Action.model_fields]
+    if unknown:
+        raise TypeError(f"Onbekend(e) veld(en) voor een actie: {', '.join(sorted(unknown))}")
+    fixed = [n for n in fields if n in _NOT_EDITABLE and n not in allowed_extra]
+    if fixed:
+        raise TypeError(f"Deze velden worden door Dienstscan bijgehouden: {', '.join(sorted(fixed))}")
+
+
+def add_own_action(assessment: Assessment, title: str, **fields: Any) -> Action:
+    """Add an action of the user's own (id ``E-<n>``, unique in the scan) and return it."""
+    _check_fields(fields)
+    fields.setdefault("decision", "geaccepteerd")
+    action = Action(id=_next_own_id(assessment), origin="eigen", title=title, **fields)
+    assessment.actions.append(action)
+    return action
+
+
+def edit_action(action: Action, **fields: Any) -> Action:
+    """Change fields of an action by hand and record their names in ``action.edited``.
+
+    All values are validated before any is assigned, so a bad value changes nothing.
+    """
+    _check_fields(fields)
+    Action.model_validate({**action.model_dump(), **fields})  # raises before anything changes
+    for name, value in fields.items():
+        if getattr(action, name) == value:
+            continue
+        setattr(action, name, value)
+        if name not in action.edited:
+            action.edited = [*action.edited, name]
+    return action
+
+
+def merge_actions(assessment: Assessment, ids: Iterable[str], into_id: str) -> Action:
+    """Merge actions into one: each gets ``merged_into``; the target's description lists them.
+
+    Nothing is deleted, so a merge can be undone by clearing ``merged_into``. Actions that were
+    merged into one of ``ids`` earlier now point to ``into_id``.
+    """
+    target = assessment.action(into_id)
+    if target is None:
+        raise ValueError(f"Actie '{into_id}' bestaat niet in deze scan.")
+    if target.merged_into is not None:
+        raise ValueError(f"Actie '{into_id}' is zelf al samengevoegd met '{target.merged_into}'.")
+    sources = []
+    for action_id in dict.fromkeys(ids):
+        if action_id == into_id:
+            continue
+        action = assessment.action(action_id)
+        if action is None:
+            raise ValueError(f"Actie '{action_id}' bestaat niet in deze scan.")
+        sources.append(action)
+    lines = []
+    for action in sources:
+        if action.merged_into == into_id:
+            continue
+        for other in assessment.actions:
+            if other.merged_into == action.id:
+                other.merged_into = into_id
+        action.merged_into = into_id
+        lines.append(f"Samengevoegd: {action.id} – {action.title}")
+    if lines:
+        description = "\n".join([target.description, *lines]) if target.description else "\n".join(lines)
+        target.description = description
+        if "description" not in target.edited:
+            target.edited = [*target.edited, "description"]
+    return target
+
+
+def action_from_solution(checklists: ChecklistSet, assessment: Assessment, item_id: str, index: int) -> Action:
+    """Take over a recorded solution (BSC analysis: oplossingen) of an item as a plan action.
+
+    The action gets id ``V-<item id>-O<n>``, the solution as its title and is accepted at once
+    (the user chose it). Taking the same solution over twice returns the existing action.
+    """
+    if not checklists.has_item(item_id):
+        raise ValueError(f"Item '{item_id}' staat niet in de checklists.")
+    answer = assessment.answers.get(item_id)
+    solutions = answer.solutions if answer is not None else []
+    if not 0 <= index < len(solutions) or not solutions[index].strip():
+        raise ValueError(f"Item '{item_id}' heeft geen oplossing nummer {index + 1}.")
+    text = solutions[index].strip()
+    for action in assessment.actions:
+        if action.item_id == item_id and action.id.startswith(f"{proposal_id(item_id)}-O") and action.title == text[:2000]:
+            return action
+    fw, _, item = checklists.locate(item_id)
+    taken = {a.id for a in assessment.actions}
+    n = 1
+    while f"{proposal_id(item_id)}-O{n}" in taken:
+        n += 1
+    action = Action(
+        id=f"{proposal_id(item_id)}-O{n}",
+        origin="voorgesteld",
+        item_id=item_id,
+        decision="geaccepteerd",
+        title=text[:2000],
+        reason=(f"Oplossing uit de analyse van {fw.short_title}, {item.id} „{item.text}”. "
+                f"Bron: {item.source.cite()}."),
+        theme=item.theme,
+        priority=priority_for(item),
+    )
+    assessment.actions.append(action)
+    return action
+
+
+def decision_label(action: Action) -> str:
+    """The Dutch label of the action's decision (Voorgesteld, Geaccepteerd, Afgewezen)."""
+    return DECISION_LABELS[action.decision]
