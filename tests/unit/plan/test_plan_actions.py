@@ -1,0 +1,142 @@
+"""Gaps to proposed actions; re-proposing keeps the user's work; own, merged and solution actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pydantic import ValidationError
+from scan_factory import make_assessment
+
+from dienstscan.model import Answer, ScopeExclusion
+from dienstscan.plan import (
+    action_from_solution,
+    add_own_action,
+    edit_action,
+    merge_actions,
+    propose_actions,
+)
+
+
+def test_every_gap_proposes_an_action(checklists):
+    scan = make_assessment({"5B-1.01": "niet_ingevoerd", "5B-1.02": "ingevoerd", "5B-2.01": "gedeeltelijk",
+                            "5B-2.02": "niet_van_toepassing", "BSC-01": "deels", "ANT-PK-1": "niveau_2",
+                            "ANT-PK-2": "niveau_3", "ANT-FASE": "fase_2"})
+    changes = propose_actions(checklists, scan)
+    assert changes.added == ["V-BSC-01", "V-5B-1.01", "V-5B-2.01", "V-ANT-FASE", "V-ANT-PK-1"]
+    action = scan.action("V-5B-2.01")
+    assert action.title == "Voer klachtbehandeling in."
+    assert action.priority == "hoog"  # wettelijk
+    assert (action.origin, action.decision, action.item_id) == ("voorgesteld", "voorgesteld", "5B-2.01")
+    assert "‘Gedeeltelijk ingevoerd’" in action.reason and "wettelijk verplicht" in action.reason
+    assert "Bron: bron.txt, 5B-2.01" in action.reason
+    assert scan.action("V-5B-1.01").priority == "midden"  # bestuurlijk
+    assert scan.action("V-BSC-01").priority == "laag"  # no legal status
+    assert scan.action("V-5B-1.01").theme == "visie"
+
+
+def test_unanswered_and_out_of_scope_are_no_gaps(checklists):
+    scan = make_assessment({"5B-2.01": "niet_ingevoerd", "ANT-PK-1": "niveau_0"}, frameworks=["5B"])
+    scan.answers["BSC-01"] = Answer()
+    scan.out_of_scope["5B-2"] = ScopeExclusion(justification="x")
+    assert propose_actions(checklists, scan).added == []
+
+
+def test_reproposing_is_idempotent(checklists):
+    scan = make_assessment({"5B-1.01": "niet_ingevoerd", "BSC-02": "niet_toegepast"})
+    propose_actions(checklists, scan)
+    before = scan.model_dump()
+    changes = propose_actions(checklists, scan)
+    assert not changes.changed
+    assert scan.model_dump() == before
+
+
+def test_closing_and_reopening_keeps_user_work(checklists):
+    scan = make_assessment({"5B-1.01": "niet_ingevoerd"})
+    propose_actions(checklists, scan)
+    action = scan.action("V-5B-1.01")
+    edit_action(action, title="Handvest opstellen met de raad", owner="Afdeling Publiekszaken",
+                decision="geaccepteerd", start=dt.date(2011, 9, 1), status="in_uitvoering")
+    scan.answers["5B-1.01"].option = "ingevoerd"
+    changes = propose_actions(checklists, scan)
+    assert changes.closed == ["V-5B-1.01"]
+    assert action.gap_closed and action in scan.actions
+    scan.answers["5B-1.01"].option = "gedeeltelijk"
+    changes = propose_actions(checklists, scan)
+    assert changes.reopened == ["V-5B-1.01"] and not action.gap_closed
+    assert action.title == "Handvest opstellen met de raad"  # edited: kept
+    assert "‘Gedeeltelijk ingevoerd’" in action.reason  # not edited: follows the answer
+    assert changes.updated == ["V-5B-1.01"]
+    assert (action.owner, action.decision, action.status, action.start) == (
+        "Afdeling Publiekszaken", "geaccepteerd", "in_uitvoering", dt.date(2011, 9, 1))
+
+
+def test_rejected_stays_rejected(checklists):
+    scan = make_assessment({"BSC-03": "niet_toegepast"})
+    propose_actions(checklists, scan)
+    scan.action("V-BSC-03").decision = "afgewezen"
+    scan.answers["BSC-03"].option = "toegepast"
+    propose_actions(checklists, scan)
+    scan.answers["BSC-03"].option = "deels"
+    propose_actions(checklists, scan)
+    assert scan.action("V-BSC-03").decision == "afgewezen"
+    assert [a.id for a in scan.actions] == ["V-BSC-03"]
+
+
+def test_add_own_action_ids_are_unique(checklists):
+    scan = make_assessment()
+    a = add_own_action(scan, "Dashboard dienstverlening", theme="overig", owner="Concernstaf")
+    b = add_own_action(scan, "Telefonische bereikbaarheid meten")
+    assert (a.id, b.id) == ("E-1", "E-2")
+    assert (a.origin, a.decision, a.owner) == ("eigen", "geaccepteerd", "Concernstaf")
+    scan.actions.remove(a)
+    assert add_own_action(scan, "Nog een").id == "E-3"
+    with pytest.raises(TypeError):
+        add_own_action(scan, "x", id="E-9")
+    with pytest.raises(TypeError):
+        add_own_action(scan, "x", bestaat_niet=1)
+
+
+def test_edit_action_records_fields_and_validates_first(checklists):
+    scan = make_assessment()
+    action = add_own_action(scan, "Titel")
+    edit_action(action, title="Titel", owner="Jan")  # same title: not an edit
+    assert action.edited == ["owner"]
+    with pytest.raises(ValidationError):
+        edit_action(action, owner="Piet", status="klaar")
+    assert action.owner == "Jan"  # nothing applied
+    with pytest.raises(TypeError):
+        edit_action(action, gap_closed=True)
+
+
+def test_merge_actions(checklists):
+    scan = make_assessment({"5B-1.01": "niet_ingevoerd", "5B-1.02": "niet_ingevoerd", "5B-1.03": "niet_ingevoerd"})
+    propose_actions(checklists, scan)
+    merge_actions(scan, ["V-5B-1.02"], "V-5B-1.03")
+    target = merge_actions(scan, ["V-5B-1.03", "V-5B-1.01"], "V-5B-1.01")
+    assert target.id == "V-5B-1.01"
+    assert scan.action("V-5B-1.03").merged_into == "V-5B-1.01"
+    assert scan.action("V-5B-1.02").merged_into == "V-5B-1.01"  # followed its target
+    assert "Samengevoegd: V-5B-1.03" in target.description and "description" in target.edited
+    assert len(scan.actions) == 3
+    with pytest.raises(ValueError, match="bestaat niet"):
+        merge_actions(scan, ["V-GEEN"], "V-5B-1.01")
+    with pytest.raises(ValueError, match="al samengevoegd"):
+        merge_actions(scan, ["V-5B-1.01"], "V-5B-1.02")
+    assert not propose_actions(checklists, scan).changed  # merging is kept by re-proposing
+
+
+def test_action_from_solution(checklists):
+    scan = make_assessment({"BSC-01": "deels"})
+    scan.answers["BSC-01"].solutions = ["Eén klantcontactcentrum inrichten", "Website herschrijven"]
+    first = action_from_solution(checklists, scan, "BSC-01", 0)
+    assert (first.id, first.title, first.decision) == ("V-BSC-01-O1", "Eén klantcontactcentrum inrichten", "geaccepteerd")
+    assert action_from_solution(checklists, scan, "BSC-01", 0) is first
+    assert action_from_solution(checklists, scan, "BSC-01", 1).id == "V-BSC-01-O2"
+    with pytest.raises(ValueError, match="oplossing nummer 3"):
+        action_from_solution(checklists, scan, "BSC-01", 2)
+    changes = propose_actions(checklists, scan)
+    assert changes.added == ["V-BSC-01"]
+    scan.answers["BSC-01"].option = "toegepast"
+    assert propose_actions(checklists, scan).closed == ["V-BSC-01"]  # solution actions untouched
+    assert not scan.action("V-BSC-01-O1").gap_closed
