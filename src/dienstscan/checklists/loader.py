@@ -1,0 +1,124 @@
+"""Load every checklist file in a folder, validate it and check the files against each other.
+
+``load_checklists`` parses each file once, validates it as a ``ChecklistFile``, runs the
+cross-file checks of ``integrity`` and returns one ``ChecklistSet``; or raises a
+``ChecklistError`` holding every problem found, each with file, line and a Dutch message.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+
+from ..model.checklist import ChecklistFile, ChecklistSet
+from .integrity import Checker
+from .messages import validation_problems
+from .problems import ChecklistError, ChecklistProblem
+from .yamlfile import YamlDocument, read_yaml_file
+
+#: Environment variable that points the application at another checklist folder.
+ENV_VAR = "DIENSTSCAN_CHECKLISTS"
+
+_BLOCKS = "'framework:', 'scales:', 'themes:', 'benchmarks:' of 'key_figures:'"
+
+
+def default_checklist_dir() -> Path:
+    """The folder with the checklists to use.
+
+    ``$DIENSTSCAN_CHECKLISTS`` if set; in a PyInstaller build the bundled ``checklists``; else
+    the top-level ``checklists/`` of the source checkout.
+    """
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "checklists"
+    # src/dienstscan/checklists/loader.py -> the checkout's root
+    return Path(__file__).resolve().parents[3] / "checklists"
+
+
+def checklist_files(folder: Path) -> list[Path]:
+    """The ``*.yaml`` and ``*.yml`` files directly in ``folder``, sorted by name."""
+    return sorted(
+        (p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file()),
+        key=lambda p: p.name,
+    )
+
+
+def _folder_problem(folder: Path, message: str) -> ChecklistError:
+    return ChecklistError([ChecklistProblem(folder, None, message, shown_as=str(folder))])
+
+
+def _validate(doc: YamlDocument) -> tuple[ChecklistFile | None, list[ChecklistProblem]]:
+    if not isinstance(doc.data, dict):
+        line = doc.line_of(())
+        return None, [ChecklistProblem(doc.path, line or 1, f"het bestand moet bestaan uit blokken als {_BLOCKS}")]
+    if not doc.data:
+        return None, [ChecklistProblem(doc.path, None, "het bestand is leeg")]
+    try:
+        return ChecklistFile.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, validation_problems(exc.errors(include_url=False), doc)
+
+
+def load_checklists(folder: Path | None = None) -> ChecklistSet:
+    """Read, validate and cross-check every checklist file in ``folder`` (default: the shipped ones).
+
+    Raises ``ChecklistError`` with all problems (never only the first) when anything is wrong.
+    """
+    folder = Path(folder) if folder is not None else default_checklist_dir()
+    if not folder.exists():
+        raise _folder_problem(folder, "de map bestaat niet")
+    if not folder.is_dir():
+        raise _folder_problem(folder, "dit is geen map; geef de map met de checklist-bestanden op")
+    try:
+        files = checklist_files(folder)
+    except OSError as exc:
+        raise _folder_problem(folder, f"de map kan niet worden gelezen ({exc.strerror or exc})") from None
+    if not files:
+        raise _folder_problem(folder, "de map bevat geen checklist-bestanden (*.yaml of *.yml)")
+
+    problems: list[ChecklistProblem] = []
+    docs: list[YamlDocument] = []
+    valid: list[tuple[YamlDocument, ChecklistFile]] = []
+    loader = YAML(typ="rt")
+    for path in files:
+        doc, read_problems = read_yaml_file(path, loader)
+        problems.extend(read_problems)
+        if doc is None:
+            continue
+        docs.append(doc)
+        content, invalid = _validate(doc)
+        problems.extend(invalid)
+        if content is not None:
+            valid.append((doc, content))
+
+    checker = Checker()
+    checker.declare_all(docs)
+    for doc, content in valid:
+        checker.check_file(doc, content)
+    problems.extend(checker.problems)
+
+    if not any(d.kind == "framework" for d in checker.known.values()):
+        problems.append(
+            ChecklistProblem(folder, None, "geen enkel bestand bevat een kader ('framework:')", shown_as=str(folder))
+        )
+
+    if problems:
+        order = {path: index for index, path in enumerate(files)}
+        problems.sort(key=lambda p: (order.get(p.file, -1), p.line or 0))
+        raise ChecklistError(problems)
+
+    frameworks = [c.framework for _, c in valid if c.framework is not None]
+    return ChecklistSet(
+        frameworks=frameworks,
+        scales={s.id: s for _, c in valid for s in c.scales},
+        themes={t.id: t for _, c in valid for t in c.themes},
+        benchmarks=[b for _, c in valid for b in c.benchmarks],
+        key_figures={k.id: k for _, c in valid for k in c.key_figures},
+    )
