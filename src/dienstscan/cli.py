@@ -33,6 +33,64 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _score_text(scan_path: Path, checklist_dir: str | None, as_json: bool) -> str:
+    """The score report of a scan file: a Dutch table or JSON (the same numbers)."""
+    from .checklists import ChecklistError, default_checklist_dir, load_checklists
+    from .scoring import format_report, score
+    from .storage import ScanFileError, check_against_checklists, load_scan
+
+    folder = Path(checklist_dir) if checklist_dir else default_checklist_dir()
+    try:
+        checklists = load_checklists(folder)
+    except ChecklistError as exc:
+        problems = "\n".join(f"  {p}" for p in exc.problems)
+        raise UserError(f"de checklists in {folder} bevatten fouten:\n{problems}") from None
+    try:
+        assessment = load_scan(scan_path)
+    except ScanFileError as exc:
+        raise UserError(str(exc)) from None
+    report = score(checklists, assessment)
+    if as_json:
+        return report.model_dump_json(indent=2) + "\n"
+    text = format_report(report)
+    notes = check_against_checklists(assessment, checklists)
+    if notes:
+        text += "\nLet op, de scan past niet helemaal bij de checklists:\n" + "".join(f"  {n}\n" for n in notes)
+    return text
+
+
+def _cmd_score(args: argparse.Namespace) -> int:
+    sys.stdout.write(_score_text(Path(args.scan), args.checklists, args.json))
+    return 0
+
+
+EXAMPLE_NAME = "gemeente-voorbeeld.dienstscan"
+
+
+def example_scan_path() -> Path:
+    """The shipped example scan: bundled in a PyInstaller build, else ``examples/`` of the checkout."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    root = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
+    return root / "examples" / EXAMPLE_NAME
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    # Until the GUI exists, the demo prints the example's scores; the copy keeps the shipped
+    # example untouched whatever is done with it afterwards.
+    import shutil
+    import tempfile
+
+    example = example_scan_path()
+    if not example.is_file():
+        raise UserError(f"de voorbeeldscan ontbreekt: {example} (maak hem met examples/make_example.py)")
+    copy = Path(tempfile.mkdtemp(prefix="dienstscan-demo-")) / EXAMPLE_NAME
+    shutil.copyfile(example, copy)
+    text = _score_text(copy, None, False)
+    print(f"Voorbeeldscan gekopieerd naar {copy}\n")
+    sys.stdout.write(text)
+    return 0
+
+
 def _start_gui(scan: Path | None = None, *, demo: bool = False) -> int:
     from .ui.app import run  # Qt is imported only here
 
@@ -58,6 +116,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="controleer de checklists (meegeleverd of een eigen map)")
     p.add_argument("map", nargs="?", help="map met checklist-bestanden (.yaml); standaard de meegeleverde")
     p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("score", help="toon de scores van een scan (tabel of JSON)")
+    p.add_argument("scan", help="het .dienstscan-bestand")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON met dezelfde getallen")
+    p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
+    p.set_defaults(func=_cmd_score)
+
+    p = sub.add_parser("demo", help="open een kopie van de voorbeeldscan en toon de scores")
+    p.set_defaults(func=_cmd_demo)
 
     return parser
 
