@@ -1,0 +1,60 @@
+"""Page layout of the exported workbook: print setup and row heights for wrapped text.
+
+Neither openpyxl nor LibreOffice's converter sizes rows to wrapped text, so a long action title
+would print over the next row. We estimate the lines each wrapped cell needs from its column
+width (conservatively: LibreOffice substitutes wider fonts for Calibri) and set the row height.
+"""
+
+from __future__ import annotations
+
+import math
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+LINE_HEIGHT = 14.5  # points per line at the default 11pt font
+#: Characters that fit on a line per unit of column width, on the safe side.
+CHARS_PER_WIDTH = 0.95
+
+
+def lines_needed(text: str, width: float) -> int:
+    per_line = max(1, int(width * CHARS_PER_WIDTH))
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+
+
+def fit_rows(ws: Worksheet, first_row: int, last_row: int, widths: dict[int, float], *,
+             minimum_lines: int = 1, max_lines: int = 40) -> None:
+    """Set the height of rows ``first_row..last_row`` to the most lines any wrapped cell needs.
+
+    ``widths`` maps the 1-based column numbers that wrap to their width.
+    """
+    if last_row < first_row:
+        return
+    max_col = max(widths) if widths else 1
+    for r, row in enumerate(ws.iter_rows(min_row=first_row, max_row=last_row, max_col=max_col, values_only=True),
+                            start=first_row):
+        lines = minimum_lines
+        for col, width in widths.items():
+            value = row[col - 1]
+            if isinstance(value, str) and value:
+                lines = max(lines, lines_needed(value, width))
+        if lines > 1:
+            ws.row_dimensions[r].height = LINE_HEIGHT * min(lines, max_lines) + 2
+
+
+def print_setup(ws: Worksheet, organisation: str, *, title_rows: str | None = None, landscape: bool = True) -> None:
+    """Landscape (or portrait) A4, fit to width, repeated title rows, page numbers in the footer."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    ws.print_options.horizontalCentered = True
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.oddHeader.left.text = organisation.replace("&", "&&")
+    ws.oddHeader.right.text = "&A"
+    ws.oddFooter.left.text = "Dienstscan"
+    ws.oddFooter.right.text = "Pagina &P van &N"
