@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..model.checklist import ChecklistFile
 from .problems import ChecklistProblem, display_name
 from .yamlfile import YamlDocument
 
@@ -83,11 +82,16 @@ def _place(decl: Declaration, here: YamlDocument) -> str:
 
 
 class Checker:
-    """Collects problems across files; ``known`` maps every declared id to its first declaration."""
+    """Collects problems across files; ``known`` maps every declared id to its first declaration.
 
-    def __init__(self) -> None:
+    With ``check_references=False`` dangling references are not reported (a file could not be
+    parsed, so the ids it declares are unknown); duplicates and scale options still are.
+    """
+
+    def __init__(self, *, check_references: bool = True) -> None:
         self.problems: list[ChecklistProblem] = []
         self.known: dict[str, Declaration] = {}
+        self.check_references = check_references
 
     def declare_all(self, docs: list[YamlDocument]) -> None:
         for doc in docs:
@@ -118,7 +122,7 @@ class Checker:
     ) -> None:
         """``target`` (at ``loc`` in ``doc``) must be the id of something of one of ``kinds``."""
         decl = self.known.get(target)
-        if decl is not None and decl.kind in kinds:
+        if not self.check_references or (decl is not None and decl.kind in kinds):
             return
         if decl is not None:
             message = f"{noun} '{target}' bestaat niet: '{target}' is een {KIND_LABELS[decl.kind]}"
@@ -129,64 +133,91 @@ class Checker:
                 message += f" (bedoelt u '{close[0]}'?)"
         self.problems.append(ChecklistProblem(doc.path, doc.line_of(loc), message))
 
-    def check_file(self, doc: YamlDocument, content: ChecklistFile) -> None:
-        """References and scale options of one validated file."""
-        fw = content.framework
-        if fw is not None:
-            self.reference(doc, ("framework", "scale"), fw.scale, ("scale",), "schaal")
-            for i, item in enumerate(fw.items):
+    def check_file(self, doc: YamlDocument) -> None:
+        """References and scale options of one file, read from its plain data.
+
+        Works on the data, not the model, so a file with a validation error elsewhere still gets
+        its references checked; values of the wrong type are left to the model's messages.
+        """
+        data = doc.data
+        if not isinstance(data, dict):
+            return
+        fw = data.get("framework")
+        if isinstance(fw, dict):
+            self._scale_ref(doc, ("framework",), fw)
+            for i, item in enumerate(_list(fw.get("items"))):
                 self._item(doc, ("framework", "items", i), item)
-            for s, section in enumerate(fw.sections):
+            for s, section in enumerate(_list(fw.get("sections"))):
+                if not isinstance(section, dict):
+                    continue
                 loc = ("framework", "sections", s)
-                if section.scale is not None:
-                    self.reference(doc, (*loc, "scale"), section.scale, ("scale",), "schaal")
-                for k, figure in enumerate(section.key_figures):
-                    self.reference(doc, (*loc, "key_figures", k), figure, ("key_figure",), "kengetal")
-                for i, item in enumerate(section.items):
+                self._scale_ref(doc, loc, section)
+                self._key_figure_refs(doc, loc, section)
+                for i, item in enumerate(_list(section.get("items"))):
                     self._item(doc, (*loc, "items", i), item)
-        for b, benchmark in enumerate(content.benchmarks):
-            self.reference(
-                doc,
-                ("benchmarks", b, "metric"),
-                benchmark.metric,
-                METRIC_KINDS,
-                "kader, sectie, item of kengetal",
-            )
-        for s, scale in enumerate(content.scales):
-            self._scale_options(doc, s, scale)
+        for b, benchmark in enumerate(_list(data.get("benchmarks"))):
+            if isinstance(benchmark, dict) and isinstance(benchmark.get("metric"), str):
+                self.reference(
+                    doc,
+                    ("benchmarks", b, "metric"),
+                    benchmark["metric"].strip(),
+                    METRIC_KINDS,
+                    "kader, sectie, item of kengetal",
+                )
+        for s, scale in enumerate(_list(data.get("scales"))):
+            if isinstance(scale, dict):
+                self._scale_options(doc, s, scale)
+
+    def _scale_ref(self, doc: YamlDocument, loc: tuple[str | int, ...], entry: dict) -> None:
+        if isinstance(entry.get("scale"), str):
+            self.reference(doc, (*loc, "scale"), entry["scale"].strip(), ("scale",), "schaal")
+
+    def _key_figure_refs(self, doc: YamlDocument, loc: tuple[str | int, ...], entry: dict) -> None:
+        for k, figure in enumerate(_list(entry.get("key_figures"))):
+            if isinstance(figure, str):
+                self.reference(doc, (*loc, "key_figures", k), figure.strip(), ("key_figure",), "kengetal")
 
     def _item(self, doc: YamlDocument, loc: tuple[str | int, ...], item: Any) -> None:
-        self.reference(doc, (*loc, "theme"), item.theme, ("theme",), "thema")
-        if item.scale is not None:
-            self.reference(doc, (*loc, "scale"), item.scale, ("scale",), "schaal")
-        for k, figure in enumerate(item.key_figures):
-            self.reference(doc, (*loc, "key_figures", k), figure, ("key_figure",), "kengetal")
+        if not isinstance(item, dict):
+            return
+        if isinstance(item.get("theme"), str):
+            self.reference(doc, (*loc, "theme"), item["theme"].strip(), ("theme",), "thema")
+        self._scale_ref(doc, loc, item)
+        self._key_figure_refs(doc, loc, item)
 
-    def _scale_options(self, doc: YamlDocument, s: int, scale: Any) -> None:
+    def _scale_options(self, doc: YamlDocument, s: int, scale: dict) -> None:
+        scale_id = scale.get("id")
         ids: dict[str, int | None] = {}
         labels: dict[str, int | None] = {}
-        for o, option in enumerate(scale.options):
+        for o, option in enumerate(_list(scale.get("options"))):
+            if not isinstance(option, dict):
+                continue
             loc = ("scales", s, "options", o)
-            id_line = doc.line_of((*loc, "id"))
-            if option.id in ids:
-                self.problems.append(
-                    ChecklistProblem(
-                        doc.path,
-                        id_line,
-                        f"antwoord '{option.id}' staat twee keer in schaal '{scale.id}' (eerder op regel {ids[option.id]})",
+            option_id = option.get("id")
+            if isinstance(option_id, str):
+                option_id = option_id.strip()
+                id_line = doc.line_of((*loc, "id"))
+                if option_id in ids:
+                    self.problems.append(
+                        ChecklistProblem(
+                            doc.path,
+                            id_line,
+                            f"antwoord '{option_id}' staat twee keer in schaal '{scale_id}' (eerder op regel {ids[option_id]})",
+                        )
                     )
-                )
-            else:
-                ids[option.id] = id_line
-            label_key = " ".join(option.label.casefold().split())
-            label_line = doc.line_of((*loc, "label"))
-            if label_key in labels:
-                self.problems.append(
-                    ChecklistProblem(
-                        doc.path,
-                        label_line,
-                        f"label '{option.label}' staat twee keer in schaal '{scale.id}' (eerder op regel {labels[label_key]})",
+                else:
+                    ids[option_id] = id_line
+            label = option.get("label")
+            if isinstance(label, str) and label.strip():
+                label_key = " ".join(label.casefold().split())
+                label_line = doc.line_of((*loc, "label"))
+                if label_key in labels:
+                    self.problems.append(
+                        ChecklistProblem(
+                            doc.path,
+                            label_line,
+                            f"label '{label.strip()}' staat twee keer in schaal '{scale_id}' (eerder op regel {labels[label_key]})",
+                        )
                     )
-                )
-            else:
-                labels[label_key] = label_line
+                else:
+                    labels[label_key] = label_line

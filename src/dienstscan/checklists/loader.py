@@ -86,25 +86,32 @@ def load_checklists(folder: Path | None = None) -> ChecklistSet:
     problems: list[ChecklistProblem] = []
     docs: list[YamlDocument] = []
     valid: list[tuple[YamlDocument, ChecklistFile]] = []
+    unreadable = False
     loader = YAML(typ="rt")
     for path in files:
         doc, read_problems = read_yaml_file(path, loader)
         problems.extend(read_problems)
         if doc is None:
+            unreadable = True
             continue
         docs.append(doc)
+        unreadable = unreadable or not isinstance(doc.data, dict)
         content, invalid = _validate(doc)
         problems.extend(invalid)
         if content is not None:
             valid.append((doc, content))
 
-    checker = Checker()
+    # Ids are gathered from every file that parsed, valid or not, so one mistake does not make all
+    # references to that file look dangling. A file that could not be parsed at all may hold the
+    # ids others refer to: then "bestaat niet" would mostly be noise, so references wait until
+    # it reads again.
+    checker = Checker(check_references=not unreadable)
     checker.declare_all(docs)
-    for doc, content in valid:
-        checker.check_file(doc, content)
+    for doc in docs:
+        checker.check_file(doc)
     problems.extend(checker.problems)
 
-    if not any(d.kind == "framework" for d in checker.known.values()):
+    if not unreadable and not any(d.kind == "framework" for d in checker.known.values()):
         problems.append(
             ChecklistProblem(folder, None, "geen enkel bestand bevat een kader ('framework:')", shown_as=str(folder))
         )

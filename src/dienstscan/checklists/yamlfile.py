@@ -90,10 +90,8 @@ class _Builder:
             key = str(key_node.value)
             line = key_node.start_mark.line + 1
             if key in first_line:
-                self.problem(
-                    key_node,
-                    f"sleutel '{key}' staat twee keer in dezelfde mapping (eerder op regel {first_line[key]})",
-                )
+                earlier = "dezelfde regel" if first_line[key] == line else f"regel {first_line[key]}"
+                self.problem(key_node, f"sleutel '{key}' staat twee keer in dezelfde mapping (eerder op {earlier})")
                 continue
             first_line[key] = line
             self.doc.lines[(*path, key)] = line
