@@ -1,0 +1,125 @@
+"""``dienstscan score`` and ``dienstscan demo``: readable table, JSON with the same numbers, bad files."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "scoring"))
+
+from scan_factory import make_assessment, make_checklists  # noqa: E402
+
+from dienstscan.cli import example_scan_path, main  # noqa: E402
+from dienstscan.model import KeyFigureValue  # noqa: E402
+from dienstscan.scoring import score  # noqa: E402
+from dienstscan.storage import save_scan  # noqa: E402
+
+ANSWERS = {"5B-1.01": "ingevoerd", "5B-1.02": "ingevoerd", "5B-1.03": "gedeeltelijk", "5B-2.01": "niet_ingevoerd",
+           "5B-2.02": "ingevoerd", "5B-2.03": "niet_van_toepassing", "BSC-01": "deels", "ANT-FASE": "fase_2",
+           "ANT-PK-1": "niveau_3"}
+
+
+@pytest.fixture
+def checklist_dir(tmp_path) -> Path:
+    """The test checklist set written as checklist files (JSON is valid YAML)."""
+    folder = tmp_path / "checklists"
+    folder.mkdir()
+    cl = make_checklists()
+
+    def dump(name, **blocks):
+        data = {k: ([m.model_dump(mode="json") for m in v] if isinstance(v, list) else v.model_dump(mode="json"))
+                for k, v in blocks.items()}
+        (folder / name).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    dump("algemeen.yaml", scales=list(cl.scales.values()), themes=list(cl.themes.values()),
+         benchmarks=cl.benchmarks, key_figures=list(cl.key_figures.values()))
+    for fw in cl.frameworks:
+        dump(f"{fw.id.lower()}.yaml", framework=fw)
+    return folder
+
+
+@pytest.fixture
+def scan_file(tmp_path) -> Path:
+    scan = make_assessment(ANSWERS)
+    scan.key_figures["kf-wachttijd"] = KeyFigureValue(value=3 + 14 / 60)
+    path = tmp_path / "proef.dienstscan"
+    save_scan(scan, path)
+    return path
+
+
+def test_score_table(checklist_dir, scan_file, capsys):
+    assert main(["score", str(scan_file), "--checklists", str(checklist_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "Scores van Gemeente Proef, peildatum 5 juli 2011" in out
+    # 5B: 3 of 5 applicable implemented = 60%
+    assert ("Met 60% zit u boven het niveau van Bergen (5 juli 2011) (50%) en onder de top-10 gemeenten "
+            "(85% of meer).") in out
+    assert "Bron: 002_df95863a505375c9.txt, 4.5 (Bergen, 5 juli 2011)." in out
+    assert "Met Fase 2 zit u onder de ambitie voor 2015 (Fase 4 of hoger)." in out
+    assert "Met 3,2 minuten zit u onder de VNG-norm (15 minuten of minder)." in out
+    assert "Uitleg ontbreekt bij: BSC-01" in out
+
+
+def test_score_json_has_the_same_numbers(checklist_dir, scan_file, capsys):
+    assert main(["score", str(scan_file), "--json", "--checklists", str(checklist_dir)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    from dienstscan.storage import load_scan
+
+    expected = score(make_checklists(), load_scan(scan_file))
+    assert data == json.loads(expected.model_dump_json())
+    five = next(f for f in data["frameworks"] if f["id"] == "5B")
+    assert five["tally"]["percentage"] == 60.0 and five["tally"]["not_applicable"] == 1
+    assert main(["score", str(scan_file), "--checklists", str(checklist_dir)]) == 0
+    assert "60%" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"{niet: json", b'{"format": "dienstscan", "format_version": 1, "scan": {"organisation": ',
+     b"PK\x03\x04\x14\x00\x06\x00rest van een xlsx", b"[1, 2, 3]"],
+    ids=["leeg", "geen-json", "afgekapt", "xlsx", "verkeerd-type"],
+)
+def test_bad_scan_file_gives_dutch_message_and_exit_1(checklist_dir, tmp_path, capsys, content):
+    path = tmp_path / "kapot.dienstscan"
+    path.write_bytes(content)
+    assert main(["score", str(path), "--checklists", str(checklist_dir)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Fout: ") and "kapot.dienstscan" in err
+    assert "Traceback" not in err
+    assert path.read_bytes() == content  # untouched
+
+
+def test_missing_scan_file(checklist_dir, tmp_path, capsys):
+    assert main(["score", str(tmp_path / "bestaat-niet.dienstscan"), "--checklists", str(checklist_dir)]) == 1
+    assert "bestaat-niet.dienstscan" in capsys.readouterr().err
+
+
+def test_bad_checklists_folder(scan_file, tmp_path, capsys):
+    assert main(["score", str(scan_file), "--checklists", str(tmp_path / "geen-map")]) == 1
+    err = capsys.readouterr().err
+    assert "Fout: de checklists in" in err and "geen-map" in err
+
+
+def test_example_scores(capsys):
+    """The shipped example against the shipped checklists: Bergen's 50% with its sentence."""
+    assert main(["score", str(example_scan_path())]) == 0
+    out = capsys.readouterr().out
+    assert "Scores van Gemeente Voorbeeld" in out
+    assert "Met 50% zit u op het niveau van Bergen" in out
+    assert "Let op" not in out  # the example fits the checklists it ships with
+
+
+def test_demo_prints_scores_of_a_copy(capsys):
+    example = example_scan_path()
+    before = example.read_bytes()
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    first = out.splitlines()[0]
+    assert first.startswith("Voorbeeldscan gekopieerd naar ")
+    copy = Path(first.removeprefix("Voorbeeldscan gekopieerd naar "))
+    assert copy.is_file() and copy != example and copy.read_bytes() == before
+    assert "Scores van Gemeente Voorbeeld" in out
+    assert example.read_bytes() == before
