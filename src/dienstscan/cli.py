@@ -25,7 +25,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     try:
         checklists = load_checklists(folder)
     except ChecklistError as exc:
-        print(f"De checklists in {folder} bevatten {len(exc.problems)} fout(en):", file=sys.stderr)
+        count = len(exc.problems)
+        print(f"De checklists in {folder} bevatten {count} {'fout' if count == 1 else 'fouten'}:", file=sys.stderr)
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
