@@ -59,7 +59,9 @@ def _phrase(position: str | None, reference: str, kind: str) -> str:
 
 
 def source_sentence(b: Benchmark) -> str:
-    return f"Bron: {b.source.cite()} ({b.label}, {dutch.date_text(b.date)})."
+    when = dutch.date_text(b.date)
+    named = b.label if when in b.label else f"{b.label}, {when}"
+    return f"Bron: {b.source.cite()} ({named})."
 
 
 def compare(

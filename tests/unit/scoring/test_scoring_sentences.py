@@ -55,6 +55,7 @@ def test_year_in_label_is_not_repeated():
                    source=SRC, date="2010")
     c = compare("m", 7.5, "7,5", [bm], dutch.number)
     assert c.sentence == "Met 7,5 zit u onder het niveau van het gemiddelde in 2010 (7,6)."
+    assert c.benchmarks[0].source_sentence == "Bron: 002_df95863a505375c9.txt, 4.5 (het gemiddelde in 2010)."
 
 
 def test_no_value_yet_still_names_benchmarks():
