@@ -509,9 +509,11 @@ def _write_meta(wb: Workbook, ws: Worksheet, checklists: ChecklistSet, assessmen
         ws.cell(row=r, column=2, value=value)
     # Dropdown list of themes, referenced through a defined name (see _write_plan_sheet).
     ws["D2"] = "Thema's"
+    ws["E2"] = "thema_id"
     labels = [t.label for t in checklists.themes.values()]
-    for r, label in enumerate(labels, start=3):
-        ws.cell(row=r, column=4, value=label)
+    for r, (theme_id, theme) in enumerate(checklists.themes.items(), start=3):
+        ws.cell(row=r, column=4, value=theme.label)
+        ws.cell(row=r, column=5, value=theme_id)
     if labels:
         ref = f"{quote_sheetname(ws.title)}!$D$3:$D${2 + len(labels)}"
         wb.defined_names[THEME_LIST_NAME] = DefinedName(THEME_LIST_NAME, attr_text=ref)

@@ -1,0 +1,521 @@
+"""Read an edited Excel plan back into a scan: preview first, then all or nothing.
+
+``read_plan`` never writes: it returns a ``PlanImport`` with the changes per action (field,
+old -> new), the rows added by hand (new actions), the rows deleted (reported, never applied)
+and every cell it could not read, all at once, as Dutch messages naming sheet and cell
+("Verbeterplan!H12: 'volgende week' is geen datum"). ``apply_plan_import`` applies it only when
+there are no errors, and builds every changed action before it touches the scan.
+
+It survives the real world: columns are found by their header text (widened, moved or extra
+columns do not matter), rows are matched by action id (sorted or filtered rows do not matter),
+dates may be real dates, Excel serial numbers or text ("1-3-2027", "1 maart 2027"), and
+choices may be typed in any case with stray spaces. A workbook that is not a Dienstscan plan,
+that belongs to another scan or that is damaged raises ``PlanFileError``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import from_excel
+from openpyxl.worksheet.worksheet import Worksheet
+from pydantic import ValidationError
+
+from ..model.assessment import ACT_CHOICE_LABELS, ACTION_STATUS_LABELS, PRIORITY_LABELS, Action, Assessment
+from ..model.checklist import ChecklistSet
+from .excel import FIELD_HEADERS, FORMAT_NAME, FORMAT_VERSION, META_SHEET, PLAN_COLUMNS, PLAN_SHEET, PlanColumn
+
+
+class PlanFileError(Exception):
+    """The workbook cannot be read as this scan's plan; the message says why, in Dutch."""
+
+
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "mar": 3, "april": 4, "apr": 4,
+    "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8, "september": 9, "sep": 9,
+    "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_DMY = re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{2}|\d{4})$")
+_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+_D_MONTH_Y = re.compile(r"^(\d{1,2})\s*([a-z]+)\.?\s*(\d{4})$")
+_OWN_ID = re.compile(r"^E-(\d+)$")
+
+#: The fields a plan row may change, in column order.
+EDITABLE_FIELDS = tuple(c.field for c in PLAN_COLUMNS if c.field and c.kind != "id")
+
+
+def _norm(text: str) -> str:
+    """Lower case, single spaces, underscores as spaces: how choices and headers are compared."""
+    return " ".join(text.replace("_", " ").replace("\u00a0", " ").split()).casefold()
+
+
+def _choices(labels: dict[str, str]) -> dict[str, str]:
+    """Label or id, normalised -> id."""
+    lookup = {_norm(label): key for key, label in labels.items()}
+    lookup.update({_norm(key): key for key in labels})
+    return lookup
+
+
+_STATUS = _choices(ACTION_STATUS_LABELS)
+_PRIORITY = _choices(PRIORITY_LABELS)
+_ACT = _choices(ACT_CHOICE_LABELS)
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A cell value as a date; None for an empty cell. Raises ValueError when it is no date.
+
+    Accepts real dates, Excel serial numbers and Dutch text: ``1-3-2027``, ``01/03/27``,
+    ``2027-03-01``, ``1 maart 2027``, ``1 mrt. 2027``.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, (int, float)):
+        if not 1 <= value < 2_958_466:  # Excel's range: 1-1-1900 .. 31-12-9999
+            raise ValueError(value)
+        return from_excel(value).date()
+    text = _norm(str(value))
+    if not text:
+        return None
+    if m := _DMY.match(text):
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if year < 100:
+            year += 2000
+        return dt.date(year, month, day)
+    if m := _YMD.match(text):
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if m := _D_MONTH_Y.match(text):
+        month = MONTHS.get(m.group(2))
+        if month is None:
+            raise ValueError(value)
+        return dt.date(int(m.group(3)), month, int(m.group(1)))
+    raise ValueError(value)
+
+
+def _text(value: Any, number_format: str = "General") -> str:
+    """A cell value as text, the way a person typed it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.strftime("%d-%m-%Y")
+        return value.strftime("%d-%m-%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d-%m-%Y")
+    if isinstance(value, (int, float)):
+        if "%" in (number_format or ""):
+            value = value * 100
+            suffix = "%"
+        else:
+            suffix = ""
+        if float(value).is_integer():
+            return f"{int(value)}{suffix}"
+        return f"{round(float(value), 6):g}".replace(".", ",") + suffix
+    return str(value).strip()
+
+
+def _show(field_name: str, value: Any, theme_labels: dict[str, str] | None) -> str:
+    """A field value as the preview shows it."""
+    if value is None or value == "":
+        return "(leeg)"
+    if isinstance(value, dt.date):
+        return value.strftime("%d-%m-%Y")
+    if field_name == "status":
+        return ACTION_STATUS_LABELS.get(value, value)
+    if field_name == "priority":
+        return PRIORITY_LABELS.get(value, value)
+    if field_name == "act":
+        return ACT_CHOICE_LABELS.get(value, value)
+    if field_name == "theme" and theme_labels and value in theme_labels:
+        return theme_labels[value]
+    text = str(value).replace("\n", " ")
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
+
+
+@dataclass
+class FieldChange:
+    field: str
+    label: str
+    old: Any
+    new: Any
+    old_text: str
+    new_text: str
+
+
+@dataclass
+class ActionChange:
+    action_id: str
+    title: str
+    row: int
+    fields: list[FieldChange]
+
+
+@dataclass
+class DeletedRow:
+    action_id: str
+    title: str
+
+
+@dataclass
+class PlanImport:
+    """What reading the plan found; nothing is applied until ``apply_plan_import``."""
+
+    path: Path
+    scan_id: str
+    changes: list[ActionChange] = field(default_factory=list)
+    new_actions: list[Action] = field(default_factory=list)
+    deleted: list[DeletedRow] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    #: Notes that are no error (e.g. a row for an action the scan no longer shows in the plan).
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.changes or self.new_actions)
+
+    def describe(self) -> str:
+        """The preview in Dutch: what would change, what is new, what was deleted, what is wrong."""
+        lines = [f"Verbeterplan {self.path.name}:"]
+        if self.errors:
+            lines.append(f"{len(self.errors)} cel(len) kunnen niet worden gelezen; er wordt niets overgenomen "
+                         "tot dit is verbeterd:")
+            lines += [f"  {e}" for e in self.errors]
+            return "\n".join(lines)
+        if not self.has_changes and not self.deleted:
+            lines.append("Geen wijzigingen: het verbeterplan komt overeen met de scan.")
+        if self.changes:
+            lines.append(f"Gewijzigde acties ({len(self.changes)}):")
+            for change in self.changes:
+                lines.append(f"  {change.action_id} {change.title}")
+                for fc in change.fields:
+                    lines.append(f"    {fc.label}: {fc.old_text} -> {fc.new_text}")
+        if self.new_actions:
+            lines.append(f"Nieuwe acties ({len(self.new_actions)}), met de hand toegevoegd:")
+            for action in self.new_actions:
+                extra = [f"{FIELD_HEADERS[f].lower()} {_show(f, getattr(action, f), None)}"
+                         for f in ("owner", "end", "status") if getattr(action, f)]
+                lines.append(f"  {action.id} {action.title}" + (f" ({', '.join(extra)})" if extra else ""))
+        if self.deleted:
+            lines.append(f"Verwijderde regels ({len(self.deleted)}): deze acties blijven in de scan staan. "
+                         "Verwijder ze in Dienstscan of zet hun status op Vervallen:")
+            lines += [f"  {d.action_id} {d.title}" for d in self.deleted]
+        lines += self.notes
+        if self.unchanged:
+            lines.append(f"Ongewijzigd: {self.unchanged} actie(s).")
+        return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _open(path: Path):
+    path = Path(path)
+    if not path.exists():
+        raise PlanFileError(f"{path}: het bestand bestaat niet.")
+    if not zipfile.is_zipfile(path):
+        raise PlanFileError(f"{path.name}: dit is geen Excel-werkmap (.xlsx), of het bestand is beschadigd.")
+    try:
+        # Not read_only: that mode loses tables and validations, and we want the real cells.
+        return load_workbook(path, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        raise PlanFileError(f"{path.name}: de werkmap is beschadigd en kan niet worden gelezen ({type(exc).__name__}).") from exc
+
+
+def _read_meta(wb, path: Path) -> dict[str, Any]:
+    name = {ws.title.casefold(): ws.title for ws in wb.worksheets}
+    not_ours = (f"{path.name} is geen verbeterplan van Dienstscan (het verborgen werkblad {META_SHEET} ontbreekt). "
+                "Gebruik een werkmap die met 'Exporteren naar Excel' is gemaakt.")
+    if META_SHEET.casefold() not in name:
+        raise PlanFileError(not_ours)
+    ws = wb[name[META_SHEET.casefold()]]
+    meta: dict[str, Any] = {"actie": [], "themes": {}}
+    for key, value, _, theme_label, theme_id in ws.iter_rows(min_row=1, max_col=5, values_only=True):
+        if isinstance(theme_label, str) and isinstance(theme_id, str) and theme_id != "thema_id":
+            meta["themes"][theme_id.strip()] = theme_label.strip()
+        if not isinstance(key, str):
+            continue
+        if key == "actie":
+            if value is not None:
+                meta["actie"].append(str(value).strip())
+        else:
+            meta[key] = value
+    if meta.get("formaat") != FORMAT_NAME:
+        raise PlanFileError(not_ours)
+    try:
+        version = int(meta.get("formaatversie"))
+    except (TypeError, ValueError):
+        raise PlanFileError(f"{path.name}: het verborgen werkblad {META_SHEET} is beschadigd (formaatversie).") from None
+    if version > FORMAT_VERSION:
+        raise PlanFileError(f"{path.name} is gemaakt met een nieuwere versie van Dienstscan (formaat {version}); "
+                            "werk Dienstscan bij om het terug te lezen.")
+    if not meta.get("scan_id"):
+        raise PlanFileError(f"{path.name}: het verborgen werkblad {META_SHEET} is beschadigd (scan-id ontbreekt).")
+    return meta
+
+
+def _find_header(ws: Worksheet) -> tuple[int, dict[str, int]]:
+    """The header row (searched in the first rows) and header text -> column number."""
+    wanted = {_norm(c.header) for c in PLAN_COLUMNS}
+    best: tuple[int, dict[str, int]] = (0, {})
+    for r, row in enumerate(ws.iter_rows(min_row=1, max_row=12, values_only=True), start=1):
+        found = {}
+        for c, value in enumerate(row, start=1):
+            if isinstance(value, str) and _norm(value) in wanted and _norm(value) not in found:
+                found[_norm(value)] = c
+        if len(found) > len(best[1]):
+            best = (r, found)
+    return best
+
+
+def _theme_labels(meta: dict[str, Any], checklists: ChecklistSet | None) -> dict[str, str]:
+    """Theme id -> label: the list written into the workbook, and the checklists' when given."""
+    labels = dict(meta["themes"])
+    if checklists is not None:
+        labels.update({tid: t.label for tid, t in checklists.themes.items()})
+    return labels
+
+
+def _read_cell(column: PlanColumn, cell, ref: str, errors: list[str], themes: dict[str, str],
+               theme_names: str) -> Any:
+    value = cell.value
+    kind = column.kind
+    if kind == "date":
+        try:
+            return parse_date(value)
+        except (ValueError, OverflowError):
+            errors.append(f"{ref}: '{_text(value)}' is geen datum (typ bijvoorbeeld 1-3-2027 of 1 maart 2027)")
+            return None
+    text = _text(value, cell.number_format)
+    if kind in {"status", "priority", "act"}:
+        if not text:
+            return None if kind == "act" else ""
+        lookup, labels, name = {
+            "status": (_STATUS, ACTION_STATUS_LABELS, "status"),
+            "priority": (_PRIORITY, PRIORITY_LABELS, "prioriteit"),
+            "act": (_ACT, ACT_CHOICE_LABELS, "PDCA-keuze"),
+        }[kind]
+        key = lookup.get(_norm(text))
+        if key is None:
+            errors.append(f"{ref}: '{text}' is geen geldige {name} (kies uit: {', '.join(labels.values())})")
+        return key
+    if kind == "theme":
+        if not text:
+            return ""
+        key = themes.get(_norm(text))
+        if key is None:
+            if not themes:
+                return text
+            errors.append(f"{ref}: '{text}' is geen bekend thema (kies uit: {theme_names})")
+        return key
+    return text
+
+
+def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | None = None) -> PlanImport:
+    """Read an edited plan and compare it with ``assessment``; writes nothing.
+
+    Theme names are matched with the theme list stored in the workbook (and with
+    ``checklists`` when given).
+    Raises ``PlanFileError`` for a workbook that is not a Dienstscan plan, belongs to another
+    scan or is damaged; cell problems go to ``PlanImport.errors``.
+    """
+    path = Path(path)
+    wb = _open(path)
+    meta = _read_meta(wb, path)
+    if str(meta["scan_id"]).strip() != assessment.id:
+        org = meta.get("organisatie") or "onbekend"
+        date = meta.get("peildatum") or "onbekend"
+        raise PlanFileError(
+            f"{path.name} hoort bij een andere scan ({org}, peildatum {date}) dan de geopende scan "
+            f"({assessment.organisation.name}, peildatum {assessment.peildatum.strftime('%d-%m-%Y')}). "
+            "Er is niets overgenomen."
+        )
+    sheets = {ws.title.casefold(): ws for ws in wb.worksheets}
+    ws = sheets.get(PLAN_SHEET.casefold())
+    if ws is None:
+        raise PlanFileError(f"{path.name}: het werkblad {PLAN_SHEET} ontbreekt; is het hernoemd of verwijderd?")
+
+    result = PlanImport(path=path, scan_id=assessment.id)
+    errors = result.errors
+    header_row, found = _find_header(ws)
+    columns: list[tuple[PlanColumn, int]] = []
+    for column in PLAN_COLUMNS:
+        col = found.get(_norm(column.header))
+        if col is None:
+            if column.kind != "info":
+                errors.append(f"{PLAN_SHEET}: de kolom '{column.header}' ontbreekt (koptekst in rij "
+                              f"{header_row or '?'}); zet de kolomkop terug")
+            continue
+        columns.append((column, col))
+    if errors:
+        return result
+
+    theme_labels = _theme_labels(meta, checklists)
+    themes = {_norm(label): tid for tid, label in theme_labels.items()}
+    themes.update({_norm(tid): tid for tid in theme_labels})
+    theme_names = ", ".join(theme_labels.values())
+    existing = {a.id: a for a in assessment.actions}
+    taken_numbers = [int(m.group(1)) for a in assessment.actions if (m := _OWN_ID.match(a.id))]
+    next_own = max(taken_numbers, default=0) + 1
+    seen: dict[str, int] = {}
+    id_col = dict((c.kind, col) for c, col in columns)["id"]
+
+    max_col = max(col for _, col in columns)
+    empty_run = 0
+    for row_cells in ws.iter_rows(min_row=header_row + 1, max_row=ws.max_row, max_col=max_col):
+        r = row_cells[0].row
+        by_col = {cell.column: cell for cell in row_cells}
+
+        def cell_at(col: int):
+            return by_col[col]
+
+        if all(_text(cell_at(col).value) == "" for column, col in columns if column.kind != "info"):
+            empty_run += 1
+            if empty_run > 1000:  # formatting to the bottom of the sheet: nothing more to read
+                break
+            continue  # an empty row (or one the user cleared)
+        empty_run = 0
+        row_errors: list[str] = []
+        values: dict[str, Any] = {}
+        for column, col in columns:
+            if column.kind == "info":
+                continue
+            ref = f"{PLAN_SHEET}!{get_column_letter(col)}{r}"
+            values[column.field] = _read_cell(column, cell_at(col), ref, row_errors, themes, theme_names)
+        action_id = values.pop("id")
+        id_ref = f"{PLAN_SHEET}!{get_column_letter(id_col)}{r}"
+        title_ref = f"{PLAN_SHEET}!{get_column_letter(found[_norm('Actie')])}{r}"
+        if not values.get("title"):
+            row_errors.append(f"{title_ref}: de actie is leeg; vul een omschrijving in of maak de hele regel leeg")
+        if action_id:
+            if action_id in seen:
+                row_errors.append(f"{id_ref}: de ID '{action_id}' staat ook in rij {seen[action_id]}; "
+                                  "maak de ID van een nieuwe regel leeg")
+            seen.setdefault(action_id, r)
+            if action_id not in existing:
+                row_errors.append(f"{id_ref}: de ID '{action_id}' is onbekend in deze scan; "
+                                  "laat de ID leeg voor een nieuwe actie")
+        if values.get("start") and values.get("end") and values["end"] < values["start"]:
+            end_ref = f"{PLAN_SHEET}!{get_column_letter(found[_norm('Einde')])}{r}"
+            row_errors.append(f"{end_ref}: de einddatum ligt vóór de startdatum")
+        if row_errors:
+            errors.extend(row_errors)
+            continue
+
+        if not action_id:  # a row added by hand
+            fields = {k: v for k, v in values.items() if v not in ("", None)}
+            new_id = f"E-{next_own}"
+            next_own += 1
+            while new_id in existing:
+                new_id = f"E-{next_own}"
+                next_own += 1
+            try:
+                action = Action(id=new_id, origin="eigen", decision="geaccepteerd", **fields)
+            except ValidationError as exc:
+                errors.append(f"{title_ref}: deze nieuwe regel is ongeldig ({_first_problem(exc)})")
+                continue
+            result.new_actions.append(action)
+            continue
+
+        action = existing[action_id]
+        changes: list[FieldChange] = []
+        for name, new in values.items():
+            old = getattr(action, name)
+            if name in {"status", "priority", "theme"} and new in ("", None):
+                if name == "theme" or name == "priority":
+                    continue  # an emptied dropdown keeps what the scan has
+                new = old
+            if (old or None) == (new or None):
+                continue
+            changes.append(FieldChange(name, FIELD_HEADERS[name], old, new,
+                                       _show(name, old, theme_labels), _show(name, new, theme_labels)))
+        if changes:
+            try:
+                Action.model_validate({**action.model_dump(), **{c.field: c.new for c in changes}})
+            except ValidationError as exc:
+                errors.append(f"{title_ref}: de regel van {action_id} is ongeldig ({_first_problem(exc)})")
+                continue
+            result.changes.append(ActionChange(action_id, action.title, r, changes))
+        else:
+            result.unchanged += 1
+
+    exported = [i for i in meta["actie"] if i]
+    for action_id in exported:
+        if action_id not in seen and action_id in existing:
+            result.deleted.append(DeletedRow(action_id, existing[action_id].title))
+    return result
+
+
+def _first_problem(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err.get("loc", ()))
+    label = FIELD_HEADERS.get(where, where)
+    return f"{label}: {err.get('msg', 'ongeldige waarde')}"
+
+
+# --------------------------------------------------------------------------- applying
+
+
+def apply_plan_import(assessment: Assessment, plan_import: PlanImport) -> None:
+    """Apply a valid import: all changes and new actions at once, or nothing.
+
+    Raises ``PlanFileError`` when the import has errors or no longer fits the scan (another scan,
+    or an action changed id since the preview). Deleted rows are never applied.
+    """
+    if plan_import.errors:
+        raise PlanFileError("Het verbeterplan bevat fouten; er is niets overgenomen:\n"
+                            + "\n".join(plan_import.errors))
+    if plan_import.scan_id != assessment.id:
+        raise PlanFileError("Dit voorbeeld hoort bij een andere scan; er is niets overgenomen.")
+    by_id = {a.id: a for a in assessment.actions}
+    replacement: dict[str, Action] = {}
+    for change in plan_import.changes:
+        action = by_id.get(change.action_id)
+        if action is None:
+            raise PlanFileError(f"Actie {change.action_id} staat niet meer in de scan; lees het plan opnieuw in.")
+        updates = {fc.field: fc.new for fc in change.fields}
+        edited = list(action.edited)
+        for name in updates:
+            if name not in edited:
+                edited.append(name)
+        try:
+            replacement[action.id] = Action.model_validate({**action.model_dump(), **updates, "edited": edited})
+        except ValidationError as exc:
+            raise PlanFileError(f"Actie {change.action_id}: {_first_problem(exc)}; er is niets overgenomen.") from exc
+    for action in plan_import.new_actions:
+        if action.id in by_id:
+            raise PlanFileError(f"De ID {action.id} is intussen in gebruik; lees het plan opnieuw in.")
+    new_list = [replacement.get(a.id, a) for a in assessment.actions]
+    new_list += [a.model_copy(deep=True) for a in plan_import.new_actions]
+    assessment.actions = new_list
+    assessment.modified = dt.datetime.now()
+
+
+__all__ = [
+    "ActionChange",
+    "DeletedRow",
+    "FieldChange",
+    "PlanFileError",
+    "PlanImport",
+    "apply_plan_import",
+    "parse_date",
+    "read_plan",
+]
