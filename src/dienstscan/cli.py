@@ -92,6 +92,73 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _load_for_plan(scan_path: Path, checklist_dir: str | None):
+    """Checklists and scan for ``export`` and ``import-plan``, with Dutch errors."""
+    from .checklists import ChecklistError, default_checklist_dir, load_checklists
+    from .storage import ScanFileError, load_scan
+
+    folder = Path(checklist_dir) if checklist_dir else default_checklist_dir()
+    try:
+        checklists = load_checklists(folder)
+    except ChecklistError as exc:
+        problems = "\n".join(f"  {p}" for p in exc.problems)
+        raise UserError(f"de checklists in {folder} bevatten fouten:\n{problems}") from None
+    try:
+        assessment = load_scan(scan_path)
+    except ScanFileError as exc:
+        raise UserError(str(exc)) from None
+    return checklists, assessment
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .export.excel import export_plan
+
+    scan_path = Path(args.scan)
+    checklists, assessment = _load_for_plan(scan_path, args.checklists)
+    out = Path(args.output) if args.output else scan_path.with_name(f"{scan_path.stem}-verbeterplan.xlsx")
+    if out.suffix.lower() != ".xlsx":
+        raise UserError(f"{out.name}: kies een bestandsnaam die eindigt op .xlsx")
+    try:
+        export_plan(checklists, assessment, out)
+    except OSError as exc:
+        raise UserError(f"kan {out} niet schrijven ({exc.strerror or exc}); is het bestand nog open in Excel?") from None
+    print(f"Verbeterplan geschreven naar {out}")
+    return 0
+
+
+def _cmd_import_plan(args: argparse.Namespace) -> int:
+    from .export.plan_import import PlanFileError, apply_plan_import, read_plan
+    from .storage import ScanFileError, save_scan
+
+    scan_path = Path(args.scan)
+    checklists, assessment = _load_for_plan(scan_path, args.checklists)
+    try:
+        plan = read_plan(Path(args.plan), assessment, checklists)
+    except PlanFileError as exc:
+        raise UserError(str(exc)) from None
+    print(plan.describe())
+    if not plan.ok:
+        print("De scan is niet gewijzigd.", file=sys.stderr)
+        return 1
+    if not plan.has_changes:
+        return 0
+    if not args.ja:
+        try:
+            answer = input(f"Wijzigingen overnemen in {scan_path.name}? [j/N] ")
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() not in {"j", "ja", "y", "yes"}:
+            print("Niets overgenomen.")
+            return 1
+    try:
+        apply_plan_import(assessment, plan)
+        save_scan(assessment, scan_path)
+    except (PlanFileError, ScanFileError) as exc:
+        raise UserError(str(exc)) from None
+    print(f"Overgenomen in {scan_path}.")
+    return 0
+
+
 def _start_gui(scan: Path | None = None, *, demo: bool = False) -> int:
     from .ui.app import run  # Qt is imported only here
 
@@ -126,6 +193,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", help="open een kopie van de voorbeeldscan en toon de scores")
     p.set_defaults(func=_cmd_demo)
+
+    p = sub.add_parser("export", help="maak het verbeterplan als Excel-werkmap (.xlsx)")
+    p.add_argument("scan", help="het .dienstscan-bestand")
+    p.add_argument("-o", "--output", metavar="PLAN.xlsx", help="de werkmap; standaard <scan>-verbeterplan.xlsx")
+    p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
+    p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser("import-plan", help="lees een bewerkt verbeterplan (.xlsx) terug in de scan")
+    p.add_argument("plan", help="de bewerkte werkmap (.xlsx)")
+    p.add_argument("scan", help="het .dienstscan-bestand waar het plan bij hoort")
+    p.add_argument("--ja", action="store_true", help="neem de wijzigingen over zonder te vragen")
+    p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
+    p.set_defaults(func=_cmd_import_plan)
 
     return parser
 

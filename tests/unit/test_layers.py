@@ -1,0 +1,130 @@
+"""The layer contract: only ``dienstscan.ui`` touches Qt, and the layers import only downwards.
+
+(a) every non-ui module imports with PySide6/shiboken6 blocked, in a fresh interpreter;
+(b) ``lint-imports`` passes on the real tree with the contracts in ``pyproject.toml``;
+(c) those contracts do break on a small tree that violates them, so (b) is not vacuous.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import dienstscan
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = Path(dienstscan.__file__).resolve().parent
+LINT_IMPORTS = Path(sys.executable).parent / ("lint-imports.exe" if os.name == "nt" else "lint-imports")
+
+_BLOCKER = textwrap.dedent(
+    """
+    import importlib, importlib.abc, sys
+
+    QT = ("PySide6", "shiboken6")
+
+    class BlockQt(importlib.abc.MetaPathFinder):
+        def find_spec(self, name, path=None, target=None):
+            if name.split(".")[0] in QT:
+                raise ImportError(f"{name} is geblokkeerd in deze test")
+            return None
+
+    sys.meta_path.insert(0, BlockQt())
+    try:
+        import PySide6  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        raise SystemExit("blokkeren werkt niet")
+
+    for name in sys.argv[1:]:
+        importlib.import_module(name)
+    leaked = sorted(m for m in sys.modules if m.split(".")[0] in QT)
+    assert not leaked, leaked
+    print("geimporteerd:", len(sys.argv) - 1)
+    """
+)
+
+
+def core_modules() -> list[str]:
+    """Every module of dienstscan outside ``ui`` (``__main__`` runs the CLI, so not that one)."""
+    names = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE).with_suffix("").parts
+        if parts[0] == "ui" or parts[-1] == "__main__":
+            continue
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        names.append(".".join(("dienstscan", *parts)))
+    return names
+
+
+def test_core_imports_without_qt() -> None:
+    modules = core_modules()
+    # the walk found the layers, not an empty list
+    for expected in ("dienstscan", "dienstscan.cli", "dienstscan.model.checklist", "dienstscan.checklists.loader"):
+        assert expected in modules
+    result = subprocess.run(
+        [sys.executable, "-c", _BLOCKER, *modules],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"geimporteerd: {len(modules)}" in result.stdout
+
+
+def _lint(cwd: Path, *, pythonpath: Path | None = None, config: Path | None = None) -> subprocess.CompletedProcess[str]:
+    assert LINT_IMPORTS.exists(), f"lint-imports niet gevonden naast {sys.executable}; installeer de test-extra's"
+    env = dict(os.environ)
+    if pythonpath is not None:
+        env["PYTHONPATH"] = str(pythonpath)
+    args = [str(LINT_IMPORTS), "--no-logo", "--no-cache"]
+    if config is not None:
+        args += ["--config", str(config)]
+    return subprocess.run(args, capture_output=True, text=True, encoding="utf-8", cwd=cwd, env=env, check=False)
+
+
+def test_lint_imports_passes() -> None:
+    result = _lint(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+QT = "Alleen dienstscan.ui importeert Qt"
+LAYERED = "Lagen: ui > export > plan > scoring > checklists/storage > model"
+LAYERS = ("model", "checklists", "storage", "scoring", "plan", "export", "ui")
+
+
+@pytest.mark.parametrize(
+    ("module", "source", "broken"),
+    [
+        ("model", "import PySide6\n", {QT}),
+        ("export", "from shiboken6 import isValid\n", {QT}),
+        ("checklists", "def later():\n    from PySide6 import QtCore\n", {QT}),  # a lazy import counts too
+        ("model", "from dienstscan import scoring\n", {LAYERED}),
+        ("checklists", "import dienstscan.storage\n", {LAYERED}),
+        ("export", "from dienstscan.ui import app\n", {QT, LAYERED}),  # Qt through the ui: both
+    ],
+)
+def test_contracts_catch_a_violation(tmp_path: Path, module: str, source: str, broken: set[str]) -> None:
+    package = tmp_path / "dienstscan"
+    for layer in LAYERS:
+        (package / layer).mkdir(parents=True)
+        (package / layer / "__init__.py").write_text('"""x"""\n', encoding="utf-8")
+    (package / "__init__.py").write_text('"""x"""\n', encoding="utf-8")
+    (package / "ui" / "app.py").write_text("from PySide6 import QtWidgets\n", encoding="utf-8")
+    (package / module / "bad.py").write_text(source, encoding="utf-8")
+
+    result = _lint(tmp_path, pythonpath=tmp_path, config=ROOT / "pyproject.toml")
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"dienstscan.{module}.bad" in result.stdout
+    reported = {line.removesuffix(" BROKEN") for line in result.stdout.splitlines() if line.endswith(" BROKEN")}
+    assert reported == broken, result.stdout
