@@ -1,0 +1,116 @@
+"""Every modal dialog the application shows, as small functions that tests replace.
+
+The windows never call ``QMessageBox``/``QFileDialog`` directly: they call these functions, so a
+test patches e.g. ``dialogs.save_scan_file`` with ``monkeypatch`` and no dialog ever blocks. The
+file dialogs are the native ones; Qt's buttons are Dutch through the ``qtbase_nl`` translation.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ..storage import FILE_SUFFIX
+
+if TYPE_CHECKING:
+    from ..model import Assessment, ChecklistSet
+    from ..storage import RecoveryCopy
+
+FILE_FILTER = f"Dienstscan-bestanden (*{FILE_SUFFIX});;Alle bestanden (*)"
+
+
+def open_scan_file(parent: QWidget | None, folder: Path) -> Path | None:
+    """Ask which scan to open (native dialog); None when cancelled."""
+    name, _ = QFileDialog.getOpenFileName(parent, "Scan openen", str(folder), FILE_FILTER)
+    return Path(name) if name else None
+
+
+def save_scan_file(parent: QWidget | None, suggested: Path) -> Path | None:
+    """Ask where to save the scan (native dialog); the suffix is added when missing."""
+    name, _ = QFileDialog.getSaveFileName(parent, "Scan opslaan als", str(suggested), FILE_FILTER)
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() != FILE_SUFFIX:
+        path = path.with_name(path.name + FILE_SUFFIX)
+    return path
+
+
+def ask_save_changes(parent: QWidget | None, name: str) -> Literal["save", "discard", "cancel"]:
+    """'Wijzigingen opslaan?' with Opslaan / Niet opslaan / Annuleren."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Dienstscan")
+    box.setText(f"Wilt u de wijzigingen in '{name}' opslaan?")
+    box.setInformativeText("Als u niet opslaat, gaan uw wijzigingen verloren.")
+    save = box.addButton("&Opslaan", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("&Niet opslaan", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Annuleren", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is save:
+        return "save"
+    if clicked is discard:
+        return "discard"
+    return "cancel"
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.warning(parent, title, message)
+
+
+def show_info(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.information(parent, title, message)
+
+
+def ask_recovery(parent: QWidget | None, copy: RecoveryCopy) -> Literal["restore", "discard", "later"]:
+    """Offer a recovery copy found at start: Herstellen / Weggooien / Later."""
+    when = copy.saved_at.astimezone()
+    where = f"van '{copy.scan_path.name}'" if copy.scan_path else "die nog nooit is opgeslagen"
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Werk herstellen")
+    box.setText(f"Dienstscan is de vorige keer niet netjes afgesloten. Er is niet-opgeslagen werk "
+                f"gevonden van {copy.organisation}, een scan {where}.")
+    box.setInformativeText(f"Herstelkopie van {when:%d-%m-%Y} om {when:%H:%M}. Wilt u dit werk herstellen?")
+    restore = box.addButton("&Herstellen", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("&Weggooien", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("&Later", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is restore:
+        return "restore"
+    if clicked is discard:
+        return "discard"
+    return "later"
+
+
+def ask_take_over_lock(parent: QWidget | None, message: str) -> bool:
+    """The scan is open elsewhere: True to open it anyway (take the lock over)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Scan al geopend")
+    box.setText(message)
+    take = box.addButton("&Toch openen", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton("Annuleren", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is take
+
+
+def new_scan(parent: QWidget | None, checklists: ChecklistSet) -> Assessment | None:
+    """Run the new-scan wizard; the new scan, or None when cancelled."""
+    from .new_scan import NewScanWizard
+
+    wizard = NewScanWizard(checklists, parent)
+    if wizard.exec() != NewScanWizard.DialogCode.Accepted:
+        return None
+    return wizard.assessment()
+
+
+def about(parent: QWidget | None, text: str) -> None:
+    QMessageBox.about(parent, "Over Dienstscan", text)

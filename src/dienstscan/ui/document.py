@@ -1,0 +1,295 @@
+"""The open scan as a Qt document: every edit goes through here, as an undoable command.
+
+``ScanDocument`` holds the checklists (read-only), the assessment (the user's work), the file
+path, the lock on that file, the undo stack and the autosave of a recovery copy. Widgets never
+change the assessment themselves: they call ``set_option``/``set_text``/``set_evidence``/
+``set_list`` (or push their own ``QUndoCommand`` through ``push``), and re-read what they show
+when ``changed(item_id)`` is emitted. Later parts (dashboard, plan, workshop mode) use the same
+document, so undo and autosave cover them too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from .. import storage
+from ..model import Answer, Assessment, ChecklistSet
+from ..scoring import item_state, node_counts
+
+#: Seconds of quiet after an edit before the recovery copy is written.
+AUTOSAVE_DELAY_MS = 3_000
+#: A recovery copy is written at least this often while there are unwritten changes.
+AUTOSAVE_MAX_MS = 60_000
+
+_TEXT_MERGE_ID = 1001
+ANSWER_TEXT_FIELDS = ("explanation", "notes")
+ANSWER_LIST_FIELDS = ("barriers", "causes", "solutions")
+EVIDENCE_FIELDS = ("basis", "reference", "date")
+
+_FIELD_LABELS = {
+    "option": "antwoord",
+    "explanation": "uitleg",
+    "notes": "notities",
+    "barriers": "belemmeringen",
+    "causes": "oorzaken",
+    "solutions": "oplossingen",
+    "basis": "onderbouwing",
+    "reference": "vindplaats",
+    "date": "datum onderbouwing",
+}
+
+
+class AnswerEdit(QUndoCommand):
+    """Replace the answer of one item (kept whole, so undo restores exactly what was there)."""
+
+    def __init__(self, doc: ScanDocument, item_id: str, after: Answer, field: str, *, mergeable: bool) -> None:
+        super().__init__(f"{_FIELD_LABELS.get(field, field).capitalize()} van {item_id} wijzigen")
+        self.doc = doc
+        self.item_id = item_id
+        existing = doc.assessment.answers.get(item_id)
+        self.before = existing.model_copy(deep=True) if existing is not None else None
+        self.after = after
+        self.field = field
+        self.mergeable = mergeable
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return _TEXT_MERGE_ID if self.mergeable else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, AnswerEdit) or other.item_id != self.item_id or other.field != self.field:
+            return False
+        self.after = other.after
+        return True
+
+    def redo(self) -> None:
+        self.doc._put_answer(self.item_id, self.after.model_copy(deep=True))
+
+    def undo(self) -> None:
+        self.doc._put_answer(self.item_id, self.before.model_copy(deep=True) if self.before else None)
+
+
+class ScanDocument(QObject):
+    """One open scan: checklists + assessment + file + undo stack + recovery copy."""
+
+    #: An item's answer changed (item id), or "" for scan-wide data.
+    changed = Signal(str)
+    #: The unsaved-changes state flipped.
+    dirtyChanged = Signal(bool)
+    #: The file path changed (after save as).
+    pathChanged = Signal(object)
+    #: The recovery copy was written (path) or could not be written (Dutch message).
+    recoveryWritten = Signal(object)
+    recoveryFailed = Signal(str)
+
+    def __init__(
+        self,
+        checklists: ChecklistSet,
+        assessment: Assessment,
+        path: Path | None = None,
+        *,
+        lock: storage.ScanLock | None = None,
+        unsaved: bool = False,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.checklists = checklists
+        self.assessment = assessment
+        self.path = Path(path) if path else None
+        self.lock = lock
+        self.undo_stack = QUndoStack(self)
+        self._unsaved_outside_stack = unsaved
+        self._recovery_pending = False
+        self._last_dirty = self.is_dirty()
+        self.undo_stack.cleanChanged.connect(self._emit_dirty)
+        self.undo_stack.indexChanged.connect(self._on_index_changed)
+
+        self._debounce = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self._debounce.timeout.connect(self.write_recovery)
+        self._ceiling = QTimer(self, singleShot=True, interval=AUTOSAVE_MAX_MS)
+        self._ceiling.timeout.connect(self.write_recovery)
+        self._lock_refresh = QTimer(self, interval=10 * 60_000)
+        self._lock_refresh.timeout.connect(self._refresh_lock)
+        self._lock_refresh.start()
+        if unsaved:
+            self._schedule_recovery()
+
+    # ------------------------------------------------------------------ state
+
+    def is_dirty(self) -> bool:
+        return self._unsaved_outside_stack or not self.undo_stack.isClean()
+
+    def display_name(self) -> str:
+        return self.path.name if self.path else f"{self.assessment.organisation.name} (niet opgeslagen)"
+
+    def suggested_file_name(self) -> str:
+        name = self.assessment.organisation.name.strip() or "scan"
+        safe = "".join(c if c.isalnum() or c in " -_" else "-" for c in name).strip()
+        return f"{safe} {self.assessment.peildatum:%Y-%m-%d}{storage.FILE_SUFFIX}"
+
+    def answer(self, item_id: str) -> Answer | None:
+        """The answer of an item, or None; read only (edit through the set_* methods)."""
+        return self.assessment.answers.get(item_id)
+
+    def item_state(self, item_id: str) -> str:
+        return item_state(self.checklists, self.assessment, item_id)
+
+    def counts(self) -> dict:
+        return node_counts(self.checklists, self.assessment)
+
+    # ------------------------------------------------------------------ edits
+
+    def push(self, command: QUndoCommand) -> None:
+        """Push any undoable edit (later parts add their own commands)."""
+        self.undo_stack.push(command)
+
+    def _edited(self, item_id: str) -> Answer:
+        current = self.assessment.answers.get(item_id)
+        return current.model_copy(deep=True) if current is not None else Answer()
+
+    def set_option(self, item_id: str, option_id: str | None) -> None:
+        """Choose an answer option (None clears the answer)."""
+        if option_id is not None and self.checklists.scale_for(item_id).option(option_id) is None:
+            raise ValueError(f"{option_id!r} is geen antwoord op de schaal van {item_id}")
+        answer = self._edited(item_id)
+        if answer.option == option_id:
+            return
+        answer.option = option_id
+        answer.answered_at = dt.datetime.now() if option_id is not None else None
+        answer.from_previous_cycle = False
+        self.push(AnswerEdit(self, item_id, answer, "option", mergeable=False))
+
+    def set_text(self, item_id: str, field: str, text: str) -> None:
+        """Change ``explanation`` or ``notes``; consecutive typing merges into one undo step."""
+        if field not in ANSWER_TEXT_FIELDS:
+            raise ValueError(field)
+        answer = self._edited(item_id)
+        if getattr(answer, field) == text:
+            return
+        setattr(answer, field, text)
+        self.push(AnswerEdit(self, item_id, answer, field, mergeable=True))
+
+    def set_evidence(self, item_id: str, field: str, value: Any) -> None:
+        """Change what the answer rests on: ``basis``, ``reference`` or ``date``."""
+        if field not in EVIDENCE_FIELDS:
+            raise ValueError(field)
+        answer = self._edited(item_id)
+        if getattr(answer.evidence, field) == value:
+            return
+        setattr(answer.evidence, field, value)
+        self.push(AnswerEdit(self, item_id, answer, field, mergeable=field == "reference"))
+
+    def set_list(self, item_id: str, field: str, values: list[str]) -> None:
+        """Replace the barriers, causes or solutions of a BSC norm."""
+        if field not in ANSWER_LIST_FIELDS:
+            raise ValueError(field)
+        answer = self._edited(item_id)
+        values = [v for v in (v.strip() for v in values) if v]
+        if getattr(answer, field) == values:
+            return
+        setattr(answer, field, values)
+        self.push(AnswerEdit(self, item_id, answer, field, mergeable=False))
+
+    def _put_answer(self, item_id: str, answer: Answer | None) -> None:
+        if answer is None:
+            self.assessment.answers.pop(item_id, None)
+        else:
+            self.assessment.answers[item_id] = answer
+        self.changed.emit(item_id)
+
+    def notify_changed(self, key: str = "") -> None:
+        """For commands of later parts that change scan-wide data."""
+        self.changed.emit(key)
+
+    def _on_index_changed(self, _index: int) -> None:
+        self._schedule_recovery()
+        self._emit_dirty()
+
+    def _emit_dirty(self, *_args: object) -> None:
+        dirty = self.is_dirty()
+        if dirty != self._last_dirty:
+            self._last_dirty = dirty
+            self.dirtyChanged.emit(dirty)
+
+    # ------------------------------------------------------------------ files
+
+    def save(self, path: Path | None = None) -> None:
+        """Save to ``path`` (or the current file). Raises ``ScanFileError``/``ScanLockedError``.
+
+        On failure nothing changes in memory and the recovery copy is brought up to date, so the
+        work survives even if the program is closed next.
+        """
+        target = Path(path) if path else self.path
+        if target is None:
+            raise ValueError("geen bestandsnaam")
+        new_lock = None
+        same_file = self.path is not None and target.resolve() == self.path.resolve()
+        try:
+            if not same_file:
+                new_lock = storage.acquire_lock(target)
+            self.assessment.modified = dt.datetime.now()
+            storage.save_scan(self.assessment, target)
+        except Exception:
+            if new_lock is not None:
+                new_lock.release()
+            if self.is_dirty():
+                self.write_recovery()
+            raise
+        if new_lock is not None:
+            if self.lock is not None:
+                self.lock.release()
+            self.lock = new_lock
+        self.path = target
+        self._unsaved_outside_stack = False
+        self.undo_stack.setClean()
+        self._stop_recovery_timers()
+        storage.discard_recovery(self.assessment.id)
+        self._emit_dirty()
+        self.pathChanged.emit(target)
+
+    def close(self) -> None:
+        """The user closed the scan on purpose: drop the recovery copy and the lock."""
+        self._stop_recovery_timers()
+        self._lock_refresh.stop()
+        storage.discard_recovery(self.assessment.id)
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    # ------------------------------------------------------------------ recovery copy
+
+    def _schedule_recovery(self) -> None:
+        if not self.is_dirty():
+            self._stop_recovery_timers()
+            return
+        self._recovery_pending = True
+        self._debounce.start()  # restarts: a few seconds after the last change
+        if not self._ceiling.isActive():
+            self._ceiling.start()  # not restarted: at least once a minute while typing
+
+    def _stop_recovery_timers(self) -> None:
+        self._recovery_pending = False
+        self._debounce.stop()
+        self._ceiling.stop()
+
+    def recovery_pending(self) -> bool:
+        return self._recovery_pending
+
+    def write_recovery(self) -> Path | None:
+        """Write the recovery copy now (also called by the timers). Failure is reported, not raised."""
+        self._stop_recovery_timers()
+        try:
+            written = storage.write_recovery(self.assessment, self.path)
+        except storage.ScanFileError as exc:
+            self.recoveryFailed.emit(str(exc))
+            return None
+        self.recoveryWritten.emit(written)
+        return written
+
+    def _refresh_lock(self) -> None:
+        if self.lock is not None:
+            self.lock.refresh()

@@ -1,0 +1,178 @@
+"""The navigation tree on the left: framework > section > item, with states and counts.
+
+The tree shows what the checklists hold and asks ``dienstscan.scoring`` (through the document)
+for each item's state and each node's counts; it decides nothing itself. Selecting a node emits
+``nodeActivated(kind, id)`` with kind ``framework``, ``section``, ``item`` or ``page`` (pages that
+later parts add at the top, such as the dashboard).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
+
+from .document import ScanDocument
+from .icons import STATE_LABELS, state_icon
+
+KIND_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def counts_text(counts) -> str:
+    """'3 van 8 beantwoord, 1 uitleg ontbreekt' for tooltips; the short form goes in the label."""
+    text = f"{counts.answered} van {counts.total} beantwoord"
+    if counts.explanation_missing:
+        text += f", bij {counts.explanation_missing} ontbreekt de uitleg"
+    if counts.out_of_scope:
+        text += " (buiten de scan)"
+    return text
+
+
+def counts_short(counts) -> str:
+    text = f"{counts.answered}/{counts.total}"
+    if counts.explanation_missing:
+        text += f", {counts.explanation_missing}×!"
+    return text
+
+
+class NavigationTree(QTreeWidget):
+    nodeActivated = Signal(str, str)
+
+    def __init__(self, doc: ScanDocument, parent=None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.setHeaderHidden(True)
+        self.setColumnCount(1)
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAccessibleName("Navigatie: kaders, onderdelen en items")
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._nodes: dict[tuple[str, str], QTreeWidgetItem] = {}
+        self._page_count = 0
+        self._build()
+        doc.changed.connect(self._on_changed)
+        self.currentItemChanged.connect(self._on_current)
+
+    # ------------------------------------------------------------------ building
+
+    def _node(self, parent, kind: str, node_id: str, text: str) -> QTreeWidgetItem:
+        node = QTreeWidgetItem(parent, [text])
+        node.setData(0, KIND_ROLE, kind)
+        node.setData(0, ID_ROLE, node_id)
+        self._nodes[(kind, node_id)] = node
+        return node
+
+    def _build(self) -> None:
+        for fw in self.doc.checklists.frameworks:
+            fw_node = self._node(self, "framework", fw.id, fw.title)
+            for item in fw.items:
+                self._node(fw_node, "item", item.id, f"{item.id}  {item.text}")
+            for section in fw.sections:
+                number = f"{section.number}. " if section.number is not None else ""
+                s_node = self._node(fw_node, "section", section.id, f"{number}{section.title}")
+                for item in section.items:
+                    self._node(s_node, "item", item.id, f"{item.id}  {item.text}")
+            fw_node.setExpanded(fw.id in self.doc.assessment.frameworks)
+        self.refresh()
+
+    def add_page_node(self, key: str, title: str, icon: QIcon | None = None) -> QTreeWidgetItem:
+        """A top-level entry for a page of a later part (dashboard, kengetallen, plan)."""
+        node = QTreeWidgetItem([title])
+        node.setData(0, KIND_ROLE, "page")
+        node.setData(0, ID_ROLE, key)
+        if icon is not None:
+            node.setIcon(0, icon)
+        self.insertTopLevelItem(self._page_count, node)
+        self._page_count += 1
+        self._nodes[("page", key)] = node
+        return node
+
+    # ------------------------------------------------------------------ states
+
+    def _base_text(self, kind: str, node_id: str) -> str:
+        if kind == "framework":
+            return self.doc.checklists.framework(node_id).title
+        if kind == "section":
+            section = self.doc.checklists.section(node_id)
+            number = f"{section.number}. " if section.number is not None else ""
+            return f"{number}{section.title}"
+        item = self.doc.checklists.item(node_id)
+        return f"{item.id}  {item.text}"
+
+    def _set_item_state(self, item_id: str) -> None:
+        node = self._nodes.get(("item", item_id))
+        if node is None:
+            return
+        state = self.doc.item_state(item_id)
+        node.setIcon(0, state_icon(state))
+        label = STATE_LABELS[state]
+        node.setToolTip(0, f"{self._base_text('item', item_id)}\n{label.capitalize()}")
+        node.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{self._base_text('item', item_id)}, {label}")
+        font = node.font(0)
+        font.setItalic(state == "out_of_scope")
+        node.setFont(0, font)
+
+    def _set_counts(self) -> None:
+        counts = self.doc.counts()
+        for (kind, node_id), node in self._nodes.items():
+            if kind not in ("framework", "section") or node_id not in counts:
+                continue
+            c = counts[node_id]
+            base = self._base_text(kind, node_id)
+            suffix = " (buiten de scan)" if c.out_of_scope else f" ({counts_short(c)})"
+            node.setText(0, base + suffix)
+            node.setToolTip(0, f"{base}\n{counts_text(c)}")
+            node.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{base}, {counts_text(c)}")
+            if c.out_of_scope:
+                state = "out_of_scope"
+            elif c.explanation_missing:
+                state = "explanation_missing"
+            elif c.total and c.answered == c.total:
+                state = "answered"
+            else:
+                state = "unanswered"
+            node.setIcon(0, state_icon(state))
+            font = node.font(0)
+            font.setItalic(c.out_of_scope)
+            font.setBold(kind == "framework")
+            node.setFont(0, font)
+
+    def refresh(self) -> None:
+        for kind, node_id in list(self._nodes):
+            if kind == "item":
+                self._set_item_state(node_id)
+        self._set_counts()
+
+    def _on_changed(self, key: str) -> None:
+        if key and ("item", key) in self._nodes:
+            self._set_item_state(key)
+            self._set_counts()
+        else:
+            self.refresh()
+
+    # ------------------------------------------------------------------ selection
+
+    def select(self, kind: str, node_id: str) -> None:
+        node = self._nodes.get((kind, node_id))
+        if node is not None and node is not self.currentItem():
+            parent = node.parent()
+            while parent is not None:
+                parent.setExpanded(True)
+                parent = parent.parent()
+            self.setCurrentItem(node)
+            self.scrollToItem(node)
+
+    def current_node(self) -> tuple[str, str] | None:
+        node = self.currentItem()
+        if node is None:
+            return None
+        return node.data(0, KIND_ROLE), node.data(0, ID_ROLE)
+
+    def _on_current(self, current: QTreeWidgetItem | None, _previous) -> None:
+        if current is not None:
+            self.nodeActivated.emit(current.data(0, KIND_ROLE), current.data(0, ID_ROLE))
+
+    def item_order(self) -> list[str]:
+        """Item ids in tree order (for previous/next)."""
+        return [node_id for (kind, node_id) in self._nodes if kind == "item"]

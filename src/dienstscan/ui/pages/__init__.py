@@ -1,0 +1,1 @@
+"""The pages on the right of the main window: item, section and framework (more in later parts)."""

@@ -1,0 +1,69 @@
+"""Application settings (QSettings) and the recent-files list.
+
+``DIENSTSCAN_NO_SETTINGS=1`` (set by the tests) switches to an INI file in a temporary folder,
+so running the tests never touches the user's own settings.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+ORGANISATION = "Dienstscan"
+APPLICATION = "Dienstscan"
+ENV_NO_SETTINGS = "DIENSTSCAN_NO_SETTINGS"
+MAX_RECENT = 8
+
+_temp_dir: tempfile.TemporaryDirectory[str] | None = None
+
+
+def settings() -> QSettings:
+    """The settings store: the user's own, or a throw-away INI file under ``DIENSTSCAN_NO_SETTINGS``."""
+    global _temp_dir
+    if os.environ.get(ENV_NO_SETTINGS) == "1":
+        if _temp_dir is None:
+            _temp_dir = tempfile.TemporaryDirectory(prefix="dienstscan-settings-")
+        return QSettings(str(Path(_temp_dir.name) / "dienstscan.ini"), QSettings.Format.IniFormat)
+    return QSettings(ORGANISATION, APPLICATION)
+
+
+def recent_files() -> list[Path]:
+    """Recently opened or saved scans, newest first, only those that still exist."""
+    value = settings().value("recent_files", [])
+    if isinstance(value, str):
+        value = [value]
+    paths = [Path(str(v)) for v in (value or [])]
+    return [p for p in paths if p.is_file()]
+
+
+def add_recent_file(path: Path) -> None:
+    path = Path(path).resolve()
+    current = [p for p in recent_files() if p.resolve() != path]
+    store = settings()
+    store.setValue("recent_files", [str(p) for p in [path, *current][:MAX_RECENT]])
+    store.sync()
+
+
+def remove_recent_file(path: Path) -> None:
+    path = Path(path).resolve()
+    store = settings()
+    value = store.value("recent_files", [])
+    if isinstance(value, str):
+        value = [value]
+    store.setValue("recent_files", [v for v in (value or []) if Path(str(v)).resolve() != path])
+    store.sync()
+
+
+def last_folder() -> Path:
+    value = settings().value("last_folder", "")
+    folder = Path(str(value)) if value else Path.home()
+    return folder if folder.is_dir() else Path.home()
+
+
+def set_last_folder(folder: Path) -> None:
+    store = settings()
+    store.setValue("last_folder", str(folder))
+    store.sync()
