@@ -98,8 +98,8 @@ def test_lint_imports_passes() -> None:
 
 
 QT = "Alleen dienstscan.ui importeert Qt"
-LAYERED = "Lagen: ui > export > plan > scoring > checklists/storage > model"
-LAYERS = ("model", "checklists", "storage", "scoring", "plan", "export", "ui")
+LAYERED = "Lagen: ui > export > cycle > plan > scoring > checklists/storage > model"
+LAYERS = ("model", "checklists", "storage", "scoring", "plan", "cycle", "export", "ui")
 
 
 @pytest.mark.parametrize(
