@@ -29,17 +29,13 @@ _BLOCKS = "'framework:', 'scales:', 'themes:', 'benchmarks:' of 'key_figures:'"
 def default_checklist_dir() -> Path:
     """The folder with the checklists to use.
 
-    ``$DIENSTSCAN_CHECKLISTS`` if set; in a PyInstaller build the bundled ``checklists``; else
-    the top-level ``checklists/`` of the source checkout.
+    ``$DIENSTSCAN_CHECKLISTS`` if set; in a PyInstaller build the bundled ``checklists``; in an
+    installed wheel the copy in the package; else the top-level ``checklists/`` of the checkout.
     """
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env).expanduser()
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "checklists"
-    # src/dienstscan/checklists/loader.py -> the checkout's root
-    return Path(__file__).resolve().parents[3] / "checklists"
+    # One place decides where shipped data lives (checkout, PyInstaller bundle, wheel).
+    from ..resources import checklist_dir
+
+    return checklist_dir()
 
 
 def checklist_files(folder: Path) -> list[Path]:
