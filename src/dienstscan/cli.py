@@ -69,10 +69,10 @@ EXAMPLE_NAME = "gemeente-voorbeeld.dienstscan"
 
 
 def example_scan_path() -> Path:
-    """The shipped example scan: bundled in a PyInstaller build, else ``examples/`` of the checkout."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    root = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
-    return root / "examples" / EXAMPLE_NAME
+    """The shipped example scan (checkout, PyInstaller bundle or wheel: see ``resources``)."""
+    from .resources import example_scan_path as shipped_example
+
+    return shipped_example()
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -159,14 +159,18 @@ def _cmd_import_plan(args: argparse.Namespace) -> int:
     return 0
 
 
-def _start_gui(scan: Path | None = None, *, demo: bool = False) -> int:
+def _start_gui(scan: Path | None = None, *, demo: bool = False, quit_after: float | None = None) -> int:
+    if quit_after is not None:  # smoke test of a build: start, then close by itself
+        from .ui.smoke import quit_after as start_quit_timer
+
+        start_quit_timer(quit_after)
     from .ui.app import run  # Qt is imported only here
 
     return run(scan=scan, demo=demo)
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
-    return _start_gui(Path(args.scan) if args.scan else None)
+    return _start_gui(Path(args.scan) if args.scan else None, quit_after=args.afsluiten_na)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -179,6 +183,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("gui", help="start de toepassing (standaard zonder opdracht)")
     p.add_argument("scan", nargs="?", help="een .dienstscan-bestand om te openen")
+    p.add_argument("--afsluiten-na", type=float, metavar="SECONDEN",
+                   help="sluit de toepassing vanzelf na zoveel seconden (rooktest van een installatie)")
     p.set_defaults(func=_cmd_gui)
 
     p = sub.add_parser("validate", help="controleer de checklists (meegeleverd of een eigen map)")
@@ -213,6 +219,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from .logs import setup_logging
+
+    setup_logging()  # never raises: without a writable log folder the program runs unlogged
     if not getattr(args, "func", None):
         return _start_gui()
     try:
