@@ -154,13 +154,13 @@ def _pick(checklists: ChecklistSet, item_id: str, code: str) -> ScaleOption:
         "I": lambda o: o.weight == 1.0, "T": lambda o: o.weight == 1.0,
         "G": lambda o: o.weight is not None and 0 < o.weight < 1, "D": lambda o: o.weight is not None and 0 < o.weight < 1,
         "N": lambda o: o.weight == 0 and o.gap,
-        "O": lambda o: o.weight == 0 and not o.gap,
+        "O": lambda o: o.weight == 0 and "onbekend" in o.id,
     }
     found = [o for o in options if tests[code](o)]
+    if code == "N":  # "niet", not "onbekend", when both are a gap with weight 0
+        found.sort(key=lambda o: "onbekend" in o.id)
     if not found:
         sys.exit(f"Geen antwoord van soort '{code}' op de schaal van '{item_id}'.")
-    if code == "O":  # prefer the "onbekend" option when there is one
-        found.sort(key=lambda o: "onbekend" not in o.id)
     return found[0]
 
 
@@ -169,14 +169,6 @@ def _level(checklists: ChecklistSet, item_id: str, level: int) -> ScaleOption:
         if option.level == level:
             return option
     sys.exit(f"Geen niveau {level} op de schaal van '{item_id}'.")
-
-
-def _key_figure(checklists: ChecklistSet, *words: str) -> str:
-    """The id of the one key figure whose label holds all ``words`` (ids may still change)."""
-    hits = [k.id for k in checklists.key_figures.values() if all(w in k.label.lower() for w in words)]
-    if len(hits) != 1:
-        sys.exit(f"Kengetal met {' + '.join(words)} niet eenduidig gevonden: {hits}")
-    return hits[0]
 
 
 def build(checklists: ChecklistSet) -> Assessment:
@@ -221,14 +213,18 @@ def build(checklists: ChecklistSet) -> Assessment:
                                            evidence=bergen, answered_at=answered_at)
 
     figures = {
-        ("eerstelijns",): (25, "Ruim 25% van bijna 44.000 gesprekken in 2010 (Bergen 2.2.1)."),
-        ("wachttijd", "balie"): (3 + 14 / 60, "Gemiddeld 3:14 minuut in 2010 (Bergen 2.2.4)."),
-        ("klant",): (7.5, "waarstaatjegemeente.nl 2010, burger als klant (Bergen 2.4)."),
-        ("klachten",): (45, "Gegronde klachten in 2010; 60 in 2009 (Bergen 2.3)."),
+        "kg-eerstelijns": (25, "Ruim 25% van bijna 44.000 gesprekken in 2010 (Bergen 2.2.1)."),
+        "kg-wachttijd-balie": (round(3 + 14 / 60, 2), "Gemiddeld 3:14 minuut in 2010 (Bergen 2.2.4)."),
+        "kg-behandeltijd-balie": (round(5 + 43 / 60, 2), "Gemiddeld 5:43 minuut in 2010 (Bergen 2.2.4)."),
+        "kg-oordeel-klant": (7.5, "waarstaatjegemeente.nl 2010, burger als klant (Bergen 2.4)."),
+        "kg-oordeel-kiezer": (5.7, "waarstaatjegemeente.nl 2010, burger als kiezer (Bergen 2.4)."),
+        "kg-klachten-gegrond": (45, "Gegronde klachten in 2010; 60 in 2009 (Bergen 2.3)."),
+        "kg-kwaliteitshandvest": (0, "Er is nog geen kwaliteitshandvest."),
     }
-    for words, (value, note) in figures.items():
-        scan.key_figures[_key_figure(checklists, *words)] = KeyFigureValue(value=value, note=note,
-                                                                           date=dt.date(2010, 12, 31))
+    for figure_id, (value, note) in figures.items():
+        if figure_id not in checklists.key_figures:
+            sys.exit(f"Kengetal '{figure_id}' staat niet in de checklists; pas examples/make_example.py aan.")
+        scan.key_figures[figure_id] = KeyFigureValue(value=value, note=note, date=dt.date(2010, 12, 31))
     _plan(checklists, scan)
     return scan
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -62,8 +63,12 @@ def _validate(doc: YamlDocument) -> tuple[ChecklistFile | None, list[ChecklistPr
         return None, validation_problems(exc.errors(include_url=False), doc)
 
 
-def load_checklists(folder: Path | None = None) -> ChecklistSet:
+def load_checklists(folder: Path | None = None, *, extra_benchmarks: Sequence[Path] = ()) -> ChecklistSet:
     """Read, validate and cross-check every checklist file in ``folder`` (default: the shipped ones).
+
+    ``extra_benchmarks``: further files holding only ``benchmarks:`` (e.g. one written by
+    ``dienstscan benchmark``, "Regio Noord-Holland 2026"), checked like the rest (unique ids,
+    metrics that exist) and added to the set's benchmarks.
 
     Raises ``ChecklistError`` with all problems (never only the first) when anything is wrong.
     """
@@ -84,7 +89,12 @@ def load_checklists(folder: Path | None = None) -> ChecklistSet:
     valid: list[tuple[YamlDocument, ChecklistFile]] = []
     unreadable = False
     loader = YAML(typ="rt")
-    for path in files:
+    extras = [Path(p) for p in extra_benchmarks]
+    for path in extras:
+        if not path.is_file():
+            problems.append(ChecklistProblem(path, None, "het extra benchmarkbestand bestaat niet of is geen bestand"))
+    extras = [p for p in extras if p.is_file()]
+    for path in [*files, *extras]:
         doc, read_problems = read_yaml_file(path, loader)
         problems.extend(read_problems)
         if doc is None:
@@ -94,6 +104,15 @@ def load_checklists(folder: Path | None = None) -> ChecklistSet:
         unreadable = unreadable or not isinstance(doc.data, dict)
         content, invalid = _validate(doc)
         problems.extend(invalid)
+        if path in extras and isinstance(doc.data, dict):
+            others = sorted(str(key) for key in doc.data if key != "benchmarks")
+            if others:
+                problems.append(ChecklistProblem(
+                    path, doc.line_of((others[0],)),
+                    "een extra benchmarkbestand mag alleen 'benchmarks:' bevatten, niet "
+                    + ", ".join(f"'{key}:'" for key in others),
+                ))
+                content = None
         if content is not None:
             valid.append((doc, content))
 
@@ -113,11 +132,13 @@ def load_checklists(folder: Path | None = None) -> ChecklistSet:
         )
 
     if problems:
-        order = {path: index for index, path in enumerate(files)}
+        order = {path: index for index, path in enumerate([*files, *extras])}
         problems.sort(key=lambda p: (order.get(p.file, -1), p.line or 0))
         raise ChecklistError(problems)
 
     frameworks = [c.framework for _, c in valid if c.framework is not None]
+    # files are read in name order; a framework's ``order`` puts it where the user expects it
+    frameworks.sort(key=lambda fw: (fw.order is None, fw.order or 0))
     return ChecklistSet(
         frameworks=frameworks,
         scales={s.id: s for _, c in valid for s in c.scales},

@@ -86,11 +86,15 @@ def _metric_name(checklists: ChecklistSet, metric: str) -> str:
 
 
 def benchmark_value(checklists: ChecklistSet, benchmark: Benchmark) -> str:
-    """The value with its unit: ``85%``, ``15 seconden``, ``7,6``."""
+    """The value with its unit: ``85%``, ``15 seconden``, ``7,6``, or a level's label ("Fase 4: ...")."""
     figure = checklists.key_figures.get(benchmark.metric)
     value = benchmark.value
-    if figure is None:  # a framework, section or item score: a share
-        return f"{_number(value * 100 if value <= 1 else value)}%"
+    if figure is None and checklists.has_item(benchmark.metric):  # an item's level: its label
+        for option in checklists.scale_for(benchmark.metric).options:
+            if option.level is not None and option.level == value:
+                return option.label
+    if figure is None:  # a framework, section or item score: a percentage (0-100)
+        return f"{_number(value)}%"
     if figure.unit == "%":
         return f"{_number(value)}%"
     if figure.unit == "ja/nee":

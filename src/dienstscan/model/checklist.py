@@ -156,6 +156,9 @@ class Framework(_Strict):
     applies_to: list[OrganisationKind] = Field(
         default_factory=list, description="Soorten organisaties waarvoor het kader standaard aan staat"
     )
+    order: int | None = Field(
+        default=None, description="Volgorde in de app en de rapporten (kleinste eerst); zonder volgorde achteraan"
+    )
     scale: Id
     score_method: ScoreMethod = "share_full"
     item_label: Text = Field(default="Item", description="Hoe een item heet: Norm, Instrument, Stelling")
