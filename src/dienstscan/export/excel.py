@@ -302,7 +302,7 @@ def _write_plan_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
     add_list("priority", '"' + ",".join(PRIORITY_LABELS.values()) + '"', "Prioriteit")
     add_list("act", '"' + ",".join(ACT_CHOICE_LABELS.values()) + '"', "PDCA-keuze")
     if checklists.themes:
-        add_list("theme", f"={THEME_LIST_NAME}", "Thema")
+        add_list("theme", THEME_LIST_NAME, "Thema")  # OOXML stores formulas without "="
     for field in ("start", "end", "measured_on"):
         dv = DataValidation(type="date", operator="greaterThan", formula1="1", allow_blank=True,
                             errorStyle="warning", showErrorMessage=True, errorTitle="Datum",

@@ -1,0 +1,345 @@
+"""The exported workbook, re-opened with openpyxl: sheets, the plan table, dropdowns, dates,
+conditional formatting, print setup, properties and the hidden metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from plan_factory import make_assessment
+from plan_sheet import columns, row_of
+
+from dienstscan.checklists import load_checklists
+from dienstscan.export.excel import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    META_SHEET,
+    PLAN_COLUMNS,
+    PLAN_HEADER_ROW,
+    PLAN_SHEET,
+    build_workbook,
+    export_plan,
+    visible_actions,
+)
+from dienstscan.model import Assessment, Organisation
+from dienstscan.plan import add_own_action, propose_actions
+
+EXPECTED_SHEETS = ["Samenvatting", "Verbeterplan", "BSC", "5 beloften", "Antwoord", "Kengetallen", "Bronnen",
+                   META_SHEET]
+
+
+@pytest.fixture
+def wb(plan_path: Path):
+    return load_workbook(plan_path)
+
+
+def meta(wb) -> dict[str, list[object]]:
+    found: dict[str, list[object]] = {}
+    for key, value in wb[META_SHEET].iter_rows(min_row=1, max_col=2, values_only=True):
+        if isinstance(key, str):
+            found.setdefault(key, []).append(value)
+    return found
+
+
+def test_sheets_in_order_and_only_metadata_hidden(wb):
+    assert wb.sheetnames == EXPECTED_SHEETS
+    hidden = [ws.title for ws in wb.worksheets if ws.sheet_state != "visible"]
+    assert hidden == [META_SHEET]
+    assert wb.active.title == "Samenvatting"
+
+
+def test_sheets_follow_the_frameworks_in_scope(tmp_path, checklists, assessment):
+    assessment.frameworks = ["5B"]
+    path = tmp_path / "alleen-5b.xlsx"
+    export_plan(checklists, assessment, path)
+    assert load_workbook(path).sheetnames == ["Samenvatting", "Verbeterplan", "5 beloften", "Kengetallen", "Bronnen",
+                                              META_SHEET]
+
+
+def test_samenvatting_shows_who_when_scores_and_benchmarks(wb):
+    ws = wb["Samenvatting"]
+    texts = [c for row in ws.iter_rows(values_only=True) for c in row if c is not None]
+    joined = "\n".join(str(t) for t in texts)
+    assert ws["A1"].value == "Verbeterplan dienstverlening Gemeente Proef"
+    assert "01-03-2026" in joined
+    assert "A. de Vries (teamleider KCC); B. Jansen" in texts
+    # 5 beloften: 2 of 5 applicable instruments implemented = 40%, beside both benchmarks.
+    row = next(r for r in ws.iter_rows(values_only=True) if r[0] == "5 beloften")
+    assert row[1] == 40
+    assert "de top-10 gemeenten: 85%" in row[3] and "Bergen: 50%" in row[3]
+    assert "Met 40% zit u onder het niveau van Bergen" in row[4]
+    assert "002_df95863a505375c9.txt" in row[5]
+
+
+def test_samenvatting_counts_actions_by_priority_and_status(wb, assessment):
+    ws = wb["Samenvatting"]
+    rows = list(ws.iter_rows(values_only=True))
+    header = next(i for i, r in enumerate(rows) if r[0] == "Prioriteit")
+    assert rows[header][1:7] == ("Gepland", "In uitvoering", "Gereed", "Uitgesteld", "Vervallen", "Totaal")
+    by_label = {r[0]: r[1:7] for r in rows[header + 1: header + 5]}
+    actions = visible_actions(assessment)
+    hoog = [a for a in actions if a.priority == "hoog"]
+    assert by_label["Hoog"][5] == len(hoog)
+    assert by_label["Totaal"][5] == len(actions) == 9
+    assert by_label["Totaal"][1] == 1  # one action in uitvoering
+    # Totals are values, not formulas (openpyxl cannot give formulas a cached value).
+    assert all(isinstance(v, int) for v in by_label["Totaal"])
+    overdue = next(r[0] for r in rows if isinstance(r[0], str) and r[0].startswith("Over de einddatum"))
+    assert "1 (E-1)" in overdue
+
+
+def test_samenvatting_has_a_bar_chart_over_scores_and_benchmarks(wb):
+    ws = wb["Samenvatting"]
+    assert len(ws._charts) == 1
+    chart = ws._charts[0]
+    assert chart.type == "bar"
+    assert len(chart.series) == 2
+    header = _chart_header_rows(ws)[0]
+    assert [s.tx.strRef.f.replace("$", "") for s in chart.series] == [f"'Samenvatting'!B{header}", f"'Samenvatting'!C{header}"]
+    assert chart.y_axis.scaling.max == 100
+    rows = list(ws.iter_rows(values_only=True))
+    data = next(i for i, r in enumerate(rows) if r[:3] == ("Onderdeel", "Score", "Benchmark"))
+    table = {r[0]: r[1:3] for r in rows[data + 1:] if r[0]}
+    assert table["5 beloften"] == (40, None)
+    assert table["5 beloften: de top-10 gemeenten (2010)"] == (None, 85)
+    assert table["5 beloften: Bergen (2011)"] == (None, 50)
+
+
+def _chart_header_rows(ws) -> list[int]:
+    return [c.row for c in ws["A"] if c.value == "Onderdeel"]
+
+
+def test_plan_sheet_is_a_table_with_autofilter_and_pdca_bands(wb, assessment):
+    ws = wb[PLAN_SHEET]
+    actions = visible_actions(assessment)
+    assert [c.value for c in ws[PLAN_HEADER_ROW]] == [c.header for c in PLAN_COLUMNS]
+    bands = {c.value: c.coordinate for c in ws[PLAN_HEADER_ROW - 1] if c.value}
+    assert list(bands) == ["Plan", "Do", "Check", "Act"]
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert {"A2:K2", "L2:M2", "N2:P2", "Q2:R2"} <= merged
+    table = ws.tables["Verbeterplan"]
+    assert table.ref == f"A{PLAN_HEADER_ROW}:R{PLAN_HEADER_ROW + len(actions)}"
+    assert table.autoFilter is not None
+    assert [c.name for c in table.tableColumns] == [c.header for c in PLAN_COLUMNS]
+    ids = [ws.cell(row=r, column=1).value for r in range(PLAN_HEADER_ROW + 1, PLAN_HEADER_ROW + 1 + len(actions))]
+    assert ids == [a.id for a in actions]
+
+
+def test_plan_leaves_out_rejected_and_merged_actions(tmp_path, checklists, assessment):
+    assessment.actions[1].decision = "afgewezen"
+    assessment.actions[2].merged_into = assessment.actions[3].id
+    path = tmp_path / "p.xlsx"
+    export_plan(checklists, assessment, path)
+    ws = load_workbook(path)[PLAN_SHEET]
+    ids = {ws.cell(row=r, column=1).value for r in range(PLAN_HEADER_ROW + 1, ws.max_row + 1)}
+    assert assessment.actions[1].id not in ids and assessment.actions[2].id not in ids
+    assert assessment.actions[3].id in ids
+
+
+def test_plan_cells_hold_labels_and_real_dates(wb, assessment):
+    ws = wb[PLAN_SHEET]
+    cols = columns(ws)
+    first = assessment.actions[0]
+    r = row_of(ws, first.id)
+    assert ws[f"{cols['Status']}{r}"].value == "In uitvoering"
+    assert ws[f"{cols['Prioriteit']}{r}"].value == {"hoog": "Hoog", "midden": "Midden", "laag": "Laag"}[first.priority]
+    assert ws[f"{cols['Thema']}{r}"].value == "Visie op dienstverlening"
+    start = ws[f"{cols['Start']}{r}"]
+    assert start.value == dt.datetime(2026, 4, 1)  # a real date, not text
+    assert start.number_format == "DD-MM-YYYY"
+    assert ws[f"{cols['Einde']}{r}"].value == dt.datetime(2026, 12, 31)
+    assert ws[f"{cols['Probleemeigenaar']}{r}"].value == "Teamleider KCC"
+    assert ws[f"{cols['Bron / onderdeel']}{r}"].value == "BSC-02 Norm 2 (BSC)"
+    assert ws[f"{cols['Actie']}{r}"].alignment.wrap_text
+
+
+def _validations(ws) -> dict[str, object]:
+    found = {}
+    for dv in ws.data_validations.dataValidation:
+        for rng in dv.sqref.ranges:
+            found[rng.coord.split(":")[0].rstrip("0123456789")] = dv
+    return found
+
+
+def test_dropdowns_are_inline_lists_covering_room_to_add_rows(wb):
+    ws = wb[PLAN_SHEET]
+    cols = columns(ws)
+    dvs = _validations(ws)
+    assert dvs[cols["Status"]].type == "list"
+    assert dvs[cols["Status"]].formula1 == '"Gepland,In uitvoering,Gereed,Uitgesteld,Vervallen"'
+    assert dvs[cols["Prioriteit"]].formula1 == '"Hoog,Midden,Laag"'
+    assert dvs[cols["PDCA-keuze"]].formula1 == '"Borgen,Bijstellen,Stoppen"'
+    assert dvs[cols["Thema"]].formula1 == "Dienstscan_themas"
+    assert "Dienstscan_themas" in wb.defined_names
+    for header in ("Start", "Einde", "Datum meting"):
+        assert dvs[cols[header]].type == "date"
+    # Rows typed below the table still get the dropdown.
+    status_range = str(dvs[cols["Status"]].sqref)
+    last = int(status_range.split(":")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    assert last >= ws.max_row + 100
+
+
+def test_validations_survive_a_reload_and_are_not_extension_format(plan_path):
+    # openpyxl drops dropdowns stored in the x14 extension format on load; inline lists stay.
+    with zipfile.ZipFile(plan_path) as z:
+        sheet_xml = z.read("xl/worksheets/sheet2.xml").decode("utf-8")
+    assert "x14:dataValidation" not in sheet_xml
+    assert sheet_xml.count("<dataValidation ") == 7
+
+
+def test_conditional_formatting_for_status_and_overdue(wb):
+    ws = wb[PLAN_SHEET]
+    cols = columns(ws)
+    rules = {str(rng.sqref): [r.formula[0] for r in rng.rules] for rng in ws.conditional_formatting}
+    status_rules = next(v for k, v in rules.items() if k.startswith(cols["Status"]))
+    assert any('="in uitvoering"' in f for f in status_rules)
+    assert any('="gereed"' in f for f in status_rules)
+    overdue = next(v for k, v in rules.items() if k.startswith(cols["Einde"]))[0]
+    assert "TODAY()" in overdue and '<>"gereed"' in overdue and '<>"vervallen"' in overdue
+
+
+def test_freeze_panes_and_print_setup(wb):
+    ws = wb[PLAN_SHEET]
+    assert ws.freeze_panes == f"C{PLAN_HEADER_ROW + 1}"
+    assert ws.page_setup.orientation == "landscape"
+    assert int(ws.page_setup.paperSize) == 9  # A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert ws.print_title_rows == f"${PLAN_HEADER_ROW - 1}:${PLAN_HEADER_ROW}"
+    assert "&P" in ws.oddFooter.right.text and "&N" in ws.oddFooter.right.text
+    for name in ("Samenvatting", "BSC", "5 beloften", "Antwoord", "Kengetallen", "Bronnen"):
+        other = wb[name]
+        assert int(other.page_setup.paperSize) == 9, name
+        assert other.sheet_properties.pageSetUpPr.fitToPage, name
+        assert other.oddFooter.right.text == "Pagina &P van &N", name
+    assert wb["BSC"].print_title_rows == "$4:$4"
+    assert wb["BSC"].freeze_panes is not None
+
+
+def test_workbook_properties(wb):
+    props = wb.properties
+    assert props.title == "Verbeterplan dienstverlening Gemeente Proef"
+    assert "01-03-2026" in props.subject
+    assert props.creator == "Dienstscan"
+    assert "import-plan" in props.description
+
+
+def test_hidden_metadata_for_the_read_back(wb, assessment):
+    ws = wb[META_SHEET]
+    assert ws.sheet_state == "hidden" and ws.protection.sheet
+    found = meta(wb)
+    assert found["formaat"] == [FORMAT_NAME]
+    assert found["formaatversie"] == [FORMAT_VERSION]
+    assert found["scan_id"] == [assessment.id]
+    assert found["checklist:BSC"] == ["2.2"]
+    assert found["actie"] == [a.id for a in visible_actions(assessment)]
+
+
+def test_framework_sheets_hold_every_item_with_answer_and_analysis(wb, checklists, assessment):
+    bsc = wb["BSC"]
+    cols = columns(bsc, 4)
+    for header in ("Recht van de burger", "Plicht van de overheid", "Belemmeringen", "Oorzaken", "Oplossingen",
+                   "Draagvlak: ja"):
+        assert header in cols, header
+    rows = {r[0]: r for r in bsc.iter_rows(min_row=5, values_only=True) if r[0]}
+    assert set(rows) == {"BSC-01", "BSC-02", "BSC-03"}
+    headers = [c.value for c in bsc[4]]
+    bsc03 = dict(zip(headers, rows["BSC-03"], strict=True))
+    assert bsc03["Antwoord"] == "Niet toegepast"
+    assert bsc03["Uitleg / toelichting"] == "Nog geen overzicht van rechten en plichten."
+    assert bsc03["Belemmeringen"] == "• Geen tijd\n• Geen eigenaar"
+    bsc01 = dict(zip(headers, rows["BSC-01"], strict=True))
+    assert (bsc01["Draagvlak: ja"], bsc01["twijfel"], bsc01["nee"]) == (13, 2, 3)
+    five = wb["5 beloften"]
+    headers = [c.value for c in five[4]]
+    items = {r[0]: dict(zip(headers, r, strict=True)) for r in five.iter_rows(min_row=5, values_only=True) if r[0]}
+    assert len(items) == 6
+    assert items["5B-2.01"]["Status in regelgeving"] == "wettelijk verplicht"
+    assert items["5B-2.03"]["Antwoord"] == "Niet van toepassing"
+    assert five.auto_filter.ref.startswith("A4:")
+
+
+def test_key_figures_and_sources(wb):
+    kf = wb["Kengetallen"]
+    rows = {r[0]: r for r in kf.iter_rows(min_row=5, values_only=True) if r[0]}
+    wacht = rows["Gemiddelde wachttijd aan de balie"]
+    assert "12,5" in wacht[1]
+    assert wacht[2] == dt.datetime(2026, 1, 31)
+    assert "VNG-norm" in wacht[3]
+    assert rows["Rapportcijfer burger als klant"][1] == "niet ingevuld"
+    bronnen = wb["Bronnen"]
+    docs = {r[0] for r in bronnen.iter_rows(min_row=5, values_only=True) if r[0]}
+    assert docs == {"002_df95863a505375c9.txt", "bron.txt"}
+
+
+def test_empty_plan_still_has_a_table_to_type_in(tmp_path, checklists):
+    scan = Assessment(organisation=Organisation(name="Leeg & Co"), peildatum=dt.date(2026, 1, 1),
+                      frameworks=["BSC"])
+    path = tmp_path / "leeg.xlsx"
+    export_plan(checklists, scan, path)
+    wb = load_workbook(path)
+    ws = wb[PLAN_SHEET]
+    assert ws.tables["Verbeterplan"].ref == f"A{PLAN_HEADER_ROW}:R{PLAN_HEADER_ROW + 1}"
+    assert meta(wb).get("actie") is None
+    assert ws.oddHeader.left.text == "Leeg && Co"  # '&' is a code in Excel headers
+
+
+def test_export_with_checklists_loaded_from_yaml(tmp_path, edit_plan):
+    checklists = load_checklists(Path(__file__).resolve().parents[2] / "fixtures" / "checklists" / "valid")
+    scan = Assessment(organisation=Organisation(name="Gemeente Test"), peildatum=dt.date(2026, 6, 1),
+                      frameworks=[fw.id for fw in checklists.frameworks],
+                      checklist_versions={fw.id: fw.version for fw in checklists.frameworks})
+    for fw in checklists.frameworks:
+        for item in fw.all_items():
+            scale = checklists.scale_for(item.id)
+            gap = next((o for o in scale.options if o.gap), None)
+            if gap:
+                scan.answer(item.id).option = gap.id
+                if gap.requires_explanation:
+                    scan.answer(item.id).explanation = "Nog niet"
+    propose_actions(checklists, scan)
+    add_own_action(scan, "Eigen actie")
+    path = tmp_path / "yaml.xlsx"
+    export_plan(checklists, scan, path)
+    wb = load_workbook(path)
+    assert [fw.short_title for fw in checklists.frameworks] == wb.sheetnames[2:2 + len(checklists.frameworks)]
+    ids = [c.value for c in wb[PLAN_SHEET]["A"][PLAN_HEADER_ROW:]]
+    assert ids == [a.id for a in scan.actions] and len(ids) > 1
+
+
+def test_export_replaces_the_file_at_once_and_leaves_no_temp_files(tmp_path, checklists, assessment):
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(b"oud")
+    export_plan(checklists, assessment, path)
+    assert zipfile.is_zipfile(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"]
+    assert os.stat(path).st_mode & 0o044  # a normal document, readable by others like any file
+
+
+def test_export_failure_keeps_the_previous_file(tmp_path, checklists, assessment, monkeypatch):
+    path = tmp_path / "plan.xlsx"
+    export_plan(checklists, assessment, path)
+    before = path.read_bytes()
+
+    def broken_save(self, filename):
+        Path(filename).write_bytes(b"half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("openpyxl.workbook.workbook.Workbook.save", broken_save)
+    with pytest.raises(OSError):
+        export_plan(checklists, make_assessment(checklists), path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"]
+
+
+def test_long_texts_get_taller_rows(tmp_path, checklists, assessment):
+    assessment.actions[0].description = "Een lange toelichting " * 20
+    wb = build_workbook(checklists, assessment)
+    ws = wb[PLAN_SHEET]
+    r = PLAN_HEADER_ROW + 1
+    assert ws.row_dimensions[r].height > 3 * 14
+    assert ws.row_dimensions[r + 1].height is None or ws.row_dimensions[r + 1].height < ws.row_dimensions[r].height
