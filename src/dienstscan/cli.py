@@ -76,8 +76,10 @@ def example_scan_path() -> Path:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    # Until the GUI exists, the demo prints the example's scores; the copy keeps the shipped
-    # example untouched whatever is done with it afterwards.
+    if not args.tekst:
+        # the GUI opens a copy of the example in memory: saving asks where, the example stays as it is
+        return _start_gui(demo=True)
+    # --tekst: print the scores of a copy (the copy keeps the shipped example untouched)
     import shutil
     import tempfile
 
@@ -197,7 +199,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
     p.set_defaults(func=_cmd_score)
 
-    p = sub.add_parser("demo", help="open een kopie van de voorbeeldscan en toon de scores")
+    p = sub.add_parser("demo", help="open een kopie van de voorbeeldscan in de toepassing")
+    p.add_argument("--tekst", action="store_true", help="toon alleen de scores van de voorbeeldscan als tekst")
     p.set_defaults(func=_cmd_demo)
 
     p = sub.add_parser("export", help="maak het verbeterplan als Excel-werkmap (.xlsx)")

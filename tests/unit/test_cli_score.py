@@ -115,7 +115,7 @@ def test_example_scores(capsys):
 def test_demo_prints_scores_of_a_copy(capsys):
     example = example_scan_path()
     before = example.read_bytes()
-    assert main(["demo"]) == 0
+    assert main(["demo", "--tekst"]) == 0
     out = capsys.readouterr().out
     first = out.splitlines()[0]
     assert first.startswith("Voorbeeldscan gekopieerd naar ")

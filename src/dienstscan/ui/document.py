@@ -73,6 +73,33 @@ class AnswerEdit(QUndoCommand):
         self.doc._put_answer(self.item_id, self.before.model_copy(deep=True) if self.before else None)
 
 
+class ScopeEdit(QUndoCommand):
+    """Switch a framework in or out of the scan."""
+
+    def __init__(self, doc: ScanDocument, framework_id: str, in_scope: bool) -> None:
+        what = "opnemen in" if in_scope else "weglaten uit"
+        super().__init__(f"{framework_id} {what} de scan")
+        self.doc = doc
+        self.framework_id = framework_id
+        self.in_scope = in_scope
+        self.before = list(doc.assessment.frameworks)
+
+    def redo(self) -> None:
+        frameworks = [f for f in self.before if f != self.framework_id]
+        if self.in_scope:
+            order = [fw.id for fw in self.doc.checklists.frameworks]
+            frameworks = sorted([*frameworks, self.framework_id],
+                                key=lambda f: order.index(f) if f in order else len(order))
+            version = self.doc.checklists.framework(self.framework_id).version
+            self.doc.assessment.checklist_versions.setdefault(self.framework_id, version)
+        self.doc.assessment.frameworks = frameworks
+        self.doc.notify_changed("")
+
+    def undo(self) -> None:
+        self.doc.assessment.frameworks = list(self.before)
+        self.doc.notify_changed("")
+
+
 class ScanDocument(QObject):
     """One open scan: checklists + assessment + file + undo stack + recovery copy."""
 
@@ -193,6 +220,12 @@ class ScanDocument(QObject):
             return
         setattr(answer, field, values)
         self.push(AnswerEdit(self, item_id, answer, field, mergeable=False))
+
+    def set_framework_in_scope(self, framework_id: str, in_scope: bool) -> None:
+        """Take a framework into the scan or leave it out (undoable)."""
+        if (framework_id in self.assessment.frameworks) == in_scope:
+            return
+        self.push(ScopeEdit(self, framework_id, in_scope))
 
     def _put_answer(self, item_id: str, answer: Answer | None) -> None:
         if answer is None:

@@ -6,12 +6,12 @@ dash), so they read for colour-blind users and in grey-scale print-screens as we
 
 from __future__ import annotations
 
-import sys
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
+
+from ..resources import assets_dir
 
 STATE_LABELS = {
     "unanswered": "nog niet beantwoord",
@@ -19,13 +19,6 @@ STATE_LABELS = {
     "explanation_missing": "uitleg ontbreekt",
     "out_of_scope": "buiten de scan",
 }
-
-
-def assets_dir() -> Path:
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "assets"
-    return Path(__file__).resolve().parents[3] / "assets"
 
 
 @cache

@@ -1,0 +1,170 @@
+"""The new-scan wizard: organisation, kind, peildatum, participants and the frameworks in scope.
+
+Two short pages. The frameworks are preselected by the organisation's kind from the checklists'
+``applies_to`` (BSC for every kind; 5 beloften and Antwoord for gemeenten), and the user can
+switch any of them on or off. ``NewScanWizard.assessment()`` builds the new scan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from ..model import Assessment, ChecklistSet, Organisation, Participant
+from ..model.checklist import ORGANISATION_KIND_LABELS
+from .widgets import DATE_FORMAT, from_qdate, to_qdate
+
+
+def frameworks_for_kind(checklists: ChecklistSet, kind: str) -> list[str]:
+    """Framework ids preselected for an organisation kind (an empty ``applies_to`` means all)."""
+    return [fw.id for fw in checklists.frameworks if not fw.applies_to or kind in fw.applies_to]
+
+
+def parse_participants(text: str) -> list[Participant]:
+    """One participant a line, optionally ``naam - rol`` or ``naam, rol``."""
+    people = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        for sep in (" - ", " – ", ", "):
+            if sep in line:
+                name, role = line.split(sep, 1)
+                people.append(Participant(name=name.strip() or line, role=role.strip()))
+                break
+        else:
+            people.append(Participant(name=line))
+    return people
+
+
+class _OrganisationPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle("Organisatie")
+        self.setSubTitle("Voor welke organisatie is de scan, en op welke datum geldt hij?")
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText("bijvoorbeeld Gemeente Bergen")
+        self.name.setMaxLength(200)
+        self.kind = QComboBox(self)
+        for key, label in ORGANISATION_KIND_LABELS.items():
+            self.kind.addItem(label, key)
+        self.inhabitants = QSpinBox(self)
+        self.inhabitants.setRange(0, 20_000_000)
+        self.inhabitants.setGroupSeparatorShown(True)
+        self.inhabitants.setSpecialValueText("onbekend")
+        self.inhabitants.setSingleStep(1000)
+        self.peildatum = QDateEdit(self)
+        self.peildatum.setDisplayFormat(DATE_FORMAT)
+        self.peildatum.setCalendarPopup(True)
+        self.peildatum.setDate(QDate.currentDate())
+        form = QFormLayout(self)
+        for text, field in (("&Naam van de organisatie:", self.name), ("&Soort organisatie:", self.kind),
+                            ("&Inwoners (optioneel):", self.inhabitants), ("&Peildatum:", self.peildatum)):
+            label = QLabel(text, self)
+            label.setBuddy(field)
+            form.addRow(label, field)
+        self.registerField("name*", self.name)
+        self.name.textChanged.connect(self.completeChanged)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt's name
+        return bool(self.name.text().strip())
+
+
+class _ScopePage(QWizardPage):
+    def __init__(self, checklists: ChecklistSet, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.checklists = checklists
+        self.setTitle("Deelnemers en kaders")
+        self.setSubTitle("Wie doen mee, en aan welke kaders toetst u de dienstverlening?")
+        layout = QVBoxLayout(self)
+        label = QLabel("&Deelnemers (één per regel, eventueel met rol: ‘Naam - rol’):", self)
+        label.setWordWrap(True)
+        self.participants = QPlainTextEdit(self)
+        self.participants.setTabChangesFocus(True)
+        self.participants.setPlaceholderText("A. de Vries - projectleider\nB. Jansen - teamleider KCC")
+        label.setBuddy(self.participants)
+        layout.addWidget(label)
+        layout.addWidget(self.participants, 1)
+        layout.addWidget(QLabel("Kaders in de scan:", self))
+        self.boxes: dict[str, QCheckBox] = {}
+        for fw in checklists.frameworks:
+            box = QCheckBox(f"{fw.title} ({fw.short_title})", self)
+            box.setToolTip(fw.description)
+            self.boxes[fw.id] = box
+            box.toggled.connect(self.completeChanged)
+            layout.addWidget(box)
+        self.hint = QLabel("Kies minstens één kader.", self)
+        layout.addWidget(self.hint)
+
+    def preselect(self, kind: str) -> None:
+        chosen = set(frameworks_for_kind(self.checklists, kind))
+        for fw_id, box in self.boxes.items():
+            box.setChecked(fw_id in chosen)
+
+    def chosen(self) -> list[str]:
+        return [fw_id for fw_id, box in self.boxes.items() if box.isChecked()]
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt's name
+        ok = bool(self.chosen())
+        self.hint.setVisible(not ok)
+        return ok
+
+
+class NewScanWizard(QWizard):
+    """Ask what a new scan needs; ``assessment()`` builds it after ``exec()`` was accepted."""
+
+    def __init__(self, checklists: ChecklistSet, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.checklists = checklists
+        self.setWindowTitle("Nieuwe scan")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.organisation_page = _OrganisationPage(self)
+        self.scope_page = _ScopePage(checklists, self)
+        self.addPage(self.organisation_page)
+        self.addPage(self.scope_page)
+        self.organisation_page.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self.resize(620, 460)
+
+    def _kind_changed(self, *_args: object) -> None:
+        self.scope_page.preselect(self.organisation_page.kind.currentData())
+
+    def fill(self, *, name: str, kind: str = "gemeente", peildatum: dt.date | None = None,
+             inhabitants: int | None = None, participants: str = "") -> None:
+        """Fill the fields as a user would (tests, and a future 'copy from previous scan')."""
+        page = self.organisation_page
+        page.name.setText(name)
+        page.kind.setCurrentIndex(page.kind.findData(kind))
+        if peildatum is not None:
+            page.peildatum.setDate(to_qdate(peildatum))
+        page.inhabitants.setValue(inhabitants or 0)
+        self.scope_page.participants.setPlainText(participants)
+
+    def assessment(self) -> Assessment:
+        page = self.organisation_page
+        chosen = self.scope_page.chosen()
+        inhabitants = page.inhabitants.value() or None
+        return Assessment(
+            organisation=Organisation(name=page.name.text().strip(), kind=page.kind.currentData(),
+                                      inhabitants=inhabitants),
+            peildatum=from_qdate(page.peildatum.date()),
+            participants=parse_participants(self.scope_page.participants.toPlainText()),
+            frameworks=chosen,
+            checklist_versions={fw.id: fw.version for fw in self.checklists.frameworks if fw.id in chosen},
+        )

@@ -1,0 +1,366 @@
+"""The item page: one norm, instrument or statement, with its answer and everything around it.
+
+Shows the item text (for BSC norms also the citizen's right and the government's duty), the
+toelichting, the source and legal status; the answer as buttons (``Alt+1``.. mnemonics, and plain
+number keys while the focus is not in a text field), the explanation (marked required when the
+chosen option asks for one), notes, what the answer rests on, and for BSC norms the barriers,
+causes and solutions. Every change goes through ``ScanDocument`` so it can be undone.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...model import EVIDENCE_BASIS_LABELS
+from ...model.checklist import LEGAL_STATUS_LABELS, Item
+from ..document import ScanDocument
+from ..icons import state_icon
+from ..widgets import EditableList, OptionalDateEdit, route_undo_to_document
+from .common import bold_label, heading, text_label, vertical_scroll
+
+#: Plain keys 1..9 choose the n-th option.
+_NUMBER_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
+
+
+def option_key_index(event: QKeyEvent) -> int | None:
+    """The option index (0-based) a plain number key asks for, or None."""
+    if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        return None
+    n = _NUMBER_KEYS.get(Qt.Key(event.key()))
+    return None if n is None else n - 1
+
+
+class ItemPage(QWidget):
+    """The page of one item; ``show_item(item_id)`` switches it to another item."""
+
+    #: An item or section id to navigate to (same signal as the pages of later parts).
+    openItem = Signal(str)
+
+    def __init__(self, doc: ScanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.item_id: str | None = None
+        self._loading = False
+        self._option_ids: list[str] = []
+
+        content = QWidget(self)
+        self.content = content
+        outer = QVBoxLayout(content)
+        outer.setContentsMargins(18, 12, 18, 12)
+        outer.setSpacing(8)
+
+        self.breadcrumb = text_label(muted=True)
+        self.title = heading()
+        self.title.setAccessibleName("Item")
+        outer.addWidget(self.breadcrumb)
+        outer.addWidget(self.title)
+
+        self.right_title = bold_label("Recht van de burger")
+        self.right_text = text_label()
+        self.duty_title = bold_label("Plicht van de overheid")
+        self.duty_text = text_label()
+        self.norm_box = QFrame(content)
+        self.norm_box.setFrameShape(QFrame.Shape.StyledPanel)
+        norm = QGridLayout(self.norm_box)
+        norm.addWidget(self.right_title, 0, 0)
+        norm.addWidget(self.duty_title, 0, 1)
+        norm.addWidget(self.right_text, 1, 0)
+        norm.addWidget(self.duty_text, 1, 1)
+        norm.setColumnStretch(0, 1)
+        norm.setColumnStretch(1, 1)
+        outer.addWidget(self.norm_box)
+
+        self.explanation_text = text_label()
+        self.source_text = text_label(muted=True)
+        outer.addWidget(self.explanation_text)
+        outer.addWidget(self.source_text)
+
+        # ---- the answer
+        self.answer_box = QGroupBox("Antwoord", content)
+        answer_layout = QVBoxLayout(self.answer_box)
+        self.buttons_row = QHBoxLayout()
+        self.buttons_row.setSpacing(6)
+        answer_layout.addLayout(self.buttons_row)
+        self.option_help = text_label(muted=True)
+        answer_layout.addWidget(self.option_help)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.group.idClicked.connect(self._on_option_clicked)
+        self.clear_button = QPushButton("Wi&s antwoord", self.answer_box)
+        self.clear_button.setToolTip("Het antwoord weghalen (het item is dan weer onbeantwoord)")
+        self.clear_button.clicked.connect(lambda: self._choose(None))
+        outer.addWidget(self.answer_box)
+
+        # ---- explanation (the 'leg uit')
+        self.explanation_label = QLabel(content)
+        self.explanation_label.setWordWrap(True)
+        self.explanation_edit = QPlainTextEdit(content)
+        self.explanation_edit.setTabChangesFocus(True)
+        self.explanation_edit.setFixedHeight(84)
+        self.explanation_label.setBuddy(self.explanation_edit)
+        self.missing_row = QWidget(content)
+        missing = QHBoxLayout(self.missing_row)
+        missing.setContentsMargins(0, 0, 0, 0)
+        self.missing_icon = QLabel(self.missing_row)
+        self.missing_icon.setPixmap(state_icon("explanation_missing").pixmap(18, 18))
+        self.missing_text = text_label()
+        self.missing_text.setStyleSheet("color: #8a4500; font-weight: bold;")
+        missing.addWidget(self.missing_icon)
+        missing.addWidget(self.missing_text, 1)
+        outer.addWidget(self.explanation_label)
+        outer.addWidget(self.missing_row)
+        outer.addWidget(self.explanation_edit)
+
+        # ---- notes
+        notes_label = QLabel("&Notities (voor uzelf en het team):", content)
+        self.notes_edit = QPlainTextEdit(content)
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setFixedHeight(64)
+        notes_label.setBuddy(self.notes_edit)
+        outer.addWidget(notes_label)
+        outer.addWidget(self.notes_edit)
+
+        # ---- evidence
+        evidence_box = QGroupBox("Waar rust het antwoord op?", content)
+        ev = QGridLayout(evidence_box)
+        self.basis_combo = QComboBox(evidence_box)
+        self.basis_combo.addItem("(niet ingevuld)", None)
+        for key, label in EVIDENCE_BASIS_LABELS.items():
+            self.basis_combo.addItem(label, key)
+        self.reference_edit = QLineEdit(evidence_box)
+        self.reference_edit.setPlaceholderText("document, gesprek of meting: titel, datum, vindplaats")
+        self.evidence_date = OptionalDateEdit(evidence_box, name="Datum van de onderbouwing")
+        basis_label = QLabel("&Onderbouwing:", evidence_box)
+        basis_label.setBuddy(self.basis_combo)
+        reference_label = QLabel("&Vindplaats:", evidence_box)
+        reference_label.setBuddy(self.reference_edit)
+        date_label = QLabel("Da&tum:", evidence_box)
+        date_label.setBuddy(self.evidence_date.edit)
+        ev.addWidget(basis_label, 0, 0)
+        ev.addWidget(self.basis_combo, 0, 1)
+        ev.addWidget(reference_label, 0, 2)
+        ev.addWidget(self.reference_edit, 0, 3)
+        ev.addWidget(date_label, 0, 4)
+        ev.addWidget(self.evidence_date, 0, 5)
+        ev.setColumnStretch(3, 1)
+        outer.addWidget(evidence_box)
+
+        # ---- BSC analysis
+        self.analysis_box = QGroupBox("Analyse (zoals in de scriptie): belemmeringen, oorzaken en oplossingen",
+                                      content)
+        analysis = QGridLayout(self.analysis_box)
+        self.lists: dict[str, EditableList] = {}
+        for column, (field, text, singular) in enumerate((
+            ("barriers", "B&elemmeringen", "belemmering"),
+            ("causes", "Oo&rzaken", "oorzaak"),
+            ("solutions", "Op&lossingen", "oplossing"),
+        )):
+            editor = EditableList(text.replace("&", ""), singular, self.analysis_box)
+            editor.list.setFixedHeight(78)
+            label = QLabel(text + ":", self.analysis_box)
+            label.setBuddy(editor.list)
+            analysis.addWidget(label, 0, column)
+            analysis.addWidget(editor, 1, column)
+            editor.valuesChanged.connect(lambda values, f=field: self._edit_list(f, values))
+            self.lists[field] = editor
+        outer.addWidget(self.analysis_box)
+
+        # ---- previous / next: buttons bound to the window's actions (see MainWindow)
+        self.nav_row = QHBoxLayout()
+        outer.addLayout(self.nav_row)
+        outer.addStretch(1)
+
+        scroll = vertical_scroll(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+        route_undo_to_document(self.explanation_edit, self.notes_edit, self.reference_edit)
+        self.explanation_edit.textChanged.connect(
+            lambda: self._edit_text("explanation", self.explanation_edit.toPlainText()))
+        self.notes_edit.textChanged.connect(lambda: self._edit_text("notes", self.notes_edit.toPlainText()))
+        self.reference_edit.textEdited.connect(lambda text: self._edit_evidence("reference", text))
+        self.basis_combo.currentIndexChanged.connect(
+            lambda _i: self._edit_evidence("basis", self.basis_combo.currentData()))
+        self.evidence_date.dateChanged.connect(lambda value: self._edit_evidence("date", value))
+        doc.changed.connect(self._on_changed)
+
+    # ------------------------------------------------------------------ showing
+
+    def show_item(self, item_id: str) -> None:
+        self.item_id = item_id
+        fw, section, item = self.doc.checklists.locate(item_id)
+        scale = self.doc.checklists.scale_for(item_id)
+        self._loading = True
+        try:
+            items = fw.all_items()
+            position = next(i for i, it in enumerate(items) if it.id == item_id) + 1
+            where = f"{fw.title}  ›  {section.title}" if section else fw.title
+            self.breadcrumb.setText(f"{where}  ·  {fw.item_label} {position} van {len(items)}  ·  {item.id}")
+            self.title.setText(item.text)
+            has_norm = bool(item.right or item.duty)
+            self.norm_box.setVisible(has_norm)
+            self.right_text.setText(item.right)
+            self.duty_text.setText(item.duty)
+            self.explanation_text.setText(item.explanation)
+            self.explanation_text.setVisible(bool(item.explanation))
+            self.source_text.setText(self._source_line(item))
+            self._build_buttons(scale.options)
+            self.analysis_box.setVisible(has_norm)
+        finally:
+            self._loading = False
+        self._refresh()
+
+    @staticmethod
+    def _source_line(item: Item) -> str:
+        parts = [f"Bron: {item.source.cite()}"]
+        if item.legal_status:
+            parts.append(LEGAL_STATUS_LABELS[item.legal_status].capitalize())
+        if item.provenance:
+            parts.append(f"Herkomst: {item.provenance.kind} ({item.provenance.explanation})")
+        return "  ·  ".join(parts)
+
+    def _build_buttons(self, options) -> None:
+        for button in self.group.buttons():
+            self.group.removeButton(button)
+            button.deleteLater()
+        while self.buttons_row.count():
+            self.buttons_row.takeAt(0)
+        self._option_ids = [o.id for o in options]
+        for index, option in enumerate(options):
+            key = f"&{index + 1} " if index < 9 else ""
+            button = QPushButton(f"{key}{option.label}", self.answer_box)
+            button.setCheckable(True)
+            button.setAccessibleName(f"Antwoord {option.label}")
+            tip = option.description or option.label
+            if option.requires_explanation:
+                tip += "\nVraagt om een uitleg (pas toe of leg uit)."
+            if index < 9:
+                tip += f"\nToets {index + 1} (of Alt+{index + 1})."
+            button.setToolTip(tip)
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            self.group.addButton(button, index)
+            self.buttons_row.addWidget(button)
+        self.buttons_row.addStretch(1)
+        self.buttons_row.addWidget(self.clear_button)
+
+    def _refresh(self) -> None:
+        if self.item_id is None:
+            return
+        answer = self.doc.answer(self.item_id)
+        scale = self.doc.checklists.scale_for(self.item_id)
+        option = scale.option(answer.option) if answer and answer.option else None
+        self._loading = True
+        try:
+            self.group.setExclusive(False)
+            for button in self.group.buttons():
+                button.setChecked(option is not None and self._option_ids[self.group.id(button)] == option.id)
+            self.group.setExclusive(True)
+            self.clear_button.setEnabled(option is not None)
+            self.option_help.setText(option.description if option and option.description else "")
+            self.option_help.setVisible(bool(option and option.description))
+
+            required = bool(option and option.requires_explanation)
+            self.explanation_label.setText("&Uitleg (verplicht bij dit antwoord: pas toe of leg uit):" if required
+                                           else "&Uitleg (optioneel):")
+            explanation = answer.explanation if answer else ""
+            missing = required and not explanation.strip()
+            self.missing_row.setVisible(missing)
+            if missing:
+                self.missing_text.setText(f"Bij ‘{option.label}’ is een uitleg verplicht. Leg uit waarom "
+                                          "de norm niet (volledig) wordt toegepast.")
+            self.explanation_edit.setAccessibleName("Uitleg, verplicht" if required else "Uitleg")
+            self.explanation_edit.setPlaceholderText(
+                "Waarom niet (volledig)? Wat is de afweging?" if required else "Eventuele toelichting op het antwoord")
+            self._set_plain(self.explanation_edit, explanation)
+            self._set_plain(self.notes_edit, answer.notes if answer else "")
+
+            evidence = answer.evidence if answer else None
+            basis = evidence.basis if evidence else None
+            self.basis_combo.setCurrentIndex(max(0, self.basis_combo.findData(basis)) if basis else 0)
+            reference = evidence.reference if evidence else ""
+            if self.reference_edit.text() != reference:
+                self.reference_edit.setText(reference)
+            self.evidence_date.set_date(evidence.date if evidence else None)
+            for field, editor in self.lists.items():
+                editor.set_values(list(getattr(answer, field)) if answer else [])
+        finally:
+            self._loading = False
+
+    @staticmethod
+    def _set_plain(edit: QPlainTextEdit, text: str) -> None:
+        if edit.toPlainText() != text:  # never reset the cursor of the field the user types in
+            edit.setPlainText(text)
+
+    def _on_changed(self, key: str) -> None:
+        if self.item_id is not None and key in (self.item_id, ""):
+            self._refresh()
+
+    # ------------------------------------------------------------------ editing
+
+    def _choose(self, option_id: str | None) -> None:
+        if self.item_id is not None:
+            self.doc.set_option(self.item_id, option_id)
+
+    def _on_option_clicked(self, index: int) -> None:
+        if not self._loading:
+            self._choose(self._option_ids[index])
+
+    def choose_index(self, index: int) -> bool:
+        """Choose the n-th option (0-based), as the number keys do. False if there is none."""
+        if self.item_id is None or not 0 <= index < len(self._option_ids):
+            return False
+        self._choose(self._option_ids[index])
+        return True
+
+    def _edit_text(self, field: str, text: str) -> None:
+        if not self._loading and self.item_id is not None:
+            self.doc.set_text(self.item_id, field, text)
+
+    def _edit_evidence(self, field: str, value: object) -> None:
+        if not self._loading and self.item_id is not None:
+            self.doc.set_evidence(self.item_id, field, value)
+
+    def _edit_list(self, field: str, values: list[str]) -> None:
+        if not self._loading and self.item_id is not None:
+            self.doc.set_list(self.item_id, field, values)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        # Reached only when the focused child did not use the key (buttons, not text fields).
+        index = option_key_index(event)
+        if index is not None and self.choose_index(index):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class NumberKeysToPage(QObject):
+    """Lets number keys pressed in the navigation tree answer the item selected there."""
+
+    def __init__(self, page: ItemPage, is_item_shown, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.page = page
+        self.is_item_shown = is_item_shown
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.KeyPress and self.is_item_shown():
+            index = option_key_index(event)
+            if index is not None:
+                return self.page.choose_index(index)
+        return False
