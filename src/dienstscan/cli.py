@@ -1,4 +1,5 @@
-"""Command line: ``dienstscan [gui] | validate | score | export | import-plan | demo``.
+"""Command line: ``dienstscan [gui] | validate | score | export | import-plan | demo``, and for the
+next cycle ``next-cycle | compare | benchmark | rank``.
 
 Every command prints Dutch messages and returns exit code 0 (ok) or 1 (a problem the user can
 fix, already explained). No Qt here: the GUI is imported only when it is started.
@@ -34,7 +35,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _score_text(scan_path: Path, checklist_dir: str | None, as_json: bool) -> str:
+def _score_text(scan_path: Path, checklist_dir: str | None, as_json: bool,
+                extra_benchmarks: Sequence[str] = ()) -> str:
     """The score report of a scan file: a Dutch table or JSON (the same numbers)."""
     from .checklists import ChecklistError, default_checklist_dir, load_checklists
     from .scoring import format_report, score
@@ -42,7 +44,7 @@ def _score_text(scan_path: Path, checklist_dir: str | None, as_json: bool) -> st
 
     folder = Path(checklist_dir) if checklist_dir else default_checklist_dir()
     try:
-        checklists = load_checklists(folder)
+        checklists = load_checklists(folder, extra_benchmarks=[Path(b) for b in extra_benchmarks])
     except ChecklistError as exc:
         problems = "\n".join(f"  {p}" for p in exc.problems)
         raise UserError(f"de checklists in {folder} bevatten fouten:\n{problems}") from None
@@ -61,7 +63,7 @@ def _score_text(scan_path: Path, checklist_dir: str | None, as_json: bool) -> st
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
-    sys.stdout.write(_score_text(Path(args.scan), args.checklists, args.json))
+    sys.stdout.write(_score_text(Path(args.scan), args.checklists, args.json, args.benchmarks or ()))
     return 0
 
 
@@ -160,6 +162,166 @@ def _cmd_import_plan(args: argparse.Namespace) -> int:
     print(f"Overgenomen in {scan_path}.")
     return 0
 
+# ------------------------------------------------------------ next cycle, compare, benchmark, rank
+
+
+def _cycle_checklists(checklist_dir: str | None, extra_benchmarks: Sequence[str] = ()):
+    """The checklists (plus extra benchmark files) for the cycle commands, with Dutch errors."""
+    from .checklists import ChecklistError, default_checklist_dir, load_checklists
+
+    folder = Path(checklist_dir) if checklist_dir else default_checklist_dir()
+    try:
+        return load_checklists(folder, extra_benchmarks=[Path(b) for b in extra_benchmarks])
+    except ChecklistError as exc:
+        problems = "\n".join(f"  {p}" for p in exc.problems)
+        raise UserError(f"de checklists in {folder} bevatten fouten:\n{problems}") from None
+
+
+def _load_one(path: Path):
+    from .storage import ScanFileError, load_scan
+
+    try:
+        return load_scan(path)
+    except ScanFileError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _load_many(paths: Sequence[str], checklists):
+    """Every scan that can be used; the skipped files and notes are printed (stderr)."""
+    from .cycle import load_scans
+
+    batch = load_scans([Path(p) for p in paths], latest_per_organisation=True, checklists=checklists)
+    if batch.notes:
+        print("Let op:", file=sys.stderr)
+        for note in batch.notes:
+            print(f"  {note}", file=sys.stderr)
+    if batch.skipped:
+        count = len(batch.skipped)
+        print(f"{count} {'bestand' if count == 1 else 'bestanden'} overgeslagen:", file=sys.stderr)
+        for skipped in batch.skipped:
+            print(f"  {skipped}", file=sys.stderr)
+    if not batch.scans:
+        raise UserError("geen enkele scan kon worden gebruikt")
+    return batch
+
+
+def _date_arg(text: str | None, what: str):
+    import datetime as dt
+
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"{what} '{text}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-03-01") from None
+
+
+def _cmd_next_cycle(args: argparse.Namespace) -> int:
+    from .cycle import CycleError, next_cycle
+    from .storage import ScanFileError, save_scan
+
+    previous_path = Path(args.previous)
+    out = Path(args.output)
+    if out.suffix.lower() != ".dienstscan":
+        raise UserError(f"{out.name}: kies een bestandsnaam die eindigt op .dienstscan")
+    if out.exists():
+        raise UserError(f"{out} bestaat al; kies een andere naam (de nieuwe scan overschrijft niets)")
+    checklists = _cycle_checklists(args.checklists)
+    previous = _load_one(previous_path)
+    if args.plan:
+        from .export.plan_import import PlanFileError, apply_plan_import, read_plan
+
+        try:
+            plan = read_plan(Path(args.plan), previous, checklists)
+        except PlanFileError as exc:
+            raise UserError(str(exc)) from None
+        print(plan.describe())
+        if not plan.ok:
+            raise UserError(f"het plan {Path(args.plan).name} kan niet worden overgenomen; er is geen nieuwe scan gemaakt")
+        apply_plan_import(previous, plan)  # in memory only: the previous scan file stays as it was
+    peildatum = _date_arg(args.peildatum, "de peildatum")
+    try:
+        result = next_cycle(checklists, previous, peildatum=peildatum, copy_key_figures=args.kengetallen)
+    except CycleError as exc:
+        raise UserError(str(exc)) from None
+    try:
+        save_scan(result.assessment, out, keep_backup=False)
+    except ScanFileError as exc:
+        raise UserError(str(exc)) from None
+    print(result.describe())
+    print(f"Nieuwe scan geschreven naar {out}")
+    return 0
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from .cycle import compare_scans, format_comparison
+
+    checklists = _cycle_checklists(args.checklists)
+    baseline = _load_one(Path(args.baseline))
+    current = _load_one(Path(args.current))
+    comparison = compare_scans(checklists, baseline, current)
+    if args.json:
+        sys.stdout.write(comparison.model_dump_json(indent=2) + "\n")
+    else:
+        sys.stdout.write(format_comparison(comparison))
+    return 0
+
+
+def _cmd_benchmark(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import re
+
+    from .cycle import benchmarks_yaml, build_benchmarks, metric_statistics
+    from .scoring.dutch import percent
+
+    date = args.datum or dt.date.today().isoformat()
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", date):
+        raise UserError(f"de datum '{date}' is ongeldig; schrijf JJJJ, JJJJ-MM of JJJJ-MM-DD")
+    label = (args.label or f"eigen benchmark {date[:4]}").strip()
+    if not label:
+        raise UserError("geef met --label een naam voor de benchmark, bijvoorbeeld 'Regio Noord-Holland 2026'")
+    out = Path(args.output)
+    if out.suffix.lower() not in (".yaml", ".yml"):
+        raise UserError(f"{out.name}: kies een bestandsnaam die eindigt op .yaml")
+    checklists = _cycle_checklists(args.checklists)
+    batch = _load_many(args.scans, checklists)
+    scans = batch.assessments
+    stats = metric_statistics(checklists, scans)
+    benchmarks = build_benchmarks(checklists, scans, label=label, date=date, with_names=args.met_namen,
+                                  statistics_=stats)
+    notes = [st.top10_note for st in stats if st.top10_note]
+    count = len(scans)
+    text = benchmarks_yaml(benchmarks, title=f"Benchmark {label}: {count} {'scan' if count == 1 else 'scans'}, "
+                                             f"{'met' if args.met_namen else 'zonder'} namen", notes=notes)
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"kan {out} niet schrijven ({exc.strerror or exc})") from None
+    rows = [("Kader / onderdeel", "Aantal", "Gemiddeld", "Mediaan", "Top-10-drempel")]
+    for st in stats:
+        rows.append((st.title, str(st.count), percent(st.mean), percent(st.median),
+                     percent(st.top10) if st.top10 is not None else "–"))
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    for r in rows:
+        print(f"{r[0]:<{widths[0]}}  " + "  ".join(f"{c:>{widths[i]}}" for i, c in enumerate(r[1:], start=1)))
+    for note in notes:
+        print(f"Let op: {note}.")
+    print(f"{len(benchmarks)} benchmarks uit {count} {'scan' if count == 1 else 'scans'} geschreven naar {out}")
+    return 1 if batch.skipped else 0
+
+
+def _cmd_rank(args: argparse.Namespace) -> int:
+    from .cycle import format_ranking, rank_scans
+
+    checklists = _cycle_checklists(args.checklists)
+    ids = [fw.id for fw in checklists.frameworks]
+    framework_id = args.kader or ("5B" if "5B" in ids else ids[0])
+    if framework_id not in ids:
+        raise UserError(f"het kader '{framework_id}' bestaat niet; kies uit {', '.join(ids)}")
+    batch = _load_many(args.scans, checklists)
+    sys.stdout.write(format_ranking(rank_scans(checklists, batch.assessments, framework_id=framework_id)))
+    return 1 if batch.skipped else 0
+
 
 def _start_gui(scan: Path | None = None, *, demo: bool = False, quit_after: float | None = None) -> int:
     if quit_after is not None:  # smoke test of a build: start, then close by itself
@@ -197,6 +359,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("scan", help="het .dienstscan-bestand")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON met dezelfde getallen")
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
+    p.add_argument("--benchmarks", metavar="BESTAND", action="append",
+                   help="extra benchmarkbestand (.yaml, bijvoorbeeld van 'dienstscan benchmark'); mag vaker")
     p.set_defaults(func=_cmd_score)
 
     p = sub.add_parser("demo", help="open een kopie van de voorbeeldscan in de toepassing")
@@ -215,6 +379,44 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ja", action="store_true", help="neem de wijzigingen over zonder te vragen")
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
     p.set_defaults(func=_cmd_import_plan)
+
+    p = sub.add_parser("report", help="maak het managementrapport (.pdf, .html of .docx)")
+    p.add_argument("scan", help="het .dienstscan-bestand")
+    p.add_argument("-o", "--output", required=True, metavar="RAPPORT.pdf",
+                   help="het rapport; de extensie kiest het formaat: .pdf, .html of .docx")
+    p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
+    p.set_defaults(func=_cmd_report)
+
+    p = sub.add_parser("next-cycle", help="begin een nieuwe scan op basis van de vorige (volgende PDCA-cyclus)")
+    p.add_argument("previous", metavar="VORIGE", help="de vorige scan (.dienstscan)")
+    p.add_argument("-o", "--output", required=True, metavar="NIEUW.dienstscan", help="de nieuwe scan")
+    p.add_argument("--peildatum", metavar="JJJJ-MM-DD", help="peildatum van de nieuwe scan; standaard vandaag")
+    p.add_argument("--kengetallen", action="store_true", help="neem ook de kengetallen van de vorige scan over")
+    p.add_argument("--plan", metavar="PLAN.xlsx", help="neem eerst de statussen uit een bewerkt verbeterplan over")
+    p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
+    p.set_defaults(func=_cmd_next_cycle)
+
+    p = sub.add_parser("compare", help="vergelijk een scan met een eerdere (basis): wat is beter of slechter")
+    p.add_argument("baseline", metavar="BASIS", help="de eerdere scan (.dienstscan)")
+    p.add_argument("current", metavar="HUIDIG", help="de huidige scan (.dienstscan)")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
+    p.set_defaults(func=_cmd_compare)
+
+    p = sub.add_parser("benchmark", help="maak een benchmarkbestand (.yaml) uit de scores van veel scans")
+    p.add_argument("scans", nargs="+", metavar="SCAN", help="de scans (.dienstscan)")
+    p.add_argument("-o", "--output", required=True, metavar="BENCHMARK.yaml", help="het benchmarkbestand")
+    p.add_argument("--label", help="naam van de benchmark in zinnen, bijvoorbeeld 'Regio Noord-Holland 2026'")
+    p.add_argument("--datum", metavar="JJJJ[-MM[-DD]]", help="peildatum van de benchmark; standaard vandaag")
+    p.add_argument("--met-namen", action="store_true", help="zet de namen van de organisaties erin (standaard anoniem)")
+    p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
+    p.set_defaults(func=_cmd_benchmark)
+
+    p = sub.add_parser("rank", help="rangschik scans op score, zoals de 5 beloften-site deed")
+    p.add_argument("scans", nargs="+", metavar="SCAN", help="de scans (.dienstscan)")
+    p.add_argument("--kader", metavar="ID", help="rangschik op dit kader; standaard 5 beloften (5B)")
+    p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
+    p.set_defaults(func=_cmd_rank)
 
     return parser
 
