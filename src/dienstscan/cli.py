@@ -380,13 +380,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
     p.set_defaults(func=_cmd_import_plan)
 
-    p = sub.add_parser("report", help="maak het managementrapport (.pdf, .html of .docx)")
-    p.add_argument("scan", help="het .dienstscan-bestand")
-    p.add_argument("-o", "--output", required=True, metavar="RAPPORT.pdf",
-                   help="het rapport; de extensie kiest het formaat: .pdf, .html of .docx")
-    p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
-    p.set_defaults(func=_cmd_report)
-
     p = sub.add_parser("next-cycle", help="begin een nieuwe scan op basis van de vorige (volgende PDCA-cyclus)")
     p.add_argument("previous", metavar="VORIGE", help="de vorige scan (.dienstscan)")
     p.add_argument("-o", "--output", required=True, metavar="NIEUW.dienstscan", help="de nieuwe scan")
