@@ -1,0 +1,296 @@
+"""The management report as an editable Word document (python-docx), from the same context as HTML.
+
+Managers edit and forward reports, so this version uses Word's own structure: the built-in
+styles Title, Heading 1/2/3 and a table style, so the document takes on an organisation's
+template when its styles are applied. Table rows are marked "niet splitsen" (cantSplit) and
+header rows repeat on every page; the page header holds organisation and peildatum, the footer
+the page number (a PAGE field Word fills in).
+
+Charts: Word has no use for our SVG here (python-docx cannot embed SVG), so the caller may pass
+``chart_png``, a function that turns an SVG chart into PNG bytes; the CLI and the GUI pass the
+Qt renderer from ``dienstscan.ui.pdf``. Without it (no Qt, or the layer rule) the document shows
+the same numbers in the score table only. No Qt here.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from ..model.assessment import Assessment
+from ..model.checklist import ChecklistSet
+from .report import report_context
+
+#: Turns an SVG chart into PNG bytes.
+ChartRenderer = Callable[[str], bytes]
+TABLE_STYLE = "Table Grid"
+
+
+def _cant_split(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    element = OxmlElement("w:cantSplit")
+    tr_pr.append(element)
+
+
+def _repeat_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    element = OxmlElement("w:tblHeader")
+    tr_pr.append(element)
+
+
+def _field(paragraph, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word computes when it lays out the document."""
+    run = paragraph.add_run()
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instruction} "
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    shown = OxmlElement("w:t")
+    shown.text = "1"
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    for element in (begin, text, separate, shown, end):
+        run._r.append(element)
+
+
+def _table(doc, headers: list[str], rows: list[list[str]], widths_cm: list[float] | None = None):
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = doc.styles[TABLE_STYLE]
+    head = table.rows[0]
+    _repeat_header(head)
+    _cant_split(head)
+    for cell, text in zip(head.cells, headers, strict=True):
+        cell.text = ""
+        run = cell.paragraphs[0].add_run(text)
+        run.bold = True
+    for values in rows:
+        row = table.add_row()
+        _cant_split(row)
+        for cell, text in zip(row.cells, values, strict=True):
+            cell.text = text
+    if widths_cm:
+        table.autofit = False
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths_cm, strict=True):
+                cell.width = Cm(width)
+    doc.add_paragraph()
+    return table
+
+
+def _chapter(doc, title: str) -> None:
+    """A Heading 1 that starts on a new page (a paragraph property, so no empty paragraphs)."""
+    heading = doc.add_heading(title, level=1)
+    heading.paragraph_format.page_break_before = True
+
+
+def _muted(paragraph, text: str) -> None:
+    run = paragraph.add_run(text)
+    run.italic = True
+    run.font.size = Pt(8.5)
+
+
+def _chart(doc, svg: str | None, chart_png: ChartRenderer | None, width_cm: float = 16.5) -> None:
+    if not svg or chart_png is None:
+        return
+    doc.add_picture(io.BytesIO(chart_png(svg)), width=Cm(width_cm))
+
+
+def _comparison_text(comparison: dict[str, Any] | None) -> str:
+    return comparison["sentence"] if comparison else ""
+
+
+def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = None):
+    """A python-docx ``Document`` with the whole report."""
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(1.8)
+    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.0)
+    section.different_first_page_header_footer = True  # no running header on the cover
+    doc.styles["Normal"].font.size = Pt(10)
+    header = section.header.paragraphs[0]
+    header.text = context["header"]
+    footer = section.footer.paragraphs[0]
+    footer.add_run("Dienstscan \u2013 pagina ")
+    _field(footer, "PAGE")
+    footer.add_run(" van ")
+    _field(footer, "NUMPAGES")
+    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    props = doc.core_properties
+    props.title = context["title"]
+    props.author = "Dienstscan"
+
+    # cover
+    doc.add_paragraph("Rapportage dienstverlening", style="Title")
+    doc.add_paragraph(context["organisation"], style="Subtitle")
+    participants = "; ".join(f"{p['name']} ({p['role']})" if p["role"] else p["name"]
+                             for p in context["participants"]) or "niet vastgelegd"
+    facts = [
+        ["Organisatie", f"{context['organisation']} ({context['kind']})"],
+        ["Peildatum", context["peildatum"]],
+        ["Kaders", ", ".join(context["framework_titles"]) or "geen"],
+        *[["Buiten scope", f"{e['title']}: {e['justification']}"] for e in context["excluded_frameworks"]],
+        ["Deelnemers", participants],
+        ["Volledigheid", context["completeness_text"]],
+        ["Gemaakt", f"{context['generated']} met Dienstscan {context['version']}"],
+    ]
+    _table(doc, ["Gegeven", "Waarde"], facts, [4.0, 13.4])
+    if not context["complete"]:
+        doc.add_paragraph("Let op: de scan is nog niet volledig. Onbeantwoorde items tellen als niet gerealiseerd.")
+    for warning in context["warnings"]:
+        doc.add_paragraph(f"Let op: {warning}")
+
+    # management summary
+    summary = context["summary"]
+    _chapter(doc, "Managementsamenvatting")
+    doc.add_paragraph(f"Stand van de dienstverlening van {context['organisation']} op {context['peildatum']}. "
+                      "Elke vergelijking noemt haar bron.")
+    rows = []
+    for s in summary["scores"]:
+        words = _comparison_text(s["comparison"]) or s["denominator_note"]
+        for sep in s["separate_items"]:
+            words += f" {sep['text']}: {sep['answer']}." + (f" {sep['comparison']['sentence']}" if sep["comparison"] else "")
+        sources = list(s["comparison"]["sources"]) if s["comparison"] else []
+        for sep in s["separate_items"]:
+            if sep["comparison"]:
+                sources += sep["comparison"]["sources"]
+        if sources:
+            words += "\n" + " ".join(dict.fromkeys(sources))
+        score = s["score_text"] + (f"\n(gedeeltelijk {s['partial_text']})" if s["partial_text"] else "")
+        rows.append([s["title"], score, words])
+    _table(doc, ["Kader", "Score", "Vergelijking en bron"], rows, [4.0, 2.6, 10.8])
+    _chart(doc, summary["chart_svg"], chart_png)
+    doc.add_heading("De belangrijkste tekortkomingen", level=2)
+    if summary["top_gaps"]:
+        _table(doc, ["Kader", "Tekortkoming", "Antwoord", "Prioriteit", "Actie"],
+               [[g["framework"], f"{g['id']} {g['text']}", g["answer"], g["priority"],
+                 (f"{g['action_id']}: " if g["action_id"] else "") + g["action"]] for g in summary["top_gaps"]],
+               [2.2, 4.8, 2.6, 1.8, 6.0])
+    else:
+        doc.add_paragraph("Er zijn geen tekortkomingen vastgesteld.")
+    doc.add_heading("Het plan in cijfers", level=2)
+    n = context["plan"]["numbers"]
+    _table(doc, ["", "Aantal"],
+           [["Acties", str(n["total"])], ["Thema's", str(n["themes"])],
+            *[[f"Status {s['label'].lower()}", str(s["count"])] for s in n["by_status"]],
+            *[[f"Prioriteit {p['label'].lower()}", str(p["count"])] for p in n["by_priority"]],
+            ["Nog niet besloten", str(n["proposals"])], ["Zonder probleemeigenaar", str(n["no_owner"])],
+            ["Over de einddatum en niet gereed", str(n["overdue"])]], [8.0, 3.0])
+
+    # frameworks
+    for number, fw in enumerate(context["frameworks"], start=1):
+        _chapter(doc, f"{number}. {fw['title']}")
+        _muted(doc.add_paragraph(), f"{fw['description']} Versie {fw['version']}. Bron: {fw['source']}.")
+        p = doc.add_paragraph()
+        p.add_run(f"Score: {fw['score_text']}").bold = True
+        p.add_run(f" ({fw['method_text']}" + (f"; gedeeltelijk {fw['partial_text']}" if fw["partial_text"] else "")
+                  + f"). {fw['denominator_note']}")
+        if fw["comparison"]:
+            doc.add_paragraph(fw["comparison"]["sentence"])
+            _muted(doc.add_paragraph(), " ".join(fw["comparison"]["sources"]))
+        if fw["scope_note"]:
+            doc.add_paragraph(fw["scope_note"])
+        for sep in fw["separate_items"]:
+            doc.add_paragraph(f"{sep['text']}: {sep['answer']}." + (f" {sep['comparison']['sentence']}" if sep["comparison"] else ""))
+        if fw["sections"]:
+            rows = [[s["title"], s["score_text"], s["partial_text"] or "–",
+                     _comparison_text(s["comparison"])] for s in fw["sections"]]
+            rows += [[e["title"], "buiten scope", "", e["justification"]] for e in fw["excluded_sections"]]
+            _table(doc, [fw["section_label"], "Score", "Gedeeltelijk", "Vergelijking"], rows, [5.0, 2.0, 2.4, 8.0])
+        _chart(doc, fw["chart_svg"], chart_png)
+        if fw["register"] is not None:
+            doc.add_heading(f"Pas toe of leg uit: {fw['item_label_plural']} die niet volledig zijn toegepast", level=2)
+            if fw["register"]:
+                rows = []
+                for r in fw["register"]:
+                    explanation = r["explanation"] or ("Uitleg ontbreekt nog." if r["explanation_missing"] else "")
+                    rows.append([f"{r['id']} {r['text']}", r["answer"], explanation, "\n".join(r["barriers"]),
+                                 "\n".join(r["causes"]), "\n".join(r["solutions"])])
+                _table(doc, [fw["item_label"], "Antwoord", "Uitleg", "Belemmeringen", "Oorzaken", "Oplossingen"],
+                       rows, [3.2, 2.2, 3.4, 2.9, 2.9, 2.8])
+            else:
+                doc.add_paragraph(f"Alle {fw['item_label_plural']} in scope zijn toegepast.")
+        if fw["polls"]:
+            doc.add_heading("Draagvlak", level=2)
+            _table(doc, [fw["item_label"], "Ja", "Twijfel", "Nee", "Uitslag"],
+                   [[f"{p['id']} {p['text']}", str(p["ja"]), str(p["twijfel"]), str(p["nee"]), p["tally"]]
+                    for p in fw["polls"]], [6.0, 1.4, 1.6, 1.4, 7.0])
+        doc.add_heading(f"Alle {fw['item_label_plural']}", level=2)
+        _table(doc, ["Id", fw["item_label"], "Antwoord", "Uitleg of toelichting"],
+               [[i["id"], i["text"] + (f" ({i['legal']})" if i["legal"] else ""), i["answer"], i["explanation"]]
+                for i in fw["item_rows"]], [2.0, 7.0, 2.8, 5.6])
+
+    # key figures
+    _chapter(doc, "Kengetallen")
+    if context["key_figures"]:
+        rows = []
+        for k in context["key_figures"]:
+            value = k["value_text"] + (f" ({k['date']})" if k["date"] else "")
+            words = (k["comparison"]["sentence"] + " " if k["comparison"] and k["filled"] else "") + k["note"]
+            sources = " ".join(k["comparison"]["sources"]) if k["comparison"] else f"Bron: {k['source']}."
+            rows.append([k["label"], value, "; ".join(k["norms"]) or "geen norm bekend", f"{words}\n{sources}".strip()])
+        _table(doc, ["Kengetal", "Waarde", "Norm / referentie", "Vergelijking en bron"], rows, [4.4, 2.6, 3.8, 6.6])
+    else:
+        doc.add_paragraph("De checklists bevatten geen kengetallen.")
+
+    # plan
+    _chapter(doc, "Verbeterplan")
+    doc.add_paragraph("Wat goed gaat, bouwen we uit; wat niet goed gaat, verbeteren we aantoonbaar "
+                      f"(plan, do, check, act). {n['total']} {'actie' if n['total'] == 1 else 'acties'}, per thema.")
+    for group in context["plan"]["groups"]:
+        doc.add_heading(f"{group['label']} ({len(group['actions'])})", level=2)
+        rows = []
+        for a in group["actions"]:
+            lines = [a["title"]]
+            if a["description"]:
+                lines.append(a["description"])
+            if a["indicator"] or a["target"]:
+                lines.append(f"Indicator: {a['indicator'] or '–'}" + (f"; streefwaarde: {a['target']}" if a["target"] else ""))
+            if a["progress"]:
+                lines.append(f"Voortgang: {a['progress']}")
+            if a["check"]:
+                lines.append(f"Check: {a['check']}")
+            if a["act"]:
+                lines.append(f"Act: {a['act']}")
+            if a["source"]:
+                lines.append(f"Bij: {a['source']}")
+            status = a["status"] + (" (voorstel)" if a["proposal"] else "")
+            rows.append([a["id"], "\n".join(lines), a["priority"], a["owner"] or "–", a["start"] or "–",
+                         a["end"] or "–", status])
+        table = _table(doc, ["Id", "Actie", "Prioriteit", "Probleemeigenaar", "Start", "Einde", "Status"], rows,
+                       [2.0, 6.4, 1.7, 2.6, 2.0, 2.0, 1.9])
+        for row in table.rows[1:]:  # the title of an action in bold
+            paragraph = row.cells[1].paragraphs[0]
+            if paragraph.runs:
+                paragraph.runs[0].bold = True
+    if not context["plan"]["groups"]:
+        doc.add_paragraph("Het plan bevat nog geen acties.")
+
+    # sources
+    _chapter(doc, "Bronnen")
+    _table(doc, ["Bron", "Vindplaats", "Gebruikt bij"],
+           [[s["document"], s["places"], s["used_by"]] for s in context["sources"]], [5.0, 4.4, 8.0])
+    _muted(doc.add_paragraph(), f"Gemaakt met Dienstscan {context['version']} op {context['generated']}.")
+    return doc
+
+
+def write_report_docx(checklists: ChecklistSet, assessment: Assessment, path: Path, *,
+                      chart_png: ChartRenderer | None = None) -> None:
+    """Write the Word report. Raises ``OSError`` when the file cannot be written."""
+    doc = build_docx(report_context(checklists, assessment), chart_png=chart_png)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    Path(path).write_bytes(buffer.getvalue())

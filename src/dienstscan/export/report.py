@@ -1,0 +1,420 @@
+"""The printable management report: one context, rendered to HTML here, to PDF and Word elsewhere.
+
+``report_context(checklists, assessment)`` gathers everything the report shows (cover, one-page
+management summary, results per framework with the BSC comply-or-explain register and support
+poll, key figures against their norms, the plan by theme, sources) as plain dicts and lists.
+Every number and benchmark sentence comes from ``dienstscan.scoring.score``; the plan is
+``assessment.actions`` as the Excel plan shows it (``visible_actions``). ``render_report_html``
+renders that context with the jinja2 templates in ``templates/`` (StrictUndefined, autoescape).
+The Word version (``docx.py``) and the PDF step (``dienstscan.ui.pdf``) read the same context or
+HTML, so the three outputs never disagree. No Qt here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .. import __version__
+from ..model.assessment import (
+    ACT_CHOICE_LABELS,
+    ACTION_STATUS_LABELS,
+    PRIORITY_LABELS,
+    Action,
+    Answer,
+    Assessment,
+)
+from ..model.checklist import LEGAL_STATUS_LABELS, ORGANISATION_KIND_LABELS, ChecklistSet, Framework, Item, SourceRef
+from ..plan import gaps, priority_for
+from ..scoring import FrameworkScore, MetricComparison, ScoreReport, score
+from ..scoring import dutch
+from .excel import action_source_text, theme_label, visible_actions
+from .svgchart import ChartRow, Marker, bar_chart
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+_PRIORITY_RANK = {"hoog": 0, "midden": 1, "laag": 2}
+#: How many gaps the management summary lists.
+TOP_GAPS = 5
+
+
+def date_text(value: dt.date | None) -> str:
+    """``2011-07-05`` -> ``5 juli 2011``; None -> ``''``."""
+    return dutch.date_text(value.isoformat()) if value else ""
+
+
+def _short_date(value: dt.date | None) -> str:
+    return value.strftime("%d-%m-%Y") if value else ""
+
+
+# --------------------------------------------------------------------------- pieces
+
+
+def _comparison(comparison: MetricComparison | None) -> dict[str, Any] | None:
+    if comparison is None:
+        return None
+    return {
+        "sentence": comparison.sentence,
+        "actual_text": comparison.actual_text,
+        "benchmarks": [
+            {"label": b.label, "value_text": b.value_text, "kind": b.kind, "met": b.met,
+             "position": b.position, "source_sentence": b.source_sentence}
+            for b in comparison.benchmarks
+        ],
+        "sources": list(dict.fromkeys(b.source_sentence for b in comparison.benchmarks)),
+    }
+
+
+def _pct(value: float | None) -> str:
+    return dutch.percent(value) if value is not None else "geen score"
+
+
+def _markers(comparison: MetricComparison | None) -> list[Marker]:
+    if comparison is None:
+        return []
+    markers = []
+    for b in comparison.benchmarks:
+        year = b.date[:4]
+        label = b.label if year in b.label else f"{b.label} ({year})"
+        markers.append(Marker(label=label, value=b.value, value_text=b.value_text))
+    return markers
+
+
+def _framework_row(fw: FrameworkScore) -> ChartRow:
+    t = fw.tally
+    shares = fw.score_method == "share_full"
+    partial = t.partial_percentage if shares and t.partial_percentage else None
+    return ChartRow(label=fw.title, value=t.percentage, value_text=_pct(t.percentage), partial=partial,
+                    partial_text=_pct(partial) if partial else "", markers=_markers(fw.comparison))
+
+
+def _answer_label(checklists: ChecklistSet, item: Item, answer: Answer | None) -> str:
+    if answer is None or answer.option is None:
+        return "Niet beantwoord"
+    option = checklists.scale_for(item.id).option(answer.option)
+    return option.label if option else f"Onbekend antwoord ({answer.option})"
+
+
+def _in_scope(assessment: Assessment, fw: Framework, section_id: str | None) -> bool:
+    if fw.id in assessment.out_of_scope:
+        return False
+    return section_id is None or section_id not in assessment.out_of_scope
+
+
+def _register(checklists: ChecklistSet, assessment: Assessment, fw: Framework) -> list[dict[str, Any]]:
+    """Comply or explain: every item in scope not fully applied, with its explanation and analysis."""
+    rows = []
+    sections = [(None, fw.items), *((s.id, s.items) for s in fw.sections)]
+    for section_id, items in sections:
+        if not _in_scope(assessment, fw, section_id):
+            continue
+        for item in items:
+            answer = assessment.answers.get(item.id)
+            option = None
+            if answer is not None and answer.option is not None:
+                option = checklists.scale_for(item.id).option(answer.option)
+            if option is not None and option.weight is not None and option.weight >= 1.0:
+                continue
+            explanation = answer.explanation.strip() if answer else ""
+            needs = option is None or option.requires_explanation
+            rows.append({
+                "id": item.id,
+                "text": item.text,
+                "answer": _answer_label(checklists, item, answer),
+                "explanation": explanation,
+                "explanation_missing": needs and not explanation,
+                "barriers": list(answer.barriers) if answer else [],
+                "causes": list(answer.causes) if answer else [],
+                "solutions": list(answer.solutions) if answer else [],
+            })
+    return rows
+
+
+def _polls(fw: Framework, assessment: Assessment) -> list[dict[str, Any]]:
+    rows = []
+    for item in fw.all_items():
+        answer = assessment.answers.get(item.id)
+        poll = answer.poll if answer else None
+        if poll is None:
+            continue
+        rows.append({
+            "id": item.id, "text": item.text, "ja": poll.ja, "twijfel": poll.twijfel, "nee": poll.nee,
+            "total": poll.total,
+            "tally": f"Ja {poll.ja} / Twijfel {poll.twijfel} / Nee {poll.nee} van {poll.total}",
+        })
+    return rows
+
+
+def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkScore) -> dict[str, Any]:
+    fw = checklists.framework(fs.id)
+    t = fs.tally
+    shares = fs.score_method == "share_full"
+    sections = []
+    for s in fs.sections:
+        sections.append({
+            "title": s.title,
+            "score_text": _pct(s.tally.percentage),
+            "partial_text": _pct(s.tally.partial_percentage) if shares and s.tally.partial_percentage is not None else "",
+            "counts": f"{s.tally.full} van {s.tally.applicable}" if shares else f"{s.tally.applicable} {dutch.plural(fw.item_label)}",
+            "unanswered": len(s.unanswered),
+            "comparison": _comparison(s.comparison),
+        })
+    items = []
+    for section_title, section_id, section_items in [("Organisatiebreed", None, fw.items),
+                                                      *((s.title, s.id, s.items) for s in fw.sections)]:
+        if not _in_scope(assessment, fw, section_id):
+            continue
+        for item in section_items:
+            answer = assessment.answers.get(item.id)
+            items.append({
+                "id": item.id, "text": item.text, "section": section_title,
+                "answer": _answer_label(checklists, item, answer),
+                "unanswered": answer is None or answer.option is None,
+                "explanation": (answer.explanation or answer.notes).strip() if answer else "",
+                "legal": LEGAL_STATUS_LABELS.get(item.legal_status, "") if item.legal_status else "",
+                "scored": item.scored,
+            })
+    has_register = any(i.right or i.duty for i in fw.all_items()) or any(
+        (a := assessment.answers.get(i.id)) is not None and (a.barriers or a.causes or a.solutions)
+        for i in fw.all_items())
+    section_rows = [ChartRow(label=s.title, value=s.tally.percentage, value_text=_pct(s.tally.percentage),
+                             partial=(s.tally.partial_percentage if shares and s.tally.partial_percentage else None),
+                             partial_text=_pct(s.tally.partial_percentage) if shares and s.tally.partial_percentage else "",
+                             markers=_markers(s.comparison))
+                    for s in fs.sections]
+    chart = None
+    if len(section_rows) > 1:
+        chart = bar_chart(section_rows, title=f"{fs.short_title}: score per {fw.section_label.lower()}")
+    return {
+        "id": fs.id,
+        "title": fs.title,
+        "short_title": fs.short_title,
+        "version": fs.version,
+        "description": fw.description,
+        "source": fw.source.cite(),
+        "item_label": fw.item_label,
+        "item_label_plural": dutch.plural(fw.item_label),
+        "section_label": fw.section_label,
+        "score_text": _pct(t.percentage),
+        "partial_text": _pct(t.partial_percentage) if shares and t.partial_percentage is not None else "",
+        "method_text": ("aandeel volledig " + ("toegepast" if fw.item_label.lower() == "norm" else "ingevoerd")
+                        if shares else "gemiddeld groeiniveau (niveau 4 = 100%)"),
+        "full": t.full,
+        "applicable": t.applicable,
+        "completeness_text": _pct(t.completeness) if t.completeness is not None else "",
+        "denominator_note": fs.denominator_note,
+        "scope_note": fs.scope_note or "",
+        "comparison": _comparison(fs.comparison),
+        "separate_items": [
+            {"text": s.text, "answer": s.option_label or "niet beantwoord", "comparison": _comparison(s.comparison)}
+            for s in fs.separate_items
+        ],
+        "sections": sections,
+        "excluded_sections": [{"title": e.title, "justification": e.justification} for e in fs.excluded_sections],
+        "chart_svg": chart,
+        "item_rows": items,
+        "register": _register(checklists, assessment, fw) if has_register else None,
+        "explanations_missing": len(fs.explanation_status.missing),
+        "polls": _polls(fw, assessment),
+    }
+
+
+def _top_gaps(checklists: ChecklistSet, assessment: Assessment, actions: list[Action]) -> list[dict[str, Any]]:
+    """The most important gaps: by priority of their action (else the item's), then the worst answer."""
+    by_item = {a.item_id: a for a in actions if a.item_id}
+    found = []
+    for order, (fw, item, option) in enumerate(gaps(checklists, assessment)):
+        action = by_item.get(item.id)
+        priority = action.priority if action else priority_for(item)
+        found.append(((_PRIORITY_RANK.get(priority, 3), option.weight or 0.0, order), {
+            "id": item.id,
+            "framework": fw.short_title,
+            "text": item.text,
+            "answer": option.label,
+            "priority": PRIORITY_LABELS.get(priority, priority),
+            "legal": LEGAL_STATUS_LABELS.get(item.legal_status, "") if item.legal_status else "",
+            "action": action.title if action else item.suggested_action,
+            "action_id": action.id if action else "",
+        }))
+    found.sort(key=lambda pair: pair[0])
+    return [row for _, row in found[:TOP_GAPS]]
+
+
+def _action(checklists: ChecklistSet, action: Action) -> dict[str, Any]:
+    status = ACTION_STATUS_LABELS.get(action.status, action.status)
+    return {
+        "id": action.id,
+        "title": action.title,
+        "description": action.description,
+        "source": action_source_text(checklists, action) if action.origin == "voorgesteld" else "",
+        "priority": PRIORITY_LABELS.get(action.priority, action.priority),
+        "owner": action.owner,
+        "start": _short_date(action.start),
+        "end": _short_date(action.end),
+        "status": status,
+        "proposal": action.decision == "voorgesteld",
+        "indicator": action.indicator,
+        "target": action.target,
+        "progress": action.progress,
+        "check": "; ".join(p for p in (
+            f"gemeten: {action.measured_value}" + (f" op {_short_date(action.measured_on)}" if action.measured_on else "")
+            if action.measured_value else "",
+            action.conclusion) if p),
+        "act": (ACT_CHOICE_LABELS.get(action.act, action.act) if action.act else "")
+               + (f": {action.act_note}" if action.act_note else ""),
+    }
+
+
+def _plan(checklists: ChecklistSet, actions: list[Action], today: dt.date) -> dict[str, Any]:
+    themes: dict[str, list[Action]] = {}
+    order = list(checklists.themes)
+    for action in actions:
+        themes.setdefault(action.theme, []).append(action)
+    groups = []
+    for theme_id in sorted(themes, key=lambda t: (order.index(t) if t in order else len(order), t)):
+        members = sorted(themes[theme_id], key=lambda a: (_PRIORITY_RANK.get(a.priority, 3), a.end or dt.date.max, a.id))
+        groups.append({"id": theme_id, "label": theme_label(checklists, theme_id),
+                       "actions": [_action(checklists, a) for a in members]})
+    open_ = [a for a in actions if a.status not in ("gereed", "vervallen")]
+    overdue = [a for a in open_ if a.end and a.end < today]
+    numbers = {
+        "total": len(actions),
+        "by_status": [{"label": label, "count": sum(1 for a in actions if a.status == s)}
+                      for s, label in ACTION_STATUS_LABELS.items()],
+        "by_priority": [{"label": label, "count": sum(1 for a in actions if a.priority == p)}
+                        for p, label in PRIORITY_LABELS.items()],
+        "proposals": sum(1 for a in actions if a.decision == "voorgesteld"),
+        "no_owner": sum(1 for a in open_ if not a.owner.strip()),
+        "overdue": len(overdue),
+        "overdue_ids": [a.id for a in overdue],
+        "themes": len(groups),
+    }
+    return {"groups": groups, "numbers": numbers}
+
+
+def _key_figures(checklists: ChecklistSet, assessment: Assessment, report: ScoreReport) -> list[dict[str, Any]]:
+    rows = []
+    for result in report.key_figures:
+        entered = assessment.key_figures.get(result.id)
+        kf = checklists.key_figures.get(result.id)
+        rows.append({
+            "label": result.label,
+            "value_text": result.value_text,
+            "filled": result.value is not None,
+            "date": _short_date(entered.date) if entered else "",
+            "note": result.note,
+            "norms": [f"{b.label}: {b.value_text}" for b in result.comparison.benchmarks] if result.comparison else [],
+            "comparison": _comparison(result.comparison),
+            "source": kf.source.cite() if kf else "",
+        })
+    return rows
+
+
+def _sources(checklists: ChecklistSet, frameworks: Iterable[Framework]) -> list[dict[str, str]]:
+    cited: dict[str, dict[str, list[str]]] = {}
+
+    def add(ref: SourceRef, used_by: str) -> None:
+        cited.setdefault(ref.document, {}).setdefault(ref.section, []).append(used_by)
+
+    for fw in frameworks:
+        add(fw.source, fw.short_title)
+        for item in fw.all_items():
+            add(item.source, item.id)
+    for kf in checklists.key_figures.values():
+        add(kf.source, f"kengetal {kf.label}")
+    for b in checklists.benchmarks:
+        add(b.source, f"benchmark {b.label}")
+    rows = []
+    for document in sorted(cited):
+        places = [s for s in sorted(cited[document]) if s]
+        used = list(dict.fromkeys(u for section in cited[document].values() for u in section))
+        rows.append({"document": document, "places": ", ".join(places) or "hele document",
+                     "used_by": ", ".join(used)})
+    return rows
+
+
+# --------------------------------------------------------------------------- context
+
+
+def report_context(checklists: ChecklistSet, assessment: Assessment, *, today: dt.date | None = None) -> dict[str, Any]:
+    """Everything the report shows, as plain data (dicts, lists, strings) for HTML and Word."""
+    today = today or dt.date.today()
+    report = score(checklists, assessment)
+    actions = visible_actions(assessment)
+    org = assessment.organisation
+    kind = ORGANISATION_KIND_LABELS.get(org.kind, org.kind)
+    if org.inhabitants:
+        kind += f", {dutch.number(org.inhabitants, 0)} inwoners"
+    in_scope = [fw for fw in checklists.frameworks if fw.id in assessment.frameworks]
+    frameworks = [_framework(checklists, assessment, fs) for fs in report.frameworks]
+    scored = [fs for fs in report.frameworks]
+    chart = bar_chart([_framework_row(fs) for fs in scored], title="Score per kader naast de benchmarks") if scored else None
+    completeness = report.completeness
+    open_text = f"{completeness.answered} van {completeness.items} items beantwoord"
+    if completeness.percentage is not None:
+        open_text += f" ({dutch.percent(completeness.percentage)})"
+    if completeness.explanations_missing:
+        n = len(completeness.explanations_missing)
+        open_text += f"; bij {n} {'antwoord' if n == 1 else 'antwoorden'} ontbreekt nog de uitleg"
+    header = f"{org.name} · peildatum {date_text(assessment.peildatum)}"
+    return {
+        "title": f"Rapportage dienstverlening {org.name}",
+        "header": header,
+        "organisation": org.name,
+        "kind": kind,
+        "peildatum": date_text(assessment.peildatum),
+        "participants": [{"name": p.name, "role": p.role} for p in assessment.participants],
+        "framework_titles": [fw.title for fw in in_scope],
+        "excluded_frameworks": [{"title": e.title, "justification": e.justification} for e in report.excluded_frameworks],
+        "completeness_text": open_text,
+        "complete": not completeness.explanations_missing and completeness.answered == completeness.items,
+        "warnings": list(report.warnings),
+        "generated": date_text(today),
+        "version": __version__,
+        "summary": {
+            "scores": [
+                {"title": f["title"], "short_title": f["short_title"], "score_text": f["score_text"],
+                 "partial_text": f["partial_text"], "method_text": f["method_text"],
+                 "comparison": f["comparison"], "separate_items": f["separate_items"],
+                 "denominator_note": f["denominator_note"]}
+                for f in frameworks
+            ],
+            "chart_svg": chart,
+            "top_gaps": _top_gaps(checklists, assessment, actions),
+            "gap_count": len(gaps(checklists, assessment)),
+        },
+        "frameworks": frameworks,
+        "key_figures": _key_figures(checklists, assessment, report),
+        "plan": _plan(checklists, actions, today),
+        "sources": _sources(checklists, in_scope),
+    }
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR), encoding="utf-8"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(["html", "htm", "xml"], default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_context_html(context: dict[str, Any]) -> str:
+    """The report as one self-contained HTML page (inline CSS and SVG charts)."""
+    env = _environment()
+    css = (TEMPLATE_DIR / "report.css").read_text(encoding="utf-8")
+    return env.get_template("report.html").render(css=css, **context)
+
+
+def render_report_html(checklists: ChecklistSet, assessment: Assessment, *, today: dt.date | None = None) -> str:
+    """Score the scan and render the management report as HTML (Dutch)."""
+    return render_context_html(report_context(checklists, assessment, today=today))
+
+
+def write_report_html(checklists: ChecklistSet, assessment: Assessment, path: Path) -> None:
+    """Write the HTML report (UTF-8). Raises ``OSError`` when the file cannot be written."""
+    path.write_text(render_report_html(checklists, assessment), encoding="utf-8")

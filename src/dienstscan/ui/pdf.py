@@ -1,0 +1,253 @@
+"""Print the report HTML to an A4 PDF with Qt (QTextDocument + QPdfWriter), also headless.
+
+Why this renderer: the product already ships PySide6-Essentials, which has QTextDocument,
+QPdfWriter and QtSvg; Qt WebEngine (a real browser engine) is not in Essentials and would add
+well over 100 MB to the installer, and WeasyPrint would add Pango/Cairo to a Windows build.
+QTextDocument gives selectable, searchable text, real fonts and vector graphics in the PDF.
+
+How: the HTML from ``dienstscan.export.report`` is laid out on pages of the A4 body size
+(margins 18 mm, 25 mm at the top for the running header) and each page is painted by hand, so
+we draw the running header (organisation and peildatum, not on the cover) and the footer
+("Pagina n van N") ourselves. QTextDocument cannot show SVG, so every inline ``<svg>`` is cut
+out of the HTML, replaced by a placeholder, and put back as a custom text object that
+QSvgRenderer paints straight into the PDF: the charts stay vectors.
+
+What it cannot do (QTextDocument supports a subset of HTML 4 / CSS 2.1):
+- no ``page-break-inside: avoid``: a table row is only moved whole to the next page by Qt's own
+  table layout (which it does for rows that fit on a page; a row taller than a page is split),
+  and a heading can end up at the bottom of a page with its table on the next one;
+- no widows/orphans control, no CSS positioning, flex or floats, no ``@page`` rules (margins,
+  header and footer come from this module); ``<thead>`` rows do repeat on every page;
+- fonts: the CSS font list is matched against installed fonts (DejaVu Sans here, Arial on
+  Windows); no web fonts.
+
+The Qt part stays thin: everything the report says is decided in ``dienstscan.export.report``.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import os
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QObject, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QPyTextObject,
+    QTextCharFormat,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtSvg import QSvgRenderer
+
+#: The document is laid out at 96 dots per inch (CSS pixels) and scaled onto the PDF.
+LAYOUT_DPI = 96
+PDF_DPI = 1200
+MM = LAYOUT_DPI / 25.4
+MARGIN_MM = {"left": 18.0, "right": 18.0, "top": 25.0, "bottom": 20.0}
+
+_SVG_RE = re.compile(r"<svg\b.*?</svg>", re.DOTALL | re.IGNORECASE)
+_HEADER_RE = re.compile(r'<meta\s+name="dienstscan-kop"\s+content="([^"]*)"', re.IGNORECASE)
+_TOKEN = "DIENSTSCANSVG{}X"
+_SVG_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
+_SVG_DATA = QTextFormat.Property.UserProperty + 1
+
+
+def ensure_app() -> QGuiApplication:
+    """The running Qt application, or a new QGuiApplication (offscreen when there is no display)."""
+    app = QGuiApplication.instance()
+    if app is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and os.name != "nt":
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication([])
+    return app  # type: ignore[return-value]
+
+
+class _SvgObject(QPyTextObject):
+    """Draws an SVG held in the character format, scaled to fit the page width."""
+
+    def __init__(self, max_width: float, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._max_width = max_width
+
+    def _renderer(self, fmt: QTextFormat) -> QSvgRenderer:
+        return QSvgRenderer(QByteArray(fmt.property(_SVG_DATA)))
+
+    def intrinsicSize(self, doc, pos, fmt):  # noqa: N802 (Qt's name)
+        size = self._renderer(fmt).defaultSize()
+        width, height = float(size.width()), float(size.height())
+        if width > self._max_width:
+            height *= self._max_width / width
+            width = self._max_width
+        return QSizeF(width, height)
+
+    def drawObject(self, painter, rect, doc, pos, fmt):  # noqa: N802 (Qt's name)
+        self._renderer(fmt).render(painter, rect)
+
+
+def _layout_device() -> QImage:
+    """A paint device at ``LAYOUT_DPI`` so fonts are measured the same on every machine."""
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    dpm = round(LAYOUT_DPI / 0.0254)
+    image.setDotsPerMeterX(dpm)
+    image.setDotsPerMeterY(dpm)
+    return image
+
+
+def build_document(html: str, body_width: float) -> tuple[QTextDocument, list]:
+    """The laid-out document with the SVG charts as vector objects; keep the returned refs alive."""
+    svgs: list[str] = []
+
+    def cut(match: re.Match[str]) -> str:
+        svgs.append(match.group(0))
+        return _TOKEN.format(len(svgs) - 1)
+
+    stripped = _SVG_RE.sub(cut, html)
+    doc = QTextDocument()
+    device = _layout_device()
+    doc.documentLayout().setPaintDevice(device)
+    doc.setDefaultFont(QFont("DejaVu Sans", 9))
+    doc.setDocumentMargin(0)
+    doc.setHtml(stripped)
+    handler = _SvgObject(body_width, doc)
+    doc.documentLayout().registerHandler(_SVG_OBJECT, handler)
+    for n, svg in enumerate(svgs):
+        cursor = doc.find(_TOKEN.format(n))
+        if cursor.isNull():
+            continue
+        fmt = QTextCharFormat()
+        fmt.setObjectType(_SVG_OBJECT)
+        fmt.setProperty(_SVG_DATA, QByteArray(svg.encode("utf-8")))
+        cursor.insertText("\ufffc", fmt)
+    return doc, [device, handler]
+
+
+def header_text(html: str) -> str:
+    """The running header the report put in ``<meta name="dienstscan-kop">``."""
+    match = _HEADER_RE.search(html)
+    return html_lib.unescape(match.group(1)) if match else ""
+
+
+def render_pdf(html: str, *, header: str | None = None) -> tuple[bytes, int]:
+    """The PDF as bytes and its page count."""
+    ensure_app()
+    header = header if header is not None else header_text(html)
+    page_w, page_h = 210 * MM, 297 * MM
+    left, right = MARGIN_MM["left"] * MM, MARGIN_MM["right"] * MM
+    top, bottom = MARGIN_MM["top"] * MM, MARGIN_MM["bottom"] * MM
+    body_w, body_h = page_w - left - right, page_h - top - bottom
+    doc, keep = build_document(html, body_w)
+    doc.setPageSize(QSizeF(body_w, body_h))
+    pages = doc.pageCount()
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(0, 0, 0, 0)))
+    writer.setTitle(doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
+    writer.setCreator("Dienstscan")
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError("Qt kon het PDF-bestand niet beginnen")
+    try:
+        scale = writer.resolution() / LAYOUT_DPI
+        small = QFont("DejaVu Sans")
+        small.setPixelSize(round(8 * LAYOUT_DPI / 72))
+        layout = doc.documentLayout()
+        for page in range(pages):
+            if page:
+                writer.newPage()
+            painter.save()
+            painter.scale(scale, scale)
+            painter.save()
+            clip = QRectF(0, page * body_h, body_w, body_h)
+            painter.translate(left, top - page * body_h)
+            painter.setClipRect(clip)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = clip
+            layout.draw(painter, context)
+            painter.restore()
+            painter.setFont(small)
+            painter.setPen(QPen(Qt.GlobalColor.black))
+            if page and header:
+                head = QRectF(left, 10 * MM, body_w, 8 * MM)
+                painter.drawText(head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, header)
+                painter.drawLine(left, 18.5 * MM, left + body_w, 18.5 * MM)
+            foot = QRectF(left, page_h - bottom + 6 * MM, body_w, 8 * MM)
+            painter.drawText(foot, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, "Dienstscan")
+            painter.drawText(foot, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                             f"Pagina {page + 1} van {pages}")
+            painter.restore()
+    finally:
+        painter.end()
+    del keep
+    return bytes(buffer.data().data()), pages
+
+
+def write_pdf(html: str, path: Path, *, header: str | None = None) -> int:
+    """Print the report HTML to ``path`` (A4 PDF); returns the number of pages.
+
+    The PDF is made in memory first, so a file that cannot be written raises ``OSError`` from
+    Python with its reason and no half-written file is left behind.
+    """
+    data, pages = render_pdf(html, header=header)
+    Path(path).write_bytes(data)
+    return pages
+
+
+def svg_to_png(svg: str, *, dpi: int = 200) -> bytes:
+    """Render one of our SVG charts to PNG bytes (for the Word report, which has no SVG)."""
+    ensure_app()
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    size = renderer.defaultSize()
+    factor = dpi / LAYOUT_DPI
+    image = QImage(round(size.width() * factor), round(size.height() * factor), QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    dpm = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dpm)
+    image.setDotsPerMeterY(dpm)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter)
+    painter.end()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data().data())
+
+
+def write_report_pdf(checklists, assessment, path: Path) -> int:
+    """Score the scan, render the management report and print it to ``path``; returns the pages."""
+    from ..export.report import render_report_html
+
+    return write_pdf(render_report_html(checklists, assessment), path)
+
+
+def write_report(checklists, assessment, path: Path) -> None:
+    """The report in the format the extension names: .pdf, .html/.htm or .docx (Word, chart as PNG).
+
+    Raises ``ValueError`` (Dutch) for another extension and ``OSError`` when writing fails.
+    """
+    from ..export.docx import write_report_docx
+    from ..export.report import write_report_html
+
+    suffix = Path(path).suffix.lower()
+    if suffix == ".pdf":
+        write_report_pdf(checklists, assessment, path)
+    elif suffix in (".html", ".htm"):
+        write_report_html(checklists, assessment, path)
+    elif suffix == ".docx":
+        write_report_docx(checklists, assessment, path, chart_png=svg_to_png)
+    else:
+        raise ValueError(f"{Path(path).name}: kies een bestandsnaam die eindigt op .pdf, .html of .docx")
