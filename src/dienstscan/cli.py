@@ -130,6 +130,41 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+REPORT_SUFFIXES = (".pdf", ".html", ".htm", ".docx")
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    scan_path = Path(args.scan)
+    out = Path(args.output)
+    suffix = out.suffix.lower()
+    if suffix not in REPORT_SUFFIXES:
+        raise UserError(f"{out.name}: kies een bestandsnaam die eindigt op .pdf, .html of .docx")
+    checklists, assessment = _load_for_plan(scan_path, args.checklists)
+    if not out.parent.is_dir():
+        raise UserError(f"kan {out} niet schrijven: de map {out.parent} bestaat niet")
+    try:
+        if suffix in (".html", ".htm"):
+            from .export.report import write_report_html
+
+            write_report_html(checklists, assessment, out)
+        elif suffix == ".docx":
+            from .export.docx import write_report_docx
+
+            try:  # the chart as a picture needs Qt; without it the score table stands alone
+                from .ui.pdf import svg_to_png
+            except ImportError:
+                svg_to_png = None
+            write_report_docx(checklists, assessment, out, chart_png=svg_to_png)
+        else:
+            from .ui.pdf import write_report_pdf  # Qt is imported only here
+
+            write_report_pdf(checklists, assessment, out)
+    except OSError as exc:
+        raise UserError(f"kan {out} niet schrijven ({exc.strerror or exc}); is het bestand nog open?") from None
+    print(f"Rapport geschreven naar {out}")
+    return 0
+
+
 def _cmd_import_plan(args: argparse.Namespace) -> int:
     from .export.plan_import import PlanFileError, apply_plan_import, read_plan
     from .storage import ScanFileError, save_scan
@@ -379,6 +414,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ja", action="store_true", help="neem de wijzigingen over zonder te vragen")
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
     p.set_defaults(func=_cmd_import_plan)
+
+    p = sub.add_parser("report", help="maak het managementrapport (.pdf, .html of .docx)")
+    p.add_argument("scan", help="het .dienstscan-bestand")
+    p.add_argument("-o", "--output", required=True, metavar="RAPPORT.pdf",
+                   help="het rapport; de extensie kiest het formaat: .pdf, .html of .docx")
+    p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
+    p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("next-cycle", help="begin een nieuwe scan op basis van de vorige (volgende PDCA-cyclus)")
     p.add_argument("previous", metavar="VORIGE", help="de vorige scan (.dienstscan)")
