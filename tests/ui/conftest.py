@@ -1,0 +1,102 @@
+"""Fixtures for the GUI tests: checklists -> main window, with every modal dialog replaced.
+
+``fake_dialogs`` swaps the functions of ``dienstscan.ui.dialogs`` for scripted answers and records
+what was shown, so no test ever blocks on a dialog. Recovery copies and lock files go to the
+test's own folders (``DIENSTSCAN_DATA_DIR``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dienstscan.checklists import load_checklists
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+VALID_CHECKLISTS = FIXTURES / "checklists" / "valid"
+
+
+class FakeDialogs:
+    """Scripted answers for ``dienstscan.ui.dialogs``; ``shown`` lists (function, args) calls."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, tuple]] = []
+        self.save_path: Path | None = None
+        self.open_path: Path | None = None
+        self.save_changes = "save"
+        self.recovery = "restore"
+        self.take_over = False
+        self.new_scan_result = None
+
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from dienstscan.ui import dialogs
+
+        def record(name, result):
+            def fake(parent, *args):
+                self.shown.append((name, args))
+                return result() if callable(result) else result
+            return fake
+
+        monkeypatch.setattr(dialogs, "save_scan_file", record("save_scan_file", lambda: self.save_path))
+        monkeypatch.setattr(dialogs, "open_scan_file", record("open_scan_file", lambda: self.open_path))
+        monkeypatch.setattr(dialogs, "ask_save_changes", record("ask_save_changes", lambda: self.save_changes))
+        monkeypatch.setattr(dialogs, "ask_recovery", record("ask_recovery", lambda: self.recovery))
+        monkeypatch.setattr(dialogs, "ask_take_over_lock", record("ask_take_over_lock", lambda: self.take_over))
+        monkeypatch.setattr(dialogs, "new_scan", record("new_scan", lambda: self.new_scan_result))
+        monkeypatch.setattr(dialogs, "show_error", record("show_error", None))
+        monkeypatch.setattr(dialogs, "show_info", record("show_info", None))
+
+    def messages(self, name: str) -> list[str]:
+        return [args[-1] for n, args in self.shown if n == name]
+
+    def count(self, name: str) -> int:
+        return sum(1 for n, _ in self.shown if n == name)
+
+
+@pytest.fixture(autouse=True)
+def _own_data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("DIENSTSCAN_DATA_DIR", str(tmp_path / "gegevens"))
+
+
+@pytest.fixture(scope="session")
+def checklists():
+    return load_checklists(VALID_CHECKLISTS)
+
+
+@pytest.fixture
+def fake_dialogs(monkeypatch) -> FakeDialogs:
+    fake = FakeDialogs()
+    fake.install(monkeypatch)
+    return fake
+
+
+@pytest.fixture
+def window(qtbot, checklists, fake_dialogs):
+    from dienstscan.ui.app import create_application
+    from dienstscan.ui.main_window import MainWindow
+
+    create_application()
+    win = MainWindow(checklists)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    if win.doc is not None:  # never ask at teardown
+        win.doc.undo_stack.setClean()
+        win.doc._unsaved_outside_stack = False
+        win.doc.close()
+
+
+@pytest.fixture
+def new_assessment():
+    import datetime as dt
+
+    from dienstscan.model import Assessment, Organisation, Participant
+
+    def make(name: str = "Gemeente Proef") -> Assessment:
+        return Assessment(organisation=Organisation(name=name), peildatum=dt.date(2011, 7, 5),
+                          participants=[Participant(name="A. de Vries", role="projectleider")],
+                          frameworks=["KA", "KB"], checklist_versions={"KA": "1.0", "KB": "2007"})
+    return make
