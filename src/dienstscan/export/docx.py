@@ -207,9 +207,9 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
             doc.add_paragraph(f"{sep['text']}: {sep['answer']}." + (f" {sep['comparison']['sentence']}" if sep["comparison"] else ""))
         if fw["sections"]:
             rows = [[s["title"], s["score_text"], s["partial_text"] or "–",
-                     _comparison_text(s["comparison"])] for s in fw["sections"]]
+                     f"{s['counts']}. {_comparison_text(s['comparison'])}".strip()] for s in fw["sections"]]
             rows += [[e["title"], "buiten scope", "", e["justification"]] for e in fw["excluded_sections"]]
-            _table(doc, [fw["section_label"], "Score", "Gedeeltelijk", "Vergelijking"], rows, [5.0, 2.0, 2.4, 8.0])
+            _table(doc, [fw["section_label"], "Score", "Gedeeltelijk", "Toelichting"], rows, [5.0, 2.0, 2.4, 8.0])
         _chart(doc, fw["chart_svg"], chart_png)
         if fw["register"] is not None:
             doc.add_heading(f"Pas toe of leg uit: {fw['item_label_plural']} die niet volledig zijn toegepast", level=2)

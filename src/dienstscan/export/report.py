@@ -155,10 +155,11 @@ def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkSc
     sections = []
     for s in fs.sections:
         sections.append({
-            "title": s.title,
+            "title": f"{s.number}. {s.title}" if s.number is not None else s.title,
             "score_text": _pct(s.tally.percentage),
             "partial_text": _pct(s.tally.partial_percentage) if shares and s.tally.partial_percentage is not None else "",
-            "counts": f"{s.tally.full} van {s.tally.applicable}" if shares else f"{s.tally.applicable} {dutch.plural(fw.item_label)}",
+            "counts": (f"{s.tally.full} van {s.tally.applicable} {dutch.plural(fw.item_label)} volledig"
+                       if shares else f"gemiddeld over {s.tally.applicable} {dutch.plural(fw.item_label)}"),
             "unanswered": len(s.unanswered),
             "comparison": _comparison(s.comparison),
         })
@@ -180,7 +181,7 @@ def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkSc
     has_register = any(i.right or i.duty for i in fw.all_items()) or any(
         (a := assessment.answers.get(i.id)) is not None and (a.barriers or a.causes or a.solutions)
         for i in fw.all_items())
-    section_rows = [ChartRow(label=s.title, value=s.tally.percentage, value_text=_pct(s.tally.percentage),
+    section_rows = [ChartRow(label=f"{s.number}. {s.title}" if s.number is not None else s.title, value=s.tally.percentage, value_text=_pct(s.tally.percentage),
                              partial=(s.tally.partial_percentage if shares and s.tally.partial_percentage else None),
                              partial_text=_pct(s.tally.partial_percentage) if shares and s.tally.partial_percentage else "",
                              markers=_markers(s.comparison))

@@ -1,0 +1,230 @@
+"""The management report as HTML: cover, summary, frameworks, register, poll, key figures, plan, sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+import xml.etree.ElementTree as ET
+
+import jinja2
+import pytest
+
+from dienstscan.export.excel import visible_actions
+from dienstscan.export.report import render_context_html, render_report_html, report_context
+from dienstscan.export.svgchart import ChartRow, Marker, bar_chart
+from dienstscan.model import Answer
+from dienstscan.scoring import score
+
+TODAY = dt.date(2026, 3, 15)
+
+
+def text_of(page: str) -> str:
+    """The visible text of the HTML, tags removed and whitespace collapsed (what a reader sees)."""
+    page = re.sub(r"<style.*?</style>|<svg.*?</svg>", " ", page, flags=re.DOTALL)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def part(text: str, start: str, end: str) -> str:
+    i = text.index(start)
+    return text[i:text.index(end, i + len(start))]
+
+
+@pytest.fixture
+def page(checklists, assessment) -> str:
+    return render_report_html(checklists, assessment, today=TODAY)
+
+
+def test_cover_names_organisation_peildatum_and_participants(page):
+    text = text_of(page)
+    cover = part(text, "Rapportage dienstverlening", "Managementsamenvatting")
+    assert "Gemeente Proef (Gemeente, 25.000 inwoners)" in cover
+    assert "Peildatum 1 maart 2026" in cover
+    assert "A. de Vries (teamleider KCC)" in cover and "B. Jansen" in cover
+    assert "13 van 13 items beantwoord (100%)" in cover
+    assert '<meta name="dienstscan-kop" content="Gemeente Proef · peildatum 1 maart 2026">' in page
+
+
+def test_summary_has_every_score_sentence_and_source(page, checklists, assessment):
+    text = text_of(page)
+    summary = part(text, "Managementsamenvatting", "1. BurgerServiceCode")
+    report = score(checklists, assessment)
+    assert "BurgerServiceCode: 33,3%" in summary
+    assert "5 beloften: 40%" in summary
+    assert "Gemeente heeft Antwoord: 50%" in summary
+    for fw in report.frameworks:
+        if fw.comparison:
+            assert fw.comparison.sentence in summary
+            for b in fw.comparison.benchmarks:
+                assert b.source_sentence in summary
+    # 5B: 2 of 5 applicable implemented
+    assert ("Met 40% zit u onder het niveau van Bergen (5 juli 2011) (50%) en onder de top-10 gemeenten "
+            "(85% of meer).") in summary
+    # the Antwoord phase is compared on its own, with its benchmark and source
+    assert "In welke fase zit uw dienstverlening?: Fase 2" in summary
+    assert "Bron: 002_df95863a505375c9.txt, 4.5 (de ambitie voor 2015, 15 januari 2007)." in summary
+    assert "<svg" in part(page, "Managementsamenvatting", "belangrijkste tekortkomingen")
+
+
+def test_summary_lists_the_five_most_important_gaps_highest_priority_first(checklists, assessment):
+    context = report_context(checklists, assessment, today=TODAY)
+    top = context["summary"]["top_gaps"]
+    assert len(top) == 5
+    assert context["summary"]["gap_count"] == 8
+    # the only legally required gap (Klachtbehandeling, hoog) comes first
+    assert top[0]["id"] == "5B-2.01" and top[0]["priority"] == "Hoog"
+    ranks = {"Hoog": 0, "Midden": 1, "Laag": 2}
+    assert [ranks[g["priority"]] for g in top] == sorted(ranks[g["priority"]] for g in top)
+    assert top[0]["action_id"] == "V-5B-2.01"
+
+
+def test_plan_in_numbers(page):
+    text = text_of(page)
+    numbers = part(text, "Het plan in cijfers", "1. BurgerServiceCode")
+    assert "9 acties in 2 thema's" in numbers
+    assert "gepland 8, in uitvoering 1" in numbers
+    assert "hoog 2, laag 7" in numbers
+    # E-1 ended on 31 January 2025 and is not done
+    assert "Over de einddatum en niet gereed: 1 (E-1)" in numbers
+    assert "Zonder probleemeigenaar: 7" in numbers
+
+
+def test_every_action_is_in_the_plan_under_its_theme(page, checklists, assessment):
+    text = text_of(page)
+    plan = part(text, "Verbeterplan Wat goed gaat", "Bronnen Elke bron")
+    actions = visible_actions(assessment)
+    assert len(actions) == 9
+    for action in actions:
+        assert f"{action.id} {action.title}" in plan
+    kcc = plan[plan.index("Klantcontactcentrum (2)"):]
+    assert "E-1 Klantreis verhuizen in kaart brengen Met burgers samen Hoog Projectleider – 31-01-2025 Gepland" in kcc
+    # the edited proposal shows owner, dates, status and its PDCA fields
+    assert "Indicator: Aantal kanalen; streefwaarde: 5" in plan
+    assert "Voortgang: Telefoon gereed" in plan
+    assert "Teamleider KCC 01-04-2026 31-12-2026 In uitvoering" in plan
+    # themes in the order of the checklist's themes, each with its count
+    assert plan.index("Visie op dienstverlening (7)") < plan.index("Klantcontactcentrum (2)")
+
+
+def test_rejected_and_merged_actions_stay_out(checklists, assessment):
+    rejected = assessment.actions[1]
+    rejected.decision = "afgewezen"
+    text = text_of(render_report_html(checklists, assessment, today=TODAY))
+    plan = part(text, "Verbeterplan Wat goed gaat", "Bronnen Elke bron")
+    assert f"{rejected.id} {rejected.title}" not in plan
+    assert "8 acties" in plan
+
+
+def test_bsc_register_lists_every_norm_not_applied_with_its_analysis(page):
+    text = text_of(page)
+    register = part(text, "Pas toe of leg uit", "Draagvlak")
+    assert "BSC-01" not in register  # toegepast
+    assert "BSC-02 Norm 2 Deels toegepast Uitleg: Alleen balie en telefoon." in register
+    assert ("BSC-03 Norm 3 Niet toegepast Uitleg: Nog geen overzicht van rechten en plichten. "
+            "Belemmeringen: Geen tijd; Geen eigenaar Oorzaken: Geen prioriteit bij het management "
+            "Oplossingen: Wijs een probleemeigenaar aan") in register
+    # only the BSC has a register (norms with right and duty)
+    assert text.count("Pas toe of leg uit") == 1
+
+
+def test_register_says_when_an_explanation_is_missing(checklists, assessment):
+    assessment.answers["BSC-02"].explanation = ""
+    assessment.answers["BSC-01"] = Answer(option=None)
+    text = text_of(render_report_html(checklists, assessment, today=TODAY))
+    register = part(text, "Pas toe of leg uit", "Alle normen")
+    assert "BSC-02 Norm 2 Deels toegepast Uitleg ontbreekt nog." in register
+    assert "BSC-01 Norm 1 Niet beantwoord Uitleg ontbreekt nog." in register
+    cover = part(text, "Rapportage dienstverlening", "Managementsamenvatting")
+    assert "bij 1 antwoord ontbreekt nog de uitleg" in cover
+    assert "Let op: de scan is nog niet volledig" in cover
+
+
+def test_support_poll_tally(page):
+    text = text_of(page)
+    poll = part(text, "Draagvlak", "Alle normen")
+    assert "BSC-01 Norm 1 13 2 3 Ja 13 / Twijfel 2 / Nee 3 van 18" in poll
+
+
+def test_sections_and_items_per_framework(page):
+    text = text_of(page)
+    five = part(text, "2. 5 beloften", "3. Gemeente heeft Antwoord")
+    assert "1. Mensgericht 33,3% 33,3% 1 van 3 instrumenten volledig." in five
+    assert "2. Snel en zeker 50% 0% 1 van 2 instrumenten volledig." in five
+    assert "5B-2.01 Klachtbehandeling (wettelijk verplicht) Niet ingevoerd" in five
+    assert "5B-2.03 MijnOverheid (bestuurlijk afgesproken) Niet van toepassing Geen eigen taak." in five
+    assert five.count("<svg") == 0 and part(page, "2. 5 beloften", "3. Gemeente heeft Antwoord").count("<svg") == 1
+
+
+def test_key_figures_against_norms(page):
+    text = text_of(page)
+    figures = part(text, "Kengetallen Ingevulde", "Verbeterplan")
+    assert ("Gemiddelde wachttijd aan de balie 12,5 minuten 31-01-2026 de VNG-norm: 15 minuten "
+            "Met 12,5 minuten zit u onder de VNG-norm (15 minuten of minder).") in figures
+    assert "Rapportcijfer burger als klant niet ingevuld geen norm bekend" in figures
+
+
+def test_sources_are_listed(page):
+    text = text_of(page)
+    sources = text[text.index("Bronnen Elke bron"):]
+    assert "002_df95863a505375c9.txt 4.5" in sources
+    assert "bron.txt" in sources and "5B-1.01" in sources
+
+
+def test_user_text_is_escaped(checklists, assessment):
+    assessment.organisation.name = "Gemeente <script>alert(1)</script> & Co"
+    page = render_report_html(checklists, assessment, today=TODAY)
+    assert "<script>" not in page
+    assert "Gemeente &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in page
+
+
+def test_templates_refuse_a_missing_value(checklists, assessment):
+    context = report_context(checklists, assessment, today=TODAY)
+    del context["peildatum"]
+    with pytest.raises(jinja2.UndefinedError):
+        render_context_html(context)
+
+
+def test_a_scan_without_actions_or_gaps(checklists, assessment):
+    for item_id, answer in assessment.answers.items():
+        scale = checklists.scale_for(item_id)
+        answer.option = next(o.id for o in scale.options if o.weight == 1.0 or o.level == 4)
+    assessment.actions.clear()
+    text = text_of(render_report_html(checklists, assessment, today=TODAY))
+    assert "Er zijn geen tekortkomingen vastgesteld." in text
+    assert "Het plan bevat nog geen acties." in text
+    assert "Alle normen in scope zijn toegepast." in text
+
+
+# --------------------------------------------------------------------------- chart
+
+
+def test_chart_is_well_formed_svg_readable_without_colour():
+    svg = bar_chart([
+        ChartRow("5 beloften", 40.0, "40%", partial=20.0, partial_text="20%",
+                 markers=[Marker("Bergen (2011)", 50, "50%"), Marker("de top-10", 85, "85%")]),
+        ChartRow("BSC", None, "geen score"),
+    ], title="Score per kader", width=600, label_width=150)
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    texts = [t.text for t in root.iter(f"{ns}text")]
+    assert "40% (+20% gedeeltelijk)" in texts
+    assert "Bergen (2011): 50%" in texts and "de top-10: 85%" in texts
+    assert "geen score" in texts
+    # the score bar is 40% of the plot width; the partial bar follows it
+    plot_w = 600 - 160 - 40
+    bars = [r for r in root.iter(f"{ns}rect") if r.get("height") == "16"]
+    assert float(bars[0].get("width")) == pytest.approx(plot_w * 0.4)
+    assert float(bars[1].get("x")) == pytest.approx(160 + plot_w * 0.4)
+    # the partial bar is told apart by hatching and the markers by dash patterns, not by colour
+    dashes = {line.get("stroke-dasharray") for line in root.iter(f"{ns}line")} - {None}
+    assert len(dashes) >= 2
+    hatch = [line for line in root.iter(f"{ns}line") if line.get("stroke-width") == "0.6"]
+    assert hatch
+    colours = {el.get("fill") for el in root.iter() if el.get("fill")} | {el.get("stroke") for el in root.iter()
+                                                                        if el.get("stroke")}
+    for colour in colours:
+        r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5)) if len(colour) == 7 else (int(c * 2, 16)
+                                                                                         for c in colour[1:4])
+        assert r == g == b, f"kleur {colour} is geen grijstint"
+    # no SVG features Qt's renderer (SVG Tiny 1.2) lacks
+    assert "<pattern" not in svg and "clipPath" not in svg and "<style" not in svg
