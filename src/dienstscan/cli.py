@@ -122,10 +122,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.output) if args.output else scan_path.with_name(f"{scan_path.stem}-verbeterplan.xlsx")
     if out.suffix.lower() != ".xlsx":
         raise UserError(f"{out.name}: kies een bestandsnaam die eindigt op .xlsx")
+    if not out.parent.is_dir():
+        raise UserError(f"kan {out} niet schrijven: de map {out.parent} bestaat niet")
     try:
         export_plan(checklists, assessment, out)
     except OSError as exc:
-        raise UserError(f"kan {out} niet schrijven ({exc.strerror or exc}); is het bestand nog open in Excel?") from None
+        from .storage.messages import describe_os_error
+
+        raise UserError(f"kan {out} niet schrijven ({describe_os_error(exc)}); is het bestand nog open in Excel?") from None
     print(f"Verbeterplan geschreven naar {out}")
     return 0
 

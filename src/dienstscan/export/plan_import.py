@@ -286,6 +286,17 @@ def _find_header(ws: Worksheet) -> tuple[int, dict[str, int]]:
     return best
 
 
+def _dutch_date_text(value: Any) -> str:
+    """The peildatum stored in the workbook (ISO text, or a date after a re-save) as 01-03-2026."""
+    if value in (None, ""):
+        return "onbekend"
+    try:
+        date = parse_date(value)
+    except (ValueError, OverflowError):
+        return str(value)
+    return date.strftime("%d-%m-%Y") if date else "onbekend"
+
+
 def _theme_labels(meta: dict[str, Any], checklists: ChecklistSet | None) -> dict[str, str]:
     """Theme id -> label: the list written into the workbook, and the checklists' when given."""
     labels = dict(meta["themes"])
@@ -342,7 +353,7 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
     meta = _read_meta(wb, path)
     if str(meta["scan_id"]).strip() != assessment.id:
         org = meta.get("organisatie") or "onbekend"
-        date = meta.get("peildatum") or "onbekend"
+        date = _dutch_date_text(meta.get("peildatum"))
         raise PlanFileError(
             f"{path.name} hoort bij een andere scan ({org}, peildatum {date}) dan de geopende scan "
             f"({assessment.organisation.name}, peildatum {assessment.peildatum.strftime('%d-%m-%Y')}). "
@@ -371,6 +382,11 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
     theme_labels = _theme_labels(meta, checklists)
     themes = {_norm(label): tid for tid, label in theme_labels.items()}
     themes.update({_norm(tid): tid for tid in theme_labels})
+    # A theme the checklists do not know (e.g. the default 'overig' of an own action) is written as
+    # its id; it must read back unchanged rather than be refused.
+    for action in assessment.actions:
+        if action.theme:
+            themes.setdefault(_norm(action.theme), action.theme)
     theme_names = ", ".join(theme_labels.values())
     existing = {a.id: a for a in assessment.actions}
     taken_numbers = [int(m.group(1)) for a in assessment.actions if (m := _OWN_ID.match(a.id))]
