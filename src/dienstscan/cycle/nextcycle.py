@@ -63,6 +63,8 @@ class NextCycle:
 
     assessment: Assessment
     copied_answers: list[str] = field(default_factory=list)
+    #: Ids of the actions copied from the previous plan (before new gaps were proposed).
+    copied_actions: list[str] = field(default_factory=list)
     dropped_answers: list[DroppedAnswer] = field(default_factory=list)
     reset_options: list[ResetOption] = field(default_factory=list)
     dropped_frameworks: list[str] = field(default_factory=list)
@@ -78,7 +80,7 @@ class NextCycle:
             f"Nieuwe scan voor {scan.organisation.name}, peildatum {scan.peildatum.isoformat()}.",
             f"{len(self.copied_answers)} antwoorden overgenomen uit de vorige scan; ze zijn gemarkeerd "
             "als 'uit de vorige cyclus' tot u ze bevestigt.",
-            f"{len(scan.actions)} acties in het plan overgenomen, met hun laatste status.",
+            f"{len(self.copied_actions)} acties uit het vorige plan overgenomen, met hun laatste status.",
         ]
         if self.plan_changes.changed:
             lines.append(self.plan_changes.summary())
@@ -204,6 +206,7 @@ def next_cycle(
     return NextCycle(
         assessment=scan,
         copied_answers=copied,
+        copied_actions=[a.id for a in previous.actions],
         dropped_answers=dropped_answers,
         reset_options=reset,
         dropped_frameworks=dropped_frameworks,
