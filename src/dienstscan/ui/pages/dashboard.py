@@ -1,0 +1,329 @@
+"""The dashboard: where the organisation stands, live, while the scan is being filled in.
+
+Per framework: the score and its sections as bars against the benchmark lines
+(``charts.BarChart``), the benchmark sentences with their sources, the Antwoord phase against its
+ambition (``charts.PhaseLadder``), comply-or-explain (items whose explanation is missing, each a
+link to the item) and how much is answered. Every number and sentence comes from
+``dienstscan.scoring.score``; this page only lays them out. It recomputes when the document says
+something changed (at once when visible, else when shown again); clicking a bar or a link emits
+``openItem`` with the framework, section or item id.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...scoring import FrameworkScore, MetricComparison, ScoreReport, score
+from ...scoring.dutch import percent, plural
+from ..charts import Bar, BarChart, BenchmarkLine, Phase, PhaseLadder
+from ..document import ScanDocument
+from .common import bold_label, heading, text_label, vertical_scroll
+
+LINK_STYLE = "color: #0b4f9c;"
+
+
+def benchmark_lines(comparison: MetricComparison | None) -> tuple[BenchmarkLine, ...]:
+    if comparison is None:
+        return ()
+    lines = []
+    for b in comparison.benchmarks:
+        kind = " (norm)" if b.kind == "norm" else ""
+        lines.append(BenchmarkLine(b.value, f"{b.label}: {b.value_text}{kind}", b.kind))
+    return tuple(lines)
+
+
+def comparison_text(comparison: MetricComparison | None) -> str:
+    """The sentence and, on the next lines, the source of every benchmark in it."""
+    if comparison is None:
+        return ""
+    lines = [comparison.sentence]
+    for b in comparison.benchmarks:
+        verdict = ""
+        if b.met is True:
+            verdict = "voldaan: ja. "
+        elif b.met is False:
+            verdict = "voldaan: nee. "
+        lines.append(f"   • {b.label} ({b.value_text}): {verdict}{b.source_sentence}")
+    return "\n".join(lines)
+
+
+def _detail(fw: FrameworkScore, tally) -> str:
+    noun = fw.item_label.lower() if tally.applicable == 1 else plural(fw.item_label)
+    if fw.score_method == "share_full":
+        return f"{tally.full} van {tally.applicable} {noun} volledig"
+    return f"gemiddelde over {tally.applicable} {noun}"
+
+
+def _section_label(fw: FrameworkScore, section) -> str:
+    if section.number is not None:
+        return f"{fw.section_label} {section.number}: {section.title}"
+    return section.title
+
+
+class _FrameworkBox(QGroupBox):
+    """The block of one framework; built once per framework, its texts updated on every change."""
+
+    def __init__(self, page: DashboardPage, fw: FrameworkScore) -> None:
+        super().__init__(fw.title)
+        self.page = page
+        self.framework_id = fw.id
+        self.headline = bold_label("")
+        self.headline.setAccessibleName(f"Score {fw.short_title}")
+        self.partial = text_label(muted=True)
+        self.chart = BarChart(self, name=f"Scores {fw.short_title} per {fw.section_label.lower()}")
+        self.chart.barActivated.connect(page.openItem)
+        self.legend = text_label("Lijnen: doorgetrokken = norm, gestreept = referentie. "
+                                 "Klik op een balk (of kies met de pijltjes en Enter) om dat onderdeel te openen.",
+                                 muted=True)
+        self.sentences = text_label()
+        self.notes = text_label(muted=True)
+        self.phase_title = bold_label("")
+        self.phase = PhaseLadder(self, name="Fase van de dienstverlening")
+        self.phase_text = text_label()
+        self.explain_title = bold_label("")
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        self.explain.setTextFormat(Qt.TextFormat.RichText)
+        self.explain.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.explain.linkActivated.connect(self._link)
+        self.completeness = text_label(muted=True)
+        self._phase_item: str | None = None
+        self.phase.activated.connect(lambda: self._phase_item and page.openItem.emit(self._phase_item))
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(6)
+        for widget in (self.headline, self.partial, self.chart, self.legend, self.sentences, self.notes,
+                       self.phase_title, self.phase, self.phase_text, self.explain_title, self.explain,
+                       self.completeness):
+            layout.addWidget(widget)
+
+    def _link(self, href: str) -> None:
+        if href.startswith("item:"):
+            self.page.openItem.emit(href.removeprefix("item:"))
+
+    def update_from(self, fw: FrameworkScore) -> None:
+        tally = fw.tally
+        if tally.percentage is None:
+            self.headline.setText("Score: nog geen score (geen toepasselijke items).")
+        else:
+            self.headline.setText(f"Score: {percent(tally.percentage)} ({_detail(fw, tally)})")
+        if fw.score_method == "share_full" and tally.partial:
+            self.partial.setText(f"Gedeeltelijk: {percent(tally.partial_percentage or 0)} "
+                                 f"({tally.partial} van {tally.applicable}); telt niet mee in de score.")
+            self.partial.show()
+        else:
+            self.partial.hide()
+
+        bars = [Bar(fw.id, f"{fw.short_title}: totaal", tally.percentage,
+                    percent(tally.percentage) if tally.percentage is not None else "geen score",
+                    _detail(fw, tally), benchmark_lines(fw.comparison),
+                    fw.comparison.sentence if fw.comparison else "", headline=True)]
+        for section in fw.sections:
+            st = section.tally
+            bars.append(Bar(section.id, _section_label(fw, section), st.percentage,
+                            percent(st.percentage) if st.percentage is not None else "geen score",
+                            _detail(fw, st), benchmark_lines(section.comparison),
+                            section.comparison.sentence if section.comparison else ""))
+        self.chart.set_bars(bars)
+        self.legend.setVisible(any(bar.lines for bar in bars) or len(bars) > 1)
+
+        sentences = [comparison_text(fw.comparison)] if fw.comparison else []
+        for section in fw.sections:
+            if section.comparison is not None:
+                sentences.append(f"{_section_label(fw, section)}: " + comparison_text(section.comparison))
+        sentences += [comparison_text(c) for c in fw.item_comparisons]
+        self.sentences.setText("\n".join(sentences) if sentences else
+                               "Voor dit kader zijn geen benchmarks opgenomen in de checklists.")
+        notes = [fw.denominator_note]
+        if fw.scope_note:
+            notes.append(fw.scope_note)
+        self.notes.setText(" ".join(notes))
+
+        self._update_phase(fw)
+        self._update_explanations(fw)
+        if tally.completeness is not None:
+            self.completeness.setText(f"Beantwoord: {tally.all_answered} van {tally.all_items} "
+                                      f"({percent(tally.completeness)}).")
+        else:
+            self.completeness.setText("")
+
+    def _update_phase(self, fw: FrameworkScore) -> None:
+        phased = [s for s in fw.separate_items if s.comparison is not None or s.level is not None]
+        phased = phased or [s for s in fw.separate_items
+                            if any(o.level is not None for o in self.page.doc.checklists.scale_for(s.item_id).options)]
+        if not phased:
+            for widget in (self.phase_title, self.phase, self.phase_text):
+                widget.hide()
+            self._phase_item = None
+            return
+        item = phased[0]
+        self._phase_item = item.item_id
+        scale = self.page.doc.checklists.scale_for(item.item_id)
+        phases = [Phase(o.level, o.label) for o in scale.options if o.level is not None]
+        ambition = None
+        if item.comparison is not None and item.comparison.benchmarks:
+            ambition = int(max(b.value for b in item.comparison.benchmarks if b.comparison == "at_least")) \
+                if any(b.comparison == "at_least" for b in item.comparison.benchmarks) else None
+        self.phase_title.setText(item.text)
+        self.phase.set_phases(phases, item.level, ambition)
+        self.phase.setToolTip("Klik om deze vraag te openen.")
+        lines = [f"Antwoord: {item.option_label or 'nog niet beantwoord'}."]
+        if item.comparison is not None:
+            lines.append(comparison_text(item.comparison))
+        self.phase_text.setText("\n".join(lines))
+        for widget in (self.phase_title, self.phase, self.phase_text):
+            widget.show()
+
+    def _update_explanations(self, fw: FrameworkScore) -> None:
+        status = fw.explanation_status
+        if not status.required:
+            self.explain_title.hide()
+            self.explain.hide()
+            return
+        self.explain_title.show()
+        self.explain.show()
+        noun = "antwoord dat een uitleg vraagt" if status.required == 1 else "antwoorden die een uitleg vragen"
+        self.explain_title.setText(f"Pas toe of leg uit: uitleg gegeven bij {status.given} van "
+                                   f"{status.required} {noun}")
+        if not status.missing:
+            self.explain.setText("Bij elk antwoord dat een uitleg vraagt, is de uitleg ingevuld.")
+            return
+        checklists = self.page.doc.checklists
+        links = []
+        for item_id in status.missing:
+            text = checklists.item(item_id).text if checklists.has_item(item_id) else ""
+            links.append(f'<li><a style="{LINK_STYLE}" href="item:{html.escape(item_id)}">'
+                         f"{html.escape(item_id)} {html.escape(text)}</a> – uitleg ontbreekt</li>")
+        self.explain.setText(f"<p>De scan is pas volledig als deze {len(status.missing)} "
+                             f"{'antwoord een uitleg heeft' if len(status.missing) == 1 else 'antwoorden een uitleg hebben'}"
+                             f" (klik om te openen):</p><ul style='margin-top:0'>{''.join(links)}</ul>")
+
+
+class DashboardPage(QWidget):
+    """Scores against benchmarks, phase, comply-or-explain and completeness of the open scan."""
+
+    openItem = Signal(str)
+
+    def __init__(self, doc: ScanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.report: ScoreReport | None = None
+        self._stale = True
+        self._boxes: dict[str, _FrameworkBox] = {}
+        self._structure: tuple = ()
+
+        self.title = heading("Dashboard")
+        self.subtitle = text_label(muted=True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setAccessibleName("Volledigheid van de scan")
+        self.progress.setTextVisible(True)
+        self.progress.setMaximumWidth(420)
+        self.completeness = text_label()
+        self.warnings = text_label()
+        self.excluded = text_label(muted=True)
+
+        self.content = QWidget()
+        self.content_layout = QVBoxLayout(self.content)
+        self.content_layout.setContentsMargins(18, 12, 18, 12)
+        self.content_layout.setSpacing(10)
+        for widget in (self.title, self.subtitle, self.progress, self.completeness, self.warnings, self.excluded):
+            self.content_layout.addWidget(widget)
+        self.boxes_layout = QVBoxLayout()
+        self.boxes_layout.setSpacing(14)
+        self.content_layout.addLayout(self.boxes_layout)
+        self.content_layout.addStretch(1)
+        scroll = vertical_scroll(self.content)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        doc.changed.connect(self._on_changed)
+        self.refresh()
+
+    # ------------------------------------------------------------------ updating
+
+    def _on_changed(self, _key: str) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        """Score the scan again and show the result."""
+        report = score(self.doc.checklists, self.doc.assessment)
+        self.report = report
+        self._stale = False
+        a = self.doc.assessment
+        self.subtitle.setText(f"{a.organisation.name}, peildatum {a.peildatum:%d-%m-%Y}. "
+                              "Alle scores worden bijgewerkt zodra u een antwoord wijzigt.")
+        self._update_completeness(report)
+        structure = tuple((fw.id, tuple(s.id for s in fw.sections)) for fw in report.frameworks)
+        if structure != self._structure:
+            self._rebuild(report)
+            self._structure = structure
+        for fw in report.frameworks:
+            self._boxes[fw.id].update_from(fw)
+
+    def _rebuild(self, report: ScoreReport) -> None:
+        for box in self._boxes.values():
+            self.boxes_layout.removeWidget(box)
+            box.deleteLater()
+        self._boxes = {}
+        for fw in report.frameworks:
+            box = _FrameworkBox(self, fw)
+            self._boxes[fw.id] = box
+            self.boxes_layout.addWidget(box)
+
+    def _update_completeness(self, report: ScoreReport) -> None:
+        c = report.completeness
+        pct = c.percentage
+        self.progress.setValue(round(pct) if pct is not None else 0)
+        self.progress.setFormat(f"{percent(pct)} beantwoord" if pct is not None else "geen items in de scan")
+        parts = [f"Beantwoord: {c.answered} van {c.items} items."]
+        if c.explanations_missing:
+            n = len(c.explanations_missing)
+            parts.append(f"Uitleg ontbreekt bij {n} {'antwoord' if n == 1 else 'antwoorden'}.")
+        else:
+            parts.append("Geen uitleg ontbreekt.")
+        total_kf = len(report.key_figures)
+        if total_kf:
+            parts.append(f"Kengetallen ingevuld: {total_kf - len(c.key_figures_missing)} van {total_kf}.")
+        self.completeness.setText(" ".join(parts))
+        warnings = list(report.warnings)
+        if c.unknown_items:
+            warnings.append(f"Antwoorden op items die de checklists niet (meer) kennen: {', '.join(c.unknown_items)}.")
+        if c.unknown_options:
+            warnings.append(f"Antwoorden die niet op de schaal staan (tellen als niet beantwoord): "
+                            f"{', '.join(c.unknown_options)}.")
+        self.warnings.setText("\n".join(f"Let op: {w}" for w in warnings))
+        self.warnings.setVisible(bool(warnings))
+        excluded = [f"{e.title} valt buiten de scan: {e.justification}" for e in report.excluded_frameworks]
+        self.excluded.setText("\n".join(excluded))
+        self.excluded.setVisible(bool(excluded))
+        if not report.frameworks:
+            self.completeness.setText("Er is geen kader in de scan opgenomen; kies een kader in de navigatie.")
+
+    # ------------------------------------------------------------------ for tests and other parts
+
+    def chart(self, framework_id: str) -> BarChart:
+        return self._boxes[framework_id].chart
+
+    def framework_box(self, framework_id: str) -> _FrameworkBox:
+        return self._boxes[framework_id]

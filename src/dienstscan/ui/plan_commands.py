@@ -1,0 +1,287 @@
+"""Undoable edits of the plan and the key figures, pushed through ``ScanDocument.push``.
+
+The plan functions of ``dienstscan.plan`` (``edit_action``, ``add_own_action``,
+``merge_actions``) and ``dienstscan.export.plan_import.apply_plan_import`` do the work; this module
+only wraps them in ``QUndoCommand``s. A plan command keeps a snapshot of the action list before
+and after the edit, so undo restores exactly what was there. Typing in one field of one action
+(or one key figure) merges into a single undo step, like typing in an answer's explanation.
+
+``sync_proposals`` keeps the proposed actions in step with the answers (``propose_actions``). It
+is not an undo step of its own: proposals are derived from the answers, and ``propose_actions``
+never loses what the user decided or wrote, so running it after every answer change (and after
+undo/redo) always gives the same plan for the same answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from ..export.plan_import import PlanImport, apply_plan_import
+from ..model import Action, Assessment, KeyFigureValue
+from ..plan import PlanChanges, add_own_action, edit_action, merge_actions, propose_actions
+from .document import ScanDocument
+
+#: The key ``changed`` is emitted with after a plan or key-figure edit (scan-wide data).
+SCAN_WIDE = ""
+
+_PLAN_MERGE_ID = 2001
+_KEY_FIGURE_MERGE_ID = 2002
+
+#: Dutch names of the action fields, for the undo menu ("Eigenaar van V-BSC-03 wijzigen").
+FIELD_LABELS = {
+    "title": "titel",
+    "description": "toelichting",
+    "theme": "thema",
+    "priority": "prioriteit",
+    "owner": "probleemeigenaar",
+    "start": "startdatum",
+    "end": "einddatum",
+    "indicator": "indicator",
+    "target": "streefwaarde",
+    "status": "status",
+    "progress": "voortgang",
+    "measured_value": "gemeten waarde",
+    "measured_on": "datum meting",
+    "conclusion": "conclusie",
+    "act": "PDCA-keuze",
+    "act_note": "bijsturing",
+    "decision": "besluit",
+}
+
+#: Fields typed character by character: consecutive edits merge into one undo step.
+TYPED_FIELDS = frozenset({"title", "description", "owner", "indicator", "target", "progress",
+                          "measured_value", "conclusion", "act_note"})
+
+
+def _copy_actions(actions: Iterable[Action]) -> list[Action]:
+    return [a.model_copy(deep=True) for a in actions]
+
+
+class PlanEdit(QUndoCommand):
+    """Replace the scan's action list (snapshots before and after, copied on every use)."""
+
+    def __init__(self, doc: ScanDocument, text: str, after: list[Action], *, merge_key: tuple | None = None) -> None:
+        super().__init__(text)
+        self.doc = doc
+        self.before = _copy_actions(doc.assessment.actions)
+        self.after = _copy_actions(after)
+        self.merge_key = merge_key
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return _PLAN_MERGE_ID if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, PlanEdit) or other.merge_key != self.merge_key or self.merge_key is None:
+            return False
+        self.after = other.after
+        return True
+
+    def redo(self) -> None:
+        self.doc.assessment.actions = _copy_actions(self.after)
+        self.doc.notify_changed(SCAN_WIDE)
+
+    def undo(self) -> None:
+        self.doc.assessment.actions = _copy_actions(self.before)
+        self.doc.notify_changed(SCAN_WIDE)
+
+
+def _working_copy(doc: ScanDocument) -> Assessment:
+    """The assessment with a private copy of its actions: the plan functions change only that."""
+    return doc.assessment.model_copy(update={"actions": _copy_actions(doc.assessment.actions)})
+
+
+def _apply(doc: ScanDocument, text: str, change: Callable[[Assessment], Any], *,
+           merge_key: tuple | None = None) -> Any:
+    """Run ``change`` on a working copy; push the result as one undo step when anything changed.
+
+    Exceptions from ``change`` (bad values) propagate before anything is pushed: the scan stays
+    as it was.
+    """
+    work = _working_copy(doc)
+    result = change(work)
+    before = [a.model_dump() for a in doc.assessment.actions]
+    if [a.model_dump() for a in work.actions] != before:
+        doc.push(PlanEdit(doc, text, work.actions, merge_key=merge_key))
+    return result
+
+
+def _find(work: Assessment, action_id: str) -> Action:
+    action = work.action(action_id)
+    if action is None:
+        raise ValueError(f"Actie '{action_id}' bestaat niet in deze scan.")
+    return action
+
+
+def edit_action_fields(doc: ScanDocument, action_id: str, **fields: Any) -> None:
+    """Change fields of one action (``dienstscan.plan.edit_action``: validated, recorded as edited).
+
+    Raises ``ValueError`` (pydantic's ``ValidationError`` is one) for a value the action refuses;
+    nothing changes then.
+    """
+    if len(fields) == 1:
+        (name,) = fields
+        text = f"{FIELD_LABELS.get(name, name).capitalize()} van {action_id} wijzigen"
+        merge_key = (action_id, name) if name in TYPED_FIELDS else None
+    else:
+        text, merge_key = f"Actie {action_id} wijzigen", None
+    _apply(doc, text, lambda work: edit_action(_find(work, action_id), **fields), merge_key=merge_key)
+
+
+def set_decision(doc: ScanDocument, action_ids: Iterable[str], decision: str) -> None:
+    """Accept (``geaccepteerd``), reject (``afgewezen``) or reopen (``voorgesteld``) actions."""
+    ids = list(action_ids)
+    verb = {"geaccepteerd": "accepteren", "afgewezen": "afwijzen", "voorgesteld": "terugzetten naar voorstel"}
+    what = f"Actie {ids[0]}" if len(ids) == 1 else f"{len(ids)} acties"
+    text = f"{what} {verb.get(decision, decision)}"
+
+    def change(work: Assessment) -> None:
+        for action_id in ids:
+            edit_action(_find(work, action_id), decision=decision)
+
+    _apply(doc, text, change)
+
+
+def add_action(doc: ScanDocument, title: str, **fields: Any) -> str:
+    """Add an own action (``E-<n>``); returns its id."""
+    return _apply(doc, "Eigen actie toevoegen", lambda work: add_own_action(work, title, **fields).id)
+
+
+def merge(doc: ScanDocument, action_ids: Iterable[str], into_id: str) -> None:
+    """Merge actions into ``into_id`` (``dienstscan.plan.merge_actions``: nothing is deleted)."""
+    ids = [i for i in action_ids if i != into_id]
+    _apply(doc, f"{len(ids)} actie(s) samenvoegen met {into_id}",
+           lambda work: merge_actions(work, ids, into_id))
+
+
+def unmerge(doc: ScanDocument, action_id: str) -> None:
+    """Take a merged action out of the merge again (it keeps everything it had)."""
+
+    def change(work: Assessment) -> None:
+        _find(work, action_id).merged_into = None
+
+    _apply(doc, f"Samenvoeging van {action_id} opheffen", change)
+
+
+def delete_actions(doc: ScanDocument, action_ids: Iterable[str]) -> list[str]:
+    """Delete own actions (``origin == "eigen"``); proposals are rejected, never deleted.
+
+    Returns the ids actually deleted. Actions merged into a deleted one are taken out of the
+    merge, so their work stays visible.
+    """
+    wanted = set(action_ids)
+
+    def change(work: Assessment) -> list[str]:
+        gone = [a.id for a in work.actions if a.id in wanted and a.origin == "eigen"]
+        work.actions = [a for a in work.actions if a.id not in gone]
+        for action in work.actions:
+            if action.merged_into in gone:
+                action.merged_into = None
+        return gone
+
+    what = next(iter(wanted)) if len(wanted) == 1 else f"{len(wanted)} acties"
+    return _apply(doc, f"Actie {what} verwijderen" if len(wanted) == 1 else f"{what} verwijderen", change)
+
+
+def import_plan(doc: ScanDocument, plan_import: PlanImport) -> None:
+    """Apply a previewed plan import as one undo step (``apply_plan_import``: all or nothing).
+
+    Raises ``PlanFileError`` when the import has errors or no longer fits the scan.
+    """
+    _apply(doc, f"Verbeterplan {plan_import.path.name} inlezen",
+           lambda work: apply_plan_import(work, plan_import))
+
+
+def sync_proposals(doc: ScanDocument) -> PlanChanges:
+    """Bring the proposed actions in step with the answers (see the module docstring).
+
+    Changes the scan directly, without an undo step and without emitting ``changed``; callers
+    refresh what they show.
+    """
+    return propose_actions(doc.checklists, doc.assessment)
+
+
+# --------------------------------------------------------------------------- key figures
+
+
+class KeyFigureEdit(QUndoCommand):
+    """Replace the value (with note and date) of one key figure; typing merges into one step."""
+
+    def __init__(self, doc: ScanDocument, key_figure_id: str, after: KeyFigureValue | None, field: str) -> None:
+        label = doc.checklists.key_figures[key_figure_id].label if key_figure_id in doc.checklists.key_figures \
+            else key_figure_id
+        what = {"value": "Waarde", "note": "Toelichting", "date": "Datum"}.get(field, field)
+        super().__init__(f"{what} van kengetal '{label}' wijzigen")
+        self.doc = doc
+        self.key_figure_id = key_figure_id
+        existing = doc.assessment.key_figures.get(key_figure_id)
+        self.before = existing.model_copy(deep=True) if existing is not None else None
+        self.after = after.model_copy(deep=True) if after is not None else None
+        self.field = field
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return _KEY_FIGURE_MERGE_ID if self.field in ("value", "note") else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if (not isinstance(other, KeyFigureEdit) or other.key_figure_id != self.key_figure_id
+                or other.field != self.field):
+            return False
+        self.after = other.after
+        return True
+
+    def _put(self, value: KeyFigureValue | None) -> None:
+        figures = self.doc.assessment.key_figures
+        if value is None:
+            figures.pop(self.key_figure_id, None)
+        else:
+            figures[self.key_figure_id] = value.model_copy(deep=True)
+        self.doc.notify_changed(SCAN_WIDE)
+
+    def redo(self) -> None:
+        self._put(self.after)
+
+    def undo(self) -> None:
+        self._put(self.before)
+
+
+def set_key_figure(doc: ScanDocument, key_figure_id: str, *, value: float | None | type = ...,
+                   note: str | None = None, date: dt.date | None | type = ...) -> None:
+    """Change a key figure's value, note or date (only the ones given); undoable.
+
+    A key figure with no value, note or date left is removed from the scan.
+    """
+    current = doc.assessment.key_figures.get(key_figure_id)
+    edited = current.model_copy(deep=True) if current is not None else KeyFigureValue()
+    field = "value"
+    if value is not ...:
+        edited.value = value
+    if note is not None:
+        edited.note = note
+        field = "note"
+    if date is not ...:
+        edited.date = date
+        field = "date"
+    empty = edited.value is None and not edited.note.strip() and edited.date is None
+    after = None if empty else edited
+    if (after.model_dump() if after else None) == (current.model_dump() if current else None):
+        return
+    doc.push(KeyFigureEdit(doc, key_figure_id, after, field))
+
+
+__all__ = [
+    "FIELD_LABELS",
+    "KeyFigureEdit",
+    "PlanEdit",
+    "add_action",
+    "delete_actions",
+    "edit_action_fields",
+    "import_plan",
+    "merge",
+    "set_decision",
+    "set_key_figure",
+    "sync_proposals",
+    "unmerge",
+]
