@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from copy import copy
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -248,6 +249,18 @@ def _write_plan_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
 
     first = PLAN_HEADER_ROW + 1
     themes = {tid: t.label for tid, t in checklists.themes.items()}
+    # Style one cell per column and copy its style array to the other rows: setting border and
+    # alignment cell by cell makes openpyxl hash the style objects each time (10x slower).
+    column_styles = []
+    for c, column in enumerate(PLAN_COLUMNS, start=1):
+        proto = ws.cell(row=first, column=c)
+        proto.border = _BORDER
+        if column.kind == "date":
+            proto.number_format = DATE_FORMAT
+            proto.alignment = _TOP
+        else:
+            proto.alignment = _WRAP_TOP if column.wrap else _TOP
+        column_styles.append(copy(proto._style))
     for r, action in enumerate(actions, start=first):
         for c, column in enumerate(PLAN_COLUMNS, start=1):
             if column.kind == "info":
@@ -265,17 +278,9 @@ def _write_plan_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
                 else:
                     value = raw if raw != "" else None
             cell = ws.cell(row=r, column=c, value=value)
-            cell.border = _BORDER
-            if column.kind == "date":
-                cell.number_format = DATE_FORMAT
-                cell.alignment = _TOP
-            else:
-                cell.alignment = _WRAP_TOP if column.wrap else _TOP
+            cell._style = copy(column_styles[c - 1])
     # A table needs at least one data row; an empty plan gets one empty row to type in.
     last = max(first, first + len(actions) - 1)
-    if not actions:
-        for c in range(1, ncols + 1):
-            ws.cell(row=first, column=c).border = _BORDER
 
     fit_rows(ws, first, last, {i: c.width for i, c in enumerate(PLAN_COLUMNS, start=1) if c.wrap})
 

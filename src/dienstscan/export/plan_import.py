@@ -459,7 +459,7 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
                 if name == "theme" or name == "priority":
                     continue  # an emptied dropdown keeps what the scan has
                 new = old
-            if (old or None) == (new or None):
+            if _same(old, new):
                 continue
             changes.append(FieldChange(name, FIELD_HEADERS[name], old, new,
                                        _show(name, old, theme_labels), _show(name, new, theme_labels)))
@@ -478,6 +478,13 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
         if action_id not in seen and action_id in existing:
             result.deleted.append(DeletedRow(action_id, existing[action_id].title))
     return result
+
+
+def _same(old: Any, new: Any) -> bool:
+    """Equal as the sheet can show them: a cell loses surrounding spaces and Windows line ends."""
+    if isinstance(old, str) and isinstance(new, str):
+        return old.replace("\r\n", "\n").strip() == new.replace("\r\n", "\n").strip()
+    return (old or None) == (new or None)
 
 
 def _first_problem(exc: ValidationError) -> str:

@@ -256,3 +256,12 @@ def test_plan_of_an_empty_scan_reads_back_new_rows(tmp_path, checklists):
     ed.save()
     plan = read_plan(path, scan, checklists)
     assert [a.id for a in plan.new_actions] == ["E-1"]
+
+
+def test_texts_with_surrounding_whitespace_read_back_unchanged(tmp_path, checklists, assessment):
+    assessment.actions[0].description = "Eerst de balie. \n"
+    assessment.actions[1].progress = "  Loopt\r\nvolgens plan "
+    path = tmp_path / "spaties.xlsx"
+    export_plan(checklists, assessment, path)
+    plan = read_plan(path, assessment, checklists)
+    assert plan.ok and not plan.changes, plan.describe()

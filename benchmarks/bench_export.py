@@ -1,0 +1,108 @@
+"""Benchmark: Excel export and re-import of a plan with 1,000 actions, against a plain openpyxl floor.
+
+Not a test. The floor is openpyxl writing the same plan cells (one row per action, no styles,
+table, validations, chart or other sheets) and reading them back, measured in the same run, so
+the ratio says what the full workbook costs over the least any openpyxl export could do.
+Target: the export under 1 s on this machine.
+
+Run:  .venv/bin/python benchmarks/bench_export.py [N_ACTIONS]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "unit" / "export"))
+
+from plan_factory import make_assessment, make_checklists  # noqa: E402
+
+from dienstscan.export.excel import PLAN_COLUMNS, export_plan, visible_actions  # noqa: E402
+from dienstscan.export.plan_import import read_plan  # noqa: E402
+from dienstscan.plan import add_own_action  # noqa: E402
+
+STATUSES = ["gepland", "in_uitvoering", "gereed", "uitgesteld", "vervallen"]
+PRIORITIES = ["hoog", "midden", "laag"]
+
+
+def big_scan(n: int):
+    checklists = make_checklists()
+    scan = make_assessment(checklists)
+    i = 0
+    while len(scan.actions) < n:
+        i += 1
+        add_own_action(
+            scan, f"Actie {i}: verbeter de dienstverlening aan de balie en aan de telefoon",
+            description="Een toelichting van een paar zinnen, zoals een projectleider die schrijft. " * 2,
+            theme="kcc" if i % 2 else "visie", priority=PRIORITIES[i % 3], owner=f"Teamleider {i % 17}",
+            start=dt.date(2026, 1 + i % 12, 1), end=dt.date(2027, 1 + i % 12, 28), indicator="Aantal klachten",
+            target="minder dan 40", status=STATUSES[i % 5], progress="Loopt volgens plan" if i % 3 else "",
+        )
+    return checklists, scan
+
+
+def plain_rows(scan) -> list[list[object]]:
+    rows = []
+    for action in visible_actions(scan):
+        rows.append([getattr(action, c.field) if c.field else "" for c in PLAN_COLUMNS])
+    return rows
+
+
+def floor_once(rows: list[list[object]], headers: list[str], path: Path) -> tuple[float, float]:
+    start = time.perf_counter()
+    wb = Workbook()
+    ws = wb.active
+    ws.append(headers)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    written = time.perf_counter()
+    back = load_workbook(path, data_only=True)
+    sum(1 for _ in back.active.iter_rows(values_only=True))
+    return written - start, time.perf_counter() - written
+
+
+def best(fn, repeat: int) -> tuple[float, ...]:
+    results = [fn() for _ in range(repeat)]
+    return tuple(min(r[i] for r in results) for i in range(len(results[0])))
+
+
+def main(argv: list[str]) -> int:
+    n = int(argv[1]) if len(argv) > 1 else 1000
+    checklists, scan = big_scan(n)
+    headers = [c.header for c in PLAN_COLUMNS]
+    rows = plain_rows(scan)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        plan = folder / "plan.xlsx"
+        floor_file = folder / "kaal.xlsx"
+
+        def full() -> tuple[float, float]:
+            start = time.perf_counter()
+            export_plan(checklists, scan, plan)
+            written = time.perf_counter()
+            result = read_plan(plan, scan, checklists)
+            assert result.ok and result.unchanged == len(rows), result.errors[:3]
+            return written - start, time.perf_counter() - written
+
+        export_s, import_s = best(full, 3)
+        floor_w, floor_r = best(lambda: floor_once(rows, headers, floor_file), 3)
+        size = plan.stat().st_size
+    print(f"plan: {len(rows)} acties, {len(headers)} kolommen; werkmap {size / 1024:.0f} kB")
+    print(f"export (hele werkmap):          {export_s * 1e3:8.1f} ms  (doel < 1000 ms)")
+    print(f"terug inlezen (read_plan):      {import_s * 1e3:8.1f} ms")
+    print(f"vloer: openpyxl kaal schrijven: {floor_w * 1e3:8.1f} ms, kaal lezen: {floor_r * 1e3:8.1f} ms")
+    print(f"verhouding export / vloer:      {export_s / floor_w:8.2f}")
+    print(f"verhouding inlezen / vloer:     {import_s / floor_r:8.2f}")
+    print(f"verhouding samen / vloer:       {(export_s + import_s) / (floor_w + floor_r):8.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
