@@ -15,7 +15,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ..checklists import ChecklistError, default_checklist_dir, load_checklists
@@ -81,14 +81,18 @@ def build_window(scan: Path | None = None, *, demo: bool = False, checklist_dir:
 
 
 def fit_to_screen(window) -> None:
-    """Maximised on small screens (1366x768 laptops), a comfortable size on larger ones."""
+    """Filling a small screen (1366x768 laptops), a comfortable size on larger ones."""
     screen = window.screen() or QApplication.primaryScreen()
-    available = screen.availableGeometry() if screen else None
-    if available is None or available.width() < 1500 or available.height() < 900:
+    if screen is None:
         window.resize(1280, 760)
-        window.setWindowState(window.windowState() | window.windowState().WindowMaximized)
+        return
+    available = screen.availableGeometry()
+    if available.width() < 1500 or available.height() < 900:
+        window.setGeometry(available)  # also right without a window manager that maximises
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
     else:
-        window.resize(1440, 900)
+        window.resize(min(1500, available.width() - 80), min(940, available.height() - 60))
+        window.move(available.center() - window.rect().center())
 
 
 def startup(window, scan: Path | None, demo: bool) -> None:

@@ -32,8 +32,13 @@ def counts_text(counts) -> str:
 def counts_short(counts) -> str:
     text = f"{counts.answered}/{counts.total}"
     if counts.explanation_missing:
-        text += f", {counts.explanation_missing}×!"
+        text += f", {counts.explanation_missing} zonder uitleg"
     return text
+
+
+def framework_label(title: str) -> str:
+    """The tree's label of a framework: its title up to a colon ('Gemeente heeft Antwoord©')."""
+    return title.split(":", 1)[0].strip()
 
 
 class NavigationTree(QTreeWidget):
@@ -65,7 +70,7 @@ class NavigationTree(QTreeWidget):
 
     def _build(self) -> None:
         for fw in self.doc.checklists.frameworks:
-            fw_node = self._node(self, "framework", fw.id, fw.title)
+            fw_node = self._node(self, "framework", fw.id, framework_label(fw.title))
             for item in fw.items:
                 self._node(fw_node, "item", item.id, f"{item.id}  {item.text}")
             for section in fw.sections:
@@ -92,7 +97,7 @@ class NavigationTree(QTreeWidget):
 
     def _base_text(self, kind: str, node_id: str) -> str:
         if kind == "framework":
-            return self.doc.checklists.framework(node_id).title
+            return framework_label(self.doc.checklists.framework(node_id).title)
         if kind == "section":
             section = self.doc.checklists.section(node_id)
             number = f"{section.number}. " if section.number is not None else ""

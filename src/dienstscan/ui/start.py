@@ -41,14 +41,12 @@ class StartScreen(QWidget):
         logo = QLabel(column)
         logo.setPixmap(app_icon().pixmap(QSize(64, 64)))
         logo.setAccessibleName("Dienstscan-logo")
-        top.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
-        titles = QVBoxLayout()
-        titles.addWidget(heading("Dienstscan", size=1.9))
-        titles.addWidget(text_label(
+        top.addWidget(logo)
+        top.addWidget(heading("Dienstscan", size=1.9), 1)
+        layout.addLayout(top)
+        layout.addWidget(text_label(
             "Meet uw publieke dienstverlening aan de BurgerServiceCode, de 5 beloften en Antwoord©, "
             "vergelijk met de benchmarks en maak een verbeterplan.", muted=True))
-        top.addLayout(titles, 1)
-        layout.addLayout(top)
         layout.addSpacing(12)
 
         self.new_button = QPushButton("&Nieuwe scan…", column)
@@ -69,13 +67,15 @@ class StartScreen(QWidget):
         recent_label = QLabel("&Recente bestanden:", column)
         self.recent = QListWidget(column)
         self.recent.setAccessibleName("Recente bestanden")
-        self.recent.setMinimumHeight(160)
+        self.recent.setMinimumHeight(120)
+        self.recent.setMaximumHeight(320)
         recent_label.setBuddy(self.recent)
         self.no_recent = text_label("Nog geen recente bestanden. Begin een nieuwe scan of bekijk de voorbeeldscan.",
                                     muted=True)
         layout.addWidget(recent_label)
-        layout.addWidget(self.recent, 1)
+        layout.addWidget(self.recent)
         layout.addWidget(self.no_recent)
+        layout.addStretch(1)
 
         outer = QHBoxLayout(self)
         outer.setContentsMargins(24, 24, 24, 24)

@@ -10,7 +10,7 @@ causes and solutions. Every change goes through ``ScanDocument`` so it can be un
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -58,6 +58,7 @@ class ItemPage(QWidget):
         self.item_id: str | None = None
         self._loading = False
         self._option_ids: list[str] = []
+        self._option_texts: list[str] = []
 
         content = QWidget(self)
         self.content = content
@@ -99,6 +100,16 @@ class ItemPage(QWidget):
         answer_layout.addLayout(self.buttons_row)
         self.option_help = text_label(muted=True)
         answer_layout.addWidget(self.option_help)
+        # the chosen answer must stand out by more than colour: filled, bold and with a check mark
+        # (the same border and padding in both states, so the width never jumps or clips)
+        self.answer_box.setStyleSheet(
+            "QPushButton { border: 2px solid #8a8a8a; border-radius: 3px; padding: 4px 10px;"
+            " background-color: #fafafa; }"
+            "QPushButton:hover { background-color: #e8f0f8; }"
+            "QPushButton:focus { border-color: #1f4e79; }"
+            "QPushButton:checked { background-color: #1f4e79; color: white; font-weight: bold;"
+            " border-color: #0b2a45; }"
+            "QPushButton:disabled { color: #8a8a8a; }")
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.group.idClicked.connect(self._on_option_clicked)
@@ -218,7 +229,7 @@ class ItemPage(QWidget):
             self.norm_box.setVisible(has_norm)
             self.right_text.setText(item.right)
             self.duty_text.setText(item.duty)
-            self.explanation_text.setText(item.explanation)
+            self.explanation_text.setText(f"Toelichting: {item.explanation}")
             self.explanation_text.setVisible(bool(item.explanation))
             self.source_text.setText(self._source_line(item))
             self._build_buttons(scale.options)
@@ -243,6 +254,7 @@ class ItemPage(QWidget):
         while self.buttons_row.count():
             self.buttons_row.takeAt(0)
         self._option_ids = [o.id for o in options]
+        self._option_texts = [f"&{n + 1} {o.label}" if n < 9 else o.label for n, o in enumerate(options)]
         for index, option in enumerate(options):
             key = f"&{index + 1} " if index < 9 else ""
             button = QPushButton(f"{key}{option.label}", self.answer_box)
@@ -255,6 +267,10 @@ class ItemPage(QWidget):
                 tip += f"\nToets {index + 1} (of Alt+{index + 1})."
             button.setToolTip(tip)
             button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            bold = QFont(button.font())
+            bold.setBold(True)
+            width = QFontMetrics(bold).horizontalAdvance(f"✓ {index + 1} {option.label}")
+            button.setMinimumWidth(width + 32)
             self.group.addButton(button, index)
             self.buttons_row.addWidget(button)
         self.buttons_row.addStretch(1)
@@ -270,7 +286,10 @@ class ItemPage(QWidget):
         try:
             self.group.setExclusive(False)
             for button in self.group.buttons():
-                button.setChecked(option is not None and self._option_ids[self.group.id(button)] == option.id)
+                index = self.group.id(button)
+                chosen = option is not None and self._option_ids[index] == option.id
+                button.setChecked(chosen)
+                button.setText(f"{'✓ ' if chosen else ''}{self._option_texts[index]}")
             self.group.setExclusive(True)
             self.clear_button.setEnabled(option is not None)
             self.option_help.setText(option.description if option and option.description else "")
