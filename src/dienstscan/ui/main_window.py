@@ -44,6 +44,7 @@ from .about import show_about
 from .document import ScanDocument
 from .icons import app_icon
 from .navigation import NavigationTree
+from .pages.dashboard import DashboardPage
 from .pages.item import ItemPage, NumberKeysToPage
 from .pages.overview import FrameworkPage, SectionPage
 from .start import StartScreen
@@ -74,6 +75,10 @@ def register_page(key: str, title: str, factory: Callable[[ScanDocument, QWidget
 
 def registered_pages() -> list[PageSpec]:
     return list(_PAGES)
+
+
+# The pages of part 2, in the order of the navigation.
+register_page("dashboard", "Dashboard", DashboardPage)
 
 
 
