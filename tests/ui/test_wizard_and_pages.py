@@ -1,0 +1,147 @@
+"""The new-scan wizard, the item page's keys and fields, the overview pages and the scope switch."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from dienstscan.model import ChecklistSet
+from dienstscan.ui.new_scan import NewScanWizard, frameworks_for_kind, parse_participants
+
+
+@pytest.fixture
+def kinds_checklists(checklists) -> ChecklistSet:
+    """The test set with KB for gemeenten only (as 5B and Antwoord are) and KA for every kind."""
+    frameworks = [fw.model_copy(update={"applies_to": ["gemeente"]}) if fw.id == "KB" else fw
+                  for fw in checklists.frameworks]
+    return ChecklistSet(frameworks=frameworks, scales=checklists.scales, themes=checklists.themes,
+                        benchmarks=checklists.benchmarks, key_figures=checklists.key_figures)
+
+
+def test_wizard_preselects_frameworks_by_kind(qtbot, kinds_checklists):
+    assert frameworks_for_kind(kinds_checklists, "gemeente") == ["KA", "KB"]
+    assert frameworks_for_kind(kinds_checklists, "provincie") == ["KA"]
+    wizard = NewScanWizard(kinds_checklists)
+    qtbot.addWidget(wizard)
+    page = wizard.organisation_page
+    assert not page.isComplete()  # a name is required
+    wizard.fill(name="  Provincie Proef ", kind="provincie", peildatum=dt.date(2011, 7, 5), inhabitants=0,
+                participants="A. de Vries - projectleider\n\nB. Jansen")
+    assert page.isComplete()
+    assert wizard.scope_page.chosen() == ["KA"]
+    wizard.scope_page.boxes["KA"].setChecked(False)
+    assert not wizard.scope_page.isComplete()  # at least one framework
+    wizard.scope_page.boxes["KB"].setChecked(True)
+    scan = wizard.assessment()
+    assert scan.organisation.name == "Provincie Proef" and scan.organisation.kind == "provincie"
+    assert scan.organisation.inhabitants is None and scan.peildatum == dt.date(2011, 7, 5)
+    assert scan.frameworks == ["KB"] and scan.checklist_versions == {"KB": "2007"}
+    assert [(p.name, p.role) for p in scan.participants] == [("A. de Vries", "projectleider"), ("B. Jansen", "")]
+    page.kind.setCurrentIndex(page.kind.findData("gemeente"))
+    assert wizard.scope_page.chosen() == ["KA", "KB"]
+
+
+def test_participants_with_comma_or_dash():
+    people = parse_participants("C. Bakker, wethouder\nD. Smit – KCC\n")
+    assert [(p.name, p.role) for p in people] == [("C. Bakker", "wethouder"), ("D. Smit", "KCC")]
+
+
+@pytest.fixture
+def open_scan(window, fake_dialogs, new_assessment):
+    fake_dialogs.new_scan_result = new_assessment()
+    window.new_action.trigger()
+    return window
+
+
+def test_number_keys_do_not_answer_while_typing(qtbot, open_scan):
+    window = open_scan
+    window.navigate("KA-01")
+    page = window.workspace.item_page
+    page.explanation_edit.setFocus()
+    qtbot.keyClicks(page.explanation_edit, "2 kanalen")
+    assert window.doc.answer("KA-01").option is None
+    assert window.doc.answer("KA-01").explanation == "2 kanalen"
+    page.reference_edit.setFocus()
+    qtbot.keyClicks(page.reference_edit, "Rapport 3")
+    assert window.doc.answer("KA-01").evidence.reference == "Rapport 3"
+    assert window.doc.answer("KA-01").option is None
+    qtbot.keyClick(page.group.button(0), Qt.Key.Key_3)
+    assert window.doc.answer("KA-01").option == "niet"
+    assert page.group.button(2).isChecked() and page.group.button(2).text().startswith("✓")
+    qtbot.keyClick(page.group.button(0), Qt.Key.Key_9)  # no ninth option: nothing happens
+    assert window.doc.answer("KA-01").option == "niet"
+    page.clear_button.click()
+    assert window.doc.answer("KA-01").option is None and window.doc.item_state("KA-01") == "unanswered"
+
+
+def test_evidence_and_analysis_only_for_norms(qtbot, open_scan):
+    window = open_scan
+    page = window.workspace.item_page
+    window.navigate("KA-01")
+    assert page.norm_box.isVisible() and page.analysis_box.isVisible()
+    assert "Als burger kan ik kiezen." in page.right_text.text()
+    page.basis_combo.setCurrentIndex(page.basis_combo.findData("interview"))
+    page.evidence_date.edit.setDate(page.evidence_date.edit.date().addYears(111))
+    answer = window.doc.answer("KA-01")
+    assert answer.evidence.basis == "interview" and answer.evidence.date is not None
+    window.navigate("KB-PK-01")
+    assert not page.norm_box.isVisible() and not page.analysis_box.isVisible()
+    assert page.basis_combo.currentData() is None  # the next item starts empty
+    assert page.breadcrumb.text().startswith("Testantwoord  ›  Producten en kanalen")
+
+
+def test_previous_and_next_wrap_and_skip_answered(open_scan):
+    window = open_scan
+    window.navigate("KA-01")
+    window.doc.set_option("KA-02", "toegepast")
+    assert window.go(1, unanswered=False) == "KA-02"
+    assert window.go(1, unanswered=True) == "KB-FASE"
+    assert window.go(-1, unanswered=True) == "KA-01"
+    assert window.go(-1, unanswered=False) == "KB-LM-02"  # wraps to the last item
+    for item in window.doc.checklists.frameworks[0].all_items() + window.doc.checklists.frameworks[1].all_items():
+        option = window.doc.checklists.scale_for(item.id).options[0].id
+        window.doc.set_option(item.id, option)
+    assert window.go(1, unanswered=True) is None
+    assert "beantwoord" in window.statusBar().currentMessage()
+
+
+def test_section_page_lists_items_and_opens_one(qtbot, open_scan):
+    window = open_scan
+    window.doc.set_option("KB-LM-01", "2")
+    window.navigate("KB-LM")
+    page = window.workspace.section_page
+    assert window.workspace.stack.currentWidget() is page
+    assert page.title.text() == "Leiderschap en medewerkers"
+    assert page.table.rowCount() == 2
+    assert page.table.item(0, 2).text() == "Ingericht" and page.table.item(1, 2).text() == "—"
+    assert "1 van 2 beantwoord" in page.summary.text()
+    page.table.setCurrentCell(1, 1)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert window.workspace.item_page.item_id == "KB-LM-02"
+    assert window.workspace.tree.current_node() == ("item", "KB-LM-02")
+
+
+def test_framework_scope_switch_is_undoable(open_scan):
+    window = open_scan
+    window.navigate("KB")
+    page = window.workspace.framework_page
+    assert page.in_scope.isChecked()
+    page.in_scope.setChecked(False)
+    assert window.doc.assessment.frameworks == ["KA"]
+    assert window.doc.item_state("KB-LM-01") == "out_of_scope"
+    assert "(buiten de scan)" in window.workspace.tree._nodes[("framework", "KB")].text(0)
+    window.undo_action.trigger()
+    assert window.doc.assessment.frameworks == ["KA", "KB"] and page.in_scope.isChecked()
+
+
+def test_undo_text_names_the_edit(open_scan):
+    window = open_scan
+    window.doc.set_option("KA-01", "deels")
+    assert window.undo_action.text() == "&Ongedaan maken: Antwoord van KA-01 wijzigen"
+    window.undo_action.trigger()
+    assert window.redo_action.isEnabled() and not window.undo_action.isEnabled()
+    assert window.doc.answer("KA-01") is None
+    assert window.isWindowModified()  # a new scan stays unsaved even with nothing on the stack
