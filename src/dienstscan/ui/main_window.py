@@ -45,6 +45,7 @@ from .document import ScanDocument
 from .icons import app_icon
 from .navigation import NavigationTree
 from .pages.dashboard import DashboardPage
+from .pages.keyfigures import KeyFiguresPage
 from .pages.item import ItemPage, NumberKeysToPage
 from .pages.overview import FrameworkPage, SectionPage
 from .start import StartScreen
@@ -79,6 +80,7 @@ def registered_pages() -> list[PageSpec]:
 
 # The pages of part 2, in the order of the navigation.
 register_page("dashboard", "Dashboard", DashboardPage)
+register_page("kengetallen", "Kengetallen", KeyFiguresPage)
 
 
 
