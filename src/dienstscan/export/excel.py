@@ -46,7 +46,7 @@ from ..model.assessment import (
 )
 from ..model.checklist import LEGAL_STATUS_LABELS, ChecklistSet, Framework, SourceRef
 from ..scoring import ScoreReport, score
-from .layout import fit_rows, print_setup
+from .layout import clean, fit_rows, print_setup
 from .summary import write_summary
 
 #: Identifies a workbook written by Dienstscan; stored in the hidden sheet.
@@ -165,7 +165,7 @@ def theme_label(checklists: ChecklistSet, theme_id: str) -> str:
 
 
 def _safe_sheet_title(title: str, taken: set[str]) -> str:
-    cleaned = "".join("-" if ch in '[]:*?/\\' else ch for ch in title).strip() or "Kader"
+    cleaned = "".join("-" if ch in '[]:*?/\\' else ch for ch in clean(title)).strip() or "Kader"
     cleaned = cleaned[:31]
     candidate, n = cleaned, 2
     while candidate.casefold() in {t.casefold() for t in taken}:
@@ -178,7 +178,7 @@ def _safe_sheet_title(title: str, taken: set[str]) -> str:
 
 def _header_row(ws: Worksheet, row: int, headers: Iterable[str], widths: Iterable[float]) -> None:
     for col, (header, width) in enumerate(zip(headers, widths, strict=True), start=1):
-        cell = ws.cell(row=row, column=col, value=header)
+        cell = ws.cell(row=row, column=col, value=clean(header))
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -191,7 +191,7 @@ def _write_rows(ws: Worksheet, first_row: int, rows: list[list[object]], wrap_co
     row_no = first_row - 1
     for row_no, values in enumerate(rows, start=first_row):
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(row=row_no, column=col, value=value)
+            cell = ws.cell(row=row_no, column=col, value=clean(value))
             cell.border = _BORDER
             cell.alignment = _WRAP_TOP if col in wrap_cols else _TOP
             if isinstance(value, dt.date):
@@ -202,10 +202,10 @@ def _write_rows(ws: Worksheet, first_row: int, rows: list[list[object]], wrap_co
 
 
 def _sheet_title(ws: Worksheet, title: str, subtitle: str = "") -> None:
-    ws["A1"] = title
+    ws["A1"] = clean(title)
     ws["A1"].font = _TITLE_FONT
     if subtitle:
-        ws["A2"] = subtitle
+        ws["A2"] = clean(subtitle)
         ws["A2"].font = _MUTED
 
 
@@ -216,7 +216,7 @@ def _write_plan_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
     ncols = len(PLAN_COLUMNS)
     last_letter = get_column_letter(ncols)
     org = assessment.organisation.name
-    ws.cell(row=PLAN_TITLE_ROW, column=1, value=f"Verbeterplan {org} – peildatum {_date_text(assessment.peildatum)}")
+    ws.cell(row=PLAN_TITLE_ROW, column=1, value=clean(f"Verbeterplan {org} – peildatum {_date_text(assessment.peildatum)}"))
     ws.cell(row=PLAN_TITLE_ROW, column=1).font = _TITLE_FONT
     ws.row_dimensions[PLAN_TITLE_ROW].height = 24
 
@@ -277,7 +277,7 @@ def _write_plan_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
                     value = themes.get(raw, raw)
                 else:
                     value = raw if raw != "" else None
-            cell = ws.cell(row=r, column=c, value=value)
+            cell = ws.cell(row=r, column=c, value=clean(value))
             cell._style = copy(column_styles[c - 1])
     # A table needs at least one data row; an empty plan gets one empty row to type in.
     last = max(first, first + len(actions) - 1)
@@ -511,13 +511,13 @@ def _write_meta(wb: Workbook, ws: Worksheet, checklists: ChecklistSet, assessmen
     rows += [("actie", a.id) for a in actions]
     for r, (key, value) in enumerate(rows, start=3):
         ws.cell(row=r, column=1, value=key)
-        ws.cell(row=r, column=2, value=value)
+        ws.cell(row=r, column=2, value=clean(value))
     # Dropdown list of themes, referenced through a defined name (see _write_plan_sheet).
     ws["D2"] = "Thema's"
     ws["E2"] = "thema_id"
     labels = [t.label for t in checklists.themes.values()]
     for r, (theme_id, theme) in enumerate(checklists.themes.items(), start=3):
-        ws.cell(row=r, column=4, value=theme.label)
+        ws.cell(row=r, column=4, value=clean(theme.label))
         ws.cell(row=r, column=5, value=theme_id)
     if labels:
         ref = f"{quote_sheetname(ws.title)}!$D$3:$D${2 + len(labels)}"
@@ -527,13 +527,12 @@ def _write_meta(wb: Workbook, ws: Worksheet, checklists: ChecklistSet, assessmen
 
 
 def _set_properties(wb: Workbook, assessment: Assessment) -> None:
-    org = assessment.organisation.name
+    org = clean(assessment.organisation.name)
     props = wb.properties
     props.title = f"Verbeterplan dienstverlening {org}"
     props.subject = f"Dienstscan, peildatum {_date_text(assessment.peildatum)}"
     props.creator = "Dienstscan"
     props.lastModifiedBy = "Dienstscan"
-    props.company = org  # type: ignore[attr-defined]
     props.keywords = "dienstverlening; verbeterplan; PDCA"
     props.description = (f"Verbeterplan van {org}, peildatum {_date_text(assessment.peildatum)}. "
                          "Bewerk het blad Verbeterplan en lees het terug met Dienstscan (import-plan).")

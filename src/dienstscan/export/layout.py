@@ -8,12 +8,25 @@ width (conservatively: LibreOffice substitutes wider fonts for Calibri) and set 
 from __future__ import annotations
 
 import math
+from typing import TypeVar
 
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet.worksheet import Worksheet
+
+T = TypeVar("T")
 
 LINE_HEIGHT = 14.5  # points per line at the default 11pt font
 #: Characters that fit on a line per unit of column width, on the safe side.
 CHARS_PER_WIDTH = 0.95
+
+
+def clean(value: T) -> T:
+    """A value a cell can hold: control characters (a vertical tab pasted from Word, a stray BEL
+    from a YAML folded block) make openpyxl refuse the whole export, so they go; a vertical tab
+    becomes a line break."""
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value.replace("\x0b", "\n"))  # type: ignore[return-value]
+    return value
 
 
 def lines_needed(text: str, width: float) -> int:
@@ -54,7 +67,7 @@ def print_setup(ws: Worksheet, organisation: str, *, title_rows: str | None = No
     ws.print_options.horizontalCentered = True
     if title_rows:
         ws.print_title_rows = title_rows
-    ws.oddHeader.left.text = organisation.replace("&", "&&")
+    ws.oddHeader.left.text = clean(organisation).replace("&", "&&")
     ws.oddHeader.right.text = "&A"
     ws.oddFooter.left.text = "Dienstscan"
     ws.oddFooter.right.text = "Pagina &P van &N"

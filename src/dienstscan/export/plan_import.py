@@ -31,6 +31,7 @@ from pydantic import ValidationError
 from ..model.assessment import ACT_CHOICE_LABELS, ACTION_STATUS_LABELS, PRIORITY_LABELS, Action, Assessment
 from ..model.checklist import ChecklistSet
 from .excel import FIELD_HEADERS, FORMAT_NAME, FORMAT_VERSION, META_SHEET, PLAN_COLUMNS, PLAN_SHEET, PlanColumn
+from .layout import clean
 
 
 class PlanFileError(Exception):
@@ -481,9 +482,10 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
 
 
 def _same(old: Any, new: Any) -> bool:
-    """Equal as the sheet can show them: a cell loses surrounding spaces and Windows line ends."""
+    """Equal as the sheet can show them: a cell loses surrounding spaces, Windows line ends and
+    control characters (see ``layout.clean``)."""
     if isinstance(old, str) and isinstance(new, str):
-        return old.replace("\r\n", "\n").strip() == new.replace("\r\n", "\n").strip()
+        return clean(old).replace("\r\n", "\n").strip() == clean(new).replace("\r\n", "\n").strip()
     return (old or None) == (new or None)
 
 

@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..model.assessment import ACTION_STATUS_LABELS, PRIORITY_LABELS, Action, Assessment
 from ..model.checklist import ORGANISATION_KIND_LABELS, ChecklistSet
 from ..scoring import MetricComparison, ScoreReport
-from .layout import fit_rows, print_setup
+from .layout import clean, fit_rows, print_setup
 
 _THIN = Side(style="thin", color="BFBFBF")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -49,7 +49,7 @@ def _section(ws: Worksheet, row: int, title: str) -> int:
 
 def _headers(ws: Worksheet, row: int, headers: list[str]) -> None:
     for col, text in enumerate(headers, start=1):
-        cell = ws.cell(row=row, column=col, value=text)
+        cell = ws.cell(row=row, column=col, value=clean(text))
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
         cell.border = _BORDER
@@ -58,7 +58,7 @@ def _headers(ws: Worksheet, row: int, headers: list[str]) -> None:
 
 def _cells(ws: Worksheet, row: int, values: list[object], *, fill: PatternFill | None = None, bold: bool = False) -> None:
     for col, value in enumerate(values, start=1):
-        cell = ws.cell(row=row, column=col, value=value)
+        cell = ws.cell(row=row, column=col, value=clean(value))
         cell.border = _BORDER
         cell.alignment = _WRAP if isinstance(value, str) else _TOP
         if isinstance(value, float):
@@ -108,7 +108,7 @@ def _write_overview(ws: Worksheet, row: int, assessment: Assessment, report: Sco
         facts.append(("Buiten scope", f"{part.title}: {part.justification}"))
     for label, value in facts:
         ws.cell(row=row, column=1, value=label).font = Font(name="Calibri", bold=True)
-        cell = ws.cell(row=row, column=2, value=value)
+        cell = ws.cell(row=row, column=2, value=clean(value))
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=5)
         if len(str(value)) > 110:  # merged cells do not grow by themselves
@@ -191,7 +191,7 @@ def _write_action_counts(ws: Worksheet, row: int, actions: list[Action], today: 
         f"Zonder probleemeigenaar: {len(no_owner)}.",
     ]
     for note in notes:
-        ws.cell(row=row, column=1, value=note).alignment = Alignment(vertical="top")
+        ws.cell(row=row, column=1, value=clean(note)).alignment = Alignment(vertical="top")
         row += 1
     return row + 1
 
@@ -256,7 +256,7 @@ def write_summary(ws: Worksheet, checklists: ChecklistSet, assessment: Assessmen
     today = today or dt.date.today()
     for letter, width in WIDTHS.items():
         ws.column_dimensions[letter].width = width
-    ws["A1"] = f"Verbeterplan dienstverlening {assessment.organisation.name}"
+    ws["A1"] = clean(f"Verbeterplan dienstverlening {assessment.organisation.name}")
     ws["A1"].font = Font(name="Calibri", size=16, bold=True, color="1F4E79")
     ws["A2"] = (f"Peildatum {_fmt_date(assessment.peildatum)}. Gemaakt met Dienstscan op {_fmt_date(today)}. "
                 "Het blad Verbeterplan bevat de acties; pas ze daar aan en lees ze terug in Dienstscan.")

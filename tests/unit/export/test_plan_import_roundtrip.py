@@ -265,3 +265,17 @@ def test_texts_with_surrounding_whitespace_read_back_unchanged(tmp_path, checkli
     export_plan(checklists, assessment, path)
     plan = read_plan(path, assessment, checklists)
     assert plan.ok and not plan.changes, plan.describe()
+
+
+def test_control_characters_are_dropped_and_read_back_unchanged(tmp_path, checklists, assessment):
+    # A vertical tab pasted from Word, a BEL from a YAML folded block: openpyxl refuses both.
+    assessment.actions[0].title = "Richt één ingang in\x07 voor telefoon"
+    assessment.actions[1].description = "Regel één\x0bregel twee"
+    assessment.organisation.name = "Gemeente\x01 Proef"
+    path = tmp_path / "stuurtekens.xlsx"
+    export_plan(checklists, assessment, path)
+    ws = load_workbook(path)[PLAN_SHEET]
+    assert ws[f"B{row_of(ws, assessment.actions[0].id)}"].value == "Richt één ingang in voor telefoon"
+    assert ws[f"C{row_of(ws, assessment.actions[1].id)}"].value == "Regel één\nregel twee"
+    plan = read_plan(path, assessment, checklists)
+    assert plan.ok and not plan.changes, plan.describe()
