@@ -43,9 +43,13 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QPyTextObject,
+    QTextBlock,
     QTextCharFormat,
+    QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextFrame,
+    QTextTable,
 )
 from PySide6.QtSvg import QSvgRenderer
 
@@ -68,7 +72,9 @@ def ensure_app() -> QGuiApplication:
     if app is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and os.name != "nt":
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication([])
+        from PySide6.QtWidgets import QApplication  # a widget app, so the GUI and its tests can share it
+
+        app = QApplication([])
     return app  # type: ignore[return-value]
 
 
@@ -131,6 +137,93 @@ def build_document(html: str, body_width: float) -> tuple[QTextDocument, list]:
     return doc, [device, handler]
 
 
+def _tables(frame: QTextFrame) -> list[QTextTable]:
+    found = []
+    for child in frame.childFrames():
+        if isinstance(child, QTextTable):
+            found.append(child)
+        found.extend(_tables(child))
+    return found
+
+
+def _break_before(cursor: QTextCursor) -> None:
+    fmt = cursor.blockFormat()
+    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    cursor.setBlockFormat(fmt)
+
+
+def _moved(cursor: QTextCursor) -> bool:
+    return bool(cursor.blockFormat().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+
+
+def _page(y: float, page_height: float) -> int:
+    return int(y // page_height)
+
+
+def _text_span(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> tuple[float, float]:
+    """Top of the first and bottom of the last line of a block (its rectangle also holds margins
+    and, after a page break, the space skipped on the previous page)."""
+    rect = layout.blockBoundingRect(block)
+    lines = block.layout()
+    if lines is None or lines.lineCount() == 0:
+        return rect.top(), rect.bottom()
+    first, last = lines.lineAt(0), lines.lineAt(lines.lineCount() - 1)
+    return rect.top() + first.y(), rect.top() + last.y() + last.height()
+
+
+def _first_split(doc: QTextDocument, page_height: float) -> tuple[float, list[QTextCursor]] | None:
+    """The highest table row or heading that a page boundary cuts off, and where to break."""
+    layout = doc.documentLayout()
+    problems: list[tuple[float, list[QTextCursor]]] = []
+    for table in _tables(doc.rootFrame()):
+        header_rows = table.format().headerRowCount()
+        for r in range(header_rows, table.rows()):
+            cells = [table.cellAt(r, c) for c in range(table.columns())]
+            cells = [cell for cell in cells if cell.isValid() and cell.row() == r]
+            if not cells:
+                continue
+            top = min(_text_span(layout, c.firstCursorPosition().block())[0] for c in cells)
+            bottom = max(_text_span(layout, c.lastCursorPosition().block())[1] for c in cells)
+            starts = [c.firstCursorPosition() for c in cells]
+            if any(_moved(c) for c in starts):
+                continue  # moved once already: it does not fit any better, leave it
+            if bottom - top < 0.8 * page_height and _page(top, page_height) != _page(bottom - 0.5, page_height):
+                problems.append((top, starts))
+                break
+    # a heading must not end a page: keep it with what follows
+    block = doc.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() > 0 and block.next().isValid():
+            top = _text_span(layout, block)[0]
+            following = _text_span(layout, block.next())[1]
+            cursor = QTextCursor(block)
+            if not _moved(cursor) and _page(top, page_height) != _page(following - 0.5, page_height) \
+                    and following - top < 0.5 * page_height:
+                problems.append((top, [cursor]))
+        block = block.next()
+    return min(problems, key=lambda p: p[0]) if problems else None
+
+
+def keep_rows_together(doc: QTextDocument, page_height: float, *, rounds: int = 500) -> int:
+    """Move table rows and headings that a page boundary would cut to the next page.
+
+    Qt moves a row only when none of its cells starts on the current page; we give every cell
+    of a row that would be cut a page break before its first paragraph, so Qt drops the whole
+    row (and repeats the table header). One fix at a time from the top, relaying out in between,
+    since every move shifts what follows. Returns the number of moves.
+    """
+    moves = 0
+    for _ in range(rounds):
+        doc.pageCount()  # lay out
+        problem = _first_split(doc, page_height)
+        if problem is None:
+            break
+        for cursor in problem[1]:
+            _break_before(cursor)
+        moves += 1
+    return moves
+
+
 def header_text(html: str) -> str:
     """The running header the report put in ``<meta name="dienstscan-kop">``."""
     match = _HEADER_RE.search(html)
@@ -147,6 +240,7 @@ def render_pdf(html: str, *, header: str | None = None) -> tuple[bytes, int]:
     body_w, body_h = page_w - left - right, page_h - top - bottom
     doc, keep = build_document(html, body_w)
     doc.setPageSize(QSizeF(body_w, body_h))
+    keep_rows_together(doc, body_h)
     pages = doc.pageCount()
 
     buffer = QBuffer()

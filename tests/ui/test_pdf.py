@@ -1,0 +1,216 @@
+"""The PDF report through Qt (offscreen): text, pages, running header, charts, rows, CLI and GUI entry.
+
+The PDF's text is read back with ``pdftotext`` (poppler-utils); the tests that need it are
+skipped only when it is not installed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "export"))
+
+from plan_factory import make_assessment, make_checklists  # noqa: E402
+
+from dienstscan.export.excel import visible_actions  # noqa: E402
+from dienstscan.export.report import render_report_html  # noqa: E402
+
+needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) ontbreekt")
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """The text of every page (pdftotext separates pages with a form feed)."""
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True).stdout
+    pages = out.split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture
+def report_scan():
+    checklists = make_checklists()
+    return checklists, make_assessment(checklists)
+
+
+@pytest.fixture
+def report_pdf(tmp_path, report_scan) -> tuple[Path, int]:
+    from dienstscan.ui.pdf import write_pdf
+
+    checklists, assessment = report_scan
+    path = tmp_path / "rapport.pdf"
+    pages = write_pdf(render_report_html(checklists, assessment), path)
+    return path, pages
+
+
+def test_pdf_is_a4_with_several_pages(report_pdf):
+    path, pages = report_pdf
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert pages >= 6  # cover, summary, three frameworks, key figures, plan, sources
+    assert b"/MediaBox [0 0 595" in data or b"/MediaBox [0 0 594" in data
+
+
+@needs_pdftotext
+def test_pdf_text_holds_organisation_scores_and_every_action(report_pdf, report_scan):
+    path, _ = report_pdf
+    _, assessment = report_scan
+    text = flat(" ".join(pdf_pages(path)))
+    assert "Gemeente Proef" in text
+    assert "BurgerServiceCode: 33,3%" in text and "5 beloften: 40%" in text and "Gemeente heeft Antwoord: 50%" in text
+    assert "Met 40% zit u onder het niveau van Bergen (5 juli 2011) (50%)" in text
+    for action in visible_actions(assessment):
+        assert action.id in text
+        # a title may wrap inside its table cell; its words stay in order
+        words = action.title.split()
+        assert all(w in text for w in words), action.title
+    assert "Ja 13 / Twijfel 2 / Nee 3 van 18" in text
+
+
+@needs_pdftotext
+def test_running_header_page_numbers_and_no_empty_pages(report_pdf):
+    path, pages = report_pdf
+    texts = pdf_pages(path)
+    assert len(texts) == pages
+    assert "peildatum 1 maart 2026" not in texts[0]  # the cover carries no running header
+    for number, page in enumerate(texts, start=1):
+        assert f"Pagina {number} van {pages}" in page
+        if number > 1:
+            assert "Gemeente Proef · peildatum 1 maart 2026" in page
+        body = page.replace("Gemeente Proef · peildatum 1 maart 2026", "").replace(f"Pagina {number} van {pages}", "")
+        body = body.replace("Dienstscan", "")
+        assert len(body.split()) > 5, f"pagina {number} is (bijna) leeg"
+
+
+@needs_pdftotext
+def test_chart_is_drawn_as_vectors_with_its_labels(report_pdf):
+    path, _ = report_pdf
+    summary = flat(pdf_pages(path)[1])
+    # text inside the SVG chart is real text in the PDF, so it was drawn as vectors, not as a picture
+    assert "Score per kader naast de benchmarks" in summary
+    assert "de top-10 gemeenten (2010): 85%" in summary
+    assert b"/Subtype /Image" not in path.read_bytes()
+
+
+@needs_pdftotext
+def test_table_rows_are_not_split_across_pages(tmp_path):
+    from dienstscan.ui.pdf import write_pdf
+
+    rows = "".join(
+        f"<tr><td>begin{n}</td><td>{'tekst ' * (12 if n % 5 else 90)} eind{n}</td></tr>" for n in range(120)
+    )
+    html = (f'<html><head><meta name="dienstscan-kop" content="Proef"></head><body><h1>Tabel</h1>'
+            f'<table border="1" width="100%"><thead><tr><th>Kop</th><th>Tekst</th></tr></thead>{rows}</table>'
+            f"</body></html>")
+    path = tmp_path / "tabel.pdf"
+    pages = write_pdf(html, path)
+    assert pages > 2
+    texts = [flat(t) for t in pdf_pages(path)]
+    for n in range(120):
+        where_begin = [i for i, t in enumerate(texts) if f"begin{n} " in t + " "]
+        where_end = [i for i, t in enumerate(texts) if f"eind{n} " in t + " "]
+        assert where_begin == where_end, f"rij {n} is over twee pagina's verdeeld"
+    for text in texts:
+        assert text.count("Kop Tekst") == 1  # the header row repeats on every page
+
+
+def test_unwritable_path_raises_oserror_and_leaves_no_file(tmp_path, report_scan):
+    from dienstscan.ui.pdf import write_pdf
+
+    target = tmp_path / "bestaat-niet" / "rapport.pdf"
+    with pytest.raises(OSError):
+        write_pdf("<p>tekst</p>", target)
+    assert not target.exists()
+
+
+def test_svg_to_png_renders_the_chart():
+    from PySide6.QtGui import QImage
+
+    from dienstscan.export.svgchart import ChartRow, bar_chart
+    from dienstscan.ui.pdf import svg_to_png
+
+    png = svg_to_png(bar_chart([ChartRow("BSC", 50.0, "50%")], title="Proef", width=400), dpi=192)
+    image = QImage.fromData(png, "PNG")
+    assert image.width() == 800  # twice the CSS width at 192 dpi
+    assert image.pixelColor(image.width() // 2, 2).name() == "#ffffff"
+
+
+@needs_pdftotext
+def test_cli_report_pdf(tmp_path, report_scan, capsys):
+    import json
+
+    from dienstscan.cli import main
+    from dienstscan.storage import save_scan
+
+    checklists, assessment = report_scan
+    folder = tmp_path / "checklists"
+    folder.mkdir()
+    dump = {"scales": [s.model_dump(mode="json") for s in checklists.scales.values()],
+            "themes": [t.model_dump(mode="json") for t in checklists.themes.values()],
+            "benchmarks": [b.model_dump(mode="json") for b in checklists.benchmarks],
+            "key_figures": [k.model_dump(mode="json") for k in checklists.key_figures.values()]}
+    (folder / "algemeen.yaml").write_text(json.dumps(dump), encoding="utf-8")
+    for fw in checklists.frameworks:
+        (folder / f"{fw.id.lower()}.yaml").write_text(json.dumps({"framework": fw.model_dump(mode="json")}),
+                                                      encoding="utf-8")
+    scan = tmp_path / "proef.dienstscan"
+    save_scan(assessment, scan)
+    out = tmp_path / "rapport.pdf"
+    assert main(["report", str(scan), "-o", str(out), "--checklists", str(folder)]) == 0
+    assert f"Rapport geschreven naar {out}" in capsys.readouterr().out
+    text = flat(" ".join(pdf_pages(out)))
+    assert "Gemeente Proef" in text
+    for action in visible_actions(assessment):
+        assert action.id in text
+
+
+class _Doc:
+    """What export_report_dialog needs of a ScanDocument."""
+
+    def __init__(self, checklists, assessment, path=None):
+        self.checklists, self.assessment, self.path = checklists, assessment, path
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html"])
+def test_export_report_dialog_writes_the_chosen_format(qtbot, tmp_path, monkeypatch, report_scan, fake_dialogs,
+                                                       suffix):
+    from dienstscan.ui import report_dialog
+
+    checklists, assessment = report_scan
+    target = tmp_path / f"rapport{suffix}"
+    asked: list[Path] = []
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: asked.append(suggested) or target)
+    doc = _Doc(checklists, assessment, tmp_path / "proef.dienstscan")
+    assert report_dialog.export_report_dialog(None, doc) == target
+    assert asked == [tmp_path / "Gemeente Proef 2026-03-01 rapport.pdf"]
+    data = target.read_bytes()
+    assert data.startswith({".pdf": b"%PDF", ".docx": b"PK", ".html": b"<!DOCTYPE html>"}[suffix])
+    assert fake_dialogs.count("show_error") == 0
+
+
+def test_export_report_dialog_reports_a_write_error_in_dutch(qtbot, tmp_path, monkeypatch, report_scan,
+                                                             fake_dialogs):
+    from dienstscan.ui import report_dialog
+
+    checklists, assessment = report_scan
+    target = tmp_path / "bestaat-niet" / "rapport.pdf"
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
+    assert report_dialog.export_report_dialog(None, _Doc(checklists, assessment)) is None
+    [message] = fake_dialogs.messages("show_error")
+    assert message.startswith(f"Kan {target} niet schrijven (")
+
+
+def test_export_report_dialog_cancelled(qtbot, monkeypatch, report_scan, fake_dialogs):
+    from dienstscan.ui import report_dialog
+
+    checklists, assessment = report_scan
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: None)
+    assert report_dialog.export_report_dialog(None, _Doc(checklists, assessment)) is None
+    assert fake_dialogs.shown == []
