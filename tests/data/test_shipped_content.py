@@ -161,6 +161,9 @@ def test_themes_are_bergens_agenda(shipped):
 def test_validate_reports_the_counts(capsys):
     assert main(["validate"]) == 0
     out = capsys.readouterr().out
-    assert "3 kaders" in out
-    assert "BurgerServiceCode" in out and "10" in out
-    assert "40" in out
+    assert "Kaders (3):" in out
+    assert "BurgerServiceCode (BSC, versie 2.2): 10 normen" in out
+    assert "5 beloften met 40 instrumenten" in out
+    assert '1 organisatiebreed item ("In welke fase zit uw dienstverlening?") en 5 bouwstenen' in out
+    assert "Benchmarks (36):" in out and "Kengetallen (26):" in out
+    assert "de top-10 gemeenten" in out

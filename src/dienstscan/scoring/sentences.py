@@ -38,6 +38,8 @@ def _position(actual: float, value: float) -> str:
 def _reference(b: Benchmark, value_text: str, levels: bool) -> str:
     """How the benchmark is named inside the sentence."""
     if b.kind == "norm":
+        if value_text in ("ja", "nee"):  # a yes/no key figure: "(ja)", not "(ja of meer)"
+            return f"{b.label} ({value_text})"
         if levels:
             suffix = "of hoger" if b.comparison == "at_least" else "of lager"
         else:

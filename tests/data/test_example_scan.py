@@ -1,0 +1,42 @@
+"""The example scan that ships with the app (``examples/gemeente-voorbeeld.dienstscan``).
+
+A newcomer's first look at Dienstscan is this scan, so it must load against the shipped
+checklists without a single unknown item or option, and show Bergen's 2011 picture.
+"""
+
+from __future__ import annotations
+
+from dienstscan.checklists import default_checklist_dir, load_checklists
+from dienstscan.resources import example_scan_path
+from dienstscan.scoring import score
+from dienstscan.storage import check_against_checklists, load_scan
+
+
+def _load():
+    checklists = load_checklists(default_checklist_dir())
+    return checklists, load_scan(example_scan_path())
+
+
+def test_example_matches_the_shipped_checklists():
+    checklists, scan = _load()
+    report = score(checklists, scan)
+    assert report.completeness.unknown_items == []
+    assert report.completeness.unknown_options == []
+    assert scan.checklist_versions == {fw.id: fw.version for fw in checklists.frameworks}
+    assert check_against_checklists(scan, checklists) == []
+
+
+def test_example_shows_bergen_2011():
+    checklists, scan = _load()
+    report = score(checklists, scan)
+    five_b = next(f for f in report.frameworks if f.id == "5B")
+    assert five_b.tally.percentage == 50.0
+    assert scan.organisation.name == "Gemeente Voorbeeld"
+    assert five_b.comparison is not None
+    assert five_b.comparison.sentence == (
+        "Met 50% zit u op het niveau van Bergen (5 juli 2011) (50%) en onder de top-10 gemeenten (85% of meer)."
+    )
+    # the example shows an incomplete comply-or-explain: BSC-10 lacks its explanation
+    assert "BSC-10" in report.completeness.explanations_missing
+    assert scan.answers["BSC-02"].poll is not None and scan.answers["BSC-02"].poll.total == 18
+    assert len(scan.actions) > 10
