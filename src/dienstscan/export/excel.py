@@ -23,7 +23,6 @@ import datetime as dt
 import os
 from copy import copy
 import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,7 +45,7 @@ from ..model.assessment import (
 )
 from ..model.checklist import LEGAL_STATUS_LABELS, ChecklistSet, Framework, SourceRef
 from ..scoring import ScoreReport, score
-from .layout import clean, fit_rows, print_setup
+from .layout import CHARS_PER_WIDTH, LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup
 from .summary import write_summary
 
 #: Identifies a workbook written by Dienstscan; stored in the hidden sheet.
@@ -88,17 +87,17 @@ class PlanColumn:
 PLAN_COLUMNS: tuple[PlanColumn, ...] = (
     PlanColumn("id", "ID", "Plan", 11, "id"),
     PlanColumn("title", "Actie", "Plan", 30, wrap=True),
-    PlanColumn("description", "Toelichting", "Plan", 30, wrap=True),
-    PlanColumn(None, "Bron / onderdeel", "Plan", 17, "info", wrap=True),
-    PlanColumn("theme", "Thema", "Plan", 14, "theme", wrap=True),
+    PlanColumn("description", "Toelichting", "Plan", 22, wrap=True),
+    PlanColumn(None, "Bron / onderdeel", "Plan", 22, "info", wrap=True),
+    PlanColumn("theme", "Thema", "Plan", 16.5, "theme", wrap=True),
     PlanColumn("priority", "Prioriteit", "Plan", 9, "priority"),
-    PlanColumn("owner", "Probleemeigenaar", "Plan", 15.5, wrap=True),
+    PlanColumn("owner", "Probleemeigenaar", "Plan", 17.5, wrap=True),
     PlanColumn("start", "Start", "Plan", 10.5, "date"),
     PlanColumn("end", "Einde", "Plan", 10.5, "date"),
-    PlanColumn("indicator", "Indicator", "Plan", 15, wrap=True),
+    PlanColumn("indicator", "Indicator", "Plan", 14, wrap=True),
     PlanColumn("target", "Streefwaarde", "Plan", 12.5, wrap=True),
     PlanColumn("status", "Status", "Do", 11.5, "status"),
-    PlanColumn("progress", "Voortgang", "Do", 17, wrap=True),
+    PlanColumn("progress", "Voortgang", "Do", 16, wrap=True),
     PlanColumn("measured_value", "Gemeten waarde", "Check", 10, wrap=True),
     PlanColumn("measured_on", "Datum meting", "Check", 10.5, "date"),
     PlanColumn("conclusion", "Conclusie", "Check", 15, wrap=True),
@@ -176,7 +175,7 @@ def _safe_sheet_title(title: str, taken: set[str]) -> str:
     return candidate
 
 
-def _header_row(ws: Worksheet, row: int, headers: Iterable[str], widths: Iterable[float]) -> None:
+def _header_row(ws: Worksheet, row: int, headers: list[str], widths: list[float]) -> None:
     for col, (header, width) in enumerate(zip(headers, widths, strict=True), start=1):
         cell = ws.cell(row=row, column=col, value=clean(header))
         cell.font = _HEADER_FONT
@@ -184,6 +183,10 @@ def _header_row(ws: Worksheet, row: int, headers: Iterable[str], widths: Iterabl
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         cell.border = _BORDER
         ws.column_dimensions[get_column_letter(col)].width = width
+    # Bold headers are wider than body text: count them one unit narrower.
+    lines = max(lines_needed(h, w - 1) for h, w in zip(headers, widths, strict=True)) if headers else 1
+    if lines > 1:
+        ws.row_dimensions[row].height = LINE_HEIGHT * lines + 2
 
 
 def _write_rows(ws: Worksheet, first_row: int, rows: list[list[object]], wrap_cols: set[int]) -> int:
@@ -354,6 +357,22 @@ def _join(lines: list[str]) -> str | None:
     return "\n".join(f"• {line}" for line in lines)
 
 
+def _content_widths(columns: list[tuple[str, float, bool]], rows: list[list[object]]) -> list[float]:
+    """Each wrapped column as wide as its longest line needs, at most its configured width and at
+    least its longest header word: a column nobody filled in (notes, say) does not make every
+    printed page smaller."""
+    widths = []
+    for i, (header, width, wraps) in enumerate(columns):
+        if not wraps:
+            widths.append(width)
+            continue
+        longest = max((len(line) for row in rows if isinstance(row[i], str) for line in row[i].split("\n")),
+                      default=0)
+        header_min = max(len(word) for word in header.split()) + 2
+        widths.append(max(header_min, min(width, longest / CHARS_PER_WIDTH + 1.5)))
+    return widths
+
+
 def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, fw: Framework) -> None:
     items = fw.all_items()
     answers = assessment.answers
@@ -370,7 +389,12 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
         subtitle += f" Buiten scope: {excluded.justification}"
     _sheet_title(ws, fw.title, subtitle)
 
-    columns: list[tuple[str, float, bool]] = [("ID", 9, False), (fw.section_label, 18, True), (fw.item_label, 38, True)]
+    # A framework without sections (BSC) gets no column that says 'Organisatiebreed' on every row.
+    has_sections = bool(fw.sections)
+    columns: list[tuple[str, float, bool]] = [("ID", 9, False)]
+    if has_sections:
+        columns.append((fw.section_label, 18, True))
+    columns.append((fw.item_label, 38, True))
     if has_duty:
         columns += [("Recht van de burger", 30, True), ("Plicht van de overheid", 30, True)]
     if has_legal:
@@ -380,9 +404,8 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
         columns += [("Belemmeringen", 22, True), ("Oorzaken", 22, True), ("Oplossingen", 22, True)]
     if has_poll:
         columns += [("Draagvlak: ja", 8, False), ("twijfel", 8, False), ("nee", 8, False)]
-    columns += [("Bron", 16, True)]
+    columns += [("Bron", 20, True)]
     header_row = 4
-    _header_row(ws, header_row, [c[0] for c in columns], [c[1] for c in columns])
 
     rows: list[list[object]] = []
     sections = [(None, fw.items), *((s, s.items) for s in fw.sections)]
@@ -395,7 +418,7 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
             answer = answers.get(item.id)
             scale = checklists.scale_for(item.id)
             option = scale.option(answer.option) if answer and answer.option else None
-            row: list[object] = [item.id, section_text, item.text]
+            row: list[object] = [item.id, section_text, item.text] if has_sections else [item.id, item.text]
             if has_duty:
                 row += [item.right or None, item.duty or None]
             if has_legal:
@@ -412,6 +435,8 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
                 row += [poll.ja, poll.twijfel, poll.nee] if poll else [None, None, None]
             row.append(item.source.cite())
             rows.append(row)
+    widths = _content_widths(columns, rows)
+    _header_row(ws, header_row, [c[0] for c in columns], widths)
     wrap = {i for i, c in enumerate(columns, start=1) if c[2]}
     last = _write_rows(ws, header_row + 1, rows, wrap)
     answer_col = [c[0] for c in columns].index("Antwoord") + 1
@@ -420,7 +445,7 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
         if cell.value == "Niet beantwoord":
             cell.font = _MUTED
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(columns))}{max(last, header_row + 1)}"
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=4)
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=4 if has_sections else 3)
     print_setup(ws, assessment.organisation.name, title_rows=f"{header_row}:{header_row}")
 
 

@@ -215,6 +215,7 @@ def _write_chart(ws: Worksheet, row: int, chart_rows: list[tuple[str, float | No
     for r, (label, score, bench) in enumerate(chart_rows, start=first):
         _cells(ws, r, [label, score, bench])
     last = first + len(chart_rows) - 1
+    fit_rows(ws, first, last, {1: WIDTHS["A"]})
 
     chart = BarChart()
     chart.type = "bar"

@@ -343,3 +343,27 @@ def test_long_texts_get_taller_rows(tmp_path, checklists, assessment):
     r = PLAN_HEADER_ROW + 1
     assert ws.row_dimensions[r].height > 3 * 14
     assert ws.row_dimensions[r + 1].height is None or ws.row_dimensions[r + 1].height < ws.row_dimensions[r].height
+
+
+def test_framework_columns_fit_their_content(wb):
+    bsc_headers = [c.value for c in wb["BSC"][4]]
+    assert bsc_headers[:2] == ["ID", "Norm"]  # no section column for a framework without sections
+    assert wb["BSC"].freeze_panes == "C5"
+    five = wb["5 beloften"]
+    headers = {c.value: c.column_letter for c in five[4]}
+    assert list(headers)[:3] == ["ID", "Belofte", "Instrument"]
+    notes = five.column_dimensions[headers["Notities"]].width  # nobody wrote notes: header-wide only
+    assert notes == len("Notities") + 2
+    assert five.column_dimensions[headers["Instrument"]].width < 38  # short instrument names
+    # The wrapped header 'Status in regelgeving' gets a row tall enough for it.
+    assert five.row_dimensions[4].height >= 2 * 14.5
+
+
+def test_lines_needed_wraps_at_spaces():
+    from dienstscan.export.layout import lines_needed
+
+    assert lines_needed("", 10) == 1
+    assert lines_needed("aaaa bbbb", 10) == 1
+    assert lines_needed("aaaa bbbb cccc", 10) == 2
+    assert lines_needed("x" * 25, 10) == 3
+    assert lines_needed("a\nb\n\nc", 10) == 4
