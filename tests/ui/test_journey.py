@@ -44,7 +44,7 @@ def test_new_scan_answer_explain_save_close_reopen(qtbot, window, fake_dialogs, 
     assert page.explanation_edit.accessibleName() == "Uitleg, verplicht"
     node = ws.tree._nodes[("item", "KA-01")]
     assert "uitleg ontbreekt" in node.data(0, Qt.ItemDataRole.AccessibleTextRole)
-    assert "1 zonder uitleg" in ws.tree._nodes[("framework", "KA")].text(0)
+    assert ws.tree._nodes[("framework", "KA")].text(1) == "1/2 (1 ⚠)"
     assert "uitleg ontbreekt bij 1" in window.status_counts.text()
 
     # --- typing the explanation (one undo step for the whole text)

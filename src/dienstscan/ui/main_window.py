@@ -113,7 +113,7 @@ class Workspace(QSplitter):
         self.setStretchFactor(1, 1)
         self.setChildrenCollapsible(False)
         self.tree.setMinimumWidth(240)
-        self.setSizes([330, 1000])
+        self.setSizes([370, 1000])
         self._number_keys = NumberKeysToPage(self.item_page, self.item_shown, self)
         self.tree.installEventFilter(self._number_keys)
         self.tree.nodeActivated.connect(self._show_node)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from .document import ScanDocument
 from .icons import STATE_LABELS, state_icon
@@ -30,9 +30,10 @@ def counts_text(counts) -> str:
 
 
 def counts_short(counts) -> str:
+    """'5/8' for the count column; '5/8 (2 ⚠)' when explanations are missing (the icon says which)."""
     text = f"{counts.answered}/{counts.total}"
     if counts.explanation_missing:
-        text += f", {counts.explanation_missing} zonder uitleg"
+        text += f" ({counts.explanation_missing} ⚠)"
     return text
 
 
@@ -48,7 +49,11 @@ class NavigationTree(QTreeWidget):
         super().__init__(parent)
         self.doc = doc
         self.setHeaderHidden(True)
-        self.setColumnCount(1)
+        # the counts in a column of their own, so an elided long title never hides them
+        self.setColumnCount(2)
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.setUniformRowHeights(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAccessibleName("Navigatie: kaders, onderdelen en items")
@@ -66,6 +71,8 @@ class NavigationTree(QTreeWidget):
         node.setData(0, KIND_ROLE, kind)
         node.setData(0, ID_ROLE, node_id)
         self._nodes[(kind, node_id)] = node
+        if kind == "item":
+            node.setFirstColumnSpanned(True)  # items have no count: their text gets the full width
         return node
 
     def _build(self) -> None:
@@ -89,6 +96,7 @@ class NavigationTree(QTreeWidget):
         if icon is not None:
             node.setIcon(0, icon)
         self.insertTopLevelItem(self._page_count, node)
+        node.setFirstColumnSpanned(True)
         self._page_count += 1
         self._nodes[("page", key)] = node
         return node
@@ -125,9 +133,10 @@ class NavigationTree(QTreeWidget):
                 continue
             c = counts[node_id]
             base = self._base_text(kind, node_id)
-            suffix = " (buiten de scan)" if c.out_of_scope else f" ({counts_short(c)})"
-            node.setText(0, base + suffix)
+            node.setText(0, base)
+            node.setText(1, "buiten de scan" if c.out_of_scope else counts_short(c))
             node.setToolTip(0, f"{base}\n{counts_text(c)}")
+            node.setToolTip(1, counts_text(c))
             node.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{base}, {counts_text(c)}")
             if c.out_of_scope:
                 state = "out_of_scope"
@@ -142,6 +151,7 @@ class NavigationTree(QTreeWidget):
             font.setItalic(c.out_of_scope)
             font.setBold(kind == "framework")
             node.setFont(0, font)
+            node.setFont(1, font)
 
     def refresh(self) -> None:
         for kind, node_id in list(self._nodes):

@@ -31,7 +31,7 @@ from ...model import EVIDENCE_BASIS_LABELS
 from ...model.checklist import LEGAL_STATUS_LABELS, Item
 from ..document import ScanDocument
 from ..icons import state_icon
-from ..widgets import EditableList, OptionalDateEdit, route_undo_to_document
+from ..widgets import EditableList, FlowLayout, OptionalDateEdit, route_undo_to_document
 from .common import bold_label, heading, text_label, vertical_scroll
 
 #: Plain keys 1..9 choose the n-th option.
@@ -95,11 +95,12 @@ class ItemPage(QWidget):
         # ---- the answer
         self.answer_box = QGroupBox("Antwoord", content)
         answer_layout = QVBoxLayout(self.answer_box)
-        self.buttons_row = QHBoxLayout()
-        self.buttons_row.setSpacing(6)
+        self.buttons_row = FlowLayout(spacing=6)
         answer_layout.addLayout(self.buttons_row)
         self.option_help = text_label(muted=True)
-        answer_layout.addWidget(self.option_help)
+        help_row = QHBoxLayout()
+        help_row.addWidget(self.option_help, 1)
+        answer_layout.addLayout(help_row)
         # the chosen answer must stand out by more than colour: filled, bold and with a check mark
         # (the same border and padding in both states, so the width never jumps or clips)
         self.answer_box.setStyleSheet(
@@ -116,6 +117,8 @@ class ItemPage(QWidget):
         self.clear_button = QPushButton("Wi&s antwoord", self.answer_box)
         self.clear_button.setToolTip("Het antwoord weghalen (het item is dan weer onbeantwoord)")
         self.clear_button.clicked.connect(lambda: self._choose(None))
+        # below the options, not beside them: five long options already fill a 1366 px screen
+        help_row.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addWidget(self.answer_box)
 
         # ---- explanation (the 'leg uit')
@@ -270,11 +273,9 @@ class ItemPage(QWidget):
             bold = QFont(button.font())
             bold.setBold(True)
             width = QFontMetrics(bold).horizontalAdvance(f"✓ {index + 1} {option.label}")
-            button.setMinimumWidth(width + 32)
+            button.setMinimumWidth(width + 26)
             self.group.addButton(button, index)
             self.buttons_row.addWidget(button)
-        self.buttons_row.addStretch(1)
-        self.buttons_row.addWidget(self.clear_button)
 
     def _refresh(self) -> None:
         if self.item_id is None:
@@ -293,7 +294,6 @@ class ItemPage(QWidget):
             self.group.setExclusive(True)
             self.clear_button.setEnabled(option is not None)
             self.option_help.setText(option.description if option and option.description else "")
-            self.option_help.setVisible(bool(option and option.description))
 
             required = bool(option and option.requires_explanation)
             self.explanation_label.setText("&Uitleg (verplicht bij dit antwoord: pas toe of leg uit):" if required
