@@ -48,6 +48,7 @@ from .pages.dashboard import DashboardPage
 from .pages.keyfigures import KeyFiguresPage
 from .pages.item import ItemPage, NumberKeysToPage
 from .pages.overview import FrameworkPage, SectionPage
+from .pages.plan import PlanPage
 from .start import StartScreen
 
 log = logging.getLogger(__name__)
@@ -81,6 +82,7 @@ def registered_pages() -> list[PageSpec]:
 # The pages of part 2, in the order of the navigation.
 register_page("dashboard", "Dashboard", DashboardPage)
 register_page("kengetallen", "Kengetallen", KeyFiguresPage)
+register_page("verbeterplan", "Verbeterplan", PlanPage)
 
 
 
