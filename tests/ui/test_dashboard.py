@@ -1,0 +1,152 @@
+"""Dashboard: scores follow the answers at once, bars and links open what they show.
+
+Built on the small BSC/5B/Antwoord-shaped checklists of the scoring tests (benchmarks top-10 85%
+and Bergen 50% on 5B, the 2015 ambition Fase 4 on the phase item).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "scoring"))
+
+from scan_factory import make_assessment, make_checklists  # noqa: E402
+
+from dienstscan.scoring import score  # noqa: E402
+from dienstscan.ui.document import ScanDocument  # noqa: E402
+from dienstscan.ui.pages.dashboard import DashboardPage  # noqa: E402
+
+ANSWERS = {
+    "BSC-01": "toegepast", "BSC-02": "deels",
+    "5B-1.01": "ingevoerd", "5B-1.02": "niet_ingevoerd", "5B-2.01": "gedeeltelijk",
+    "ANT-FASE": "fase_3", "ANT-PK-1": "niveau_2",
+}
+
+
+@pytest.fixture
+def doc(qtbot):
+    document = ScanDocument(make_checklists(), make_assessment(dict(ANSWERS)))
+    yield document
+    document.close()
+
+
+@pytest.fixture
+def page(qtbot, doc):
+    widget = DashboardPage(doc)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def bar(page: DashboardPage, framework_id: str, key: str):
+    return next(b for b in page.chart(framework_id).bars() if b.key == key)
+
+
+def test_answer_change_updates_scores_sentences_and_completeness(qtbot, page, doc):
+    before = bar(page, "5B", "5B")
+    assert before.value_text == "16,7%"
+    assert {line.text for line in before.lines} == {"Bergen: 50%", "de top-10 gemeenten: 85% (norm)"}
+    assert "1 van 6 instrumenten volledig" in page.framework_box("5B").headline.text()
+    answered_before = page.progress.value()
+
+    with qtbot.waitSignal(doc.changed):
+        doc.set_option("5B-1.02", "ingevoerd")
+        doc.set_option("5B-2.02", "ingevoerd")
+        doc.set_option("5B-2.03", "ingevoerd")
+
+    after = bar(page, "5B", "5B")
+    expected = score(doc.checklists, doc.assessment).frameworks[1].tally.percentage
+    assert after.value == pytest.approx(expected) == pytest.approx(400 / 6)
+    assert after.value_text == "66,7%"
+    assert bar(page, "5B", "5B-2").value_text == "66,7%"
+    box = page.framework_box("5B")
+    assert "Score: 66,7% (4 van 6 instrumenten volledig)" in box.headline.text()
+    # the sentence names both benchmarks, and each benchmark comes with its source
+    sentences = box.sentences.text()
+    assert "Met 66,7% zit u boven het niveau van Bergen (5 juli 2011) (50%) en onder de top-10 gemeenten" in sentences
+    assert "Bron: 002_df95863a505375c9.txt, 4.5" in sentences
+    assert page.progress.value() > answered_before
+    assert "Beantwoord: 9 van 13 items." in page.completeness.text()
+
+
+def test_undo_brings_the_old_score_back(qtbot, page, doc):
+    doc.set_option("5B-1.02", "ingevoerd")
+    assert bar(page, "5B", "5B-1").value_text == "66,7%"
+    with qtbot.waitSignal(doc.changed):
+        doc.undo_stack.undo()
+    assert bar(page, "5B", "5B-1").value_text == "33,3%"
+
+
+def test_clicking_a_bar_opens_that_section(qtbot, page):
+    chart = page.chart("5B")
+    rect = chart.bar_rect("5B-2")
+    assert rect is not None
+    with qtbot.waitSignal(page.openItem) as blocker:
+        qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert blocker.args == ["5B-2"]
+    with qtbot.waitSignal(page.openItem) as blocker:
+        qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart.bar_rect("5B").center().toPoint())
+    assert blocker.args == ["5B"]
+
+
+def test_bars_open_by_keyboard_too(qtbot, page):
+    chart = page.chart("5B")
+    chart.setFocus()
+    qtbot.keyClick(chart, Qt.Key.Key_Down)
+    with qtbot.waitSignal(page.openItem) as blocker:
+        qtbot.keyClick(chart, Qt.Key.Key_Return)
+    assert blocker.args == ["5B-1"]
+    assert "Belofte 1: Mensgericht: 33,3%" in chart.accessibleDescription()
+
+
+def test_missing_explanations_are_listed_and_open_the_item(qtbot, page, doc):
+    box = page.framework_box("BSC")
+    assert "BSC-02" in box.explain.text()
+    assert "uitleg gegeven bij 0 van 1" in box.explain_title.text()
+    with qtbot.waitSignal(page.openItem) as blocker:
+        box.explain.linkActivated.emit("item:BSC-02")
+    assert blocker.args == ["BSC-02"]
+
+    doc.set_text("BSC-02", "explanation", "Alleen aan de balie; telefoon volgt in 2026.")
+    assert "BSC-02" not in box.explain.text()
+    assert "uitleg gegeven bij 1 van 1" in box.explain_title.text()
+    assert "Geen uitleg ontbreekt." in page.completeness.text()
+
+
+def test_phase_against_the_ambition(qtbot, page, doc):
+    box = page.framework_box("ANT")
+    assert box.phase.isVisible()
+    assert "Antwoord: Fase 3." in box.phase_text.text()
+    assert "onder de ambitie voor 2015 (Fase 4 of hoger)" in box.phase_text.text()
+    assert "voldaan: nee" in box.phase_text.text()
+    assert "Huidige fase: Fase 3. Ambitie: Fase 4." == box.phase.accessibleDescription()
+    doc.set_option("ANT-FASE", "fase_5")
+    assert "boven de ambitie voor 2015" in box.phase_text.text()
+    assert "voldaan: ja" in box.phase_text.text()
+    with qtbot.waitSignal(page.openItem) as blocker:
+        qtbot.mouseClick(box.phase, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["ANT-FASE"]
+
+
+def test_a_hidden_dashboard_catches_up_when_shown(qtbot, page, doc):
+    page.hide()
+    doc.set_option("BSC-03", "toegepast")
+    assert bar(page, "BSC", "BSC").value_text == "33,3%"  # not recomputed while hidden
+    page.show()
+    qtbot.waitUntil(lambda: bar(page, "BSC", "BSC").value_text == "66,7%")
+
+
+def test_framework_switched_off_disappears_and_comes_back(qtbot, page, doc):
+    doc.set_framework_in_scope("ANT", False)
+    with pytest.raises(KeyError):
+        page.chart("ANT")
+    doc.undo_stack.undo()
+    expected = score(doc.checklists, doc.assessment).frameworks[2].tally.percentage
+    assert bar(page, "ANT", "ANT").value == pytest.approx(expected) == pytest.approx(100 * 0.5 / 3)
+    assert bar(page, "ANT", "ANT").value_text == "16,7%"

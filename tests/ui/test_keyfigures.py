@@ -1,0 +1,161 @@
+"""Key figures: typed in Dutch notation, validated, compared with the norms at once, undoable."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "scoring"))
+
+from scan_factory import make_assessment, make_checklists  # noqa: E402
+
+from dienstscan import storage  # noqa: E402
+from dienstscan.model import KeyFigure, SourceRef  # noqa: E402
+from dienstscan.ui.document import ScanDocument  # noqa: E402
+from dienstscan.ui.pages.keyfigures import KeyFiguresPage, bounds, check_value, parse_number  # noqa: E402
+
+
+@pytest.fixture
+def doc(qtbot):
+    document = ScanDocument(make_checklists(), make_assessment({}))
+    yield document
+    document.close()
+
+
+@pytest.fixture
+def page(qtbot, doc):
+    widget = KeyFiguresPage(doc)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def type_into(qtbot, edit, text: str) -> None:
+    """Select what is in the field and type over it, as a user does."""
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+
+
+def test_typed_value_is_compared_with_the_norm_as_you_type(qtbot, page, doc):
+    row = page.row("kf-wachttijd")
+    assert "Nog niet te vergelijken met de VNG-norm (15 minuten of minder)" in row.comparison.text()
+    type_into(qtbot, row.value_edit, "12,5")
+    qtbot.waitUntil(lambda: "Met 12,5 minuten zit u onder de VNG-norm (15 minuten of minder)" in row.comparison.text())
+    assert "de VNG-norm (norm, 15 minuten): voldaan." in row.comparison.text()
+    assert "Bron: 002_df95863a505375c9.txt, 4.5" in row.comparison.text()
+    assert doc.assessment.key_figures["kf-wachttijd"].value == 12.5
+    assert doc.is_dirty()
+
+    type_into(qtbot, row.value_edit, "18")
+    qtbot.waitUntil(lambda: "Met 18 minuten zit u boven de VNG-norm" in row.comparison.text())
+    assert "niet voldaan" in row.comparison.text()
+
+
+def test_reference_and_thousands(qtbot, page, doc):
+    row = page.row("kf-cijfer")
+    type_into(qtbot, row.value_edit, "7,8")
+    qtbot.waitUntil(lambda: "Met 7,8 zit u boven het niveau van het gemiddelde in 2010 (7,6)" in row.comparison.text())
+
+
+def test_bad_input_is_explained_and_not_stored(qtbot, page, doc):
+    row = page.row("kf-cijfer")
+    type_into(qtbot, row.value_edit, "7,5")
+    assert doc.assessment.key_figures["kf-cijfer"].value == 7.5
+    type_into(qtbot, row.value_edit, "zeven")
+    assert row.error.isVisible()
+    assert "'zeven' is geen getal" in row.error.text()
+    assert doc.assessment.key_figures["kf-cijfer"].value == 7.5  # the last valid value stays
+    type_into(qtbot, row.value_edit, "11")
+    assert "mag hoogstens 10 zijn" in row.error.text()
+    assert doc.assessment.key_figures["kf-cijfer"].value == 1.0  # "1" was valid on the way to "11"
+    type_into(qtbot, row.value_edit, "8")
+    assert not row.error.isVisible()
+    assert doc.assessment.key_figures["kf-cijfer"].value == 8.0
+    row.value_edit.selectAll()
+    qtbot.keyClick(row.value_edit, Qt.Key.Key_Backspace)
+    assert "kf-cijfer" not in doc.assessment.key_figures  # emptied: no value, no note, no date left
+    assert "Nog niet te vergelijken" in row.comparison.text()
+
+
+def test_typing_is_one_undo_step_and_undo_updates_the_field(qtbot, page, doc):
+    row = page.row("kf-wachttijd")
+    type_into(qtbot, row.value_edit, "3,25")
+    assert doc.assessment.key_figures["kf-wachttijd"].value == 3.25
+    row.note.setFocus()
+    qtbot.keyClicks(row.note, "jaarverslag 2010")
+    assert doc.assessment.key_figures["kf-wachttijd"].note == "jaarverslag 2010"
+    with qtbot.waitSignal(doc.changed):
+        doc.undo_stack.undo()  # the whole note at once
+    assert doc.assessment.key_figures["kf-wachttijd"].note == ""
+    assert row.note.text() == ""
+    row.date.set_date(dt.date(2010, 12, 31), emit=True)
+    assert doc.assessment.key_figures["kf-wachttijd"].date == dt.date(2010, 12, 31)
+    doc.undo_stack.undo()
+    assert doc.assessment.key_figures["kf-wachttijd"].date is None
+    doc.undo_stack.undo()  # the whole value "3,25" at once
+    assert "kf-wachttijd" not in doc.assessment.key_figures
+    assert row.value_edit.text() == ""
+    doc.undo_stack.redo()
+    assert row.value_edit.text() == "3,25"
+    assert "Met 3,25 minuten" in row.comparison.text() or "Met 3,2 minuten" in row.comparison.text()
+
+
+def test_key_figures_survive_save_and_reopen(qtbot, page, doc, tmp_path):
+    type_into(qtbot, page.row("kf-cijfer").value_edit, "7,1")
+    path = tmp_path / "scan.dienstscan"
+    storage.save_scan(doc.assessment, path)
+    reopened = ScanDocument(doc.checklists, storage.load_scan(path))
+    other = KeyFiguresPage(reopened)
+    qtbot.addWidget(other)
+    assert other.row("kf-cijfer").value_edit.text() == "7,1"
+    assert "Met 7,1 zit u onder het niveau van het gemiddelde in 2010" in other.row("kf-cijfer").comparison.text()
+    reopened.close()
+
+
+def test_yes_no_figure_is_a_choice(qtbot):
+    kf = KeyFigure(id="kf-handvest", label="Kwaliteitshandvest met servicenormen in gebruik", unit="ja/nee",
+                   source=SourceRef(document="thesis.txt", section="3.2"))
+    checklists = make_checklists()
+    checklists = checklists.model_copy(update={"key_figures": {**checklists.key_figures, kf.id: kf}})
+    doc = ScanDocument(checklists, make_assessment({}))
+    page = KeyFiguresPage(doc)
+    qtbot.addWidget(page)
+    row = page.row("kf-handvest")
+    assert row.value_edit is None and row.choice is not None
+    row.choice.setCurrentIndex(row.choice.findData(1.0))
+    assert doc.assessment.key_figures["kf-handvest"].value == 1.0
+    page.show()
+    doc.undo_stack.undo()
+    assert row.choice.currentIndex() == 0
+    doc.close()
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("7,5", 7.5), ("44.000", 44000.0), ("1.234,5", 1234.5), ("80%", 80.0), (" 7.5 ", 7.5), ("0", 0.0),
+    ("", None), ("-3", -3.0), ("12,", 12.0),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["abc", "1,2,3", "7,5 min", "nan", "1e5", "--1"])
+def test_parse_number_refuses(text):
+    with pytest.raises(ValueError, match="geen getal"):
+        parse_number(text)
+
+
+def test_ranges_come_from_the_checklist_or_the_unit():
+    pct = KeyFigure(id="p", label="Aandeel", unit="%", source=SourceRef(document="x"))
+    own = KeyFigure(id="q", label="Eigen", unit="%", minimum=10, maximum=90, source=SourceRef(document="x"))
+    assert bounds(pct) == (0.0, 100.0)
+    assert bounds(own) == (10, 90)
+    assert check_value(pct, 100) is None
+    assert "hoogstens 100" in check_value(pct, 100.5)
+    assert "minstens 10" in check_value(own, 5)
