@@ -95,6 +95,9 @@ class NavigationTree(QTreeWidget):
         node.setData(0, ID_ROLE, key)
         if icon is not None:
             node.setIcon(0, icon)
+        font = node.font(0)
+        font.setBold(True)
+        node.setFont(0, font)
         self.insertTopLevelItem(self._page_count, node)
         node.setFirstColumnSpanned(True)
         self._page_count += 1
