@@ -87,9 +87,9 @@ class PlanColumn:
 PLAN_COLUMNS: tuple[PlanColumn, ...] = (
     PlanColumn("id", "ID", "Plan", 11, "id"),
     PlanColumn("title", "Actie", "Plan", 30, wrap=True),
-    PlanColumn("description", "Toelichting", "Plan", 22, wrap=True),
+    PlanColumn("description", "Toelichting", "Plan", 20.5, wrap=True),
     PlanColumn(None, "Bron / onderdeel", "Plan", 22, "info", wrap=True),
-    PlanColumn("theme", "Thema", "Plan", 16.5, "theme", wrap=True),
+    PlanColumn("theme", "Thema", "Plan", 18, "theme", wrap=True),
     PlanColumn("priority", "Prioriteit", "Plan", 9, "priority"),
     PlanColumn("owner", "Probleemeigenaar", "Plan", 17.5, wrap=True),
     PlanColumn("start", "Start", "Plan", 10.5, "date"),

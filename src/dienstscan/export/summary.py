@@ -197,9 +197,10 @@ def _write_action_counts(ws: Worksheet, row: int, actions: list[Action], today: 
 
 
 def _write_chart(ws: Worksheet, row: int, chart_rows: list[tuple[str, float | None, float | None]]) -> int:
-    """Chart with its data table below it; returns the next free row."""
+    """Chart with its data table below it; returns the last row to print (the chart, not the
+    table it is drawn from: on paper that would be a page of numbers the chart already shows)."""
     if not chart_rows:
-        return row
+        return row - 1
     ws.row_breaks.append(Break(id=row - 1))  # the chart starts on a page of its own
     row = _section(ws, row, "Grafiek: scores naast de benchmarks")
     chart_top = row
@@ -248,7 +249,7 @@ def _write_chart(ws: Worksheet, row: int, chart_rows: list[tuple[str, float | No
     chart.width = 24
     chart.height = chart_height_cm
     ws.add_chart(chart, f"A{chart_top}")
-    return last + 2
+    return data_row - 2  # the row under the chart, above the note "Gegevens voor de grafiek"
 
 
 def write_summary(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, actions: list[Action],
@@ -265,7 +266,7 @@ def write_summary(ws: Worksheet, checklists: ChecklistSet, assessment: Assessmen
     row = _write_overview(ws, 4, assessment, report, checklists)
     row, chart_rows = _write_scores(ws, row, report)
     row = _write_action_counts(ws, row, actions, today)
-    last = _write_chart(ws, row, chart_rows)
+    last_printed = _write_chart(ws, row, chart_rows)
     ws.sheet_view.showGridLines = False
     print_setup(ws, assessment.organisation.name)
-    ws.print_area = f"A1:{get_column_letter(len(WIDTHS))}{max(last, row)}"
+    ws.print_area = f"A1:{get_column_letter(len(WIDTHS))}{last_printed}"

@@ -367,3 +367,13 @@ def test_lines_needed_wraps_at_spaces():
     assert lines_needed("aaaa bbbb cccc", 10) == 2
     assert lines_needed("x" * 25, 10) == 3
     assert lines_needed("a\nb\n\nc", 10) == 4
+
+
+def test_summary_prints_the_chart_but_not_its_data_table(wb):
+    ws = wb["Samenvatting"]
+    note_row = next(c.row for c in ws["A"] if c.value == "Gegevens voor de grafiek")
+    last_printed = int(ws.print_area.split(":")[1].lstrip("$ABCDEFG").replace("$", ""))
+    assert last_printed == note_row - 1
+    chart_top = next(c.row for c in ws["A"] if c.value == "Grafiek: scores naast de benchmarks") + 1
+    assert chart_top < last_printed
+    assert [b.id for b in ws.row_breaks.brk] == [chart_top - 2]  # the chart starts on a new page
