@@ -15,6 +15,7 @@ statistics say so in ``top10_note`` and the YAML in a comment.
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import statistics
@@ -82,14 +83,24 @@ def metric_statistics(checklists: ChecklistSet, scans: Sequence[Assessment]) -> 
                      else f"{fw.short_title}, {section.title}")
             stats[section.id] = MetricStatistics(section.id, title, "sectie")
             order.append(section.id)
-    for scan in scans:
-        name = scan.organisation.name
-        for fw_score in score(checklists, scan).frameworks:
-            if fw_score.tally.percentage is not None:
-                stats[fw_score.id].scores.append((name, fw_score.tally.percentage))
-            for s in fw_score.sections:
-                if s.tally.percentage is not None:
-                    stats[s.id].scores.append((name, s.tally.percentage))
+    # Only the framework and section percentages are needed: scoring without benchmarks and key
+    # figures gives the same percentages in half the time (no sentences for 26 key figures per scan).
+    bare = ChecklistSet(frameworks=checklists.frameworks, scales=checklists.scales, themes=checklists.themes,
+                        benchmarks=[], key_figures={})
+    paused = gc.isenabled()
+    gc.disable()  # many scans alive at once: see dienstscan.cycle.batch.load_scans
+    try:
+        for scan in scans:
+            name = scan.organisation.name
+            for fw_score in score(bare, scan).frameworks:
+                if fw_score.tally.percentage is not None:
+                    stats[fw_score.id].scores.append((name, fw_score.tally.percentage))
+                for s in fw_score.sections:
+                    if s.tally.percentage is not None:
+                        stats[s.id].scores.append((name, s.tally.percentage))
+    finally:
+        if paused:
+            gc.enable()
     for st in stats.values():
         st.scores.sort(key=lambda pair: (-pair[1], pair[0].casefold()))
     return [stats[m] for m in order if stats[m].count]
