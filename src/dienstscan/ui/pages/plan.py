@@ -239,17 +239,23 @@ class ActionFilterModel(QSortFilterProxyModel):
         self.search = ""
         self.show_hidden = False
 
+    def _refilter(self, change) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateRowsFilter()
+
     def set_filter(self, name: str, value: str | None) -> None:
-        self.filters[name] = value
-        self.invalidateFilter()
+        self._refilter(lambda: self.filters.__setitem__(name, value))
 
     def set_search(self, text: str) -> None:
-        self.search = text.strip().casefold()
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "search", text.strip().casefold()))
 
     def set_show_hidden(self, show: bool) -> None:
-        self.show_hidden = show
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "show_hidden", show))
 
     def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802
         source: ActionTableModel = self.sourceModel()

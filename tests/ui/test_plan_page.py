@@ -1,0 +1,275 @@
+"""Plan page: proposals accepted and edited in the PDCA form, saved, reopened intact; filters,
+own actions, merge, delete, closed gaps, undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "scoring"))
+
+from scan_factory import make_assessment, make_checklists  # noqa: E402
+
+from dienstscan import storage  # noqa: E402
+from dienstscan.ui.document import ScanDocument  # noqa: E402
+from dienstscan.ui.pages import plan as plan_page  # noqa: E402
+from dienstscan.ui.pages.plan import ID_ROLE, PlanPage  # noqa: E402
+
+ANSWERS = {
+    "BSC-01": "toegepast", "BSC-02": "deels",
+    "5B-1.01": "ingevoerd", "5B-1.02": "niet_ingevoerd", "5B-2.01": "gedeeltelijk",
+    "ANT-FASE": "fase_3", "ANT-PK-1": "niveau_2",
+}
+PROPOSALS = {"V-BSC-02", "V-5B-1.02", "V-5B-2.01", "V-ANT-FASE", "V-ANT-PK-1"}
+
+
+@pytest.fixture
+def doc(qtbot):
+    document = ScanDocument(make_checklists(), make_assessment(dict(ANSWERS)))
+    yield document
+    document.close()
+
+
+def open_page(qtbot, doc) -> PlanPage:
+    page = PlanPage(doc)
+    qtbot.addWidget(page)
+    page.resize(1300, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+@pytest.fixture
+def page(qtbot, doc):
+    return open_page(qtbot, doc)
+
+
+def shown_ids(page: PlanPage) -> list[str]:
+    return [page.proxy.data(page.proxy.index(r, 0), ID_ROLE) for r in range(page.proxy.rowCount())]
+
+
+def cell(page: PlanPage, action_id: str, header: str) -> str:
+    column = plan_page.COLUMNS.index(header)
+    row = page.model.row_of(action_id)
+    return page.model.data(page.model.index(row, column))
+
+
+def type_over(qtbot, edit, text: str) -> None:
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+
+
+def test_gaps_are_proposed(page):
+    assert set(shown_ids(page)) == PROPOSALS
+    assert cell(page, "V-5B-2.01", "Prioriteit") == "Hoog"  # legally required
+    assert cell(page, "V-5B-1.02", "Besluit") == "Voorgesteld"
+    assert "Nog beslissen" in cell(page, "V-5B-1.02", "Opmerking")
+
+
+def test_accept_edit_save_reopen(qtbot, page, doc, tmp_path):
+    page.select(["V-5B-1.02"], "V-5B-1.02")
+    assert page.form.action_id == "V-5B-1.02"
+    qtbot.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)
+    assert doc.assessment.action("V-5B-1.02").decision == "geaccepteerd"
+    assert cell(page, "V-5B-1.02", "Besluit") == "Geaccepteerd"
+
+    form = page.form
+    type_over(qtbot, form.owner, "Teamleider KCC")
+    type_over(qtbot, form.title, "Meet de klanttevredenheid elk jaar")
+    form.description.setFocus()
+    qtbot.keyClicks(form.description, "Burgerpeiling via waarstaatjegemeente.")
+    form.start.set_date(dt.date(2026, 1, 1), emit=True)
+    form.end.set_date(dt.date(2026, 12, 31), emit=True)
+    type_over(qtbot, form.indicator, "Rapportcijfer burger als klant")
+    type_over(qtbot, form.target, "7,5 of hoger")
+    form.priority.setCurrentIndex(form.priority.findData("hoog"))
+    form.theme.setCurrentIndex(form.theme.findData("kcc"))
+    form.status.setCurrentIndex(form.status.findData("in_uitvoering"))
+    form.progress.setFocus()
+    qtbot.keyClicks(form.progress, "Offerte aangevraagd")
+    type_over(qtbot, form.measured_value, "7,2")
+    form.measured_on.set_date(dt.date(2026, 6, 30), emit=True)
+    form.conclusion.setFocus()
+    qtbot.keyClicks(form.conclusion, "Nog net onder de streefwaarde")
+    form.act.setCurrentIndex(form.act.findData("bijstellen"))
+    form.act_note.setFocus()
+    qtbot.keyClicks(form.act_note, "Extra training aan de balie")
+
+    action = doc.assessment.action("V-5B-1.02")
+    expected = {
+        "decision": "geaccepteerd", "owner": "Teamleider KCC", "title": "Meet de klanttevredenheid elk jaar",
+        "description": "Burgerpeiling via waarstaatjegemeente.", "start": dt.date(2026, 1, 1),
+        "end": dt.date(2026, 12, 31), "indicator": "Rapportcijfer burger als klant", "target": "7,5 of hoger",
+        "priority": "hoog", "theme": "kcc", "status": "in_uitvoering", "progress": "Offerte aangevraagd",
+        "measured_value": "7,2", "measured_on": dt.date(2026, 6, 30), "conclusion": "Nog net onder de streefwaarde",
+        "act": "bijstellen", "act_note": "Extra training aan de balie",
+    }
+    assert {k: getattr(action, k) for k in expected} == expected
+    assert {"title", "priority", "theme"} <= set(action.edited)  # re-proposing will not overwrite them
+    assert cell(page, "V-5B-1.02", "Probleemeigenaar") == "Teamleider KCC"
+    assert cell(page, "V-5B-1.02", "Einde") == "31-12-2026"
+
+    path = tmp_path / "scan.dienstscan"
+    storage.save_scan(doc.assessment, path)
+    reopened = ScanDocument(doc.checklists, storage.load_scan(path))
+    again = storage.load_scan(path).action("V-5B-1.02")
+    assert {k: getattr(again, k) for k in expected} == expected
+    other = open_page(qtbot, reopened)
+    other.select(["V-5B-1.02"], "V-5B-1.02")
+    assert other.form.owner.text() == "Teamleider KCC"
+    assert other.form.end.date() == dt.date(2026, 12, 31)
+    assert other.form.act.currentData() == "bijstellen"
+    assert other.form.act_note.toPlainText() == "Extra training aan de balie"
+    assert reopened.assessment.action("V-5B-1.02") == action
+    reopened.close()
+
+
+def test_typing_is_one_undo_step_per_field(qtbot, page, doc):
+    page.select(["V-BSC-02"], "V-BSC-02")
+    type_over(qtbot, page.form.owner, "Afdeling Burgerzaken")
+    steps = doc.undo_stack.count()
+    assert doc.assessment.action("V-BSC-02").owner == "Afdeling Burgerzaken"
+    with qtbot.waitSignal(doc.changed):
+        doc.undo_stack.undo()
+    assert doc.assessment.action("V-BSC-02").owner == ""
+    assert page.form.owner.text() == ""
+    assert steps == 1
+
+
+def test_reject_and_undo(qtbot, page, doc):
+    page.select(["V-ANT-FASE", "V-ANT-PK-1"])
+    qtbot.mouseClick(page.reject_button, Qt.MouseButton.LeftButton)
+    assert {doc.assessment.action(i).decision for i in ("V-ANT-FASE", "V-ANT-PK-1")} == {"afgewezen"}
+    assert "V-ANT-FASE" not in shown_ids(page)  # rejected ones are hidden unless asked for
+    page.show_hidden.setChecked(True)
+    assert "V-ANT-FASE" in shown_ids(page)
+    doc.undo_stack.undo()  # one step for both
+    assert {doc.assessment.action(i).decision for i in ("V-ANT-FASE", "V-ANT-PK-1")} == {"voorgesteld"}
+
+
+def test_a_closed_gap_is_marked_never_deleted(qtbot, page, doc):
+    page.select(["V-5B-1.02"], "V-5B-1.02")
+    qtbot.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)
+    type_over(qtbot, page.form.owner, "Kwaliteitsmedewerker")
+    doc.set_option("5B-1.02", "ingevoerd")  # a later answer closes the gap
+    action = doc.assessment.action("V-5B-1.02")
+    assert action is not None and action.gap_closed
+    assert action.owner == "Kwaliteitsmedewerker"
+    assert "V-5B-1.02" in shown_ids(page)
+    assert "Tekort opgeheven door een later antwoord" in cell(page, "V-5B-1.02", "Opmerking")
+    assert page.form.notice.isVisible()
+    assert "opgeheven door een later antwoord" in page.form.notice.text()
+    doc.undo_stack.undo()  # the answer again: the gap reopens
+    assert not doc.assessment.action("V-5B-1.02").gap_closed
+    assert not page.form.notice.isVisible()
+
+
+def test_new_gap_from_an_answer_appears(qtbot, page, doc):
+    doc.set_option("5B-2.03", "niet_ingevoerd")
+    qtbot.waitUntil(lambda: "V-5B-2.03" in shown_ids(page))
+    assert cell(page, "V-5B-2.03", "Prioriteit") == "Midden"
+
+
+def test_filters_and_search(qtbot, page, doc):
+    all_ids = set(shown_ids(page))
+    page.priority_filter.setCurrentIndex(page.priority_filter.findData("hoog"))
+    assert shown_ids(page) == ["V-5B-2.01"]
+    page.priority_filter.setCurrentIndex(0)
+    page.framework_filter.setCurrentIndex(page.framework_filter.findData("ANT"))
+    assert set(shown_ids(page)) == {"V-ANT-FASE", "V-ANT-PK-1"}
+    page.framework_filter.setCurrentIndex(0)
+    page.theme_filter.setCurrentIndex(page.theme_filter.findData("kcc"))
+    assert shown_ids(page) == ["V-ANT-FASE"]
+    page.theme_filter.setCurrentIndex(0)
+    page.select(["V-BSC-02"], "V-BSC-02")
+    page.form.status.setCurrentIndex(page.form.status.findData("gereed"))
+    page.status_filter.setCurrentIndex(page.status_filter.findData("gereed"))
+    assert shown_ids(page) == ["V-BSC-02"]
+    page.status_filter.setCurrentIndex(0)
+    page.decision_filter.setCurrentIndex(page.decision_filter.findData("eigen"))
+    assert shown_ids(page) == []
+    page.decision_filter.setCurrentIndex(0)
+    qtbot.keyClicks(page.search, "klachtbehandeling")
+    assert shown_ids(page) == ["V-5B-2.01"]
+    page.search.clear()
+    assert set(shown_ids(page)) == all_ids
+
+
+def test_sort_by_priority(page):
+    page.table.sortByColumn(plan_page.COLUMNS.index("Prioriteit"), Qt.SortOrder.AscendingOrder)
+    assert shown_ids(page)[0] == "V-5B-2.01"  # hoog first
+    page.table.sortByColumn(plan_page.COLUMNS.index("Prioriteit"), Qt.SortOrder.DescendingOrder)
+    assert shown_ids(page)[-1] == "V-5B-2.01"
+
+
+def test_own_actions_add_merge_delete(qtbot, page, doc, monkeypatch):
+    first = page.add_own()
+    assert first == "E-1" and page.form.action_id == "E-1"
+    assert page.form.title.hasFocus()
+    qtbot.keyClicks(page.form.title, "Dashboard dienstverlening")
+    second = page.add_own()
+    qtbot.keyClicks(page.form.title, "Telefonische bereikbaarheid meten")
+    assert doc.assessment.action("E-1").title == "Dashboard dienstverlening"
+    assert doc.assessment.action("E-2").title == "Telefonische bereikbaarheid meten"
+
+    # merge E-2 and a proposal into E-1
+    monkeypatch.setattr(plan_page, "choose_merge_target", lambda parent, choices: "E-1")
+    page.select([first, second, "V-5B-1.02"], first)
+    qtbot.mouseClick(page.merge_button, Qt.MouseButton.LeftButton)
+    assert doc.assessment.action("E-2").merged_into == "E-1"
+    assert doc.assessment.action("V-5B-1.02").merged_into == "E-1"
+    assert "Samengevoegd: E-2 – Telefonische bereikbaarheid meten" in doc.assessment.action("E-1").description
+    assert "E-2" not in shown_ids(page)
+    page.show_hidden.setChecked(True)
+    assert cell(page, "E-2", "Opmerking") == "Samengevoegd in E-1"
+    page.select(["E-2"], "E-2")
+    qtbot.mouseClick(page.unmerge_button, Qt.MouseButton.LeftButton)
+    assert doc.assessment.action("E-2").merged_into is None
+
+    # delete: asked first; proposals are never deleted
+    asked = []
+    monkeypatch.setattr(plan_page, "confirm_delete", lambda parent, titles: asked.append(titles) or True)
+    page.select(["E-2", "V-BSC-02"], "E-2")
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert asked == [["E-2 – Telefonische bereikbaarheid meten"]]
+    assert doc.assessment.action("E-2") is None
+    assert doc.assessment.action("V-BSC-02") is not None
+    doc.undo_stack.undo()
+    assert doc.assessment.action("E-2").title == "Telefonische bereikbaarheid meten"
+
+
+def test_delete_cancelled_changes_nothing(qtbot, page, doc, monkeypatch):
+    page.add_own()
+    monkeypatch.setattr(plan_page, "confirm_delete", lambda parent, titles: False)
+    page.select(["E-1"], "E-1")
+    steps = doc.undo_stack.count()
+    page.delete_selected()
+    assert doc.assessment.action("E-1") is not None
+    assert doc.undo_stack.count() == steps
+
+
+def test_bad_values_are_refused_with_a_message(qtbot, page, doc):
+    page.select(["V-BSC-02"], "V-BSC-02")
+    form = page.form
+    form.start.set_date(dt.date(2026, 6, 1), emit=True)
+    form.end.set_date(dt.date(2026, 1, 1), emit=True)
+    assert "einddatum ligt vóór de startdatum" in form.error.text()
+    assert doc.assessment.action("V-BSC-02").end is None
+    assert form.end.date() is None  # the field shows what is stored
+    form.title.setFocus()
+    form.title.selectAll()
+    qtbot.keyClick(form.title, Qt.Key.Key_Backspace)
+    assert "heeft een titel nodig" in form.error.text()
+    assert doc.assessment.action("V-BSC-02").title == "Voer norm 2 in."
+
+
+def test_open_source_item(qtbot, page):
+    page.select(["V-BSC-02"], "V-BSC-02")
+    with qtbot.waitSignal(page.openItem) as blocker:
+        qtbot.mouseClick(page.source_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["BSC-02"]
