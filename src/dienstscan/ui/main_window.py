@@ -10,7 +10,8 @@ Extension points for later parts:
 - ``register_page(key, title, factory)``: a page shown at the top of the navigation (kind
   ``"page"``) and in the page stack; ``factory(doc, parent)`` returns a QWidget, which may have an
   ``openItem = Signal(str)`` (item, section or framework id to navigate to). Pages are built anew
-  for every opened scan. ``MainWindow.page(key)`` returns the instance, ``show_page(key)`` shows it.
+  for every opened scan, lazily: the first time they are shown or asked for.
+  ``MainWindow.page(key)`` returns (and if needed builds) the instance, ``show_page(key)`` shows it.
 - ``MainWindow.export_menu`` (Bestand > Exporteren) and ``add_document_action(action, menu)``:
   actions that need an open scan, enabled and disabled with it.
 - ``MainWindow.navigate(node_id)`` opens an item, section, framework or page by id.
@@ -97,18 +98,16 @@ class Workspace(QSplitter):
         self.item_page = ItemPage(doc, self.stack)
         self.section_page = SectionPage(doc, self.stack)
         self.framework_page = FrameworkPage(doc, self.stack)
-        self.pages: dict[str, QWidget] = {}
         for page in (self.item_page, self.section_page, self.framework_page):
             self.stack.addWidget(page)
             page.openItem.connect(self.navigate)
+        #: Registered pages by key; each is built the first time it is needed (``page(key)``),
+        #: so opening a scan only pays for the page it shows first.
+        self.specs: dict[str, PageSpec] = {}
+        self.pages: dict[str, QWidget] = {}
         for spec in registered_pages():
-            widget = spec.factory(doc, self.stack)
-            self.stack.addWidget(widget)
-            self.pages[spec.key] = widget
+            self.specs[spec.key] = spec
             self.tree.add_page_node(spec.key, spec.title, spec.icon)
-            signal = getattr(widget, "openItem", None)
-            if signal is not None:
-                signal.connect(self.navigate)
         self.addWidget(self.tree)
         self.addWidget(self.stack)
         self.setStretchFactor(0, 0)
@@ -119,6 +118,20 @@ class Workspace(QSplitter):
         self._number_keys = NumberKeysToPage(self.item_page, self.item_shown, self)
         self.tree.installEventFilter(self._number_keys)
         self.tree.nodeActivated.connect(self._show_node)
+
+    def page(self, key: str) -> QWidget | None:
+        """The registered page ``key`` for this scan, built on first use; None for an unknown key."""
+        if key not in self.pages:
+            spec = self.specs.get(key)
+            if spec is None:
+                return None
+            widget = spec.factory(self.doc, self.stack)
+            self.stack.addWidget(widget)
+            self.pages[key] = widget
+            signal = getattr(widget, "openItem", None)
+            if signal is not None:
+                signal.connect(self.navigate)
+        return self.pages[key]
 
     def item_shown(self) -> bool:
         return self.stack.currentWidget() is self.item_page and self.item_page.item_id is not None
@@ -133,12 +146,12 @@ class Workspace(QSplitter):
         elif kind == "framework":
             self.framework_page.show_framework(node_id)
             self.stack.setCurrentWidget(self.framework_page)
-        elif kind == "page" and node_id in self.pages:
-            self.stack.setCurrentWidget(self.pages[node_id])
+        elif kind == "page" and node_id in self.specs:
+            self.stack.setCurrentWidget(self.page(node_id))
 
     def kind_of(self, node_id: str) -> str | None:
         checklists = self.doc.checklists
-        if node_id in self.pages:
+        if node_id in self.specs:
             return "page"
         if checklists.has_item(node_id):
             return "item"
@@ -161,8 +174,8 @@ class Workspace(QSplitter):
 
     def start(self) -> None:
         """The first page: the first registered page, else the first framework in the scan."""
-        if self.pages:
-            self.navigate(next(iter(self.pages)))
+        if self.specs:
+            self.navigate(next(iter(self.specs)))
             return
         in_scope = [fw.id for fw in self.doc.checklists.frameworks if fw.id in self.doc.assessment.frameworks]
         self.navigate(in_scope[0] if in_scope else self.doc.checklists.frameworks[0].id)
@@ -431,8 +444,8 @@ class MainWindow(QMainWindow):
         self.documentChanged.emit(doc)
 
     def page(self, key: str) -> QWidget | None:
-        """The instance of a registered page for the open scan, or None."""
-        return self.workspace.pages.get(key) if self.workspace else None
+        """The instance of a registered page for the open scan (built on first use), or None."""
+        return self.workspace.page(key) if self.workspace else None
 
     def show_page(self, key: str) -> bool:
         return self.navigate(key)

@@ -1,0 +1,53 @@
+"""The extension points for later parts: registered pages (lazy, with openItem) and the export menu."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from dienstscan.ui import main_window
+
+
+class ProbePage(QWidget):
+    openItem = Signal(str)
+    built: list = []
+
+    def __init__(self, doc, parent=None):
+        super().__init__(parent)
+        self.doc = doc
+        QVBoxLayout(self).addWidget(QLabel("Probe", self))
+        ProbePage.built.append(self)
+
+
+def test_registered_page_is_built_on_first_use_and_navigates(monkeypatch, window, fake_dialogs, new_assessment):
+    monkeypatch.setattr(main_window, "_PAGES", [])
+    main_window.register_page("probe", "Probe", ProbePage)
+    main_window.register_page("probe", "Probe 2", ProbePage)  # same key replaces
+    assert [p.title for p in main_window.registered_pages()] == ["Probe 2"]
+    ProbePage.built.clear()
+    fake_dialogs.new_scan_result = new_assessment()
+    window.new_action.trigger()
+    ws = window.workspace
+    assert ws.tree.current_node() == ("page", "probe")  # the first registered page opens first
+    [page] = ProbePage.built
+    assert page.doc is window.doc and ws.stack.currentWidget() is page
+    assert window.page("probe") is page and window.page("onbekend") is None
+    page.openItem.emit("KB-LM")
+    assert ws.tree.current_node() == ("section", "KB-LM")
+    assert window.show_page("probe") and ws.stack.currentWidget() is page
+    assert len(ProbePage.built) == 1
+
+
+def test_export_menu_actions_follow_the_open_scan(window, fake_dialogs, new_assessment):
+    assert not window.export_menu.menuAction().isEnabled()  # empty and no scan
+    action = QAction("&Excel-verbeterplan…", window)
+    window.add_document_action(action, window.export_menu)
+    assert not action.isEnabled() and not window.export_menu.menuAction().isEnabled()
+    fake_dialogs.new_scan_result = new_assessment()
+    window.new_action.trigger()
+    assert action.isEnabled() and window.export_menu.menuAction().isEnabled()
+    window.doc.undo_stack.setClean()
+    window.doc._unsaved_outside_stack = False
+    window.close_scan()
+    assert not action.isEnabled()
