@@ -1,0 +1,217 @@
+"""Export the plan from the menu, edit the workbook like a manager (openpyxl), import it with a
+preview, and see the edits in the plan; cancel, errors and failures change nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "scoring"))
+
+from scan_factory import make_assessment, make_checklists  # noqa: E402
+
+from dienstscan.export.excel import PLAN_HEADER_ROW, PLAN_SHEET  # noqa: E402
+from dienstscan.export.plan_import import PlanImport  # noqa: E402
+from dienstscan.ui import exporting  # noqa: E402
+from dienstscan.ui.document import ScanDocument  # noqa: E402
+from dienstscan.ui.pages.plan import COLUMNS, PlanPage  # noqa: E402
+from dienstscan.ui.plan_commands import set_decision, sync_proposals  # noqa: E402
+
+ANSWERS = {"BSC-02": "deels", "5B-1.02": "niet_ingevoerd", "5B-2.01": "gedeeltelijk", "ANT-PK-1": "niveau_1"}
+
+
+@pytest.fixture
+def doc(qtbot):
+    document = ScanDocument(make_checklists(), make_assessment(dict(ANSWERS)))
+    sync_proposals(document)
+    set_decision(document, ["V-BSC-02", "V-5B-1.02", "V-5B-2.01", "V-ANT-PK-1"], "geaccepteerd")
+    document.undo_stack.clear()
+    yield document
+    document.close()
+
+
+class Script:
+    """Scripted answers for the dialogs of ``exporting``, recording what was shown."""
+
+    def __init__(self, monkeypatch, fake_dialogs) -> None:
+        self.export_path: Path | None = None
+        self.import_path: Path | None = None
+        self.open_answer = True
+        self.confirm = True
+        self.previews: list[PlanImport] = []
+        self.opened: list[Path] = []
+        self.fake_dialogs = fake_dialogs
+        monkeypatch.setattr(exporting, "choose_export_path", lambda parent, suggested: self.export_path)
+        monkeypatch.setattr(exporting, "choose_import_path", lambda parent, folder: self.import_path)
+        monkeypatch.setattr(exporting, "ask_open_exported", lambda parent, path: self.open_answer)
+        monkeypatch.setattr(exporting, "open_file", lambda path: self.opened.append(path) or True)
+
+        def confirm(parent, plan_import):
+            self.previews.append(plan_import)
+            return self.confirm
+
+        monkeypatch.setattr(exporting, "confirm_import", confirm)
+
+    def errors(self) -> list[str]:
+        return self.fake_dialogs.messages("show_error")
+
+
+@pytest.fixture
+def script(monkeypatch, fake_dialogs) -> Script:
+    return Script(monkeypatch, fake_dialogs)
+
+
+def edit_workbook(path: Path, changes: dict[str, dict[str, object]], new_rows: list[dict[str, object]] = ()) -> None:
+    """Change cells by action id and header text, add rows below the table, save: as Excel would."""
+    wb = load_workbook(path)
+    ws = wb[PLAN_SHEET]
+    cols = {c.value: c.column for c in ws[PLAN_HEADER_ROW] if isinstance(c.value, str)}
+    rows = {ws.cell(r, cols["ID"]).value: r for r in range(PLAN_HEADER_ROW + 1, ws.max_row + 1)}
+    for action_id, values in changes.items():
+        for header, value in values.items():
+            ws.cell(rows[action_id], cols[header]).value = value
+    for values in new_rows:
+        r = ws.max_row + 1
+        for header, value in values.items():
+            ws.cell(r, cols[header]).value = value
+    wb.save(path)
+
+
+def test_export_edit_import_shows_the_edits(qtbot, doc, script, tmp_path):
+    page = PlanPage(doc)
+    qtbot.addWidget(page)
+    page.show()
+    script.export_path = tmp_path / "plan.xlsx"
+    written = exporting.export_plan_dialog(page, doc)
+    assert written == script.export_path and written.exists()
+    assert script.opened == [written]  # offered and opened with the system's program
+    ids = [c.value for c in load_workbook(written)[PLAN_SHEET]["A"][PLAN_HEADER_ROW:] if c.value]
+    assert set(ids) == {"V-BSC-02", "V-5B-1.02", "V-5B-2.01", "V-ANT-PK-1"}
+
+    edit_workbook(written, {
+        "V-5B-2.01": {"Status": "Gereed", "Probleemeigenaar": "J. de Vries", "Einde": "1-3-2027",
+                      "Conclusie": "Klachtenregeling vastgesteld"},
+        "V-BSC-02": {"Voortgang": "Werkgroep gestart", "PDCA-keuze": "Borgen"},
+    }, [{"Actie": "Servicenormen publiceren op de website", "Status": "Gepland", "Probleemeigenaar": "Communicatie"}])
+
+    script.import_path = written
+    steps = doc.undo_stack.count()
+    with qtbot.waitSignal(doc.changed):
+        assert exporting.import_plan_dialog(page, doc) is True
+    preview = script.previews[-1].describe()
+    assert "Gewijzigde acties (2):" in preview
+    assert "Status: Gepland -> Gereed" in preview
+    assert "Nieuwe acties (1)" in preview and "Servicenormen publiceren op de website" in preview
+
+    action = doc.assessment.action("V-5B-2.01")
+    assert (action.status, action.owner, action.end) == ("gereed", "J. de Vries", dt.date(2027, 3, 1))
+    assert action.conclusion == "Klachtenregeling vastgesteld"
+    assert doc.assessment.action("V-BSC-02").act == "borgen"
+    new = doc.assessment.action("E-1")
+    assert new.title == "Servicenormen publiceren op de website" and new.owner == "Communicatie"
+
+    # the plan page shows it
+    row = page.model.row_of("V-5B-2.01")
+    assert page.model.data(page.model.index(row, COLUMNS.index("Status"))) == "Gereed"
+    assert page.model.data(page.model.index(row, COLUMNS.index("Probleemeigenaar"))) == "J. de Vries"
+    assert page.model.row_of("E-1") >= 0
+    page.select(["V-5B-2.01"], "V-5B-2.01")
+    assert page.form.conclusion.toPlainText() == "Klachtenregeling vastgesteld"
+
+    # one undo step takes the whole import back
+    assert doc.undo_stack.count() == steps + 1
+    doc.undo_stack.undo()
+    assert doc.assessment.action("V-5B-2.01").status == "gepland"
+    assert doc.assessment.action("E-1") is None
+    assert page.model.row_of("E-1") < 0
+
+
+def test_cancelled_import_changes_nothing(qtbot, doc, script, tmp_path):
+    script.export_path = tmp_path / "plan.xlsx"
+    script.open_answer = False
+    exporting.export_plan_dialog(None, doc)
+    assert script.opened == []
+    edit_workbook(script.export_path, {"V-5B-1.02": {"Status": "Uitgesteld"}})
+    script.import_path = script.export_path
+    script.confirm = False
+    before = [a.model_dump() for a in doc.assessment.actions]
+    assert exporting.import_plan_dialog(None, doc) is False
+    assert "Status: Gepland -> Uitgesteld" in script.previews[-1].describe()
+    assert [a.model_dump() for a in doc.assessment.actions] == before
+    assert doc.undo_stack.count() == 0
+
+
+def test_unreadable_cells_are_shown_and_nothing_is_applied(qtbot, doc, script, tmp_path):
+    script.export_path = tmp_path / "plan.xlsx"
+    exporting.export_plan_dialog(None, doc)
+    edit_workbook(script.export_path, {"V-5B-1.02": {"Einde": "volgende week", "Probleemeigenaar": "X"}})
+    script.import_path = script.export_path
+    before = [a.model_dump() for a in doc.assessment.actions]
+    assert exporting.import_plan_dialog(None, doc) is False
+    preview = script.previews[-1]
+    assert not preview.ok
+    assert any("'volgende week'" in e for e in preview.errors)
+    assert [a.model_dump() for a in doc.assessment.actions] == before
+    assert any("fouten" in m for m in script.errors())
+
+
+def test_workbook_of_another_scan_is_refused(qtbot, doc, script, tmp_path):
+    other = ScanDocument(doc.checklists, make_assessment(dict(ANSWERS)))
+    script.export_path = tmp_path / "ander.xlsx"
+    exporting.export_plan_dialog(None, other)
+    other.close()
+    script.import_path = script.export_path
+    assert exporting.import_plan_dialog(None, doc) is False
+    assert script.previews == []
+    assert "hoort bij een andere scan" in script.errors()[-1]
+
+
+def test_not_a_workbook(qtbot, doc, script, tmp_path):
+    bad = tmp_path / "plan.xlsx"
+    bad.write_text("dit is geen werkmap", encoding="utf-8")
+    script.import_path = bad
+    assert exporting.import_plan_dialog(None, doc) is False
+    assert "geen Excel-werkmap" in script.errors()[-1]
+
+
+def test_export_to_a_folder_that_does_not_exist(qtbot, doc, script, tmp_path):
+    script.export_path = tmp_path / "bestaat-niet" / "plan.xlsx"
+    assert exporting.export_plan_dialog(None, doc) is None
+    assert "kon niet worden opgeslagen" in script.errors()[-1]
+    assert "Uw scan is niet gewijzigd" in script.errors()[-1]
+    assert script.opened == []
+
+
+def test_cancelled_dialogs_do_nothing(qtbot, doc, script):
+    assert exporting.export_plan_dialog(None, doc) is None
+    assert exporting.import_plan_dialog(None, doc) is False
+    assert script.errors() == []
+
+
+def test_preview_dialog_buttons(qtbot, tmp_path):
+    with_changes = PlanImport(path=tmp_path / "p.xlsx", scan_id="x",
+                              new_actions=[_action()])
+    dialog = exporting.ImportPreviewDialog(None, with_changes)
+    qtbot.addWidget(dialog)
+    texts = {b.text() for b in dialog.buttons.buttons()}
+    assert texts == {"&Overnemen", "Annuleren"}
+    assert "Nieuwe acties (1)" in dialog.text.toPlainText()
+    broken = PlanImport(path=tmp_path / "p.xlsx", scan_id="x", errors=["Verbeterplan!H5: 'x' is geen datum"])
+    dialog = exporting.ImportPreviewDialog(None, broken)
+    qtbot.addWidget(dialog)
+    assert {b.text() for b in dialog.buttons.buttons()} == {"Sluiten"}
+    assert "Verbeterplan!H5" in dialog.text.toPlainText()
+
+
+def _action():
+    from dienstscan.model import Action
+
+    return Action(id="E-1", title="Nieuwe actie uit Excel")
+
+
+def test_suggested_name(doc):
+    assert exporting.suggested_plan_name(doc) == "Verbeterplan Gemeente Proef 2011-07-05.xlsx"
