@@ -78,6 +78,9 @@ def example_scan_path() -> Path:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
+    example = example_scan_path()
+    if not example.is_file():
+        raise UserError(f"de voorbeeldscan ontbreekt: {example} (maak hem met examples/make_example.py)")
     if not args.tekst:
         # the GUI opens a copy of the example in memory: saving asks where, the example stays as it is
         return _start_gui(demo=True)
@@ -85,9 +88,6 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     import shutil
     import tempfile
 
-    example = example_scan_path()
-    if not example.is_file():
-        raise UserError(f"de voorbeeldscan ontbreekt: {example} (maak hem met examples/make_example.py)")
     copy = Path(tempfile.mkdtemp(prefix="dienstscan-demo-")) / EXAMPLE_NAME
     shutil.copyfile(example, copy)
     text = _score_text(copy, None, False)
