@@ -110,6 +110,10 @@ class _Builder:
     def _scalar(self, node: Node, path: Path_) -> Any:
         tag = str(node.tag)
         text = node.value
+        if getattr(node, "style", None) == ">":
+            # ruamel.yaml's composer keeps the fold positions of a folded block (">-") as BEL
+            # characters in the node's text; its own constructor removes them, so must we.
+            text = text.replace("\a", "")
         if not tag.startswith(_TAG) or tag in (_TAG + "str", _TAG + "timestamp", _TAG + "binary"):
             # Dates stay the text written: the model wants "2011-07-05", not a date object.
             return text

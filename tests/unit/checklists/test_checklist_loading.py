@@ -310,3 +310,19 @@ def test_each_file_is_parsed_once(checklist_dir: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(loader_module, "read_yaml_file", counting)
     load_checklists(checklist_dir)
     assert sorted(seen) == sorted(p.name for p in checklist_dir.glob("*.yaml"))
+
+
+def test_folded_blocks_read_as_plain_text(tmp_path: Path) -> None:
+    """A '>-' block is one line of text: no fold markers (BEL characters) left in it."""
+    import shutil
+
+    folder = tmp_path / "kl"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "fixtures" / "checklists" / "valid", folder)
+    path = folder / "kader-a.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        '  description: "Een klein kader om het laden te testen."',
+        "  description: >-\n    Een klein kader om het laden\n    te testen, over meer regels.",
+    )
+    path.write_text(text, encoding="utf-8")
+    checklists = load_checklists(folder)
+    assert checklists.framework("KA").description == "Een klein kader om het laden te testen, over meer regels."
