@@ -13,6 +13,7 @@ HTML, so the three outputs never disagree. No Qt here.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -223,6 +224,14 @@ def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkSc
     }
 
 
+def _shorten(text: str, limit: int = 110) -> str:
+    """At most ``limit`` characters, cut at a word, for the one-page summary (the plan has it all)."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + " …"
+
+
 def _top_gaps(checklists: ChecklistSet, assessment: Assessment, actions: list[Action]) -> list[dict[str, Any]]:
     """The most important gaps: by priority of their action (else the item's), then the worst answer."""
     by_item = {a.item_id: a for a in actions if a.item_id}
@@ -236,8 +245,8 @@ def _top_gaps(checklists: ChecklistSet, assessment: Assessment, actions: list[Ac
             "text": item.text,
             "answer": option.label,
             "priority": PRIORITY_LABELS.get(priority, priority),
-            "legal": LEGAL_STATUS_LABELS.get(item.legal_status, "") if item.legal_status else "",
-            "action": action.title if action else item.suggested_action,
+            "legal": LEGAL_STATUS_LABELS["wettelijk"] if item.legal_status == "wettelijk" else "",
+            "action": _shorten(action.title if action else item.suggested_action),
             "action_id": action.id if action else "",
         }))
     found.sort(key=lambda pair: pair[0])
@@ -339,6 +348,21 @@ def _sources(checklists: ChecklistSet, frameworks: Iterable[Framework]) -> list[
 
 # --------------------------------------------------------------------------- context
 
+#: C0 control characters (not tab, newline, carriage return): invalid in HTML and in Word's XML.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clean(value: Any) -> Any:
+    """Remove control characters from every text (a YAML loader can leave e.g. \\a at line folds)."""
+    if isinstance(value, str):
+        return _CONTROL.sub("", value)
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
 
 def report_context(checklists: ChecklistSet, assessment: Assessment, *, today: dt.date | None = None) -> dict[str, Any]:
     """Everything the report shows, as plain data (dicts, lists, strings) for HTML and Word."""
@@ -361,7 +385,7 @@ def report_context(checklists: ChecklistSet, assessment: Assessment, *, today: d
         n = len(completeness.explanations_missing)
         open_text += f"; bij {n} {'antwoord' if n == 1 else 'antwoorden'} ontbreekt nog de uitleg"
     header = f"{org.name} · peildatum {date_text(assessment.peildatum)}"
-    return {
+    return _clean({
         "title": f"Rapportage dienstverlening {org.name}",
         "header": header,
         "organisation": org.name,
@@ -391,7 +415,7 @@ def report_context(checklists: ChecklistSet, assessment: Assessment, *, today: d
         "key_figures": _key_figures(checklists, assessment, report),
         "plan": _plan(checklists, actions, today),
         "sources": _sources(checklists, in_scope),
-    }
+    })
 
 
 def _environment() -> jinja2.Environment:

@@ -44,6 +44,11 @@ def _attr(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
+def _text_width(text: str, size: float) -> float:
+    """A safe estimate of the width of bold sans-serif text (DejaVu Sans is wide)."""
+    return len(text) * size * 0.62
+
+
 def _wrap(text: str, width_chars: int, max_lines: int = 2) -> list[str]:
     """Break a label into at most ``max_lines`` lines of about ``width_chars`` characters."""
     words, lines, current = text.split(), [], ""
@@ -112,14 +117,18 @@ def bar_chart(rows: list[ChartRow], *, title: str, width: int = 640, label_width
                             f'stroke="#000" stroke-width="0.8"/>')
                 body.extend(_hatch(end, y, pw, bar_h))
                 end += pw
-            text = row.value_text + (f" (+{row.partial_text} gedeeltelijk)" if row.partial else "")
-            # the value sits right of the bar, or inside it in white when the bar is nearly full
-            if end + 8 + len(text) * font * 0.55 <= width:
+            # the value sits right of the bars; the partial share joins it when there is room.
+            # When even the value does not fit (bars nearly full) it goes inside the solid score
+            # bar in white, never over the hatching.
+            long = row.value_text + (f" (+{row.partial_text} gedeeltelijk)" if row.partial else "")
+            fits = [t for t in (long, row.value_text) if end + 6 + _text_width(t, font) <= width]
+            if fits:
                 body.append(f'<text x="{_attr(end + 4)}" y="{_attr(y + 12)}" font-size="{font}" font-weight="bold" '
-                            f'font-family="{_FONT}">{escape(text)}</text>')
+                            f'font-family="{_FONT}">{escape(fits[0])}</text>')
             else:
-                body.append(f'<text x="{_attr(bx + 4)}" y="{_attr(y + 12)}" font-size="{font}" font-weight="bold" '
-                            f'fill="#fff" font-family="{_FONT}">{escape(text)}</text>')
+                body.append(f'<text x="{_attr(bx + bw - 3)}" y="{_attr(y + 12)}" font-size="{font}" '
+                            f'font-weight="bold" text-anchor="end" fill="#fff" '
+                            f'font-family="{_FONT}">{escape(row.value_text)}</text>')
         for n, marker in enumerate(row.markers):
             mx = plot_x + plot_w * max(0.0, min(100.0, marker.value)) / 100
             dash = _DASHES[min(n, len(_DASHES) - 1)]

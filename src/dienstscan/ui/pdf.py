@@ -45,7 +45,6 @@ from PySide6.QtGui import (
     QPyTextObject,
     QTextBlock,
     QTextCharFormat,
-    QTextCursor,
     QTextDocument,
     QTextFormat,
     QTextFrame,
@@ -146,16 +145,6 @@ def _tables(frame: QTextFrame) -> list[QTextTable]:
     return found
 
 
-def _break_before(cursor: QTextCursor) -> None:
-    fmt = cursor.blockFormat()
-    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-    cursor.setBlockFormat(fmt)
-
-
-def _moved(cursor: QTextCursor) -> bool:
-    return bool(cursor.blockFormat().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-
-
 def _page(y: float, page_height: float) -> int:
     return int(y // page_height)
 
@@ -171,11 +160,16 @@ def _text_span(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> tuple[
     return rect.top() + first.y(), rect.top() + last.y() + last.height()
 
 
-def _first_split(doc: QTextDocument, page_height: float) -> tuple[float, list[QTextCursor]] | None:
-    """The highest table row or heading that a page boundary cuts off, and where to break."""
+def _first_cut(doc: QTextDocument, page_height: float,
+               skip: frozenset[tuple[str, int, int]] = frozenset()) -> tuple[str, int, int] | None:
+    """The highest table row or heading that a page boundary cuts off.
+
+    ``("row", table index, row index)`` or ``("heading", heading index, 0)``, counted in
+    document order, which is the order of ``<table>`` and ``<h1>``..``<h6>`` in the HTML.
+    """
     layout = doc.documentLayout()
-    problems: list[tuple[float, list[QTextCursor]]] = []
-    for table in _tables(doc.rootFrame()):
+    found: list[tuple[float, tuple[str, int, int]]] = []
+    for t, table in enumerate(_tables(doc.rootFrame())):
         header_rows = table.format().headerRowCount()
         for r in range(header_rows, table.rows()):
             cells = [table.cellAt(r, c) for c in range(table.columns())]
@@ -184,44 +178,94 @@ def _first_split(doc: QTextDocument, page_height: float) -> tuple[float, list[QT
                 continue
             top = min(_text_span(layout, c.firstCursorPosition().block())[0] for c in cells)
             bottom = max(_text_span(layout, c.lastCursorPosition().block())[1] for c in cells)
-            starts = [c.firstCursorPosition() for c in cells]
-            if any(_moved(c) for c in starts):
-                continue  # moved once already: it does not fit any better, leave it
-            if bottom - top < 0.8 * page_height and _page(top, page_height) != _page(bottom - 0.5, page_height):
-                problems.append((top, starts))
+            # a row taller than most of a page may be cut: moving it would not help
+            if bottom - top < 0.8 * page_height and _page(top + 0.5, page_height) != _page(bottom - 0.5, page_height) \
+                    and ("row", t, r) not in skip:
+                found.append((top, ("row", t, r)))
                 break
-    # a heading must not end a page: keep it with what follows
-    block = doc.begin()
+    block, h = doc.begin(), -1
     while block.isValid():
-        if block.blockFormat().headingLevel() > 0 and block.next().isValid():
-            top = _text_span(layout, block)[0]
-            following = _text_span(layout, block.next())[1]
-            cursor = QTextCursor(block)
-            if not _moved(cursor) and _page(top, page_height) != _page(following - 0.5, page_height) \
-                    and following - top < 0.5 * page_height:
-                problems.append((top, [cursor]))
+        if block.blockFormat().headingLevel() > 0:
+            h += 1
+            if block.next().isValid():
+                top = _text_span(layout, block)[0]
+                following = _text_span(layout, block.next())[1]
+                if _page(top + 0.5, page_height) != _page(following - 0.5, page_height) \
+                        and following - top < 0.5 * page_height and ("heading", h, 0) not in skip:
+                    found.append((top, ("heading", h, 0)))
         block = block.next()
-    return min(problems, key=lambda p: p[0]) if problems else None
+    return min(found)[1] if found else None
 
 
-def keep_rows_together(doc: QTextDocument, page_height: float, *, rounds: int = 500) -> int:
-    """Move table rows and headings that a page boundary would cut to the next page.
+_TABLE_RE = re.compile(r"(<table\b[^>]*>)(.*?)(</table>)", re.DOTALL | re.IGNORECASE)
+_ROW_RE = re.compile(r"<tr\b", re.IGNORECASE)
+_THEAD_RE = re.compile(r"<thead\b.*?</thead>", re.DOTALL | re.IGNORECASE)
+_HEADING_RE = re.compile(r"<h[1-6]\b[^>]*>", re.IGNORECASE)
+_BREAK = "page-break-before: always"
 
-    Qt moves a row only when none of its cells starts on the current page; we give every cell
-    of a row that would be cut a page break before its first paragraph, so Qt drops the whole
-    row (and repeats the table header). One fix at a time from the top, relaying out in between,
-    since every move shifts what follows. Returns the number of moves.
+
+def _with_break(tag: str) -> str:
+    if re.search(r"\sstyle=\"", tag, re.IGNORECASE):
+        return re.sub(r"(\sstyle=\")", rf"\1{_BREAK}; ", tag, count=1, flags=re.IGNORECASE)
+    return tag[:-1] + f' style="{_BREAK}">'
+
+
+def _move_to_next_page(html: str, cut: tuple[str, int, int]) -> str | None:
+    """The HTML with a page break before the cut row (the table split in two, header repeated)
+    or before the cut heading; None when the HTML does not have it (nothing to do)."""
+    kind, index, row = cut
+    if kind == "heading":
+        headings = list(_HEADING_RE.finditer(html))
+        if index >= len(headings) or _BREAK in headings[index].group(0):
+            return None
+        m = headings[index]
+        return html[:m.start()] + _with_break(m.group(0)) + html[m.end():]
+    tables = list(_TABLE_RE.finditer(html))
+    if index >= len(tables):
+        return None
+    m = tables[index]
+    opening, body, closing = m.groups()
+    rows = [r.start() for r in _ROW_RE.finditer(body)]
+    if row >= len(rows) or row == 0:
+        return None
+    head = _THEAD_RE.search(body)
+    if head is not None and head.end() > rows[row]:
+        return None
+    if body[:rows[row]].strip() == (head.group(0).strip() if head else ""):
+        # the first row after the header: move the whole table instead of leaving a lone header
+        if _BREAK in opening:
+            return None
+        return html[:m.start()] + _with_break(opening) + body + closing + html[m.end():]
+    split = body[:rows[row]] + closing + _with_break(opening) + (head.group(0) if head else "") + body[rows[row]:]
+    return html[:m.start()] + opening + split + closing + html[m.end():]
+
+
+def paginate(html: str, body_width: float, body_height: float, *, rounds: int = 200) -> tuple[QTextDocument, list, int]:
+    """Lay the HTML out on pages so no table row and no heading is cut off by a page boundary.
+
+    Qt moves a row to the next page only when none of its cells starts on the current one, and
+    knows no ``page-break-inside: avoid``. So we lay out, find the highest row (or heading) a
+    page boundary cuts, put a page break before it in the HTML (a table is split in two, its
+    header repeated), and lay out again, until nothing is cut. Returns the document, the objects
+    to keep alive while it is used, and the number of moves.
     """
     moves = 0
-    for _ in range(rounds):
-        doc.pageCount()  # lay out
-        problem = _first_split(doc, page_height)
-        if problem is None:
+    skip: set[tuple[str, int, int]] = set()
+    doc, keep = build_document(html, body_width)
+    doc.setPageSize(QSizeF(body_width, body_height))
+    while moves < rounds:
+        cut = _first_cut(doc, body_height, frozenset(skip))
+        if cut is None:
             break
-        for cursor in problem[1]:
-            _break_before(cursor)
+        changed = _move_to_next_page(html, cut)
+        if changed is None:  # cannot be moved (already starts a page): leave it, look further
+            skip.add(cut)
+            continue
+        html = changed
         moves += 1
-    return moves
+        doc, keep = build_document(html, body_width)
+        doc.setPageSize(QSizeF(body_width, body_height))
+    return doc, keep, moves
 
 
 def header_text(html: str) -> str:
@@ -238,9 +282,7 @@ def render_pdf(html: str, *, header: str | None = None) -> tuple[bytes, int]:
     left, right = MARGIN_MM["left"] * MM, MARGIN_MM["right"] * MM
     top, bottom = MARGIN_MM["top"] * MM, MARGIN_MM["bottom"] * MM
     body_w, body_h = page_w - left - right, page_h - top - bottom
-    doc, keep = build_document(html, body_w)
-    doc.setPageSize(QSizeF(body_w, body_h))
-    keep_rows_together(doc, body_h)
+    doc, keep, _moves = paginate(html, body_w, body_h)
     pages = doc.pageCount()
 
     buffer = QBuffer()
