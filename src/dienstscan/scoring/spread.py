@@ -1,0 +1,123 @@
+"""The spread of individual answers per item, and the discussion order "meeste verschil eerst".
+
+In a workshop each participant may first answer on their own (a form before the session or a
+quick round of number keys in the room). Those answers are kept anonymous beside the agreed
+answer (``Answer.individual``, a list of option ids) and are reported as a spread: counts per
+option. They are never averaged into the score. Pure functions, no Qt, no I/O.
+
+How disagreement is measured: the share of pairs of participants who gave a different answer
+(0 = everybody agrees, near 1 = everybody differs). Two items with the same share are ordered by
+how far apart the answers lie on the scale (the range of the options' positions), then by the
+number of answers, then in checklist order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..model.assessment import Assessment
+from ..model.checklist import ChecklistSet, Scale
+
+
+@dataclass(frozen=True)
+class ItemSpread:
+    """Anonymous counts of the individual answers to one item."""
+
+    item_id: str
+    #: (option id, option label, count) in scale order, every option of the scale (zeros too).
+    counts: tuple[tuple[str, str, int], ...]
+    #: Individual answers whose option the scale does not know (kept, reported, not counted).
+    unknown: int
+    #: Share of pairs of participants who answered differently (0..1).
+    disagreement: float
+    #: Range of the chosen options' positions on the scale, as a share of the scale (0..1).
+    distance: float
+    #: Position of the item in the checklists (tie-breaker: checklist order).
+    order: int
+
+    @property
+    def total(self) -> int:
+        return sum(c for _, _, c in self.counts)
+
+    def count(self, option_id: str) -> int:
+        for oid, _, c in self.counts:
+            if oid == option_id:
+                return c
+        return 0
+
+    def most_chosen(self) -> list[str]:
+        """The option ids chosen most often (several when tied; empty without answers)."""
+        top = max((c for _, _, c in self.counts), default=0)
+        return [oid for oid, _, c in self.counts if top and c == top]
+
+    def text(self) -> str:
+        """'Ingevoerd 3 · Gedeeltelijk ingevoerd 2 · Niet ingevoerd 1 (6 antwoorden)'."""
+        parts = [f"{label} {c}" for _, label, c in self.counts if c]
+        if not parts:
+            return "Nog geen individuele antwoorden"
+        total = self.total
+        return " · ".join(parts) + f" ({total} {'antwoord' if total == 1 else 'antwoorden'})"
+
+
+def disagreement(values: Iterable[str]) -> float:
+    """Share of pairs that differ: 1 - sum(n_i (n_i - 1)) / (n (n - 1)); 0 for fewer than two."""
+    counts = Counter(values)
+    n = sum(counts.values())
+    if n < 2:
+        return 0.0
+    same = sum(c * (c - 1) for c in counts.values())
+    return 1.0 - same / (n * (n - 1))
+
+
+def _distance(scale: Scale, values: Sequence[str]) -> float:
+    positions = [i for i, opt in enumerate(scale.options) if opt.id in set(values)]
+    if len(positions) < 2 or len(scale.options) < 2:
+        return 0.0
+    return (max(positions) - min(positions)) / (len(scale.options) - 1)
+
+
+def item_spread(checklists: ChecklistSet, item_id: str, individual: Sequence[str], order: int = 0) -> ItemSpread:
+    """The spread of the individual answers ``individual`` (option ids) to ``item_id``."""
+    scale = checklists.scale_for(item_id)
+    known = [v for v in individual if scale.option(v) is not None]
+    counter = Counter(known)
+    counts = tuple((opt.id, opt.label, counter.get(opt.id, 0)) for opt in scale.options)
+    return ItemSpread(item_id=item_id, counts=counts, unknown=len(individual) - len(known),
+                      disagreement=disagreement(known), distance=_distance(scale, known), order=order)
+
+
+def _items_in_scope(checklists: ChecklistSet, assessment: Assessment) -> list[str]:
+    result = []
+    for fw in checklists.frameworks:
+        if fw.id not in assessment.frameworks or fw.id in assessment.out_of_scope:
+            continue
+        result.extend(item.id for item in fw.items)
+        for section in fw.sections:
+            if section.id not in assessment.out_of_scope:
+                result.extend(item.id for item in section.items)
+    return result
+
+
+def spread(checklists: ChecklistSet, assessment: Assessment, item_ids: Iterable[str] | None = None) -> list[ItemSpread]:
+    """The spread per item (default: every item in scope), in checklist order."""
+    ids = list(item_ids) if item_ids is not None else _items_in_scope(checklists, assessment)
+    result = []
+    for n, item_id in enumerate(ids):
+        answer = assessment.answers.get(item_id)
+        result.append(item_spread(checklists, item_id, answer.individual if answer else [], n))
+    return result
+
+
+def sort_key(s: ItemSpread) -> tuple[float, float, int, int]:
+    return (-s.disagreement, -s.distance, -s.total, s.order)
+
+
+def most_different_first(spreads: Iterable[ItemSpread], *, only_answered: bool = False) -> list[ItemSpread]:
+    """"Meeste verschil eerst": most disagreement first; ties by distance, answers, checklist order.
+
+    With ``only_answered`` the items nobody answered individually are left out.
+    """
+    items = [s for s in spreads if s.total or not only_answered]
+    return sorted(items, key=sort_key)
