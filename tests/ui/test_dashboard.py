@@ -124,11 +124,11 @@ def test_phase_against_the_ambition(qtbot, page, doc):
     assert box.phase.isVisible()
     assert "Antwoord: Fase 3." in box.phase_text.text()
     assert "onder de ambitie voor 2015 (Fase 4 of hoger)" in box.phase_text.text()
-    assert "voldaan: nee" in box.phase_text.text()
+    assert "(norm, Fase 4): norm niet gehaald." in box.phase_text.text()
     assert "Huidige fase: Fase 3. Ambitie: Fase 4." == box.phase.accessibleDescription()
     doc.set_option("ANT-FASE", "fase_5")
     assert "boven de ambitie voor 2015" in box.phase_text.text()
-    assert "voldaan: ja" in box.phase_text.text()
+    assert "(norm, Fase 4): norm gehaald." in box.phase_text.text()
     with qtbot.waitSignal(page.openItem) as blocker:
         qtbot.mouseClick(box.phase, Qt.MouseButton.LeftButton)
     assert blocker.args == ["ANT-FASE"]

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...scoring import FrameworkScore, MetricComparison, ScoreReport, score
+from ...scoring import BenchmarkComparison, FrameworkScore, MetricComparison, ScoreReport, score
 from ...scoring.dutch import percent, plural
 from ..charts import Bar, BarChart, BenchmarkLine, Phase, PhaseLadder
 from ..document import ScanDocument
@@ -42,18 +42,22 @@ def benchmark_lines(comparison: MetricComparison | None) -> tuple[BenchmarkLine,
     return tuple(lines)
 
 
+def benchmark_verdict(b: BenchmarkComparison) -> str:
+    """In words, never by colour: a norm is met or not; a reference is a level you are above or below."""
+    if b.kind == "norm":
+        return {True: "norm gehaald", False: "norm niet gehaald", None: "nog niet te beoordelen"}[b.met]
+    return {"boven": "u zit erboven", "gelijk": "u zit op dit niveau", "onder": "u zit eronder",
+            None: "nog niet te vergelijken"}[b.position]
+
+
 def comparison_text(comparison: MetricComparison | None) -> str:
-    """The sentence and, on the next lines, the source of every benchmark in it."""
+    """The sentence and, on the next lines, per benchmark the verdict and its source."""
     if comparison is None:
         return ""
     lines = [comparison.sentence]
     for b in comparison.benchmarks:
-        verdict = ""
-        if b.met is True:
-            verdict = "voldaan: ja. "
-        elif b.met is False:
-            verdict = "voldaan: nee. "
-        lines.append(f"   • {b.label} ({b.value_text}): {verdict}{b.source_sentence}")
+        kind = "norm" if b.kind == "norm" else "referentie"
+        lines.append(f"   • {b.label} ({kind}, {b.value_text}): {benchmark_verdict(b)}. {b.source_sentence}")
     return "\n".join(lines)
 
 
@@ -82,9 +86,7 @@ class _FrameworkBox(QGroupBox):
         self.partial = text_label(muted=True)
         self.chart = BarChart(self, name=f"Scores {fw.short_title} per {fw.section_label.lower()}")
         self.chart.barActivated.connect(page.openItem)
-        self.legend = text_label("Lijnen: doorgetrokken = norm, gestreept = referentie. "
-                                 "Klik op een balk (of kies met de pijltjes en Enter) om dat onderdeel te openen.",
-                                 muted=True)
+        self.legend = text_label(muted=True)
         self.sentences = text_label()
         self.notes = text_label(muted=True)
         self.phase_title = bold_label("")
@@ -136,7 +138,10 @@ class _FrameworkBox(QGroupBox):
                             _detail(fw, st), benchmark_lines(section.comparison),
                             section.comparison.sentence if section.comparison else ""))
         self.chart.set_bars(bars)
-        self.legend.setVisible(any(bar.lines for bar in bars) or len(bars) > 1)
+        hint = "Klik op een balk (of kies met de pijltjes en Enter) om dat onderdeel te openen."
+        if any(bar.lines for bar in bars):
+            hint = "Lijnen: doorgetrokken = norm, gestreept = referentie. " + hint
+        self.legend.setText(hint)
 
         sentences = [comparison_text(fw.comparison)] if fw.comparison else []
         for section in fw.sections:
@@ -144,7 +149,7 @@ class _FrameworkBox(QGroupBox):
                 sentences.append(f"{_section_label(fw, section)}: " + comparison_text(section.comparison))
         sentences += [comparison_text(c) for c in fw.item_comparisons]
         self.sentences.setText("\n".join(sentences) if sentences else
-                               "Voor dit kader zijn geen benchmarks opgenomen in de checklists.")
+                               "Voor de score van dit kader staan geen benchmarks in de checklists.")
         notes = [fw.denominator_note]
         if fw.scope_note:
             notes.append(fw.scope_note)

@@ -31,6 +31,7 @@ from ..document import ScanDocument
 from ..plan_commands import set_key_figure
 from ..widgets import OptionalDateEdit, route_undo_to_document
 from .common import bold_label, heading, text_label, vertical_scroll
+from .dashboard import comparison_text
 
 ERROR_STYLE = "color: #9c0006; font-weight: bold;"
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
@@ -119,12 +120,7 @@ def result_text(result: KeyFigureResult) -> str:
         if result.value is None:
             return "Nog niet ingevuld. Voor dit kengetal staat geen norm of referentie in de checklists."
         return f"Ingevuld: {result.value_text}. Voor dit kengetal staat geen norm of referentie in de checklists."
-    lines = [result.comparison.sentence]
-    for b in result.comparison.benchmarks:
-        kind = "norm" if b.kind == "norm" else "referentie"
-        verdict = {True: "voldaan", False: "niet voldaan", None: "nog niet te beoordelen"}[b.met]
-        lines.append(f"   • {b.label} ({kind}, {b.value_text}): {verdict}. {b.source_sentence}")
-    return "\n".join(lines)
+    return comparison_text(result.comparison)
 
 
 class KeyFigureRow(QFrame):
@@ -251,6 +247,9 @@ class KeyFigureRow(QFrame):
         note = stored.note if stored is not None else ""
         if self.note.text() != note:
             self.note.setText(note)
+            if not self.note.hasFocus():
+                self.note.setCursorPosition(0)  # show the start of a long note, not its end
+        self.note.setToolTip(note)
         date = stored.date if stored is not None else None
         if self.date.date() != date:
             self.date.set_date(date)
