@@ -145,3 +145,13 @@ def test_undo_text_names_the_edit(open_scan):
     assert window.redo_action.isEnabled() and not window.undo_action.isEnabled()
     assert window.doc.answer("KA-01") is None
     assert window.isWindowModified()  # a new scan stays unsaved even with nothing on the stack
+
+
+def test_navigation_can_be_hidden_and_f6_brings_it_back(open_scan):
+    window = open_scan
+    tree = window.workspace.tree
+    assert tree.isVisible()
+    window.nav_visible_action.trigger()
+    assert not tree.isVisible() and not window.nav_visible_action.isChecked()
+    window.focus_nav_action.trigger()
+    assert tree.isVisible() and window.nav_visible_action.isChecked()

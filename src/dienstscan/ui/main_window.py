@@ -114,7 +114,7 @@ class Workspace(QSplitter):
         self.setStretchFactor(1, 1)
         self.setChildrenCollapsible(False)
         self.tree.setMinimumWidth(240)
-        self.setSizes([370, 1000])
+        self.setSizes([350, 1000])
         self._number_keys = NumberKeysToPage(self.item_page, self.item_shown, self)
         self.tree.installEventFilter(self._number_keys)
         self.tree.nodeActivated.connect(self._show_node)
@@ -288,6 +288,11 @@ class MainWindow(QMainWindow):
         self.focus_nav_action = self._action("Naar de na&vigatie", self.focus_navigation, QKeySequence("F6"),
                                              tip="De cursor naar de navigatie links (F6), nog eens F6: terug",
                                              document=True)
+        self.nav_visible_action = self._action("Navigatie &tonen", self._apply_nav_visible, QKeySequence("Ctrl+F6"),
+                                               tip="De navigatie links tonen of verbergen (meer ruimte voor de "
+                                                   "pagina)", document=True)
+        self.nav_visible_action.setCheckable(True)
+        self.nav_visible_action.setChecked(True)
         self.about_action = self._action("&Over Dienstscan", lambda: show_about(self, self.checklists))
 
     def _make_menus(self) -> None:
@@ -314,6 +319,7 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
         go_menu.addSeparator()
         go_menu.addAction(self.focus_nav_action)
+        go_menu.addAction(self.nav_visible_action)
         self.go_menu = go_menu
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
@@ -437,6 +443,7 @@ class MainWindow(QMainWindow):
             doc.recoveryWritten.connect(self._recovery_written)
             doc.recoveryFailed.connect(self._recovery_failed)
             self.workspace.start()
+            self._apply_nav_visible()
             self.workspace.tree.setFocus()
         self._update_title()
         self._update_counts()
@@ -465,9 +472,16 @@ class MainWindow(QMainWindow):
         self.workspace.navigate(target)
         return target
 
+    def _apply_nav_visible(self) -> None:
+        if self.workspace is not None:
+            self.workspace.tree.setVisible(self.nav_visible_action.isChecked())
+
     def focus_navigation(self) -> None:
         if self.workspace is None:
             return
+        if not self.workspace.tree.isVisible():
+            self.nav_visible_action.setChecked(True)
+            self._apply_nav_visible()
         if self.workspace.tree.hasFocus():
             self.workspace.stack.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
             self.workspace.stack.currentWidget().focusNextChild()
