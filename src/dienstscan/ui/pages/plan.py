@@ -317,7 +317,8 @@ class ActionForm(QWidget):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
 
-        self.title = QLineEdit()
+        self.title = QPlainTextEdit()
+        self.title.setAccessibleDescription("Wat er gedaan wordt; een actie heeft altijd een titel")
         self.description = QPlainTextEdit()
         self.reason = text_label(muted=True)
         self.theme = QComboBox()
@@ -341,10 +342,11 @@ class ActionForm(QWidget):
         for key, label in ACT_CHOICE_LABELS.items():
             self.act.addItem(label, key)
         self.act_note = QPlainTextEdit()
-        for edit in (self.description, self.progress, self.conclusion, self.act_note):
+        for edit in (self.title, self.description, self.progress, self.conclusion, self.act_note):
             edit.setTabChangesFocus(True)
             edit.setMinimumHeight(54)
             edit.setMaximumHeight(90)
+        self.title.setMaximumHeight(66)
         route_undo_to_document(self.title, self.description, self.owner, self.indicator, self.target,
                                self.progress, self.measured_value, self.conclusion, self.act_note)
 
@@ -373,9 +375,9 @@ class ActionForm(QWidget):
         self.body.hide()
 
         # user edits -> commands
-        for name in ("title", "owner", "indicator", "target", "measured_value"):
+        for name in ("owner", "indicator", "target", "measured_value"):
             getattr(self, name).textEdited.connect(lambda text, n=name: self._text_edited(n, text))
-        for name in ("description", "progress", "conclusion", "act_note"):
+        for name in ("title", "description", "progress", "conclusion", "act_note"):
             edit: QPlainTextEdit = getattr(self, name)
             edit.textChanged.connect(lambda n=name, e=edit: self._text_edited(n, e.toPlainText()))
         for name in ("theme", "priority", "status", "act"):
@@ -427,6 +429,8 @@ class ActionForm(QWidget):
     def _text_edited(self, name: str, text: str) -> None:
         if self._loading or self.action_id is None:
             return
+        if name == "title":
+            text = " ".join(text.splitlines())  # a title is one line, also in the Excel plan
         if name == "title" and not text.strip():
             self._show_error("Niet opgeslagen: een actie heeft een titel nodig. De vorige titel blijft bewaard "
                              "tot u een nieuwe typt.")
@@ -478,15 +482,20 @@ class ActionForm(QWidget):
             self.notice.setText("\n".join(notices))
             self.notice.setVisible(bool(notices))
             self.reason.setText(action.reason or "—")
-            for name in ("title", "owner", "indicator", "target", "measured_value"):
+            for name in ("owner", "indicator", "target", "measured_value"):
                 edit: QLineEdit = getattr(self, name)
                 value = getattr(action, name)
-                if edit.text() != value and not (name == "title" and edit.hasFocus() and not edit.text().strip()):
+                if edit.text() != value:
                     edit.setText(value)
-            for name in ("description", "progress", "conclusion", "act_note"):
+                    if not edit.hasFocus():
+                        edit.setCursorPosition(0)  # show the start of a long text, not its end
+            for name in ("title", "description", "progress", "conclusion", "act_note"):
                 edit: QPlainTextEdit = getattr(self, name)
-                if edit.toPlainText() != getattr(action, name):
-                    edit.setPlainText(getattr(action, name))
+                value = getattr(action, name)
+                if name == "title" and edit.hasFocus() and not edit.toPlainText().strip():
+                    continue  # the user is replacing the title: keep the empty field while typing
+                if edit.toPlainText() != value:
+                    edit.setPlainText(value)
             for name in ("theme", "priority", "status", "act"):
                 combo: QComboBox = getattr(self, name)
                 value = getattr(action, name)
