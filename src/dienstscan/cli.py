@@ -201,6 +201,59 @@ def _cmd_import_plan(args: argparse.Namespace) -> int:
     print(f"Overgenomen in {scan_path}.")
     return 0
 
+# ------------------------------------------------------------ workshop: participant forms (issue 8)
+
+
+def _cmd_forms(args: argparse.Namespace) -> int:
+    from .export.forms import FormFileError, write_participant_forms
+
+    checklists, assessment = _load_for_plan(Path(args.scan), args.checklists)
+    folder = Path(args.output)
+    if not folder.is_dir():
+        raise UserError(f"de map {folder} bestaat niet; maak haar eerst aan")
+    if args.deelnemer:
+        labels = list(args.deelnemer)
+    elif args.aantal:
+        labels = [f"Deelnemer {n}" for n in range(1, args.aantal + 1)]
+    elif assessment.participants:
+        labels = [p.name for p in assessment.participants]
+    else:
+        raise UserError("de scan heeft geen deelnemers: geef --deelnemer NAAM (vaker) of --aantal N")
+    try:
+        paths = write_participant_forms(checklists, assessment, folder, labels)
+    except FormFileError as exc:
+        raise UserError(str(exc)) from None
+    for path in paths:
+        print(f"Formulier geschreven: {path}")
+    return 0
+
+
+def _cmd_read_forms(args: argparse.Namespace) -> int:
+    from .export.forms import apply_individual_answers, read_participant_forms
+    from .scoring.spread import most_different_first, spread
+    from .storage import ScanFileError, save_scan
+
+    scan_path = Path(args.scan)
+    checklists, assessment = _load_for_plan(scan_path, args.checklists)
+    result = read_participant_forms(checklists, assessment, [Path(f) for f in args.forms])
+    print(result.describe() if result.ok else result.describe().split("\n")[0])
+    if not result.ok:
+        print("\n".join(result.problems), file=sys.stderr)
+        print("De scan is niet gewijzigd.", file=sys.stderr)
+        return 1
+    apply_individual_answers(assessment, result.answers)
+    print("Meeste verschil eerst:")
+    for s in most_different_first(spread(checklists, assessment, result.answers), only_answered=True):
+        print(f"  {s.item_id:<10} {s.text()}")
+    if args.opslaan:
+        try:
+            save_scan(assessment, scan_path)
+        except ScanFileError as exc:
+            raise UserError(str(exc)) from None
+        print(f"Individuele antwoorden opgeslagen in {scan_path} (naast de gezamenlijke, niet in de score).")
+    return 0
+
+
 # ------------------------------------------------------------ next cycle, compare, benchmark, rank
 
 
@@ -450,6 +503,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--met-namen", action="store_true", help="zet de namen van de organisaties erin (standaard anoniem)")
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
     p.set_defaults(func=_cmd_benchmark)
+
+    p = sub.add_parser("formulieren", help="maak per deelnemer een Excel-formulier om vooraf alleen in te vullen")
+    p.add_argument("scan", help="het .dienstscan-bestand")
+    p.add_argument("-o", "--output", required=True, metavar="MAP", help="de map voor de formulieren")
+    p.add_argument("--deelnemer", action="append", metavar="NAAM", help="naam of label van een deelnemer (vaker)")
+    p.add_argument("--aantal", type=int, metavar="N", help="N formulieren 'Deelnemer 1' .. 'Deelnemer N'")
+    p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
+    p.set_defaults(func=_cmd_forms)
+
+    p = sub.add_parser("formulieren-inlezen", help="lees ingevulde deelnemersformulieren in: spreiding per item")
+    p.add_argument("scan", help="het .dienstscan-bestand")
+    p.add_argument("forms", nargs="+", metavar="FORMULIER", help="de ingevulde formulieren (.xlsx)")
+    p.add_argument("--opslaan", action="store_true", help="bewaar de individuele antwoorden in de scan")
+    p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
+    p.set_defaults(func=_cmd_read_forms)
 
     p = sub.add_parser("rank", help="rangschik scans op score, zoals de 5 beloften-site deed")
     p.add_argument("scans", nargs="+", metavar="SCAN", help="de scans (.dienstscan)")
