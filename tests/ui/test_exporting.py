@@ -215,3 +215,25 @@ def _action():
 
 def test_suggested_name(doc):
     assert exporting.suggested_plan_name(doc) == "Verbeterplan Gemeente Proef 2011-07-05.xlsx"
+
+
+def test_menu_exports_and_imports_the_open_scan(qtbot, window, fake_dialogs, new_assessment, script, tmp_path):
+    """Bestand > Exporteren > Verbeterplan, and Bestand > Bewerkt verbeterplan inlezen, in the real window."""
+    assert not window.export_plan_action.isEnabled()  # no scan open yet
+    fake_dialogs.new_scan_result = new_assessment()
+    window.new_action.trigger()
+    assert window.export_plan_action.isEnabled() and window.import_plan_action.isEnabled()
+    assert window.export_plan_action in window.export_menu.actions()
+    window.doc.set_option("KA-01", "niet")  # a gap: the plan gets a proposal
+    script.export_path = tmp_path / "menu.xlsx"
+    window.export_plan_action.trigger()
+    assert script.export_path.exists()
+    edit_workbook(script.export_path, {"V-KA-01": {"Probleemeigenaar": "Teamleider Publiekszaken"}})
+    script.import_path = script.export_path
+    window.import_plan_action.trigger()
+    assert window.doc.assessment.action("V-KA-01").owner == "Teamleider Publiekszaken"
+    window.navigate("verbeterplan")
+    page = window.workspace.pages["verbeterplan"]
+    qtbot.waitUntil(lambda: page.model.row_of("V-KA-01") >= 0)
+    row = page.model.row_of("V-KA-01")
+    assert page.model.data(page.model.index(row, COLUMNS.index("Probleemeigenaar"))) == "Teamleider Publiekszaken"

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from .. import storage
 from ..model import ChecklistSet
 from ..resources import example_scan_path
-from . import dialogs, settings
+from . import dialogs, exporting, settings
 from .about import show_about
 from .document import ScanDocument
 from .icons import app_icon
@@ -229,6 +229,17 @@ class MainWindow(QMainWindow):
         self._document_actions: list[QAction] = []
         self._make_actions()
         self._make_menus()
+        # part 2: the Excel plan out (Bestand > Exporteren) and an edited plan back in (ui/exporting.py)
+        self.export_plan_action = self._action("&Verbeterplan (Excel)…", lambda: exporting.export_plan_dialog(self, self.doc),
+                                               tip="Het verbeterplan opslaan als Excel-werkmap")
+        self.import_plan_action = self._action("Bewerkt verbeterplan &inlezen…",
+                                               lambda: exporting.import_plan_dialog(self, self.doc),
+                                               tip="Een in Excel bijgewerkt verbeterplan inlezen, met een voorbeeld vooraf")
+        self.add_document_action(self.export_plan_action, self.export_menu)
+        self.add_document_action(self.import_plan_action)
+        file_menu = self.export_menu.parentWidget()
+        after = file_menu.actions()[file_menu.actions().index(self.export_menu.menuAction()) + 1]
+        file_menu.insertAction(after, self.import_plan_action)
         self.status_counts = QLabel(self)
         self.status_recovery = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_recovery)
