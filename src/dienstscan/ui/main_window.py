@@ -230,7 +230,8 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         # part 2: the Excel plan out (Bestand > Exporteren) and an edited plan back in (ui/exporting.py)
-        self.export_plan_action = self._action("&Verbeterplan (Excel)…", lambda: exporting.export_plan_dialog(self, self.doc),
+        self.export_plan_action = self._action("&Verbeterplan (Excel)…",
+                                               lambda: exporting.export_plan_dialog(self, self.doc),
                                                tip="Het verbeterplan opslaan als Excel-werkmap")
         self.import_plan_action = self._action("Bewerkt verbeterplan &inlezen…",
                                                lambda: exporting.import_plan_dialog(self, self.doc),
