@@ -12,14 +12,19 @@ we draw the running header (organisation and peildatum, not on the cover) and th
 out of the HTML, replaced by a placeholder, and put back as a custom text object that
 QSvgRenderer paints straight into the PDF: the charts stay vectors.
 
+Keeping rows whole: QTextDocument knows no ``page-break-inside: avoid`` and moves a table row
+to the next page only when none of its cells starts on the current one, so long rows are cut.
+``paginate`` therefore lays out, finds the highest row (or heading) that a page boundary cuts,
+puts a page break before it in the HTML (the table is split in two and its ``<thead>`` repeated;
+a heading moves with what follows), and lays out again until nothing is cut. A row taller than
+80% of a page is still split, since moving it would not help.
+
 What it cannot do (QTextDocument supports a subset of HTML 4 / CSS 2.1):
-- no ``page-break-inside: avoid``: a table row is only moved whole to the next page by Qt's own
-  table layout (which it does for rows that fit on a page; a row taller than a page is split),
-  and a heading can end up at the bottom of a page with its table on the next one;
-- no widows/orphans control, no CSS positioning, flex or floats, no ``@page`` rules (margins,
-  header and footer come from this module); ``<thead>`` rows do repeat on every page;
-- fonts: the CSS font list is matched against installed fonts (DejaVu Sans here, Arial on
-  Windows); no web fonts.
+- no widows/orphans control inside paragraphs, no CSS positioning, flex or floats, no ``@page``
+  rules (margins, header and footer come from this module), no web fonts (the CSS font list is
+  matched against installed fonts: DejaVu Sans here, Arial on Windows);
+- no inline SVG (handled as above) and no hyphenation; long words wrap only at spaces and hyphens;
+- the moves above leave white space at the bottom of a page, as a word processor would.
 
 The Qt part stays thin: everything the report says is decided in ``dienstscan.export.report``.
 """
@@ -45,6 +50,7 @@ from PySide6.QtGui import (
     QPyTextObject,
     QTextBlock,
     QTextCharFormat,
+    QTextCursor,
     QTextDocument,
     QTextFormat,
     QTextFrame,
@@ -201,6 +207,7 @@ _TABLE_RE = re.compile(r"(<table\b[^>]*>)(.*?)(</table>)", re.DOTALL | re.IGNORE
 _ROW_RE = re.compile(r"<tr\b", re.IGNORECASE)
 _THEAD_RE = re.compile(r"<thead\b.*?</thead>", re.DOTALL | re.IGNORECASE)
 _HEADING_RE = re.compile(r"<h[1-6]\b[^>]*>", re.IGNORECASE)
+_HEADING_BEFORE_RE = re.compile(r"(<h[1-6]\b[^>]*>)(?:(?!<h[1-6]\b).)*?</h[1-6]>\s*$", re.DOTALL | re.IGNORECASE)
 _BREAK = "page-break-before: always"
 
 
@@ -232,10 +239,18 @@ def _move_to_next_page(html: str, cut: tuple[str, int, int]) -> str | None:
     if head is not None and head.end() > rows[row]:
         return None
     if body[:rows[row]].strip() == (head.group(0).strip() if head else ""):
-        # the first row after the header: move the whole table instead of leaving a lone header
+        # the first row after the header: move the whole table instead of leaving a lone header,
+        # and with it the heading right above it, if any
+        before = html[:m.start()]
+        heading = _HEADING_BEFORE_RE.search(before)
+        if heading is not None:
+            tag = heading.group(1)
+            if _BREAK in tag:
+                return None
+            return before[:heading.start(1)] + _with_break(tag) + html[heading.end(1):]
         if _BREAK in opening:
             return None
-        return html[:m.start()] + _with_break(opening) + body + closing + html[m.end():]
+        return before + _with_break(opening) + body + closing + html[m.end():]
     split = body[:rows[row]] + closing + _with_break(opening) + (head.group(0) if head else "") + body[rows[row]:]
     return html[:m.start()] + opening + split + closing + html[m.end():]
 
@@ -265,7 +280,46 @@ def paginate(html: str, body_width: float, body_height: float, *, rounds: int = 
         moves += 1
         doc, keep = build_document(html, body_width)
         doc.setPageSize(QSizeF(body_width, body_height))
+    _drop_empty_pages(doc, body_height)
     return doc, keep, moves
+
+
+def _drop_empty_pages(doc: QTextDocument, page_height: float, *, rounds: int = 50) -> None:
+    """Remove page breaks that leave a page empty.
+
+    When content ends right at the bottom of a page, Qt's "page break before" on what follows
+    starts yet another page, and an empty page is printed. The content flows onto the next page
+    anyway, so such a break is switched off.
+    """
+    layout = doc.documentLayout()
+    auto = QTextFormat.PageBreakFlag.PageBreak_Auto
+    for _ in range(rounds):
+        doc.pageCount()
+        last_page = None
+        fixed = False
+        block = doc.begin()
+        while block.isValid():
+            if block.length() > 1:  # has text or an object
+                page = _page(_text_span(layout, block)[0] + 0.5, page_height)
+                if last_page is not None and page > last_page + 1:
+                    cursor = QTextCursor(block)
+                    table = cursor.currentTable()
+                    if block.blockFormat().pageBreakPolicy() != auto:
+                        fmt = block.blockFormat()
+                        fmt.setPageBreakPolicy(auto)
+                        cursor.setBlockFormat(fmt)
+                        fixed = True
+                    elif table is not None and table.format().pageBreakPolicy() != auto:
+                        fmt = table.format()
+                        fmt.setPageBreakPolicy(auto)
+                        table.setFormat(fmt)
+                        fixed = True
+                    if fixed:
+                        break
+                last_page = page if last_page is None else max(last_page, page)
+            block = block.next()
+        if not fixed:
+            return
 
 
 def header_text(html: str) -> str:
