@@ -208,7 +208,8 @@ class BarChart(QWidget):
                 x = track.left() + track.width() * quarter / 100
                 painter.drawLine(QPointF(x, track.top() + 1), QPointF(x, track.bottom() - 1))
             if bar.value is not None and bar.value > 0:
-                filled = QRectF(track.left(), track.top(), track.width() * min(bar.value, 100.0) / 100.0, track.height())
+                filled = QRectF(track.left(), track.top(), track.width() * min(bar.value, 100.0) / 100.0,
+                                track.height())
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(BAR_HOVER if hovered else BAR_COLOUR)
                 painter.drawRect(filled)

@@ -210,9 +210,10 @@ class _FrameworkBox(QGroupBox):
             text = checklists.item(item_id).text if checklists.has_item(item_id) else ""
             links.append(f'<li><a style="{LINK_STYLE}" href="item:{html.escape(item_id)}">'
                          f"{html.escape(item_id)} {html.escape(text)}</a> – uitleg ontbreekt</li>")
-        self.explain.setText(f"<p>De scan is pas volledig als deze {len(status.missing)} "
-                             f"{'antwoord een uitleg heeft' if len(status.missing) == 1 else 'antwoorden een uitleg hebben'}"
-                             f" (klik om te openen):</p><ul style='margin-top:0'>{''.join(links)}</ul>")
+        which = "dit antwoord een uitleg heeft" if len(status.missing) == 1 else \
+            f"deze {len(status.missing)} antwoorden een uitleg hebben"
+        self.explain.setText(f"<p>De scan is pas volledig als {which} (klik om te openen):</p>"
+                             f"<ul style='margin-top:0'>{''.join(links)}</ul>")
 
 
 class DashboardPage(QWidget):
