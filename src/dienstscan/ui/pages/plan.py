@@ -57,8 +57,11 @@ _PRIORITY_ORDER = {"hoog": 0, "midden": 1, "laag": 2}
 _STATUS_ORDER = {k: i for i, k in enumerate(ACTION_STATUS_LABELS)}
 _DECISION_ORDER = {"voorgesteld": 0, "geaccepteerd": 1, "afgewezen": 2}
 
-COLUMNS = ("ID", "Actie", "Kader", "Thema", "Prioriteit", "Besluit", "Status", "Probleemeigenaar", "Einde",
+#: The table's columns, the short and most used first (they stay visible on a small screen).
+COLUMNS = ("ID", "Actie", "Prioriteit", "Status", "Besluit", "Probleemeigenaar", "Einde", "Thema", "Kader",
            "Opmerking")
+_WIDTHS = {"ID": 100, "Actie": 240, "Prioriteit": 74, "Status": 94, "Besluit": 100, "Probleemeigenaar": 130,
+           "Einde": 84, "Thema": 130, "Kader": 84, "Opmerking": 220}
 
 
 # --------------------------------------------------------------------------- dialogs (patchable)
@@ -166,37 +169,39 @@ class ActionTableModel(QAbstractTableModel):
         return None
 
     def _text(self, action: Action, column: int) -> str:
-        if column == 0:
+        header = COLUMNS[column]
+        if header == "ID":
             return action.id
-        if column == 1:
+        if header == "Actie":
             return action.title
-        if column == 2:
+        if header == "Kader":
             return self.framework_of(action)[1]
-        if column == 3:
+        if header == "Thema":
             return self.theme_label(action.theme)
-        if column == 4:
+        if header == "Prioriteit":
             return PRIORITY_LABELS[action.priority]
-        if column == 5:
+        if header == "Besluit":
             return DECISION_LABELS[action.decision] if action.origin == "voorgesteld" else "Eigen actie"
-        if column == 6:
+        if header == "Status":
             return ACTION_STATUS_LABELS[action.status]
-        if column == 7:
+        if header == "Probleemeigenaar":
             return action.owner
-        if column == 8:
+        if header == "Einde":
             return _date_text(action.end)
         return self.remark(action)
 
     def _sort_key(self, action: Action, column: int) -> Any:
-        if column == 0:
+        header = COLUMNS[column]
+        if header == "ID":
             # V-5B-1.02 before V-5B-1.10; own actions E-2 before E-10
             return tuple(int(p) if p.isdigit() else p for p in action.id.replace(".", "-").split("-"))
-        if column == 4:
+        if header == "Prioriteit":
             return _PRIORITY_ORDER[action.priority]
-        if column == 5:
+        if header == "Besluit":
             return _DECISION_ORDER[action.decision] if action.origin == "voorgesteld" else 3
-        if column == 6:
+        if header == "Status":
             return _STATUS_ORDER[action.status]
-        if column == 8:
+        if header == "Einde":
             return action.end.toordinal() if action.end else 10**7
         return self._text(action, column).casefold()
 
@@ -208,7 +213,7 @@ class ActionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(action, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 9 or column == 1:
+            if COLUMNS[column] in ("Actie", "Opmerking"):
                 tip = action.title
                 remark = self.remark(action)
                 return f"{tip}\n{remark}" if remark else tip
@@ -581,8 +586,8 @@ class PlanPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((100, 240, 84, 130, 74, 100, 94, 130, 84, 220)):
-            self.table.setColumnWidth(column, width)
+        for column, header in enumerate(COLUMNS):
+            self.table.setColumnWidth(column, _WIDTHS[header])
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.doubleClicked.connect(self._open_source)
@@ -668,10 +673,10 @@ class PlanPage(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        # the form gets about 40% (at least 360 px), the table the rest
+        # the form gets about a third (at least 340 px), the table the rest
         total = self.splitter.width()
         if total > 0 and not getattr(self, "_split_done", False):
-            form = max(360, int(total * 0.4))
+            form = max(340, int(total * 0.36))
             self.splitter.setSizes([total - form, form])
             self._split_done = True
 
