@@ -162,3 +162,20 @@ def test_ranges_come_from_the_checklist_or_the_unit():
     assert check_value(pct, 100) is None
     assert "hoogstens 100" in check_value(pct, 100.5)
     assert "minstens 10" in check_value(own, 5)
+
+
+def test_links_to_the_items_that_name_the_figure(qtbot, checklists):
+    """With the valid fixture checklists: section KB-PK names kg-eerste-contact, item KB-PK-01 kg-wachttijd."""
+    from dienstscan.model import Assessment, Organisation
+
+    doc = ScanDocument(checklists, Assessment(organisation=Organisation(name="Gemeente Proef"),
+                                              peildatum=dt.date(2011, 7, 5), frameworks=["KA", "KB"]))
+    page = KeyFiguresPage(doc)
+    qtbot.addWidget(page)
+    related = page.row("kg-eerste-contact").related
+    assert related.text() == 'Hoort bij: <a href="KB-PK">TA: Producten en kanalen</a>'
+    with qtbot.waitSignal(page.openItem) as blocker:
+        related.linkActivated.emit("KB-PK")
+    assert blocker.args == ["KB-PK"]
+    assert 'href="KB-PK-01"' in page.row("kg-wachttijd").related.text()
+    doc.close()

@@ -10,6 +10,7 @@ is not a number or lies outside the figure's range is not stored: the field says
 
 from __future__ import annotations
 
+import html
 import math
 import re
 
@@ -123,6 +124,19 @@ def result_text(result: KeyFigureResult) -> str:
     return comparison_text(result.comparison)
 
 
+def related_nodes(page: KeyFiguresPage, kf: KeyFigure) -> list[tuple[str, str]]:
+    """(id, text) of the sections and items of the checklists that name this key figure."""
+    nodes = []
+    for fw in page.doc.checklists.frameworks:
+        for section in fw.sections:
+            if kf.id in section.key_figures:
+                nodes.append((section.id, f"{fw.short_title}: {section.title}"))
+        for item in fw.all_items():
+            if kf.id in item.key_figures:
+                nodes.append((item.id, f"{item.id} {item.text}"))
+    return nodes
+
+
 class KeyFigureRow(QFrame):
     """One key figure: value with unit, date, note, and what the value means against the norms."""
 
@@ -135,6 +149,16 @@ class KeyFigureRow(QFrame):
         self.description = text_label(kf.description, muted=True)
         self.description.setVisible(bool(kf.description))
         self.source = text_label(f"Bron van het kengetal: {kf.source.cite()}.", muted=True)
+        self.related = QLabel()
+        self.related.setWordWrap(True)
+        self.related.setTextFormat(Qt.TextFormat.RichText)
+        self.related.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        links = [f'<a href="{html.escape(node_id)}">{html.escape(text)}</a>'
+                 for node_id, text in related_nodes(page, kf)]
+        self.related.setText("Hoort bij: " + ", ".join(links) if links else "")
+        self.related.setVisible(bool(links))
+        self.related.linkActivated.connect(page.openItem)
 
         self.value_label = QLabel("&Waarde:")
         if kf.unit == "ja/nee":
@@ -199,6 +223,7 @@ class KeyFigureRow(QFrame):
         layout.addWidget(self.error)
         layout.addWidget(self.comparison)
         layout.addWidget(self.source)
+        layout.addWidget(self.related)
 
     # ------------------------------------------------------------------ editing
 
