@@ -150,3 +150,30 @@ def test_framework_switched_off_disappears_and_comes_back(qtbot, page, doc):
     expected = score(doc.checklists, doc.assessment).frameworks[2].tally.percentage
     assert bar(page, "ANT", "ANT").value == pytest.approx(expected) == pytest.approx(100 * 0.5 / 3)
     assert bar(page, "ANT", "ANT").value_text == "16,7%"
+
+
+def test_the_shipped_example_scan(qtbot):
+    """The real checklists and example: every framework and section has its bar, benchmark lines
+    carry their text, and every sentence shown is the scoring's own."""
+    from dienstscan.checklists import load_checklists
+    from dienstscan.resources import example_scan_path
+    from dienstscan.storage import load_scan
+
+    doc = ScanDocument(load_checklists(), load_scan(example_scan_path()))
+    page = DashboardPage(doc)
+    qtbot.addWidget(page)
+    page.resize(1036, 708)
+    page.show()
+    report = score(doc.checklists, doc.assessment)
+    for fw in report.frameworks:
+        bars = page.chart(fw.id).bars()
+        assert [b.key for b in bars] == [fw.id, *(s.id for s in fw.sections)]
+        assert all(b.value_text.endswith("%") for b in bars)
+        for b in bars:
+            assert all(line.text for line in b.lines)
+        if fw.comparison is not None:
+            assert fw.comparison.sentence in page.framework_box(fw.id).sentences.text()
+            assert bars[0].lines
+    assert any(s.comparison for fw in report.frameworks for s in fw.separate_items)
+    assert any(page.framework_box(fw.id).phase.isVisible() for fw in report.frameworks)
+    doc.close()
