@@ -237,3 +237,22 @@ def test_menu_exports_and_imports_the_open_scan(qtbot, window, fake_dialogs, new
     qtbot.waitUntil(lambda: page.model.row_of("V-KA-01") >= 0)
     row = page.model.row_of("V-KA-01")
     assert page.model.data(page.model.index(row, COLUMNS.index("Probleemeigenaar"))) == "Teamleider Publiekszaken"
+
+
+def test_example_scan_round_trip_without_edits_changes_nothing(qtbot, script, tmp_path):
+    from dienstscan.checklists import load_checklists
+    from dienstscan.resources import example_scan_path
+    from dienstscan.storage import load_scan
+
+    doc = ScanDocument(load_checklists(), load_scan(example_scan_path()))
+    script.export_path = tmp_path / "voorbeeld.xlsx"
+    assert exporting.export_plan_dialog(None, doc) == script.export_path
+    script.import_path = script.export_path
+    before = [a.model_dump() for a in doc.assessment.actions]
+    exporting.import_plan_dialog(None, doc)
+    preview = script.previews[-1]
+    assert preview.ok and not preview.has_changes, preview.describe()
+    assert "Geen wijzigingen" in preview.describe()
+    assert [a.model_dump() for a in doc.assessment.actions] == before
+    assert doc.undo_stack.count() == 0
+    doc.close()
