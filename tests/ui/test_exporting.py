@@ -256,3 +256,30 @@ def test_example_scan_round_trip_without_edits_changes_nothing(qtbot, script, tm
     assert [a.model_dump() for a in doc.assessment.actions] == before
     assert doc.undo_stack.count() == 0
     doc.close()
+
+
+def test_slow_work_shows_progress_and_errors_come_back(qtbot, monkeypatch):
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    monkeypatch.setattr(exporting, "PROGRESS_AFTER_MS", 0)
+    seen = threading.Event()
+
+    def look() -> None:
+        if any(isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets()):
+            seen.set()
+
+    timer = QTimer(interval=10, timeout=look)
+    timer.start()
+    # the work ends only once the progress dialog has been seen (or after 10 s: then the test fails)
+    result = exporting.run_with_progress(None, "Bezig…", lambda: seen.wait(10) and "klaar")
+    timer.stop()
+    assert result == "klaar"
+
+    def fail():
+        raise OSError(28, "Geen ruimte meer op het apparaat")
+
+    with pytest.raises(OSError, match="Geen ruimte"):
+        exporting.run_with_progress(None, "Bezig…", fail)
