@@ -1,0 +1,74 @@
+"""Undoable edits of workshop mode: support-poll votes and individual answers.
+
+They reuse the document's ``AnswerEdit`` (the whole answer is kept before and after, so undo
+restores exactly what was there) with a Dutch text of their own, and go through
+``ScanDocument.push`` so undo, the unsaved mark and the recovery copy cover them.
+"""
+
+from __future__ import annotations
+
+from ...model import Answer, Poll
+from ..document import AnswerEdit, ScanDocument
+
+VOTE_LABELS = {"ja": "Ja", "twijfel": "Twijfel", "nee": "Nee"}
+
+
+def _edited(doc: ScanDocument, item_id: str) -> Answer:
+    current = doc.answer(item_id)
+    return current.model_copy(deep=True) if current is not None else Answer()
+
+
+def add_vote(doc: ScanDocument, item_id: str, kind: str, delta: int = 1) -> bool:
+    """Add (delta 1) or take back (delta -1) one Ja/Twijfel/Nee vote. False if nothing changed."""
+    if kind not in VOTE_LABELS:
+        raise ValueError(kind)
+    answer = _edited(doc, item_id)
+    poll = answer.poll.model_copy() if answer.poll is not None else Poll()
+    new = getattr(poll, kind) + delta
+    if new < 0:
+        return False
+    setattr(poll, kind, new)
+    answer.poll = poll if poll.total else None
+    command = AnswerEdit(doc, item_id, answer, "poll", mergeable=False)
+    what = "erbij" if delta > 0 else "teruggenomen"
+    command.setText(f"Stem {VOTE_LABELS[kind]} bij {item_id} {what}")
+    doc.push(command)
+    return True
+
+
+def set_individual(doc: ScanDocument, item_id: str, options: list[str], text: str | None = None) -> bool:
+    """Replace the anonymous individual answers of an item. False if nothing changed."""
+    scale = doc.checklists.scale_for(item_id)
+    for option_id in options:
+        if scale.option(option_id) is None:
+            raise ValueError(f"{option_id!r} is geen antwoord op de schaal van {item_id}")
+    answer = _edited(doc, item_id)
+    if answer.individual == list(options):
+        return False
+    answer.individual = list(options)
+    command = AnswerEdit(doc, item_id, answer, "individual", mergeable=False)
+    command.setText(text or f"Individuele antwoorden bij {item_id}")
+    doc.push(command)
+    return True
+
+
+def add_individual(doc: ScanDocument, item_id: str, option_id: str) -> bool:
+    """One more anonymous individual answer (a participant's number key in a quick round)."""
+    current = doc.answer(item_id)
+    before = list(current.individual) if current else []
+    label = doc.checklists.scale_for(item_id).option(option_id)
+    return set_individual(doc, item_id, [*before, option_id],
+                          f"Individueel antwoord '{label.label if label else option_id}' bij {item_id}")
+
+
+def apply_forms(doc: ScanDocument, answers: dict[str, list[str]]) -> int:
+    """Put the answers read from participant forms into the scan as one undo step; returns items changed."""
+    changed = 0
+    doc.undo_stack.beginMacro(f"Deelnemersformulieren inlezen ({len(answers)} items)")
+    try:
+        for item_id, options in answers.items():
+            if doc.checklists.has_item(item_id) and set_individual(doc, item_id, options):
+                changed += 1
+    finally:
+        doc.undo_stack.endMacro()
+    return changed
