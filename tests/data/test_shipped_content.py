@@ -167,3 +167,18 @@ def test_validate_reports_the_counts(capsys):
     assert '1 organisatiebreed item ("In welke fase zit uw dienstverlening?") en 5 bouwstenen' in out
     assert "Benchmarks (36):" in out and "Kengetallen (26):" in out
     assert "de top-10 gemeenten" in out
+
+
+def test_every_seed_document_has_a_readable_title(shipped):
+    """Management reads "Gemeente Bergen (NH), ... (2011), 4.2", never a bare seed file name."""
+    cited = {b.source.document for b in shipped.benchmarks}
+    cited |= {k.source.document for k in shipped.key_figures.values()}
+    for fw in shipped.frameworks:
+        cited.add(fw.source.document)
+        cited |= {i.source.document for i in fw.all_items()}
+    seeds = {d for d in cited if d.endswith(".txt")}
+    assert seeds == set(shipped.documents)
+    assert shipped.item("ANT-LP-01").source.cite() == (
+        "Gemeente Bergen (NH), Op weg naar de top in dienstverlening (2011), 4.2"
+    )
+    assert shipped.item("ANT-LP-01").source.document == "002_df95863a505375c9.txt"  # still traceable

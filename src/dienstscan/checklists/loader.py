@@ -12,10 +12,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic import ValidationError
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 
-from ..model.checklist import ChecklistFile, ChecklistSet
+from ..model.checklist import ChecklistFile, ChecklistSet, SourceDocument, SourceRef
 from .integrity import Checker
 from .messages import validation_problems
 from .problems import ChecklistError, ChecklistProblem
@@ -136,13 +138,39 @@ def load_checklists(folder: Path | None = None, *, extra_benchmarks: Sequence[Pa
         problems.sort(key=lambda p: (order.get(p.file, -1), p.line or 0))
         raise ChecklistError(problems)
 
-    frameworks = [c.framework for _, c in valid if c.framework is not None]
+    documents = {d.id: d for _, c in valid for d in c.documents}
+    titled = [_with_titles(c, documents) for _, c in valid] if documents else [c for _, c in valid]
+    frameworks = [c.framework for c in titled if c.framework is not None]
     # files are read in name order; a framework's ``order`` puts it where the user expects it
     frameworks.sort(key=lambda fw: (fw.order is None, fw.order or 0))
     return ChecklistSet(
         frameworks=frameworks,
-        scales={s.id: s for _, c in valid for s in c.scales},
-        themes={t.id: t for _, c in valid for t in c.themes},
-        benchmarks=[b for _, c in valid for b in c.benchmarks],
-        key_figures={k.id: k for _, c in valid for k in c.key_figures},
+        scales={s.id: s for c in titled for s in c.scales},
+        themes={t.id: t for c in titled for t in c.themes},
+        benchmarks=[b for c in titled for b in c.benchmarks],
+        key_figures={k.id: k for c in titled for k in c.key_figures},
+        documents=documents,
     )
+
+
+def _with_titles(model: Any, documents: dict[str, SourceDocument]) -> Any:
+    """``model`` with every ``SourceRef`` inside it given its document's readable title.
+
+    The YAML cites by file name (traceable to ``seeds/``); readers see the title from
+    ``documents:``. A title written in the source itself wins.
+    """
+    if isinstance(model, SourceRef):
+        doc = documents.get(model.document)
+        return model.model_copy(update={"title": doc.title}) if doc is not None and not model.title else model
+    if isinstance(model, BaseModel):
+        update = {}
+        for name in type(model).model_fields:
+            value = getattr(model, name)
+            new = _with_titles(value, documents)
+            if new is not value:
+                update[name] = new
+        return model.model_copy(update=update) if update else model
+    if isinstance(model, list):
+        new_list = [_with_titles(v, documents) for v in model]
+        return new_list if any(a is not b for a, b in zip(new_list, model)) else model
+    return model

@@ -29,6 +29,7 @@ from .checklist import (
     Scale,
     ScaleOption,
     Section,
+    SourceDocument,
     SourceRef,
     Theme,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "ScaleOption",
     "ScopeExclusion",
     "Section",
+    "SourceDocument",
     "SourceRef",
     "Theme",
 ]

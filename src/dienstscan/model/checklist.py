@@ -51,13 +51,28 @@ class SourceRef(_Strict):
     document: Text = Field(description="Bestandsnaam van het brondocument (seeds/) of een externe bron")
     section: str = Field(default="", description="Hoofdstuk, paragraaf of tabel in de bron")
     note: str = Field(default="", description="Toelichting op de bron, bijvoorbeeld wat niet te achterhalen was")
+    title: str = Field(
+        default="",
+        description="Leesbare naam van het document; vult de lader zelf in uit 'documents' (bronnen.yaml)",
+    )
 
     def cite(self) -> str:
-        """A one-line Dutch citation, e.g. ``002_df95863a505375c9.txt, 4.2``."""
-        parts = [self.document]
+        """A one-line Dutch citation: the document's readable title (else its file name) and section,
+        e.g. ``Rapport dienstverlening Bergen (2011), 4.2``."""
+        parts = [self.title or self.document]
         if self.section:
             parts.append(self.section)
         return ", ".join(parts)
+
+
+class SourceDocument(_Strict):
+    """A source document cited by file name in ``source.document``, with the title a reader sees."""
+
+    id: Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)] = Field(
+        description="Precies zoals in 'source.document' geschreven, bijvoorbeeld de bestandsnaam"
+    )
+    title: Text = Field(description="Leesbare naam in rapporten, Excel en de app")
+    description: str = ""
 
 
 class Provenance(_Strict):
@@ -227,6 +242,9 @@ class ChecklistFile(_Strict):
     themes: list[Theme] = Field(default_factory=list)
     benchmarks: list[Benchmark] = Field(default_factory=list)
     key_figures: list[KeyFigure] = Field(default_factory=list)
+    documents: list[SourceDocument] = Field(
+        default_factory=list, description="Brondocumenten met hun leesbare titel (bronnen.yaml)"
+    )
 
 
 class ChecklistSet(BaseModel):
@@ -243,6 +261,8 @@ class ChecklistSet(BaseModel):
     themes: dict[str, Theme]
     benchmarks: list[Benchmark]
     key_figures: dict[str, KeyFigure]
+    #: Source documents by the id used in ``source.document`` (file name), with readable titles.
+    documents: dict[str, SourceDocument] = {}
 
     _items: dict[str, tuple[Framework, Section | None, Item]] = PrivateAttr(default_factory=dict)
 

@@ -326,3 +326,21 @@ def test_folded_blocks_read_as_plain_text(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     checklists = load_checklists(folder)
     assert checklists.framework("KA").description == "Een klein kader om het laden te testen, over meer regels."
+
+
+def test_documents_give_sources_their_title(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "kl"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "fixtures" / "checklists" / "valid", folder)
+    (folder / "bronnen.yaml").write_text(
+        'documents:\n  - id: "test.txt"\n    title: "Het testrapport (2011)"\n', encoding="utf-8"
+    )
+    checklists = load_checklists(folder)
+    assert checklists.item("KA-01").source.cite() == "Het testrapport (2011), 1.1"
+    assert checklists.item("KA-01").source.document == "test.txt"
+    assert checklists.benchmarks[0].source.cite() == "Het testrapport (2011), 4.5"
+    assert checklists.key_figures["kg-wachttijd"].source.cite() == "Het testrapport (2011), 2.2.4"
+    # without a documents block the file name is shown, as before
+    (folder / "bronnen.yaml").unlink()
+    assert load_checklists(folder).item("KA-01").source.cite() == "test.txt, 1.1"
