@@ -283,3 +283,20 @@ def test_slow_work_shows_progress_and_errors_come_back(qtbot, monkeypatch):
 
     with pytest.raises(OSError, match="Geen ruimte"):
         exporting.run_with_progress(None, "Bezig…", fail)
+
+
+def test_menu_writes_the_management_report(qtbot, window, fake_dialogs, new_assessment, monkeypatch, tmp_path):
+    """Bestand > Exporteren > Rapport: the open scan's report is written where the user chose."""
+    from dienstscan.ui import report_dialog
+
+    assert not window.export_report_action.isEnabled()  # no scan open yet
+    fake_dialogs.new_scan_result = new_assessment()
+    window.new_action.trigger()
+    assert window.export_report_action.isEnabled()
+    assert window.export_report_action in window.export_menu.actions()
+    target = tmp_path / "rapport.html"
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
+    window.export_report_action.trigger()
+    text = target.read_text(encoding="utf-8")
+    assert window.doc.assessment.organisation.name in text
+    assert fake_dialogs.count("show_error") == 0

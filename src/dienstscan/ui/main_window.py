@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from .. import storage
 from ..model import ChecklistSet
 from ..resources import example_scan_path
-from . import dialogs, exporting, settings
+from . import dialogs, exporting, report_dialog, settings
 from .about import show_about
 from .document import ScanDocument
 from .icons import app_icon
@@ -237,6 +237,11 @@ class MainWindow(QMainWindow):
                                                lambda: exporting.import_plan_dialog(self, self.doc),
                                                tip="Een in Excel bijgewerkt verbeterplan inlezen, met een voorbeeld vooraf")
         self.add_document_action(self.export_plan_action, self.export_menu)
+        # the management report (PDF, Word or HTML; ui/report_dialog.py)
+        self.export_report_action = self._action("&Rapport (PDF, Word of HTML)…",
+                                                 lambda: report_dialog.export_report_dialog(self, self.doc),
+                                                 tip="Het rapport voor het management opslaan")
+        self.add_document_action(self.export_report_action, self.export_menu)
         self.add_document_action(self.import_plan_action)
         file_menu = self.export_menu.parentWidget()
         after = file_menu.actions()[file_menu.actions().index(self.export_menu.menuAction()) + 1]
