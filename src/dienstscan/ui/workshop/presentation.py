@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import math
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import (
     QFrame,
@@ -93,6 +93,26 @@ def choose_screen(parent: QWidget | None) -> QScreen | None:
     own = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
     others = [s for s in screens if s is not own]
     return others[0] if others else own
+
+
+class LiveEditor(QPlainTextEdit):
+    """The large text field: Esc or Ctrl+Enter closes it, F2 switches field, Ctrl+Z undoes in the scan."""
+
+    done = Signal()
+    switchField = Signal()
+    undoRequested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        key = event.key()
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if key == Qt.Key.Key_Escape or (ctrl and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.done.emit()
+        elif key == Qt.Key.Key_F2:
+            self.switchField.emit()
+        elif ctrl and key == Qt.Key.Key_Z:
+            self.undoRequested.emit()  # the scan's undo stack, not the field's own
+        else:
+            super().keyPressEvent(event)
 
 
 class PresentationWindow(QWidget):
@@ -209,11 +229,13 @@ class PresentationWindow(QWidget):
         self.panel_title = _label(self.panel, "accent")
         self.panel_text = _label(self.panel, "body")
         self.panel_text.setTextFormat(Qt.TextFormat.RichText)
-        self.editor = QPlainTextEdit(self.panel)
+        self.editor = LiveEditor(self.panel)
         self.editor.setObjectName("editor")
         self.editor.setAccessibleName("Uitleg of notities")
         self.editor.textChanged.connect(self._editor_typed)
-        self.editor.installEventFilter(self)
+        self.editor.done.connect(self._editor_done)
+        self.editor.switchField.connect(self._editor_switch)
+        self.editor.undoRequested.connect(self.doc.undo_stack.undo)
         pl.addWidget(self.panel_title)
         pl.addWidget(self.panel_text)
         pl.addWidget(self.editor, 1)
@@ -277,8 +299,9 @@ class PresentationWindow(QWidget):
 
     def step(self, direction: int) -> None:
         if self.on_closing_screen:
-            if direction < 0:
+            if direction < 0 and self.items:
                 self.on_closing_screen = False
+                self.index = len(self.items) - 1  # back from the closing screen: the last item
                 self.refresh()
             return
         if direction > 0 and self.index >= len(self.items) - 1:
@@ -595,22 +618,13 @@ class PresentationWindow(QWidget):
         finally:
             self._syncing_editor = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.editor and event.type() == QEvent.Type.KeyPress:
-            key = event.key()
-            ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-            if key == Qt.Key.Key_Escape or (ctrl and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
-                self._open_overlay(None)
-                self.flash(f"{_FIELD_LABELS[self.editor_field]} vastgelegd")
-                self.refresh()
-                return True
-            if key == Qt.Key.Key_F2:
-                self.open_editor("notes" if self.editor_field == "explanation" else "explanation")
-                return True
-            if ctrl and key == Qt.Key.Key_Z:
-                self.doc.undo_stack.undo()
-                return True
-        return super().eventFilter(watched, event)
+    def _editor_done(self) -> None:
+        self._open_overlay(None)
+        self.flash(f"{_FIELD_LABELS[self.editor_field]} vastgelegd")
+        self.refresh()
+
+    def _editor_switch(self) -> None:
+        self.open_editor("notes" if self.editor_field == "explanation" else "explanation")
 
     # ------------------------------------------------------------------ keys
 
@@ -794,7 +808,8 @@ def start_presentation(parent: QWidget | None, doc: ScanDocument, *, theme: str 
     """
     chosen_theme = theme or getattr(parent, "presentation_theme", "light")
     window = PresentationWindow(doc, parent, screen=screen or choose_screen(parent), theme=chosen_theme)
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    # Not WA_DeleteOnClose: deleting it from under PySide crashed in tests; a closed presentation
+    # stays hidden (disconnected from the document) until the parent goes.
     if parent is not None:
         parent._presentation = window  # keep a reference while it is open
 
