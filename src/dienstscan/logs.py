@@ -73,11 +73,8 @@ def setup_logging(*, max_bytes: int = MAX_BYTES, backup_count: int = BACKUP_COUN
     so it is never attached twice.
     """
     global _handler, _problem
+    stop_logging()
     logger = logging.getLogger("dienstscan")
-    if _handler is not None:
-        logger.removeHandler(_handler)
-        _handler.close()
-        _handler = None
     logger.setLevel(level)
     folder = log_dir()
     path = folder / LOG_NAME
@@ -95,6 +92,15 @@ def setup_logging(*, max_bytes: int = MAX_BYTES, backup_count: int = BACKUP_COUN
     logger.info("Dienstscan %s gestart (Python %s, %s, %s)", __version__, platform.python_version(),
                 platform.platform(), "gebundeld" if getattr(sys, "frozen", False) else "Python")
     return path
+
+
+def stop_logging() -> None:
+    """Detach and close the log file (tests; a second ``setup_logging`` does this itself)."""
+    global _handler
+    if _handler is not None:
+        logging.getLogger("dienstscan").removeHandler(_handler)
+        _handler.close()
+        _handler = None
 
 
 def log_uncaught(exc_type: type[BaseException], exc: BaseException, tb: object) -> None:
