@@ -119,13 +119,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     scan_path = Path(args.scan)
     checklists, assessment = _load_for_plan(scan_path, args.checklists)
+    baseline = _load_one(Path(args.basis)) if args.basis else None
     out = Path(args.output) if args.output else scan_path.with_name(f"{scan_path.stem}-verbeterplan.xlsx")
     if out.suffix.lower() != ".xlsx":
         raise UserError(f"{out.name}: kies een bestandsnaam die eindigt op .xlsx")
     if not out.parent.is_dir():
         raise UserError(f"kan {out} niet schrijven: de map {out.parent} bestaat niet")
     try:
-        export_plan(checklists, assessment, out)
+        export_plan(checklists, assessment, out, baseline=baseline)
     except OSError as exc:
         from .storage.messages import describe_os_error
 
@@ -144,13 +145,14 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if suffix not in REPORT_SUFFIXES:
         raise UserError(f"{out.name}: kies een bestandsnaam die eindigt op .pdf, .html of .docx")
     checklists, assessment = _load_for_plan(scan_path, args.checklists)
+    baseline = _load_one(Path(args.basis)) if args.basis else None
     if not out.parent.is_dir():
         raise UserError(f"kan {out} niet schrijven: de map {out.parent} bestaat niet")
     try:
         if suffix in (".html", ".htm"):
             from .export.report import write_report_html
 
-            write_report_html(checklists, assessment, out)
+            write_report_html(checklists, assessment, out, baseline=baseline)
         elif suffix == ".docx":
             from .export.docx import write_report_docx
 
@@ -158,7 +160,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
                 from .ui.pdf import svg_to_png
             except ImportError:
                 svg_to_png = None
-            write_report_docx(checklists, assessment, out, chart_png=svg_to_png)
+            write_report_docx(checklists, assessment, out, chart_png=svg_to_png, baseline=baseline)
+        elif baseline is not None:
+            from .export.report import render_report_html
+            from .ui.pdf import write_pdf  # Qt is imported only here
+
+            write_pdf(render_report_html(checklists, assessment, baseline=baseline), out)
         else:
             from .ui.pdf import write_report_pdf  # Qt is imported only here
 
@@ -462,6 +469,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="maak het verbeterplan als Excel-werkmap (.xlsx)")
     p.add_argument("scan", help="het .dienstscan-bestand")
     p.add_argument("-o", "--output", metavar="PLAN.xlsx", help="de werkmap; standaard <scan>-verbeterplan.xlsx")
+    p.add_argument("--basis", metavar="VORIGE.dienstscan",
+                   help="een eerdere scan: voeg het blad Voortgang toe (wat is er sindsdien veranderd)")
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
     p.set_defaults(func=_cmd_export)
 
@@ -476,6 +485,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("scan", help="het .dienstscan-bestand")
     p.add_argument("-o", "--output", required=True, metavar="RAPPORT.pdf",
                    help="het rapport; de extensie kiest het formaat: .pdf, .html of .docx")
+    p.add_argument("--basis", metavar="VORIGE.dienstscan",
+                   help="een eerdere scan: voeg het hoofdstuk 'Voortgang sinds <datum>' toe")
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
     p.set_defaults(func=_cmd_report)
 

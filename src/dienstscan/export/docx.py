@@ -111,6 +111,52 @@ def _comparison_text(comparison: dict[str, Any] | None) -> str:
     return comparison["sentence"] if comparison else ""
 
 
+def _progress(doc, context: dict[str, Any]) -> None:
+    """The chapter "Voortgang sinds <datum>" (only when the report has a baseline scan)."""
+    pr = context["progress"]
+    before, after = pr["baseline_short"], pr["current_short"]
+    _chapter(doc, f"Voortgang sinds {pr['baseline_date']}")
+    doc.add_paragraph(f"De scan van {context['peildatum']} vergeleken met de vorige scan van {pr['baseline_date']}. "
+                      "Scores in procenten, het verschil in procentpunten; items zijn per id vergeleken.")
+    for note in pr["notes"]:
+        doc.add_paragraph(f"Let op: {note}")
+    rows = []
+    for fw in pr["frameworks"]:
+        rows.append([fw["title"], fw["baseline_text"], fw["current_text"], fw["delta_text"]])
+        rows += [[f"   {s['title']}", s["baseline_text"], s["current_text"], s["delta_text"]] for s in fw["sections"]]
+    table = _table(doc, ["Kader en onderdeel", before, after, "Verschil"], rows, [9.4, 2.4, 2.4, 3.2])
+    bold_rows = {i + 1 for i, row in enumerate(rows) if not row[0].startswith("   ")}
+    for index in bold_rows:  # the framework rows in bold, their sections below them
+        for cell in table.rows[index].cells:
+            for run in cell.paragraphs[0].runs:
+                run.bold = True
+    doc.add_heading("Wat is er per item veranderd", level=2)
+    for fw in pr["frameworks"]:
+        doc.add_paragraph(f"{fw['short_title']}: {fw['counts_text']}.")
+        if fw["changed_items"]:
+            _table(doc, ["Id", "Item", before, after, "Verandering"],
+                   [[i["id"], i["text"], i["before"], i["after"], i["change"]] for i in fw["changed_items"]],
+                   [2.0, 7.0, 3.0, 3.0, 2.4])
+    doc.add_heading(f"Acties afgerond tussen {before} en {after}", level=2)
+    if pr["completed"]:
+        _table(doc, ["Id", "Actie", "Status toen"], [[a["id"], a["title"], a["was"]] for a in pr["completed"]],
+               [2.6, 11.6, 3.2])
+    else:
+        doc.add_paragraph("Tussen beide scans is geen actie afgerond.")
+    if pr["cancelled"]:
+        doc.add_paragraph("Vervallen: " + "; ".join(f"{a['id']} ({a['title']})" for a in pr["cancelled"]) + ".")
+    if pr["new_action_count"]:
+        n = pr["new_action_count"]
+        doc.add_paragraph(f"Nieuw in het plan sinds {before}: {n} {'actie' if n == 1 else 'acties'}.")
+    if pr["removed_actions"]:
+        doc.add_paragraph(f"Niet meer in het plan: {', '.join(pr['removed_actions'])}.")
+    doc.add_heading("Niet te vergelijken", level=2)
+    if pr["not_comparable"]:
+        _table(doc, ["Item", "Reden"], [[n["id"], n["reason"]] for n in pr["not_comparable"]], [3.0, 14.4])
+    else:
+        doc.add_paragraph("Alle items van beide scans konden worden vergeleken.")
+
+
 def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = None):
     """A python-docx ``Document`` with the whole report."""
     doc = Document()
@@ -189,6 +235,9 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
             *[[f"Prioriteit {p['label'].lower()}", str(p["count"])] for p in n["by_priority"]],
             ["Nog niet besloten", str(n["proposals"])], ["Zonder probleemeigenaar", str(n["no_owner"])],
             ["Over de einddatum en niet gereed", str(n["overdue"])]], [8.0, 3.0])
+
+    if context.get("progress"):
+        _progress(doc, context)
 
     # frameworks
     for number, fw in enumerate(context["frameworks"], start=1):
@@ -288,9 +337,12 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
 
 
 def write_report_docx(checklists: ChecklistSet, assessment: Assessment, path: Path, *,
-                      chart_png: ChartRenderer | None = None) -> None:
-    """Write the Word report. Raises ``OSError`` when the file cannot be written."""
-    doc = build_docx(report_context(checklists, assessment), chart_png=chart_png)
+                      chart_png: ChartRenderer | None = None, baseline: Assessment | None = None) -> None:
+    """Write the Word report (``baseline``: an earlier scan, adds the progress chapter).
+
+    Raises ``OSError`` when the file cannot be written.
+    """
+    doc = build_docx(report_context(checklists, assessment, baseline=baseline), chart_png=chart_png)
     buffer = io.BytesIO()
     doc.save(buffer)
     Path(path).write_bytes(buffer.getvalue())

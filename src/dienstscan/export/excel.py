@@ -8,6 +8,8 @@ place. Sheets, all in Dutch:
   native bar chart, and the number of actions per priority and status;
 - *Verbeterplan*: one row per action in an Excel table, columns grouped under the bands Plan,
   Do, Check and Act, with dropdowns, real dates, conditional formatting and print setup;
+- *Voortgang* (only when an earlier scan is given as the baseline): change per framework,
+  section and item since then, actions completed in between, what could not be compared;
 - one sheet per framework in scope (every item with its answer and notes);
 - *Kengetallen* (key figures beside their norms) and *Bronnen* (every source cited);
 - a hidden sheet ``_dienstscan`` with what the read-back needs (scan id, format version,
@@ -45,7 +47,9 @@ from ..model.assessment import (
 )
 from ..model.checklist import LEGAL_STATUS_LABELS, ChecklistSet, Framework, SourceRef
 from ..scoring import ScoreReport, score
+from ..cycle import compare_scans
 from .layout import CHARS_PER_WIDTH, LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup
+from .progress import PROGRESS_SHEET, write_progress_sheet
 from .summary import write_summary
 
 #: Identifies a workbook written by Dienstscan; stored in the hidden sheet.
@@ -569,14 +573,21 @@ def _set_properties(wb: Workbook, assessment: Assessment) -> None:
 # --------------------------------------------------------------------------- entry point
 
 
-def build_workbook(checklists: ChecklistSet, assessment: Assessment) -> Workbook:
-    """The complete workbook in memory (``export_plan`` saves it)."""
+def build_workbook(checklists: ChecklistSet, assessment: Assessment, *,
+                   baseline: Assessment | None = None) -> Workbook:
+    """The complete workbook in memory (``export_plan`` saves it).
+
+    With ``baseline`` (an earlier scan) a *Voortgang* sheet follows the summary: the change per
+    framework, section and item since then, the actions completed in between and what could not
+    be compared (``dienstscan.cycle.compare_scans``, worded by ``progress.py``).
+    """
     report = score(checklists, assessment)
     wb = Workbook()
     summary = wb.active
     summary.title = SUMMARY_SHEET
     actions = visible_actions(assessment)
-    taken = {SUMMARY_SHEET, PLAN_SHEET, KEYFIGURE_SHEET, SOURCES_SHEET, META_SHEET}
+    taken = {SUMMARY_SHEET, PLAN_SHEET, KEYFIGURE_SHEET, SOURCES_SHEET, META_SHEET, PROGRESS_SHEET}
+    progress_ws = wb.create_sheet(PROGRESS_SHEET) if baseline is not None else None
     plan_ws = wb.create_sheet(PLAN_SHEET)
     in_scope = [fw for fw in checklists.frameworks if fw.id in assessment.frameworks]
     fw_sheets = [(fw, wb.create_sheet(_safe_sheet_title(fw.short_title, taken))) for fw in in_scope]
@@ -585,6 +596,9 @@ def build_workbook(checklists: ChecklistSet, assessment: Assessment) -> Workbook
     meta_ws = wb.create_sheet(META_SHEET)
 
     write_summary(summary, checklists, assessment, actions, report)
+    if progress_ws is not None:
+        write_progress_sheet(progress_ws, compare_scans(checklists, baseline, assessment),
+                             assessment.organisation.name)
     _write_plan_sheet(plan_ws, checklists, assessment, actions)
     for fw, ws in fw_sheets:
         _write_framework_sheet(ws, checklists, assessment, fw)
@@ -603,14 +617,17 @@ def _umask() -> int:
     return mask
 
 
-def export_plan(checklists: ChecklistSet, assessment: Assessment, path: Path) -> None:
+def export_plan(checklists: ChecklistSet, assessment: Assessment, path: Path, *,
+                baseline: Assessment | None = None) -> None:
     """Write the improvement plan workbook to ``path``: a fresh file, moved into place at once.
+
+    ``baseline``: an earlier scan of the organisation; adds the *Voortgang* sheet.
 
     Raises ``OSError`` when the folder cannot be written (e.g. the file is open in Excel on
     Windows); the previous file, if any, is then left as it was.
     """
     path = Path(path)
-    wb = build_workbook(checklists, assessment)
+    wb = build_workbook(checklists, assessment, baseline=baseline)
     fd, tmp_name = tempfile.mkstemp(prefix=".dienstscan-", suffix=".xlsx", dir=path.parent or None)
     os.close(fd)
     tmp = Path(tmp_name)

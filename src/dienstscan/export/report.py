@@ -2,7 +2,8 @@
 
 ``report_context(checklists, assessment)`` gathers everything the report shows (cover, one-page
 management summary, results per framework with the BSC comply-or-explain register and support
-poll, key figures against their norms, the plan by theme, sources) as plain dicts and lists.
+poll, key figures against their norms, the plan by theme, sources; with an earlier scan as the
+baseline also "Voortgang sinds <datum>") as plain dicts and lists.
 Every number and benchmark sentence comes from ``dienstscan.scoring.score``; the plan is
 ``assessment.actions`` as the Excel plan shows it (``visible_actions``). ``render_report_html``
 renders that context with the jinja2 templates in ``templates/`` (StrictUndefined, autoescape).
@@ -33,7 +34,9 @@ from ..model.checklist import LEGAL_STATUS_LABELS, ORGANISATION_KIND_LABELS, Che
 from ..plan import gaps, priority_for
 from ..scoring import FrameworkScore, MetricComparison, ScoreReport, score
 from ..scoring import dutch
+from ..cycle import compare_scans
 from .excel import action_source_text, theme_label, visible_actions
+from .progress import progress_context
 from .svgchart import ChartRow, Marker, bar_chart
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
@@ -364,9 +367,15 @@ def _clean(value: Any) -> Any:
 
 
 
-def report_context(checklists: ChecklistSet, assessment: Assessment, *, today: dt.date | None = None) -> dict[str, Any]:
-    """Everything the report shows, as plain data (dicts, lists, strings) for HTML and Word."""
+def report_context(checklists: ChecklistSet, assessment: Assessment, *, today: dt.date | None = None,
+                   baseline: Assessment | None = None) -> dict[str, Any]:
+    """Everything the report shows, as plain data (dicts, lists, strings) for HTML and Word.
+
+    ``baseline``: an earlier scan; the report then has a chapter "Voortgang sinds <datum>"
+    (``context["progress"]``, from ``dienstscan.cycle.compare_scans``); without it that is None.
+    """
     today = today or dt.date.today()
+    progress = progress_context(compare_scans(checklists, baseline, assessment)) if baseline is not None else None
     report = score(checklists, assessment)
     actions = visible_actions(assessment)
     org = assessment.organisation
@@ -415,6 +424,7 @@ def report_context(checklists: ChecklistSet, assessment: Assessment, *, today: d
         "key_figures": _key_figures(checklists, assessment, report),
         "plan": _plan(checklists, actions, today),
         "sources": _sources(checklists, in_scope),
+        "progress": progress,
     })
 
 
@@ -435,11 +445,13 @@ def render_context_html(context: dict[str, Any]) -> str:
     return env.get_template("report.html").render(css=css, **context)
 
 
-def render_report_html(checklists: ChecklistSet, assessment: Assessment, *, today: dt.date | None = None) -> str:
-    """Score the scan and render the management report as HTML (Dutch)."""
-    return render_context_html(report_context(checklists, assessment, today=today))
+def render_report_html(checklists: ChecklistSet, assessment: Assessment, *, today: dt.date | None = None,
+                       baseline: Assessment | None = None) -> str:
+    """Score the scan and render the management report as HTML (Dutch); ``baseline`` adds the progress chapter."""
+    return render_context_html(report_context(checklists, assessment, today=today, baseline=baseline))
 
 
-def write_report_html(checklists: ChecklistSet, assessment: Assessment, path: Path) -> None:
+def write_report_html(checklists: ChecklistSet, assessment: Assessment, path: Path, *,
+                      baseline: Assessment | None = None) -> None:
     """Write the HTML report (UTF-8). Raises ``OSError`` when the file cannot be written."""
-    path.write_text(render_report_html(checklists, assessment), encoding="utf-8")
+    path.write_text(render_report_html(checklists, assessment, baseline=baseline), encoding="utf-8")
