@@ -219,8 +219,18 @@ def test_longest_item_fits_large_enough(show, doc, shipped, theme, size, tmp_pat
     win.grab().save(str(tmp_path / f"{theme}-{size[0]}.png"))
     win.go_to("BSC-08")
     _assert_nothing_clipped(win)
+    for key in (K.Key_F1, K.Key_S):  # the help and overview overlays fit their panel
+        press(win, key)
+        assert win.panel_layout.totalHeightForWidth(win.panel.width()) <= win.panel.height()
+        assert win.panel_text.font().pixelSize() >= size[1] / 50
+        press(win, K.Key_Escape)
+    press(win, K.Key_E)  # the live text field leaves the item text in view
+    item_bottom = win.item_label.mapTo(win, win.item_label.rect().bottomLeft()).y()
+    assert win.panel.geometry().top() >= item_bottom
+    press(win.editor, K.Key_Escape)
     win.show_closing()
     _assert_nothing_clipped(win)
+    assert win.closing_actions.font().pixelSize() >= size[1] / 30  # actions cut before type shrinks
 
 
 def test_fonts_scale_with_the_screen(show):

@@ -85,6 +85,19 @@ def _label(parent: QWidget, name: str, *, wrap: bool = True) -> QLabel:
     return label
 
 
+def _short(text: str, limit: int = 90) -> str:
+    """The first clause of a long action title, cut at a word (the full text is in the plan)."""
+    text = " ".join(text.split())
+    for mark in (": ", "; ", ", en "):
+        head = text.split(mark)[0]
+        if 25 <= len(head) < len(text):
+            text = head + " …"
+            break
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def choose_screen(parent: QWidget | None) -> QScreen | None:
     """With two or more screens the one the parent is not on (the projector), else the primary."""
     screens = QGuiApplication.screens()
@@ -236,9 +249,11 @@ class PresentationWindow(QWidget):
         self.editor.done.connect(self._editor_done)
         self.editor.switchField.connect(self._editor_switch)
         self.editor.undoRequested.connect(self.doc.undo_stack.undo)
+        self.panel_layout = pl
         pl.addWidget(self.panel_title)
         pl.addWidget(self.panel_text)
-        pl.addWidget(self.editor, 1)
+        pl.addWidget(self.editor, 1000)
+        pl.addStretch(1)  # without the text field the texts stay at the top
         for w in (self.blank, self.panel):
             w.hide()
         # the window has the screen's size; the text is fitted to it, never the other way round
@@ -430,7 +445,7 @@ class PresentationWindow(QWidget):
         actions.sort(key=lambda a: order.get(a.priority, 3))
         self.closing_actions_title.setText(f"Voorgestelde acties voor het verbeterplan ({len(actions)})")
         self._closing_action_rows = [
-            f"<li><b>[{html.escape(a.priority.capitalize())}]</b> {html.escape(a.title)}"
+            f"<li><b>[{html.escape(a.priority.capitalize())}]</b> {html.escape(_short(a.title))}"
             + (f" <i>({html.escape(a.item_id)})</i>" if a.item_id else "") + "</li>" for a in actions]
         self._set_closing_actions(len(self._closing_action_rows))
 
@@ -486,18 +501,23 @@ class PresentationWindow(QWidget):
         if self.on_closing_screen and hasattr(self, "_closing_action_rows"):
             self._set_closing_actions(len(self._closing_action_rows))
         factor = 1.0
+        if self.on_closing_screen:
+            # the plan on the wall stays readable: fewer actions first, smaller type only after that
+            self._apply_fonts(factor)
+            shown = len(self._closing_action_rows)
+            while shown > 0 and self._needed_height(layout) > self.height():
+                shown -= 1
+                self._set_closing_actions(shown)
+            while self._needed_height(layout) > self.height() and factor > 0.62:
+                factor -= 0.06
+                self._apply_fonts(factor)
+            return
         while True:
             self._apply_fonts(factor)
             if self._needed_height(layout) <= self.height() or factor <= 0.62:
                 break
             factor -= 0.06
         if self._needed_height(layout) <= self.height():
-            return
-        if self.on_closing_screen:
-            shown = len(self._closing_action_rows)
-            while shown > 0 and self._needed_height(layout) > self.height():
-                shown -= 1
-                self._set_closing_actions(shown)
             return
         # last resort: the checklist's toelichting goes, then long notes and explanation are shortened
         if self.toelichting_label.isVisible():
@@ -511,9 +531,18 @@ class PresentationWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self.blank.setGeometry(self.rect())
-        m = max(10, self.height() // 20)
-        self.panel.setGeometry(self.rect().adjusted(m, m, -m, -m))
         self._fit()
+        self._place_panel()
+        self._fit_panel()
+
+    def _place_panel(self) -> None:
+        """Overlays cover the window; the text field leaves the item text above it in view."""
+        m = max(10, self.height() // 20)
+        rect = self.rect().adjusted(m, m, -m, -m)
+        if self.overlay == "editor" and not self.on_closing_screen:
+            below_item = self.item_label.mapTo(self, self.item_label.rect().bottomLeft()).y() + m // 2
+            rect.setTop(min(below_item, self.height() // 2))
+        self.panel.setGeometry(rect)
 
     # ------------------------------------------------------------------ overlays
 
@@ -527,6 +556,7 @@ class PresentationWindow(QWidget):
 
     def _refresh_overlay(self) -> None:
         kind = self.overlay
+        self._place_panel()
         self.blank.setVisible(kind == "blank")
         self.panel.setVisible(kind in ("help", "overview", "editor", "round"))
         self.editor.setVisible(kind == "editor")
@@ -548,6 +578,21 @@ class PresentationWindow(QWidget):
         for w in (self.blank, self.panel):
             if w.isVisible():
                 w.raise_()
+        self._fit_panel()
+
+    def _fit_panel(self) -> None:
+        """The overlay's text gets smaller (not below 1/50 of the height) until it fits the panel."""
+        if not self.panel.isVisible() or self.overlay == "editor" or not hasattr(self, "_sizes"):
+            return
+        px = self._sizes["body"]
+        floor = _px(self.height(), 1 / 50)
+        while True:
+            self.panel_text.setFont(_font(px))
+            self.panel_layout.activate()
+            needed = self.panel_layout.totalHeightForWidth(self.panel.width())
+            if needed <= self.panel.height() or px <= floor:
+                break
+            px -= 1
 
     def _fill_overview(self) -> None:
         item_id = self.current_item_id or (self.items[-1] if self.items else None)
