@@ -6,6 +6,9 @@ Pure helpers: ``62.5`` -> ``"62,5"``, ``44000`` -> ``"44.000"``, ``"2011-07-05"`
 
 from __future__ import annotations
 
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
 MONTHS = (
     "januari",
     "februari",
@@ -37,8 +40,15 @@ _PLURALS = {
 
 
 def display_round(value: float, decimals: int = 1) -> float:
-    """The value as it is shown, so comparisons and the text never disagree."""
-    return round(value + 0.0, decimals)
+    """The value as it is shown, so comparisons and the text never disagree.
+
+    Rounded half away from zero on the decimal value a person typed (3,25 -> 3,3; 12,5% stays
+    12,5%), not Python's round-half-to-even on the binary float (which gives 3,2).
+    """
+    if not math.isfinite(value):
+        return value
+    quantum = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(value + 0.0)).quantize(quantum, rounding=ROUND_HALF_UP))
 
 
 def number(value: float, decimals: int = 1) -> str:
