@@ -9,7 +9,7 @@
 ; Compiled by installer/build.sh (Linux, as a check) and installer/build-windows.ps1 with:
 ;   makensis -DVERSION=0.1.0 -DVERSION4=0.1.0.0 -DSOURCE_DIR=dist\Dienstscan
 ;            -DOUTFILE=dist\Dienstscan-0.1.0-setup.exe -DICON=build\icons\dienstscan.ico
-;            [-DSIGN_CMD="signtool sign ... "] installer\dienstscan.nsi
+;            [-DSIGN_CMD=build\sign-file.cmd] installer\dienstscan.nsi
 ; VERSION comes from pyproject.toml; nothing in this file repeats it.
 ;
 ; The user's own files are not touched by the uninstaller: scans, settings, recovery copies
@@ -44,10 +44,11 @@ SetCompressor ${COMPRESSOR}
 !define PROGID "Dienstscan.Scan"
 !define EXTENSION ".dienstscan"
 
-; Code signing of the installer and of the uninstaller it writes (NSIS >= 3.08). %1 is the file.
+; Code signing of the installer and of the uninstaller it writes (NSIS >= 3.08): SIGN_CMD is a
+; script that signs the file it is given (build-windows.ps1 writes build\sign-file.cmd).
 !ifdef SIGN_CMD
-  !finalize '${SIGN_CMD} "%1"'
-  !uninstfinalize '${SIGN_CMD} "%1"'
+  !finalize '"${SIGN_CMD}" "%1"'
+  !uninstfinalize '"${SIGN_CMD}" "%1"'
 !endif
 
 Name "${APP_NAME}"
