@@ -22,7 +22,7 @@ from PySide6.QtGui import QUndoCommand
 
 from ..export.plan_import import PlanImport, apply_plan_import
 from ..model import Action, Assessment, KeyFigureValue
-from ..plan import PlanChanges, add_own_action, edit_action, merge_actions, propose_actions
+from ..plan import PlanChanges, action_from_solution, add_own_action, edit_action, merge_actions, propose_actions
 from .document import ScanDocument
 
 #: The key ``changed`` is emitted with after a plan or key-figure edit (scan-wide data).
@@ -148,6 +148,16 @@ def set_decision(doc: ScanDocument, action_ids: Iterable[str], decision: str) ->
 def add_action(doc: ScanDocument, title: str, **fields: Any) -> str:
     """Add an own action (``E-<n>``); returns its id."""
     return _apply(doc, "Eigen actie toevoegen", lambda work: add_own_action(work, title, **fields).id)
+
+
+def solution_to_action(doc: ScanDocument, item_id: str, index: int) -> str:
+    """Take over solution ``index`` of an item's analysis as an accepted plan action; returns its id.
+
+    One undo step. Taking the same solution over again changes nothing and returns the existing
+    action (``dienstscan.plan.action_from_solution``). Raises ``ValueError`` for a missing solution.
+    """
+    return _apply(doc, f"Oplossing van {item_id} als actie opnemen",
+                  lambda work: action_from_solution(doc.checklists, work, item_id, index).id)
 
 
 def merge(doc: ScanDocument, action_ids: Iterable[str], into_id: str) -> None:

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 
 from ...model import EVIDENCE_BASIS_LABELS
 from ...model.checklist import LEGAL_STATUS_LABELS, Item
+from ..cycle_widgets import PreviousCycleBar
 from ..document import ScanDocument
 from ..icons import state_icon
+from ..plan_commands import solution_to_action
 from ..widgets import EditableList, FlowLayout, OptionalDateEdit, route_undo_to_document
 from .common import bold_label, heading, text_label, vertical_scroll
 
@@ -119,6 +121,9 @@ class ItemPage(QWidget):
         self.clear_button.clicked.connect(lambda: self._choose(None))
         # below the options, not beside them: five long options already fill a 1366 px screen
         help_row.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
+        # next cycle (issue 10): "Uit vorige scan – bevestig of wijzig" while the answer is a copy
+        self.previous_bar = PreviousCycleBar(doc, self)
+        outer.addWidget(self.previous_bar)
         outer.addWidget(self.answer_box)
 
         # ---- explanation (the 'leg uit')
@@ -193,6 +198,18 @@ class ItemPage(QWidget):
             analysis.addWidget(editor, 1, column)
             editor.valuesChanged.connect(lambda values, f=field: self._edit_list(f, values))
             self.lists[field] = editor
+        # a chosen solution becomes an accepted action in the plan (domain: "each solution can
+        # become a plan action")
+        solutions = self.lists["solutions"]
+        self.solution_action_button = QPushButton("Als &actie in het plan", solutions)
+        self.solution_action_button.setAccessibleName("gekozen oplossing als actie in het verbeterplan opnemen")
+        self.solution_action_button.setToolTip("De gekozen oplossing als geaccepteerde actie in het verbeterplan opnemen")
+        solutions.layout().itemAt(1).layout().insertWidget(2, self.solution_action_button)
+        self.solution_action_button.clicked.connect(self._solution_to_action)
+        solutions.list.currentRowChanged.connect(lambda _row: self._update_solution_button())
+        self.solution_status = QLabel("", self.analysis_box)
+        self.solution_status.setWordWrap(True)
+        analysis.addWidget(self.solution_status, 2, 0, 1, 3)
         outer.addWidget(self.analysis_box)
 
         # ---- previous / next: buttons bound to the window's actions (see MainWindow)
@@ -219,6 +236,7 @@ class ItemPage(QWidget):
 
     def show_item(self, item_id: str) -> None:
         self.item_id = item_id
+        self.solution_status.setText("")
         fw, section, item = self.doc.checklists.locate(item_id)
         scale = self.doc.checklists.scale_for(item_id)
         self._loading = True
@@ -239,6 +257,7 @@ class ItemPage(QWidget):
             self.analysis_box.setVisible(has_norm)
         finally:
             self._loading = False
+        self.previous_bar.set_item(item_id)
         self._refresh()
 
     @staticmethod
@@ -276,6 +295,22 @@ class ItemPage(QWidget):
             button.setMinimumWidth(width + 26)
             self.group.addButton(button, index)
             self.buttons_row.addWidget(button)
+
+    def _update_solution_button(self) -> None:
+        editor = self.lists["solutions"]
+        row = editor.list.currentRow()
+        self.solution_action_button.setEnabled(0 <= row < len(editor.values()))
+
+    def _solution_to_action(self) -> None:
+        if self.item_id is None:
+            return
+        row = self.lists["solutions"].list.currentRow()
+        try:
+            action_id = solution_to_action(self.doc, self.item_id, row)
+        except ValueError as exc:
+            self.solution_status.setText(str(exc))
+            return
+        self.solution_status.setText(f"Opgenomen in het verbeterplan als actie {action_id} (geaccepteerd).")
 
     def _refresh(self) -> None:
         if self.item_id is None:
@@ -319,6 +354,7 @@ class ItemPage(QWidget):
             self.evidence_date.set_date(evidence.date if evidence else None)
             for field, editor in self.lists.items():
                 editor.set_values(list(getattr(answer, field)) if answer else [])
+            self._update_solution_button()
         finally:
             self._loading = False
 
