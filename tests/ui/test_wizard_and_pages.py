@@ -177,3 +177,14 @@ def test_a_solution_becomes_an_accepted_action_once(qtbot, open_scan):
     assert [a.title for a in window.doc.assessment.actions].count("Website herschrijven") == 1
     window.doc.undo_stack.undo()
     assert all(a.title != "Website herschrijven" for a in window.doc.assessment.actions)
+
+
+def test_proposals_follow_answers_without_opening_the_plan(open_scan):
+    """A gap answered on the item page is in the plan at once, so a save or report has it."""
+    window = open_scan
+    window.navigate("KA-01")
+    window.doc.set_option("KA-01", "niet")
+    action = window.doc.assessment.action("V-KA-01")
+    assert action is not None and not action.gap_closed
+    window.doc.set_option("KA-01", "toegepast")
+    assert window.doc.assessment.action("V-KA-01").gap_closed
