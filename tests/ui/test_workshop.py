@@ -312,3 +312,22 @@ def test_forms_from_the_menu_round_trip_and_undo(qtbot, doc, tmp_path, monkeypat
     assert doc.assessment.answers["BSC-05"].option == option_before  # never mixed into the agreed answer
     doc.undo_stack.undo()
     assert doc.assessment.answers["BSC-05"].individual == []
+
+
+@pytest.mark.qt_log_ignore("does not support raise")
+def test_main_window_f5_and_workshop_menu(window, checklists, new_assessment, qtbot):
+    assert not any(a.isEnabled() for a in window.workshop_menu.actions())  # no scan open
+    window.set_document(ScanDocument(checklists, new_assessment(), unsaved=True))
+    texts = [a.text() for a in window.workshop_menu.actions()]
+    assert texts[0] == "&Presentatiemodus" and "Deelnemersformulieren &inlezen…" in texts
+    assert window.workshop_menu.actions()[0].shortcut().toString() == "F5"
+    QTest.keyClick(window, K.Key_F5)
+    win = window._presentation
+    assert win is not None and win.isVisible() and win.doc is window.doc
+    QTest.keyClick(win, K.Key_1)
+    first = win.items[0]
+    assert window.doc.answer(first).option == checklists.scale_for(first).options[0].id
+    assert window.doc.is_dirty()
+    with qtbot.waitSignal(win.closed):
+        QTest.keyClick(win, K.Key_Escape)
+    assert window._presentation is None

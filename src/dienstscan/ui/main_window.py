@@ -246,6 +246,27 @@ class MainWindow(QMainWindow):
         file_menu = self.export_menu.parentWidget()
         after = file_menu.actions()[file_menu.actions().index(self.export_menu.menuAction()) + 1]
         file_menu.insertAction(after, self.import_plan_action)
+        # --- workshop mode (issue 8, ui/workshop): Workshop menu; imported on first use (start-up time)
+        self.workshop_menu = QMenu("W&orkshop", self)
+        self.menuBar().insertMenu(self.help_menu.menuAction(), self.workshop_menu)
+        for text, slot, key, tip in (
+            ("&Presentatiemodus", lambda: self._workshop("present", "light"), "F5",
+             "Eén item tegelijk op de beamer, bediend met toetsen of een presentatieklikker"),
+            ("Presentatiemodus, &donker", lambda: self._workshop("present", "dark"), "Shift+F5",
+             "De presentatiemodus met lichte tekst op een donkere achtergrond"),
+            ("Deelnemersformulieren &maken…", lambda: self._workshop("make_forms"), None,
+             "Per deelnemer een Excel-formulier om vooraf alleen in te vullen"),
+            ("Deelnemersformulieren &inlezen…", lambda: self._workshop("read_forms"), None,
+             "Ingevulde formulieren inlezen: spreiding per item, meeste verschil eerst"),
+        ):
+            self.add_document_action(self._action(text, slot, QKeySequence(key) if key else None, tip=tip),
+                                     self.workshop_menu)
+        # --- end workshop mode
+        # --- next cycle (issue 10, ui/cycle_dialogs.py): Bestand > Nieuwe scan op basis van vorige, Scan > Vergelijk
+        from . import cycle_dialogs
+
+        cycle_dialogs.install(self)
+        # --- end next cycle
         self.status_counts = QLabel(self)
         self.status_recovery = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_recovery)
@@ -341,6 +362,19 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
         self.help_menu = help_menu
+
+    def _workshop(self, what: str, theme: str = "light") -> None:
+        """Workshop mode (issue 8): presentation or participant forms for the open scan."""
+        if self.doc is None:
+            return
+        from . import workshop  # imported on first use: keeps openpyxl out of the start-up
+
+        if what == "present":
+            workshop.start_presentation(self, self.doc, theme=theme)
+        elif what == "make_forms":
+            workshop.make_forms(self, self.doc)
+        else:
+            workshop.read_forms(self, self.doc)
 
     def add_document_action(self, action: QAction, menu: QMenu | None = None) -> None:
         """An action that needs an open scan (enabled with it); optionally put in ``menu``."""
