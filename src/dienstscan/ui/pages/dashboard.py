@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...scoring import BenchmarkComparison, FrameworkScore, MetricComparison, ScoreReport, score
 from ...scoring.dutch import percent, plural
 from ..charts import Bar, BarChart, BenchmarkLine, Phase, PhaseLadder
+from ..cycle_widgets import ProgressPanel
 from ..document import ScanDocument
 from .common import bold_label, heading, text_label, vertical_scroll
 
@@ -246,6 +247,9 @@ class DashboardPage(QWidget):
         self.content_layout.setSpacing(10)
         for widget in (self.title, self.subtitle, self.progress, self.completeness, self.warnings, self.excluded):
             self.content_layout.addWidget(widget)
+        # next cycle (issue 10): progress since an earlier scan, when one is chosen (Scan > Vergelijk)
+        self.progress_panel = ProgressPanel(doc, self.content)
+        self.content_layout.addWidget(self.progress_panel)
         self.boxes_layout = QVBoxLayout()
         self.boxes_layout.setSpacing(14)
         self.content_layout.addLayout(self.boxes_layout)
@@ -280,6 +284,7 @@ class DashboardPage(QWidget):
         self.subtitle.setText(f"{a.organisation.name}, peildatum {a.peildatum:%d-%m-%Y}. "
                               "Alle scores worden bijgewerkt zodra u een antwoord wijzigt.")
         self._update_completeness(report)
+        self.progress_panel.refresh()
         structure = tuple((fw.id, tuple(s.id for s in fw.sections)) for fw in report.frameworks)
         if structure != self._structure:
             self._rebuild(report)

@@ -1,0 +1,196 @@
+"""Widgets of the next PDCA cycle that live on other pages: the item page's marker for answers
+copied from the previous scan, and the dashboard's progress since an earlier scan.
+
+- ``PreviousCycleBar``: on the item page, visible while the answer is still the copy from the
+  previous cycle (``Answer.from_previous_cycle``): "Uit vorige scan – bevestig of wijzig", with
+  a button (and ``Ctrl+Shift+B``) that confirms it as one undoable step (``confirm_answer``).
+  Choosing another option confirms it too (``ScanDocument.set_option`` clears the flag).
+- ``baseline_holder(doc)``: the earlier scan the open scan is compared with. It lives only as
+  long as the document (a session choice, not saved in the file); ``changed`` tells the
+  dashboard.
+- ``ProgressPanel``: on the dashboard, the change per framework and section ("+12,5 punten
+  sinds 05-07-2011") and the actions completed in between, from ``dienstscan.cycle.compare_scans``
+  worded by ``dienstscan.export.progress`` (the same words as the Excel sheet and the report).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..cycle import compare_scans
+from ..export.progress import progress_context
+from ..model import Assessment
+from .document import AnswerEdit, ScanDocument
+
+PREVIOUS_CYCLE_TEXT = "Uit vorige scan – bevestig of wijzig"
+CONFIRM_SHORTCUT = "Ctrl+Shift+B"
+
+
+def confirm_answer(doc: ScanDocument, item_id: str) -> bool:
+    """Confirm an answer copied from the previous cycle, as it is (one undo step). False when
+    there was nothing to confirm."""
+    answer = doc.answer(item_id)
+    if answer is None or not answer.from_previous_cycle:
+        return False
+    after = answer.model_copy(deep=True)
+    after.from_previous_cycle = False
+    command = AnswerEdit(doc, item_id, after, "from_previous_cycle", mergeable=False)
+    command.setText(f"Antwoord van {item_id} bevestigen")
+    doc.push(command)
+    return True
+
+
+class PreviousCycleBar(QFrame):
+    """The marker above the answer; ``set_item(item_id)`` when the page shows another item."""
+
+    def __init__(self, doc: ScanDocument, page: QWidget) -> None:
+        super().__init__(page)
+        self.doc = doc
+        self.item_id: str | None = None
+        self.setObjectName("previousCycleBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        # the marker must stand out by more than colour: a symbol, bold text and a button
+        self.setStyleSheet("#previousCycleBar { background-color: #fff2cc; border: 1px solid #bf8f00; }")
+        self.label = QLabel(f"↻ <b>{html.escape(PREVIOUS_CYCLE_TEXT)}</b>", self)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setWordWrap(True)
+        self.detail = QLabel("Dit antwoord is overgenomen uit de vorige scan en nog niet bevestigd. "
+                             "Klopt het nog? Bevestig het, of kies een ander antwoord.", self)
+        self.detail.setWordWrap(True)
+        self.confirm_button = QPushButton("Bevestig &antwoord", self)
+        self.confirm_button.setToolTip(f"Het antwoord klopt nog: bevestigen voor deze scan ({CONFIRM_SHORTCUT})")
+        self.confirm_button.setAccessibleName("Antwoord uit de vorige scan bevestigen")
+        self.confirm_button.clicked.connect(self.confirm)
+        texts = QVBoxLayout()
+        texts.addWidget(self.label)
+        texts.addWidget(self.detail)
+        layout = QHBoxLayout(self)
+        layout.addLayout(texts, 1)
+        layout.addWidget(self.confirm_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.shortcut = QShortcut(QKeySequence(CONFIRM_SHORTCUT), page)
+        self.shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.shortcut.activated.connect(self.confirm)
+        doc.changed.connect(self._on_changed)
+        self.setVisible(False)
+
+    def set_item(self, item_id: str | None) -> None:
+        self.item_id = item_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        answer = self.doc.answer(self.item_id) if self.item_id else None
+        self.setVisible(bool(answer and answer.from_previous_cycle))
+
+    def confirm(self) -> bool:
+        return self.item_id is not None and confirm_answer(self.doc, self.item_id)
+
+    def _on_changed(self, key: str) -> None:
+        if key in ("", self.item_id):
+            self.refresh()
+
+
+# --------------------------------------------------------------------------- comparison baseline
+
+
+class BaselineHolder(QObject):
+    """The earlier scan the open scan is compared with (None: no comparison)."""
+
+    changed = Signal()
+
+    def __init__(self, doc: ScanDocument) -> None:
+        super().__init__(doc)
+        self.setObjectName("dienstscan-baseline")
+        self.baseline: Assessment | None = None
+        self.source_name = ""
+
+    def set_baseline(self, baseline: Assessment | None, source_name: str = "") -> None:
+        self.baseline = baseline
+        self.source_name = source_name if baseline is not None else ""
+        self.changed.emit()
+
+
+def baseline_holder(doc: ScanDocument) -> BaselineHolder:
+    """The holder of ``doc`` (made on first use; it goes with the document)."""
+    holder = doc.findChild(BaselineHolder, "dienstscan-baseline")
+    return holder if holder is not None else BaselineHolder(doc)
+
+
+class ProgressPanel(QGroupBox):
+    """Progress since the baseline scan, per framework and section, and the completed actions."""
+
+    def __init__(self, doc: ScanDocument, parent: QWidget | None = None) -> None:
+        super().__init__("Voortgang", parent)
+        self.doc = doc
+        self.holder = baseline_holder(doc)
+        self.context: dict | None = None
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setAccessibleName("Voortgang sinds de vorige scan")
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        self.holder.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        baseline = self.holder.baseline
+        if baseline is None:
+            self.context = None
+            self.summary.clear()
+            self.setVisible(False)
+            return
+        self.context = progress_context(compare_scans(self.doc.checklists, baseline, self.doc.assessment))
+        self.setTitle(f"Voortgang sinds {self.context['baseline_short']}")
+        self.summary.setText(self.html())
+        self.setVisible(True)
+
+    def lines(self) -> list[str]:
+        """The change per framework and section as plain lines (also what tests read)."""
+        c = self.context
+        if c is None:
+            return []
+        since = c["baseline_short"]
+        out = []
+        for fw in c["frameworks"]:
+            out.append(f"{fw['short_title']}: {fw['delta_text']} sinds {since} ({fw['baseline_text']} → "
+                       f"{fw['current_text']})")
+            out.extend(f"   {s['title']}: {s['delta_text']} ({s['baseline_text']} → {s['current_text']})"
+                       for s in fw["sections"] if s["delta_text"] != "gelijk")
+        return out
+
+    def html(self) -> str:
+        c = self.context
+        assert c is not None
+        e = html.escape
+        parts = [f"<p>Deze scan ({e(c['current_short'])}) vergeleken met de scan van {e(c['baseline_short'])}"
+                 + (f" ({e(self.holder.source_name)})" if self.holder.source_name else "") + ".</p>"]
+        parts.extend(f"<p><b>Let op:</b> {e(n)}</p>" for n in c["notes"])
+        rows = []
+        for fw in c["frameworks"]:
+            rows.append(f"<tr><td><b>{e(fw['short_title'])}</b></td><td align='right'>{e(fw['baseline_text'])}</td>"
+                        f"<td align='right'>{e(fw['current_text'])}</td><td><b>{e(fw['delta_text'])}</b></td></tr>")
+            for s in fw["sections"]:
+                rows.append(f"<tr><td>&nbsp;&nbsp;{e(s['title'])}</td><td align='right'>{e(s['baseline_text'])}</td>"
+                            f"<td align='right'>{e(s['current_text'])}</td><td>{e(s['delta_text'])}</td></tr>")
+        parts.append("<table cellspacing='0' cellpadding='3'><tr><th align='left'>Kader en onderdeel</th>"
+                     f"<th align='right'>{e(c['baseline_short'])}</th><th align='right'>{e(c['current_short'])}</th>"
+                     "<th align='left'>Verschil</th></tr>" + "".join(rows) + "</table>")
+        counts = "; ".join(f"{e(fw['short_title'])}: {e(fw['counts_text'])}" for fw in c["frameworks"])
+        if counts:
+            parts.append(f"<p>Items: {counts}.</p>")
+        if c["completed"]:
+            items = "".join(f"<li>{e(a['id'])} {e(a['title'])} <i>(was: {e(a['was'].lower())})</i></li>"
+                            for a in c["completed"])
+            parts.append(f"<p><b>Afgeronde acties sinds {e(c['baseline_short'])} ({len(c['completed'])}):</b></p>"
+                         f"<ul>{items}</ul>")
+        else:
+            parts.append(f"<p>Sinds {e(c['baseline_short'])} is geen actie afgerond.</p>")
+        if c["not_comparable"]:
+            nc = "; ".join(f"{e(n['id'])}: {e(n['reason'])}" for n in c["not_comparable"])
+            parts.append(f"<p><b>Niet te vergelijken:</b> {nc}.</p>")
+        return "".join(parts)
