@@ -262,6 +262,11 @@ class MainWindow(QMainWindow):
             self.add_document_action(self._action(text, slot, QKeySequence(key) if key else None, tip=tip),
                                      self.workshop_menu)
         # --- end workshop mode
+        # --- next cycle (issue 10, ui/cycle_dialogs.py): Bestand > Nieuwe scan op basis van vorige, Scan > Vergelijk
+        from . import cycle_dialogs
+
+        cycle_dialogs.install(self)
+        # --- end next cycle
         self.status_counts = QLabel(self)
         self.status_recovery = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_recovery)
