@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from dienstscan.checklists import load_checklists
 from dienstscan.storage import load_scan
@@ -44,6 +44,9 @@ def show(qtbot, doc):
         win.resize(width, height)
         win.show()
         qtbot.waitExposed(win)
+        # on a real projector the presentation is the active window; shortcuts follow the active window
+        win.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
         return win
     return make
 
