@@ -168,6 +168,7 @@ def test_compare_shows_the_delta_on_the_dashboard(qtbot, cycle_window, fake_dial
     assert panel.isVisible() and panel.title() == "Voortgang sinds 05-07-2011"
     assert "BSC: +10 punten sinds 05-07-2011 (40% → 50%)" in panel.lines()
     assert "V-5B-1.01" in panel.summary.text()
+    assert "<b>beter</b>: BSC-04 Persoonlijke informatieservice" in panel.summary.text()
 
     # an answer changed now shows in the delta at once
     cycle_window.navigate("BSC-06")

@@ -120,7 +120,7 @@ CHANGE_FILLS = {
     "gone": PatternFill("solid", fgColor="EDEDED"),
 }
 #: Column widths of the sheet; every table on it uses the same five columns.
-WIDTHS = [14.0, 52.0, 24.0, 24.0, 16.0]
+WIDTHS = [13.0, 60.0, 22.0, 22.0, 14.0]
 
 
 class _Writer:

@@ -28,6 +28,8 @@ from .document import AnswerEdit, ScanDocument
 
 PREVIOUS_CYCLE_TEXT = "Uit vorige scan – bevestig of wijzig"
 CONFIRM_SHORTCUT = "Ctrl+Shift+B"
+#: The dashboard lists at most this many changed items (the Excel sheet and the report list all).
+MAX_ITEMS = 15
 
 
 def confirm_answer(doc: ScanDocument, item_id: str) -> bool:
@@ -180,9 +182,18 @@ class ProgressPanel(QGroupBox):
         parts.append("<table cellspacing='0' cellpadding='3'><tr><th align='left'>Kader en onderdeel</th>"
                      f"<th align='right'>{e(c['baseline_short'])}</th><th align='right'>{e(c['current_short'])}</th>"
                      "<th align='left'>Verschil</th></tr>" + "".join(rows) + "</table>")
-        counts = "; ".join(f"{e(fw['short_title'])}: {e(fw['counts_text'])}" for fw in c["frameworks"])
+        counts = "<br>".join(f"{e(fw['short_title'])}: {e(fw['counts_text'])}." for fw in c["frameworks"])
         if counts:
-            parts.append(f"<p>Items: {counts}.</p>")
+            parts.append(f"<p><b>Items per kader</b><br>{counts}</p>")
+        changed = [i for fw in c["frameworks"] for i in fw["changed_items"]]
+        order = {"slechter": 0, "beter": 1, "nieuw": 2, "vervallen": 3}
+        changed.sort(key=lambda i: order.get(i["change"], 4))
+        if changed:
+            shown = "".join(f"<li><b>{e(i['change'])}</b>: {e(i['id'])} {e(i['text'])} "
+                            f"<i>({e(i['before'])} → {e(i['after'])})</i></li>" for i in changed[:MAX_ITEMS])
+            more = (f"<p>En nog {len(changed) - MAX_ITEMS} items: zie het blad Voortgang in het Excel-plan.</p>"
+                    if len(changed) > MAX_ITEMS else "")
+            parts.append(f"<p><b>Veranderde items, het slechtere eerst:</b></p><ul>{shown}</ul>{more}")
         if c["completed"]:
             items = "".join(f"<li>{e(a['id'])} {e(a['title'])} <i>(was: {e(a['was'].lower())})</i></li>"
                             for a in c["completed"])
