@@ -7,8 +7,8 @@
 ; "uninstall.exe /S" removes; "/D=C:\pad" (last, without quotes) picks another folder.
 ;
 ; Compiled by installer/build.sh (Linux, as a check) and installer/build-windows.ps1 with:
-;   makensis -DVERSION=0.1.0 -DVERSION4=0.1.0.0 -DSOURCE_DIR=dist\Dienstscan
-;            -DOUTFILE=dist\Dienstscan-0.1.0-setup.exe -DICON=build\icons\dienstscan.ico
+;   makensis -DVERSION=X.Y.Z -DVERSION4=X.Y.Z.0 -DSOURCE_DIR=dist\Dienstscan
+;            -DOUTFILE=dist\Dienstscan-X.Y.Z-setup.exe -DICON=build\icons\dienstscan.ico
 ;            [-DSIGN_CMD=build\sign-file.cmd] installer\dienstscan.nsi
 ; VERSION comes from pyproject.toml; nothing in this file repeats it.
 ;
