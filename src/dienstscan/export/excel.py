@@ -47,6 +47,7 @@ from ..model.assessment import (
 )
 from ..model.checklist import LEGAL_STATUS_LABELS, ChecklistSet, Framework, SourceRef
 from ..scoring import ScoreReport, score
+from ..scoring.spread import item_spread
 from ..cycle import compare_scans
 from .layout import CHARS_PER_WIDTH, LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup
 from .progress import PROGRESS_SHEET, write_progress_sheet
@@ -377,6 +378,27 @@ def _content_widths(columns: list[tuple[str, float, bool]], rows: list[list[obje
     return widths
 
 
+def has_individual_answers(assessment: Assessment) -> bool:
+    """True when any item of the scan has individual (workshop) answers."""
+    return any(answer.individual for answer in assessment.answers.values())
+
+
+def spread_cell_text(checklists: ChecklistSet, item_id: str, agreed: str | None, individual: list[str]) -> str | None:
+    """'Ingevoerd 3 · Niet ingevoerd 1 (4 antwoorden)', plus a note when the agreed answer is not
+    (one of) the option(s) most participants chose; None without individual answers."""
+    if not individual:
+        return None
+    s = item_spread(checklists, item_id, individual)
+    text = s.text()
+    if s.unknown:
+        text += f"; {s.unknown} onbekend"
+    top = s.most_chosen()
+    if agreed and top and agreed not in top:
+        labels = {oid: label for oid, label, _ in s.counts}
+        text += f"\nLet op: afgesproken antwoord wijkt af van het meest gekozen ({' / '.join(labels[t] for t in top)})."
+    return text
+
+
 def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, fw: Framework) -> None:
     items = fw.all_items()
     answers = assessment.answers
@@ -386,6 +408,8 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
         answers.get(i.id) and (answers[i.id].barriers or answers[i.id].causes or answers[i.id].solutions) for i in items
     )
     has_poll = any(answers.get(i.id) and answers[i.id].poll for i in items)
+    # Scan-wide, so every framework sheet has the same columns; anonymous counts, never a mean.
+    has_spread = has_individual_answers(assessment)
 
     excluded = assessment.out_of_scope.get(fw.id)
     subtitle = f"{fw.title}, versie {fw.version}. Bron: {fw.source.cite()}."
@@ -408,6 +432,8 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
         columns += [("Belemmeringen", 22, True), ("Oorzaken", 22, True), ("Oplossingen", 22, True)]
     if has_poll:
         columns += [("Draagvlak: ja", 8, False), ("twijfel", 8, False), ("nee", 8, False)]
+    if has_spread:
+        columns += [("Spreiding deelnemers", 30, True)]
     columns += [("Bron", 20, True)]
     header_row = 4
 
@@ -437,6 +463,9 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
             if has_poll:
                 poll = answer.poll if answer else None
                 row += [poll.ja, poll.twijfel, poll.nee] if poll else [None, None, None]
+            if has_spread:
+                row.append(spread_cell_text(checklists, item.id, answer.option if answer else None,
+                                            answer.individual if answer else []))
             row.append(item.source.cite())
             rows.append(row)
     widths = _content_widths(columns, rows)
