@@ -161,15 +161,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
             except ImportError:
                 svg_to_png = None
             write_report_docx(checklists, assessment, out, chart_png=svg_to_png, baseline=baseline)
-        elif baseline is not None:
-            from .export.report import render_report_html
-            from .ui.pdf import write_pdf  # Qt is imported only here
-
-            write_pdf(render_report_html(checklists, assessment, baseline=baseline), out)
         else:
             from .ui.pdf import write_report_pdf  # Qt is imported only here
 
-            write_report_pdf(checklists, assessment, out)
+            write_report_pdf(checklists, assessment, out, baseline=baseline)
     except OSError as exc:
         raise UserError(f"kan {out} niet schrijven ({exc.strerror or exc}); is het bestand nog open?") from None
     print(f"Rapport geschreven naar {out}")

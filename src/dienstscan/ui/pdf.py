@@ -417,16 +417,20 @@ def svg_to_png(svg: str, *, dpi: int = 200) -> bytes:
     return bytes(buffer.data().data())
 
 
-def write_report_pdf(checklists, assessment, path: Path) -> int:
-    """Score the scan, render the management report and print it to ``path``; returns the pages."""
+def write_report_pdf(checklists, assessment, path: Path, *, baseline=None) -> int:
+    """Score the scan, render the management report and print it to ``path``; returns the pages.
+
+    ``baseline``: an earlier scan; the report then has the chapter "Voortgang sinds <datum>".
+    """
     from ..export.report import render_report_html
 
-    return write_pdf(render_report_html(checklists, assessment), path)
+    return write_pdf(render_report_html(checklists, assessment, baseline=baseline), path)
 
 
-def write_report(checklists, assessment, path: Path) -> None:
+def write_report(checklists, assessment, path: Path, *, baseline=None) -> None:
     """The report in the format the extension names: .pdf, .html/.htm or .docx (Word, chart as PNG).
 
+    ``baseline``: an earlier scan, adds the progress chapter in every format.
     Raises ``ValueError`` (Dutch) for another extension and ``OSError`` when writing fails.
     """
     from ..export.docx import write_report_docx
@@ -434,10 +438,10 @@ def write_report(checklists, assessment, path: Path) -> None:
 
     suffix = Path(path).suffix.lower()
     if suffix == ".pdf":
-        write_report_pdf(checklists, assessment, path)
+        write_report_pdf(checklists, assessment, path, baseline=baseline)
     elif suffix in (".html", ".htm"):
-        write_report_html(checklists, assessment, path)
+        write_report_html(checklists, assessment, path, baseline=baseline)
     elif suffix == ".docx":
-        write_report_docx(checklists, assessment, path, chart_png=svg_to_png)
+        write_report_docx(checklists, assessment, path, chart_png=svg_to_png, baseline=baseline)
     else:
         raise ValueError(f"{Path(path).name}: kies een bestandsnaam die eindigt op .pdf, .html of .docx")
