@@ -85,6 +85,7 @@ try {
     if ($gui.ExitCode -ne 0) { Fail "Dienstscan.exe eindigde met code $($gui.ExitCode)" }
     $log = Get-Content -Raw -Encoding UTF8 "$Smoke\logs\dienstscan.log"
     if ($log -notmatch "Rooktest: venster 'Dienstscan' zichtbaar") { Fail "de GUI meldde geen venster (zie $Smoke\logs)" }
+    if ($log -notmatch "Rooktest: Qt-vertaling van 'Cancel' is 'Annuleren'") { Fail "Qt's Nederlandse vertaling is niet geladen" }
 } finally {
     Pop-Location
     Remove-Item Env:\DIENSTSCAN_LOG_DIR, Env:\DIENSTSCAN_DATA_DIR, Env:\DIENSTSCAN_NO_SETTINGS -ErrorAction SilentlyContinue

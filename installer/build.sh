@@ -97,7 +97,8 @@ gui_start=$SECONDS
 run "$BUNDLE/Dienstscan" --afsluiten-na 2 > "$SMOKE/gui.txt" 2>&1 || { cat "$SMOKE/gui.txt"; fail "GUI starten en sluiten"; }
 grep -q "^Venster: " "$SMOKE/gui.txt" || { cat "$SMOKE/gui.txt"; fail "de GUI meldde geen venster"; }
 grep -q "(geen zichtbaar venster)" "$SMOKE/gui.txt" && { cat "$SMOKE/gui.txt"; fail "de GUI sloot zonder zichtbaar venster"; }
-echo "   GUI: $(grep -m1 '^Venster: ' "$SMOKE/gui.txt") (gestart en gesloten in $((SECONDS - gui_start)) s)"
+grep -q "^Qt-vertaling: Annuleren$" "$SMOKE/gui.txt" || { cat "$SMOKE/gui.txt"; fail "Qt's Nederlandse vertaling is niet geladen"; }
+echo "   GUI: $(grep -m1 '^Venster: ' "$SMOKE/gui.txt") (gestart en gesloten in $((SECONDS - gui_start)) s), Qt in het Nederlands"
 
 [ -s "$SMOKE/logs/dienstscan.log" ] || fail "geen logbestand in de logmap van de gebruiker"
 grep -q "Dienstscan $VERSION gestart" "$SMOKE/logs/dienstscan.log" || fail "het logbestand mist de startregel"

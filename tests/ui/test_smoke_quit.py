@@ -17,5 +17,6 @@ def test_gui_starts_and_closes_by_itself(tmp_path):
                             env=env, capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert result.returncode == 0, result.stderr
     assert "Venster: Dienstscan" in result.stdout.splitlines()
+    assert "Qt-vertaling: Annuleren" in result.stdout.splitlines()
     log = (tmp_path / "logs" / "dienstscan.log").read_text(encoding="utf-8")
     assert "Rooktest: afsluiten na 0.5 s" in log

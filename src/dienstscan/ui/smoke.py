@@ -4,7 +4,8 @@
 ``QT_QPA_PLATFORM=offscreen``: the application starts as usual (``ui.app.run``), and a watcher
 quits it that many seconds after the application object exists. Just before quitting, the titles
 of its visible windows are printed (``Venster: ...``) and logged, so the smoke test can tell a
-GUI that really came up from one that quit before showing anything.
+GUI that really came up from one that quit before showing anything; so is Qt's Dutch text for
+"Cancel" (``Qt-vertaling: Annuleren``), which shows that the bundle found ``qtbase_nl.qm``.
 
 The watcher knows nothing of how ``ui.app`` builds its windows: a thread waits for the
 ``QApplication`` to exist, then posts a queued call to an object of the GUI thread, which is
@@ -44,6 +45,11 @@ class _Closer(QObject):
                 if sys.stdout is not None:  # a windowed Windows build has no stdout
                     print(f"Venster: {title}", flush=True)
                 log.info("Rooktest: venster %r zichtbaar bij afsluiten", title)
+            # Qt's own button text: "Annuleren" when the qtbase_nl translation was found and loaded.
+            cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
+            if sys.stdout is not None:
+                print(f"Qt-vertaling: {cancel}", flush=True)
+            log.info("Rooktest: Qt-vertaling van 'Cancel' is %r", cancel)
         app = QCoreApplication.instance()
         if app is not None:
             app.quit()
