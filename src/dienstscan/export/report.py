@@ -34,6 +34,7 @@ from ..model.checklist import LEGAL_STATUS_LABELS, ORGANISATION_KIND_LABELS, Che
 from ..plan import gaps, priority_for
 from ..scoring import FrameworkScore, MetricComparison, ScoreReport, score
 from ..scoring import dutch
+from ..scoring.spread import ItemSpread, most_different_first, spread
 from ..cycle import compare_scans
 from .excel import action_source_text, theme_label, visible_actions
 from .progress import progress_context
@@ -152,6 +153,65 @@ def _polls(fw: Framework, assessment: Assessment) -> list[dict[str, Any]]:
     return rows
 
 
+def disagreement_text(value: float) -> str:
+    """How far participants differed, in a word: 'geen', 'klein', 'middel' or 'groot'.
+
+    ``value`` is the share of pairs of participants that answered differently
+    (``dienstscan.scoring.spread.disagreement``): 2 against 2 is 0.67 (groot), 4 against 1 is
+    0.4 (middel), 5 against 1 is 0.33 (klein).
+    """
+    if value <= 0:
+        return "geen"
+    if value < 0.4:
+        return "klein"
+    if value < 0.6:
+        return "middel"
+    return "groot"
+
+
+def _spreads(checklists: ChecklistSet, assessment: Assessment, fw: Framework) -> dict[str, Any] | None:
+    """The individual answers per item of ``fw`` (anonymous counts), most disagreement first.
+
+    Columns: every option somebody chose in this framework, in scale order. None when nobody
+    answered individually. The agreed answer stands beside the counts; the counts never enter
+    the score.
+    """
+    ids = []
+    sections = [(None, fw.items), *((s.id, s.items) for s in fw.sections)]
+    for section_id, items in sections:
+        if _in_scope(assessment, fw, section_id):
+            ids += [item.id for item in items]
+    ordered: list[ItemSpread] = most_different_first(spread(checklists, assessment, ids), only_answered=True)
+    if not ordered:
+        return None
+    options: dict[str, str] = {}
+    for s in sorted(ordered, key=lambda s: s.order):
+        for oid, label, count in s.counts:
+            if count:
+                options.setdefault(oid, label)
+    # Scale order (the first item's scale), options of other scales after it.
+    scale_order = {oid: n for s in ordered for n, (oid, _, _) in enumerate(s.counts)}
+    option_ids = sorted(options, key=lambda oid: scale_order.get(oid, 99))
+    rows = []
+    for s in ordered:
+        answer = assessment.answers.get(s.item_id)
+        _, _, item = checklists.locate(s.item_id)
+        top = s.most_chosen()
+        agreed = answer.option if answer else None
+        rows.append({
+            "id": s.item_id,
+            "text": item.text,
+            "counts": [s.count(oid) for oid in option_ids],
+            "total": s.total,
+            "unknown": s.unknown,
+            "text_counts": s.text(),
+            "agreed": _answer_label(checklists, item, answer),
+            "differs": bool(agreed and top and agreed not in top),
+            "disagreement": disagreement_text(s.disagreement),
+        })
+    return {"options": [options[oid] for oid in option_ids], "rows": rows}
+
+
 def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkScore) -> dict[str, Any]:
     fw = checklists.framework(fs.id)
     t = fs.tally
@@ -224,6 +284,7 @@ def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkSc
         "register": _register(checklists, assessment, fw) if has_register else None,
         "explanations_missing": len(fs.explanation_status.missing),
         "polls": _polls(fw, assessment),
+        "spread": _spreads(checklists, assessment, fw),
     }
 
 
