@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...model import EVIDENCE_BASIS_LABELS
+from ...export.report import disagreement_text
 from ...model.checklist import LEGAL_STATUS_LABELS, Item
+from ...scoring.spread import item_spread
 from ..cycle_widgets import PreviousCycleBar
 from ..document import ScanDocument
 from ..icons import state_icon
@@ -99,6 +101,11 @@ class ItemPage(QWidget):
         answer_layout = QVBoxLayout(self.answer_box)
         self.buttons_row = FlowLayout(spacing=6)
         answer_layout.addLayout(self.buttons_row)
+        # workshop (issue 8): the anonymous spread of the individual answers, never averaged
+        self.spread_label = text_label(muted=True)
+        self.spread_label.setAccessibleName("Individuele antwoorden")
+        self.spread_label.setVisible(False)
+        answer_layout.addWidget(self.spread_label)
         self.option_help = text_label(muted=True)
         help_row = QHBoxLayout()
         help_row.addWidget(self.option_help, 1)
@@ -329,6 +336,15 @@ class ItemPage(QWidget):
             self.group.setExclusive(True)
             self.clear_button.setEnabled(option is not None)
             self.option_help.setText(option.description if option and option.description else "")
+            individual = answer.individual if answer else []
+            if individual:
+                s = item_spread(self.doc.checklists, self.item_id, individual)
+                counts = " · ".join(f"{label} {c}" for _, label, c in s.counts if c) or "geen bekende opties"
+                n = len(individual)
+                self.spread_label.setText(
+                    f"Individuele antwoorden: {counts} ({n} {'antwoord' if n == 1 else 'antwoorden'}, "
+                    f"verschil: {disagreement_text(s.disagreement)})")
+            self.spread_label.setVisible(bool(individual))
 
             required = bool(option and option.requires_explanation)
             self.explanation_label.setText("&Uitleg (verplicht bij dit antwoord: pas toe of leg uit):" if required
