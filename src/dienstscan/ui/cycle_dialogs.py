@@ -9,6 +9,9 @@
   builds the new scan, which opens as a new unsaved document. What could not be copied is shown.
 - Scan > "Vergelijk met eerdere scan…" (``compare_with_earlier``) and "Vergelijking wissen":
   the dashboard then shows the progress since that scan (``cycle_widgets.ProgressPanel``).
+- Scan > "Alle antwoorden uit vorige scan bevestigen…" (``confirm_previous_answers``), and the
+  same for one section from its page (``cycle_widgets.ConfirmSectionBar``): asks first
+  (``ask_confirm_all``, naming the count), then confirms them as one undoable step.
 
 Every dialog is a module-level function so tests can replace it; failures are Dutch messages.
 """
@@ -34,6 +37,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -42,7 +46,7 @@ from .. import storage
 from ..cycle import CycleError, next_cycle
 from ..export.plan_import import PlanFileError, apply_plan_import, read_plan
 from . import dialogs, exporting, settings
-from .cycle_widgets import baseline_holder
+from .cycle_widgets import ConfirmSectionBar, baseline_holder, confirm_all_answers, unconfirmed_items
 from .document import ScanDocument
 
 if TYPE_CHECKING:
@@ -135,6 +139,21 @@ def ask_next_cycle(parent: QWidget | None, folder: Path) -> NextCycleRequest | N
     return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
+def ask_confirm_all(parent: QWidget | None, count: int, where: str) -> bool:
+    """'Alle 12 antwoorden uit vorige scan bevestigen?' True to confirm them."""
+    what = "het antwoord" if count == 1 else f"alle {count} antwoorden"
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Antwoorden uit vorige scan bevestigen")
+    box.setText(f"Wilt u {what} uit de vorige scan {where} bevestigen zoals {'het is' if count == 1 else 'ze zijn'}?")
+    box.setInformativeText("Doe dit alleen als u ze hebt nagelopen. U kunt het ongedaan maken met Ctrl+Z.")
+    confirm = box.addButton(f"{count} &bevestigen", QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton("Annuleren", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is confirm
+
+
 def choose_baseline_file(parent: QWidget | None, folder: Path) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(parent, "Vergelijk met eerdere scan", str(folder), SCAN_FILTER)
     return Path(name) if name else None
@@ -214,6 +233,38 @@ def compare_with_earlier(window: MainWindow) -> bool:
     return True
 
 
+def confirm_previous_answers(parent: QWidget | None, doc: ScanDocument | None, section_id: str | None = None) -> int:
+    """Scan > Alle antwoorden uit vorige scan bevestigen (or one section's): asks, then confirms as
+    one undo step. Returns how many were confirmed."""
+    if doc is None:
+        return 0
+    title = "Antwoorden uit vorige scan bevestigen"
+    where = (f"in '{doc.checklists.section(section_id).title}'" if section_id is not None else "in deze scan")
+    count = len(unconfirmed_items(doc, section_id))
+    if count == 0:
+        dialogs.show_info(parent, title, f"Er zijn geen antwoorden uit de vorige scan meer te bevestigen {where}.")
+        return 0
+    if not ask_confirm_all(parent, count, where):
+        return 0
+    return confirm_all_answers(doc, section_id)
+
+
+def _add_section_bar(window: MainWindow, doc: ScanDocument | None) -> None:
+    """Put the 'n te bevestigen' bar on the section page of a newly opened scan."""
+    workspace = getattr(window, "workspace", None)
+    if doc is None or workspace is None:
+        return
+    page = workspace.section_page
+    bar = ConfirmSectionBar(doc, lambda section_id: confirm_previous_answers(window, doc, section_id), page)
+    page.layout_.insertWidget(page.layout_.indexOf(page.table), bar)
+    page.confirm_bar = bar
+    workspace.tree.nodeActivated.connect(
+        lambda kind, node_id: bar.set_section(node_id) if kind == "section" else None)
+    current = workspace.tree.current_node()
+    if current is not None and current[0] == "section":
+        bar.set_section(current[1])
+
+
 def clear_comparison(window: MainWindow) -> None:
     if window.doc is not None:
         baseline_holder(window.doc).set_baseline(None)
@@ -248,3 +299,9 @@ def install(window: MainWindow) -> None:
     menu = _scan_menu(window)
     window.add_document_action(window.compare_action, menu)
     window.add_document_action(window.clear_compare_action, menu)
+    window.confirm_all_action = QAction("Alle antwoorden uit vorige scan &bevestigen…", window)
+    window.confirm_all_action.setToolTip("De antwoorden die uit de vorige scan zijn overgenomen bevestigen zoals ze zijn")
+    window.confirm_all_action.triggered.connect(lambda: confirm_previous_answers(window, window.doc))
+    window.add_document_action(window.confirm_all_action, menu)
+    window.documentChanged.connect(lambda doc: _add_section_bar(window, doc))
+    _add_section_bar(window, window.doc)

@@ -5,6 +5,11 @@ copied from the previous scan, and the dashboard's progress since an earlier sca
   previous cycle (``Answer.from_previous_cycle``): "Uit vorige scan – bevestig of wijzig", with
   a button (and ``Ctrl+Shift+B``) that confirms it as one undoable step (``confirm_answer``).
   Choosing another option confirms it too (``ScanDocument.set_option`` clears the flag).
+- ``confirm_all_answers(doc, section_id=None)``: every answer still from the previous cycle (of
+  one section, or of the whole scan) confirmed as one undoable step (``ConfirmAnswersCommand``);
+  ``unconfirmed_items(doc, section_id=None)`` lists them in checklist order.
+- ``ConfirmSectionBar``: on the section page, "n te bevestigen" with the button that confirms
+  the section's answers (the dialog asking first is ``cycle_dialogs.confirm_previous_answers``).
 - ``baseline_holder(doc)``: the earlier scan the open scan is compared with. It lives only as
   long as the document (a session choice, not saved in the file); ``changed`` tells the
   dashboard.
@@ -17,11 +22,13 @@ from __future__ import annotations
 
 import html
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..cycle import compare_scans
+from ..cycle import compare_scans, confirm_answers, unconfirmed
 from ..export.progress import progress_context
 from ..model import Assessment
 from .document import AnswerEdit, ScanDocument
@@ -44,6 +51,98 @@ def confirm_answer(doc: ScanDocument, item_id: str) -> bool:
     command.setText(f"Antwoord van {item_id} bevestigen")
     doc.push(command)
     return True
+
+
+def unconfirmed_items(doc: ScanDocument, section_id: str | None = None) -> list[str]:
+    """Item ids still marked as from the previous cycle, in checklist order (one section or all)."""
+    pending = set(unconfirmed(doc.assessment))
+    if section_id is not None:
+        ids = [item.id for item in doc.checklists.section(section_id).items]
+    else:
+        ids = [item.id for fw in doc.checklists.frameworks for item in fw.all_items()]
+    ordered = [i for i in ids if i in pending]
+    if section_id is None:  # answers to items the checklists no longer hold are confirmed too
+        ordered += sorted(pending - set(ordered))
+    return ordered
+
+
+class ConfirmAnswersCommand(QUndoCommand):
+    """Confirm several answers from the previous cycle at once; undo marks them again."""
+
+    def __init__(self, doc: ScanDocument, item_ids: list[str], text: str) -> None:
+        super().__init__(text)
+        self.doc = doc
+        self.item_ids = list(item_ids)
+
+    def redo(self) -> None:
+        confirm_answers(self.doc.assessment, self.item_ids)
+        self.doc.notify_changed("")
+
+    def undo(self) -> None:
+        for item_id in self.item_ids:
+            answer = self.doc.assessment.answers.get(item_id)
+            if answer is not None:
+                answer.from_previous_cycle = True
+        self.doc.notify_changed("")
+
+
+def confirm_all_answers(doc: ScanDocument, section_id: str | None = None) -> int:
+    """Confirm every answer still from the previous cycle (of ``section_id``, or all) as one undo
+    step; returns how many were confirmed (0: nothing pushed)."""
+    ids = unconfirmed_items(doc, section_id)
+    if not ids:
+        return 0
+    where = f" van {doc.checklists.section(section_id).title}" if section_id is not None else ""
+    doc.push(ConfirmAnswersCommand(doc, ids, f"{len(ids)} antwoorden uit vorige scan{where} bevestigen"))
+    return len(ids)
+
+
+class ConfirmSectionBar(QFrame):
+    """On the section page: how many answers of the section are still to confirm, and a button
+    that confirms them all (``on_confirm(section_id)`` asks first)."""
+
+    def __init__(self, doc: ScanDocument, on_confirm: Callable[[str], object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.on_confirm = on_confirm
+        self.section_id: str | None = None
+        self.setObjectName("confirmSectionBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#confirmSectionBar { background-color: #fff2cc; border: 1px solid #bf8f00; }")
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setWordWrap(True)
+        self.button = QPushButton("Alle antwoorden uit vorige scan &bevestigen…", self)
+        self.button.setToolTip("De overgenomen antwoorden van dit onderdeel bevestigen zoals ze zijn "
+                               "(ongedaan te maken met Ctrl+Z)")
+        self.button.clicked.connect(self._confirm)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+        doc.changed.connect(self._on_changed)
+        self.setVisible(False)
+
+    def _on_changed(self, _key: str) -> None:
+        if self.section_id is not None:
+            self.refresh()
+
+    def set_section(self, section_id: str | None) -> None:
+        self.section_id = section_id
+        self.refresh()
+
+    def count(self) -> int:
+        return len(unconfirmed_items(self.doc, self.section_id)) if self.section_id else 0
+
+    def refresh(self) -> None:
+        n = self.count()
+        self.label.setText(f"↻ <b>{n} te bevestigen</b>: {'dit antwoord is' if n == 1 else 'deze antwoorden zijn'} "
+                           "overgenomen uit de vorige scan en nog niet bevestigd.")
+        self.button.setAccessibleName(f"Alle {n} antwoorden uit vorige scan van dit onderdeel bevestigen")
+        self.setVisible(n > 0)
+
+    def _confirm(self) -> None:
+        if self.section_id is not None:
+            self.on_confirm(self.section_id)
 
 
 class PreviousCycleBar(QFrame):

@@ -4,6 +4,10 @@ The tree shows what the checklists hold and asks ``dienstscan.scoring`` (through
 for each item's state and each node's counts; it decides nothing itself. Selecting a node emits
 ``nodeActivated(kind, id)`` with kind ``framework``, ``section``, ``item`` or ``page`` (pages that
 later parts add at the top, such as the dashboard).
+
+Answers still copied from the previous cycle (``Answer.from_previous_cycle``, issue 10) get the
+marker "↻" before the item's text and "uit vorige scan, nog te bevestigen" in the tooltip and the
+accessible name (not colour alone); framework and section counts add "n te bevestigen".
 """
 
 from __future__ import annotations
@@ -35,6 +39,16 @@ def counts_short(counts) -> str:
     if counts.explanation_missing:
         text += f" ({counts.explanation_missing} ⚠)"
     return text
+
+
+#: The marker before an item whose answer is still the copy from the previous cycle.
+PREVIOUS_MARK = "↻"
+PREVIOUS_TEXT = "uit vorige scan, nog te bevestigen"
+
+
+def to_confirm_text(n: int) -> str:
+    """'3 te bevestigen' (answers from the previous cycle not yet confirmed); '' for none."""
+    return f"{n} te bevestigen" if n else ""
 
 
 def framework_label(title: str) -> str:
@@ -116,6 +130,15 @@ class NavigationTree(QTreeWidget):
         item = self.doc.checklists.item(node_id)
         return f"{item.id}  {item.text}"
 
+    def _is_unconfirmed(self, item_id: str) -> bool:
+        answer = self.doc.answer(item_id)
+        return bool(answer is not None and answer.from_previous_cycle)
+
+    def is_marked_unconfirmed(self, item_id: str) -> bool:
+        """Whether the tree shows ``item_id`` as still to confirm (for tests and other parts)."""
+        node = self._nodes.get(("item", item_id))
+        return node is not None and PREVIOUS_TEXT in str(node.data(0, Qt.ItemDataRole.AccessibleTextRole))
+
     def _set_item_state(self, item_id: str) -> None:
         node = self._nodes.get(("item", item_id))
         if node is None:
@@ -123,24 +146,47 @@ class NavigationTree(QTreeWidget):
         state = self.doc.item_state(item_id)
         node.setIcon(0, state_icon(state))
         label = STATE_LABELS[state]
-        node.setToolTip(0, f"{self._base_text('item', item_id)}\n{label.capitalize()}")
-        node.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{self._base_text('item', item_id)}, {label}")
+        base = self._base_text("item", item_id)
+        if self._is_unconfirmed(item_id):
+            node.setText(0, f"{PREVIOUS_MARK} {base}")
+            node.setToolTip(0, f"{base}\n{label.capitalize()}\n{PREVIOUS_MARK} {PREVIOUS_TEXT.capitalize()}")
+            node.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{base}, {label}, {PREVIOUS_TEXT}")
+        else:
+            node.setText(0, base)
+            node.setToolTip(0, f"{base}\n{label.capitalize()}")
+            node.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{base}, {label}")
         font = node.font(0)
         font.setItalic(state == "out_of_scope")
         node.setFont(0, font)
 
+    def to_confirm(self) -> dict[str, int]:
+        """Per framework and section id: how many answers are still from the previous cycle."""
+        out: dict[str, int] = {}
+        for fw in self.doc.checklists.frameworks:
+            total = 0
+            for section in fw.sections:
+                n = sum(1 for item in section.items if self._is_unconfirmed(item.id))
+                out[section.id] = n
+                total += n
+            out[fw.id] = total + sum(1 for item in fw.items if self._is_unconfirmed(item.id))
+        return out
+
     def _set_counts(self) -> None:
         counts = self.doc.counts()
+        pending = self.to_confirm()
         for (kind, node_id), node in self._nodes.items():
             if kind not in ("framework", "section") or node_id not in counts:
                 continue
             c = counts[node_id]
             base = self._base_text(kind, node_id)
+            n = 0 if c.out_of_scope else pending.get(node_id, 0)
+            extra = f", {PREVIOUS_MARK} {to_confirm_text(n)}" if n else ""
+            long = counts_text(c) + (f", {to_confirm_text(n)} (uit vorige scan)" if n else "")
             node.setText(0, base)
-            node.setText(1, "buiten de scan" if c.out_of_scope else counts_short(c))
-            node.setToolTip(0, f"{base}\n{counts_text(c)}")
-            node.setToolTip(1, counts_text(c))
-            node.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{base}, {counts_text(c)}")
+            node.setText(1, "buiten de scan" if c.out_of_scope else counts_short(c) + extra)
+            node.setToolTip(0, f"{base}\n{long}")
+            node.setToolTip(1, long)
+            node.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{base}, {long}")
             if c.out_of_scope:
                 state = "out_of_scope"
             elif c.explanation_missing:
