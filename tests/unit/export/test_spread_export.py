@@ -1,0 +1,152 @@
+"""The spread of individual answers in the Excel plan, the HTML report and the Word report.
+
+Individual answers (``Answer.individual``) are shown as counts beside the agreed answer, never
+averaged into the score; everything only appears when the scan has individual answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from openpyxl import load_workbook
+
+from dienstscan.checklists import load_checklists
+from dienstscan.export.docx import write_report_docx
+from dienstscan.export.excel import export_plan
+from dienstscan.export.report import disagreement_text, render_report_html, report_context
+from dienstscan.scoring import score
+from dienstscan.storage import load_scan
+
+ROOT = Path(__file__).resolve().parents[3]
+EXAMPLE = ROOT / "examples" / "gemeente-voorbeeld.dienstscan"
+HEADER = "Spreiding deelnemers"
+TABLE_TITLE = "Spreiding van de individuele antwoorden"
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_checklists()
+
+
+@pytest.fixture
+def example():
+    return load_scan(EXAMPLE)
+
+
+@pytest.fixture
+def with_individual(example):
+    """The example with individual answers on four 5B items (agreed: niet, ingevoerd, gedeeltelijk,
+    ingevoerd) and one BSC item."""
+    example.answer("5B-1.01").individual = ["ingevoerd"] * 5                                  # agreed differs
+    example.answer("5B-1.02").individual = ["ingevoerd", "niet", "gedeeltelijk", "nvt"]       # all differ
+    example.answer("5B-1.03").individual = ["ingevoerd", "ingevoerd", "niet", "niet"]
+    example.answer("5B-1.04").individual = ["ingevoerd", "ingevoerd", "gedeeltelijk", "gedeeltelijk"]
+    example.answer("BSC-01").individual = ["toegepast", "toegepast", "deels"]
+    return example
+
+
+def _sheet_columns(path: Path) -> dict[str, dict[str, object]]:
+    """sheet -> {header: {item id: value}} for every framework sheet (headers in row 4)."""
+    wb = load_workbook(path)
+    result = {}
+    for ws in wb.worksheets:
+        if ws.cell(row=4, column=1).value != "ID":
+            continue
+        headers = [c.value for c in ws[4]]
+        columns: dict[str, dict[str, object]] = {h: {} for h in headers}
+        for row in ws.iter_rows(min_row=5, values_only=True):
+            for h, v in zip(headers, row):
+                columns[h][row[0]] = v
+        result[ws.title] = columns
+    return result
+
+
+def test_excel_has_no_spread_column_without_individual_answers(tmp_path, shipped, example):
+    path = tmp_path / "plan.xlsx"
+    export_plan(shipped, example, path)
+    sheets = _sheet_columns(path)
+    assert len(sheets) == 3
+    assert all(HEADER not in cols for cols in sheets.values())
+
+
+def test_excel_spread_column_with_counts_and_note(tmp_path, shipped, with_individual):
+    path = tmp_path / "plan.xlsx"
+    export_plan(shipped, with_individual, path)
+    sheets = _sheet_columns(path)
+    # on every framework sheet (the same columns everywhere), also where nobody answered alone
+    assert all(HEADER in cols for cols in sheets.values())
+    spread5b = sheets["5 beloften"][HEADER]
+    # agreed 'niet', everybody said 'ingevoerd': the note says so
+    assert spread5b["5B-1.01"] == ("Ingevoerd 5 (5 antwoorden)\nLet op: afgesproken antwoord wijkt af "
+                                   "van het meest gekozen (Ingevoerd).")
+    assert spread5b["5B-1.02"].startswith("Ingevoerd 1 · Gedeeltelijk ingevoerd 1 · Niet ingevoerd 1 · ")
+    assert "Let op" not in spread5b["5B-1.02"]  # agreed 'ingevoerd' is among the most chosen (a tie)
+    assert spread5b["5B-1.04"] == "Ingevoerd 2 · Gedeeltelijk ingevoerd 2 (4 antwoorden)"
+    assert spread5b["5B-1.05"] is None
+    assert sheets["BSC"][HEADER]["BSC-01"].startswith("Toegepast 2 · Deels toegepast 1 (3 antwoorden)")
+    assert not any(sheets["Antwoord"][HEADER].values())
+
+
+def test_individual_answers_never_change_the_score(shipped, example, with_individual):
+    plain = score(shipped, load_scan(EXAMPLE))
+    assert [fw.tally.percentage for fw in score(shipped, with_individual).frameworks] == \
+        [fw.tally.percentage for fw in plain.frameworks]
+
+
+def test_disagreement_words():
+    assert [disagreement_text(v) for v in (0.0, 1 / 3, 0.4, 2 / 3, 1.0)] == \
+        ["geen", "klein", "middel", "groot", "groot"]
+
+
+def test_report_context_and_html_order_most_different_first(shipped, with_individual):
+    context = report_context(shipped, with_individual, today=dt.date(2026, 1, 5))
+    by_id = {fw["id"]: fw for fw in context["frameworks"]}
+    assert by_id["ANT"]["spread"] is None
+    s5b = by_id["5B"]["spread"]
+    # only options somebody chose, in scale order ('onbekend' nobody chose)
+    assert s5b["options"] == ["Ingevoerd", "Gedeeltelijk ingevoerd", "Niet ingevoerd", "Niet van toepassing"]
+    assert [r["id"] for r in s5b["rows"]] == ["5B-1.02", "5B-1.03", "5B-1.04", "5B-1.01"]
+    first, last = s5b["rows"][0], s5b["rows"][-1]
+    assert first["counts"] == [1, 1, 1, 1] and first["disagreement"] == "groot"
+    assert last["counts"] == [5, 0, 0, 0] and last["disagreement"] == "geen"
+    assert last["agreed"] == "Niet ingevoerd" and last["differs"] and not first["differs"]
+
+    html = render_report_html(shipped, with_individual, today=dt.date(2026, 1, 5))
+    assert html.count(TABLE_TITLE) == 2  # BSC and 5B, not Antwoord
+    table = html.split(TABLE_TITLE)[2].split("</table>")[0]
+    positions = [table.index(f">{i} ") for i in ("5B-1.02", "5B-1.03", "5B-1.04", "5B-1.01")]
+    assert positions == sorted(positions)
+    assert "wijkt af van het meest gekozen antwoord" in table
+    assert re.search(r"<td class=\"num\">5</td>", table)
+
+
+def test_report_has_no_spread_table_without_individual_answers(shipped, example):
+    assert TABLE_TITLE not in render_report_html(shipped, example, today=dt.date(2026, 1, 5))
+
+
+def test_docx_spread_table(tmp_path, shipped, with_individual):
+    path = tmp_path / "rapport.docx"
+    write_report_docx(shipped, with_individual, path)
+    document = docx.Document(str(path))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings.count(TABLE_TITLE) == 2
+    tables = [t for t in document.tables
+              if [c.text for c in t.rows[0].cells][-3:] == ["Totaal", "Verschil", "Afgesproken antwoord"]]
+    assert len(tables) == 2
+    fivebee = next(t for t in tables if t.rows[1].cells[0].text.startswith("5B"))
+    assert [c.text for c in fivebee.rows[0].cells][1:5] == \
+        ["Ingevoerd", "Gedeeltelijk ingevoerd", "Niet ingevoerd", "Niet van toepassing"]
+    assert [r.cells[0].text.split()[0] for r in fivebee.rows[1:]] == ["5B-1.02", "5B-1.03", "5B-1.04", "5B-1.01"]
+    last = [c.text for c in fivebee.rows[-1].cells]
+    assert last[1:7] == ["5", "0", "0", "0", "5", "geen"]
+    assert last[7] == "Niet ingevoerd (wijkt af van het meest gekozen antwoord)"
+
+
+def test_docx_without_individual_answers_has_no_spread_table(tmp_path, shipped, example):
+    path = tmp_path / "rapport.docx"
+    write_report_docx(shipped, example, path)
+    assert TABLE_TITLE not in [p.text for p in docx.Document(str(path)).paragraphs]
