@@ -60,12 +60,16 @@ class PlanChanges(BaseModel):
 
 
 def priority_for(item: Item) -> str:
-    """hoog for legally required, midden for administratively agreed, laag otherwise."""
+    """hoog for legally required, midden for administratively agreed, laag for "overig".
+
+    Items without a legal status (the BSC norms, the Antwoord statements) are the framework's own
+    core, not an optional extra: midden, so a BSC gap does not sink below a 5B "overig" one.
+    """
     if item.legal_status == "wettelijk":
         return "hoog"
-    if item.legal_status == "bestuurlijk":
-        return "midden"
-    return "laag"
+    if item.legal_status == "overig":
+        return "laag"
+    return "midden"
 
 
 def proposal_id(item_id: str) -> str:

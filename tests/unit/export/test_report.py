@@ -83,7 +83,7 @@ def test_plan_in_numbers(page):
     numbers = part(text, "Het plan in cijfers", "1. BurgerServiceCode")
     assert "9 acties in 2 thema's" in numbers
     assert "gepland 8, in uitvoering 1" in numbers
-    assert "hoog 2, laag 7" in numbers
+    assert "hoog 2, midden 6, laag 1" in numbers
     # E-1 ended on 31 January 2025 and is not done
     assert "Over de einddatum en niet gereed: 1 (E-1)" in numbers
     assert "Zonder probleemeigenaar: 7" in numbers
