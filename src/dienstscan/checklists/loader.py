@@ -7,8 +7,6 @@ cross-file checks of ``integrity`` and returns one ``ChecklistSet``; or raises a
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
