@@ -395,7 +395,7 @@ def spread_cell_text(checklists: ChecklistSet, item_id: str, agreed: str | None,
     top = s.most_chosen()
     if agreed and top and agreed not in top:
         labels = {oid: label for oid, label, _ in s.counts}
-        text += f"\nLet op: afgesproken antwoord wijkt af van het meest gekozen ({' / '.join(labels[t] for t in top)})."
+        text += f"\nLet op: afspraak wijkt af van meest gekozen ({' / '.join(labels[t] for t in top)})."
     return text
 
 
@@ -433,7 +433,7 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
     if has_poll:
         columns += [("Draagvlak: ja", 8, False), ("twijfel", 8, False), ("nee", 8, False)]
     if has_spread:
-        columns += [("Spreiding deelnemers", 30, True)]
+        columns += [("Spreiding deelnemers", 32, True)]
     columns += [("Bron", 20, True)]
     header_row = 4
 

@@ -81,8 +81,7 @@ def test_excel_spread_column_with_counts_and_note(tmp_path, shipped, with_indivi
     assert all(HEADER in cols for cols in sheets.values())
     spread5b = sheets["5 beloften"][HEADER]
     # agreed 'niet', everybody said 'ingevoerd': the note says so
-    assert spread5b["5B-1.01"] == ("Ingevoerd 5 (5 antwoorden)\nLet op: afgesproken antwoord wijkt af "
-                                   "van het meest gekozen (Ingevoerd).")
+    assert spread5b["5B-1.01"] == "Ingevoerd 5 (5 antwoorden)\nLet op: afspraak wijkt af van meest gekozen (Ingevoerd)."
     assert spread5b["5B-1.02"].startswith("Ingevoerd 1 · Gedeeltelijk ingevoerd 1 · Niet ingevoerd 1 · ")
     assert "Let op" not in spread5b["5B-1.02"]  # agreed 'ingevoerd' is among the most chosen (a tie)
     assert spread5b["5B-1.04"] == "Ingevoerd 2 · Gedeeltelijk ingevoerd 2 (4 antwoorden)"
