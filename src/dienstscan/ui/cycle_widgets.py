@@ -220,6 +220,14 @@ def baseline_holder(doc: ScanDocument) -> BaselineHolder:
     return holder if holder is not None else BaselineHolder(doc)
 
 
+def current_baseline(doc: object) -> Assessment | None:
+    """The scan ``doc`` is compared with, or None (no holder is made just to ask; a stand-in
+    document without Qt has none)."""
+    find = getattr(doc, "findChild", None)
+    holder = find(BaselineHolder, "dienstscan-baseline") if find is not None else None
+    return holder.baseline if holder is not None else None
+
+
 class ProgressPanel(QGroupBox):
     """Progress since the baseline scan, per framework and section, and the completed actions."""
 

@@ -3,8 +3,8 @@
 ``export_plan_dialog(parent, doc)``: asks where to save (``choose_export_path``), writes the
 workbook with ``dienstscan.export.excel.export_plan`` (in a worker thread, with a progress dialog
 when it takes longer than half a second; with the *Voortgang* sheet when the dashboard compares
-with an earlier scan, ``cycle_widgets.baseline_holder``) and offers to open it in the spreadsheet program
-(``ask_open_exported`` -> ``open_file``, i.e. ``QDesktopServices``).
+with an earlier scan, ``cycle_widgets.current_baseline``) and offers to open it in the spreadsheet
+program (``ask_open_exported`` -> ``open_file``, i.e. ``QDesktopServices``).
 
 ``import_plan_dialog(parent, doc)``: asks for the workbook (``choose_import_path``), reads it with
 ``dienstscan.export.plan_import.read_plan`` and shows the preview (``PlanImport.describe``) in
@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from ..export.excel import export_plan
 from ..export.plan_import import PlanFileError, PlanImport, read_plan
 from . import dialogs
-from .cycle_widgets import baseline_holder
+from .cycle_widgets import current_baseline
 from .document import ScanDocument
 from .plan_commands import import_plan, sync_proposals
 
@@ -203,7 +203,7 @@ def export_plan_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | None
     sync_proposals(doc)
     checklists = doc.checklists
     snapshot = doc.assessment.model_copy(deep=True)  # the worker never sees later edits
-    baseline = baseline_holder(doc).baseline  # the scan the dashboard compares with: adds Voortgang
+    baseline = current_baseline(doc)  # the scan the dashboard compares with: adds Voortgang
     baseline = baseline.model_copy(deep=True) if baseline is not None else None
     try:
         run_with_progress(parent, "Verbeterplan wordt geschreven…",
