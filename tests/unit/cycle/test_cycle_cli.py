@@ -168,3 +168,32 @@ def test_rank(many, capsys):
     assert "kapot.dienstscan" in capsys.readouterr().err
     assert main(["rank", str(paths[0]), *CL, "--kader", "XX"]) == 1
     assert "kies uit KA, KB" in capsys.readouterr().err
+
+
+def test_next_cycle_takes_statuses_from_the_edited_excel_plan(tmp_path, capsys):
+    import openpyxl
+
+    from dienstscan.plan import propose_actions
+
+    first = write_scan(tmp_path, "2025.dienstscan", "Gemeente Proef", "niet")
+    scan = load_scan(first)
+    propose_actions(load_checklists(VALID), scan)
+    save_scan(scan, first)
+    plan = tmp_path / "plan.xlsx"
+    assert main(["export", str(first), "-o", str(plan), *CL]) == 0
+    workbook = openpyxl.load_workbook(plan)
+    sheet = workbook["Verbeterplan"]
+    header = next(r for r in sheet.iter_rows() if any(c.value == "Status" for c in r))
+    status_col = next(c.column for c in header if c.value == "Status")
+    row = next(r for r in sheet.iter_rows(min_row=header[0].row + 1) if r[0].value == "V-KA-01")
+    sheet.cell(row=row[0].row, column=status_col, value="Gereed")
+    workbook.save(plan)
+    before = first.read_bytes()
+    new = tmp_path / "2026.dienstscan"
+    assert main(["next-cycle", str(first), "-o", str(new), "--plan", str(plan),
+                 "--peildatum", "2026-06-01", *CL]) == 0
+    capsys.readouterr()
+    assert load_scan(new).action("V-KA-01").status == "gereed"
+    assert first.read_bytes() == before  # the previous scan file is left as it was
+    assert main(["compare", str(first), str(new), *CL]) == 0
+    assert "Acties afgerond tussen beide scans (1)" in capsys.readouterr().out
