@@ -137,7 +137,8 @@ def test_tree_marks_unconfirmed_items_and_counts(cycle_window, next_scan, real_c
     section = _section_of(real_checklists, "5B-1.01")
     n = sum(1 for item in real_checklists.section(section).items if item.id in pending)
     s_node = tree._nodes[("section", section)]
-    assert f"{n} te bevestigen" in s_node.text(1)
+    assert s_node.text(1).endswith(f"{PREVIOUS_MARK}{n}")
+    assert f"{n} te bevestigen" in s_node.toolTip(1)
     assert f"{n} te bevestigen" in s_node.data(0, Qt.ItemDataRole.AccessibleTextRole)
 
     # confirming one answer (the item page's button) updates the item and the count at once
@@ -146,10 +147,10 @@ def test_tree_marks_unconfirmed_items_and_counts(cycle_window, next_scan, real_c
     assert not tree.is_marked_unconfirmed("5B-1.01") and not node.text(0).startswith(PREVIOUS_MARK)
     assert PREVIOUS_TEXT not in node.data(0, Qt.ItemDataRole.AccessibleTextRole)
     expected = f"{n - 1} te bevestigen" if n > 1 else ""
-    assert (expected in s_node.text(1)) if expected else "te bevestigen" not in s_node.text(1)
+    assert (expected in s_node.toolTip(1)) if expected else "te bevestigen" not in s_node.toolTip(1)
     assert tree.is_marked_unconfirmed("5B-1.02")
     cycle_window.undo_action.trigger()
-    assert tree.is_marked_unconfirmed("5B-1.01") and f"{n} te bevestigen" in s_node.text(1)
+    assert tree.is_marked_unconfirmed("5B-1.01") and f"{n} te bevestigen" in s_node.toolTip(1)
 
 
 def test_confirm_all_from_the_menu_is_one_undo_step(cycle_window, next_scan, fake_dialogs, monkeypatch):
@@ -170,7 +171,8 @@ def test_confirm_all_from_the_menu_is_one_undo_step(cycle_window, next_scan, fak
     assert doc.undo_stack.index() == index + 1
     assert f"{len(pending)} antwoorden uit vorige scan bevestigen" in doc.undo_stack.undoText()
     assert not any(tree.is_marked_unconfirmed(i) for i in pending)
-    assert all("te bevestigen" not in tree._nodes[k].text(1) for k in tree._nodes if k[0] == "section")
+    assert all("te bevestigen" not in tree._nodes[k].toolTip(1) and "↻" not in tree._nodes[k].text(1)
+               for k in tree._nodes if k[0] == "section")
 
     cycle_window.undo_action.trigger()
     assert all(doc.answer(i).from_previous_cycle for i in pending)

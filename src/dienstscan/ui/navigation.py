@@ -7,7 +7,8 @@ later parts add at the top, such as the dashboard).
 
 Answers still copied from the previous cycle (``Answer.from_previous_cycle``, issue 10) get the
 marker "↻" before the item's text and "uit vorige scan, nog te bevestigen" in the tooltip and the
-accessible name (not colour alone); framework and section counts add "n te bevestigen".
+accessible name (not colour alone); framework and section counts add "↻n" in the count column
+and "n te bevestigen" in their tooltip and accessible name.
 """
 
 from __future__ import annotations
@@ -180,7 +181,8 @@ class NavigationTree(QTreeWidget):
             c = counts[node_id]
             base = self._base_text(kind, node_id)
             n = 0 if c.out_of_scope else pending.get(node_id, 0)
-            extra = f", {PREVIOUS_MARK} {to_confirm_text(n)}" if n else ""
+            # short in the column ("8/8 ↻8") so titles keep their room; the words in tooltip and name
+            extra = f" {PREVIOUS_MARK}{n}" if n else ""
             long = counts_text(c) + (f", {to_confirm_text(n)} (uit vorige scan)" if n else "")
             node.setText(0, base)
             node.setText(1, "buiten de scan" if c.out_of_scope else counts_short(c) + extra)
