@@ -281,14 +281,10 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
             doc.add_heading("Spreiding van de individuele antwoorden", level=2)
             doc.add_paragraph("Wat deelnemers vooraf ieder voor zich antwoordden (anoniem), meeste verschil "
                               "eerst, naast het afgesproken antwoord. Deze aantallen tellen niet mee in de score.")
-            options = fw["spread"]["options"]
-            count_width = 1.3
-            _table(doc, [fw["item_label"], *options, "Totaal", "Verschil", "Afgesproken antwoord"],
-                   [[f"{r['id']} {r['text']}", *(str(c) for c in r["counts"]), str(r["total"]), r["disagreement"],
+            _table(doc, [fw["item_label"], "Individuele antwoorden", "Verschil", "Afgesproken antwoord"],
+                   [[f"{r['id']} {r['text']}", r["text_counts"], r["disagreement"],
                      r["agreed"] + (" (wijkt af van het meest gekozen antwoord)" if r["differs"] else "")]
-                    for r in fw["spread"]["rows"]],
-                   [max(4.0, 17.4 - count_width * (len(options) + 1) - 1.6 - 3.4),
-                    *([count_width] * (len(options) + 1)), 1.6, 3.4])
+                    for r in fw["spread"]["rows"]], [6.4, 5.6, 1.7, 3.7])
         doc.add_heading(f"Alle {fw['item_label_plural']}", level=2)
         _table(doc, ["Id", fw["item_label"], "Antwoord", "Uitleg of toelichting"],
                [[i["id"], i["text"] + (f" ({i['legal']})" if i["legal"] else ""), i["answer"], i["explanation"]]

@@ -204,7 +204,7 @@ def _spreads(checklists: ChecklistSet, assessment: Assessment, fw: Framework) ->
             "counts": [s.count(oid) for oid in option_ids],
             "total": s.total,
             "unknown": s.unknown,
-            "text_counts": s.text(),
+            "text_counts": s.text() + (f"; {s.unknown} onbekend" if s.unknown else ""),
             "agreed": _answer_label(checklists, item, answer),
             "differs": bool(agreed and top and agreed not in top),
             "disagreement": disagreement_text(s.disagreement),
