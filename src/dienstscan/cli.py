@@ -431,12 +431,43 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     return _start_gui(Path(args.scan) if args.scan else None, quit_after=args.afsluiten_na)
 
 
+#: argparse's own texts in Dutch (it reads them through gettext at the moment it prints them).
+_ARGPARSE_DUTCH = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "opdrachten en argumenten",
+    "options": "opties",
+    "optional arguments": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "show program's version number and exit": "toon het versienummer en stop",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "expected one argument": "verwacht één waarde",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "ambiguous option: %(option)s could match %(matches)s": "optie %(option)s is niet eenduidig: %(matches)s",
+}
+
+
+def _dutch_argparse() -> None:
+    """Let argparse print its usage, headings and errors in Dutch (only for this process's CLI)."""
+    english = argparse._  # gettext, as argparse imported it
+
+    def translate(text: str) -> str:
+        return _ARGPARSE_DUTCH.get(text, english(text))
+
+    argparse._ = translate
+
+
 def build_parser() -> argparse.ArgumentParser:
+    _dutch_argparse()
     parser = argparse.ArgumentParser(
         prog="dienstscan",
         description="Dienstscan: meet de volwassenheid van uw publieke dienstverlening en maak een verbeterplan.",
     )
-    parser.add_argument("--version", action="version", version=f"Dienstscan {__version__}")
+    parser.add_argument("--version", action="version", version=f"Dienstscan {__version__}",
+                        help="toon het versienummer en stop")
     sub = parser.add_subparsers(dest="command", metavar="opdracht")
 
     p = sub.add_parser("gui", help="start de toepassing (standaard zonder opdracht)")

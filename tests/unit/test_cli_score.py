@@ -123,3 +123,17 @@ def test_demo_prints_scores_of_a_copy(capsys):
     assert copy.is_file() and copy != example and copy.read_bytes() == before
     assert "Scores van Gemeente Voorbeeld" in out
     assert example.read_bytes() == before
+
+
+def test_help_and_usage_errors_are_dutch(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("gebruik: dienstscan")
+    assert "toon deze hulp en stop" in out and "toon het versienummer en stop" in out
+    assert "show this help" not in out and "positional arguments" not in out
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export"])
+    assert exit_info.value.code == 2
+    assert "fout: deze argumenten ontbreken: scan" in capsys.readouterr().err
