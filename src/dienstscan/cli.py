@@ -96,14 +96,15 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_for_plan(scan_path: Path, checklist_dir: str | None):
-    """Checklists and scan for ``export`` and ``import-plan``, with Dutch errors."""
+def _load_for_plan(scan_path: Path, checklist_dir: str | None, extra_benchmarks: Sequence[str] | None = None):
+    """Checklists (with any extra benchmark files) and scan for ``export``, ``report`` and
+    ``import-plan``, with Dutch errors."""
     from .checklists import ChecklistError, default_checklist_dir, load_checklists
     from .storage import ScanFileError, load_scan
 
     folder = Path(checklist_dir) if checklist_dir else default_checklist_dir()
     try:
-        checklists = load_checklists(folder)
+        checklists = load_checklists(folder, extra_benchmarks=[Path(b) for b in extra_benchmarks or ()])
     except ChecklistError as exc:
         problems = "\n".join(f"  {p}" for p in exc.problems)
         raise UserError(f"de checklists in {folder} bevatten fouten:\n{problems}") from None
@@ -118,7 +119,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from .export.excel import export_plan
 
     scan_path = Path(args.scan)
-    checklists, assessment = _load_for_plan(scan_path, args.checklists)
+    checklists, assessment = _load_for_plan(scan_path, args.checklists, args.benchmarks)
     baseline = _load_one(Path(args.basis)) if args.basis else None
     out = Path(args.output) if args.output else scan_path.with_name(f"{scan_path.stem}-verbeterplan.xlsx")
     if out.suffix.lower() != ".xlsx":
@@ -144,7 +145,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     suffix = out.suffix.lower()
     if suffix not in REPORT_SUFFIXES:
         raise UserError(f"{out.name}: kies een bestandsnaam die eindigt op .pdf, .html of .docx")
-    checklists, assessment = _load_for_plan(scan_path, args.checklists)
+    checklists, assessment = _load_for_plan(scan_path, args.checklists, args.benchmarks)
     baseline = _load_one(Path(args.basis)) if args.basis else None
     if not out.parent.is_dir():
         raise UserError(f"kan {out} niet schrijven: de map {out.parent} bestaat niet")
@@ -498,6 +499,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--basis", metavar="VORIGE.dienstscan",
                    help="een eerdere scan: voeg het blad Voortgang toe (wat is er sindsdien veranderd)")
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
+    p.add_argument("--benchmarks", metavar="BESTAND", action="append",
+                   help="extra benchmarkbestand (.yaml, bijvoorbeeld van 'dienstscan benchmark'); mag vaker")
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("import-plan", help="lees een bewerkt verbeterplan (.xlsx) terug in de scan")
@@ -514,6 +517,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--basis", metavar="VORIGE.dienstscan",
                    help="een eerdere scan: voeg het hoofdstuk 'Voortgang sinds <datum>' toe")
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
+    p.add_argument("--benchmarks", metavar="BESTAND", action="append",
+                   help="extra benchmarkbestand (.yaml, bijvoorbeeld van 'dienstscan benchmark'); mag vaker")
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("next-cycle", help="begin een nieuwe scan op basis van de vorige (volgende PDCA-cyclus)")

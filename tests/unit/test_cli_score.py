@@ -137,3 +137,20 @@ def test_help_and_usage_errors_are_dutch(capsys):
         main(["export"])
     assert exit_info.value.code == 2
     assert "fout: deze argumenten ontbreken: scan" in capsys.readouterr().err
+
+
+def test_report_and_export_take_extra_benchmark_files(tmp_path, capsys):
+    """A benchmark file made with 'dienstscan benchmark' shows up in the report and the Excel plan."""
+    from openpyxl import load_workbook
+
+    example = example_scan_path()
+    regio = tmp_path / "regio.yaml"
+    assert main(["benchmark", str(example), "-o", str(regio), "--label", "Regio Proef 2026"]) == 0
+    html = tmp_path / "rapport.html"
+    assert main(["report", str(example), "-o", str(html), "--benchmarks", str(regio)]) == 0
+    assert "Regio Proef 2026" in html.read_text(encoding="utf-8")
+    plan = tmp_path / "plan.xlsx"
+    assert main(["export", str(example), "-o", str(plan), "--benchmarks", str(regio)]) == 0
+    cells = [str(c.value) for row in load_workbook(plan)["Samenvatting"].iter_rows() for c in row if c.value]
+    assert any("Regio Proef 2026" in c for c in cells)
+    assert main(["report", str(example), "-o", str(html), "--benchmarks", str(tmp_path / "weg.yaml")]) == 1
