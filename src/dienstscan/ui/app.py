@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from ..checklists import ChecklistError, default_checklist_dir, load_checklists
+from ..checklists import ChecklistError, default_checklist_dir
 from ..logs import log_uncaught
 from . import dialogs
 from .icons import app_icon
@@ -68,16 +68,20 @@ def build_window(scan: Path | None = None, *, demo: bool = False, checklist_dir:
     """
     from .main_window import MainWindow  # after the QApplication exists
 
+    from .benchmark_files import startup_checklists
+
     folder = checklist_dir or default_checklist_dir()
     try:
-        checklists = load_checklists(folder)
+        checklists = startup_checklists(folder)
     except ChecklistError as exc:
         problems = "\n".join(str(p) for p in exc.problems[:15])
         more = f"\n… en nog {len(exc.problems) - 15}" if len(exc.problems) > 15 else ""
         dialogs.show_error(None, "Checklists", f"De checklists in {folder} bevatten fouten; Dienstscan kan "
                                                f"niet starten.\n\n{problems}{more}")
         return None
-    return MainWindow(checklists)
+    window = MainWindow(checklists)
+    window.checklist_dir = checklist_dir
+    return window
 
 
 def fit_to_screen(window) -> None:

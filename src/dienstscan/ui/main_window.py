@@ -218,6 +218,8 @@ class MainWindow(QMainWindow):
     def __init__(self, checklists: ChecklistSet, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.checklists = checklists
+        #: The folder the checklists came from (None: the shipped ones); extra benchmarks reload it.
+        self.checklist_dir: Path | None = None
         self.doc: ScanDocument | None = None
         self.workspace: Workspace | None = None
         self.setWindowIcon(app_icon())
@@ -266,6 +268,10 @@ class MainWindow(QMainWindow):
         from . import cycle_dialogs
 
         cycle_dialogs.install(self)
+        # extra benchmark sets (issue 10, ui/benchmark_files.py): Scan > Extra benchmarks…
+        from . import benchmark_files
+
+        benchmark_files.install(self)
         # --- end next cycle
         self.status_counts = QLabel(self)
         self.status_recovery = QLabel(self)

@@ -67,3 +67,17 @@ def set_last_folder(folder: Path) -> None:
     store = settings()
     store.setValue("last_folder", str(folder))
     store.sync()
+
+
+def extra_benchmark_files() -> list[Path]:
+    """Extra benchmark files (e.g. a region's, made with ``dienstscan benchmark``) the user chose."""
+    value = settings().value("extra_benchmarks", [])
+    if isinstance(value, str):
+        value = [value]
+    return [Path(str(v)) for v in (value or []) if str(v)]
+
+
+def set_extra_benchmark_files(paths: list[Path]) -> None:
+    store = settings()
+    store.setValue("extra_benchmarks", [str(p) for p in paths])
+    store.sync()

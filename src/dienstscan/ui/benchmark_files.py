@@ -1,0 +1,119 @@
+"""Extra benchmark sets in the app: Scan > "Extra benchmarks…" (issue 10, point 3).
+
+A region or association builds a benchmark file from many scans (``dienstscan benchmark``, the
+same format as ``checklists/benchmarks.yaml``). The user adds such files here; they are checked
+by the checklist loader (every problem in Dutch with file and line), used at once for the open
+scan (dashboard, key figures, exports) and remembered for the next start (QSettings).
+
+Only benchmarks change, never items, so the open scan keeps its answers, undo history and file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from ..checklists import ChecklistError, default_checklist_dir, load_checklists
+from ..model import ChecklistSet
+from . import dialogs, settings
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+def choose_benchmark_files(parent: QWidget | None, folder: Path) -> list[Path] | None:
+    """The files to use from now on (empty list: none), or None when cancelled. Tests patch this."""
+    files, _ = QFileDialog.getOpenFileNames(parent, "Extra benchmarkbestanden kiezen", str(folder),
+                                            "Benchmarkbestanden (*.yaml *.yml)")
+    return [Path(f) for f in files] if files else None
+
+
+def load_with_extras(paths: list[Path], folder: Path | None = None) -> ChecklistSet:
+    """The shipped (or given) checklists plus ``paths``; raises ``ChecklistError`` with every problem."""
+    return load_checklists(folder or default_checklist_dir(), extra_benchmarks=list(paths))
+
+
+def problems_text(exc: ChecklistError, limit: int = 15) -> str:
+    lines = [str(p) for p in exc.problems[:limit]]
+    if len(exc.problems) > limit:
+        lines.append(f"… en nog {len(exc.problems) - limit}")
+    return "\n".join(lines)
+
+
+def apply_checklists(window: MainWindow, checklists: ChecklistSet) -> None:
+    """Use ``checklists`` (same items, other benchmarks) in the window and the open scan."""
+    window.checklists = checklists
+    if window.doc is not None:
+        window.doc.checklists = checklists
+        window.doc.notify_changed("")
+
+
+def choose_extra_benchmarks(window: MainWindow) -> bool:
+    """Let the user pick extra benchmark files; True when they are in use now."""
+    current = settings.extra_benchmark_files()
+    folder = current[0].parent if current and current[0].parent.is_dir() else settings.last_folder()
+    paths = choose_benchmark_files(window, folder)
+    if paths is None:
+        return False
+    try:
+        checklists = load_with_extras(paths, window.checklist_dir)
+    except ChecklistError as exc:
+        dialogs.show_error(window, "Extra benchmarks",
+                           f"Deze benchmarkbestanden zijn niet gebruikt, want ze bevatten fouten:\n\n{problems_text(exc)}")
+        return False
+    apply_checklists(window, checklists)
+    settings.set_extra_benchmark_files(paths)
+    names = ", ".join(p.name for p in paths)
+    window.statusBar().showMessage(f"Extra benchmarks in gebruik: {names}", 8000)
+    return True
+
+
+def clear_extra_benchmarks(window: MainWindow) -> None:
+    """Back to the shipped benchmarks only."""
+    try:
+        checklists = load_with_extras([], window.checklist_dir)
+    except ChecklistError as exc:  # the shipped files themselves broke: say so, keep what we have
+        dialogs.show_error(window, "Extra benchmarks", problems_text(exc))
+        return
+    apply_checklists(window, checklists)
+    settings.set_extra_benchmark_files([])
+    window.statusBar().showMessage("Alleen de meegeleverde benchmarks in gebruik", 8000)
+
+
+def startup_checklists(folder: Path, parent: QWidget | None = None) -> ChecklistSet:
+    """At start: the checklists with the remembered extra files; a broken or missing extra file is
+    reported and left out, so the app still starts (the shipped checklists' own errors propagate)."""
+    extras = settings.extra_benchmark_files()
+    if extras:
+        missing = [p for p in extras if not p.is_file()]
+        usable = [p for p in extras if p.is_file()]
+        try:
+            checklists = load_with_extras(usable, folder)
+        except ChecklistError as exc:
+            dialogs.show_error(parent, "Extra benchmarks",
+                               f"De extra benchmarkbestanden zijn deze keer niet gebruikt:\n\n{problems_text(exc)}")
+        else:
+            if missing:
+                dialogs.show_error(parent, "Extra benchmarks", "Niet gevonden, deze keer niet gebruikt:\n"
+                                   + "\n".join(str(p) for p in missing))
+            return checklists
+    return load_checklists(folder)
+
+
+def install(window: MainWindow) -> None:
+    """Scan > Extra benchmarks… and Scan > Alleen meegeleverde benchmarks."""
+    from .cycle_dialogs import _scan_menu
+
+    menu = _scan_menu(window)
+    menu.addSeparator()
+    window.extra_benchmarks_action = QAction("E&xtra benchmarks…", window)
+    window.extra_benchmarks_action.setToolTip(
+        "Benchmarkbestanden toevoegen, bijvoorbeeld die van uw regio (gemaakt met 'dienstscan benchmark')")
+    window.extra_benchmarks_action.triggered.connect(lambda: choose_extra_benchmarks(window))
+    window.clear_benchmarks_action = QAction("Alleen &meegeleverde benchmarks", window)
+    window.clear_benchmarks_action.triggered.connect(lambda: clear_extra_benchmarks(window))
+    menu.addAction(window.extra_benchmarks_action)
+    menu.addAction(window.clear_benchmarks_action)
