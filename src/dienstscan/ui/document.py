@@ -19,6 +19,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from .. import storage
 from ..model import Answer, Assessment, ChecklistSet
+from ..plan import PlanChanges, propose_actions
 from ..scoring import item_state, node_counts
 
 #: Seconds of quiet after an edit before the recovery copy is written.
@@ -134,6 +135,10 @@ class ScanDocument(QObject):
         self._last_dirty = self.is_dirty()
         self.undo_stack.cleanChanged.connect(self._emit_dirty)
         self.undo_stack.indexChanged.connect(self._on_index_changed)
+        # The plan's proposals are derived from the answers: kept in step here, once, before any
+        # page hears of a change (this slot is connected first), whatever page is open.
+        self.sync_proposals()
+        self.changed.connect(self.sync_proposals)
 
         self._debounce = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._debounce.timeout.connect(self.write_recovery)
@@ -233,6 +238,14 @@ class ScanDocument(QObject):
         else:
             self.assessment.answers[item_id] = answer
         self.changed.emit(item_id)
+
+    def sync_proposals(self, _key: str = "") -> PlanChanges:
+        """Bring the proposed actions in step with the answers (``dienstscan.plan.propose_actions``).
+
+        Not an undo step: proposals follow from the answers, and ``propose_actions`` never loses
+        what the user decided or wrote, so the same answers always give the same plan.
+        """
+        return propose_actions(self.checklists, self.assessment)
 
     def notify_changed(self, key: str = "") -> None:
         """For commands of later parts that change scan-wide data."""

@@ -42,7 +42,7 @@ from ..export.plan_import import PlanFileError, PlanImport, read_plan
 from . import dialogs
 from .cycle_widgets import current_baseline
 from .document import ScanDocument
-from .plan_commands import import_plan, sync_proposals
+from .plan_commands import import_plan
 
 log = logging.getLogger(__name__)
 
@@ -200,7 +200,6 @@ def export_plan_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | None
     target = choose_export_path(parent, _default_folder(doc) / suggested_plan_name(doc))
     if target is None:
         return None
-    sync_proposals(doc)
     checklists = doc.checklists
     snapshot = doc.assessment.model_copy(deep=True)  # the worker never sees later edits
     baseline = current_baseline(doc)  # the scan the dashboard compares with: adds Voortgang
@@ -234,7 +233,6 @@ def import_plan_dialog(parent: QWidget | None, doc: ScanDocument) -> bool:
     source = choose_import_path(parent, _default_folder(doc))
     if source is None:
         return False
-    sync_proposals(doc)
     checklists = doc.checklists
     snapshot = doc.assessment.model_copy(deep=True)
     try:

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from .. import storage
 from ..model import ChecklistSet
 from ..resources import example_scan_path
-from . import dialogs, exporting, plan_commands, report_dialog, settings
+from . import dialogs, exporting, report_dialog, settings
 from .about import show_about
 from .document import ScanDocument
 from .icons import app_icon
@@ -479,10 +479,6 @@ class MainWindow(QMainWindow):
             self.start_screen.refresh()
         else:
             doc.setParent(self)
-            # the plan's proposals follow the answers from the start, whichever page is open
-            # (propose_actions keeps every user decision; see dienstscan.plan)
-            plan_commands.sync_proposals(doc)
-            doc.changed.connect(self._sync_proposals)
             self.workspace = Workspace(doc, self.central)
             self.central.addWidget(self.workspace)
             self.central.setCurrentWidget(self.workspace)
@@ -510,10 +506,6 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._update_actions()
         self.documentChanged.emit(doc)
-
-    def _sync_proposals(self, _key: str = "") -> None:
-        if self.doc is not None:
-            plan_commands.sync_proposals(self.doc)
 
     def page(self, key: str) -> QWidget | None:
         """The instance of a registered page for the open scan (built on first use), or None."""

@@ -6,10 +6,11 @@ only wraps them in ``QUndoCommand``s. A plan command keeps a snapshot of the act
 and after the edit, so undo restores exactly what was there. Typing in one field of one action
 (or one key figure) merges into a single undo step, like typing in an answer's explanation.
 
-``sync_proposals`` keeps the proposed actions in step with the answers (``propose_actions``). It
-is not an undo step of its own: proposals are derived from the answers, and ``propose_actions``
-never loses what the user decided or wrote, so running it after every answer change (and after
-undo/redo) always gives the same plan for the same answers.
+The document keeps the proposed actions in step with the answers (``ScanDocument.sync_proposals``
+after every change; ``sync_proposals`` here runs it on demand). It is not an undo step of its
+own: proposals are derived from the answers, and ``propose_actions`` never loses what the user
+decided or wrote, so running it after every answer change (and after undo/redo) always gives the
+same plan for the same answers.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from PySide6.QtGui import QUndoCommand
 
 from ..export.plan_import import PlanImport, apply_plan_import
 from ..model import Action, Assessment, KeyFigureValue
-from ..plan import PlanChanges, action_from_solution, add_own_action, edit_action, merge_actions, propose_actions
+from ..plan import PlanChanges, action_from_solution, add_own_action, edit_action, merge_actions
 from .document import ScanDocument
 
 #: The key ``changed`` is emitted with after a plan or key-figure edit (scan-wide data).
@@ -206,12 +207,9 @@ def import_plan(doc: ScanDocument, plan_import: PlanImport) -> None:
 
 
 def sync_proposals(doc: ScanDocument) -> PlanChanges:
-    """Bring the proposed actions in step with the answers (see the module docstring).
-
-    Changes the scan directly, without an undo step and without emitting ``changed``; callers
-    refresh what they show.
-    """
-    return propose_actions(doc.checklists, doc.assessment)
+    """Bring the proposed actions in step with the answers now (``ScanDocument.sync_proposals``,
+    which the document also runs itself on every change)."""
+    return doc.sync_proposals()
 
 
 # --------------------------------------------------------------------------- key figures

@@ -8,7 +8,7 @@ deleted, and one whose gap was closed by a later answer is marked, not removed. 
 the selected action: Plan (title, description, theme, priority, owner, start and end with a date
 picker, indicator, target), Do (status, progress), Check (measured value and date, conclusion)
 and Act (choice and note). Every edit goes through ``plan_commands`` and is one undo step of the
-document; the plan follows the answers through ``plan_commands.sync_proposals``.
+document; the plan follows the answers through ``ScanDocument.sync_proposals``.
 
 Dialogs go through ``confirm_delete`` and ``choose_merge_target`` so tests can replace them.
 """
@@ -541,7 +541,6 @@ class PlanPage(QWidget):
         super().__init__(parent)
         self.doc = doc
         self._stale = True
-        commands.sync_proposals(doc)
         self.model = ActionTableModel(doc, self)
         self.proxy = ActionFilterModel(self.model, self)
 
@@ -683,7 +682,6 @@ class PlanPage(QWidget):
     # ---------------------------------------------------------------- updating
 
     def _on_changed(self, _key: str) -> None:
-        commands.sync_proposals(self.doc)
         if self.isVisible():
             self.refresh()
         else:
