@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 
 from ...export.forms import items_in_scope
 from ...model import ChecklistSet
-from ...plan import propose_actions
 from ...scoring import dutch, score
 from ...scoring.spread import item_spread, most_different_first
 from ..document import ScanDocument
@@ -436,10 +435,8 @@ class PresentationWindow(QWidget):
                 if sep.comparison is not None:
                     rows.append(f"<p><b>{html.escape(sep.item_id)}:</b> {html.escape(sep.comparison.sentence)}</p>")
         self.closing_scores.setText("".join(rows) or "<p>Geen kaders in scope.</p>")
-        # what the plan would propose now, without touching the scan
-        copy = self.doc.assessment.model_copy(deep=True)
-        propose_actions(self.checklists, copy)
-        actions = [a for a in copy.actions
+        # the document keeps the proposals in step with the answers (ScanDocument.sync_proposals)
+        actions = [a for a in self.doc.assessment.actions
                    if a.decision != "afgewezen" and not a.gap_closed and a.merged_into is None]
         order = {"hoog": 0, "midden": 1, "laag": 2}
         actions.sort(key=lambda a: order.get(a.priority, 3))
