@@ -45,3 +45,28 @@ def vertical_scroll(content: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return area
+
+
+class RefreshWhenShown:
+    """Mixin (before ``QWidget``) for pages that redraw from the document on every change.
+
+    A visible page refreshes at once; a hidden one only marks itself stale and catches up when
+    it is shown, so edits on one page do not make every other page redraw. The page connects
+    ``doc.changed`` to ``_on_changed`` and implements ``refresh()``, which clears ``_stale``.
+    """
+
+    _stale = True
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def _on_changed(self, _key: str) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)

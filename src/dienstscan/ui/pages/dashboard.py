@@ -28,7 +28,7 @@ from ...scoring.dutch import percent, plural
 from ..charts import Bar, BarChart, BenchmarkLine, Phase, PhaseLadder
 from ..cycle_widgets import ProgressPanel
 from ..document import ScanDocument
-from .common import bold_label, heading, text_label, vertical_scroll
+from .common import RefreshWhenShown, bold_label, heading, text_label, vertical_scroll
 
 LINK_STYLE = "color: #0b4f9c;"
 
@@ -217,7 +217,7 @@ class _FrameworkBox(QGroupBox):
                              f"<ul style='margin-top:0'>{''.join(links)}</ul>")
 
 
-class DashboardPage(QWidget):
+class DashboardPage(RefreshWhenShown, QWidget):
     """Scores against benchmarks, phase, comply-or-explain and completeness of the open scan."""
 
     openItem = Signal(str)
@@ -263,17 +263,6 @@ class DashboardPage(QWidget):
         self.refresh()
 
     # ------------------------------------------------------------------ updating
-
-    def _on_changed(self, _key: str) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         """Score the scan again and show the result."""

@@ -31,7 +31,7 @@ from ...scoring.dutch import number
 from ..document import ScanDocument
 from ..plan_commands import set_key_figure
 from ..widgets import OptionalDateEdit, route_undo_to_document
-from .common import bold_label, heading, text_label, vertical_scroll
+from .common import RefreshWhenShown, bold_label, heading, text_label, vertical_scroll
 from .dashboard import comparison_text
 
 ERROR_STYLE = "color: #9c0006; font-weight: bold;"
@@ -281,7 +281,7 @@ class KeyFigureRow(QFrame):
         self.comparison.setText(result_text(result))
 
 
-class KeyFiguresPage(QWidget):
+class KeyFiguresPage(RefreshWhenShown, QWidget):
     """All key figures of the checklists, entered and compared with norms and references."""
 
     openItem = Signal(str)
@@ -315,17 +315,6 @@ class KeyFiguresPage(QWidget):
         outer.addWidget(vertical_scroll(content))
         doc.changed.connect(self._on_changed)
         self.refresh()
-
-    def _on_changed(self, _key: str) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         """Show the stored values and compare them again (from ``dienstscan.scoring.score``)."""

@@ -46,7 +46,7 @@ from ...model.assessment import ACT_CHOICE_LABELS, ACTION_STATUS_LABELS, DECISIO
 from .. import plan_commands as commands
 from ..document import ScanDocument
 from ..widgets import OptionalDateEdit, route_undo_to_document
-from .common import heading, text_label, vertical_scroll
+from .common import RefreshWhenShown, heading, text_label, vertical_scroll
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -532,7 +532,7 @@ def _first_line(exc: Exception) -> str:
 # --------------------------------------------------------------------------- the page
 
 
-class PlanPage(QWidget):
+class PlanPage(RefreshWhenShown, QWidget):
     """The improvement plan of the open scan: table, filters, decisions and the PDCA form."""
 
     openItem = Signal(str)
@@ -680,17 +680,6 @@ class PlanPage(QWidget):
             self._split_done = True
 
     # ---------------------------------------------------------------- updating
-
-    def _on_changed(self, _key: str) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         """Re-read the plan into the table and the form, keeping the selection."""
