@@ -25,6 +25,7 @@ import datetime as dt
 import os
 from copy import copy
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -518,8 +519,9 @@ def _write_key_figures(ws: Worksheet, checklists: ChecklistSet, assessment: Asse
     print_setup(ws, assessment.organisation.name, title_rows="4:4")
 
 
-def _cited_sources(checklists: ChecklistSet, frameworks: list[Framework]) -> dict[str, dict[str, list[str]]]:
-    """document -> {section or '' -> [where used]} for every source in the workbook."""
+def cited_sources(checklists: ChecklistSet, frameworks: Iterable[Framework]) -> dict[str, dict[str, list[str]]]:
+    """document -> {section or '' -> [where used]} for every source cited (the Excel *Bronnen*
+    sheet and the report's sources list)."""
     cited: dict[str, dict[str, list[str]]] = {}
 
     def add(ref: SourceRef, used_by: str) -> None:
@@ -541,7 +543,7 @@ def _write_sources(ws: Worksheet, checklists: ChecklistSet, frameworks: list[Fra
     columns = [("Bron", 34, True), ("Vindplaats", 22, True), ("Gebruikt bij", 70, True)]
     _header_row(ws, 4, [c[0] for c in columns], [c[1] for c in columns])
     rows: list[list[object]] = []
-    for document in sorted(checklists_sources := _cited_sources(checklists, frameworks)):
+    for document in sorted(checklists_sources := cited_sources(checklists, frameworks)):
         for section in sorted(checklists_sources[document]):
             used = list(dict.fromkeys(checklists_sources[document][section]))
             rows.append([document, section or "(hele document)", ", ".join(used)])

@@ -30,13 +30,13 @@ from ..model.assessment import (
     Answer,
     Assessment,
 )
-from ..model.checklist import LEGAL_STATUS_LABELS, ORGANISATION_KIND_LABELS, ChecklistSet, Framework, Item, SourceRef
+from ..model.checklist import LEGAL_STATUS_LABELS, ORGANISATION_KIND_LABELS, ChecklistSet, Framework, Item
 from ..plan import gaps, priority_for
 from ..scoring import FrameworkScore, MetricComparison, ScoreReport, score
 from ..scoring import dutch
 from ..scoring.spread import ItemSpread, most_different_first, spread
 from ..cycle import compare_scans
-from .excel import action_source_text, theme_label, visible_actions
+from .excel import action_source_text, cited_sources, theme_label, visible_actions
 from .progress import progress_context
 from .svgchart import ChartRow, Marker, bar_chart
 
@@ -388,19 +388,7 @@ def _key_figures(checklists: ChecklistSet, assessment: Assessment, report: Score
 
 
 def _sources(checklists: ChecklistSet, frameworks: Iterable[Framework]) -> list[dict[str, str]]:
-    cited: dict[str, dict[str, list[str]]] = {}
-
-    def add(ref: SourceRef, used_by: str) -> None:
-        cited.setdefault(ref.document, {}).setdefault(ref.section, []).append(used_by)
-
-    for fw in frameworks:
-        add(fw.source, fw.short_title)
-        for item in fw.all_items():
-            add(item.source, item.id)
-    for kf in checklists.key_figures.values():
-        add(kf.source, f"kengetal {kf.label}")
-    for b in checklists.benchmarks:
-        add(b.source, f"benchmark {b.label}")
+    cited = cited_sources(checklists, frameworks)
     rows = []
     for document in sorted(cited):
         places = [s for s in sorted(cited[document]) if s]
