@@ -190,3 +190,15 @@ class NodeCounts(_Report):
     unanswered: int = 0
     explanation_missing: int = 0
     out_of_scope: bool = False
+
+    @property
+    def state(self) -> str:
+        """The node's state, as ``item_state`` gives one for an item: ``out_of_scope``,
+        ``explanation_missing``, ``answered`` (every item) or ``unanswered``."""
+        if self.out_of_scope:
+            return "out_of_scope"
+        if self.explanation_missing:
+            return "explanation_missing"
+        if self.total and self.answered == self.total:
+            return "answered"
+        return "unanswered"

@@ -189,15 +189,7 @@ class NavigationTree(QTreeWidget):
             node.setToolTip(0, f"{base}\n{long}")
             node.setToolTip(1, long)
             node.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{base}, {long}")
-            if c.out_of_scope:
-                state = "out_of_scope"
-            elif c.explanation_missing:
-                state = "explanation_missing"
-            elif c.total and c.answered == c.total:
-                state = "answered"
-            else:
-                state = "unanswered"
-            node.setIcon(0, state_icon(state))
+            node.setIcon(0, state_icon(c.state))
             font = node.font(0)
             font.setItalic(c.out_of_scope)
             font.setBold(kind == "framework")

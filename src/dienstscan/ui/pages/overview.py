@@ -180,14 +180,7 @@ class FrameworkPage(_OverviewPage):
             self.table.setItem(row, 1, _cell(section.title, section.id))
             self.table.setItem(row, 2, _cell(
                 f"{c.answered} van {c.total} {plural(fw.item_label)} beantwoord" if c else "", section.id))
-            if c is None or c.out_of_scope:
-                state = "out_of_scope"
-            elif c.explanation_missing:
-                state = "explanation_missing"
-            elif c.total and c.answered == c.total:
-                state = "answered"
-            else:
-                state = "unanswered"
+            state = c.state if c is not None else "out_of_scope"
             status = STATE_LABELS[state].capitalize()
             if c and c.explanation_missing and not c.out_of_scope:
                 status = f"Uitleg ontbreekt bij {c.explanation_missing}"
