@@ -22,8 +22,8 @@ CHARS_PER_WIDTH = 1.05
 
 
 def clean(value: T) -> T:
-    """A value a cell can hold: control characters (a vertical tab pasted from Word, a stray BEL
-    from a YAML folded block) make openpyxl refuse the whole export, so they go; a vertical tab
+    """A value a cell can hold: control characters (a vertical tab or other control character
+    pasted from Word into a note) make openpyxl refuse the whole export, so they go; a vertical tab
     becomes a line break."""
     if isinstance(value, str):
         return ILLEGAL_CHARACTERS_RE.sub("", value.replace("\x0b", "\n"))  # type: ignore[return-value]

@@ -405,7 +405,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _clean(value: Any) -> Any:
-    """Remove control characters from every text (a YAML loader can leave e.g. \\a at line folds)."""
+    """Remove control characters from every text (pasted into a note or an explanation; the
+    checklist loader already strips the fold markers ruamel.yaml leaves)."""
     if isinstance(value, str):
         return _CONTROL.sub("", value)
     if isinstance(value, dict):
