@@ -7,14 +7,16 @@ test's own folders (``DIENSTSCAN_DATA_DIR``).
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from dienstscan.checklists import load_checklists
+from dienstscan.checklists import default_checklist_dir, load_checklists
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 VALID_CHECKLISTS = FIXTURES / "checklists" / "valid"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "gemeente-voorbeeld.dienstscan"
 
 
 class FakeDialogs:
@@ -71,8 +73,8 @@ def fake_dialogs(monkeypatch) -> FakeDialogs:
     return fake
 
 
-@pytest.fixture
-def window(qtbot, checklists, fake_dialogs):
+def _main_window(qtbot, checklists):
+    """A shown main window at 1366x768 over ``checklists``; closed without questions afterwards."""
     from dienstscan.ui.app import create_application
     from dienstscan.ui.main_window import MainWindow
 
@@ -87,6 +89,31 @@ def window(qtbot, checklists, fake_dialogs):
         win.doc.undo_stack.setClean()
         win.doc._unsaved_outside_stack = False
         win.doc.close()
+
+
+@pytest.fixture
+def window(qtbot, checklists, fake_dialogs):
+    yield from _main_window(qtbot, checklists)
+
+
+@pytest.fixture(scope="session")
+def real_checklists():
+    """The shipped checklists (BSC, 5 beloften, Antwoord)."""
+    return load_checklists(default_checklist_dir())
+
+
+@pytest.fixture
+def cycle_window(qtbot, real_checklists, fake_dialogs):
+    """The main window over the shipped checklists, for scans like the example."""
+    yield from _main_window(qtbot, real_checklists)
+
+
+@pytest.fixture
+def previous(tmp_path) -> Path:
+    """A copy of the example scan, as the previous cycle's scan."""
+    path = tmp_path / "vorige.dienstscan"
+    shutil.copy(EXAMPLE, path)
+    return path
 
 
 @pytest.fixture

@@ -7,49 +7,15 @@ The example scan is the previous scan; every dialog goes through a module functi
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-from dienstscan.checklists import default_checklist_dir, load_checklists
 from dienstscan.export.excel import PROGRESS_SHEET
 from dienstscan.storage import load_scan
 from dienstscan.ui import cycle_dialogs, exporting, report_dialog
 from dienstscan.ui.cycle_widgets import baseline_holder
-
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "gemeente-voorbeeld.dienstscan"
-
-
-@pytest.fixture(scope="module")
-def real_checklists():
-    return load_checklists(default_checklist_dir())
-
-
-@pytest.fixture
-def cycle_window(qtbot, real_checklists, fake_dialogs):
-    from dienstscan.ui.app import create_application
-    from dienstscan.ui.main_window import MainWindow
-
-    create_application()
-    win = MainWindow(real_checklists)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    if win.doc is not None:
-        win.doc.undo_stack.setClean()
-        win.doc._unsaved_outside_stack = False
-        win.doc.close()
-
-
-@pytest.fixture
-def previous(tmp_path) -> Path:
-    path = tmp_path / "vorige.dienstscan"
-    shutil.copy(EXAMPLE, path)
-    return path
 
 
 @pytest.fixture

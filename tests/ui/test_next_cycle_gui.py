@@ -7,50 +7,16 @@ The example scan is the previous scan; the dialogs are replaced through the modu
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
-from dienstscan.checklists import default_checklist_dir, load_checklists
 from dienstscan.cycle import next_cycle
 from dienstscan.export.excel import export_plan
 from dienstscan.storage import load_scan, save_scan
 from dienstscan.ui import cycle_dialogs, exporting
 from dienstscan.ui.cycle_widgets import PREVIOUS_CYCLE_TEXT, baseline_holder
-
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "gemeente-voorbeeld.dienstscan"
-
-
-@pytest.fixture(scope="module")
-def real_checklists():
-    return load_checklists(default_checklist_dir())
-
-
-@pytest.fixture
-def cycle_window(qtbot, real_checklists, fake_dialogs):
-    from dienstscan.ui.app import create_application
-    from dienstscan.ui.main_window import MainWindow
-
-    create_application()
-    win = MainWindow(real_checklists)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    if win.doc is not None:
-        win.doc.undo_stack.setClean()
-        win.doc._unsaved_outside_stack = False
-        win.doc.close()
-
-
-@pytest.fixture
-def previous(tmp_path) -> Path:
-    path = tmp_path / "vorige.dienstscan"
-    shutil.copy(EXAMPLE, path)
-    return path
 
 
 def request(previous: Path, plan: Path | None = None):
