@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from ..checklists import ChecklistError, default_checklist_dir, load_checklists
 from ..model import ChecklistSet
 from . import dialogs, settings
+from .cycle_dialogs import scan_menu
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -105,9 +106,7 @@ def startup_checklists(folder: Path, parent: QWidget | None = None) -> Checklist
 
 def install(window: MainWindow) -> None:
     """Scan > Extra benchmarks… and Scan > Alleen meegeleverde benchmarks."""
-    from .cycle_dialogs import _scan_menu
-
-    menu = _scan_menu(window)
+    menu = scan_menu(window)
     menu.addSeparator()
     window.extra_benchmarks_action = QAction("E&xtra benchmarks…", window)
     window.extra_benchmarks_action.setToolTip(

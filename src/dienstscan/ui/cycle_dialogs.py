@@ -270,7 +270,7 @@ def clear_comparison(window: MainWindow) -> None:
         baseline_holder(window.doc).set_baseline(None)
 
 
-def _scan_menu(window: MainWindow) -> QMenu:
+def scan_menu(window: MainWindow) -> QMenu:
     """The Scan menu, after Bewerken (an existing Scan or Beeld menu of another part is reused)."""
     bar = window.menuBar()
     for action in bar.actions():
@@ -296,7 +296,7 @@ def install(window: MainWindow) -> None:
     window.compare_action.triggered.connect(lambda: compare_with_earlier(window))
     window.clear_compare_action = QAction("Vergelijking &wissen", window)
     window.clear_compare_action.triggered.connect(lambda: clear_comparison(window))
-    menu = _scan_menu(window)
+    menu = scan_menu(window)
     window.add_document_action(window.compare_action, menu)
     window.add_document_action(window.clear_compare_action, menu)
     window.confirm_all_action = QAction("Alle antwoorden uit vorige scan &bevestigen…", window)
