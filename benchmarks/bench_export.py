@@ -23,8 +23,9 @@ sys.path.insert(0, str(ROOT / "tests" / "unit" / "export"))
 
 from plan_factory import make_assessment, make_checklists  # noqa: E402
 
-from dienstscan.export.excel import PLAN_COLUMNS, export_plan, visible_actions  # noqa: E402
-from dienstscan.export.plan_import import read_plan  # noqa: E402
+from dienstscan.export.excel_plan import PLAN_COLUMNS, export_plan
+from dienstscan.plan import visible_actions  # noqa: E402
+from dienstscan.export.excel_plan import read_plan  # noqa: E402
 from dienstscan.plan import add_own_action  # noqa: E402
 
 STATUSES = ["gepland", "in_uitvoering", "gereed", "uitgesteld", "vervallen"]

@@ -19,7 +19,7 @@ else
     PYTHONPATH=tests/unit/export .venv/bin/python -c "
 from pathlib import Path
 from plan_factory import make_assessment, make_checklists
-from dienstscan.export.excel import export_plan
+from dienstscan.export.excel_plan import export_plan
 c = make_checklists()
 export_plan(c, make_assessment(c), Path('$xlsx'))"
 fi

@@ -116,7 +116,7 @@ def _load_for_plan(scan_path: Path, checklist_dir: str | None, extra_benchmarks:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .export.excel import export_plan
+    from .export.excel_plan import export_plan
 
     scan_path = Path(args.scan)
     checklists, assessment = _load_for_plan(scan_path, args.checklists, args.benchmarks)
@@ -155,7 +155,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
             write_report_html(checklists, assessment, out, baseline=baseline)
         elif suffix == ".docx":
-            from .export.docx import write_report_docx
+            from .export.report.docx import write_report_docx
 
             try:  # the chart as a picture needs Qt; without it the score table stands alone
                 from .ui.pdf import svg_to_png
@@ -173,7 +173,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_import_plan(args: argparse.Namespace) -> int:
-    from .export.plan_import import PlanFileError, apply_plan_import, read_plan
+    from .export.excel_plan import PlanFileError, apply_plan_import, read_plan
     from .storage import ScanFileError, save_scan
 
     scan_path = Path(args.scan)
@@ -324,7 +324,7 @@ def _cmd_next_cycle(args: argparse.Namespace) -> int:
     checklists = _cycle_checklists(args.checklists)
     previous = _load_one(previous_path)
     if args.plan:
-        from .export.plan_import import PlanFileError, apply_plan_import, read_plan
+        from .export.excel_plan import PlanFileError, apply_plan_import, read_plan
 
         try:
             plan = read_plan(Path(args.plan), previous, checklists)

@@ -3,7 +3,7 @@
 The same code runs in three shapes, and each keeps the read-only files somewhere else:
 
 1. a source checkout (also an editable install): the top-level ``checklists/``, ``examples/`` and
-   ``assets/`` folders of the repository, and ``src/dienstscan/export/templates``;
+   ``assets/`` folders of the repository, and ``src/dienstscan/export/report/templates``;
 2. a PyInstaller bundle (``installer/dienstscan.spec``): ``sys._MEIPASS`` holds ``checklists/``,
    ``examples/`` and ``assets/`` with the same names, and the package data under ``dienstscan/``;
 3. an installed wheel: ``setup.py`` copies ``checklists/``, ``examples/`` and ``assets/`` into the
@@ -81,11 +81,11 @@ def assets_dir() -> Path:
 
 
 def template_dir() -> Path:
-    """The jinja2 templates of the report: package data of ``dienstscan.export``, in every shape."""
+    """The jinja2 templates of the report: package data of ``dienstscan.export.report``, in every shape."""
     bundle = bundle_dir()
     if bundle is not None:
-        return bundle / "dienstscan" / "export" / "templates"
-    return package_dir() / "export" / "templates"
+        return bundle / "dienstscan" / "export" / "report" / "templates"
+    return package_dir() / "export" / "report" / "templates"
 
 
 def running_from() -> str:

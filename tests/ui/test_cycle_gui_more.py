@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from dienstscan.export.excel import PROGRESS_SHEET
+from dienstscan.export.excel_plan import PROGRESS_SHEET
 from dienstscan.storage import load_scan
 from dienstscan.ui import cycle_dialogs, exporting, report_dialog
 from dienstscan.ui.cycle_widgets import baseline_holder

@@ -14,8 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "scoring")
 
 from scan_factory import make_assessment, make_checklists  # noqa: E402
 
-from dienstscan.export.excel import PLAN_HEADER_ROW, PLAN_SHEET  # noqa: E402
-from dienstscan.export.plan_import import PlanImport  # noqa: E402
+from dienstscan.export.excel_plan import PLAN_HEADER_ROW, PLAN_SHEET  # noqa: E402
+from dienstscan.export.excel_plan import PlanImport  # noqa: E402
 from dienstscan.ui import exporting  # noqa: E402
 from dienstscan.ui.document import ScanDocument  # noqa: E402
 from dienstscan.ui.pages.plan import COLUMNS, PlanPage  # noqa: E402

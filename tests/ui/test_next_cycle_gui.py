@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from dienstscan.cycle import next_cycle
-from dienstscan.export.excel import export_plan
+from dienstscan.export.excel_plan import export_plan
 from dienstscan.storage import load_scan, save_scan
 from dienstscan.ui import cycle_dialogs, exporting
 from dienstscan.ui.cycle_widgets import PREVIOUS_CYCLE_TEXT, baseline_holder
@@ -70,7 +70,7 @@ def test_new_scan_with_edited_plan_takes_the_statuses(qtbot, cycle_window, fake_
                                                       real_checklists, tmp_path):
     from openpyxl import load_workbook
 
-    from dienstscan.export.excel import PLAN_HEADER_ROW, PLAN_SHEET
+    from dienstscan.export.excel_plan import PLAN_HEADER_ROW, PLAN_SHEET
 
     plan = tmp_path / "plan.xlsx"
     export_plan(real_checklists, load_scan(previous), plan)

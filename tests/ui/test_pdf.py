@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "export"))
 
 from plan_factory import make_assessment, make_checklists  # noqa: E402
 
-from dienstscan.export.excel import visible_actions  # noqa: E402
-from dienstscan.export.report import render_report_html  # noqa: E402
+from dienstscan.plan import visible_actions  # noqa: E402
+from dienstscan.export.report.html import render_report_html  # noqa: E402
 
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) ontbreekt")
 
@@ -146,7 +146,7 @@ def test_unwritable_path_raises_oserror_and_leaves_no_file(tmp_path, report_scan
 def test_svg_to_png_renders_the_chart():
     from PySide6.QtGui import QImage
 
-    from dienstscan.export.svgchart import ChartRow, bar_chart
+    from dienstscan.export.report.svgchart import ChartRow, bar_chart
     from dienstscan.ui.pdf import svg_to_png
 
     png = svg_to_png(bar_chart([ChartRow("BSC", 50.0, "50%")], title="Proef", width=400), dpi=192)

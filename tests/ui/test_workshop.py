@@ -289,7 +289,7 @@ def test_start_presentation_from_a_parent(qtbot, doc):
 def test_forms_from_the_menu_round_trip_and_undo(qtbot, doc, tmp_path, monkeypatch):
     from openpyxl import load_workbook
 
-    from dienstscan.export.forms import COL_ANSWER, COL_ID, FORM_SHEET, HEADER_ROW
+    from dienstscan.export.forms.workbook import COL_ANSWER, COL_ID, FORM_SHEET, HEADER_ROW
 
     shown = []
     monkeypatch.setattr(forms_ui, "ask_forms_folder", lambda parent, start: tmp_path)

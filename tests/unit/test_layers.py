@@ -99,7 +99,9 @@ def test_lint_imports_passes() -> None:
 
 QT = "Alleen dienstscan.ui importeert Qt"
 LAYERED = "Lagen: ui > export > cycle > plan > scoring > checklists/storage > model"
+EXPORTS = "Export: plan, rapport en formulieren los van elkaar"
 LAYERS = ("model", "checklists", "storage", "scoring", "plan", "cycle", "export", "ui")
+EXPORT_PARTS = ("common", "excel_plan", "report", "forms")
 
 
 @pytest.mark.parametrize(
@@ -111,6 +113,8 @@ LAYERS = ("model", "checklists", "storage", "scoring", "plan", "cycle", "export"
         ("model", "from dienstscan import scoring\n", {LAYERED}),
         ("checklists", "import dienstscan.storage\n", {LAYERED}),
         ("export", "from dienstscan.ui import app\n", {QT, LAYERED}),  # Qt through the ui: both
+        ("export.report", "from dienstscan.export.excel_plan import workbook\n", {EXPORTS}),
+        ("export.forms", "import dienstscan.export.report\n", {EXPORTS}),
     ],
 )
 def test_contracts_catch_a_violation(tmp_path: Path, module: str, source: str, broken: set[str]) -> None:
@@ -118,9 +122,13 @@ def test_contracts_catch_a_violation(tmp_path: Path, module: str, source: str, b
     for layer in LAYERS:
         (package / layer).mkdir(parents=True)
         (package / layer / "__init__.py").write_text('"""x"""\n', encoding="utf-8")
+    for part in EXPORT_PARTS:
+        (package / "export" / part).mkdir()
+        (package / "export" / part / "__init__.py").write_text('"""x"""\n', encoding="utf-8")
+    (package / "export" / "excel_plan" / "workbook.py").write_text('"""x"""\n', encoding="utf-8")
     (package / "__init__.py").write_text('"""x"""\n', encoding="utf-8")
     (package / "ui" / "app.py").write_text("from PySide6 import QtWidgets\n", encoding="utf-8")
-    (package / module / "bad.py").write_text(source, encoding="utf-8")
+    (package.joinpath(*module.split(".")) / "bad.py").write_text(source, encoding="utf-8")
 
     result = _lint(tmp_path, pythonpath=tmp_path, config=ROOT / "pyproject.toml")
 

@@ -28,7 +28,7 @@ def test_checkout_mode_uses_the_repository_folders():
     assert cli.example_scan_path() == resources.example_scan_path()
     assert resources.assets_dir() == REPO / "assets"
     assert (resources.assets_dir() / "dienstscan.svg").is_file()
-    assert resources.template_dir() == REPO / "src" / "dienstscan" / "export" / "templates"
+    assert resources.template_dir() == REPO / "src" / "dienstscan" / "export" / "report" / "templates"
     assert resources.template_dir().is_dir()
     assert resources.running_from() == "broncode"
 
@@ -46,7 +46,7 @@ def _fake_bundle(root: Path) -> Path:
     (root / "examples" / "gemeente-voorbeeld.dienstscan").write_text("{}", encoding="utf-8")
     (root / "assets").mkdir()
     shutil.copyfile(REPO / "assets" / "dienstscan.svg", root / "assets" / "dienstscan.svg")
-    (root / "dienstscan" / "export" / "templates").mkdir(parents=True)
+    (root / "dienstscan" / "export" / "report" / "templates").mkdir(parents=True)
     return root
 
 
@@ -59,7 +59,7 @@ def test_bundle_mode_reads_everything_from_meipass(tmp_path, monkeypatch):
     assert resources.example_scan_path() == bundle / "examples" / "gemeente-voorbeeld.dienstscan"
     assert cli.example_scan_path() == bundle / "examples" / "gemeente-voorbeeld.dienstscan"
     assert resources.assets_dir() == bundle / "assets"
-    assert resources.template_dir() == bundle / "dienstscan" / "export" / "templates"
+    assert resources.template_dir() == bundle / "dienstscan" / "export" / "report" / "templates"
     assert resources.running_from() == "geïnstalleerd programma"
     # The loader really reads the bundled copy, not the checkout.
     checklists = load_checklists()
@@ -95,7 +95,7 @@ def test_wheel_mode_reads_the_copy_inside_the_package(tmp_path, monkeypatch):
     assert resources.checklist_dir() == shipped / "checklists"
     assert resources.example_scan_path() == shipped / "examples" / "gemeente-voorbeeld.dienstscan"
     assert resources.assets_dir() == shipped / "assets"
-    assert resources.template_dir() == package / "export" / "templates"
+    assert resources.template_dir() == package / "export" / "report" / "templates"
     assert resources.running_from() == "Python-pakket"
 
 

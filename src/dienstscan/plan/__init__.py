@@ -15,6 +15,7 @@ from .actions import (
     merge_actions,
     priority_for,
     propose_actions,
+    visible_actions,
 )
 
 __all__ = [
@@ -26,4 +27,5 @@ __all__ = [
     "merge_actions",
     "priority_for",
     "propose_actions",
+    "visible_actions",
 ]

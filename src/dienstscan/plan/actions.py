@@ -26,7 +26,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..model.assessment import DECISION_LABELS, Action, Assessment
+from ..model.assessment import Action, Assessment
 from ..model.checklist import LEGAL_STATUS_LABELS, ChecklistSet, Framework, Item, ScaleOption, Section
 
 #: Fields that propose_actions keeps in step with the checklist and answers (unless edited).
@@ -277,6 +277,16 @@ def action_from_solution(checklists: ChecklistSet, assessment: Assessment, item_
     return action
 
 
-def decision_label(action: Action) -> str:
-    """The Dutch label of the action's decision (Voorgesteld, Geaccepteerd, Afgewezen)."""
-    return DECISION_LABELS[action.decision]
+#END
+
+
+def visible_actions(assessment: Assessment) -> list[Action]:
+    """The actions that belong in the plan.
+
+    Left out: rejected proposals, actions merged into another, and proposals nobody decided on
+    whose gap has since been closed.
+    """
+    return [
+        a for a in assessment.actions
+        if a.decision != "afgewezen" and not a.merged_into and not (a.gap_closed and a.decision == "voorgesteld")
+    ]

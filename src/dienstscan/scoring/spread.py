@@ -121,3 +121,19 @@ def most_different_first(spreads: Iterable[ItemSpread], *, only_answered: bool =
     """
     items = [s for s in spreads if s.total or not only_answered]
     return sorted(items, key=sort_key)
+
+
+def disagreement_text(value: float) -> str:
+    """How far participants differed, in a word: 'geen', 'klein', 'middel' or 'groot'.
+
+    ``value`` is the share of pairs of participants that answered differently
+    (``dienstscan.scoring.spread.disagreement``): 2 against 2 is 0.67 (groot), 4 against 1 is
+    0.4 (middel), 5 against 1 is 0.33 (klein).
+    """
+    if value <= 0:
+        return "geen"
+    if value < 0.4:
+        return "klein"
+    if value < 0.6:
+        return "middel"
+    return "groot"

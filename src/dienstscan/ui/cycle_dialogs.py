@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from .. import storage
 from ..cycle import CycleError, next_cycle
-from ..export.plan_import import PlanFileError, apply_plan_import, read_plan
+from ..export.excel_plan import PlanFileError, apply_plan_import, read_plan
 from . import dialogs, exporting, settings
 from .cycle_widgets import ConfirmSectionBar, baseline_holder, confirm_all_answers, unconfirmed_items
 from .document import ScanDocument

@@ -15,7 +15,7 @@ copied from the previous scan, and the dashboard's progress since an earlier sca
   dashboard.
 - ``ProgressPanel``: on the dashboard, the change per framework and section ("+12,5 punten
   sinds 05-07-2011") and the actions completed in between, from ``dienstscan.cycle.compare_scans``
-  worded by ``dienstscan.export.progress`` (the same words as the Excel sheet and the report).
+  worded by ``dienstscan.export.common.progress`` (the same words as the Excel sheet and the report).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..cycle import compare_scans, confirm_answers, unconfirmed
-from ..export.progress import progress_context
+from ..export.common.progress import progress_context
 from ..model import Assessment
 from .document import AnswerEdit, ScanDocument
 

@@ -1,13 +1,13 @@
 """Export the Excel plan and read an edited plan back, from the menu.
 
 ``export_plan_dialog(parent, doc)``: asks where to save (``choose_export_path``), writes the
-workbook with ``dienstscan.export.excel.export_plan`` (in a worker thread, with a progress dialog
+workbook with ``dienstscan.export.excel_plan.export_plan`` (in a worker thread, with a progress dialog
 when it takes longer than half a second; with the *Voortgang* sheet when the dashboard compares
 with an earlier scan, ``cycle_widgets.current_baseline``) and offers to open it in the spreadsheet
 program (``ask_open_exported`` -> ``open_file``, i.e. ``QDesktopServices``).
 
 ``import_plan_dialog(parent, doc)``: asks for the workbook (``choose_import_path``), reads it with
-``dienstscan.export.plan_import.read_plan`` and shows the preview (``PlanImport.describe``) in
+``dienstscan.export.excel_plan.read_plan`` and shows the preview (``PlanImport.describe``) in
 ``confirm_import``; only OK applies it, as one undo step (``plan_commands.import_plan``). A plan
 with unreadable cells shows them all and applies nothing.
 
@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..export.excel import export_plan
-from ..export.plan_import import PlanFileError, PlanImport, read_plan
+from ..export.excel_plan import export_plan
+from ..export.excel_plan import PlanFileError, PlanImport, read_plan
 from . import dialogs
 from .cycle_widgets import current_baseline
 from .document import ScanDocument

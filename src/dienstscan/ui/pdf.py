@@ -433,7 +433,7 @@ def write_report(checklists, assessment, path: Path, *, baseline=None) -> None:
     ``baseline``: an earlier scan, adds the progress chapter in every format.
     Raises ``ValueError`` (Dutch) for another extension and ``OSError`` when writing fails.
     """
-    from ..export.docx import write_report_docx
+    from ..export.report.docx import write_report_docx
     from ..export.report import write_report_html
 
     suffix = Path(path).suffix.lower()

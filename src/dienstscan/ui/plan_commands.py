@@ -1,7 +1,7 @@
 """Undoable edits of the plan and the key figures, pushed through ``ScanDocument.push``.
 
 The plan functions of ``dienstscan.plan`` (``edit_action``, ``add_own_action``,
-``merge_actions``) and ``dienstscan.export.plan_import.apply_plan_import`` do the work; this module
+``merge_actions``) and ``dienstscan.export.excel_plan.apply_plan_import`` do the work; this module
 only wraps them in ``QUndoCommand``s. A plan command keeps a snapshot of the action list before
 and after the edit, so undo restores exactly what was there. Typing in one field of one action
 (or one key figure) merges into a single undo step, like typing in an answer's explanation.
@@ -21,7 +21,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from ..export.plan_import import PlanImport, apply_plan_import
+from ..export.excel_plan import PlanImport, apply_plan_import
 from ..model import Action, Assessment, KeyFigureValue
 from ..plan import PlanChanges, action_from_solution, add_own_action, edit_action, merge_actions
 from .document import ScanDocument

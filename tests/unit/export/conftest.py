@@ -10,7 +10,7 @@ import pytest
 from plan_factory import make_assessment, make_checklists
 from plan_sheet import PlanEditor
 
-from dienstscan.export.excel import export_plan
+from dienstscan.export.excel_plan import export_plan
 from dienstscan.model import Assessment, ChecklistSet
 
 VALID_CHECKLISTS = Path(__file__).resolve().parents[2] / "fixtures" / "checklists" / "valid"

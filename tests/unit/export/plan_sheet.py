@@ -10,7 +10,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from dienstscan.export.excel import PLAN_HEADER_ROW, PLAN_SHEET
+from dienstscan.export.excel_plan import PLAN_HEADER_ROW, PLAN_SHEET
 
 
 def columns(ws: Worksheet, header_row: int = PLAN_HEADER_ROW) -> dict[str, str]:

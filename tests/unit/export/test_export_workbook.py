@@ -14,7 +14,7 @@ from plan_factory import make_assessment
 from plan_sheet import columns, row_of
 
 from dienstscan.checklists import load_checklists
-from dienstscan.export.excel import (
+from dienstscan.export.excel_plan import (
     FORMAT_NAME,
     FORMAT_VERSION,
     META_SHEET,
@@ -23,10 +23,9 @@ from dienstscan.export.excel import (
     PLAN_SHEET,
     build_workbook,
     export_plan,
-    visible_actions,
 )
 from dienstscan.model import Assessment, Organisation
-from dienstscan.plan import add_own_action, propose_actions
+from dienstscan.plan import add_own_action, propose_actions, visible_actions
 
 EXPECTED_SHEETS = ["Samenvatting", "Verbeterplan", "BSC", "5 beloften", "Antwoord", "Kengetallen", "Bronnen",
                    META_SHEET]
@@ -360,7 +359,7 @@ def test_framework_columns_fit_their_content(wb):
 
 
 def test_lines_needed_wraps_at_spaces():
-    from dienstscan.export.layout import lines_needed
+    from dienstscan.export.common.layout import lines_needed
 
     assert lines_needed("", 10) == 1
     assert lines_needed("aaaa bbbb", 10) == 1

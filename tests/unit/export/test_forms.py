@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from dienstscan.checklists import load_checklists
 from dienstscan.cli import main
-from dienstscan.export.forms import (
+from dienstscan.export.forms.workbook import (
     COL_ANSWER,
     COL_ID,
     COL_REMARK,

@@ -17,7 +17,7 @@ from plan_sheet import PlanEditor
 
 from dienstscan.checklists import load_checklists
 from dienstscan.cli import main
-from dienstscan.export.excel import META_SHEET
+from dienstscan.export.excel_plan import META_SHEET
 from dienstscan.model import Assessment, Organisation
 from dienstscan.plan import add_own_action, propose_actions
 from dienstscan.storage import load_scan, save_scan

@@ -9,8 +9,8 @@ import zipfile
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from dienstscan.export.excel import META_SHEET, PLAN_SHEET
-from dienstscan.export.plan_import import PlanFileError, read_plan
+from dienstscan.export.excel_plan import META_SHEET, PLAN_SHEET
+from dienstscan.export.excel_plan import PlanFileError, read_plan
 from dienstscan.model import Assessment
 
 

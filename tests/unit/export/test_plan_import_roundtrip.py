@@ -9,8 +9,8 @@ import pytest
 from openpyxl import load_workbook
 from plan_sheet import PlanEditor, row_of
 
-from dienstscan.export.excel import PLAN_HEADER_ROW, PLAN_SHEET, export_plan
-from dienstscan.export.plan_import import PlanFileError, apply_plan_import, parse_date, read_plan
+from dienstscan.export.excel_plan import PLAN_HEADER_ROW, PLAN_SHEET, export_plan
+from dienstscan.export.excel_plan import PlanFileError, apply_plan_import, parse_date, read_plan
 from dienstscan.model import Assessment, Organisation
 from dienstscan.plan import add_own_action
 

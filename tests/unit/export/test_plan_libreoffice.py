@@ -16,8 +16,8 @@ import pytest
 from openpyxl import load_workbook
 from plan_sheet import PlanEditor
 
-from dienstscan.export.excel import META_SHEET, PLAN_SHEET
-from dienstscan.export.plan_import import apply_plan_import, read_plan
+from dienstscan.export.excel_plan import META_SHEET, PLAN_SHEET
+from dienstscan.export.excel_plan import apply_plan_import, read_plan
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 

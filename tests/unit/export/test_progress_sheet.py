@@ -10,8 +10,8 @@ from cycle_scans import baseline_scan, current_scan, real_checklists
 from openpyxl import load_workbook
 
 from dienstscan.cli import main
-from dienstscan.export.excel import export_plan
-from dienstscan.export.progress import delta_text
+from dienstscan.export.excel_plan import export_plan
+from dienstscan.export.common.progress import delta_text
 from dienstscan.cycle import ScoreChange
 from dienstscan.storage import save_scan
 

@@ -10,9 +10,9 @@ import xml.etree.ElementTree as ET
 import jinja2
 import pytest
 
-from dienstscan.export.excel import visible_actions
-from dienstscan.export.report import render_context_html, render_report_html, report_context
-from dienstscan.export.svgchart import ChartRow, Marker, bar_chart
+from dienstscan.plan import visible_actions
+from dienstscan.export.report.html import render_context_html, render_report_html, report_context
+from dienstscan.export.report.svgchart import ChartRow, Marker, bar_chart
 from dienstscan.model import Answer
 from dienstscan.scoring import score
 

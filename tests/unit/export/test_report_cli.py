@@ -12,7 +12,7 @@ import docx
 import pytest
 
 from dienstscan.cli import main
-from dienstscan.export.excel import visible_actions
+from dienstscan.plan import visible_actions
 from dienstscan.storage import save_scan
 
 

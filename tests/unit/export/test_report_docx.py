@@ -11,9 +11,9 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from dienstscan.export.docx import TABLE_STYLE, build_docx, write_report_docx
-from dienstscan.export.excel import visible_actions
-from dienstscan.export.report import report_context
+from dienstscan.export.report.docx import TABLE_STYLE, build_docx, write_report_docx
+from dienstscan.plan import visible_actions
+from dienstscan.export.report.html import report_context
 
 TODAY = dt.date(2026, 3, 15)
 

@@ -12,8 +12,8 @@ import pytest
 from cycle_scans import baseline_scan, current_scan, real_checklists
 
 from dienstscan.cli import main
-from dienstscan.export.docx import write_report_docx
-from dienstscan.export.report import render_report_html, report_context
+from dienstscan.export.report.docx import write_report_docx
+from dienstscan.export.report.html import render_report_html, report_context
 from dienstscan.storage import save_scan
 
 TODAY = dt.date(2012, 7, 10)

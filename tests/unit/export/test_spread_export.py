@@ -14,9 +14,10 @@ import pytest
 from openpyxl import load_workbook
 
 from dienstscan.checklists import load_checklists
-from dienstscan.export.docx import write_report_docx
-from dienstscan.export.excel import export_plan
-from dienstscan.export.report import disagreement_text, render_report_html, report_context
+from dienstscan.export.report.docx import write_report_docx
+from dienstscan.export.excel_plan import export_plan
+from dienstscan.export.report.html import render_report_html, report_context
+from dienstscan.scoring.spread import disagreement_text
 from dienstscan.scoring import score
 from dienstscan.storage import load_scan
 

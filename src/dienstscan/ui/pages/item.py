@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...model import EVIDENCE_BASIS_LABELS
-from ...export.report import disagreement_text
+from ...scoring.spread import disagreement_text
 from ...model.checklist import LEGAL_STATUS_LABELS, Item
 from ...scoring.spread import item_spread
 from ..cycle_widgets import PreviousCycleBar

@@ -28,10 +28,10 @@ from openpyxl.utils.datetime import from_excel
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import ValidationError
 
-from ..model.assessment import ACT_CHOICE_LABELS, ACTION_STATUS_LABELS, PRIORITY_LABELS, Action, Assessment
-from ..model.checklist import ChecklistSet
-from .excel import FIELD_HEADERS, FORMAT_NAME, FORMAT_VERSION, META_SHEET, PLAN_COLUMNS, PLAN_SHEET, PlanColumn
-from .layout import clean
+from ...model.assessment import ACT_CHOICE_LABELS, ACTION_STATUS_LABELS, PRIORITY_LABELS, Action, Assessment
+from ...model.checklist import ChecklistSet
+from .workbook import FIELD_HEADERS, FORMAT_NAME, FORMAT_VERSION, META_SHEET, PLAN_COLUMNS, PLAN_SHEET, PlanColumn
+from ..common.layout import clean
 
 
 class PlanFileError(Exception):

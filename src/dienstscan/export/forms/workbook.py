@@ -25,9 +25,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..model.assessment import Answer, Assessment
-from ..model.checklist import ChecklistSet, Framework, Item, Scale, Section
-from .layout import clean
+from ...model.assessment import Answer, Assessment
+from ...model.checklist import ChecklistSet, Framework, Item, Scale, Section
+from ..common.layout import clean
 
 FORM_FORMAT = "dienstscan-deelnemersformulier"
 FORM_VERSION = 1

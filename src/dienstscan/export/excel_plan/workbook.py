@@ -25,7 +25,6 @@ import datetime as dt
 import os
 from copy import copy
 import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,19 +38,21 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..model.assessment import (
+from ...model.assessment import (
     ACT_CHOICE_LABELS,
     ACTION_STATUS_LABELS,
     PRIORITY_LABELS,
     Action,
     Assessment,
 )
-from ..model.checklist import LEGAL_STATUS_LABELS, ChecklistSet, Framework, SourceRef
-from ..scoring import ScoreReport, score
-from ..scoring.spread import item_spread
-from ..cycle import compare_scans
-from .layout import CHARS_PER_WIDTH, LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup
-from .progress import PROGRESS_SHEET, write_progress_sheet
+from ...model.checklist import LEGAL_STATUS_LABELS, ChecklistSet, Framework
+from ...scoring import ScoreReport, score
+from ...scoring.spread import item_spread
+from ...cycle import compare_scans
+from ..common.sources import action_source_text, cited_sources
+from ...plan import visible_actions
+from ..common.layout import CHARS_PER_WIDTH, LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup
+from .progress_sheet import PROGRESS_SHEET, write_progress_sheet
 from .summary import write_summary
 
 #: Identifies a workbook written by Dienstscan; stored in the hidden sheet.
@@ -140,33 +141,6 @@ _MUTED = Font(name="Calibri", italic=True, color="595959")
 
 def _date_text(value: dt.date | None) -> str:
     return value.strftime("%d-%m-%Y") if value else ""
-
-
-def visible_actions(assessment: Assessment) -> list[Action]:
-    """The actions that belong in the plan.
-
-    Left out: rejected proposals, actions merged into another, and proposals nobody decided on
-    whose gap has since been closed.
-    """
-    return [
-        a for a in assessment.actions
-        if a.decision != "afgewezen" and not a.merged_into and not (a.gap_closed and a.decision == "voorgesteld")
-    ]
-
-
-def action_source_text(checklists: ChecklistSet, action: Action) -> str:
-    """'BSC-03 Begrijpelijke voorzieningen (BurgerServiceCode)' for a proposal; '' for own ones."""
-    if not action.item_id or not checklists.has_item(action.item_id):
-        return action.reason or ("Eigen actie" if action.origin == "eigen" else "")
-    fw, section, item = checklists.locate(action.item_id)
-    where = fw.short_title if section is None else f"{fw.short_title}, {section.title}"
-    text = f"{item.id} {item.text} ({where})"
-    return text
-
-
-def theme_label(checklists: ChecklistSet, theme_id: str) -> str:
-    theme = checklists.themes.get(theme_id)
-    return theme.label if theme else theme_id
 
 
 def _safe_sheet_title(title: str, taken: set[str]) -> str:
@@ -519,25 +493,6 @@ def _write_key_figures(ws: Worksheet, checklists: ChecklistSet, assessment: Asse
     print_setup(ws, assessment.organisation.name, title_rows="4:4")
 
 
-def cited_sources(checklists: ChecklistSet, frameworks: Iterable[Framework]) -> dict[str, dict[str, list[str]]]:
-    """document -> {section or '' -> [where used]} for every source cited (the Excel *Bronnen*
-    sheet and the report's sources list)."""
-    cited: dict[str, dict[str, list[str]]] = {}
-
-    def add(ref: SourceRef, used_by: str) -> None:
-        cited.setdefault(ref.document, {}).setdefault(ref.section, []).append(used_by)
-
-    for fw in frameworks:
-        add(fw.source, fw.short_title)
-        for item in fw.all_items():
-            add(item.source, item.id)
-    for kf in checklists.key_figures.values():
-        add(kf.source, f"kengetal {kf.label}")
-    for b in checklists.benchmarks:
-        add(b.source, f"benchmark {b.label}")
-    return cited
-
-
 def _write_sources(ws: Worksheet, checklists: ChecklistSet, frameworks: list[Framework], organisation: str) -> None:
     _sheet_title(ws, "Bronnen", "Elke bron die in dit verbeterplan wordt aangehaald, met de vindplaats en waar zij is gebruikt.")
     columns = [("Bron", 34, True), ("Vindplaats", 22, True), ("Gebruikt bij", 70, True)]
@@ -679,5 +634,4 @@ __all__ = [
     "PlanColumn",
     "build_workbook",
     "export_plan",
-    "visible_actions",
 ]

@@ -1,106 +1,18 @@
-"""Progress since an earlier scan, as the Excel *Voortgang* sheet, the report and the dashboard show it.
-
-``dienstscan.cycle.compare_scans`` does the comparing; this module only words it, once, so the
-three outputs say the same thing:
-
-- ``delta_text(change)``: "+12,5 punt", "-3 punten", "gelijk", "nieuw", "vervallen";
-- ``progress_context(comparison)``: plain dicts and strings (per framework, section and changed
-  item, the completed and cancelled actions, what could not be compared, the notes) for the
-  report template, the Word document and the dashboard;
-- ``write_progress_sheet(ws, comparison, organisation)``: the *Voortgang* sheet of the exported
-  plan, in the layout of the other sheets (``layout.py``: print setup, wrapped rows fitted).
-No Qt.
-"""
+"""The *Voortgang* sheet of the exported plan (only with a baseline scan), in the layout of the
+other sheets; its words come from ``common.progress``, shared with the report and the dashboard."""
 
 from __future__ import annotations
-
-import datetime as dt
-from typing import Any
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..cycle import CHANGE_LABELS, ActionProgress, Comparison, ScoreChange
-from ..model.assessment import ACTION_STATUS_LABELS
-from ..scoring import dutch
-from .layout import LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup
+from ...cycle import CHANGE_LABELS, Comparison
+from ..common.layout import LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup
+from ..common.progress import CHANGE_ORDER, delta_text, pct_text, short_date, status_text
 
 PROGRESS_SHEET = "Voortgang"
-#: The order in which item changes are listed: what needs attention first.
-CHANGE_ORDER = ("worse", "better", "new", "gone", "same")
 
-
-def short_date(iso: str) -> str:
-    """``2011-07-05`` -> ``05-07-2011`` (the date format of the Excel plan and the dashboard)."""
-    return dt.date.fromisoformat(iso).strftime("%d-%m-%Y")
-
-
-def delta_text(change: ScoreChange) -> str:
-    """The change of a score in words a manager reads at once: "+12,5 punt", "-3 punten", "gelijk"."""
-    if change.change is None:
-        return "geen score"
-    if change.delta is None:
-        return CHANGE_LABELS[change.change]
-    rounded = dutch.display_round(change.delta)
-    if rounded == 0:
-        return "gelijk"
-    sign = "+" if rounded > 0 else "\u2212"  # a real minus sign: a hyphen is easily missed
-    points = dutch.number(abs(change.delta))
-    return f"{sign}{points} {'punt' if points == '1' else 'punten'}"
-
-
-def _pct(value: float | None) -> str:
-    return dutch.percent(value) if value is not None else "–"
-
-
-def _status(status: str | None) -> str:
-    return ACTION_STATUS_LABELS.get(status, status) if status else "nieuw in het plan"
-
-
-def _actions(group: list[ActionProgress]) -> list[dict[str, Any]]:
-    return [{"id": a.id, "title": a.title, "item_id": a.item_id or "", "was": _status(a.baseline_status),
-             "now": _status(a.current_status)} for a in group]
-
-
-def progress_context(comparison: Comparison) -> dict[str, Any]:
-    """The comparison as plain data for the report (HTML and Word) and the dashboard."""
-    c = comparison
-    frameworks = []
-    for fw in c.frameworks:
-        items = sorted((i for i in fw.items if i.change != "same"),
-                       key=lambda i: CHANGE_ORDER.index(i.change))
-        frameworks.append({
-            "id": fw.id,
-            "title": fw.title,
-            "short_title": fw.short_title,
-            "baseline_text": _pct(fw.score.baseline),
-            "current_text": _pct(fw.score.current),
-            "delta_text": delta_text(fw.score),
-            "change": fw.score.change or "",
-            "sections": [{"id": s.id, "title": s.title, "baseline_text": _pct(s.baseline),
-                          "current_text": _pct(s.current), "delta_text": delta_text(s), "change": s.change or ""}
-                         for s in fw.sections],
-            "counts_text": ", ".join(f"{fw.counts.get(k, 0)} {CHANGE_LABELS[k]}" for k in CHANGE_ORDER),
-            "changed_items": [{"id": i.item_id, "text": i.text, "change": CHANGE_LABELS[i.change],
-                       "before": i.baseline_text, "after": i.current_text} for i in items],
-        })
-    return {
-        "baseline_date": dutch.date_text(c.baseline_date),
-        "current_date": dutch.date_text(c.current_date),
-        "baseline_short": short_date(c.baseline_date),
-        "current_short": short_date(c.current_date),
-        "frameworks": frameworks,
-        "completed": _actions(c.completed_actions),
-        "cancelled": _actions(c.cancelled_actions),
-        "new_action_count": len(c.new_actions),
-        "removed_actions": list(c.removed_actions),
-        "not_comparable": [{"id": n.item_id, "scan": n.scan, "reason": n.reason} for n in c.not_comparable],
-        "notes": list(c.notes),
-    }
-
-
-# --------------------------------------------------------------------------- the Excel sheet
 
 _THIN = Side(style="thin", color="BFBFBF")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -189,10 +101,10 @@ def write_progress_sheet(ws: Worksheet, comparison: Comparison, organisation: st
     w.header(["Kader", "Onderdeel", f"Score {before}", f"Score {after}", "Verschil"])
     rows: list[tuple[list[object], str | None, bool]] = []
     for fw in c.frameworks:
-        rows.append(([fw.short_title, fw.title, _pct(fw.score.baseline), _pct(fw.score.current),
+        rows.append(([fw.short_title, fw.title, pct_text(fw.score.baseline), pct_text(fw.score.current),
                       delta_text(fw.score)], fw.score.change, True))
         for s in fw.sections:
-            rows.append((["", s.title, _pct(s.baseline), _pct(s.current), delta_text(s)], s.change, False))
+            rows.append((["", s.title, pct_text(s.baseline), pct_text(s.current), delta_text(s)], s.change, False))
     if not rows:
         rows.append((["", "Geen kader in een van beide scans.", "", "", ""], None, False))
     w.rows(rows)
@@ -219,9 +131,9 @@ def write_progress_sheet(ws: Worksheet, comparison: Comparison, organisation: st
     # actions
     w.text(f"Acties afgerond of vervallen tussen {before} en {after}", _SUBTITLE_FONT, merge=False)
     w.header(["Actie", "Titel", "Status toen", "Status nu", "Bij item"])
-    rows = [([a.id, a.title, _status(a.baseline_status), _status(a.current_status), a.item_id or ""], "better", False)
+    rows = [([a.id, a.title, status_text(a.baseline_status), status_text(a.current_status), a.item_id or ""], "better", False)
             for a in c.completed_actions]
-    rows += [([a.id, a.title, _status(a.baseline_status), _status(a.current_status), a.item_id or ""], "gone", False)
+    rows += [([a.id, a.title, status_text(a.baseline_status), status_text(a.current_status), a.item_id or ""], "gone", False)
              for a in c.cancelled_actions]
     if not rows:
         rows.append((["", "Tussen beide scans is geen actie afgerond of vervallen.", "", "", ""], None, False))

@@ -7,7 +7,6 @@ width (conservatively: LibreOffice substitutes wider fonts for Calibri) and set 
 
 from __future__ import annotations
 
-import math
 from typing import TypeVar
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE

@@ -26,9 +26,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from ..model.assessment import Assessment
-from ..model.checklist import ChecklistSet
-from .report import report_context
+from ...model.assessment import Assessment
+from ...model.checklist import ChecklistSet
+from .html import report_context
 
 #: Turns an SVG chart into PNG bytes.
 ChartRenderer = Callable[[str], bytes]

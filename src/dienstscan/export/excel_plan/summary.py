@@ -18,10 +18,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..model.assessment import ACTION_STATUS_LABELS, PRIORITY_LABELS, Action, Assessment
-from ..model.checklist import ORGANISATION_KIND_LABELS, ChecklistSet
-from ..scoring import MetricComparison, ScoreReport
-from .layout import clean, fit_rows, print_setup
+from ...model.assessment import ACTION_STATUS_LABELS, PRIORITY_LABELS, Action, Assessment
+from ...model.checklist import ORGANISATION_KIND_LABELS, ChecklistSet
+from ...scoring import MetricComparison, ScoreReport
+from ..common.layout import clean, fit_rows, print_setup
 
 _THIN = Side(style="thin", color="BFBFBF")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)

@@ -21,8 +21,8 @@ from typing import Any
 
 import jinja2
 
-from .. import __version__
-from ..model.assessment import (
+from ... import __version__
+from ...model.assessment import (
     ACT_CHOICE_LABELS,
     ACTION_STATUS_LABELS,
     PRIORITY_LABELS,
@@ -30,14 +30,15 @@ from ..model.assessment import (
     Answer,
     Assessment,
 )
-from ..model.checklist import LEGAL_STATUS_LABELS, ORGANISATION_KIND_LABELS, ChecklistSet, Framework, Item
-from ..plan import gaps, priority_for
-from ..scoring import FrameworkScore, MetricComparison, ScoreReport, score
-from ..scoring import dutch
-from ..scoring.spread import ItemSpread, most_different_first, spread
-from ..cycle import compare_scans
-from .excel import action_source_text, cited_sources, theme_label, visible_actions
-from .progress import progress_context
+from ...model.checklist import LEGAL_STATUS_LABELS, ORGANISATION_KIND_LABELS, ChecklistSet, Framework, Item
+from ...plan import gaps, priority_for
+from ...scoring import FrameworkScore, MetricComparison, ScoreReport, score
+from ...scoring import dutch
+from ...scoring.spread import ItemSpread, disagreement_text, most_different_first, spread
+from ...cycle import compare_scans
+from ...plan import visible_actions
+from ..common.sources import action_source_text, cited_sources, theme_label
+from ..common.progress import progress_context
 from .svgchart import ChartRow, Marker, bar_chart
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
@@ -151,22 +152,6 @@ def _polls(fw: Framework, assessment: Assessment) -> list[dict[str, Any]]:
             "tally": f"Ja {poll.ja} / Twijfel {poll.twijfel} / Nee {poll.nee} van {poll.total}",
         })
     return rows
-
-
-def disagreement_text(value: float) -> str:
-    """How far participants differed, in a word: 'geen', 'klein', 'middel' or 'groot'.
-
-    ``value`` is the share of pairs of participants that answered differently
-    (``dienstscan.scoring.spread.disagreement``): 2 against 2 is 0.67 (groot), 4 against 1 is
-    0.4 (middel), 5 against 1 is 0.33 (klein).
-    """
-    if value <= 0:
-        return "geen"
-    if value < 0.4:
-        return "klein"
-    if value < 0.6:
-        return "middel"
-    return "groot"
 
 
 def _spreads(checklists: ChecklistSet, assessment: Assessment, fw: Framework) -> dict[str, Any] | None:
