@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 
 from ..model.checklist import ChecklistFile, ChecklistSet, SourceDocument, SourceRef
+from .cache import ChecklistCache, content_key, from_cache, to_cache
 from .integrity import Checker
 from .messages import validation_problems
 from .problems import ChecklistError, ChecklistProblem
@@ -63,12 +64,16 @@ def _validate(doc: YamlDocument) -> tuple[ChecklistFile | None, list[ChecklistPr
         return None, validation_problems(exc.errors(include_url=False), doc)
 
 
-def load_checklists(folder: Path | None = None, *, extra_benchmarks: Sequence[Path] = ()) -> ChecklistSet:
+def load_checklists(folder: Path | None = None, *, extra_benchmarks: Sequence[Path] = (),
+                    cache: ChecklistCache | None = None) -> ChecklistSet:
     """Read, validate and cross-check every checklist file in ``folder`` (default: the shipped ones).
 
     ``extra_benchmarks``: further files holding only ``benchmarks:`` (e.g. one written by
     ``dienstscan benchmark``, "Regio Noord-Holland 2026"), checked like the rest (unique ids,
     metrics that exist) and added to the set's benchmarks.
+
+    ``cache``: where an earlier result for exactly these files may be kept (see ``checklists.cache``):
+    a hit skips reading the YAML; a miss reads the files and stores the valid result.
 
     Raises ``ChecklistError`` with all problems (never only the first) when anything is wrong.
     """
@@ -84,6 +89,20 @@ def load_checklists(folder: Path | None = None, *, extra_benchmarks: Sequence[Pa
     if not files:
         raise _folder_problem(folder, "de map bevat geen checklist-bestanden (*.yaml of *.yml)")
 
+    key = None
+    if cache is not None and all(Path(p).is_file() for p in extra_benchmarks):
+        key = content_key([*files, *extra_benchmarks])
+        cached = from_cache(cache, key) if key is not None else None
+        if cached is not None:
+            return cached
+    result = _read_and_check(folder, files, extra_benchmarks)
+    # stored only when the files still hold what the key was made of (no edit during the read)
+    if cache is not None and key is not None and content_key([*files, *extra_benchmarks]) == key:
+        to_cache(cache, key, result)
+    return result
+
+
+def _read_and_check(folder: Path, files: list[Path], extra_benchmarks: Sequence[Path]) -> ChecklistSet:
     problems: list[ChecklistProblem] = []
     docs: list[YamlDocument] = []
     valid: list[tuple[YamlDocument, ChecklistFile]] = []

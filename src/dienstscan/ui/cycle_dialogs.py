@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
 
 from .. import storage
 from ..cycle import CycleError, next_cycle
-from ..export.excel_plan import PlanFileError, apply_plan_import, read_plan
 from . import dialogs, exporting, settings
 from .cycle_widgets import ConfirmSectionBar, baseline_holder, confirm_all_answers, unconfirmed_items
 from .document import ScanDocument
@@ -183,6 +182,8 @@ def new_scan_from_previous(window: MainWindow) -> bool:
     checklists = window.checklists
     as_saved = previous.model_copy(deep=True)  # the baseline: the plan edits count as progress since then
     if request.plan is not None:
+        from ..export.excel_plan import PlanFileError, apply_plan_import, read_plan  # openpyxl: on first use
+
         try:
             plan = read_plan(request.plan, previous, checklists)
         except PlanFileError as exc:
