@@ -10,17 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
-from ruamel.yaml import YAML
 
 from ..model.checklist import ChecklistFile, ChecklistSet, SourceDocument, SourceRef
 from .cache import ChecklistCache, content_key, from_cache, to_cache
-from .integrity import Checker
-from .messages import validation_problems
 from .problems import ChecklistError, ChecklistProblem
-from .yamlfile import YamlDocument, read_yaml_file
+
+if TYPE_CHECKING:
+    from .yamlfile import YamlDocument
 
 #: Environment variable that points the application at another checklist folder.
 ENV_VAR = "DIENSTSCAN_CHECKLISTS"
@@ -53,6 +52,8 @@ def _folder_problem(folder: Path, message: str) -> ChecklistError:
 
 
 def _validate(doc: YamlDocument) -> tuple[ChecklistFile | None, list[ChecklistProblem]]:
+    from .messages import validation_problems
+
     if not isinstance(doc.data, dict):
         line = doc.line_of(())
         return None, [ChecklistProblem(doc.path, line or 1, f"het bestand moet bestaan uit blokken als {_BLOCKS}")]
@@ -103,6 +104,13 @@ def load_checklists(folder: Path | None = None, *, extra_benchmarks: Sequence[Pa
 
 
 def _read_and_check(folder: Path, files: list[Path], extra_benchmarks: Sequence[Path]) -> ChecklistSet:
+    # the YAML reader with line numbers (ruamel) and the checks, imported only when the files are
+    # really read: a start that finds the set in the cache does not need them
+    from ruamel.yaml import YAML
+
+    from .integrity import Checker
+    from .yamlfile import read_yaml_file
+
     problems: list[ChecklistProblem] = []
     docs: list[YamlDocument] = []
     valid: list[tuple[YamlDocument, ChecklistFile]] = []

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from . import dialogs
 from .cycle_widgets import current_baseline
-from .pdf import write_report
 
 if TYPE_CHECKING:
     from .document import ScanDocument
@@ -63,6 +62,8 @@ def export_report_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | No
         return None
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
+        from .pdf import write_report  # jinja2, docx and the print step: imported on first use
+
         write_report(doc.checklists, doc.assessment, path, baseline=current_baseline(doc))
     except OSError as exc:
         QGuiApplication.restoreOverrideCursor()
