@@ -64,6 +64,14 @@ def open_scan(window, which: str | None) -> None:
         window.set_document(ScanDocument(window.checklists, empty_assessment(window.checklists), None, unsaved=True))
 
 
+def close_quietly(window) -> None:
+    """Close the open scan without the 'save changes?' question (nothing here is worth saving)."""
+    if window.doc is not None:
+        window.doc.undo_stack.setClean()
+        window.doc._unsaved_outside_stack = False
+        window.maybe_close_document()
+
+
 def longest_items(checklists) -> list[str]:
     """Per framework the item with the most text: the hardest one to fit on a screen."""
     ids = []
@@ -103,7 +111,7 @@ def main(argv: list[str]) -> int:
     made: list[Path] = []
     if not args.review:
         for name, scan, node, width, height in HELP_SHOTS:
-            window.set_document(None) if window.doc is None else window.maybe_close_document()
+            close_quietly(window)
             if scan is not None:
                 open_scan(window, scan)
             made.append(grab(app, window, node, (width, height), HELP_DIR / name))
@@ -112,10 +120,7 @@ def main(argv: list[str]) -> int:
         for width, height in SIZES:
             made.append(grab(app, window, None, (width, height), out / f"{width}x{height}-start.png"))
         for scan in ("example", "empty"):
-            if window.doc is not None:
-                window.doc.undo_stack.setClean()
-                window.doc._unsaved_outside_stack = False
-            window.maybe_close_document()
+            close_quietly(window)
             open_scan(window, scan)
             workspace = window.workspace
             nodes = ["first-item", *workspace.specs]
@@ -130,10 +135,7 @@ def main(argv: list[str]) -> int:
                     made.append(grab(app, window, node, (width, height), out / f"{width}x{height}-{scan}-{node}.png"))
     for path in made:
         print(path)
-    if window.doc is not None:
-        window.doc.undo_stack.setClean()
-        window.doc._unsaved_outside_stack = False
-        window.doc.close()
+    close_quietly(window)
     return 0
 
 
