@@ -32,6 +32,13 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             print(f"  {problem}", file=sys.stderr)
         return 1
     print(describe(checklists, folder))
+    from .checklists.currency import content_warnings
+
+    warnings = content_warnings(checklists)
+    if warnings:
+        print(f"\n{len(warnings)} {'waarschuwing' if len(warnings) == 1 else 'waarschuwingen'} (geen fouten):")
+        for warning in warnings:
+            print(f"  Waarschuwing: {warning}")
     return 0
 
 

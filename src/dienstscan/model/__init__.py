@@ -17,6 +17,7 @@ from .assessment import (
     ScopeExclusion,
 )
 from .checklist import (
+    CurrentNote,
     LEGAL_STATUS_LABELS,
     ORGANISATION_KIND_LABELS,
     Benchmark,
@@ -48,6 +49,7 @@ __all__ = [
     "Benchmark",
     "ChecklistFile",
     "ChecklistSet",
+    "CurrentNote",
     "Evidence",
     "Framework",
     "Item",
