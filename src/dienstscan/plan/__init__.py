@@ -14,7 +14,9 @@ from .actions import (
     gaps,
     merge_actions,
     priority_for,
+    priority_status,
     propose_actions,
+    status_sentence,
     visible_actions,
 )
 
@@ -26,6 +28,8 @@ __all__ = [
     "gaps",
     "merge_actions",
     "priority_for",
+    "priority_status",
     "propose_actions",
+    "status_sentence",
     "visible_actions",
 ]

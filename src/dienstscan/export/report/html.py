@@ -287,7 +287,7 @@ def _top_gaps(checklists: ChecklistSet, assessment: Assessment, actions: list[Ac
     found = []
     for order, (fw, item, option) in enumerate(gaps(checklists, assessment)):
         action = by_item.get(item.id)
-        priority = action.priority if action else priority_for(item)
+        priority = action.priority if action else priority_for(item, checklists.current_note(item.id))
         found.append(((_PRIORITY_RANK.get(priority, 3), option.weight or 0.0, order), {
             "id": item.id,
             "framework": fw.short_title,
