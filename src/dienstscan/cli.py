@@ -343,7 +343,8 @@ def _cmd_next_cycle(args: argparse.Namespace) -> int:
         apply_plan_import(previous, plan)  # in memory only: the previous scan file stays as it was
     peildatum = _date_arg(args.peildatum, "de peildatum")
     try:
-        result = next_cycle(checklists, previous, peildatum=peildatum, copy_key_figures=args.kengetallen)
+        result = next_cycle(checklists, previous, peildatum=peildatum, copy_key_figures=args.kengetallen,
+                            add_frameworks=args.kader or ())
     except CycleError as exc:
         raise UserError(str(exc)) from None
     try:
@@ -351,6 +352,9 @@ def _cmd_next_cycle(args: argparse.Namespace) -> int:
     except ScanFileError as exc:
         raise UserError(str(exc)) from None
     print(result.describe())
+    if result.offered_frameworks:
+        print("Voeg een beschikbaar kader toe met --kader ID (bijvoorbeeld --kader "
+              f"{result.offered_frameworks[0]}); de antwoorden uit de vorige scan blijven zoals ze zijn.")
     print(f"Nieuwe scan geschreven naar {out}")
     return 0
 
@@ -534,6 +538,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--peildatum", metavar="JJJJ-MM-DD", help="peildatum van de nieuwe scan; standaard vandaag")
     p.add_argument("--kengetallen", action="store_true", help="neem ook de kengetallen van de vorige scan over")
     p.add_argument("--plan", metavar="PLAN.xlsx", help="neem eerst de statussen uit een bewerkt verbeterplan over")
+    p.add_argument("--kader", action="append", metavar="ID",
+                   help="voeg een kader toe dat de vorige scan niet had (bijvoorbeeld DO26, de checklist 2026); mag vaker")
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
     p.set_defaults(func=_cmd_next_cycle)
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from dienstscan.model import ChecklistSet
-from dienstscan.ui.new_scan import NewScanWizard, frameworks_for_kind, parse_participants
+from dienstscan.ui.new_scan import NewScanWizard, parse_participants
 
 
 @pytest.fixture
@@ -21,8 +21,8 @@ def kinds_checklists(checklists) -> ChecklistSet:
 
 
 def test_wizard_preselects_frameworks_by_kind(qtbot, kinds_checklists):
-    assert frameworks_for_kind(kinds_checklists, "gemeente") == ["KA", "KB"]
-    assert frameworks_for_kind(kinds_checklists, "provincie") == ["KA"]
+    assert kinds_checklists.preselected_frameworks("gemeente") == ["KA", "KB"]
+    assert kinds_checklists.preselected_frameworks("provincie") == ["KA"]
     wizard = NewScanWizard(kinds_checklists)
     qtbot.addWidget(wizard)
     page = wizard.organisation_page
@@ -188,3 +188,18 @@ def test_proposals_follow_answers_without_opening_the_plan(open_scan):
     assert action is not None and not action.gap_closed
     window.doc.set_option("KA-01", "toegepast")
     assert window.doc.assessment.action("V-KA-01").gap_closed
+
+
+def test_wizard_offers_the_2026_checklist_without_checking_it(qtbot):
+    from dienstscan.checklists import load_checklists
+
+    shipped = load_checklists()
+    wizard = NewScanWizard(shipped)
+    qtbot.addWidget(wizard)
+    wizard.fill(name="Gemeente Nieuwdorp", kind="gemeente", peildatum=dt.date(2026, 11, 1), inhabitants=0,
+                participants="")
+    assert wizard.scope_page.chosen() == ["BSC", "5B", "ANT"]
+    box = wizard.scope_page.boxes["DO26"]
+    assert "aanvullend" in box.text() and not box.isChecked()
+    box.setChecked(True)
+    assert wizard.scope_page.chosen()[-1] == "DO26"

@@ -373,6 +373,13 @@ class ChecklistSet(BaseModel):
         scale_id = item.scale or (section.scale if section else None) or fw.scale
         return self.scales[scale_id]
 
+    def preselected_frameworks(self, kind: str) -> list[str]:
+        """Framework ids checked in advance for a new scan of an organisation of ``kind``: those
+        whose ``applies_to`` names the kind (empty means every kind), unless the framework is only
+        offered (``preselect: false``, such as the 2026 checklist)."""
+        return [fw.id for fw in self.frameworks
+                if fw.preselect and (not fw.applies_to or kind in fw.applies_to)]
+
     def current_note(self, item_id: str) -> CurrentNote | None:
         """What applies today to the item ("stand 2026"), if anything changed since its source."""
         return self.current_notes.get(item_id)
