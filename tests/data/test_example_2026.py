@@ -54,3 +54,28 @@ def test_the_exported_plan_shows_those_priorities(loaded, tmp_path):
                     rows.setdefault(action_id, " ".join(texts).lower())
     assert "hoog" in rows["V-5B-5.06"]
     assert "laag" in rows["V-DO26-3.03"]
+
+
+def test_the_report_shows_the_notes_in_html_and_word(loaded, tmp_path):
+    from docx import Document
+
+    from dienstscan.export.report import render_report_html, write_report_docx
+
+    checklists, scan = loaded
+    html = render_report_html(checklists, scan)
+    assert "Stand 2026 (vandaag wettelijk verplicht sinds 1 juli 2018)" in html
+    assert "Besluit digitale toegankelijkheid overheid" in html
+    out = tmp_path / "rapport.docx"
+    write_report_docx(checklists, scan, out)
+    words = "\n".join(c.text for t in Document(out).tables for r in t.rows for c in r.cells)
+    assert "Stand 2026 (vandaag wettelijk verplicht sinds 1 juli 2018)" in words
+
+
+def test_the_workbook_has_a_stand_2026_column(loaded, tmp_path):
+    checklists, scan = loaded
+    out = tmp_path / "plan.xlsx"
+    export_plan(checklists, scan, out)
+    wb = load_workbook(out, read_only=True)
+    found = [str(c) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for c in row
+             if isinstance(c, str) and c.startswith("Stand 2026")]
+    assert any("Besluit digitale toegankelijkheid overheid" in t for t in found)

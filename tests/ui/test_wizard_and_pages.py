@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -203,3 +204,17 @@ def test_wizard_offers_the_2026_checklist_without_checking_it(qtbot):
     assert "aanvullend" in box.text() and not box.isChecked()
     box.setChecked(True)
     assert wizard.scope_page.chosen()[-1] == "DO26"
+
+
+def test_item_page_shows_the_stand_2026_note_beside_the_historical_text(qtbot, cycle_window):
+    example = Path(__file__).resolve().parents[2] / "examples" / "gemeente-2026.dienstscan"
+    assert cycle_window.open_path(example)
+    page = cycle_window.workspace.item_page
+    page.show_item("5B-5.06")
+    assert "webrichtlijnen" in page.title.text().lower()          # the text of 2010 stays
+    assert page.current_text.isVisibleTo(page)
+    text = page.current_text.text()
+    assert text.startswith("Stand 2026 (vandaag wettelijk verplicht sinds 1 juli 2018)")
+    assert "Besluit digitale toegankelijkheid overheid" in text
+    page.show_item("5B-1.05")                                       # no note: nothing shown
+    assert not page.current_text.isVisibleTo(page)

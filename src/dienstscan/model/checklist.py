@@ -293,8 +293,17 @@ class CurrentNote(_Strict):
             raise ValueError("een vervallen verplichting kan niet tegelijk vandaag wettelijk verplicht zijn")
         return self
 
+    def heading(self) -> str:
+        """'Stand 2026 (vandaag wettelijk verplicht sinds 1 juli 2018)': the label every output uses."""
+        status = self.status_text()
+        return f"Stand {self.checked[:4]}" + (f" ({status})" if status else "")
+
+    def full_text(self) -> str:
+        """Heading, note and source in one paragraph, for the item page, the Excel and the report."""
+        return f"{self.heading()}: {self.text} Bron: {self.source.cite()}."
+
     def status_text(self) -> str:
-        """'vandaag: wettelijk verplicht (sinds 2015)', 'verplichting vervallen', or ''."""
+        """'vandaag wettelijk verplicht sinds 2015', 'verplichting van toen vervallen', or ''."""
         if not self.verified:
             return "niet geverifieerd"
         if self.lapsed:

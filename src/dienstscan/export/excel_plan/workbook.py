@@ -383,6 +383,7 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
         answers.get(i.id) and (answers[i.id].barriers or answers[i.id].causes or answers[i.id].solutions) for i in items
     )
     has_poll = any(answers.get(i.id) and answers[i.id].poll for i in items)
+    has_current = any(checklists.current_note(i.id) for i in items)
     # Scan-wide, so every framework sheet has the same columns; anonymous counts, never a mean.
     has_spread = has_individual_answers(assessment)
 
@@ -402,6 +403,8 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
         columns += [("Recht van de burger", 30, True), ("Plicht van de overheid", 30, True)]
     if has_legal:
         columns += [("Status in regelgeving", 14, True)]
+    if has_current:
+        columns += [("Stand 2026", 40, True)]
     columns += [("Antwoord", 14, True), ("Uitleg / toelichting", 30, True), ("Notities", 22, True)]
     if has_analysis:
         columns += [("Belemmeringen", 22, True), ("Oorzaken", 22, True), ("Oplossingen", 22, True)]
@@ -428,6 +431,9 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
                 row += [item.right or None, item.duty or None]
             if has_legal:
                 row += [LEGAL_STATUS_LABELS.get(item.legal_status, "") if item.legal_status else None]
+            if has_current:
+                note = checklists.current_note(item.id)
+                row += [note.full_text() if note else None]
             row += [option.label if option else "Niet beantwoord",
                     (answer.explanation or None) if answer else None,
                     (answer.notes or None) if answer else None]

@@ -93,8 +93,14 @@ class ItemPage(QWidget):
 
         self.explanation_text = text_label()
         self.source_text = text_label(muted=True)
+        # "Stand 2026": what applies today, beside the historical text, never instead of it
+        self.current_text = text_label()
+        self.current_text.setObjectName("currentNote")
+        self.current_text.setStyleSheet(
+            "#currentNote { border-left: 4px solid #1F4E79; padding: 4px 8px; background: #EEF4FA; color: #1A1A1A; }")
         outer.addWidget(self.explanation_text)
         outer.addWidget(self.source_text)
+        outer.addWidget(self.current_text)
 
         # ---- the answer
         self.answer_box = QGroupBox("Antwoord", content)
@@ -260,6 +266,9 @@ class ItemPage(QWidget):
             self.explanation_text.setText(f"Toelichting: {item.explanation}")
             self.explanation_text.setVisible(bool(item.explanation))
             self.source_text.setText(self._source_line(item))
+            note = self.doc.checklists.current_note(item_id)
+            self.current_text.setText(note.full_text() if note else "")
+            self.current_text.setVisible(note is not None)
             self._build_buttons(scale.options)
             self.analysis_box.setVisible(has_norm)
         finally:
@@ -271,7 +280,8 @@ class ItemPage(QWidget):
     def _source_line(item: Item) -> str:
         parts = [f"Bron: {item.source.cite()}"]
         if item.legal_status:
-            parts.append(LEGAL_STATUS_LABELS[item.legal_status].capitalize())
+            status = LEGAL_STATUS_LABELS[item.legal_status].capitalize()
+            parts.append(status + (" (niet geverifieerd)" if item.not_verified else ""))
         if item.provenance:
             parts.append(f"Herkomst: {item.provenance.kind} ({item.provenance.explanation})")
         return "  ·  ".join(parts)
