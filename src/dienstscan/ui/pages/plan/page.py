@@ -1,39 +1,30 @@
-"""The improvement plan: proposed and own actions in a table, every PDCA field in a form beside it.
+"""The improvement plan page: the action table with its filters and buttons beside the form.
 
-The table (``ActionTableModel`` behind ``ActionFilterModel``) sorts on every column and filters
-on theme, status, priority, framework and decision, plus a search over id, title, description
-and owner. Proposals are accepted or rejected (several at once), own actions added, merged (the
-merged ones stay, pointing to the action they went into) and deleted; a proposal is never
-deleted, and one whose gap was closed by a later answer is marked, not removed. The form edits
-the selected action: Plan (title, description, theme, priority, owner, start and end with a date
-picker, indicator, target), Do (status, progress), Check (measured value and date, conclusion)
-and Act (choice and note). Every edit goes through ``plan_commands`` and is one undo step of the
-document; the plan follows the answers through ``ScanDocument.sync_proposals``.
+Proposals are accepted or rejected (several at once), own actions added, merged (the merged ones
+stay, pointing to the action they went into) and deleted; a proposal is never deleted, and one
+whose gap was closed by a later answer is marked, not removed. The table shows what
+``dienstscan.plan.is_visible`` puts in the plan, the others on request; the counts above it come
+from ``dienstscan.plan.plan_statistics``. Every edit goes through ``plan_commands`` and is one
+undo step of the document; the plan follows the answers through ``ScanDocument.sync_proposals``.
 
 Dialogs go through ``confirm_delete`` and ``choose_merge_target`` so tests can replace them.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -41,27 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...model import Action
-from ...model.assessment import ACT_CHOICE_LABELS, ACTION_STATUS_LABELS, DECISION_LABELS, PRIORITY_LABELS
-from .. import plan_commands as commands
-from ..document import ScanDocument
-from ..widgets import OptionalDateEdit, route_undo_to_document
-from .common import RefreshWhenShown, heading, text_label, vertical_scroll
-
-ID_ROLE = Qt.ItemDataRole.UserRole
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ERROR_STYLE = "color: #9c0006; font-weight: bold;"
-NOTICE_STYLE = "background: #fff2cc; border: 1px solid #bf8f00; padding: 6px; color: #1a1a1a;"
-
-_PRIORITY_ORDER = {"hoog": 0, "midden": 1, "laag": 2}
-_STATUS_ORDER = {k: i for i, k in enumerate(ACTION_STATUS_LABELS)}
-_DECISION_ORDER = {"voorgesteld": 0, "geaccepteerd": 1, "afgewezen": 2}
-
-#: The table's columns, the short and most used first (they stay visible on a small screen).
-COLUMNS = ("ID", "Actie", "Prioriteit", "Status", "Besluit", "Probleemeigenaar", "Einde", "Thema", "Kader",
-           "Opmerking")
-_WIDTHS = {"ID": 100, "Actie": 240, "Prioriteit": 74, "Status": 94, "Besluit": 100, "Probleemeigenaar": 130,
-           "Einde": 84, "Thema": 130, "Kader": 84, "Opmerking": 220}
+from ....model import Action
+from ....model.assessment import ACTION_STATUS_LABELS, DECISION_LABELS, PRIORITY_LABELS
+from ....plan import plan_statistics
+from ... import plan_commands as commands
+from ...document import ScanDocument
+from ..common import RefreshWhenShown, heading, text_label, vertical_scroll
+from .form import ActionForm
+from .model import COLUMNS, ID_ROLE, WIDTHS, ActionFilterModel, ActionTableModel
 
 
 # --------------------------------------------------------------------------- dialogs (patchable)
@@ -94,442 +72,6 @@ def choose_merge_target(parent: QWidget | None, choices: list[tuple[str, str]]) 
     return choices[labels.index(text)][0]
 
 
-# --------------------------------------------------------------------------- model
-
-
-def _date_text(value: dt.date | None) -> str:
-    return value.strftime("%d-%m-%Y") if value else ""
-
-
-class ActionTableModel(QAbstractTableModel):
-    """The scan's actions as table rows (read-only: edits go through the form and the commands)."""
-
-    def __init__(self, doc: ScanDocument, parent=None) -> None:
-        super().__init__(parent)
-        self.doc = doc
-        self._actions: list[Action] = list(doc.assessment.actions)
-
-    # ---------------------------------------------------------------- reading
-
-    def framework_of(self, action: Action) -> tuple[str, str]:
-        """(framework id, short title) of a proposal; ("", "Eigen actie") for an own action."""
-        checklists = self.doc.checklists
-        if action.item_id and checklists.has_item(action.item_id):
-            fw = checklists.locate(action.item_id)[0]
-            return fw.id, fw.short_title
-        return "", "Eigen actie"
-
-    def theme_label(self, theme_id: str) -> str:
-        theme = self.doc.checklists.themes.get(theme_id)
-        return theme.label if theme else theme_id
-
-    @staticmethod
-    def remark(action: Action) -> str:
-        notes = []
-        if action.gap_closed:
-            notes.append("Tekort opgeheven door een later antwoord")
-        if action.merged_into:
-            notes.append(f"Samengevoegd in {action.merged_into}")
-        if action.origin == "voorgesteld" and action.decision == "voorgesteld" and not action.gap_closed:
-            notes.append("Nog beslissen: accepteren of afwijzen")
-        return "; ".join(notes)
-
-    def action_at(self, row: int) -> Action:
-        return self._actions[row]
-
-    def row_of(self, action_id: str) -> int:
-        for row, action in enumerate(self._actions):
-            if action.id == action_id:
-                return row
-        return -1
-
-    def refresh(self) -> None:
-        """Re-read the actions: a reset when the set of ids changed, else new data in place."""
-        new = list(self.doc.assessment.actions)
-        if [a.id for a in new] != [a.id for a in self._actions]:
-            self.beginResetModel()
-            self._actions = new
-            self.endResetModel()
-        else:
-            self._actions = new
-            if new:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, len(COLUMNS) - 1))
-
-    # ---------------------------------------------------------------- Qt
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._actions)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def _text(self, action: Action, column: int) -> str:
-        header = COLUMNS[column]
-        if header == "ID":
-            return action.id
-        if header == "Actie":
-            return action.title
-        if header == "Kader":
-            return self.framework_of(action)[1]
-        if header == "Thema":
-            return self.theme_label(action.theme)
-        if header == "Prioriteit":
-            return PRIORITY_LABELS[action.priority]
-        if header == "Besluit":
-            return DECISION_LABELS[action.decision] if action.origin == "voorgesteld" else "Eigen actie"
-        if header == "Status":
-            return ACTION_STATUS_LABELS[action.status]
-        if header == "Probleemeigenaar":
-            return action.owner
-        if header == "Einde":
-            return _date_text(action.end)
-        return self.remark(action)
-
-    def _sort_key(self, action: Action, column: int) -> Any:
-        header = COLUMNS[column]
-        if header == "ID":
-            # V-5B-1.02 before V-5B-1.10; own actions E-2 before E-10
-            return tuple(int(p) if p.isdigit() else p for p in action.id.replace(".", "-").split("-"))
-        if header == "Prioriteit":
-            return _PRIORITY_ORDER[action.priority]
-        if header == "Besluit":
-            return _DECISION_ORDER[action.decision] if action.origin == "voorgesteld" else 3
-        if header == "Status":
-            return _STATUS_ORDER[action.status]
-        if header == "Einde":
-            return action.end.toordinal() if action.end else 10**7
-        return self._text(action, column).casefold()
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        action = self._actions[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(action, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if COLUMNS[column] in ("Actie", "Opmerking"):
-                tip = action.title
-                remark = self.remark(action)
-                return f"{tip}\n{remark}" if remark else tip
-            return self._text(action, column) or None
-        if role == ID_ROLE:
-            return action.id
-        if role == SORT_ROLE:
-            key = self._sort_key(action, column)
-            return str(key) if isinstance(key, tuple) else key
-        if role == Qt.ItemDataRole.FontRole and (action.gap_closed or action.merged_into
-                                                 or action.decision == "afgewezen"):
-            font = QFont()
-            font.setItalic(True)
-            return font
-        return None
-
-
-class ActionFilterModel(QSortFilterProxyModel):
-    """Filters on theme, status, priority, framework and decision, and a search over the texts."""
-
-    def __init__(self, source: ActionTableModel, parent=None) -> None:
-        super().__init__(parent)
-        self.setSourceModel(source)
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
-        self.filters: dict[str, str | None] = {"theme": None, "status": None, "priority": None,
-                                               "framework": None, "decision": None}
-        self.search = ""
-        self.show_hidden = False
-
-    def _refilter(self, change) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9+
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            change()
-            self.invalidateRowsFilter()
-
-    def set_filter(self, name: str, value: str | None) -> None:
-        self._refilter(lambda: self.filters.__setitem__(name, value))
-
-    def set_search(self, text: str) -> None:
-        self._refilter(lambda: setattr(self, "search", text.strip().casefold()))
-
-    def set_show_hidden(self, show: bool) -> None:
-        self._refilter(lambda: setattr(self, "show_hidden", show))
-
-    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802
-        source: ActionTableModel = self.sourceModel()
-        column = left.column()
-        a = source._sort_key(source.action_at(left.row()), column)
-        b = source._sort_key(source.action_at(right.row()), column)
-        try:
-            return a < b
-        except TypeError:
-            return str(a) < str(b)
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
-        source: ActionTableModel = self.sourceModel()
-        action = source.action_at(row)
-        if not self.show_hidden and (action.merged_into or action.decision == "afgewezen"):
-            return False
-        f = self.filters
-        if f["theme"] is not None and action.theme != f["theme"]:
-            return False
-        if f["status"] is not None and action.status != f["status"]:
-            return False
-        if f["priority"] is not None and action.priority != f["priority"]:
-            return False
-        if f["framework"] is not None and source.framework_of(action)[0] != f["framework"]:
-            return False
-        if f["decision"] is not None:
-            decision = action.decision if action.origin == "voorgesteld" else "eigen"
-            if decision != f["decision"]:
-                return False
-        if self.search:
-            haystack = " ".join((action.id, action.title, action.description, action.owner, action.reason,
-                                 action.indicator, action.progress)).casefold()
-            if self.search not in haystack:
-                return False
-        return True
-
-
-# --------------------------------------------------------------------------- the form
-
-
-class ActionForm(QWidget):
-    """Every PDCA field of one action; each change is one undoable command."""
-
-    def __init__(self, page: PlanPage) -> None:
-        super().__init__()
-        self.page = page
-        self.doc = page.doc
-        self.action_id: str | None = None
-        self._loading = False
-
-        self.header = heading("", size=1.15)
-        self.origin = text_label(muted=True)
-        self.notice = QLabel()
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(NOTICE_STYLE)
-        self.notice.hide()
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
-
-        self.title = QPlainTextEdit()
-        self.title.setAccessibleDescription("Wat er gedaan wordt; een actie heeft altijd een titel")
-        self.description = QPlainTextEdit()
-        self.reason = text_label(muted=True)
-        self.theme = QComboBox()
-        for theme in self.doc.checklists.themes.values():
-            self.theme.addItem(theme.label, theme.id)
-        self.priority = self._choice(PRIORITY_LABELS)
-        self.owner = QLineEdit()
-        self.owner.setPlaceholderText("Wie is probleemeigenaar?")
-        self.start = OptionalDateEdit(name="Startdatum")
-        self.end = OptionalDateEdit(name="Einddatum")
-        self.indicator = QLineEdit()
-        self.indicator.setPlaceholderText("Hoe ziet u dat het gelukt is?")
-        self.target = QLineEdit()
-        self.status = self._choice(ACTION_STATUS_LABELS)
-        self.progress = QPlainTextEdit()
-        self.measured_value = QLineEdit()
-        self.measured_on = OptionalDateEdit(name="Datum meting")
-        self.conclusion = QPlainTextEdit()
-        self.act = QComboBox()
-        self.act.addItem("— nog niet gekozen —", None)
-        for key, label in ACT_CHOICE_LABELS.items():
-            self.act.addItem(label, key)
-        self.act_note = QPlainTextEdit()
-        for edit in (self.title, self.description, self.progress, self.conclusion, self.act_note):
-            edit.setTabChangesFocus(True)
-            edit.setMinimumHeight(54)
-            edit.setMaximumHeight(90)
-        self.title.setMaximumHeight(66)
-        route_undo_to_document(self.title, self.description, self.owner, self.indicator, self.target,
-                               self.progress, self.measured_value, self.conclusion, self.act_note)
-
-        plan = self._group("Plan", [
-            ("&Titel:", self.title), ("Toe&lichting:", self.description), ("Waarom:", self.reason),
-            ("Th&ema:", self.theme), ("&Prioriteit:", self.priority), ("Probleemeigenaa&r:", self.owner),
-            ("&Start:", self.start), ("E&inde:", self.end), ("In&dicator:", self.indicator),
-            ("Streef&waarde:", self.target),
-        ])
-        do = self._group("Do", [("Stat&us:", self.status), ("&Voortgang:", self.progress)])
-        check = self._group("Check", [("&Gemeten waarde:", self.measured_value), ("Datu&m meting:", self.measured_on),
-                                      ("&Conclusie:", self.conclusion)])
-        act = self._group("Act", [("PDCA-&keuze:", self.act), ("&Bijsturing / vervolg:", self.act_note)])
-
-        self.empty = text_label("Kies een actie in de tabel om haar te bekijken en te bewerken.", muted=True)
-        self.body = QWidget()
-        body = QVBoxLayout(self.body)
-        body.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.header, self.origin, self.notice, self.error, plan, do, check, act):
-            body.addWidget(widget)
-        body.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.body)
-        self.body.hide()
-
-        # user edits -> commands
-        for name in ("owner", "indicator", "target", "measured_value"):
-            getattr(self, name).textEdited.connect(lambda text, n=name: self._text_edited(n, text))
-        for name in ("title", "description", "progress", "conclusion", "act_note"):
-            edit: QPlainTextEdit = getattr(self, name)
-            edit.textChanged.connect(lambda n=name, e=edit: self._text_edited(n, e.toPlainText()))
-        for name in ("theme", "priority", "status", "act"):
-            combo: QComboBox = getattr(self, name)
-            combo.currentIndexChanged.connect(lambda _i, n=name, c=combo: self._set(n, c.currentData()))
-        for name in ("start", "end", "measured_on"):
-            getattr(self, name).dateChanged.connect(lambda value, n=name: self._date_changed(n, value))
-
-    @staticmethod
-    def _choice(labels: dict[str, str]) -> QComboBox:
-        combo = QComboBox()
-        for key, label in labels.items():
-            combo.addItem(label, key)
-        return combo
-
-    def _group(self, title: str, rows: list[tuple[str, QWidget]]) -> QGroupBox:
-        box = QGroupBox(title)
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for text, widget in rows:
-            label = QLabel(text)
-            target = widget.edit if isinstance(widget, OptionalDateEdit) else widget
-            if "&" in text:
-                label.setBuddy(target)
-            target.setAccessibleName(text.replace("&", "").rstrip(":"))
-            form.addRow(label, widget)
-        return box
-
-    # ---------------------------------------------------------------- editing
-
-    def action(self) -> Action | None:
-        return self.doc.assessment.action(self.action_id) if self.action_id else None
-
-    def _show_error(self, message: str | None) -> None:
-        self.error.setText(message or "")
-        self.error.setVisible(bool(message))
-
-    def _set(self, name: str, value: Any) -> None:
-        if self._loading or self.action_id is None:
-            return
-        try:
-            commands.edit_action_fields(self.doc, self.action_id, **{name: value})
-        except (ValueError, TypeError) as exc:
-            self._show_error(f"Niet opgeslagen: {_first_line(exc)}")
-            self.load(self.action_id)
-            return
-        self._show_error(None)
-
-    def _text_edited(self, name: str, text: str) -> None:
-        if self._loading or self.action_id is None:
-            return
-        if name == "title":
-            text = " ".join(text.splitlines())  # a title is one line, also in the Excel plan
-        if name == "title" and not text.strip():
-            self._show_error("Niet opgeslagen: een actie heeft een titel nodig. De vorige titel blijft bewaard "
-                             "tot u een nieuwe typt.")
-            return
-        self._set(name, text)
-
-    def _date_changed(self, name: str, value: dt.date | None) -> None:
-        if self._loading or self.action_id is None:
-            return
-        action = self.action()
-        start = value if name == "start" else action.start
-        end = value if name == "end" else action.end
-        if name in ("start", "end") and start and end and end < start:
-            self._show_error("Niet opgeslagen: de einddatum ligt vóór de startdatum.")
-            self.load(self.action_id)
-            return
-        self._set(name, value)
-
-    # ---------------------------------------------------------------- showing
-
-    def load(self, action_id: str | None) -> None:
-        """Show an action; fields that already show the stored value are left alone (cursor stays)."""
-        self.action_id = action_id
-        action = self.action()
-        self.empty.setVisible(action is None)
-        self.body.setVisible(action is not None)
-        if action is None:
-            self._show_error(None)
-            return
-        self._loading = True
-        try:
-            self.header.setText(f"{action.id}: {action.title}")
-            model = self.page.model
-            where = model.framework_of(action)[1]
-            if action.origin == "voorgesteld":
-                self.origin.setText(f"Voorgestelde actie ({where}), besluit: "
-                                    f"{DECISION_LABELS[action.decision].lower()}.")
-            else:
-                self.origin.setText("Eigen actie.")
-            notices = []
-            if action.gap_closed:
-                notices.append("Het tekort achter dit voorstel is opgeheven door een later antwoord. De actie "
-                               "blijft bewaard; zet de status op Gereed of Vervallen als ze niet meer nodig is.")
-            if action.merged_into:
-                notices.append(f"Deze actie is samengevoegd in {action.merged_into} en staat daarom niet apart "
-                               "in het verbeterplan.")
-            if action.decision == "afgewezen":
-                notices.append("Dit voorstel is afgewezen en staat niet in het verbeterplan.")
-            self.notice.setText("\n".join(notices))
-            self.notice.setVisible(bool(notices))
-            self.reason.setText(action.reason or "—")
-            for name in ("owner", "indicator", "target", "measured_value"):
-                edit: QLineEdit = getattr(self, name)
-                value = getattr(action, name)
-                if edit.text() != value:
-                    edit.setText(value)
-                    if not edit.hasFocus():
-                        edit.setCursorPosition(0)  # show the start of a long text, not its end
-            for name in ("title", "description", "progress", "conclusion", "act_note"):
-                edit: QPlainTextEdit = getattr(self, name)
-                value = getattr(action, name)
-                if name == "title" and edit.hasFocus() and not edit.toPlainText().strip():
-                    continue  # the user is replacing the title: keep the empty field while typing
-                if edit.toPlainText() != value:
-                    edit.setPlainText(value)
-            for name in ("theme", "priority", "status", "act"):
-                combo: QComboBox = getattr(self, name)
-                value = getattr(action, name)
-                index = combo.findData(value)
-                if index < 0 and name == "theme":
-                    combo.addItem(value, value)  # a theme the checklists no longer know: keep it
-                    index = combo.count() - 1
-                if combo.currentIndex() != index:
-                    combo.setCurrentIndex(index)
-            for name in ("start", "end", "measured_on"):
-                date_edit: OptionalDateEdit = getattr(self, name)
-                if date_edit.date() != getattr(action, name):
-                    date_edit.set_date(getattr(action, name))
-        finally:
-            self._loading = False
-
-
-def _first_line(exc: Exception) -> str:
-    errors = getattr(exc, "errors", None)
-    if callable(errors):
-        try:
-            first = errors()[0]
-            return f"{'.'.join(str(p) for p in first.get('loc', ()))}: {first.get('msg', '')}"
-        except Exception:  # noqa: BLE001 - fall back to the message
-            pass
-    return str(exc).splitlines()[0]
-
-
-# --------------------------------------------------------------------------- the page
 
 
 class PlanPage(RefreshWhenShown, QWidget):
@@ -561,7 +103,9 @@ class PlanPage(RefreshWhenShown, QWidget):
         self.framework_filter = self._filter_combo(
             "Kader", [(fw.id, fw.short_title) for fw in doc.checklists.frameworks] + [("", "Eigen acties")])
         self.decision_filter = self._filter_combo("Besluit", [*DECISION_LABELS.items(), ("eigen", "Eigen actie")])
-        self.show_hidden = QCheckBox("Ook afgewezen en samengevoegde acties tonen")
+        self.show_hidden = QCheckBox("Ook acties buiten het plan tonen")
+        self.show_hidden.setToolTip("Afgewezen en samengevoegde acties, en voorstellen waarover niet is beslist "
+                                    "terwijl een later antwoord het tekort heeft opgeheven")
         self.search.textChanged.connect(self.proxy.set_search)
         self.show_hidden.toggled.connect(self.proxy.set_show_hidden)
         for name, combo in (("theme", self.theme_filter), ("status", self.status_filter),
@@ -586,7 +130,7 @@ class PlanPage(RefreshWhenShown, QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, header in enumerate(COLUMNS):
-            self.table.setColumnWidth(column, _WIDTHS[header])
+            self.table.setColumnWidth(column, WIDTHS[header])
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.doubleClicked.connect(self._open_source)
@@ -616,7 +160,7 @@ class PlanPage(RefreshWhenShown, QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.source_button.clicked.connect(lambda: self._open_source(self.table.currentIndex()))
 
-        self.form = ActionForm(self)
+        self.form = ActionForm(doc, self.model.framework_of)
 
         search_row = QHBoxLayout()
         search_row.addWidget(search_label)
@@ -694,21 +238,8 @@ class PlanPage(RefreshWhenShown, QWidget):
         self._update_buttons()
 
     def _update_summary(self) -> None:
-        actions = self.doc.assessment.actions
-        proposed = sum(1 for a in actions if a.origin == "voorgesteld" and a.decision == "voorgesteld")
-        accepted = sum(1 for a in actions if a.origin == "voorgesteld" and a.decision == "geaccepteerd")
-        rejected = sum(1 for a in actions if a.decision == "afgewezen")
-        own = sum(1 for a in actions if a.origin == "eigen")
-        closed = sum(1 for a in actions if a.gap_closed)
-        merged = sum(1 for a in actions if a.merged_into)
-        parts = [f"{len(actions)} acties: {proposed} nog te beslissen, {accepted} geaccepteerd, "
-                 f"{rejected} afgewezen, {own} eigen"]
-        if merged:
-            parts.append(f"{merged} samengevoegd")
-        if closed:
-            parts.append(f"{closed} met een opgeheven tekort")
-        shown = self.proxy.rowCount()
-        self.summary.setText(", ".join(parts) + f". In de tabel: {shown}.")
+        statistics = plan_statistics(self.doc.assessment)
+        self.summary.setText(f"{statistics.text()} In de tabel: {self.proxy.rowCount()}.")
 
     # ---------------------------------------------------------------- selection
 
