@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...export.forms.workbook import items_in_scope
+from ...model import items_in_scope
 from ...model import ChecklistSet
 from ...scoring import dutch, score
 from ...scoring.spread import item_spread, most_different_first
