@@ -26,7 +26,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from ..model.assessment import ACTION_STATUS_LABELS, Action, Assessment
-from ..model.checklist import ChecklistSet, Framework, Item, ScaleOption, Section
+from ..model.checklist import ChecklistSet, Framework, Item, Section
 from ..scoring import FrameworkScore, ScoreReport, score
 from ..scoring import dutch
 
