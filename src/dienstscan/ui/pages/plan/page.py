@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....model import Action
+from ....model import ACTION_FIELD_LABELS, Action, in_sentence
 from ....model.assessment import ACTION_STATUS_LABELS, DECISION_LABELS, PRIORITY_LABELS
 from ....plan import plan_statistics
 from ... import plan_commands as commands
@@ -91,7 +91,8 @@ class PlanPage(RefreshWhenShown, QWidget):
 
         # filters
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Zoek in ID, titel, toelichting, eigenaar…")
+        searched = ", ".join(in_sentence(ACTION_FIELD_LABELS[f]) for f in ("id", "title", "description", "owner"))
+        self.search.setPlaceholderText(f"Zoek in {searched}…")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Zoeken in acties")
         search_label = QLabel("&Zoeken:")
