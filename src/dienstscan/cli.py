@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .resources import EXAMPLE_SCAN_NAME, example_scan_path
 
 
 class UserError(Exception):
@@ -74,16 +75,6 @@ def _cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
-EXAMPLE_NAME = "gemeente-voorbeeld.dienstscan"
-
-
-def example_scan_path() -> Path:
-    """The shipped example scan (checkout, PyInstaller bundle or wheel: see ``resources``)."""
-    from .resources import example_scan_path as shipped_example
-
-    return shipped_example()
-
-
 def _cmd_demo(args: argparse.Namespace) -> int:
     example = example_scan_path()
     if not example.is_file():
@@ -95,7 +86,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     import shutil
     import tempfile
 
-    copy = Path(tempfile.mkdtemp(prefix="dienstscan-demo-")) / EXAMPLE_NAME
+    copy = Path(tempfile.mkdtemp(prefix="dienstscan-demo-")) / EXAMPLE_SCAN_NAME
     shutil.copyfile(example, copy)
     text = _score_text(copy, None, False)
     print(f"Voorbeeldscan gekopieerd naar {copy}\n")
@@ -211,7 +202,7 @@ def _cmd_import_plan(args: argparse.Namespace) -> int:
     print(f"Overgenomen in {scan_path}.")
     return 0
 
-# ------------------------------------------------------------ workshop: participant forms (issue 8)
+# ------------------------------------------------------------ workshop: participant forms
 
 
 def _cmd_forms(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ Cross-references (scale ids, theme ids, benchmark metrics) are checked by
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator, model_validator
@@ -102,6 +103,15 @@ class ScaleOption(_Strict):
     def applicable(self) -> bool:
         return self.weight is not None
 
+    @property
+    def value(self) -> float | None:
+        """What the answer is worth when two scans are compared: its level on a scale of phases or
+        growth levels (where "higher" means a later phase), else its weight; None for *niet van
+        toepassing*."""
+        if self.level is not None:
+            return float(self.level)
+        return self.weight
+
 
 class Scale(_Strict):
     """A reusable answer scale, e.g. ``toepassing`` (BSC) or ``invoering`` (5 beloften)."""
@@ -154,6 +164,20 @@ class Item(_Strict):
     )
 
 
+def section_heading(number: int | None, title: str, section_label: str | None = None) -> str:
+    """How a reader sees a section named: ``Belofte 2: Regie`` with the framework's section label,
+    ``2. Regie`` without it (where the framework around it already says what a section is: the
+    tree, the Excel sheet, the report's chart); an unnumbered section is its bare title.
+
+    Takes the parts rather than a ``Section`` so the score report's sections use it too.
+    """
+    if number is None:
+        return title
+    if section_label:
+        return f"{section_label} {number}: {title}"
+    return f"{number}. {title}"
+
+
 class Section(_Strict):
     """A group of items: a belofte, a bouwsteen."""
 
@@ -164,6 +188,10 @@ class Section(_Strict):
     scale: Id | None = None
     key_figures: list[Id] = Field(default_factory=list)
     items: list[Item] = Field(min_length=1)
+
+    def heading(self, section_label: str | None = None) -> str:
+        """``Belofte 2: Regie`` (with a label) or ``2. Regie``: see ``section_heading``."""
+        return section_heading(self.number, self.title, section_label)
 
 
 class Framework(_Strict):
@@ -352,14 +380,17 @@ class ChecklistSet(BaseModel):
     _items: dict[str, tuple[Framework, Section | None, Item]] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, __context: object) -> None:
-        items: dict[str, tuple[Framework, Section | None, Item]] = {}
+        self._items = {located[2].id: located for located in self.walk()}
+
+    def walk(self) -> Iterator[tuple[Framework, Section | None, Item]]:
+        """Every item with its framework and section (None for organisation-wide items), in
+        checklist order: per framework its organisation-wide items first, then its sections."""
         for fw in self.frameworks:
             for item in fw.items:
-                items[item.id] = (fw, None, item)
+                yield fw, None, item
             for section in fw.sections:
                 for item in section.items:
-                    items[item.id] = (fw, section, item)
-        self._items = items
+                    yield fw, section, item
 
     def framework(self, framework_id: str) -> Framework:
         for fw in self.frameworks:

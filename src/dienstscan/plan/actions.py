@@ -21,13 +21,13 @@ Rules (product decisions):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..model.assessment import Action, Assessment
-from ..model.checklist import LEGAL_STATUS_LABELS, ChecklistSet, CurrentNote, Framework, Item, ScaleOption, Section
+from ..model.assessment import Action, Assessment, items_in_scope
+from ..model.checklist import LEGAL_STATUS_LABELS, ChecklistSet, CurrentNote, Framework, Item, ScaleOption
 
 #: Fields that propose_actions keeps in step with the checklist and answers (unless edited).
 PROPOSAL_FIELDS = ("title", "reason", "theme", "priority")
@@ -112,27 +112,10 @@ def proposal_id(item_id: str) -> str:
     return f"V-{item_id}"
 
 
-def _in_scope(assessment: Assessment, fw: Framework, section: Section | None) -> bool:
-    if fw.id not in assessment.frameworks or fw.id in assessment.out_of_scope:
-        return False
-    return section is None or section.id not in assessment.out_of_scope
-
-
-def _items(checklists: ChecklistSet) -> Iterator[tuple[Framework, Section | None, Item]]:
-    for fw in checklists.frameworks:
-        for item in fw.items:
-            yield fw, None, item
-        for section in fw.sections:
-            for item in section.items:
-                yield fw, section, item
-
-
 def gaps(checklists: ChecklistSet, assessment: Assessment) -> list[tuple[Framework, Item, ScaleOption]]:
     """Every gap in scope, in checklist order: (framework, item, chosen option)."""
     result = []
-    for fw, section, item in _items(checklists):
-        if not _in_scope(assessment, fw, section):
-            continue
+    for fw, _section, item in items_in_scope(checklists, assessment):
         answer = assessment.answers.get(item.id)
         if answer is None or answer.option is None:
             continue
@@ -311,17 +294,3 @@ def action_from_solution(checklists: ChecklistSet, assessment: Assessment, item_
     assessment.actions.append(action)
     return action
 
-
-#END
-
-
-def visible_actions(assessment: Assessment) -> list[Action]:
-    """The actions that belong in the plan.
-
-    Left out: rejected proposals, actions merged into another, and proposals nobody decided on
-    whose gap has since been closed.
-    """
-    return [
-        a for a in assessment.actions
-        if a.decision != "afgewezen" and not a.merged_into and not (a.gap_closed and a.decision == "voorgesteld")
-    ]

@@ -107,7 +107,8 @@ class ItemPage(QWidget):
         answer_layout = QVBoxLayout(self.answer_box)
         self.buttons_row = FlowLayout(spacing=6)
         answer_layout.addLayout(self.buttons_row)
-        # workshop (issue 8): the anonymous spread of the individual answers, never averaged
+        # the anonymous spread of the workshop's individual answers: counts, never averaged, so the
+        # team discusses why it differs instead of settling on a mean nobody chose
         self.spread_label = text_label(muted=True)
         self.spread_label.setAccessibleName("Individuele antwoorden")
         self.spread_label.setVisible(False)
@@ -134,7 +135,8 @@ class ItemPage(QWidget):
         self.clear_button.clicked.connect(lambda: self._choose(None))
         # below the options, not beside them: five long options already fill a 1366 px screen
         help_row.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
-        # next cycle (issue 10): "Uit vorige scan – bevestig of wijzig" while the answer is a copy
+        # "Uit vorige scan – bevestig of wijzig" while the answer is a copy: a copied answer must be
+        # confirmed, or last year's situation is reported as this year's
         self.previous_bar = PreviousCycleBar(doc, self)
         outer.addWidget(self.previous_bar)
         outer.addWidget(self.answer_box)
