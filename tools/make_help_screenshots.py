@@ -15,7 +15,6 @@ temporary folder, never the user's own.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 import tempfile
@@ -41,16 +40,14 @@ SIZES = [(1366, 768), (1920, 1080)]
 
 
 def empty_assessment(checklists):
-    """A new scan as the wizard makes it: a gemeente, every framework that applies, no answers."""
-    from dienstscan.model import Assessment, Organisation, Participant
-    from dienstscan.ui.new_scan import frameworks_for_kind
+    """A new scan exactly as the wizard makes it (a gemeente, its frameworks), with no answers."""
+    from dienstscan.ui.new_scan import NewScanWizard
 
-    chosen = frameworks_for_kind(checklists, "gemeente")
-    return Assessment(organisation=Organisation(name="Gemeente Bergen", kind="gemeente", inhabitants=30_000),
-                      peildatum=dt.date.today(),
-                      participants=[Participant(name="A. de Vries", role="projectleider")],
-                      frameworks=chosen,
-                      checklist_versions={fw.id: fw.version for fw in checklists.frameworks if fw.id in chosen})
+    wizard = NewScanWizard(checklists)
+    wizard.fill(name="Gemeente Bergen", inhabitants=30_000, participants="A. de Vries - projectleider")
+    assessment = wizard.assessment()
+    wizard.deleteLater()
+    return assessment
 
 
 def open_scan(window, which: str | None) -> None:
