@@ -229,4 +229,7 @@ def test_all_shipped_key_figures_fit_a_few_screens_at_1366x768(qtbot, real_check
     assert content.minimumSizeHint().width() <= viewport.width()  # no sideways scrolling
     for row in page.rows.values():  # one line per figure while the details are closed
         assert row.title.height() <= 3 * row.title.fontMetrics().lineSpacing()
+        if row.choice is not None:  # the yes/no choice shows its text whole
+            assert row.choice.width() >= row.choice.sizeHint().width()
+    assert any(row.choice is not None for row in page.rows.values())
     doc.close()

@@ -209,7 +209,7 @@ class KeyFigureRow:
             self.value_edit.textEdited.connect(self._typed)
             route_undo_to_document(self.value_edit)
             value_widget = self.value_edit
-        value_widget.setFixedWidth(130)
+        value_widget.setFixedWidth(max(130, value_widget.sizeHint().width()))  # the yes/no choice whole
         self.title.setBuddy(value_widget)
         self.unit = QLabel(_UNIT_SUFFIX.get(kf.unit, ""), parent)
         self.unit.setToolTip(range_text(kf) if kf.unit != "ja/nee" else "ja of nee")
