@@ -319,11 +319,11 @@ def test_forms_from_the_menu_round_trip_and_undo(qtbot, doc, tmp_path, monkeypat
 
 @pytest.mark.qt_log_ignore("does not support raise")
 def test_main_window_f5_and_workshop_menu(window, checklists, new_assessment, qtbot):
-    assert not any(a.isEnabled() for a in window.workshop_menu.actions())  # no scan open
+    assert not any(a.isEnabled() for a in window.menu("workshop").actions())  # no scan open
     window.set_document(ScanDocument(checklists, new_assessment(), unsaved=True))
-    texts = [a.text() for a in window.workshop_menu.actions()]
+    texts = [a.text() for a in window.menu("workshop").actions()]
     assert texts[0] == "&Presentatiemodus" and "Deelnemersformulieren &inlezen…" in texts
-    assert window.workshop_menu.actions()[0].shortcut().toString() == "F5"
+    assert window.menu("workshop").actions()[0].shortcut().toString() == "F5"
     QTest.keyClick(window, K.Key_F5)
     win = window._presentation
     assert win is not None and win.isVisible() and win.doc is window.doc
