@@ -56,9 +56,10 @@ def test_every_overlay_shows_its_own_keys_and_every_context_has_an_overlay(win):
     assert "S · Esc: overzicht sluiten" == keymap.hint("overview")
 
 
-def test_every_handler_exists_and_no_key_is_bound_twice_where_it_applies():
-    for binding in KEYMAP:
-        assert callable(getattr(PresentationWindow, binding.handler, None)), binding.handler
+def test_every_handler_exists_and_no_key_is_bound_twice_where_it_applies(win):
+    for binding in KEYMAP:  # an overlay's own keys call the overlay, the others the window
+        target = win.overlays.get(binding.when, win)
+        assert callable(getattr(target, binding.handler, None)), (binding.when, binding.handler)
     for contexts in [("anywhere", "main", "item"), *[("anywhere", c) for c in {b.when for b in KEYMAP}]]:
         seen: dict[tuple, str] = {}
         for binding in keymap.bindings(*contexts):
@@ -71,7 +72,7 @@ def test_every_handler_exists_and_no_key_is_bound_twice_where_it_applies():
                          ids=lambda b: b.handler)
 def test_each_key_of_the_main_screen_reaches_its_handler(win, monkeypatch, binding):
     calls: list[tuple[str, str]] = []
-    for other in {b.handler for b in KEYMAP}:
+    for other in {b.handler for b in KEYMAP if b.when in ("main", "item", "anywhere")}:
         monkeypatch.setattr(win, other, lambda key, name=other: calls.append((name, key)))
     for name, key, mods in binding.combinations:
         calls.clear()

@@ -89,15 +89,15 @@ KEYMAP: tuple[Binding, ...] = (
     Binding(("F1", "?"), "deze hulp", "key_help", "main"),
     Binding(("Esc",), "presentatie verlaten", "key_leave", "main"),
     # while an overlay is open
-    Binding(("B", ".", "Esc"), "terug naar het beeld", "key_close_overlay", "blank"),
-    Binding(("F1", "?", "Esc"), "hulp sluiten", "key_close_overlay", "help"),
-    Binding(("S", "Esc"), "overzicht sluiten", "key_close_overlay", "overview"),
-    Binding(_DIGITS, "antwoord van de volgende deelnemer", "key_round_answer", "round", shown="1 … 9"),
-    Binding(("Backspace",), "laatste terug", "key_round_take_back", "round"),
-    Binding(("Del",), "eerdere individuele antwoorden wissen", "key_round_clear", "round"),
-    Binding(("Return", "Enter", "R", "Esc"), "ronde klaar", "key_round_done", "round"),
-    Binding(("Esc", "Ctrl+Return", "Ctrl+Enter"), "klaar", "key_editor_done", "editor"),
-    Binding(("F2",), "uitleg ↔ notities", "key_editor_switch", "editor"),
+    Binding(("B", ".", "Esc"), "terug naar het beeld", "key_close", "blank"),
+    Binding(("F1", "?", "Esc"), "hulp sluiten", "key_close", "help"),
+    Binding(("S", "Esc"), "overzicht sluiten", "key_close", "overview"),
+    Binding(_DIGITS, "antwoord van de volgende deelnemer", "key_answer", "round", shown="1 … 9"),
+    Binding(("Backspace",), "laatste terug", "key_take_back", "round"),
+    Binding(("Del",), "eerdere individuele antwoorden wissen", "key_clear", "round"),
+    Binding(("Return", "Enter", "R", "Esc"), "ronde klaar", "key_done", "round"),
+    Binding(("Esc", "Ctrl+Return", "Ctrl+Enter"), "klaar", "key_done", "editor"),
+    Binding(("F2",), "uitleg ↔ notities", "key_switch", "editor"),
 )
 
 

@@ -1,11 +1,12 @@
 """What the presentation window shows on top of the item, and its closing screen, as widgets.
 
 An overlay is a child of the presentation window with a ``name`` (the key of
-``PresentationWindow.overlays`` and the ``when`` of its bindings in ``keymap.KEYMAP``),
-``refresh(view)`` to fill itself from the presentation's state (a ``PresentationView``) and
-``set_fonts(sizes)``. While one is open it takes the keys (``keymap``) and shows its own as a
-hint line. To add one: subclass ``PanelOverlay`` (or ``Overlay``), add it to the window's
-``overlays`` and add its bindings, plus the key that opens it, to ``KEYMAP``.
+``PresentationWindow.overlays`` and the ``when`` of its bindings in ``keymap.KEYMAP``); it
+reads the presentation's state through ``view`` (a ``PresentationView``), fills itself in
+``refresh()`` and follows the window's ``set_fonts(sizes)``. While one is open it takes the keys:
+its bindings call its own ``key_*`` methods, and it shows them as a hint line. To add one:
+subclass ``PanelOverlay`` (or ``Overlay``), add it to the window's ``overlays`` and add its
+bindings, plus the key that opens it, to ``KEYMAP``.
 
 - ``BlankOverlay``: the black screen (B or period).
 - ``HelpOverlay``: every key of the main screen, generated from ``KEYMAP`` (F1 or ?).
@@ -33,6 +34,7 @@ from ...scoring import dutch, score
 from ...scoring.spread import item_spread
 from ..document import ScanDocument
 from . import keymap
+from .commands import add_individual, set_individual
 
 #: The field names as the editor's title shows them.
 FIELD_LABELS = {"explanation": "Uitleg", "notes": "Notities"}
@@ -74,16 +76,20 @@ def short(text: str, limit: int = 90) -> str:
 
 
 class PresentationView(Protocol):
-    """What overlays read of the presentation (``PresentationWindow`` has it)."""
+    """What overlays use of the presentation (``PresentationWindow`` has it)."""
 
     doc: ScanDocument
     checklists: ChecklistSet
     items: list[str]
-    round_answers: list[str]
-    editor_field: str
+    #: The name of the open overlay, or None.
+    overlay: str | None
 
     @property
     def current_item_id(self) -> str | None: ...
+
+    def open_overlay(self, name: str | None) -> None: ...
+    def flash(self, message: str) -> None: ...
+    def refresh(self) -> None: ...
 
 
 class Overlay(QFrame):
@@ -94,12 +100,16 @@ class Overlay(QFrame):
     #: True: the overlay starts below the item text, which stays in view.
     below_item = False
 
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
+    def __init__(self, view: PresentationView) -> None:
+        super().__init__(view)  # the presentation window is the view and the parent
+        self.view = view
         self.hide()
 
-    def refresh(self, view: PresentationView) -> None:
+    def refresh(self) -> None:
         """Fill from the presentation's state (called when opened and after every change)."""
+
+    def key_close(self, _key: str) -> None:
+        self.view.open_overlay(None)
 
     def set_fonts(self, sizes: dict[str, int]) -> None:
         """Follow the window's font sizes (``item``, ``body``, ``small`` in pixels)."""
@@ -112,8 +122,8 @@ class BlankOverlay(Overlay):
     name = "blank"
     full_screen = True
 
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
+    def __init__(self, view: PresentationView) -> None:
+        super().__init__(view)
         self.setObjectName("blank")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
 
@@ -121,8 +131,8 @@ class BlankOverlay(Overlay):
 class PanelOverlay(Overlay):
     """A framed panel: a title, a text and a hint line with the overlay's own keys."""
 
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
+    def __init__(self, view: PresentationView) -> None:
+        super().__init__(view)
         self.setObjectName("overlay")
         self.layout_ = QVBoxLayout(self)
         self.title = text_label(self, "accent")
@@ -157,7 +167,7 @@ class PanelOverlay(Overlay):
 class HelpOverlay(PanelOverlay):
     name = "help"
 
-    def refresh(self, view: PresentationView) -> None:
+    def refresh(self) -> None:
         self.title.setText("Toetsen in de presentatie")
         rows = "".join(f"<tr><td><b>{html.escape(keys)}</b>&nbsp;&nbsp;</td><td>{html.escape(what)}</td></tr>"
                        for keys, what in keymap.help_rows())
@@ -167,7 +177,8 @@ class HelpOverlay(PanelOverlay):
 class OverviewOverlay(PanelOverlay):
     name = "overview"
 
-    def refresh(self, view: PresentationView) -> None:
+    def refresh(self) -> None:
+        view = self.view
         current = view.current_item_id
         item_id = current or (view.items[-1] if view.items else None)
         if item_id is None:
@@ -191,9 +202,21 @@ class OverviewOverlay(PanelOverlay):
 
 
 class RoundOverlay(PanelOverlay):
+    """A quick round: each participant presses the number of their answer, anonymously."""
+
     name = "round"
 
-    def refresh(self, view: PresentationView) -> None:
+    def __init__(self, view: PresentationView) -> None:
+        super().__init__(view)
+        #: The individual answers given in this round.
+        self.answers: list[str] = []
+
+    def start(self) -> None:
+        self.answers = []
+        self.view.open_overlay(self.name)
+
+    def refresh(self) -> None:
+        view = self.view
         item_id = view.current_item_id
         if item_id is None:
             return
@@ -202,17 +225,46 @@ class RoundOverlay(PanelOverlay):
         spread = item_spread(view.checklists, item_id, individual)
         participants = len(view.doc.assessment.participants)
         of = f" van {participants}" if participants else ""
-        in_round = len(view.round_answers)
-        self.title.setText(f"Snelle ronde bij {item_id}: deelnemer {in_round + 1}{of}, "
+        self.title.setText(f"Snelle ronde bij {item_id}: deelnemer {len(self.answers) + 1}{of}, "
                            f"druk het nummer van uw antwoord")
-        earlier = len(individual) - in_round
+        earlier = len(individual) - len(self.answers)
         rows = "".join(f"<tr><td><b>{n}</b>&nbsp;&nbsp;</td><td>{html.escape(label)}&nbsp;&nbsp;</td>"
                        f"<td><b>{count}</b></td></tr>"
                        for n, (_, label, count) in enumerate(spread.counts, start=1))
         note = (f"<p>Er waren al {earlier} individuele antwoorden (bijvoorbeeld uit formulieren); deze ronde "
                 f"telt erbij. Delete: die eerst wissen.</p>") if earlier > 0 else ""
-        self.text.setText(f"<p>{in_round} antwoorden in deze ronde (anoniem, alleen aantallen).</p>"
+        self.text.setText(f"<p>{len(self.answers)} antwoorden in deze ronde (anoniem, alleen aantallen).</p>"
                           f"<table cellspacing='4'>{rows}</table>{note}")
+
+    def key_answer(self, key: str) -> None:
+        item_id = self.view.current_item_id
+        options = self.view.checklists.scale_for(item_id).options
+        index = int(key) - 1
+        if index < len(options):
+            self.answers.append(options[index].id)
+            add_individual(self.view.doc, item_id, options[index].id)  # the window refreshes on the change
+
+    def key_take_back(self, _key: str) -> None:
+        item_id = self.view.current_item_id
+        answer = self.view.doc.answer(item_id)
+        if self.answers and answer is not None and answer.individual:
+            self.answers.pop()
+            set_individual(self.view.doc, item_id, answer.individual[:-1],
+                           f"Laatste individuele antwoord bij {item_id} teruggenomen")
+
+    def key_clear(self, _key: str) -> None:
+        item_id = self.view.current_item_id
+        answer = self.view.doc.answer(item_id)
+        self.answers = []
+        if answer is not None and answer.individual:
+            set_individual(self.view.doc, item_id, [], f"Individuele antwoorden bij {item_id} gewist")
+        else:
+            self.refresh()
+
+    def key_done(self, _key: str) -> None:
+        self.view.flash(f"Snelle ronde klaar: {len(self.answers)} antwoorden")
+        self.view.open_overlay(None)
+        self.view.refresh()
 
 
 class LiveEditor(QPlainTextEdit):
@@ -228,23 +280,66 @@ class LiveEditor(QPlainTextEdit):
 
 
 class EditorOverlay(PanelOverlay):
-    """The explanation or notes typed live; the item text stays in view above it."""
+    """The explanation or notes typed live into the scan; the item text stays in view above it."""
 
     name = "editor"
     below_item = True
 
-    def __init__(self, parent: QWidget, on_key: Callable[[QKeyEvent], bool]) -> None:
-        super().__init__(parent)
+    def __init__(self, view: PresentationView, on_key: Callable[[QKeyEvent], bool]) -> None:
+        super().__init__(view)
+        #: ``"explanation"`` or ``"notes"``.
+        self.field = "explanation"
+        self._syncing = False
         self.editor = LiveEditor(self, on_key)
         self.editor.setObjectName("editor")
         self.editor.setAccessibleName("Uitleg of notities")
+        self.editor.textChanged.connect(self._typed)
         self.text.hide()
         self.hint.hide()  # the title names the keys
         self.layout_.insertWidget(2, self.editor, 1000)
 
-    def refresh(self, view: PresentationView) -> None:
-        self.title.setText(f"{FIELD_LABELS[view.editor_field]} bij {view.current_item_id} – typ live · "
+    def open(self, field: str) -> None:
+        if self.view.current_item_id is None:
+            return
+        self.field = field
+        self.view.open_overlay(self.name)
+        self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def refresh(self) -> None:
+        self.title.setText(f"{FIELD_LABELS[self.field]} bij {self.view.current_item_id} – typ live · "
                            f"{keymap.hint('editor')}")
+        if not self._syncing:  # a change made elsewhere (undo): show it
+            self._sync()
+
+    def _sync(self) -> None:
+        item_id = self.view.current_item_id
+        answer = self.view.doc.answer(item_id) if item_id else None
+        text = getattr(answer, self.field) if answer else ""
+        if self.editor.toPlainText() != text:
+            self._syncing = True
+            try:
+                self.editor.setPlainText(text)
+                self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
+            finally:
+                self._syncing = False
+
+    def _typed(self) -> None:
+        item_id = self.view.current_item_id
+        if self._syncing or self.view.overlay != self.name or item_id is None:
+            return
+        self._syncing = True
+        try:
+            self.view.doc.set_text(item_id, self.field, self.editor.toPlainText())
+        finally:
+            self._syncing = False
+
+    def key_done(self, _key: str) -> None:
+        self.view.open_overlay(None)
+        self.view.flash(f"{FIELD_LABELS[self.field]} vastgelegd")
+        self.view.refresh()
+
+    def key_switch(self, _key: str) -> None:
+        self.open("notes" if self.field == "explanation" else "explanation")
 
     def set_fonts(self, sizes: dict[str, int]) -> None:
         super().set_fonts(sizes)

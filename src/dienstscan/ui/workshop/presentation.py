@@ -8,11 +8,14 @@ autosave).
 
 Keys: ``keymap.KEYMAP`` is the one table of keys; ``handle_key`` looks the key up there for the
 current context (an open overlay, an item, the closing screen) and calls the binding's
-``key_*`` method below; the help overlay lists the same table. Overlays (``overlays.py``: blank
+``key_*`` method below (or of the open overlay, for its own keys); the help overlay lists the
+same table. Overlays (``overlays.py``: blank
 screen, help, section overview, the live text field, a quick round) are widgets in
 ``self.overlays`` by name; ``open_overlay(name)`` shows one on top of the item, and while it is
-open it takes the keys bound to its name. A new overlay or key: a widget in ``overlays``, rows in
-``KEYMAP``, a ``key_*`` method here.
+open it takes the keys bound to its name. A new overlay: an ``Overlay`` subclass in ``overlays.py``
+with its ``key_*`` methods, added to ``self.overlays`` in ``_build``, its rows in ``KEYMAP`` and
+a row for the key that opens it (with a ``key_*`` method here). A new key on the main screen: a
+row in ``KEYMAP`` and its ``key_*`` method here.
 """
 
 from __future__ import annotations
@@ -26,10 +29,9 @@ from ...model import ChecklistSet
 from ...scoring.spread import item_spread, most_different_first
 from ..document import ScanDocument
 from . import keymap
-from .commands import VOTE_LABELS, add_individual, add_vote, set_individual
+from .commands import VOTE_LABELS, add_vote
 from .item_view import ItemView
 from .overlays import (
-    FIELD_LABELS,
     BlankOverlay,
     ClosingScreen,
     EditorOverlay,
@@ -39,7 +41,7 @@ from .overlays import (
     RoundOverlay,
     px,
 )
-from .theme import Palette, palette
+from .theme import Palette, palette, stylesheet
 
 _VOTE_KEYS = {"J": "ja", "T": "twijfel", "N": "nee"}
 
@@ -80,12 +82,8 @@ class PresentationWindow(QWidget):
         self.on_closing_screen = False
         #: The name of the open overlay (a key of ``overlays``), or None.
         self.overlay: str | None = None
-        self.editor_field = "explanation"
-        #: The individual answers given in the quick round now open.
-        self.round_answers: list[str] = []
         self._votes: list[tuple[str, str]] = []
         self._closed_emitted = False
-        self._syncing_editor = False
         self._sizes: dict[str, int] | None = None
         self._build()
         self.apply_theme(theme)
@@ -103,11 +101,11 @@ class PresentationWindow(QWidget):
         self.stack.addWidget(self.item_view)
         self.stack.addWidget(self.closing)
         editor = EditorOverlay(self, self._editor_key)
+        #: The overlays by name (the ``when`` of their bindings in ``keymap.KEYMAP``).
         self.overlays: dict[str, Overlay] = {
             o.name: o for o in (BlankOverlay(self), HelpOverlay(self), OverviewOverlay(self), RoundOverlay(self), editor)}
         #: The live text field of the editor overlay.
         self.editor = editor.editor
-        self.editor.textChanged.connect(self._editor_typed)
         # the window has the screen's size; the text is fitted to it, never the other way round
         self.stack.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
 
@@ -115,20 +113,7 @@ class PresentationWindow(QWidget):
         p = palette(theme)
         self.palette_ = p
         self.theme = theme
-        self.setStyleSheet(f"""
-            #presentation, #page {{ background: {p.background}; }}
-            QLabel {{ color: {p.text}; background: transparent; }}
-            QLabel#muted {{ color: {p.muted}; }}
-            QLabel#accent {{ color: {p.accent}; }}
-            QLabel#option {{ color: {p.text}; background: {p.background}; border: 3px solid {p.frame};
-                             border-radius: 6px; padding: 0.3em 0.5em; }}
-            QLabel#chosen {{ color: {p.chosen_text}; background: {p.chosen_background};
-                             border: 6px solid {p.text}; border-radius: 6px; padding: 0.3em 0.5em; }}
-            #blank {{ background: {p.blank}; }}
-            QFrame#overlay {{ background: {p.overlay_background}; border: 4px solid {p.accent}; }}
-            QFrame#overlay QLabel {{ background: transparent; }}
-            QPlainTextEdit#editor {{ color: {p.text}; background: {p.background}; border: 3px solid {p.frame}; }}
-        """)
+        self.setStyleSheet(stylesheet(p))
 
     # ------------------------------------------------------------------ items and order
 
@@ -184,9 +169,7 @@ class PresentationWindow(QWidget):
     # ------------------------------------------------------------------ showing
 
     def _doc_changed(self, _key: str) -> None:
-        if self.overlay == "editor" and not self._syncing_editor:
-            self._sync_editor()
-        self.refresh()
+        self.refresh()  # the open overlay too (the live text field takes changes made elsewhere)
 
     def flash(self, message: str) -> None:
         self.item_view.status_label.setText(message)
@@ -270,10 +253,7 @@ class PresentationWindow(QWidget):
         """Show the overlay ``name`` on top (None: back to the item or closing screen)."""
         self.overlay = name
         self._refresh_overlay()
-        if name == "editor":
-            self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        else:
-            self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)  # an overlay with a text field takes it after this
 
     def _refresh_overlay(self) -> None:
         for name, overlay in self.overlays.items():
@@ -283,7 +263,7 @@ class PresentationWindow(QWidget):
         if overlay is None:
             return
         overlay.setGeometry(self._overlay_rect(overlay))
-        overlay.refresh(self)
+        overlay.refresh()
         overlay.show()
         overlay.raise_()
         overlay.fit(px(self.height(), 1 / 50))
@@ -319,19 +299,18 @@ class PresentationWindow(QWidget):
             else:
                 contexts = ("main", "item") if self.current_item_id is not None else ("main",)
                 found = keymap.find(event, contexts)
-        if found is None:
-            return False
-        binding, key = found
-        getattr(self, binding.handler)(key)
-        return True
+        return self._run(found)
 
     def _editor_key(self, event: QKeyEvent) -> bool:
         """Keys in the live text field: undo/redo of the scan and the editor's own keys; the rest types."""
-        found = keymap.find(event, ("anywhere", "editor"))
+        return self._run(keymap.find(event, ("anywhere", "editor")))
+
+    def _run(self, found: tuple[keymap.Binding, str] | None) -> bool:
+        """Call the binding's handler: a method of its overlay for an overlay's keys, else of the window."""
         if found is None:
             return False
         binding, key = found
-        getattr(self, binding.handler)(key)
+        getattr(self.overlays.get(binding.when, self), binding.handler)(key)
         return True
 
     def key_next(self, _key: str) -> None:
@@ -355,9 +334,6 @@ class PresentationWindow(QWidget):
 
     def key_overview(self, _key: str) -> None:
         self.open_overlay("overview")
-
-    def key_close_overlay(self, _key: str) -> None:
-        self.open_overlay(None)
 
     def key_leave(self, _key: str) -> None:
         self.close()
@@ -385,9 +361,12 @@ class PresentationWindow(QWidget):
     def key_notes(self, _key: str) -> None:
         self.open_editor("notes")
 
+    def open_editor(self, field: str = "explanation") -> None:
+        """The live text field for ``"explanation"`` or ``"notes"`` of the item shown."""
+        self.overlays["editor"].open(field)
+
     def key_round(self, _key: str) -> None:
-        self.round_answers = []
-        self.open_overlay("round")
+        self.overlays["round"].start()
 
     def key_order(self, _key: str) -> None:
         self.set_order("checklist" if self.order_mode == "verschil" else "verschil")
@@ -424,77 +403,6 @@ class PresentationWindow(QWidget):
                     self.flash(f"Stem {VOTE_LABELS[kind]} teruggenomen")
                     return
         self.flash("Geen stem om terug te nemen bij dit item")
-
-    # ------------------------------------------------------------------ the quick round
-
-    def key_round_answer(self, key: str) -> None:
-        item_id = self.current_item_id
-        options = self.checklists.scale_for(item_id).options
-        index = int(key) - 1
-        if index < len(options):
-            add_individual(self.doc, item_id, options[index].id)
-            self.round_answers.append(options[index].id)
-        self._refresh_overlay()
-
-    def key_round_take_back(self, _key: str) -> None:
-        item_id = self.current_item_id
-        answer = self.doc.answer(item_id)
-        if self.round_answers and answer is not None and answer.individual:
-            self.round_answers.pop()
-            set_individual(self.doc, item_id, answer.individual[:-1],
-                           f"Laatste individuele antwoord bij {item_id} teruggenomen")
-        self._refresh_overlay()
-
-    def key_round_clear(self, _key: str) -> None:
-        item_id = self.current_item_id
-        answer = self.doc.answer(item_id)
-        if answer is not None and answer.individual:
-            set_individual(self.doc, item_id, [], f"Individuele antwoorden bij {item_id} gewist")
-        self.round_answers = []
-        self._refresh_overlay()
-
-    def key_round_done(self, _key: str) -> None:
-        self.flash(f"Snelle ronde klaar: {len(self.round_answers)} antwoorden")
-        self.open_overlay(None)
-        self.refresh()
-
-    # ------------------------------------------------------------------ the live text field
-
-    def _sync_editor(self) -> None:
-        item_id = self.current_item_id
-        answer = self.doc.answer(item_id) if item_id else None
-        text = getattr(answer, self.editor_field) if answer else ""
-        if self.editor.toPlainText() != text:
-            self._syncing_editor = True
-            try:
-                self.editor.setPlainText(text)
-                self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
-            finally:
-                self._syncing_editor = False
-
-    def open_editor(self, field: str = "explanation") -> None:
-        if self.current_item_id is None:
-            return
-        self.editor_field = field
-        self.open_overlay("editor")
-        self._sync_editor()
-
-    def _editor_typed(self) -> None:
-        if self._syncing_editor or self.overlay != "editor" or self.current_item_id is None:
-            return
-        self._syncing_editor = True
-        try:
-            self.doc.set_text(self.current_item_id, self.editor_field, self.editor.toPlainText())
-        finally:
-            self._syncing_editor = False
-
-    def key_editor_done(self, _key: str) -> None:
-        self.open_overlay(None)
-        self.flash(f"{FIELD_LABELS[self.editor_field]} vastgelegd")
-        self.refresh()
-
-    def key_editor_switch(self, _key: str) -> None:
-        self.open_editor("notes" if self.editor_field == "explanation" else "explanation")
 
     # ------------------------------------------------------------------ showing and leaving
 
