@@ -64,8 +64,8 @@ def test_new_scan_answer_explain_save_close_reopen(qtbot, window, fake_dialogs, 
     assert page.item_id == "KA-02"
     page.group.button(2).click()  # Niet toegepast
     page.explanation_edit.setPlainText("Geen klachtenregeling")
-    page.lists["barriers"].add_text("Geen eigenaar")
-    page.lists["solutions"].add_text("Wijs een probleemeigenaar aan")
+    page.analysis_box.lists["barriers"].add_text("Geen eigenaar")
+    page.analysis_box.lists["solutions"].add_text("Wijs een probleemeigenaar aan")
     assert window.doc.answer("KA-02").barriers == ["Geen eigenaar"]
     assert window.go(1, unanswered=True) == "KB-FASE"
     page.choose_index(1)

@@ -162,18 +162,18 @@ def test_a_solution_becomes_an_accepted_action_once(qtbot, open_scan):
     window = open_scan
     window.navigate("KA-01")
     page = window.workspace.item_page
-    assert not page.solution_action_button.isEnabled()  # no solutions yet
+    assert not page.analysis_box.solution_action_button.isEnabled()  # no solutions yet
     window.doc.set_list("KA-01", "solutions", ["Klantenpanel instellen", "Website herschrijven"])
-    qtbot.waitUntil(lambda: page.lists["solutions"].list.count() == 2)
-    page.lists["solutions"].list.setCurrentRow(1)
-    assert page.solution_action_button.isEnabled()
-    page.solution_action_button.click()
+    qtbot.waitUntil(lambda: page.analysis_box.lists["solutions"].list.count() == 2)
+    page.analysis_box.lists["solutions"].list.setCurrentRow(1)
+    assert page.analysis_box.solution_action_button.isEnabled()
+    page.analysis_box.solution_action_button.click()
     actions = [a for a in window.doc.assessment.actions if a.title == "Website herschrijven"]
     assert len(actions) == 1
     action = actions[0]
     assert action.decision == "geaccepteerd" and action.item_id == "KA-01"
-    assert action.id in page.solution_status.text()
-    page.solution_action_button.click()  # the same solution again: nothing new
+    assert action.id in page.analysis_box.solution_status.text()
+    page.analysis_box.solution_action_button.click()  # the same solution again: nothing new
     assert [a.title for a in window.doc.assessment.actions].count("Website herschrijven") == 1
     window.doc.undo_stack.undo()
     assert all(a.title != "Website herschrijven" for a in window.doc.assessment.actions)

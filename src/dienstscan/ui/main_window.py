@@ -9,10 +9,6 @@ The window implements ``shell.Shell``: the menu commands (declared in ``ui/actio
 ``actions.build_menus``) reach it only through that interface. ``action(id)`` and ``menu(id)``
 return the built ``QAction``/``QMenu`` of a table row; ``navigate(node_id)`` opens an item,
 section, framework or registered page (``workspace.register_page``) by id.
-
-The class holds the file commands (new, open, save, close, recovery) together with the window
-because each of them ends in ``set_document``; the menus, the scan's workspace and the status
-bar live in their own modules.
 """
 
 from __future__ import annotations
@@ -46,7 +42,13 @@ ITEM_NAV_BUTTONS = ("prev", "prev_open", None, "next_open", "next")
 
 
 class MainWindow(QMainWindow):
-    """The application window; holds at most one open scan (``self.doc``)."""
+    """The application window; holds at most one open scan (``self.doc``).
+
+    About 320 lines: the file commands (new, open with its lock, save, save as, close, the
+    recovery offer) stay here because each ends in ``set_document`` and asks through the window's
+    dialogs; the menus (``actions``), the scan's workspace (``workspace``) and the status labels
+    (``status``) are modules of their own.
+    """
 
     documentChanged = Signal(object)  # ScanDocument | None
 

@@ -5,8 +5,8 @@
 number keys (the chosen one marked by more than colour: bold, a check mark, a thick frame,
 inverted), the support poll, the spread of individual answers, the explanation, notes and the
 checklist's toelichting, and a status line for what the last key did. The presentation window
-sets its fonts (``set_fonts``) and, when the screen is too small, ``shorten`` cuts the least
-important texts.
+sets its fonts (``set_fonts``); ``fit`` makes everything fit the screen: smaller secondary text
+first, and on a small screen it cuts the least important texts.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLayout, QVBoxLa
 from ...model import ChecklistSet
 from ...scoring.spread import item_spread
 from ..document import ScanDocument
-from .overlays import font, text_label
+from .overlays import font, shrink_fonts, text_label
 
 
 class ItemView(QWidget):
@@ -154,14 +154,15 @@ class ItemView(QWidget):
                   self.hint_label):
             w.setFont(font(sizes["small"]))
 
-    def restore_texts(self) -> None:
-        """Undo ``shorten``: the full explanation, notes and toelichting again."""
-        for label, text in self._full_texts.items():
+    def fit(self, too_tall: Callable[[], bool], apply_fonts: Callable[[float], None]) -> None:
+        """Smaller secondary text until it fits; on a small screen then cut the least important texts."""
+        for label, text in self._full_texts.items():  # the full texts first: the screen may be larger now
             if label.text() != text:
                 label.setText(text)
-
-    def shorten(self, too_tall: Callable[[], bool]) -> None:
-        """The last resort on a small screen: the toelichting goes, then notes and explanation are cut."""
+        shrink_fonts(too_tall, apply_fonts)
+        if not too_tall():
+            return
+        # the last resort: the toelichting goes, then notes and explanation are cut
         if self.toelichting_label.isVisible():
             self.toelichting_label.setText("Toelichting: niet getoond, te lang voor dit scherm (zie de gewone weergave)")
         for label in (self.notes_label, self.explanation_label):

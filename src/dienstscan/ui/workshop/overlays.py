@@ -40,6 +40,20 @@ from .commands import add_individual, set_individual
 FIELD_LABELS = {"explanation": "Uitleg", "notes": "Notities"}
 
 
+#: The secondary text shrinks in steps of this factor, down to the minimum (the item text never).
+FONT_FACTOR_STEP = 0.06
+MIN_FONT_FACTOR = 0.62
+
+
+def shrink_fonts(too_tall: Callable[[], bool], apply_fonts: Callable[[float], None]) -> None:
+    """Apply smaller font factors until the screen is no longer ``too_tall`` or the minimum is reached."""
+    factor = 1.0
+    apply_fonts(factor)
+    while too_tall() and factor > MIN_FONT_FACTOR:
+        factor -= FONT_FACTOR_STEP
+        apply_fonts(factor)
+
+
 def px(height: int, fraction: float) -> int:
     """A pixel size as a fraction of the screen height, never below 10."""
     return max(10, math.ceil(height * fraction))
@@ -403,6 +417,16 @@ class ClosingScreen(QWidget):
         more = f"<p>… en nog {rest} {'actie' if rest == 1 else 'acties'}: zie het verbeterplan.</p>" if rest else ""
         self.actions.setText((f"<ul>{''.join(rows)}</ul>" if rows else "<p>Geen: geen tekortkomingen gevonden.</p>")
                              + more)
+
+    def fit(self, too_tall: Callable[[], bool], apply_fonts: Callable[[float], None]) -> None:
+        """The plan on the wall stays readable: fewer actions first, smaller type only after that."""
+        apply_fonts(1.0)
+        shown = len(self.action_rows)
+        self.show_actions(shown)
+        while shown > 0 and too_tall():
+            shown -= 1
+            self.show_actions(shown)
+        shrink_fonts(too_tall, apply_fonts)
 
     def set_fonts(self, sizes: dict[str, int]) -> None:
         self.title.setFont(font(sizes["item"], bold=True))

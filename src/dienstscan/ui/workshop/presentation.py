@@ -57,7 +57,14 @@ def choose_screen(parent: QWidget | None) -> QScreen | None:
 
 
 class PresentationWindow(QWidget):
-    """The projector window; ``closed`` is emitted once when it goes away."""
+    """The projector window; ``closed`` is emitted once when it goes away.
+
+    Longer than ~300 lines on purpose: it is the presentation's state (order, position, votes,
+    the open overlay) and one short ``key_*`` method per binding of ``keymap.KEYMAP`` that
+    changes it. The screens (``ItemView``, ``ClosingScreen``) and the overlays, with their own
+    keys, are widgets of their own; splitting the handlers from the state they change would only
+    scatter the keymap's other half.
+    """
 
     closed = Signal()
     #: The item shown changed (item id, or "" for the closing screen).
@@ -217,30 +224,9 @@ class PresentationWindow(QWidget):
         return layout.totalSizeHint().height() > self.height()
 
     def _fit(self) -> None:
-        """Shrink the secondary text (never the item text) until everything fits; then shorten."""
-        factor = 1.0
-        if self.on_closing_screen:
-            # the plan on the wall stays readable: fewer actions first, smaller type only after that
-            layout = self.closing.layout_
-            self._apply_fonts(factor)
-            shown = len(self.closing.action_rows)
-            self.closing.show_actions(shown)
-            while shown > 0 and self._too_tall(layout):
-                shown -= 1
-                self.closing.show_actions(shown)
-            while self._too_tall(layout) and factor > 0.62:
-                factor -= 0.06
-                self._apply_fonts(factor)
-            return
-        layout = self.item_view.layout_
-        self.item_view.restore_texts()
-        while True:
-            self._apply_fonts(factor)
-            if not self._too_tall(layout) or factor <= 0.62:
-                break
-            factor -= 0.06
-        if self._too_tall(layout):
-            self.item_view.shorten(lambda: self._too_tall(layout))
+        """The screen shown shrinks its secondary text (never the item text) until it fits."""
+        screen = self.closing if self.on_closing_screen else self.item_view
+        screen.fit(lambda: self._too_tall(screen.layout_), self._apply_fonts)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
