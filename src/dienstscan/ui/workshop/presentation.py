@@ -24,8 +24,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QLayout, QStackedLayout, QVBoxLayout, QWidget
 
-from ...export.forms.workbook import items_in_scope
-from ...model import ChecklistSet
+from ...model import ChecklistSet, items_in_scope
 from ...scoring.spread import item_spread, most_different_first
 from ..document import ScanDocument
 from . import keymap
