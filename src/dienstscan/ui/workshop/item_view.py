@@ -80,8 +80,7 @@ class ItemView(QWidget):
         framework_items = [i for i in in_scope if checklists.locate(i)[0].id == fw.id]
         where = fw.title
         if section is not None:
-            number = f" {section.number}" if section.number is not None else ""
-            where += f" · {fw.section_label}{number}: {section.title}"
+            where += f" · {section.heading(fw.section_label)}"
         self.context_label.setText(where)
         progress = f"{fw.item_label} {framework_items.index(item_id) + 1} van {len(framework_items)}"
         self.progress_label.setText(progress + (f"\n{order_note}" if order_note else ""))

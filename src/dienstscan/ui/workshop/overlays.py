@@ -30,6 +30,7 @@ from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QLayout, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from ...model import ChecklistSet
+from ...plan import visible_actions
 from ...scoring import dutch, score
 from ...scoring.spread import item_spread
 from ..document import ScanDocument
@@ -400,8 +401,7 @@ class ClosingScreen(QWidget):
                     rows.append(f"<p><b>{html.escape(sep.item_id)}:</b> {html.escape(sep.comparison.sentence)}</p>")
         self.scores.setText("".join(rows) or "<p>Geen kaders in scope.</p>")
         # the document keeps the proposals in step with the answers (ScanDocument.sync_proposals)
-        actions = [a for a in doc.assessment.actions
-                   if a.decision != "afgewezen" and not a.gap_closed and a.merged_into is None]
+        actions = visible_actions(doc.assessment)
         order = {"hoog": 0, "midden": 1, "laag": 2}
         actions.sort(key=lambda a: order.get(a.priority, 3))
         self.actions_title.setText(f"Voorgestelde acties voor het verbeterplan ({len(actions)})")
