@@ -28,8 +28,8 @@ def test_navigation_buttons_visible_on_every_item_at_1366x768(qtbot, cycle_windo
     assert window.open_example()
     scroll = window.workspace.item_page.scroll
     buttons = _nav_buttons(window)
-    assert [b.defaultAction() for b in buttons] == [window.prev_action, window.prev_open_action,
-                                                     window.next_open_action, window.next_action]
+    assert [b.defaultAction() for b in buttons] == [window.action("prev"), window.action("prev_open"),
+                                                     window.action("next_open"), window.action("next")]
     checklists = window.checklists
     longest = {max(fw.all_items(), key=lambda i: len(i.text) + len(i.right) + len(i.duty) + len(i.explanation)).id
                for fw in checklists.frameworks}
@@ -93,12 +93,12 @@ def test_plan_main_columns_fit_at_1366x768_without_sideways_scrolling(qtbot, cyc
     shown_small = [c for c in range(len(COLUMNS)) if not table.isColumnHidden(c)]
 
     small_width = page.width()
-    window.nav_visible_action.trigger()  # the navigation folded away: room for more
+    window.action("nav_visible").trigger()  # the navigation folded away: room for more
     qtbot.waitUntil(lambda: page.width() > small_width + 200)
     _main_columns_in_view(page)
     assert table.columnWidth(TITLE_COLUMN) >= 300
 
-    window.nav_visible_action.trigger()
+    window.action("nav_visible").trigger()
     window.resize(1920, 1080)
     qtbot.waitUntil(lambda: page.width() > 1400)
     _main_columns_in_view(page)

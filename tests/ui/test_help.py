@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QAction, QKeySequence
 
 from dienstscan.ui import help as manual
-from dienstscan.ui.main_window import registered_pages
+from dienstscan.ui.workspace import registered_pages
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +82,37 @@ def test_shortcut_list_comes_from_the_actions():
     assert "- **Ctrl+Z**: Ongedaan maken\n" in filled
     assert "Zonder toets" not in filled
     assert manual.SHORTCUTS_MARK not in filled
+
+
+def _shown_heading(help_window) -> str:
+    return help_window.browser.textCursor().block().text()
+
+
+def test_f1_on_every_page_opens_the_manual_at_its_part(qtbot, cycle_window):
+    """Help > Handleiding is F1; on each page it lands on the heading HELP_TOPICS names for it."""
+    from PySide6.QtCore import Qt
+
+    window = cycle_window
+    assert window.action("manual").shortcut().toString() == "F1"
+    assert window.action("manual") in window.menu("help").actions()
+    window.action("manual").trigger()  # no scan open: the start screen's part
+    help_window = window.findChild(manual.HelpWindow)
+    assert help_window is not None and help_window.isVisible()
+    assert manual.slug(_shown_heading(help_window)) == manual.HELP_TOPICS["start"]
+
+    assert window.open_example()
+    fw = window.checklists.frameworks[0]
+    pages = {"item": fw.all_items()[0].id, "section": fw.sections[0].id if fw.sections else None,
+             "framework": fw.id, **{spec.key: spec.key for spec in registered_pages()}}
+    checked = 0
+    for page, node in pages.items():
+        if node is None:
+            continue
+        window.navigate(node)
+        assert window.current_page() == page
+        qtbot.keyClick(window, Qt.Key.Key_F1)
+        assert window.findChildren(manual.HelpWindow) == [help_window]  # one help window, reused
+        assert manual.slug(_shown_heading(help_window)) == manual.HELP_TOPICS[page], page
+        checked += 1
+    assert checked >= 5
+    help_window.close()
