@@ -143,6 +143,9 @@ class MainWindow(QMainWindow):
         else:
             doc.setParent(self)
             self.workspace = Workspace(doc, self.central)
+            # the first page before the tree is shown: shown without a current node, the tree makes
+            # its first node (the dashboard) current, which builds that page for nothing
+            self.workspace.start()
             self.central.addWidget(self.workspace)
             self.central.setCurrentWidget(self.workspace)
             for action_id in ITEM_NAV_BUTTONS:
@@ -160,7 +163,6 @@ class MainWindow(QMainWindow):
             doc.pathChanged.connect(self._update_title)
             doc.undo_stack.indexChanged.connect(self._update_actions)
             doc.baselineChanged.connect(self._update_actions)
-            self.workspace.start()
             self._apply_nav_visible()
             self.workspace.tree.setFocus()
         self._update_title()
