@@ -24,6 +24,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["DIENSTSCAN_NO_SETTINGS"] = "1"
 os.environ.setdefault("DIENSTSCAN_DATA_DIR", tempfile.mkdtemp(prefix="dienstscan-shots-"))
 
+from PySide6.QtCore import QEvent  # noqa: E402 - after the platform is chosen
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 HELP_DIR = ROOT / "assets" / "help"
 
@@ -88,6 +91,7 @@ def grab(app, window, node: str | None, size: tuple[int, int], target: Path) -> 
         window.navigate(node)
     for _ in range(3):  # layouts settle over a few passes (wrapped labels change their height)
         app.processEvents()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # as the event loop would
     target.parent.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(target))
     return target

@@ -277,6 +277,7 @@ class ItemPage(QWidget):
     def _build_buttons(self, options) -> None:
         for button in self.group.buttons():
             self.group.removeButton(button)
+            button.hide()  # at once: deleteLater waits for the event loop, and must not be seen
             button.deleteLater()
         while self.buttons_row.count():
             self.buttons_row.takeAt(0)
