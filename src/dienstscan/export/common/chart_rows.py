@@ -117,7 +117,8 @@ def level_rows(checklists: ChecklistSet, report: ScoreReport) -> tuple[list[Scor
             marks = _marks(sep.comparison)
             levels = [m.value for m in marks] + ([sep.level] if sep.level is not None else [])
             top = max(top, int(max(levels, default=0)))
-            rows.append(ScoreRow(f"{fs.short_title}: {sep.text}", f"{fs.short_title}: {sep.text}",
+            short = sep.text if len(sep.text) <= 30 else sep.text[:30].rsplit(" ", 1)[0] + " …"
+            rows.append(ScoreRow(f"{fs.short_title}: {sep.text}", f"{fs.short_title}: {short}",
                                  float(sep.level) if sep.level is not None else None,
                                  sep.option_label or "niet beantwoord", marks=marks))
     return rows, top

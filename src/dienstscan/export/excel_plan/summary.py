@@ -26,7 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ...model.assessment import ACTION_STATUS_LABELS, PRIORITY_LABELS, Action, Assessment
 from ...model.checklist import ORGANISATION_KIND_LABELS, ChecklistSet
 from ...scoring import MetricComparison, ScoreReport
-from ..common.chart_rows import ScoreRow, level_rows, share_rows
+from ..common.chart_rows import ScoreRow, growth_scale, level_rows, level_text, share_rows
 from ..common.layout import LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup
 from ..common.plan_view import decision_text, plan_order, split_plan, top_gaps
 
@@ -47,11 +47,11 @@ BENCHMARK_COLOUR = "F4B183"
 WIDTHS = {"A": 30, "B": 11, "C": 12, "D": 30, "E": 46, "F": 30, "G": 10}
 #: The first page: a grid of eight equal columns that each table spans in its own way.
 GRID = 8
-GRID_WIDTH = 17.5
+GRID_WIDTH = 21
 #: How many decided actions the first page lists (the Verbeterplan sheet has them all).
-FIRST_PAGE_ACTIONS = 8
+FIRST_PAGE_ACTIONS = 5
 #: Longer action titles are cut at a word on the first page (the plan has them whole).
-FIRST_PAGE_TITLE = 160
+FIRST_PAGE_TITLE = 300
 
 
 def _fmt_date(value: dt.date) -> str:
@@ -90,12 +90,6 @@ def _benchmarks_text(comparison: MetricComparison | None) -> str | None:
         return None
     lines = [f"{b.label}: {b.value_text} ({b.kind})" for b in comparison.benchmarks]
     return "\n".join(lines)
-
-
-def _sources_text(comparison: MetricComparison | None) -> str | None:
-    if comparison is None or not comparison.benchmarks:
-        return None
-    return "\n".join(dict.fromkeys(b.source_sentence for b in comparison.benchmarks))
 
 
 def _grid_table(ws: Worksheet, row: int, headers: list[tuple[str, int]], rows: list[list[object]], *,
@@ -152,22 +146,31 @@ def _cut(text: str, limit: int = FIRST_PAGE_TITLE) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
-def _standing(ws: Worksheet, row: int, report: ScoreReport) -> int:
+def _source_places(comparison: MetricComparison | None) -> str | None:
+    """Each source of the benchmarks once, by title and place (two benchmarks from one report
+    name it once)."""
+    if comparison is None or not comparison.benchmarks:
+        return None
+    return "Bron: " + "; ".join(dict.fromkeys(b.source for b in comparison.benchmarks)) + "."
+
+
+def _standing(ws: Worksheet, row: int, checklists: ChecklistSet, report: ScoreReport) -> int:
     row = _section(ws, row, "Waar staan we")
     rows: list[list[object]] = []
     for fw in report.frameworks:
         t = fw.tally
         shares = fw.score_method == "share_full"
         score_text = (f"{t.percentage:.0f}%" if t.percentage is not None else "geen score")
-        if not shares and t.percentage is not None:
-            score_text += " (gemiddeld groeiniveau)"
+        top = growth_scale(checklists, fw)
+        if top is not None and t.percentage is not None:  # a level on its own scale, not a percentage
+            score_text = f"gemiddeld {level_text(t.percentage / 100 * top)} van {top}"
         partial = (f"{t.partial_percentage:.0f}%" if shares and t.partial_percentage is not None else "–")
         rows.append([fw.title, score_text, partial,
                      fw.comparison.sentence if fw.comparison else fw.denominator_note,
-                     _sources_text(fw.comparison) or "geen benchmark in de bronnen"])
+                     _source_places(fw.comparison) or "geen benchmark in de bronnen"])
         for sep in fw.separate_items:
             rows.append([f"{fw.short_title}: {sep.text}", sep.option_label or "niet beantwoord", "–",
-                         sep.comparison.sentence if sep.comparison else "", _sources_text(sep.comparison) or ""])
+                         sep.comparison.sentence if sep.comparison else "", _source_places(sep.comparison) or ""])
     for part in report.excluded_frameworks:
         rows.append([part.title, "buiten scope", "–", part.justification, ""])
     if not rows:
@@ -186,7 +189,7 @@ def _gaps(ws: Worksheet, row: int, checklists: ChecklistSet, assessment: Assessm
              (f"{g.action_id}: " if g.action_id else "Nog geen actie; voorstel: ") + _cut(g.action_title),
              "; ".join(p for p in (g.decision, g.owner and f"eigenaar {g.owner}") if p) or "–"]
             for g in found]
-    return _grid_table(ws, row, [("Tekortkoming", 3), ("Antwoord", 1), ("Actie", 3), ("Besluit", 1)], rows)
+    return _grid_table(ws, row, [("Tekortkoming", 2), ("Antwoord", 1), ("Actie", 4), ("Besluit", 1)], rows)
 
 
 def _decided(ws: Worksheet, row: int, actions: list[Action], today: dt.date) -> int:
@@ -218,8 +221,8 @@ def _decided(ws: Worksheet, row: int, actions: list[Action], today: dt.date) -> 
     return _note(ws, row, text) + 1
 
 
-def _facts(ws: Worksheet, row: int, assessment: Assessment, report: ScoreReport, checklists: ChecklistSet) -> int:
-    row = _section(ws, row, "Gegevens van de scan")
+def _facts(ws: Worksheet, row: int, assessment: Assessment, report: ScoreReport) -> int:
+    """Who took part and how complete the scan is, in two lines at the foot of the page."""
     org = assessment.organisation
     kind = ORGANISATION_KIND_LABELS.get(org.kind, org.kind)
     if org.inhabitants:
@@ -230,9 +233,8 @@ def _facts(ws: Worksheet, row: int, assessment: Assessment, report: ScoreReport,
             + (f" ({completeness.percentage:.0f}%)" if completeness.percentage is not None else ""))
     if completeness.explanations_missing:
         done += f"; bij {len(completeness.explanations_missing)} ontbreekt nog een uitleg"
-    rows = [["Organisatie", f"{org.name}, {kind}"], ["Deelnemers", _cut(participants, 400) or "niet vastgelegd"],
-            ["Volledigheid", done]]
-    return _grid_table(ws, row, [("Gegeven", 1), ("Waarde", GRID - 1)], rows, show_headers=False)
+    return _note(ws, row, f"{org.name}, {kind}. Volledigheid: {done}. "
+                          f"Deelnemers: {_cut(participants, 400) or 'niet vastgelegd'}.", italic=True)
 
 
 def _write_scores(ws: Worksheet, row: int, report: ScoreReport) -> int:
@@ -254,12 +256,12 @@ def _write_scores(ws: Worksheet, row: int, report: ScoreReport) -> int:
                          t.partial_percentage if shares and t.partial_percentage is not None else "–",
                          _benchmarks_text(fw.comparison),
                          fw.comparison.sentence if fw.comparison else fw.denominator_note,
-                         _sources_text(fw.comparison)], fill=_FW_FILL, bold=True)
+                         _source_places(fw.comparison)], fill=_FW_FILL, bold=True)
         row += 1
         for sep in fw.separate_items:
             answer = sep.option_label or "niet beantwoord"
             _cells(ws, row, [f"   {sep.text}", answer, None, _benchmarks_text(sep.comparison),
-                             sep.comparison.sentence if sep.comparison else None, _sources_text(sep.comparison)])
+                             sep.comparison.sentence if sep.comparison else None, _source_places(sep.comparison)])
             row += 1
         for section in fw.sections:
             t = section.tally
@@ -267,7 +269,7 @@ def _write_scores(ws: Worksheet, row: int, report: ScoreReport) -> int:
                              t.partial_percentage if shares and t.partial_percentage is not None else "–",
                              _benchmarks_text(section.comparison),
                              section.comparison.sentence if section.comparison else None,
-                             _sources_text(section.comparison)])
+                             _source_places(section.comparison)])
             row += 1
         for part in fw.excluded_sections:
             _cells(ws, row, [f"   {part.title}", "buiten scope", None, None, part.justification, None])
@@ -356,7 +358,7 @@ def _write_charts(ws: Worksheet, row: int, checklists: ChecklistSet, report: Sco
     placed = []
     for heading, _, data, _ in specs:
         row = _section(ws, row, heading)
-        height_cm = max(5.0, 0.55 * len(data) + 3.0)
+        height_cm = max(5.0, 0.75 * len(data) + 3.5)
         placed.append((row, height_cm))
         row += int(height_cm / 0.53) + 2  # a default row is 15pt = 0.53 cm
     last_printed = row - 1
@@ -387,7 +389,7 @@ def write_scores(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment
     row = _write_scores(ws, 3, report)
     last_printed = _write_charts(ws, row, checklists, report)
     ws.sheet_view.showGridLines = False
-    print_setup(ws, assessment.organisation.name, title_rows="5:5")
+    print_setup(ws, assessment.organisation.name)
     ws.print_area = f"A1:F{last_printed}"
 
 
@@ -403,10 +405,10 @@ def write_summary(ws: Worksheet, checklists: ChecklistSet, assessment: Assessmen
     _note(ws, 2, f"Peildatum {_fmt_date(assessment.peildatum)} · {frameworks} · gemaakt met Dienstscan op "
                  f"{_fmt_date(today)}. Het plan staat in het blad Verbeterplan, de scores per onderdeel met grafiek "
                  "in het blad Scores.", italic=True)
-    row = _standing(ws, 4, report)
+    row = _standing(ws, 4, checklists, report)
     row = _gaps(ws, row, checklists, assessment, actions)
     row = _decided(ws, row, actions, today)
-    last = _facts(ws, row, assessment, report, checklists) - 2
+    last = _facts(ws, row, assessment, report) - 1
     ws.sheet_view.showGridLines = False
     print_setup(ws, assessment.organisation.name, pages_high=1)
     ws.print_area = f"A1:{get_column_letter(GRID)}{last}"

@@ -211,6 +211,21 @@ def _sheet_title(ws: Worksheet, title: str, subtitle: str = "") -> None:
         ws["A2"].font = _MUTED
 
 
+def _fit_titles(ws: Worksheet, ncols: int, rows: tuple[int, ...] = (1, 2)) -> None:
+    """The sheet title and subtitle wrap within the printed columns instead of running off the
+    page (a long organisation name, a long explanation): merged across, rows as tall as needed."""
+    width = sum(ws.column_dimensions[get_column_letter(c)].width or 8.43 for c in range(1, ncols + 1))
+    for r in rows:
+        cell = ws.cell(row=r, column=1)
+        if not isinstance(cell.value, str) or not cell.value:
+            continue
+        big = (cell.font.sz or 11) > 11
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        lines = lines_needed(cell.value, width * (0.62 if big else 1.0))
+        ws.row_dimensions[r].height = (22 if big else LINE_HEIGHT) * lines + 4
+
+
 # --------------------------------------------------------------------------- Verbeterplan
 
 
@@ -222,10 +237,12 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
     ncols = len(PLAN_COLUMNS)
     last_letter = get_column_letter(ncols)
     org = assessment.organisation.name
-    ws.cell(row=PLAN_TITLE_ROW, column=1, value=clean(f"Werkblad PDCA {org} – peildatum {_date_text(assessment.peildatum)}"
-                                                       " – wijzig acties hier en lees ze terug in Dienstscan"))
+    # Short, unmerged texts: the sheet prints two pages wide and a merged title would be cut in two.
+    ws.cell(row=PLAN_TITLE_ROW, column=1, value=WORK_SHEET)
+    note = ws.cell(row=PLAN_TITLE_ROW, column=3, value="Wijzig de acties hier en lees ze terug in Dienstscan.")
+    note.font = _MUTED
+    note.alignment = Alignment(vertical="bottom")
     ws.cell(row=PLAN_TITLE_ROW, column=1).font = _TITLE_FONT
-    ws.row_dimensions[PLAN_TITLE_ROW].height = 24
 
     # Bands: Plan / Do / Check / Act above the column headers.
     col = 1
@@ -345,6 +362,7 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
         FormulaRule(formula=[overdue], fill=PatternFill("solid", bgColor="FFC7CE"), font=Font(name="Calibri", bold=True, color="9C0006")),
     )
 
+    ws.row_dimensions[PLAN_TITLE_ROW].height = 24
     # Printed separately, two pages wide at a readable size, with ID and action on both halves.
     print_setup(ws, org, title_rows=f"{PLAN_BAND_ROW}:{PLAN_HEADER_ROW}", pages_wide=2)
     ws.print_title_cols = "A:B"
@@ -354,15 +372,22 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
 # --------------------------------------------------------------------------- the director's views
 
 #: The decided plan as a director reads it: (header, width, wraps).
+#: About 136 units fill an A4 landscape page at 90% (LibreOffice prints Calibri 11 as DejaVu Sans,
+#: about 6.3 pt a unit), so the body prints at 10 pt; the rows are in priority order, so the
+#: priority itself is left to the working sheet. Every header word fits its column whole.
 _VIEW_COLUMNS: list[tuple[str, float, bool]] = [
-    ("ID", 10, False), ("Actie", 44, True), ("Besluit", 13, True), ("Prioriteit", 11, False),
-    ("Probleemeigenaar", 19, True), ("Start", 11.5, False), ("Einde", 11.5, False), ("Status", 14, True),
-    ("Indicator en streefwaarde", 30, True),
+    ("ID", 10, False), ("Actie", 42, True), ("Besluit", 12.5, True), ("Probleemeigenaar", 18.5, True),
+    ("Looptijd", 12, True), ("Status", 13, True), ("Indicator en streefwaarde", 28, True),
 ]
 _PROPOSAL_COLUMNS: list[tuple[str, float, bool]] = [
-    ("ID", 10, False), ("Voorstel", 48, True), ("Naar aanleiding van", 48, True), ("Prioriteit", 11, False),
-    ("Thema", 18, True), ("Besluit", 12, True),
+    ("ID", 10, False), ("Voorstel", 48, True), ("Naar aanleiding van", 40, True), ("Prioriteit", 12, False),
+    ("Thema", 18, True),
 ]
+
+
+def _id_width(actions: list[Action]) -> float:
+    """Wide enough for the longest id on one line (V-ANT-LM-01), at least the header's."""
+    return max(8.0, max((len(a.id) for a in actions), default=0) * 1.1 + 1.5)
 
 
 def _protect_view(ws: Worksheet) -> None:
@@ -394,11 +419,13 @@ def _write_plan_view(ws: Worksheet, checklists: ChecklistSet, assessment: Assess
     _sheet_title(ws, f"Verbeterplan {org}", intro)
     header_row = 4
     headers, widths = [c[0] for c in _VIEW_COLUMNS], [c[1] for c in _VIEW_COLUMNS]
+    widths[0] = _id_width(decided)
     _header_row(ws, header_row, headers, widths)
     rows: list[list[object]] = []
     for a in plan_order(decided):
-        rows.append([a.id, a.title, decision_text(a), PRIORITY_LABELS.get(a.priority, a.priority),
-                     a.owner or "–", a.start, a.end, ACTION_STATUS_LABELS.get(a.status, a.status), _indicator_text(a)])
+        period = f"{_date_text(a.start) or '…'} – {_date_text(a.end) or '…'}" if a.start or a.end else "geen data"
+        rows.append([a.id, a.title, decision_text(a), a.owner or "nog geen eigenaar", period,
+                     ACTION_STATUS_LABELS.get(a.status, a.status), _indicator_text(a)])
     if not rows:
         ws.cell(row=header_row + 1, column=2, value="Er is nog geen actie besloten. "
                 + (f"Zie de {proposals} voorstellen in het blad {PROPOSALS_SHEET}." if proposals else "")).font = _MUTED
@@ -406,6 +433,7 @@ def _write_plan_view(ws: Worksheet, checklists: ChecklistSet, assessment: Assess
     else:
         last = _write_rows(ws, header_row + 1, rows, {i for i, c in enumerate(_VIEW_COLUMNS, start=1) if c[2]})
     ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
+    _fit_titles(ws, len(_VIEW_COLUMNS))
     print_setup(ws, org, title_rows=f"{header_row}:{header_row}")
     ws.print_area = f"A1:{get_column_letter(len(_VIEW_COLUMNS))}{last}"
     _protect_view(ws)
@@ -418,10 +446,12 @@ def _write_proposals(ws: Worksheet, checklists: ChecklistSet, assessment: Assess
                  "Dienstscan stelt bij elke tekortkoming een actie voor. Een voorstel hoort pas bij het plan als het "
                  "projectteam het aanneemt (in Dienstscan); tot dan heeft het geen eigenaar, data of status.")
     header_row = 4
-    _header_row(ws, header_row, [c[0] for c in _PROPOSAL_COLUMNS], [c[1] for c in _PROPOSAL_COLUMNS])
+    widths = [c[1] for c in _PROPOSAL_COLUMNS]
+    widths[0] = _id_width(proposals)
+    _header_row(ws, header_row, [c[0] for c in _PROPOSAL_COLUMNS], widths)
     rows: list[list[object]] = [
         [a.id, a.title, action_source_text(checklists, a) or None, PRIORITY_LABELS.get(a.priority, a.priority),
-         theme_label(checklists, a.theme), decision_text(a)]
+         theme_label(checklists, a.theme)]
         for a in plan_order(proposals)
     ]
     if not rows:
@@ -430,6 +460,7 @@ def _write_proposals(ws: Worksheet, checklists: ChecklistSet, assessment: Assess
     else:
         last = _write_rows(ws, header_row + 1, rows, {i for i, c in enumerate(_PROPOSAL_COLUMNS, start=1) if c[2]})
     ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
+    _fit_titles(ws, len(_PROPOSAL_COLUMNS))
     print_setup(ws, org, title_rows=f"{header_row}:{header_row}")
     ws.print_area = f"A1:{get_column_letter(len(_PROPOSAL_COLUMNS))}{last}"
     _protect_view(ws)
@@ -564,6 +595,7 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
             cell.font = _MUTED
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(columns))}{max(last, header_row + 1)}"
     ws.freeze_panes = ws.cell(row=header_row + 1, column=4 if has_sections else 3)
+    _fit_titles(ws, len(columns))
     print_setup(ws, assessment.organisation.name, title_rows=f"{header_row}:{header_row}")
 
 
@@ -598,6 +630,7 @@ def _write_key_figures(ws: Worksheet, checklists: ChecklistSet, assessment: Asse
         if ws.cell(row=r, column=2).value == "niet ingevuld":
             ws.cell(row=r, column=2).font = _MUTED
     ws.freeze_panes = "B5"
+    _fit_titles(ws, len(columns))
     if last >= 5:
         ws.auto_filter.ref = f"A4:{get_column_letter(len(columns))}{last}"
     print_setup(ws, assessment.organisation.name, title_rows="4:4")
@@ -610,6 +643,7 @@ def _write_sources(ws: Worksheet, checklists: ChecklistSet, frameworks: list[Fra
     rows: list[list[object]] = [[r.title, r.places, r.used_by] for r in source_rows(checklists, frameworks)]
     _write_rows(ws, 5, rows, {1, 2, 3})
     ws.freeze_panes = "A5"
+    _fit_titles(ws, len(columns))
     print_setup(ws, organisation, title_rows="4:4", landscape=False)
 
 
