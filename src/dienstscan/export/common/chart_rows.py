@@ -122,3 +122,20 @@ def level_rows(checklists: ChecklistSet, report: ScoreReport) -> tuple[list[Scor
                                  float(sep.level) if sep.level is not None else None,
                                  sep.option_label or "niet beantwoord", marks=marks))
     return rows, top
+
+
+def section_rows(checklists: ChecklistSet, fs: FrameworkScore) -> tuple[list[ScoreRow], int | None]:
+    """One framework's sections: shares, or (for a mean-level framework) levels on its scale.
+    Returns the rows and the top of the level scale (None: a share, 0–100%)."""
+    top = growth_scale(checklists, fs)
+    rows = []
+    for s in fs.sections:
+        t = s.tally
+        title = f"{s.number}. {s.title}" if s.number is not None else s.title
+        if top is not None:
+            level = t.percentage / 100 * top if t.percentage is not None else None
+            rows.append(ScoreRow(title, title, level, level_text(level) if level is not None else "geen score"))
+        else:
+            rows.append(ScoreRow(title, title, t.percentage, _pct(t.percentage), t.partial_percentage or None,
+                                 _pct(t.partial_percentage) if t.partial_percentage else "", _marks(s.comparison)))
+    return rows, top

@@ -199,42 +199,51 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
     for warning in context["warnings"]:
         doc.add_paragraph(f"Let op: {warning}")
 
-    # management summary
+    # management summary: the same order as the PDF
     summary = context["summary"]
     _chapter(doc, "Managementsamenvatting")
-    doc.add_paragraph(f"Stand van de dienstverlening van {context['organisation']} op {context['peildatum']}. "
-                      "Elke vergelijking noemt haar bron.")
-    rows = []
-    for s in summary["scores"]:
-        words = _comparison_text(s["comparison"]) or s["denominator_note"]
-        for sep in s["separate_items"]:
-            words += f" {sep['text']}: {sep['answer']}." + (f" {sep['comparison']['sentence']}" if sep["comparison"] else "")
-        sources = list(s["comparison"]["sources"]) if s["comparison"] else []
-        for sep in s["separate_items"]:
-            if sep["comparison"]:
-                sources += sep["comparison"]["sources"]
-        if sources:
-            words += "\n" + " ".join(dict.fromkeys(sources))
-        score = s["score_text"] + (f"\n(gedeeltelijk {s['partial_text']})" if s["partial_text"] else "")
-        rows.append([s["title"], score, words])
-    _table(doc, ["Kader", "Score", "Vergelijking en bron"], rows, [4.0, 2.6, 10.8])
+    doc.add_paragraph(f"Stand van de dienstverlening van {context['organisation']} op {context['peildatum']}: waar "
+                      "we staan, de belangrijkste tekortkomingen en wat we hebben besloten. Elke vergelijking noemt "
+                      "haar bron.")
+    doc.add_heading("Waar staan we", level=2)
+    rows = [[s["title"], s["score_text"] + (f"\ngedeeltelijk {s['partial_text']}, telt niet mee" if s["partial_text"] else ""),
+             s["sentence"], s["source"] or "geen benchmark in de bronnen"] for s in summary["standing"]]
+    table = _table(doc, ["Kader", "Score", "Vergeleken met", "Bron"], rows, [4.0, 2.9, 6.0, 4.5])
+    for row, standing in zip(table.rows[1:], summary["standing"], strict=True):
+        if standing["main"]:
+            for cell in row.cells[:2]:
+                cell.paragraphs[0].runs[0].bold = True
     _chart(doc, summary["chart_svg"], chart_png)
-    doc.add_heading("De belangrijkste tekortkomingen", level=2)
-    if summary["top_gaps"]:
-        _table(doc, ["Kader", "Tekortkoming", "Antwoord", "Prioriteit", "Actie"],
-               [[g["framework"], f"{g['id']} {g['text']}", g["answer"], g["priority"],
-                 (f"{g['action_id']}: " if g["action_id"] else "") + g["action"]] for g in summary["top_gaps"]],
-               [2.2, 4.8, 2.6, 1.8, 6.0])
+    _chart(doc, summary["level_chart_svg"], chart_png)
+    gaps = summary["top_gaps"]
+    more = f" (van {summary['gap_count']})" if summary["gap_count"] > len(gaps) else ""
+    doc.add_heading(f"De {len(gaps)} belangrijkste tekortkomingen{more}" if gaps else "Tekortkomingen", level=2)
+    if gaps:
+        _table(doc, ["Tekortkoming", "Antwoord", "Actie", "Besluit"],
+               [[f"{g['framework']} {g['id']}: {g['text']}" + (f" ({g['legal']})" if g["legal"] else ""), g["answer"],
+                 (f"{g['action_id']}: " if g["action_id"] else "Nog geen actie; voorstel: ") + g["action"],
+                 (g["decision"] or "–") + (f"\neigenaar {g['owner']}" if g["owner"] else "")] for g in gaps],
+               [4.6, 2.4, 7.4, 3.0])
     else:
         doc.add_paragraph("Er zijn geen tekortkomingen vastgesteld.")
-    doc.add_heading("Het plan in cijfers", level=2)
-    n = context["plan"]["numbers"]
-    _table(doc, ["", "Aantal"],
-           [["Acties", str(n["total"])], ["Thema's", str(n["themes"])],
-            *[[f"Status {s['label'].lower()}", str(s["count"])] for s in n["by_status"]],
-            *[[f"Prioriteit {p['label'].lower()}", str(p["count"])] for p in n["by_priority"]],
-            ["Nog niet besloten", str(n["proposals"])], ["Zonder probleemeigenaar", str(n["no_owner"])],
-            ["Over de einddatum en niet gereed", str(n["overdue"])]], [8.0, 3.0])
+    doc.add_heading("Wat hebben we besloten, wie is eigenaar, wanneer", level=2)
+    plan = context["plan"]
+    n = plan["numbers"]
+    if plan["summary_actions"]:
+        _table(doc, ["Actie", "Besluit", "Probleemeigenaar", "Einde", "Status"],
+               [[f"{a['id']}: {a['title']}", a["decision"], a["owner"] or "nog geen eigenaar", a["end"] or "–",
+                 a["status"]] for a in plan["summary_actions"]], [7.4, 2.6, 3.0, 2.2, 2.2])
+        if plan["more_actions"]:
+            _muted(doc.add_paragraph(), f"En nog {plan['more_actions']} acties: zie het hoofdstuk Verbeterplan.")
+    else:
+        doc.add_paragraph("Er is nog geen actie besloten.")
+    statuses = ", ".join(f"{s['label'].lower()} {s['count']}" for s in n["by_status"] if s["count"])
+    numbers = (f"Besloten: {n['total']} {'actie' if n['total'] == 1 else 'acties'}" + (f" ({statuses})" if statuses else "")
+               + f". Zonder probleemeigenaar: {n['no_owner']}. Over de einddatum en niet gereed: {n['overdue']}"
+               + (f" ({', '.join(n['overdue_ids'])})" if n["overdue_ids"] else "") + ". ")
+    numbers += (f"Nog niet besloten: {n['proposals']} {'voorstel' if n['proposals'] == 1 else 'voorstellen'} "
+                "(zie Verbeterplan, Voorstellen)." if n["proposals"] else "Er liggen geen voorstellen open.")
+    doc.add_paragraph(numbers)
 
     if context.get("progress"):
         _progress(doc, context)
@@ -303,11 +312,16 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
     else:
         doc.add_paragraph("De checklists bevatten geen kengetallen.")
 
-    # plan
+    # plan: what was decided by theme, then the proposals apart
     _chapter(doc, "Verbeterplan")
-    doc.add_paragraph("Wat goed gaat, bouwen we uit; wat niet goed gaat, verbeteren we aantoonbaar "
-                      f"(plan, do, check, act). {n['total']} {'actie' if n['total'] == 1 else 'acties'}, per thema.")
-    for group in context["plan"]["groups"]:
+    intro = ("Wat goed gaat, bouwen we uit; wat niet goed gaat, verbeteren we aantoonbaar (plan, do, check, act). "
+             f"Besloten: {n['total']} {'actie' if n['total'] == 1 else 'acties'}, per thema gesorteerd op prioriteit "
+             "en einddatum.")
+    if n["proposals"]:
+        intro += (f" Daarna de {n['proposals']} {'voorstel' if n['proposals'] == 1 else 'voorstellen'} waarover nog "
+                  "niet is besloten.")
+    doc.add_paragraph(intro)
+    for group in plan["groups"]:
         doc.add_heading(f"{group['label']} ({len(group['actions'])})", level=2)
         rows = []
         for a in group["actions"]:
@@ -324,17 +338,23 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
                 lines.append(f"Act: {a['act']}")
             if a["source"]:
                 lines.append(f"Bij: {a['source']}")
-            status = a["status"] + (" (voorstel)" if a["proposal"] else "")
-            rows.append([a["id"], "\n".join(lines), a["priority"], a["owner"] or "–", a["start"] or "–",
-                         a["end"] or "–", status])
-        table = _table(doc, ["Id", "Actie", "Prioriteit", "Probleemeigenaar", "Start", "Einde", "Status"], rows,
-                       [2.0, 6.4, 1.7, 2.6, 2.0, 2.0, 1.9])
+            rows.append([a["id"], "\n".join(lines), f"{a['decision']}\nprioriteit {a['priority'].lower()}",
+                         a["owner"] or "–", a["period"], a["status"]])
+        table = _table(doc, ["Id", "Actie", "Besluit", "Probleemeigenaar", "Looptijd", "Status"], rows,
+                       [2.0, 6.8, 2.4, 2.6, 2.0, 1.6])
         for row in table.rows[1:]:  # the title of an action in bold
             paragraph = row.cells[1].paragraphs[0]
             if paragraph.runs:
                 paragraph.runs[0].bold = True
-    if not context["plan"]["groups"]:
-        doc.add_paragraph("Het plan bevat nog geen acties.")
+    if not plan["groups"]:
+        doc.add_paragraph("Er is nog geen actie besloten.")
+    if plan["proposals"]:
+        doc.add_heading(f"Voorstellen waarover nog niet is besloten ({len(plan['proposals'])})", level=2)
+        _muted(doc.add_paragraph(), "Dienstscan stelt bij elke tekortkoming een actie voor. Een voorstel hoort pas "
+                                    "bij het plan als het projectteam het aanneemt; tot dan heeft het geen eigenaar, "
+                                    "data of status.")
+        _table(doc, ["Id", "Voorstel", "Naar aanleiding van", "Prioriteit"],
+               [[a["id"], a["title"], a["source"], a["priority"]] for a in plan["proposals"]], [2.0, 7.6, 5.8, 2.0])
 
     # sources
     _chapter(doc, "Bronnen")
