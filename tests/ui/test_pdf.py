@@ -77,7 +77,8 @@ def test_pdf_text_holds_organisation_scores_and_every_action(report_pdf, report_
     _, assessment = report_scan
     text = flat(" ".join(pdf_pages(path)))
     assert "Gemeente Proef" in text
-    assert "BurgerServiceCode: 33,3%" in text and "5 beloften: 40%" in text and "Gemeente heeft Antwoord: 50%" in text
+    assert "BurgerServiceCode 33,3%" in text and "5 beloften 40%" in text
+    assert "gemiddeld niveau 2 van 4" in text  # a growth level, not a percentage
     assert "Met 40% zit u onder het niveau van Bergen (5 juli 2011) (50%)" in text
     for action in visible_actions(assessment):
         assert action.id in text
@@ -105,10 +106,11 @@ def test_running_header_page_numbers_and_no_empty_pages(report_pdf):
 @needs_pdftotext
 def test_chart_is_drawn_as_vectors_with_its_labels(report_pdf):
     path, _ = report_pdf
-    summary = flat(pdf_pages(path)[1])
+    summary = flat(" ".join(pdf_pages(path)[1:3]))
     # text inside the SVG chart is real text in the PDF, so it was drawn as vectors, not as a picture
-    assert "Score per kader naast de benchmarks" in summary
+    assert "Score per kader (aandeel volledig) naast de benchmarks" in summary
     assert "de top-10 gemeenten (2010): 85%" in summary
+    assert "Groeiniveau (0 tot 4) naast de ambitie" in summary
     assert b"/Subtype /Image" not in path.read_bytes()
 
 
@@ -146,10 +148,11 @@ def test_unwritable_path_raises_oserror_and_leaves_no_file(tmp_path, report_scan
 def test_svg_to_png_renders_the_chart():
     from PySide6.QtGui import QImage
 
-    from dienstscan.export.report.svgchart import ChartRow, bar_chart
+    from dienstscan.export.common.chart_rows import ScoreRow
+    from dienstscan.export.report.svgchart import bar_chart
     from dienstscan.ui.pdf import svg_to_png
 
-    png = svg_to_png(bar_chart([ChartRow("BSC", 50.0, "50%")], title="Proef", width=400), dpi=192)
+    png = svg_to_png(bar_chart([ScoreRow("BSC", "BSC", 50.0, "50%")], title="Proef", width=400), dpi=192)
     image = QImage.fromData(png, "PNG")
     assert image.width() == 800  # twice the CSS width at 192 dpi
     assert image.pixelColor(image.width() // 2, 2).name() == "#ffffff"

@@ -34,6 +34,7 @@ from __future__ import annotations
 import html as html_lib
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QObject, QRectF, QSizeF, Qt
@@ -114,8 +115,11 @@ def _layout_device() -> QImage:
     return image
 
 
-def build_document(html: str, body_width: float) -> tuple[QTextDocument, list]:
-    """The laid-out document with the SVG charts as vector objects; keep the returned refs alive."""
+def build_document(html: str, body_width: float, body_height: float | None = None) -> tuple[QTextDocument, list]:
+    """The laid-out document with the SVG charts as vector objects; keep the returned refs alive.
+
+    With ``body_height`` the page size is set before the content goes in: setting it afterwards
+    lays the whole document out a second time."""
     svgs: list[str] = []
 
     def cut(match: re.Match[str]) -> str:
@@ -124,13 +128,13 @@ def build_document(html: str, body_width: float) -> tuple[QTextDocument, list]:
 
     stripped = _SVG_RE.sub(cut, html)
     doc = QTextDocument()
-    device = _layout_device()
-    doc.documentLayout().setPaintDevice(device)
     doc.setDefaultFont(QFont("DejaVu Sans", 9))
     doc.setDocumentMargin(0)
+    if body_height is not None:
+        doc.setPageSize(QSizeF(body_width, body_height))
     doc.setHtml(stripped)
-    handler = _SvgObject(body_width, doc)
-    doc.documentLayout().registerHandler(_SVG_OBJECT, handler)
+    # The charts go in before the document has a layout: each edit of a laid-out document lays
+    # it out again, which made these few inserts cost as much as the whole layout.
     for n, svg in enumerate(svgs):
         cursor = doc.find(_TOKEN.format(n))
         if cursor.isNull():
@@ -139,6 +143,12 @@ def build_document(html: str, body_width: float) -> tuple[QTextDocument, list]:
         fmt.setObjectType(_SVG_OBJECT)
         fmt.setProperty(_SVG_DATA, QByteArray(svg.encode("utf-8")))
         cursor.insertText("\ufffc", fmt)
+    device = _layout_device()
+    doc.documentLayout().setPaintDevice(device)
+    handler = _SvgObject(body_width, doc)
+    doc.documentLayout().registerHandler(_SVG_OBJECT, handler)
+    # the charts were sized before their handler was known: lay out again (once, lazily)
+    doc.markContentsDirty(0, doc.characterCount())
     return doc, [device, handler]
 
 
@@ -166,31 +176,76 @@ def _text_span(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> tuple[
     return rect.top() + first.y(), rect.top() + last.y() + last.height()
 
 
-def _first_cut(doc: QTextDocument, page_height: float,
-               skip: frozenset[tuple[str, int, int]] = frozenset()) -> tuple[str, int, int] | None:
-    """The highest table row or heading that a page boundary cuts off.
+def _row_span(doc: QTextDocument, table: QTextTable, r: int) -> tuple[float, float] | None:
+    """Top of the first and bottom of the last line of a table row; None for a row of merged cells."""
+    layout = doc.documentLayout()  # cheap once laid out
+    cells = [table.cellAt(r, c) for c in range(table.columns())]
+    cells = [cell for cell in cells if cell.isValid() and cell.row() == r]
+    if not cells:
+        return None
+    # positions, not cursors: every QTextCursor registers with the document, which is slow
+    top = min(_text_span(layout, doc.findBlock(c.firstPosition()))[0] for c in cells)
+    bottom = max(_text_span(layout, doc.findBlock(c.lastPosition()))[1] for c in cells)
+    return top, bottom
 
-    ``("row", table index, row index)`` or ``("heading", heading index, 0)``, counted in
-    document order, which is the order of ``<table>`` and ``<h1>``..``<h6>`` in the HTML.
-    """
-    layout = doc.documentLayout()
-    found: list[tuple[float, tuple[str, int, int]]] = []
-    for t, table in enumerate(_tables(doc.rootFrame())):
-        header_rows = table.format().headerRowCount()
-        for r in range(header_rows, table.rows()):
-            cells = [table.cellAt(r, c) for c in range(table.columns())]
-            cells = [cell for cell in cells if cell.isValid() and cell.row() == r]
-            if not cells:
+
+def _table_cut(doc: QTextDocument, table: QTextTable, t: int, page_height: float, boundaries: range,
+               skip: frozenset[tuple[str, int, int]]) -> tuple[float, tuple[str, int, int]] | None:
+    """The first row of ``table`` that one of the page ``boundaries`` cuts. Rows lie in order, so
+    the row at each boundary is found by bisection instead of measuring every row."""
+    first_row = table.format().headerRowCount()
+    rows = table.rows()
+    for page in boundaries:
+        y = page * page_height
+        lo, hi = first_row, rows - 1
+        while lo < hi:  # the last row that starts above the boundary
+            mid = (lo + hi + 1) // 2
+            span = _row_span(doc, table, mid)
+            if span is not None and span[0] >= y:
+                hi = mid - 1
+            else:
+                lo = mid
+        for r in range(max(first_row, lo - 1), min(rows, lo + 2)):
+            span = _row_span(doc, table, r)
+            if span is None:
                 continue
-            top = min(_text_span(layout, c.firstCursorPosition().block())[0] for c in cells)
-            bottom = max(_text_span(layout, c.lastCursorPosition().block())[1] for c in cells)
+            top, bottom = span
             # a row taller than most of a page may be cut: moving it would not help
             if bottom - top < 0.8 * page_height and _page(top + 0.5, page_height) != _page(bottom - 0.5, page_height) \
                     and ("row", t, r) not in skip:
-                found.append((top, ("row", t, r)))
-                break
+                return top, ("row", t, r)
+    return None
+
+
+def _cuts(doc: QTextDocument, page_height: float,
+          skip: frozenset[tuple[str, int, int]] = frozenset()) -> list[tuple[str, int, int]]:
+    """The highest table row or heading that a page boundary cuts off, one per stretch between
+    forced page breaks, in document order.
+
+    ``("row", table index, row index)`` or ``("heading", heading index, 0)``, counted in
+    document order, which is the order of ``<table>`` and ``<h1>``..``<h6>`` in the HTML.
+    Moving a row down shifts what follows only up to the next forced page break (a chapter, or a
+    break put in earlier): what starts on a new page lies on its pages the same way however far
+    down it moves. So the first cut of every such stretch can be moved in one round.
+    """
+    layout = doc.documentLayout()
+    always = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+    found: list[tuple[float, tuple[str, int, int]]] = []
+    forced: list[float] = []
+    for t, table in enumerate(_tables(doc.rootFrame())):
+        rect = layout.frameBoundingRect(table)
+        if table.format().pageBreakPolicy() & always:
+            forced.append(rect.top())
+        first_page, last_page = _page(rect.top() + 0.5, page_height), _page(rect.bottom() - 0.5, page_height)
+        if first_page == last_page:
+            continue  # on one page: nothing to cut (most tables)
+        cut = _table_cut(doc, table, t, page_height, range(first_page + 1, last_page + 1), skip)
+        if cut is not None:
+            found.append(cut)
     block, h = doc.begin(), -1
     while block.isValid():
+        if block.blockFormat().pageBreakPolicy() & always:
+            forced.append(_text_span(layout, block)[0])
         if block.blockFormat().headingLevel() > 0:
             h += 1
             if block.next().isValid():
@@ -200,7 +255,20 @@ def _first_cut(doc: QTextDocument, page_height: float,
                         and following - top < 0.5 * page_height and ("heading", h, 0) not in skip:
                     found.append((top, ("heading", h, 0)))
         block = block.next()
-    return min(found)[1] if found else None
+    forced.sort()
+    first: dict[int, tuple[float, tuple[str, int, int]]] = {}
+    for y, cut in found:
+        stretch = sum(1 for f in forced if f <= y + 0.5)
+        if stretch not in first or y < first[stretch][0]:
+            first[stretch] = (y, cut)
+    return [cut for _, cut in sorted(first.values())]
+
+
+def _first_cut(doc: QTextDocument, page_height: float,
+               skip: frozenset[tuple[str, int, int]] = frozenset()) -> tuple[str, int, int] | None:
+    """The highest cut (see ``_cuts``), or None."""
+    cuts = _cuts(doc, page_height, skip)
+    return cuts[0] if cuts else None
 
 
 _TABLE_RE = re.compile(r"(<table\b[^>]*>)(.*?)(</table>)", re.DOTALL | re.IGNORECASE)
@@ -255,31 +323,38 @@ def _move_to_next_page(html: str, cut: tuple[str, int, int]) -> str | None:
     return html[:m.start()] + opening + split + closing + html[m.end():]
 
 
-def paginate(html: str, body_width: float, body_height: float, *, rounds: int = 200) -> tuple[QTextDocument, list, int]:
+def paginate(html: str, body_width: float, body_height: float, *, rounds: int = 200,
+             progress: Callable[[], None] | None = None) -> tuple[QTextDocument, list, int]:
     """Lay the HTML out on pages so no table row and no heading is cut off by a page boundary.
 
     Qt moves a row to the next page only when none of its cells starts on the current one, and
-    knows no ``page-break-inside: avoid``. So we lay out, find the highest row (or heading) a
-    page boundary cuts, put a page break before it in the HTML (a table is split in two, its
-    header repeated), and lay out again, until nothing is cut. Returns the document, the objects
-    to keep alive while it is used, and the number of moves.
+    knows no ``page-break-inside: avoid``. So we lay out, find the cuts (the first per stretch
+    between forced page breaks, see ``_cuts``), put a page break before each in the HTML (a
+    table is split in two, its header repeated), and lay out again, until nothing is cut. The
+    moves are applied from the bottom up, so the table and heading indices of the earlier ones
+    stay valid. ``progress`` is called every round (it may raise to cancel). Returns
+    the document, the objects to keep alive while it is used, and the number of moves.
     """
     moves = 0
     skip: set[tuple[str, int, int]] = set()
-    doc, keep = build_document(html, body_width)
-    doc.setPageSize(QSizeF(body_width, body_height))
-    while moves < rounds:
-        cut = _first_cut(doc, body_height, frozenset(skip))
-        if cut is None:
+    doc, keep = build_document(html, body_width, body_height)
+    for _ in range(rounds):
+        if progress is not None:
+            progress()
+        cuts = _cuts(doc, body_height, frozenset(skip))
+        if not cuts:
             break
-        changed = _move_to_next_page(html, cut)
-        if changed is None:  # cannot be moved (already starts a page): leave it, look further
-            skip.add(cut)
-            continue
-        html = changed
-        moves += 1
-        doc, keep = build_document(html, body_width)
-        doc.setPageSize(QSizeF(body_width, body_height))
+        changed_any = False
+        for cut in reversed(cuts):
+            changed = _move_to_next_page(html, cut)
+            if changed is None:  # cannot be moved (already starts a page): leave it, look further
+                skip.add(cut)
+                continue
+            html = changed
+            moves += 1
+            changed_any = True
+        if changed_any:
+            doc, keep = build_document(html, body_width, body_height)
     _drop_empty_pages(doc, body_height)
     return doc, keep, moves
 
@@ -322,22 +397,76 @@ def _drop_empty_pages(doc: QTextDocument, page_height: float, *, rounds: int = 5
             return
 
 
+_BODY_RE = re.compile(r"(<body\b[^>]*>)(.*)(</body>)", re.DOTALL | re.IGNORECASE)
+#: Where the report starts a new page of its own: a chapter (h1) or a framework (h2.framework).
+_CHAPTER_RE = re.compile(r'<h1\b(?![^>]*class="first")[^>]*>|<h2 class="framework"[^>]*>', re.IGNORECASE)
+
+
+def chapters(html: str) -> list[str]:
+    """The report cut at every heading that starts a new page (``page-break-before: always``),
+    each part a whole HTML document with the same head.
+
+    What starts on a new page lies on its pages the same way whatever comes before, so each part
+    is laid out and paginated on its own: a row moved in one chapter does not make the others be
+    laid out again. The heading that opens a part gets ``page-break-before: auto`` (the part itself
+    starts the page).
+    """
+    body = _BODY_RE.search(html)
+    if body is None:
+        return [html]
+    starts = [m.start() for m in _CHAPTER_RE.finditer(body.group(2))]
+    content = body.group(2)
+    bounds = [0, *starts, len(content)]
+    parts = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        chunk = content[a:b]
+        if not chunk.strip():
+            continue
+        if a in starts:
+            m = _CHAPTER_RE.match(chunk)
+            tag = m.group(0)
+            opened = (re.sub(r'(\sstyle=")', r"\1page-break-before: auto; ", tag, count=1) if ' style="' in tag
+                      else tag[:-1] + ' style="page-break-before: auto">')
+            chunk = opened + chunk[m.end():]
+        parts.append(html[:body.start(2)] + chunk + html[body.end(2):])
+    return parts
+
+
 def header_text(html: str) -> str:
     """The running header the report put in ``<meta name="dienstscan-kop">``."""
     match = _HEADER_RE.search(html)
     return html_lib.unescape(match.group(1)) if match else ""
 
 
-def render_pdf(html: str, *, header: str | None = None) -> tuple[bytes, int]:
-    """The PDF as bytes and its page count."""
+def render_pdf(html: str, *, header: str | None = None, paginated: bool = True,
+               progress: Callable[[int, int], None] | None = None) -> tuple[bytes, int]:
+    """The PDF as bytes and its page count.
+
+    The report is laid out chapter by chapter (``chapters``), each paginated on its own.
+    ``paginated=False`` prints the whole document as Qt lays it out once, without moving cut
+    rows: the floor the benchmark measures against. ``progress(done, total)`` is called before
+    each chapter and during pagination; it may raise to cancel.
+    """
     ensure_app()
     header = header if header is not None else header_text(html)
     page_w, page_h = 210 * MM, 297 * MM
     left, right = MARGIN_MM["left"] * MM, MARGIN_MM["right"] * MM
     top, bottom = MARGIN_MM["top"] * MM, MARGIN_MM["bottom"] * MM
     body_w, body_h = page_w - left - right, page_h - top - bottom
-    doc, keep, _moves = paginate(html, body_w, body_h)
-    pages = doc.pageCount()
+    docs: list[tuple[QTextDocument, list]] = []
+    if paginated:
+        parts = chapters(html)
+        for n, part in enumerate(parts):
+            if progress is not None:
+                progress(n, len(parts))
+            step = (lambda n=n: progress(n, len(parts))) if progress is not None else None
+            doc, keep, _moves = paginate(part, body_w, body_h, progress=step)
+            docs.append((doc, keep))
+    else:
+        doc, keep = build_document(html, body_w, body_h)
+        docs.append((doc, keep))
+    sheets = [(doc, n) for doc, _ in docs for n in range(doc.pageCount())]
+    pages = len(sheets)
 
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -345,7 +474,7 @@ def render_pdf(html: str, *, header: str | None = None) -> tuple[bytes, int]:
     writer.setResolution(PDF_DPI)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(0, 0, 0, 0)))
-    writer.setTitle(doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
+    writer.setTitle(docs[0][0].metaInformation(QTextDocument.MetaInformation.DocumentTitle))
     writer.setCreator("Dienstscan")
     painter = QPainter()
     if not painter.begin(writer):
@@ -354,19 +483,18 @@ def render_pdf(html: str, *, header: str | None = None) -> tuple[bytes, int]:
         scale = writer.resolution() / LAYOUT_DPI
         small = QFont("DejaVu Sans")
         small.setPixelSize(round(8 * LAYOUT_DPI / 72))
-        layout = doc.documentLayout()
-        for page in range(pages):
+        for page, (doc, local) in enumerate(sheets):
             if page:
                 writer.newPage()
             painter.save()
             painter.scale(scale, scale)
             painter.save()
-            clip = QRectF(0, page * body_h, body_w, body_h)
-            painter.translate(left, top - page * body_h)
+            clip = QRectF(0, local * body_h, body_w, body_h)
+            painter.translate(left, top - local * body_h)
             painter.setClipRect(clip)
             context = QAbstractTextDocumentLayout.PaintContext()
             context.clip = clip
-            layout.draw(painter, context)
+            doc.documentLayout().draw(painter, context)
             painter.restore()
             painter.setFont(small)
             painter.setPen(QPen(Qt.GlobalColor.black))
@@ -381,7 +509,7 @@ def render_pdf(html: str, *, header: str | None = None) -> tuple[bytes, int]:
             painter.restore()
     finally:
         painter.end()
-    del keep
+    del docs
     return bytes(buffer.data().data()), pages
 
 

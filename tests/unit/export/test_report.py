@@ -97,12 +97,13 @@ def test_every_action_is_in_the_plan_under_its_theme(page, checklists, assessmen
     for action in actions:
         assert f"{action.id} {action.title}" in plan
     kcc = plan[plan.index("Klantcontactcentrum (2)"):]
-    assert ("E-1 Klantreis verhuizen in kaart brengen Met burgers samen Eigen actie prioriteit hoog Projectleider "
-            "… – 31-01-2025 Gepland") in kcc
+    assert ("E-1 Klantreis verhuizen in kaart brengen Besluit: eigen actie; prioriteit hoog Met burgers samen "
+            "Projectleider … – 31-01-2025 Gepland") in kcc
     # the edited proposal shows owner, dates, status and its PDCA fields
     assert "Indicator: Aantal kanalen; streefwaarde: 5" in plan
     assert "Voortgang: Telefoon gereed" in plan
-    assert "Voorstel aangenomen prioriteit midden Teamleider KCC 01-04-2026 – 31-12-2026 In uitvoering" in plan
+    assert "Besluit: voorstel aangenomen; prioriteit midden" in plan
+    assert "Teamleider KCC 01-04-2026 – 31-12-2026 In uitvoering" in plan
     # themes in the order of the checklist's themes, each with its count
     assert plan.index("Visie op dienstverlening (7)") < plan.index("Klantcontactcentrum (2)")
 

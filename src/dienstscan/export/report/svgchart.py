@@ -163,19 +163,21 @@ def bar_chart(rows: list[ScoreRow], *, title: str, width: int = 640, label_width
     parts.extend(body)
     # legend: what the bar, the thin hatched bar and a dashed line mean
     ly = y + 4
-    legend = [f'<rect x="{plot_x}" y="{_attr(ly)}" width="14" height="9" fill="#404040" stroke="#000" stroke-width="0.8"/>',
-              _text(plot_x + 18, ly + 8, "score", 9)]
-    lx = plot_x + 60
+    lx = 10.0
+    legend = [f'<rect x="{_attr(lx)}" y="{_attr(ly)}" width="14" height="9" fill="#404040" stroke="#000" '
+              'stroke-width="0.8"/>', _text(lx + 18, ly + 8, "score", 9)]
+    lx += 56
     if any(r.partial and r.value is not None for r in rows):
-        legend.append(f'<rect x="{lx}" y="{_attr(ly + 2)}" width="14" height="6" fill="#fff" stroke="#000" '
+        legend.append(f'<rect x="{_attr(lx)}" y="{_attr(ly + 2)}" width="14" height="6" fill="#fff" stroke="#000" '
                       'stroke-width="0.8"/>')
         legend.extend(_hatch(lx, ly + 2, 14, 6, 3.0))
-        legend.append(_text(lx + 18, ly + 8, f"{partial_label} (apart, telt niet mee)", 9))
-        lx += 190
+        text = f"{partial_label} (apart, telt niet mee)"
+        legend.append(_text(lx + 18, ly + 8, text, 9))
+        lx += 18 + _text_width(text, 9) * 0.85 + 12
     if any(r.marks for r in rows):
-        legend.append(f'<line x1="{lx}" y1="{_attr(ly + 4.5)}" x2="{lx + 14}" y2="{_attr(ly + 4.5)}" stroke="#000" '
+        legend.append(f'<line x1="{_attr(lx)}" y1="{_attr(ly + 4.5)}" x2="{_attr(lx + 14)}" y2="{_attr(ly + 4.5)}" stroke="#000" '
                       f'stroke-width="1.4" stroke-dasharray="{_DASHES[0]}"/>')
-        legend.append(_text(lx + 18, ly + 8, "benchmark (naam en waarde onder de balk)", 9))
+        legend.append(_text(lx + 18, ly + 8, "benchmark (naam en waarde eronder)", 9))
     parts.extend(legend)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" version="1.2" baseProfile="tiny" width="{width}" '
             f'height="{height}" viewBox="0 0 {width} {height}">'
