@@ -263,3 +263,62 @@ def test_example_scan_report_reads_well(tmp_path):
     assert assessment.organisation.name in text
     for action in visible_actions(assessment):
         assert action.id in text
+
+
+def test_report_is_made_in_the_background_and_offers_open_and_folder(qtbot, tmp_path, monkeypatch, report_scan,
+                                                                     fake_dialogs):
+    """The window stays alive (a worker thread), progress goes to the dialog, and afterwards the
+    user may open the report or its folder."""
+    import threading
+
+    from dienstscan.ui import report_dialog
+
+    checklists, assessment = report_scan
+    target = tmp_path / "rapport.pdf"
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
+    threads, steps = [], []
+    real = report_dialog.write_report
+
+    def spy(*args, progress, **kwargs):
+        threads.append(threading.current_thread().name)
+
+        def counted(done, total):
+            steps.append((done, total))
+            progress(done, total)
+        return real(*args, progress=counted, **kwargs)
+
+    monkeypatch.setattr(report_dialog, "write_report", spy)
+    opened: list[Path] = []
+    monkeypatch.setattr(report_dialog, "open_location", lambda path: opened.append(path) or True)
+    fake_dialogs.open_report = "folder"
+    assert report_dialog.export_report_dialog(None, _Doc(checklists, assessment)) == target
+    assert threads == ["dienstscan-rapport"]  # not the GUI thread
+    totals = {total for _, total in steps}
+    assert len(totals) == 1 and totals.pop() > 1  # one step per chapter of the report
+    assert max(done for done, _ in steps) == steps[-1][1] - 1
+    assert fake_dialogs.count("ask_open_report") == 1
+    assert opened == [tmp_path]  # Map tonen opens the folder
+    fake_dialogs.open_report = "open"
+    report_dialog.export_report_dialog(None, _Doc(checklists, assessment))
+    assert opened[-1] == target
+
+
+def test_cancelling_the_report_writes_nothing(qtbot, tmp_path, monkeypatch, report_scan, fake_dialogs):
+    from dienstscan.ui import report_dialog
+
+    checklists, assessment = report_scan
+    target = tmp_path / "rapport.pdf"
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
+    real = report_dialog.write_report
+
+    def cancel_at_second_step(*args, progress, **kwargs):
+        def pressed(done, total):
+            if done >= 1:
+                raise report_dialog.ReportCancelled  # what progress raises after Annuleren
+            progress(done, total)
+        return real(*args, progress=pressed, **kwargs)
+
+    monkeypatch.setattr(report_dialog, "write_report", cancel_at_second_step)
+    assert report_dialog.export_report_dialog(None, _Doc(checklists, assessment)) is None
+    assert not target.exists()
+    assert fake_dialogs.count("show_error") == 0 and fake_dialogs.count("ask_open_report") == 0

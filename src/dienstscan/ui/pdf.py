@@ -513,13 +513,14 @@ def render_pdf(html: str, *, header: str | None = None, paginated: bool = True,
     return bytes(buffer.data().data()), pages
 
 
-def write_pdf(html: str, path: Path, *, header: str | None = None) -> int:
+def write_pdf(html: str, path: Path, *, header: str | None = None,
+              progress: Callable[[int, int], None] | None = None) -> int:
     """Print the report HTML to ``path`` (A4 PDF); returns the number of pages.
 
     The PDF is made in memory first, so a file that cannot be written raises ``OSError`` from
     Python with its reason and no half-written file is left behind.
     """
-    data, pages = render_pdf(html, header=header)
+    data, pages = render_pdf(html, header=header, progress=progress)
     Path(path).write_bytes(data)
     return pages
 
@@ -545,28 +546,34 @@ def svg_to_png(svg: str, *, dpi: int = 200) -> bytes:
     return bytes(buffer.data().data())
 
 
-def write_report_pdf(checklists, assessment, path: Path, *, baseline=None) -> int:
+def write_report_pdf(checklists, assessment, path: Path, *, baseline=None,
+                     progress: Callable[[int, int], None] | None = None) -> int:
     """Score the scan, render the management report and print it to ``path``; returns the pages.
 
     ``baseline``: an earlier scan; the report then has the chapter "Voortgang sinds <datum>".
+    ``progress(done, total)``: called per chapter; it may raise to cancel (nothing is written).
     """
     from ..export.report import render_report_html
 
-    return write_pdf(render_report_html(checklists, assessment, baseline=baseline), path)
+    return write_pdf(render_report_html(checklists, assessment, baseline=baseline), path, progress=progress)
 
 
-def write_report(checklists, assessment, path: Path, *, baseline=None) -> None:
+def write_report(checklists, assessment, path: Path, *, baseline=None,
+                 progress: Callable[[int, int], None] | None = None) -> None:
     """The report in the format the extension names: .pdf, .html/.htm or .docx (Word, chart as PNG).
 
-    ``baseline``: an earlier scan, adds the progress chapter in every format.
+    ``baseline``: an earlier scan, adds the progress chapter in every format. ``progress(done,
+    total)`` is called between steps and may raise to cancel before anything is written.
     Raises ``ValueError`` (Dutch) for another extension and ``OSError`` when writing fails.
     """
     from ..export.report.docx import write_report_docx
     from ..export.report import write_report_html
 
     suffix = Path(path).suffix.lower()
+    if progress is not None and suffix != ".pdf":
+        progress(0, 1)  # Word and HTML take a moment only: one step, before anything is written
     if suffix == ".pdf":
-        write_report_pdf(checklists, assessment, path, baseline=baseline)
+        write_report_pdf(checklists, assessment, path, baseline=baseline, progress=progress)
     elif suffix in (".html", ".htm"):
         write_report_html(checklists, assessment, path, baseline=baseline)
     elif suffix == ".docx":
