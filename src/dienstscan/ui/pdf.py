@@ -323,40 +323,50 @@ def _move_to_next_page(html: str, cut: tuple[str, int, int]) -> str | None:
     return html[:m.start()] + opening + split + closing + html[m.end():]
 
 
-def paginate(html: str, body_width: float, body_height: float, *, rounds: int = 200,
-             progress: Callable[[], None] | None = None) -> tuple[QTextDocument, list, int]:
-    """Lay the HTML out on pages so no table row and no heading is cut off by a page boundary.
+def paginate(html: str, body_width: float, body_height: float, *,
+             progress: Callable[[], None] | None = None) -> tuple[list[QTextDocument], list, int]:
+    """Lay the HTML out on pages so no table row and no heading is cut off by a page boundary;
+    returns the documents to print one after the other, the objects to keep alive while they are
+    used, and the number of moves.
 
     Qt moves a row to the next page only when none of its cells starts on the current one, and
-    knows no ``page-break-inside: avoid``. So we lay out, find the cuts (the first per stretch
-    between forced page breaks, see ``_cuts``), put a page break before each in the HTML (a
-    table is split in two, its header repeated), and lay out again, until nothing is cut. The
-    moves are applied from the bottom up, so the table and heading indices of the earlier ones
-    stay valid. ``progress`` is called every round (it may raise to cancel). Returns
-    the document, the objects to keep alive while it is used, and the number of moves.
+    knows no ``page-break-inside: avoid``. So we lay out, find the highest cut, put a page break
+    before it in the HTML (a table is split in two, its header repeated; a heading moves with what
+    follows) and go on. Whatever starts a new page lies on its pages the same way whatever comes
+    before it, so the HTML is cut into parts at every such page break (``parts``) and each part
+    is laid out on its own: what lies above a move is final, and only the rest is laid out again.
+    A long table costs about two layouts, not one per page. ``progress`` is called before each
+    layout (it may raise to cancel).
     """
+    queue = parts(html)
+    done: list[QTextDocument] = []
+    keep: list = []
     moves = 0
-    skip: set[tuple[str, int, int]] = set()
-    doc, keep = build_document(html, body_width, body_height)
-    for _ in range(rounds):
+    while queue:
+        part = queue.pop(0)
         if progress is not None:
             progress()
-        cuts = _cuts(doc, body_height, frozenset(skip))
-        if not cuts:
-            break
-        changed_any = False
-        for cut in reversed(cuts):
-            changed = _move_to_next_page(html, cut)
+        doc, refs = build_document(part, body_width, body_height)
+        skip: set[tuple[str, int, int]] = set()
+        while True:
+            cut = _first_cut(doc, body_height, frozenset(skip))
+            if cut is None:
+                _drop_empty_pages(doc, body_height)
+                done.append(doc)
+                keep.extend(refs)
+                break
+            changed = _move_to_next_page(part, cut)
             if changed is None:  # cannot be moved (already starts a page): leave it, look further
                 skip.add(cut)
                 continue
-            html = changed
             moves += 1
-            changed_any = True
-        if changed_any:
-            doc, keep = build_document(html, body_width, body_height)
-    _drop_empty_pages(doc, body_height)
-    return doc, keep, moves
+            pieces = parts(changed)
+            if len(pieces) < 2:  # the break is not at the top level: lay this part out again
+                queue.insert(0, changed)
+            else:  # the first piece is final up to the move; the rest starts a new page
+                queue[:0] = pieces
+            break
+    return done, keep, moves
 
 
 def _drop_empty_pages(doc: QTextDocument, page_height: float, *, rounds: int = 50) -> None:
@@ -399,22 +409,20 @@ def _drop_empty_pages(doc: QTextDocument, page_height: float, *, rounds: int = 5
 
 _BODY_RE = re.compile(r"(<body\b[^>]*>)(.*)(</body>)", re.DOTALL | re.IGNORECASE)
 #: Where the report starts a new page of its own: a chapter (h1) or a framework (h2.framework).
-_CHAPTER_RE = re.compile(r'<h1\b(?![^>]*class="first")[^>]*>|<h2 class="framework"[^>]*>', re.IGNORECASE)
+#: What starts a new page at the top level of the body: a chapter (h1), a framework
+#: (h2.framework), or a table or heading given a page break by ``_move_to_next_page``.
+_PAGE_START_RE = re.compile(r'<h1\b(?![^>]*class="first")[^>]*>|<h2 class="framework"[^>]*>'
+                            rf'|<(?:table|h[1-6])\b[^>]*{_BREAK}[^>]*>', re.IGNORECASE)
 
 
-def chapters(html: str) -> list[str]:
-    """The report cut at every heading that starts a new page (``page-break-before: always``),
-    each part a whole HTML document with the same head.
-
-    What starts on a new page lies on its pages the same way whatever comes before, so each part
-    is laid out and paginated on its own: a row moved in one chapter does not make the others be
-    laid out again. The heading that opens a part gets ``page-break-before: auto`` (the part itself
-    starts the page).
-    """
+def parts(html: str) -> list[str]:
+    """The report cut at every top-level element that starts a new page, each part a whole HTML
+    document with the same head. The element that opens a part gets ``page-break-before: auto``
+    (the part itself starts the page)."""
     body = _BODY_RE.search(html)
     if body is None:
         return [html]
-    starts = [m.start() for m in _CHAPTER_RE.finditer(body.group(2))]
+    starts = [m.start() for m in _PAGE_START_RE.finditer(body.group(2))]
     content = body.group(2)
     bounds = [0, *starts, len(content)]
     parts = []
@@ -423,10 +431,14 @@ def chapters(html: str) -> list[str]:
         if not chunk.strip():
             continue
         if a in starts:
-            m = _CHAPTER_RE.match(chunk)
+            m = _PAGE_START_RE.match(chunk)
             tag = m.group(0)
-            opened = (re.sub(r'(\sstyle=")', r"\1page-break-before: auto; ", tag, count=1) if ' style="' in tag
-                      else tag[:-1] + ' style="page-break-before: auto">')
+            if _BREAK in tag:
+                opened = tag.replace(_BREAK, "page-break-before: auto")
+            elif ' style="' in tag:
+                opened = re.sub(r'(\sstyle=")', r"\1page-break-before: auto; ", tag, count=1)
+            else:
+                opened = tag[:-1] + ' style="page-break-before: auto">'
             chunk = opened + chunk[m.end():]
         parts.append(html[:body.start(2)] + chunk + html[body.end(2):])
     return parts
@@ -442,10 +454,11 @@ def render_pdf(html: str, *, header: str | None = None, paginated: bool = True,
                progress: Callable[[int, int], None] | None = None) -> tuple[bytes, int]:
     """The PDF as bytes and its page count.
 
-    The report is laid out chapter by chapter (``chapters``), each paginated on its own.
+    The report is laid out part by part (``paginate``).
     ``paginated=False`` prints the whole document as Qt lays it out once, without moving cut
     rows: the floor the benchmark measures against. ``progress(done, total)`` is called before
-    each chapter and during pagination; it may raise to cancel.
+    each layout (``total`` is the number of chapters, ``done`` stops at the last one); it may
+    raise to cancel.
     """
     ensure_app()
     header = header if header is not None else header_text(html)
@@ -453,19 +466,20 @@ def render_pdf(html: str, *, header: str | None = None, paginated: bool = True,
     left, right = MARGIN_MM["left"] * MM, MARGIN_MM["right"] * MM
     top, bottom = MARGIN_MM["top"] * MM, MARGIN_MM["bottom"] * MM
     body_w, body_h = page_w - left - right, page_h - top - bottom
-    docs: list[tuple[QTextDocument, list]] = []
     if paginated:
-        parts = chapters(html)
-        for n, part in enumerate(parts):
+        total = max(1, len(parts(html)))
+        count = [0]
+
+        def step() -> None:
             if progress is not None:
-                progress(n, len(parts))
-            step = (lambda n=n: progress(n, len(parts))) if progress is not None else None
-            doc, keep, _moves = paginate(part, body_w, body_h, progress=step)
-            docs.append((doc, keep))
+                progress(min(count[0], total - 1), total)
+            count[0] += 1
+
+        docs, keep, _moves = paginate(html, body_w, body_h, progress=step)
     else:
         doc, keep = build_document(html, body_w, body_h)
-        docs.append((doc, keep))
-    sheets = [(doc, n) for doc, _ in docs for n in range(doc.pageCount())]
+        docs = [doc]
+    sheets = [(doc, n) for doc in docs for n in range(doc.pageCount())]
     pages = len(sheets)
 
     buffer = QBuffer()
@@ -474,7 +488,7 @@ def render_pdf(html: str, *, header: str | None = None, paginated: bool = True,
     writer.setResolution(PDF_DPI)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(0, 0, 0, 0)))
-    writer.setTitle(docs[0][0].metaInformation(QTextDocument.MetaInformation.DocumentTitle))
+    writer.setTitle(docs[0].metaInformation(QTextDocument.MetaInformation.DocumentTitle))
     writer.setCreator("Dienstscan")
     painter = QPainter()
     if not painter.begin(writer):
@@ -509,7 +523,7 @@ def render_pdf(html: str, *, header: str | None = None, paginated: bool = True,
             painter.restore()
     finally:
         painter.end()
-    del docs
+    del docs, keep
     return bytes(buffer.data().data()), pages
 
 

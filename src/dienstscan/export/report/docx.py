@@ -33,6 +33,10 @@ from .html import report_context
 #: Turns an SVG chart into PNG bytes.
 ChartRenderer = Callable[[str], bytes]
 TABLE_STYLE = "Table Grid"
+#: Long header words get a soft hyphen: Word and LibreOffice break them there, with a hyphen,
+#: when the column is narrow, instead of anywhere in the word.
+SOFT = "\u00ad"
+OWNER = f"Probleem{SOFT}eigenaar"
 
 
 def _cant_split(row) -> None:
@@ -82,6 +86,9 @@ def _table(doc, headers: list[str], rows: list[list[str]], widths_cm: list[float
             cell.text = text
     if widths_cm:
         table.autofit = False
+        # the grid columns too: LibreOffice (and Word on opening) lay a table out by its grid
+        for column, width in zip(table.columns, widths_cm, strict=True):
+            column.width = Cm(width)
         for row in table.rows:
             for cell, width in zip(row.cells, widths_cm, strict=True):
                 cell.width = Cm(width)
@@ -208,7 +215,7 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
     doc.add_heading("Waar staan we", level=2)
     rows = [[s["title"], s["score_text"] + (f"\ngedeeltelijk {s['partial_text']}, telt niet mee" if s["partial_text"] else ""),
              s["sentence"], s["source"] or "geen benchmark in de bronnen"] for s in summary["standing"]]
-    table = _table(doc, ["Kader", "Score", "Vergeleken met", "Bron"], rows, [4.0, 2.9, 6.0, 4.5])
+    table = _table(doc, ["Kader", "Score", "Vergeleken met", "Bron"], rows, [4.0, 3.2, 5.8, 4.4])
     for row, standing in zip(table.rows[1:], summary["standing"], strict=True):
         if standing["main"]:
             for cell in row.cells[:2]:
@@ -223,16 +230,16 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
                [[f"{g['framework']} {g['id']}: {g['text']}" + (f" ({g['legal']})" if g["legal"] else ""), g["answer"],
                  (f"{g['action_id']}: " if g["action_id"] else "Nog geen actie; voorstel: ") + g["action"],
                  (g["decision"] or "–") + (f"\neigenaar {g['owner']}" if g["owner"] else "")] for g in gaps],
-               [4.6, 2.4, 7.4, 3.0])
+               [4.4, 2.9, 7.0, 3.1])
     else:
         doc.add_paragraph("Er zijn geen tekortkomingen vastgesteld.")
     doc.add_heading("Wat hebben we besloten, wie is eigenaar, wanneer", level=2)
     plan = context["plan"]
     n = plan["numbers"]
     if plan["summary_actions"]:
-        _table(doc, ["Actie", "Besluit", "Probleemeigenaar", "Einde", "Status"],
+        _table(doc, ["Actie", "Besluit", OWNER, "Einde", "Status"],
                [[f"{a['id']}: {a['title']}", a["decision"], a["owner"] or "nog geen eigenaar", a["end"] or "–",
-                 a["status"]] for a in plan["summary_actions"]], [7.4, 2.6, 3.0, 2.2, 2.2])
+                 a["status"]] for a in plan["summary_actions"]], [6.2, 3.0, 3.0, 2.6, 2.6])
         if plan["more_actions"]:
             _muted(doc.add_paragraph(), f"En nog {plan['more_actions']} acties: zie het hoofdstuk Verbeterplan.")
     else:
@@ -267,7 +274,7 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
             rows = [[s["title"], s["score_text"], s["partial_text"] or "–",
                      f"{s['counts']}. {_comparison_text(s['comparison'])}".strip()] for s in fw["sections"]]
             rows += [[e["title"], "buiten scope", "", e["justification"]] for e in fw["excluded_sections"]]
-            _table(doc, [fw["section_label"], "Score", "Gedeeltelijk", "Toelichting"], rows, [5.0, 2.0, 2.4, 8.0])
+            _table(doc, [fw["section_label"], "Score", f"Gedeel{SOFT}telijk", "Toelichting"], rows, [4.6, 1.8, 2.6, 8.4])
         _chart(doc, fw["chart_svg"], chart_png)
         if fw["register"] is not None:
             doc.add_heading(f"Pas toe of leg uit: {fw['item_label_plural']} die niet volledig zijn toegepast", level=2)
@@ -277,7 +284,8 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
                     explanation = r["explanation"] or ("Uitleg ontbreekt nog." if r["explanation_missing"] else "")
                     rows.append([f"{r['id']} {r['text']}", r["answer"], explanation, "\n".join(r["barriers"]),
                                  "\n".join(r["causes"]), "\n".join(r["solutions"])])
-                _table(doc, [fw["item_label"], "Antwoord", "Uitleg", "Belemmeringen", "Oorzaken", "Oplossingen"],
+                _table(doc, [fw["item_label"], "Antwoord", "Uitleg", f"Belemme{SOFT}ringen", "Oorzaken",
+                             f"Oplos{SOFT}singen"],
                        rows, [3.2, 2.2, 3.4, 2.9, 2.9, 2.8])
             else:
                 doc.add_paragraph(f"Alle {fw['item_label_plural']} in scope zijn toegepast.")
@@ -297,7 +305,7 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
         doc.add_heading(f"Alle {fw['item_label_plural']}", level=2)
         _table(doc, ["Id", fw["item_label"], "Antwoord", "Uitleg of toelichting"],
                [[i["id"], i["text"] + (f" ({i['legal']})" if i["legal"] else ""), i["answer"], i["explanation"]]
-                for i in fw["item_rows"]], [2.0, 7.0, 2.8, 5.6])
+                for i in fw["item_rows"]], [2.6, 6.6, 2.9, 5.3])
 
     # key figures
     _chapter(doc, "Kengetallen")
@@ -338,10 +346,9 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
                 lines.append(f"Act: {a['act']}")
             if a["source"]:
                 lines.append(f"Bij: {a['source']}")
-            rows.append([a["id"], "\n".join(lines), f"{a['decision']}\nprioriteit {a['priority'].lower()}",
-                         a["owner"] or "–", a["period"], a["status"]])
-        table = _table(doc, ["Id", "Actie", "Besluit", "Probleemeigenaar", "Looptijd", "Status"], rows,
-                       [2.0, 6.8, 2.4, 2.6, 2.0, 1.6])
+            lines.insert(1, f"Besluit: {a['decision'].lower()}; prioriteit {a['priority'].lower()}")
+            rows.append([a["id"], "\n".join(lines), a["owner"] or "–", a["period"], a["status"]])
+        table = _table(doc, ["Id", "Actie", OWNER, "Looptijd", "Status"], rows, [2.6, 7.2, 2.6, 2.4, 2.6])
         for row in table.rows[1:]:  # the title of an action in bold
             paragraph = row.cells[1].paragraphs[0]
             if paragraph.runs:
@@ -354,7 +361,7 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
                                     "bij het plan als het projectteam het aanneemt; tot dan heeft het geen eigenaar, "
                                     "data of status.")
         _table(doc, ["Id", "Voorstel", "Naar aanleiding van", "Prioriteit"],
-               [[a["id"], a["title"], a["source"], a["priority"]] for a in plan["proposals"]], [2.0, 7.6, 5.8, 2.0])
+               [[a["id"], a["title"], a["source"], a["priority"]] for a in plan["proposals"]], [2.6, 7.0, 5.6, 2.2])
 
     # sources
     _chapter(doc, "Bronnen")
