@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...model.checklist import ChecklistSet
+from ...model.checklist import ChecklistSet, section_heading
 from ...scoring import FrameworkScore, MetricComparison, ScoreReport
 from ...scoring import dutch
 
@@ -88,7 +88,7 @@ def share_rows(report: ScoreReport, *, sections: bool = False) -> list[ScoreRow]
         if sections:
             for s in fs.sections:
                 st = s.tally
-                title = f"{s.number}. {s.title}" if s.number is not None else s.title
+                title = section_heading(s.number, s.title)
                 rows.append(ScoreRow(title, f"{fs.short_title}: {title}", st.percentage, _pct(st.percentage),
                                      st.partial_percentage or None,
                                      _pct(st.partial_percentage) if st.partial_percentage else "", _marks(s.comparison)))
@@ -131,7 +131,7 @@ def section_rows(checklists: ChecklistSet, fs: FrameworkScore) -> tuple[list[Sco
     rows = []
     for s in fs.sections:
         t = s.tally
-        title = f"{s.number}. {s.title}" if s.number is not None else s.title
+        title = section_heading(s.number, s.title)
         if top is not None:
             level = t.percentage / 100 * top if t.percentage is not None else None
             rows.append(ScoreRow(title, title, level, level_text(level) if level is not None else "geen score"))

@@ -24,8 +24,8 @@ place. Sheets, all in Dutch:
 
 *Verbeterplan* and *Voorstellen* are views for reading and printing: they are protected
 (without a password) so an edit cannot be typed where the read-back would not see it.
-The column layout of the working sheet (``PLAN_COLUMNS``) is shared with the read-back, which
-finds columns by their header text, never by position. Format version 1 (before the director's
+The column layout of the working sheet (``PLAN_COLUMNS``) is shared with the read-back
+(``readback.py``), which finds columns by their header text, never by position. Format version 1 (before the director's
 sheets) had the working columns on the sheet *Verbeterplan*; it still reads back.
 """
 
@@ -50,6 +50,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ...model.assessment import (  # noqa: I001
     ACT_CHOICE_LABELS,
+    ACTION_FIELD_LABELS,
     ACTION_STATUS_LABELS,
     PRIORITY_LABELS,
     Action,
@@ -96,39 +97,44 @@ DATE_FORMAT = "DD-MM-YYYY"
 class PlanColumn:
     """One column of the Verbeterplan sheet.
 
-    ``field`` is the ``Action`` attribute it shows (None for a column that is only shown);
-    ``kind`` says how it is written and read back: text, date, status, priority, act, theme,
-    or info (shown, never read back).
+    ``field`` is the ``Action`` attribute it shows (None for a column that is only shown; its
+    ``title`` is then the header); the header of a field column is the field's Dutch name
+    (``ACTION_FIELD_LABELS``). ``kind`` says how it is written and read back: text, date, status,
+    priority, act, theme, or info (shown, never read back).
     """
 
     field: str | None
-    header: str
     band: str
     width: float
     kind: str = "text"
     wrap: bool = False
+    title: str = ""
+
+    @property
+    def header(self) -> str:
+        return ACTION_FIELD_LABELS[self.field] if self.field else self.title
 
 
 PLAN_COLUMNS: tuple[PlanColumn, ...] = (
-    PlanColumn("id", "ID", "Plan", 11, "id"),
-    PlanColumn("title", "Actie", "Plan", 30, wrap=True),
-    PlanColumn("description", "Toelichting", "Plan", 20.5, wrap=True),
-    PlanColumn(None, "Bron / onderdeel", "Plan", 22, "info", wrap=True),
-    PlanColumn(None, "Besluit", "Plan", 13, "info", wrap=True),
-    PlanColumn("theme", "Thema", "Plan", 18, "theme", wrap=True),
-    PlanColumn("priority", "Prioriteit", "Plan", 9, "priority"),
-    PlanColumn("owner", "Probleemeigenaar", "Plan", 17.5, wrap=True),
-    PlanColumn("start", "Start", "Plan", 10.5, "date"),
-    PlanColumn("end", "Einde", "Plan", 10.5, "date"),
-    PlanColumn("indicator", "Indicator", "Plan", 14, wrap=True),
-    PlanColumn("target", "Streefwaarde", "Plan", 12.5, wrap=True),
-    PlanColumn("status", "Status", "Do", 11.5, "status"),
-    PlanColumn("progress", "Voortgang", "Do", 16, wrap=True),
-    PlanColumn("measured_value", "Gemeten waarde", "Check", 10, wrap=True),
-    PlanColumn("measured_on", "Datum meting", "Check", 10.5, "date"),
-    PlanColumn("conclusion", "Conclusie", "Check", 15, wrap=True),
-    PlanColumn("act", "PDCA-keuze", "Act", 10, "act"),
-    PlanColumn("act_note", "Bijsturing / vervolg", "Act", 15, wrap=True),
+    PlanColumn("id", "Plan", 11, "id"),
+    PlanColumn("title", "Plan", 30, wrap=True),
+    PlanColumn("description", "Plan", 20.5, wrap=True),
+    PlanColumn(None, "Plan", 22, "info", wrap=True, title="Bron / onderdeel"),
+    PlanColumn(None, "Plan", 13, "info", wrap=True, title=ACTION_FIELD_LABELS["decision"]),
+    PlanColumn("theme", "Plan", 18, "theme", wrap=True),
+    PlanColumn("priority", "Plan", 9, "priority"),
+    PlanColumn("owner", "Plan", 17.5, wrap=True),
+    PlanColumn("start", "Plan", 10.5, "date"),
+    PlanColumn("end", "Plan", 10.5, "date"),
+    PlanColumn("indicator", "Plan", 14, wrap=True),
+    PlanColumn("target", "Plan", 12.5, wrap=True),
+    PlanColumn("status", "Do", 11.5, "status"),
+    PlanColumn("progress", "Do", 16, wrap=True),
+    PlanColumn("measured_value", "Check", 10, wrap=True),
+    PlanColumn("measured_on", "Check", 10.5, "date"),
+    PlanColumn("conclusion", "Check", 15, wrap=True),
+    PlanColumn("act", "Act", 10, "act"),
+    PlanColumn("act_note", "Act", 15, wrap=True),
 )
 
 #: Field -> the Dutch column header, for messages and the preview.
@@ -230,7 +236,7 @@ def _fit_titles(ws: Worksheet, ncols: int, rows: tuple[int, ...] = (1, 2)) -> No
 
 
 def _info_value(checklists: ChecklistSet, action: Action, header: str) -> str:
-    return decision_text(action) if header == "Besluit" else action_source_text(checklists, action)
+    return decision_text(action) if header == ACTION_FIELD_LABELS["decision"] else action_source_text(checklists, action)
 
 
 def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, actions: list[Action]) -> None:
@@ -375,13 +381,14 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
 #: About 136 units fill an A4 landscape page at 90% (LibreOffice prints Calibri 11 as DejaVu Sans,
 #: about 6.3 pt a unit), so the body prints at 10 pt; the rows are in priority order, so the
 #: priority itself is left to the working sheet. Every header word fits its column whole.
+_L = ACTION_FIELD_LABELS
 _VIEW_COLUMNS: list[tuple[str, float, bool]] = [
-    ("ID", 10, False), ("Actie", 42, True), ("Besluit", 12.5, True), ("Probleemeigenaar", 18.5, True),
-    ("Looptijd", 12, True), ("Status", 13, True), ("Indicator en streefwaarde", 28, True),
+    (_L["id"], 10, False), (_L["title"], 42, True), (_L["decision"], 12.5, True), (_L["owner"], 18.5, True),
+    ("Looptijd", 12, True), (_L["status"], 13, True), (f"{_L['indicator']} en {_L['target'].lower()}", 28, True),
 ]
 _PROPOSAL_COLUMNS: list[tuple[str, float, bool]] = [
-    ("ID", 10, False), ("Voorstel", 48, True), ("Naar aanleiding van", 40, True), ("Prioriteit", 12, False),
-    ("Thema", 18, True),
+    (_L["id"], 10, False), ("Voorstel", 48, True), ("Naar aanleiding van", 40, True), (_L["priority"], 12, False),
+    (_L["theme"], 18, True),
 ]
 
 
@@ -524,6 +531,7 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
         answers.get(i.id) and (answers[i.id].barriers or answers[i.id].causes or answers[i.id].solutions) for i in items
     )
     has_poll = any(answers.get(i.id) and answers[i.id].poll for i in items)
+    has_current = any(checklists.current_note(i.id) for i in items)
     # Scan-wide, so every framework sheet has the same columns; anonymous counts, never a mean.
     has_spread = has_individual_answers(assessment)
 
@@ -543,6 +551,8 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
         columns += [("Recht van de burger", 30, True), ("Plicht van de overheid", 30, True)]
     if has_legal:
         columns += [("Status in regelgeving", 14, True)]
+    if has_current:
+        columns += [("Stand 2026", 40, True)]
     columns += [("Antwoord", 14, True), ("Uitleg / toelichting", 30, True), ("Notities", 22, True)]
     if has_analysis:
         columns += [("Belemmeringen", 22, True), ("Oorzaken", 22, True), ("Oplossingen", 22, True)]
@@ -556,10 +566,10 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
     rows: list[list[object]] = []
     sections = [(None, fw.items), *((s, s.items) for s in fw.sections)]
     for section, section_items in sections:
-        section_text = "Organisatiebreed" if section is None else (
-            f"{section.number}. {section.title}" if section.number is not None else section.title)
-        if section is not None and section.id in assessment.out_of_scope:
-            section_text += f" (buiten scope: {assessment.out_of_scope[section.id].justification})"
+        section_text = "Organisatiebreed" if section is None else section.heading()
+        exclusion = assessment.out_of_scope.get(section.id) if section is not None else None
+        if exclusion is not None:
+            section_text += f" (buiten scope: {exclusion.justification})"
         for item in section_items:
             answer = answers.get(item.id)
             scale = checklists.scale_for(item.id)
@@ -569,6 +579,9 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
                 row += [item.right or None, item.duty or None]
             if has_legal:
                 row += [LEGAL_STATUS_LABELS.get(item.legal_status, "") if item.legal_status else None]
+            if has_current:
+                note = checklists.current_note(item.id)
+                row += [note.full_text() if note else None]
             row += [option.label if option else "Niet beantwoord",
                     (answer.explanation or None) if answer else None,
                     (answer.notes or None) if answer else None]
