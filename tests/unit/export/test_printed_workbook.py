@@ -103,7 +103,7 @@ def test_one_decision_per_plan_row(printed, example):
     decided = [a for a in visible_actions(example) if a.decision != "voorgesteld"]
     rows = [r for r in ws.iter_rows(min_row=5, values_only=True) if r[0]]
     assert [r[0] for r in rows] and {r[0] for r in rows} == {a.id for a in decided}
-    assert all(r[2] in DECISIONS for r in rows)
+    assert all(r[2].split("\n")[0] in DECISIONS and r[2].split("\n")[1].startswith("prioriteit ") for r in rows)
     # on paper: the Besluit column holds one decision per action
     column = [w.text for p in _pages(pages, PLAN_SHEET) for w in p.column("Besluit", "Probleemeigenaar")]
     assert column.count("aangenomen") + column.count("Eigen") == len(decided)

@@ -379,8 +379,8 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
 
 #: The decided plan as a director reads it: (header, width, wraps).
 #: About 136 units fill an A4 landscape page at 90% (LibreOffice prints Calibri 11 as DejaVu Sans,
-#: about 6.3 pt a unit), so the body prints at 10 pt; the rows are in priority order, so the
-#: priority itself is left to the working sheet. Every header word fits its column whole.
+#: about 6.3 pt a unit), so the body prints at 10 pt; the rows are in priority order and the
+#: priority stands under the decision. Every header word fits its column whole.
 _L = ACTION_FIELD_LABELS
 _VIEW_COLUMNS: list[tuple[str, float, bool]] = [
     (_L["id"], 10, False), (_L["title"], 42, True), (_L["decision"], 12.5, True), (_L["owner"], 18.5, True),
@@ -431,7 +431,8 @@ def _write_plan_view(ws: Worksheet, checklists: ChecklistSet, assessment: Assess
     rows: list[list[object]] = []
     for a in plan_order(decided):
         period = f"{_date_text(a.start) or '…'} – {_date_text(a.end) or '…'}" if a.start or a.end else "geen data"
-        rows.append([a.id, a.title, decision_text(a), a.owner or "nog geen eigenaar", period,
+        decision = f"{decision_text(a)}\n{_L['priority'].lower()} {PRIORITY_LABELS.get(a.priority, a.priority).lower()}"
+        rows.append([a.id, a.title, decision, a.owner or "nog geen eigenaar", period,
                      ACTION_STATUS_LABELS.get(a.status, a.status), _indicator_text(a)])
     if not rows:
         ws.cell(row=header_row + 1, column=2, value="Er is nog geen actie besloten. "
