@@ -69,7 +69,7 @@ def example_pdf(tmp_path_factory, shipped, example) -> list[Page]:
 
 def test_example_pdf_reads_well_on_paper(example_pdf, example):
     pages = example_pdf
-    assert len(pages) <= 20
+    assert len(pages) <= 24
     _clean(pages)
     assert not _broken(pages), _broken(pages)
     for page in pages[1:]:
@@ -89,7 +89,7 @@ def test_example_word_report_prints_cleanly(tmp_path, shipped, example):
     docx = tmp_path / "rapport.docx"
     write_report(shipped, example, docx)
     pages = read_pages(to_pdf(docx, tmp_path / "pdf"))
-    assert len(pages) <= 30
+    assert len(pages) <= 36
     _clean(pages)
     assert not _broken(pages), _broken(pages)
 

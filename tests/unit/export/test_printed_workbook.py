@@ -65,7 +65,7 @@ def test_page_counts(printed):
     assert counts[PLAN_SHEET] == 1
     assert counts[PROPOSALS_SHEET] <= 6
     director = sum(n for sheet, n in counts.items() if sheet != WORK_SHEET)
-    assert director <= 24, counts  # everything but the project lead's working sheet
+    assert director <= 26, counts  # everything but the project lead's working sheet
     assert counts[WORK_SHEET] <= 18, counts  # printed on its own, two pages wide
 
 
@@ -144,4 +144,4 @@ def test_bad_input_still_prints_cleanly(tmp_path, shipped, example, case):
         assert body_size(page) >= 9.0, page.number
     if case == "bad":
         assert "Zoë" in pages[0].text and "Hertogenbosch" in pages[0].text
-        assert counts[PLAN_SHEET] <= 60, counts
+        assert counts[PLAN_SHEET] <= 90, counts

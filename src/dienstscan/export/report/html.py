@@ -363,7 +363,8 @@ def _plan(checklists: ChecklistSet, actions: list[Action], today: dt.date) -> di
         "proposals": len(proposals),
         "no_owner": sum(1 for a in open_ if not a.owner.strip()),
         "overdue": len(overdue),
-        "overdue_ids": [a.id for a in overdue],
+        # the first ten, in plan order; the plan chapter shows every end date
+        "overdue_ids": [a.id for a in plan_order(overdue)][:10] + (["…"] if len(overdue) > 10 else []),
         "themes": len(groups),
     }
     ordered = plan_order(decided)
