@@ -8,7 +8,7 @@ is ``dienstscan.ui.pdf.write_report``, the same code as ``dienstscan report``, r
 thread on a copy of the scan (later edits never reach it); the window keeps repainting and a
 progress dialog with *Annuleren* shows after half a second. Cancelling stops at the next chapter
 and writes nothing. When the dashboard compares with an earlier scan
-(``cycle_widgets.current_baseline``) the report gets the chapter "Voortgang sinds <datum>".
+(``ScanDocument.baseline``) the report gets the chapter "Voortgang sinds <datum>".
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from . import dialogs
-from .cycle_widgets import current_baseline
 from .pdf import write_report
 
 if TYPE_CHECKING:
@@ -159,7 +158,7 @@ def export_report_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | No
         return None
     checklists = doc.checklists
     snapshot = doc.assessment.model_copy(deep=True)  # the worker never sees later edits
-    baseline = current_baseline(doc)
+    baseline = doc.baseline  # the scan the dashboard compares with: adds Voortgang
     baseline = baseline.model_copy(deep=True) if baseline is not None else None
     try:
         _write_in_background(parent, lambda progress: write_report(checklists, snapshot, path, baseline=baseline,
