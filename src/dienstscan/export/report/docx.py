@@ -215,7 +215,7 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
     doc.add_heading("Waar staan we", level=2)
     rows = [[s["title"], s["score_text"] + (f"\ngedeeltelijk {s['partial_text']}, telt niet mee" if s["partial_text"] else ""),
              s["sentence"], s["source"] or "geen benchmark in de bronnen"] for s in summary["standing"]]
-    table = _table(doc, ["Kader", "Score", "Vergeleken met", "Bron"], rows, [4.0, 3.2, 5.8, 4.4])
+    table = _table(doc, ["Kader", "Score", "Vergeleken met", "Bron"], rows, [4.6, 3.0, 5.6, 4.2])
     for row, standing in zip(table.rows[1:], summary["standing"], strict=True):
         if standing["main"]:
             for cell in row.cells[:2]:
@@ -349,11 +349,15 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
                 lines.append(f"Bij: {a['source']}")
             lines.insert(1, f"Besluit: {a['decision'].lower()}; prioriteit {a['priority'].lower()}")
             rows.append([a["id"], "\n".join(lines), a["owner"] or "–", a["period"], a["status"]])
-        table = _table(doc, ["Id", "Actie", OWNER, "Looptijd", "Status"], rows, [2.6, 7.2, 2.6, 2.4, 2.6])
-        for row in table.rows[1:]:  # the title of an action in bold
+        table = _table(doc, ["Id", "Actie", OWNER, "Looptijd", "Status"], rows, [2.6, 6.8, 2.6, 2.8, 2.6])
+        for row in table.rows[1:]:  # the title of an action in bold, the rest of the cell not
             paragraph = row.cells[1].paragraphs[0]
-            if paragraph.runs:
-                paragraph.runs[0].bold = True
+            title, _, rest = paragraph.text.partition("\n")
+            for run in list(paragraph.runs):
+                run._r.getparent().remove(run._r)
+            paragraph.add_run(title).bold = True
+            if rest:
+                paragraph.add_run("\n" + rest)
     if not plan["groups"]:
         doc.add_paragraph("Er is nog geen actie besloten.")
     if plan["proposals"]:
