@@ -203,7 +203,9 @@ def _decided(ws: Worksheet, row: int, actions: list[Action], today: dt.date) -> 
         row = _grid_table(ws, row, [("Actie", 4), ("Besluit", 1), ("Probleemeigenaar", 1), ("Einde", 1),
                                     ("Status", 1)], rows) - 1
         if len(decided) > len(shown):
-            row = _note(ws, row, f"En nog {len(decided) - len(shown)} acties: zie het blad Verbeterplan.", italic=True)
+            more = len(decided) - len(shown)
+            row = _note(ws, row, f"En nog {more} {'actie' if more == 1 else 'acties'}: zie het blad Verbeterplan.",
+                        italic=True)
     else:
         row = _note(ws, row, "Er is nog geen actie besloten.")
     open_ = [a for a in decided if a.status not in ("gereed", "vervallen")]

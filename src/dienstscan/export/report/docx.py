@@ -241,7 +241,9 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
                [[f"{a['id']}: {a['title']}", a["decision"], a["owner"] or "nog geen eigenaar", a["end"] or "–",
                  a["status"]] for a in plan["summary_actions"]], [6.2, 3.0, 3.0, 2.6, 2.6])
         if plan["more_actions"]:
-            _muted(doc.add_paragraph(), f"En nog {plan['more_actions']} acties: zie het hoofdstuk Verbeterplan.")
+            more = plan["more_actions"]
+            _muted(doc.add_paragraph(), f"En nog {more} {'actie' if more == 1 else 'acties'}: zie het hoofdstuk "
+                                        "Verbeterplan.")
     else:
         doc.add_paragraph("Er is nog geen actie besloten.")
     statuses = ", ".join(f"{s['label'].lower()} {s['count']}" for s in n["by_status"] if s["count"])
