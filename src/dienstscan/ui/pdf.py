@@ -360,6 +360,17 @@ def paginate(html: str, body_width: float, body_height: float, *,
                 skip.add(cut)
                 continue
             moves += 1
+            # the rest of a long table: its later page breaks follow from the row heights, so
+            # they go in at once (from the bottom up, so the row numbers stay valid); the next
+            # layouts check them like any other
+            later = _later_breaks(doc, cut, body_height) if cut[0] == "row" else []
+            if later:
+                staged = part
+                for row in [*reversed(later), cut[2]]:
+                    staged = _move_to_next_page(staged, ("row", cut[1], row)) or staged
+                if staged != part:
+                    moves += len(later)
+                    changed = staged
             pieces = parts(changed)
             if len(pieces) < 2:  # the break is not at the top level: lay this part out again
                 queue.insert(0, changed)
@@ -367,6 +378,41 @@ def paginate(html: str, body_width: float, body_height: float, *,
                 queue[:0] = pieces
             break
     return done, keep, moves
+
+
+def _later_breaks(doc: QTextDocument, cut: tuple[str, int, int], page_height: float) -> list[int]:
+    """Where the table of a cut row will need its next page breaks once that row starts a page:
+    the rows of each following page, from the row heights measured in this layout (the header
+    row repeated on every page). Conservative: a row only counts as not fitting when it ends
+    beyond the page, and a row taller than most of a page ends the prediction."""
+    _, t, r = cut
+    table = _tables(doc.rootFrame())[t]
+    layout = doc.documentLayout()
+    header_rows = table.format().headerRowCount()
+    spans = [_row_span(doc, table, i) for i in range(r, table.rows())]
+    if any(span is None for span in spans) or len(spans) < 2:
+        return []
+    head = _row_span(doc, table, 0) if header_rows else None
+    frame_top = layout.frameBoundingRect(table).top()
+    first_top = spans[0][0]
+    # where a continued table's first row starts on a fresh page: its header rows and the gap
+    # above them, as measured at the top of this table
+    offset = (first_top - frame_top) if head is None else (_row_span(doc, table, header_rows)[0] - frame_top
+                                                           if header_rows < table.rows() else 0.0)
+    if header_rows and r == header_rows:
+        return []  # the whole table moves; its own layout will show the rest
+    breaks: list[int] = []
+    y = offset
+    for n, (top, bottom) in enumerate(spans):
+        height = bottom - top
+        if height >= 0.8 * page_height:
+            break
+        if n and y + height > page_height + 1.0:
+            breaks.append(r + n)
+            y = offset
+        pitch = spans[n + 1][0] - top if n + 1 < len(spans) else height
+        y += pitch
+    return breaks
 
 
 def _drop_empty_pages(doc: QTextDocument, page_height: float, *, rounds: int = 50) -> None:
