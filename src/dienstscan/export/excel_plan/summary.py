@@ -23,7 +23,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ...model.assessment import ACTION_STATUS_LABELS, PRIORITY_LABELS, Action, Assessment
+from ...model.assessment import ACTION_STATUS_LABELS, Action, Assessment
 from ...model.checklist import ORGANISATION_KIND_LABELS, ChecklistSet
 from ...scoring import MetricComparison, ScoreReport
 from ..common.chart_rows import ScoreRow, growth_scale, level_rows, level_text, share_rows
