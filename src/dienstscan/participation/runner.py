@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import queue
+import threading
 import time
 from pathlib import Path
 
@@ -73,10 +74,10 @@ class HeadlessSession:
         except storage.ScanFileError:
             self._fail(accepted)
             return 0
-        for event in accepted:
-            event.confirm()
         self.unsaved += len(accepted)
         self.recorded += len(accepted)
+        for event in accepted:
+            event.confirm()
         return len(accepted)
 
     @staticmethod
@@ -94,10 +95,10 @@ class HeadlessSession:
         storage.discard_recovery(self.assessment.id)
         self.unsaved = 0
 
-    def run(self, *, save_every: float = 10.0) -> None:
-        """Process until Ctrl+C; saves at most every ``save_every`` seconds while answers come in."""
+    def run(self, stop: threading.Event, *, save_every: float = 10.0) -> None:
+        """Process until ``stop`` is set (Ctrl+C); saves at most every ``save_every`` seconds."""
         last_save = time.monotonic()
-        while True:
+        while not stop.is_set():
             self.process(0.5)
             if self.unsaved and time.monotonic() - last_save >= save_every:
                 self.save()
