@@ -1,9 +1,9 @@
 """What the phones may see of a scan, and how a participant's answer goes into it.
 
 ``SessionContent.build(checklists, assessment)`` takes a read-only snapshot of the items in scope:
-per item only its text, its explanation (toelichting) and its scale's options. Nothing else of
-the scan (agreed answers, notes, other participants' answers, the plan, names) is in it, so the
-server cannot hand it out by mistake.
+per item only its text (for BSC norms with the right and the duty), its explanation (toelichting)
+and its scale's options. Nothing else of the scan (agreed answers, notes, other participants'
+answers, the plan, names) is in it, so the server cannot hand it out by mistake.
 
 ``apply_change(answer, change)`` is the one rule for putting a live answer into the scan. Live
 answers are anonymous individual answers (``Answer.individual``, never in the score), like the
@@ -39,6 +39,8 @@ class PhoneItem:
 
     id: str
     text: str
+    #: BSC norms: the right of the citizen and the duty of the government, one per line.
+    detail: str
     explanation: str
     #: (option id, label) in scale order.
     options: tuple[tuple[str, str], ...]
@@ -49,6 +51,7 @@ class PhoneItem:
         return {
             "id": self.id,
             "text": self.text,
+            "detail": self.detail,
             "explanation": self.explanation,
             "context": self.context,
             "options": [{"id": oid, "label": label} for oid, label in self.options],
@@ -75,8 +78,8 @@ class SessionContent:
         for fw, section, item in items_in_scope(checklists, assessment):
             scale = checklists.scale_for(item.id)
             where = fw.title if section is None else f"{fw.title} · {section.title}"
-            text = "\n".join(t for t in (item.text, item.right, item.duty) if t)
-            items.append(PhoneItem(item.id, text, item.explanation, tuple((o.id, o.label) for o in scale.options),
+            detail = "\n".join(t for t in (item.right, item.duty) if t)
+            items.append(PhoneItem(item.id, item.text, detail, item.explanation, tuple((o.id, o.label) for o in scale.options),
                                    where))
         return cls(f"Dienstscan {assessment.organisation.name}", tuple(items))
 

@@ -124,6 +124,8 @@ class Presence:
 
     participants: int
     answered: dict[str, int]
+    #: ``time.perf_counter()`` when the server made it (the benchmark measures the hand-over).
+    created: float = field(default_factory=time.perf_counter, compare=False)
 
 
 Event = Accepted | Presence

@@ -49,7 +49,7 @@ def test_page_and_session_are_served_with_the_secret(serve):
     assert session["modus"] == "voorronde"
     assert [i["id"] for i in session["items"]] == served.server.content.ids()
     first = session["items"][0]
-    assert set(first) == {"id", "text", "explanation", "context", "options"}  # nothing else of the scan
+    assert set(first) == {"id", "text", "detail", "explanation", "context", "options"}  # nothing else of the scan
     assert session["mijn"] == {}
     assert len(served.server.secret) >= 22  # 16 random bytes = 128 bits
 

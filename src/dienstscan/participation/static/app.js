@@ -54,6 +54,8 @@
     var mine = mineFor(item.id);
     $("plaats").textContent = item.context;
     $("tekst").textContent = item.text;
+    $("detail").textContent = item.detail;
+    $("detail").hidden = !item.detail;
     $("uitleg").textContent = item.explanation;
     $("uitleg-blok").hidden = !item.explanation;
     var list = $("opties");
