@@ -49,3 +49,55 @@ def screenshot(page, name: str) -> None:
     if SCREENSHOTS:
         Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(Path(SCREENSHOTS) / f"{name}.png"), full_page=True)
+
+
+class PhoneThread:
+    """A browser phone on a thread of its own, so the Qt event loop keeps running in the test.
+
+    ``do(qtbot, fn)`` runs ``fn(page)`` on the browser's thread and waits (``qtbot.waitUntil``)
+    for its result; an exception there is raised here.
+    """
+
+    def __init__(self, url: str) -> None:
+        import queue
+        import threading
+
+        self.url = url
+        self.commands: queue.Queue = queue.Queue()
+        self.results: queue.Queue = queue.Queue()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            with browser() as chromium:
+                context = chromium.new_context(**PHONE)
+                page = context.new_page()
+                page.goto(self.url)
+                self.results.put(("ok", None))
+                while True:
+                    fn = self.commands.get()
+                    if fn is None:
+                        break
+                    try:
+                        self.results.put(("ok", fn(page)))
+                    except Exception as exc:  # noqa: BLE001 - handed to the test's thread
+                        self.results.put(("error", exc))
+                context.close()
+        except BaseException as exc:  # noqa: BLE001 - the test must hear of it, not hang
+            self.results.put(("error", exc))
+
+    def wait(self, qtbot, timeout: int = 30_000):
+        qtbot.waitUntil(lambda: not self.results.empty(), timeout=timeout)
+        kind, value = self.results.get()
+        if kind == "error":
+            raise value
+        return value
+
+    def do(self, qtbot, fn, timeout: int = 30_000):
+        self.commands.put(fn)
+        return self.wait(qtbot, timeout)
+
+    def close(self) -> None:
+        self.commands.put(None)
+        self.thread.join(timeout=30)

@@ -57,13 +57,17 @@ class LiveBadge(QFrame):
         lay.addWidget(self.count_label)
         self.large = False
 
-    def fit(self, height: int) -> None:
-        """Fonts for a window ``height`` pixels high (the count readable at the back of the room)."""
-        for label, share, bold in ((self.join_label, 1 / 45, False), (self.count_label, 1 / 30, True)):
+    def fit(self, height: int, width: int) -> int:
+        """Fonts for a window ``height`` pixels high, ``width`` wide; returns the height needed."""
+        for label, share, bold in ((self.join_label, 1 / 50, False), (self.count_label, 1 / 32, True)):
             font = QFont()
             font.setPixelSize(max(10, int(height * share)))
             font.setBold(bold)
             label.setFont(font)
+        self.count_label.setWordWrap(True)
+        lay = self.layout()
+        lay.activate()
+        return lay.totalHeightForWidth(width) if lay.hasHeightForWidth() else lay.totalSizeHint().height()
 
 
 class LiveProjector(QObject):
@@ -100,12 +104,16 @@ class LiveProjector(QObject):
         self._update_count(self.session.presence)
 
     def _apply_reveal(self) -> None:
-        """The spread label shows nothing until revealed; then the phones' (and earlier) answers."""
+        """Spread and support poll say nothing until revealed; then the phones' (and earlier) answers."""
         label = getattr(self.window, "spread_label", None)
         if label is None or not self._item:
             return
         answer = self.window.doc.answer(self._item)
         individual = answer.individual if answer else []
+        poll = answer.poll if answer else None
+        if poll is not None and poll.total and not self.revealed:
+            self.window.poll_label.setText(f"Draagvlak: {poll.total} stemmen, verborgen tot de begeleider ze "
+                                           "onthult (O)")
         if self.revealed and individual:
             spread = item_spread(self.window.doc.checklists, self._item, individual)
             label.setText(f"Individuele antwoorden (anoniem): {spread.text()}")
@@ -128,7 +136,7 @@ class LiveProjector(QObject):
         """O reveals or hides the spread, Q the large QR code; False for any other key."""
         if key == REVEAL_KEY and self._item:
             self.revealed = not self.revealed
-            self._apply_reveal()
+            self.window.refresh()  # fills the item again; _item_shown then applies the reveal
             flash = getattr(self.window, "flash", None)
             if flash is not None:
                 flash("Spreiding onthuld" if self.revealed else "Spreiding verborgen")
@@ -142,17 +150,15 @@ class LiveProjector(QObject):
     # ------------------------------------------------------------------ placing
 
     def place(self) -> None:
-        """Small in the top right corner; large in the middle of the screen."""
+        """Small in the bottom right corner; large (Q) in the middle of the screen."""
         w, h = self.window.width(), self.window.height()
+        margin = max(8, h // 60)
+        width = int(h * 0.62) if self.badge.large else max(160, int(h * 0.27))
+        height = min(h - 2 * margin, self.badge.fit(h, width))
         if self.badge.large:
-            side = int(h * 0.8)
-            self.badge.setGeometry((w - int(side * 0.8)) // 2, (h - side) // 2, int(side * 0.8), side)
+            self.badge.setGeometry((w - width) // 2, (h - height) // 2, width, height)
         else:
-            width = max(140, int(h * 0.2))
-            height = int(width * 1.45)
-            margin = max(8, h // 60)
             self.badge.setGeometry(w - width - margin, h - height - margin, width, height)
-        self.badge.fit(h)
         self.badge.raise_()
 
     def reserved_width(self) -> int:
