@@ -297,8 +297,11 @@ def _cmd_session(args: argparse.Namespace) -> int:
         segno.make(server.url(), error="m", micro=False).terminal(compact=True)
     except (OSError, UnicodeEncodeError):
         pass  # a console that cannot draw the code: the address above is enough
-    print(f"{NETWORK_HELP[0]} Zie docs/participation.md. Stoppen: Ctrl+C (de antwoorden staan dan in de scan).",
-          flush=True)
+    title, points = NETWORK_HELP
+    print(title)
+    for point in points:
+        print(f"  - {point}")
+    print("Stoppen: Ctrl+C (de antwoorden staan dan in de scan).", flush=True)
     stop = threading.Event()
     # Ctrl+C only sets a flag: an answer is never cut off half-way between the scan and the phone
     previous_handler = signal.signal(signal.SIGINT, lambda *_: stop.set())

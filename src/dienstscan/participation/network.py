@@ -27,8 +27,8 @@ NETWORK_HELP = (
         "telefoon de laptop bereiken. Zet een hotspot aan op de laptop of op een telefoon, laat "
         "iedereen daarop verbinden en start de sessie opnieuw (het adres verandert).",
         "Vroeg Windows of Dienstscan het netwerk mag gebruiken? Sta het toe voor privénetwerken "
-        "(niet voor openbare). Klikte iemand op Annuleren: Windows-beveiliging > Firewall > Een app "
-        "toestaan via de firewall > Dienstscan, vinkje bij Privé.",
+        "(niet voor openbare). Op Annuleren geklikt: Windows-beveiliging > Firewall- en "
+        "netwerkbeveiliging > Een app toestaan via de firewall > Dienstscan, vinkje bij Privé.",
         "Staat de laptop op een 'openbaar' netwerk? Zet het in de Windows-instellingen op "
         "'privé' of gebruik een hotspot.",
         "Typ het adres precies over, met het getal na de dubbele punt, en begin met http:// "
