@@ -82,7 +82,7 @@ def test_core_imports_without_qt() -> None:
 
 def _lint(cwd: Path, *, pythonpath: Path | None = None, config: Path | None = None) -> subprocess.CompletedProcess[str]:
     assert LINT_IMPORTS.exists(), f"lint-imports niet gevonden naast {sys.executable}; installeer de test-extra's"
-    env = dict(os.environ)
+    env = dict(os.environ, COLUMNS="200")  # a contract's name on one line, however long
     if pythonpath is not None:
         env["PYTHONPATH"] = str(pythonpath)
     args = [str(LINT_IMPORTS), "--no-logo", "--no-cache"]

@@ -8,17 +8,14 @@ The clock is frozen, so rate limits do not depend on how fast the machine is.
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import threading
-from pathlib import Path
 
 import pytest
 
 from dienstscan.checklists import load_checklists
-from dienstscan.model import Assessment, Organisation
 from dienstscan.participation import Accepted, Limits, ParticipationServer, Presence, SessionContent
 
-VALID = Path(__file__).resolve().parents[2] / "fixtures" / "checklists" / "valid"
+from participation_scan import VALID, make_assessment
 
 
 @pytest.fixture(autouse=True)
@@ -29,11 +26,6 @@ def _own_data_dir(tmp_path, monkeypatch):
 @pytest.fixture(scope="session")
 def fixture_checklists():
     return load_checklists(VALID)
-
-
-def make_assessment() -> Assessment:
-    return Assessment(organisation=Organisation(name="Gemeente Proef"), peildatum=dt.date(2026, 11, 29),
-                      frameworks=["KA", "KB"], checklist_versions={"KA": "1.0", "KB": "2007"})
 
 
 class Recorder:

@@ -17,7 +17,7 @@ from dienstscan import storage
 from dienstscan.participation import qr_matrix
 from dienstscan.participation.runner import HeadlessSession
 
-from conftest import make_assessment
+from participation_scan import make_assessment
 from phone_browser import PHONE, browser, screenshot
 
 SAVED = re.compile("^Bewaard")

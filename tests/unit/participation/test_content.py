@@ -9,7 +9,7 @@ from dienstscan.model import Answer, Poll
 from dienstscan.participation import AnswerChange, Change, SessionContent, apply_change
 from dienstscan.participation.content import clean_comment, replace_one
 
-from conftest import make_assessment
+from participation_scan import make_assessment
 
 
 def test_content_holds_only_items_in_scope_with_text_explanation_and_options(fixture_checklists):

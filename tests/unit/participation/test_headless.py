@@ -23,7 +23,7 @@ from dienstscan import storage
 from dienstscan.participation import Limits
 from dienstscan.participation.runner import HeadlessSession
 
-from conftest import make_assessment
+from participation_scan import make_assessment
 
 ROOT = Path(__file__).resolve().parents[3]
 
