@@ -65,7 +65,9 @@ class HeadlessSession:
                 self.presence = event
                 continue
             item_id = event.change.item_id
-            self.assessment.answers[item_id] = apply_change(self.assessment.answers.get(item_id), event.change)
+            if not event.change.is_empty():
+                self.assessment.answers[item_id] = apply_change(self.assessment.answers.get(item_id), event.change)
+                self.recorded += 1
             accepted.append(event)
         if not accepted:
             return 0
@@ -75,7 +77,6 @@ class HeadlessSession:
             self._fail(accepted)
             return 0
         self.unsaved += len(accepted)
-        self.recorded += len(accepted)
         for event in accepted:
             event.confirm()
         return len(accepted)

@@ -102,7 +102,11 @@ class TokenBucket:
 
 
 class Accepted:
-    """An accepted answer on its way to the scan; ``confirm()`` once it is safe (any thread)."""
+    """An accepted answer on its way to the scan; ``confirm()`` once it is safe (any thread).
+
+    The change may be empty: a phone sent again an answer that was not confirmed yet; there is
+    nothing to apply, only to confirm once everything received so far is safe.
+    """
 
     def __init__(self, change: AnswerChange) -> None:
         self.change = change
@@ -136,6 +140,8 @@ class _Phone:
     bucket: TokenBucket
     #: item id -> {"option": ..., "comment": ..., "vote": ...}: this phone's current answers.
     answers: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    #: Items whose latest answer the receiver has not confirmed yet (a retry asks again).
+    unconfirmed: set[str] = field(default_factory=set)
 
 
 def _json_error(status: int, message: str) -> web.Response:
@@ -396,8 +402,10 @@ class ParticipationServer:
         changes = {k: Change(mine[k], v) for k, v in values.items() if v != mine[k]}
         change = AnswerChange(item_id, **changes)
         mine.update(values)
-        if change.is_empty():
+        if change.is_empty() and item_id not in phone.unconfirmed:
             return web.json_response({"ok": True, "ontvangen": True})
+        # an empty change is a retry of an answer not yet confirmed: confirmed with the next safe point
+        phone.unconfirmed.add(item_id)
         accepted = Accepted(change)
         self.sink(accepted)
         if change.option is not None:
@@ -408,6 +416,7 @@ class ParticipationServer:
             safe = False
         if not safe:
             return _json_error(503, "Nog niet bevestigd door de laptop; probeer het opnieuw.")
+        phone.unconfirmed.discard(item_id)
         return web.json_response({"ok": True, "ontvangen": True})
 
     def _parse_answer(self, body: dict) -> tuple[str, dict[str, str | None]] | web.Response:

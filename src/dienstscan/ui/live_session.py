@@ -124,14 +124,16 @@ class LiveSession(QObject):
             self.presenceChanged.emit(event)
             return
         change = event.change
+        self._pending.append(event)
+        if not self._confirm_timer.isActive():
+            self._confirm_timer.start()
+        if change.is_empty():
+            return  # a phone asked again: confirmed with the next recovery copy
         command = AnswerEdit(self.doc, change.item_id, apply_change(self.doc.answer(change.item_id), change),
                              "individual", mergeable=False)
         command.setText(change.describe())
         self.doc.push(command)
         self.recorded += 1
-        self._pending.append(event)
-        if not self._confirm_timer.isActive():
-            self._confirm_timer.start()
         self.answerRecorded.emit(change.item_id)
 
     def make_safe(self) -> None:
@@ -140,7 +142,8 @@ class LiveSession(QObject):
         pending, self._pending = self._pending, []
         if not pending:
             return
-        written = self.doc.write_recovery()
+        # saved meanwhile: the answers are in the scan file itself, no recovery copy is needed
+        written = self.doc.write_recovery() if self.doc.is_dirty() else self.doc.path
         for event in pending:
             if written is not None:
                 event.confirm()

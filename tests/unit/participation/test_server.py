@@ -241,6 +241,10 @@ def test_unconfirmed_answer_is_not_reported_as_received(serve):
 
     status, payload = served.run(scenario)
     assert status == 503 and "opnieuw" in payload["melding"]
+    served.recorder.confirm = True  # the laptop catches up; the phone sends the same answer again
+    assert served.run(scenario)[0] == 200
+    first, retry = [a.change for a in served.recorder.accepted]
+    assert first.option.new == item.options[0][0] and retry.is_empty()  # asked again, applied once
 
 
 def test_live_mode_pushes_the_projectors_item_over_the_websocket(serve):
