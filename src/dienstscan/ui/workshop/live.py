@@ -57,11 +57,12 @@ class LiveBadge(QFrame):
         lay.addWidget(self.count_label)
         self.large = False
 
-    def fit(self, height: int, width: int) -> int:
-        """Fonts for a window ``height`` pixels high, ``width`` wide; returns the height needed."""
-        for label, share, bold in ((self.join_label, 1 / 50, False), (self.count_label, 1 / 32, True)):
+    def fit(self, width: int) -> int:
+        """Fonts for a badge ``width`` pixels wide (the address readable wherever the QR code is);
+        returns the height the badge needs."""
+        for label, share, bold in ((self.join_label, 1 / 15, False), (self.count_label, 1 / 10, True)):
             font = QFont()
-            font.setPixelSize(max(10, int(height * share)))
+            font.setPixelSize(max(10, int(width * share)))
             font.setBold(bold)
             label.setFont(font)
         self.count_label.setWordWrap(True)
@@ -154,7 +155,7 @@ class LiveProjector(QObject):
         w, h = self.window.width(), self.window.height()
         margin = max(8, h // 60)
         width = int(h * 0.62) if self.badge.large else max(160, int(h * 0.27))
-        height = min(h - 2 * margin, self.badge.fit(h, width))
+        height = min(h - 2 * margin, self.badge.fit(width))
         if self.badge.large:
             self.badge.setGeometry((w - width) // 2, (h - height) // 2, width, height)
         else:
