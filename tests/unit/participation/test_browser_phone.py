@@ -77,6 +77,8 @@ def test_a_phone_answers_three_items_and_the_scan_holds_them(tmp_path, fixture_c
             assert page.input_value("#opmerking") == ""
             page.click("#vorige")
             assert page.input_value("#opmerking") == "Dit hangt af van de afdeling"
+            page.set_viewport_size({"width": 320, "height": 568})  # the smallest phone in use
+            assert page.evaluate("document.documentElement.scrollWidth") <= 320
             context.close()
     finally:
         stop.set()
