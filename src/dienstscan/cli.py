@@ -286,6 +286,9 @@ def _cmd_session(args: argparse.Namespace) -> int:
         raise UserError(f"kan poort {args.poort} niet openen ({exc.strerror or exc}); kies een andere met --poort") from None
     server = session.server
     print(f"Voorronde voor {assessment.organisation.name}: {len(session.content.items)} items.")
+    if not addresses:
+        print("Let op: deze computer heeft geen netwerkadres; alleen een browser op deze computer zelf kan "
+              "meedoen. Verbind met het wifi-netwerk of zet een hotspot aan en start opnieuw.")
     print("Deelnemers scannen de QR-code of openen dit adres op hun telefoon (zelfde wifi-netwerk):")
     print(f"  {server.url()}")
     print(f"Of typen:  {server.typed_address()}")
