@@ -11,8 +11,12 @@ import datetime as dt
 import socket
 import threading
 
+import functools
+
 import aiohttp
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from dienstscan import storage
 from dienstscan.model import Assessment, Organisation
@@ -21,7 +25,7 @@ from dienstscan.ui import live_panel
 from dienstscan.ui.document import ScanDocument
 from dienstscan.ui.live_session import LiveSession
 from dienstscan.ui.workshop import PresentationWindow
-from dienstscan.ui.workshop.live import REVEAL_KEY, LiveProjector
+from dienstscan.ui.workshop import presentation
 
 
 class Phone:
@@ -126,7 +130,8 @@ def test_projector_follows_counts_and_reveals_only_on_the_key(qtbot, doc, sessio
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()
-    projector = LiveProjector(window, session)
+    window.attach_live(session)
+    projector = window.live
     first = window.current_item_id
     qtbot.waitUntil(lambda: session.server.current == first)
     assert session.mode == "live"
@@ -136,10 +141,11 @@ def test_projector_follows_counts_and_reveals_only_on_the_key(qtbot, doc, sessio
         assert phone.answer(qtbot, first, optie=item.options[n][0], stem="ja") == 200
     Phone(session.server.url(), "x" * 20).answer(qtbot, first, stem="nee")  # joined, voted, no answer yet
     qtbot.waitUntil(lambda: projector.badge.count_label.text() == "2 van 3 geantwoord")
-    assert not window.spread_label.text().count(item.options[0][1])  # nothing revealed yet
-    assert "verborgen" in window.spread_label.text()
-    assert projector.handle_key(REVEAL_KEY)
-    assert item.options[0][1] in window.spread_label.text() and "2 antwoorden" in window.spread_label.text()
+    assert not window.item_view.spread_label.text().count(item.options[0][1])  # nothing revealed yet
+    assert "verborgen" in window.item_view.spread_label.text()
+    QTest.keyClick(window, Qt.Key.Key_O)
+    assert projector.revealed
+    assert item.options[0][1] in window.item_view.spread_label.text() and "2 antwoorden" in window.item_view.spread_label.text()
     poll = doc.answer(first).poll
     assert (poll.ja, poll.nee) == (2, 1)
     window.step(1)
@@ -149,3 +155,51 @@ def test_projector_follows_counts_and_reveals_only_on_the_key(qtbot, doc, sessio
     window.show_closing()
     qtbot.waitUntil(lambda: session.server.current is None)
     window.close()
+
+
+def test_key_l_starts_phones_from_the_projector_and_q_shows_the_qr_code_large(qtbot, doc, monkeypatch):
+    monkeypatch.setattr(presentation, "start_session", functools.partial(
+        live_panel.start_session, host="127.0.0.1", addresses=["127.0.0.1"], port=0))
+    window = PresentationWindow(doc)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    QTest.keyClick(window, Qt.Key.Key_O)
+    assert "L: starten" in window.item_view.status_label.text()  # no phones yet: says how
+    QTest.keyClick(window, Qt.Key.Key_L)
+    session = live_panel.session_for(doc)
+    assert window.live is not None and window.live.session is session and session.mode == "live"
+    badge = window.live.badge
+    assert badge.isVisible() and badge.geometry().right() <= window.width()
+    assert window.item_view.reserved_right >= badge.width()  # the item's text keeps clear of it
+    small = badge.width()
+    QTest.keyClick(window, Qt.Key.Key_Q)
+    assert badge.width() > 2 * small and window.item_view.reserved_right == 0
+    help_text = "".join(f"{k} {v}" for k, v in __import__("dienstscan.ui.workshop.keymap", fromlist=["x"]).help_rows())
+    assert "telefoons" in help_text
+    window.close()
+    assert window.live is None and session.running  # the session goes on; the phones wait
+    assert session.server.current is None or qtbot.waitUntil(lambda: session.server.current is None) is None
+
+
+@pytest.mark.qt_log_ignore("does not support raise")  # the panel is raised when opened
+def test_menu_opens_the_panel_and_closing_the_scan_stops_the_phones(qtbot, window, fake_dialogs, new_assessment,
+                                                                   monkeypatch):
+    monkeypatch.setattr(live_panel, "laptop_addresses", lambda: ["127.0.0.1"])
+    fake_dialogs.new_scan_result = new_assessment()
+    window.action("new").trigger()
+    assert window.action("phones").text() == "Deelnemers via &telefoon…" and window.action("phones").isEnabled()
+    window.action("phones").trigger()
+    panel = window._live_panel
+    assert panel.isVisible() and panel.doc is window.doc
+    panel.toggle()
+    session = panel.session
+    port = session.server.port
+    item = session.content.items[0]
+    assert Phone(session.server.url(), "m" * 20).answer(qtbot, item.id, optie=item.options[0][0]) == 200
+    fake_dialogs.save_changes = "discard"
+    assert window.close_scan()
+    assert not session.running and window.doc is None  # the scan closed: nothing listens any more
+    with socket.socket() as probe, pytest.raises(OSError):
+        probe.connect(("127.0.0.1", port))
+    qtbot.waitUntil(lambda: not panel.isVisible())

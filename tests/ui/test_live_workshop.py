@@ -27,8 +27,7 @@ from dienstscan import storage
 from dienstscan.checklists import load_checklists
 from dienstscan.ui import live_panel
 from dienstscan.ui.document import ScanDocument
-from dienstscan.ui.workshop import PresentationWindow
-from dienstscan.ui.workshop.live import REVEAL_KEY, LiveProjector
+from dienstscan.ui.workshop import start_presentation
 
 from phone_browser import SCREENSHOTS, PhoneThread
 
@@ -59,18 +58,19 @@ def in_thread(qtbot, fn):
     return result[0]
 
 
+@pytest.mark.qt_log_ignore("does not support raise")  # the offscreen platform cannot raise a window
 def test_whole_live_workshop_with_phones(qtbot, tmp_path):
     path = tmp_path / "workshop.dienstscan"
     shutil.copyfile(EXAMPLE, path)
     checklists = load_checklists()
     doc = ScanDocument(checklists, storage.load_scan(path), path, lock=storage.acquire_lock(path))
-    window = PresentationWindow(doc)
+    # the facilitator starts the phones (the panel's Start) and then the presentation (F5)
+    session = live_panel.start_session(doc, "live", addresses=["127.0.0.1"], host="127.0.0.1", port=0)
+    window = start_presentation(None, doc)
     qtbot.addWidget(window)
     window.resize(1280, 720)
-    window.show()
     qtbot.waitExposed(window)
-    session = live_panel.start_session(doc, "live", addresses=["127.0.0.1"], host="127.0.0.1", port=0)
-    projector = LiveProjector(window, session)
+    projector = window.live
     port = session.server.port
     url = session.server.url()
     phone = PhoneThread(url)
@@ -104,14 +104,14 @@ def test_whole_live_workshop_with_phones(qtbot, tmp_path):
             assert in_thread(qtbot, lambda: simulated_answers(url, item_id, sims, votes)) == [200] * SIMULATED
             total = SIMULATED + 1
             qtbot.waitUntil(lambda: projector.badge.count_label.text() == f"{total} van {total} geantwoord")
-            spread_before = window.spread_label.text()
+            spread_before = window.item_view.spread_label.text()
             assert "verborgen" in spread_before and all(lab not in spread_before for _, lab in item.options)
-            assert "verborgen" in window.poll_label.text() and "Ja " not in window.poll_label.text()
+            assert "verborgen" in window.item_view.poll_label.text() and "Ja " not in window.item_view.poll_label.text()
             if SCREENSHOTS and n == 0:
                 window.grab().save(os.path.join(SCREENSHOTS, "projector-live-verborgen.png"))
-            assert projector.handle_key(REVEAL_KEY)
-            assert f"({total} antwoorden)" in window.spread_label.text()
-            assert window.poll_label.text().startswith("Draagvlak: Ja ")
+            QTest.keyClick(window, Qt.Key.Key_O)  # the facilitator reveals
+            assert f"({total} antwoorden)" in window.item_view.spread_label.text()
+            assert window.item_view.poll_label.text().startswith("Draagvlak: Ja ")
             if SCREENSHOTS and n == 0:
                 window.grab().save(os.path.join(SCREENSHOTS, "projector-live-onthuld.png"))
             agreed = Counter([mine, *sims]).most_common(1)[0][0]

@@ -178,6 +178,7 @@ class LivePanel(QWidget):
         if running is not None:
             self._attach(running)
         self._show_address()
+        doc.destroyed.connect(self.close)  # the scan was closed: this panel was for that scan
 
     @property
     def mode(self) -> Mode:

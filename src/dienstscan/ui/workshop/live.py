@@ -21,13 +21,9 @@ from ...scoring.spread import item_spread
 from ..live_panel import QrCode
 from ..live_session import LiveSession
 
-#: (key, letter shown in the help, what it does): the presentation's key table takes these rows.
-REVEAL_KEY = Qt.Key.Key_O
-QR_KEY = Qt.Key.Key_Q
-KEYS: list[tuple[str, str]] = [
-    ("O", "telefoons: de spreiding van de antwoorden onthullen (nog eens: verbergen)"),
-    ("Q", "telefoons: de QR-code groot tonen (nog eens: klein)"),
-]
+#: The keys as the presentation's key table (``keymap.KEYMAP``) names them.
+REVEAL_KEY = "O"
+QR_KEY = "Q"
 
 
 def answered_text(answered: int, participants: int) -> str:
@@ -79,6 +75,7 @@ class LiveProjector(QObject):
         self.window = window
         self.session = session
         self.revealed = False
+        self._detached = False
         self._item: str | None = None
         self.badge = LiveBadge(window)
         url = session.server.url()
@@ -91,8 +88,6 @@ class LiveProjector(QObject):
         window.installEventFilter(self)
         self._item_shown(window.current_item_id or "")
         self.place()
-        self.badge.show()
-        self.badge.raise_()
 
     # ------------------------------------------------------------------ following the projector
 
@@ -100,20 +95,23 @@ class LiveProjector(QObject):
         if item_id != self._item:
             self._item = item_id
             self.revealed = False  # each item starts hidden
+        # the closing screen is the room's, not the phones': the badge steps aside (Q brings it back)
+        self.badge.setVisible(bool(item_id) or self.badge.large)
         self.session.show_item(item_id or None)
         self._apply_reveal()
         self._update_count(self.session.presence)
 
     def _apply_reveal(self) -> None:
         """Spread and support poll say nothing until revealed; then the phones' (and earlier) answers."""
-        label = getattr(self.window, "spread_label", None)
-        if label is None or not self._item:
+        view = self.window.item_view
+        label = view.spread_label
+        if not self._item:
             return
         answer = self.window.doc.answer(self._item)
         individual = answer.individual if answer else []
         poll = answer.poll if answer else None
         if poll is not None and poll.total and not self.revealed:
-            self.window.poll_label.setText(f"Draagvlak: {poll.total} stemmen, verborgen tot de begeleider ze "
+            view.poll_label.setText(f"Draagvlak: {poll.total} stemmen, verborgen tot de begeleider ze "
                                            "onthult (O)")
         if self.revealed and individual:
             spread = item_spread(self.window.doc.checklists, self._item, individual)
@@ -133,17 +131,16 @@ class LiveProjector(QObject):
 
     # ------------------------------------------------------------------ keys
 
-    def handle_key(self, key: int) -> bool:
+    def handle_key(self, key: str) -> bool:
         """O reveals or hides the spread, Q the large QR code; False for any other key."""
         if key == REVEAL_KEY and self._item:
             self.revealed = not self.revealed
             self.window.refresh()  # fills the item again; _item_shown then applies the reveal
-            flash = getattr(self.window, "flash", None)
-            if flash is not None:
-                flash("Spreiding onthuld" if self.revealed else "Spreiding verborgen")
+            self.window.flash("Spreiding onthuld" if self.revealed else "Spreiding verborgen")
             return True
         if key == QR_KEY:
             self.badge.large = not self.badge.large
+            self.badge.setVisible(bool(self._item) or self.badge.large)
             self.place()
             return True
         return False
@@ -161,6 +158,7 @@ class LiveProjector(QObject):
         else:
             self.badge.setGeometry(w - width - margin, h - height - margin, width, height)
         self.badge.raise_()
+        self.window.item_view.reserved_right = self.reserved_width()  # the item's text keeps clear of it
 
     def reserved_width(self) -> int:
         """How wide the badge is, so the window can keep its text clear of it."""
@@ -172,10 +170,17 @@ class LiveProjector(QObject):
         return False
 
     def detach(self) -> None:
-        try:
-            self.window.itemShown.disconnect(self._item_shown)
-        except (RuntimeError, TypeError):
-            pass
+        """Stop following (the window closes or the session stops); safe to call twice."""
+        if self._detached:
+            return
+        self._detached = True
+        for signal, slot in ((self.window.itemShown, self._item_shown), (self.session.stopped, self.detach),
+                             (self.session.presenceChanged, self._update_count)):
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass
         self.window.removeEventFilter(self)
+        self.window.item_view.reserved_right = 0
         self.badge.hide()
         self.badge.deleteLater()
