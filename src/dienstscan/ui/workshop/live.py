@@ -151,7 +151,7 @@ class LiveProjector(QObject):
         """Small in the bottom right corner; large (Q) in the middle of the screen."""
         w, h = self.window.width(), self.window.height()
         margin = max(8, h // 60)
-        width = int(h * 0.62) if self.badge.large else max(160, int(h * 0.27))
+        width = int(min(h * 0.62, w * 0.9)) if self.badge.large else max(140, int(min(h * 0.27, w * 0.2)))
         height = min(h - 2 * margin, self.badge.fit(width))
         if self.badge.large:
             self.badge.setGeometry((w - width) // 2, (h - height) // 2, width, height)
