@@ -203,3 +203,16 @@ def test_menu_opens_the_panel_and_closing_the_scan_stops_the_phones(qtbot, windo
     with socket.socket() as probe, pytest.raises(OSError):
         probe.connect(("127.0.0.1", port))
     qtbot.waitUntil(lambda: not panel.isVisible())
+
+
+def test_a_document_deleted_under_a_running_session_stops_it(qtbot, qapp, checklists):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    assessment = Assessment(organisation=Organisation(name="Gemeente Proef"), peildatum=dt.date(2026, 11, 29),
+                            frameworks=["KA"], checklist_versions={"KA": "1.0"})
+    document = ScanDocument(checklists, assessment)
+    session = LiveSession(document, host="127.0.0.1", addresses=["127.0.0.1"], port=0)
+    session.start()
+    document.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not session.running

@@ -65,7 +65,8 @@ class LiveSession(QObject):
                                           limits=limits)
         self._confirm_timer = QTimer(self, singleShot=True, interval=CONFIRM_DELAY_MS)
         self._confirm_timer.timeout.connect(self.make_safe)
-        doc.destroyed.connect(self.stop)
+        self._doc_alive = True
+        doc.destroyed.connect(self._doc_gone)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
@@ -101,6 +102,11 @@ class LiveSession(QObject):
         self.make_safe()
         self.stopped.emit()
 
+    def _doc_gone(self) -> None:
+        """The document was deleted under a running session (normally the window stops it first)."""
+        self._doc_alive = False
+        self.stop()
+
     def set_mode(self, mode: Mode) -> None:
         self.server.set_mode(mode)
         self.modeChanged.emit(mode)
@@ -123,6 +129,9 @@ class LiveSession(QObject):
             self.presence = event
             self.presenceChanged.emit(event)
             return
+        if not self._doc_alive:
+            event.fail()  # nowhere to keep it: the phone hears "not saved" and keeps its answer
+            return
         change = event.change
         self._pending.append(event)
         if not self._confirm_timer.isActive():
@@ -141,6 +150,10 @@ class LiveSession(QObject):
         self._confirm_timer.stop()
         pending, self._pending = self._pending, []
         if not pending:
+            return
+        if not self._doc_alive:
+            for event in pending:
+                event.fail()
             return
         # saved meanwhile: the answers are in the scan file itself, no recovery copy is needed
         written = self.doc.write_recovery() if self.doc.is_dirty() else self.doc.path
