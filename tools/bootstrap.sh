@@ -39,8 +39,11 @@ if command -v dpkg-query >/dev/null; then
     python3 -c "import ensurepip, venv" 2>/dev/null || missing+=(python3-venv)
     # the participant page is tested in a real browser (tests/phone_browser.py)
     [ -x /usr/bin/chromium ] || command -v chromium >/dev/null || missing+=(chromium)
-    if [ "$want_office" -eq 1 ] && ! command -v soffice >/dev/null; then
-        missing+=(libreoffice-calc-nogui poppler-utils)
+    if [ "$want_office" -eq 1 ]; then
+        # Calc prints the Excel plan, Writer the Word report, poppler reads the PDFs back
+        for pkg in libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils; do
+            dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+        done
     fi
 fi
 [ "${#missing[@]}" -eq 0 ] || apt_install "${missing[@]}"
