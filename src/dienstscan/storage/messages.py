@@ -104,7 +104,8 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _problem(error: dict[str, Any]) -> str:
+def problem_text(error: dict[str, Any]) -> str:
+    """What is wrong with one pydantic error's value, in Dutch (without where it is)."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if kind == "missing":
@@ -145,7 +146,7 @@ def _problem(error: dict[str, Any]) -> str:
 def describe_validation_error(exc: ValidationError, prefix: tuple[Any, ...] = ()) -> str:
     """The errors of a failed validation as Dutch lines, at most a handful."""
     errors = exc.errors(include_url=False)
-    lines = [f"- {field_path(prefix + tuple(e['loc']))}: {_problem(e)}" for e in errors[:_MAX_ERRORS_SHOWN]]
+    lines = [f"- {field_path(prefix + tuple(e['loc']))}: {problem_text(e)}" for e in errors[:_MAX_ERRORS_SHOWN]]
     if len(errors) > _MAX_ERRORS_SHOWN:
         lines.append(f"- en nog {len(errors) - _MAX_ERRORS_SHOWN} fouten")
     return "\n".join(lines)
