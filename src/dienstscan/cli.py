@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
@@ -172,7 +173,32 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+@contextmanager
+def _scan_lock(path: Path) -> Iterator[None]:
+    """Hold the lock of a scan this command writes, as the GUI does; refuse while another has it open."""
+    from .storage import ScanFileError, ScanLockedError, acquire_lock
+
+    try:
+        lock = acquire_lock(path)
+    except ScanLockedError as exc:
+        who = exc.owner.describe() if exc.owner is not None else "een andere Dienstscan"
+        raise UserError(f"{path.name} is geopend door {who}. Zolang de scan daar open is, schrijft deze "
+                        "opdracht er niet in: de een zou het werk van de ander overschrijven. Sluit de scan "
+                        "daar en probeer het opnieuw. De scan is niet gewijzigd.") from None
+    except ScanFileError as exc:
+        raise UserError(f"{exc} De scan is niet gewijzigd.") from None
+    if lock.note:
+        print(f"Let op: {lock.note}", file=sys.stderr)
+    with lock:
+        yield
+
+
 def _cmd_import_plan(args: argparse.Namespace) -> int:
+    with _scan_lock(Path(args.scan)):
+        return _import_plan(args)
+
+
+def _import_plan(args: argparse.Namespace) -> int:
     from .export.excel_plan import PlanFileError, apply_plan_import, read_plan
     from .storage import ScanFileError, save_scan
 
@@ -232,6 +258,13 @@ def _cmd_forms(args: argparse.Namespace) -> int:
 
 
 def _cmd_read_forms(args: argparse.Namespace) -> int:
+    if args.opslaan:
+        with _scan_lock(Path(args.scan)):
+            return _read_forms(args)
+    return _read_forms(args)
+
+
+def _read_forms(args: argparse.Namespace) -> int:
     from .export.forms import apply_individual_answers, read_participant_forms
     from .scoring.spread import most_different_first, spread
     from .storage import ScanFileError, save_scan
@@ -312,14 +345,23 @@ def _date_arg(text: str | None, what: str):
 
 
 def _cmd_next_cycle(args: argparse.Namespace) -> int:
-    from .cycle import CycleError, next_cycle
-    from .storage import ScanFileError, save_scan
-
     previous_path = Path(args.previous)
     out = Path(args.output)
     if out.suffix.lower() != ".dienstscan":
         raise UserError(f"{out.name}: kies een bestandsnaam die eindigt op .dienstscan")
     if out.exists():
+        raise UserError(f"{out} bestaat al; kies een andere naam (de nieuwe scan overschrijft niets)")
+    if not out.parent.is_dir():
+        raise UserError(f"kan {out} niet schrijven: de map {out.parent} bestaat niet")
+    with _scan_lock(out):  # another Dienstscan may be saving a scan under this name right now
+        return _next_cycle(args, previous_path, out)
+
+
+def _next_cycle(args: argparse.Namespace, previous_path: Path, out: Path) -> int:
+    from .cycle import CycleError, next_cycle
+    from .storage import ScanFileError, save_scan
+
+    if out.exists():  # written meanwhile, before we held the lock
         raise UserError(f"{out} bestaat al; kies een andere naam (de nieuwe scan overschrijft niets)")
     checklists = _cycle_checklists(args.checklists)
     previous = _load_one(previous_path)
