@@ -50,7 +50,7 @@ def _score_text(scan_path: Path, checklist_dir: str | None, as_json: bool,
         problems = "\n".join(f"  {p}" for p in exc.problems)
         raise UserError(f"de checklists in {folder} bevatten fouten:\n{problems}") from None
     try:
-        assessment = load_scan(scan_path)
+        assessment = load_scan(scan_path, checklists)
     except ScanFileError as exc:
         raise UserError(str(exc)) from None
     report = score(checklists, assessment)
@@ -110,7 +110,7 @@ def _load_for_plan(scan_path: Path, checklist_dir: str | None, extra_benchmarks:
         problems = "\n".join(f"  {p}" for p in exc.problems)
         raise UserError(f"de checklists in {folder} bevatten fouten:\n{problems}") from None
     try:
-        assessment = load_scan(scan_path)
+        assessment = load_scan(scan_path, checklists)
     except ScanFileError as exc:
         raise UserError(str(exc)) from None
     return checklists, assessment
@@ -121,7 +121,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     scan_path = Path(args.scan)
     checklists, assessment = _load_for_plan(scan_path, args.checklists, args.benchmarks)
-    baseline = _load_one(Path(args.basis)) if args.basis else None
+    baseline = _load_one(Path(args.basis), checklists) if args.basis else None
     out = Path(args.output) if args.output else scan_path.with_name(f"{scan_path.stem}-verbeterplan.xlsx")
     if out.suffix.lower() != ".xlsx":
         raise UserError(f"{out.name}: kies een bestandsnaam die eindigt op .xlsx")
@@ -147,7 +147,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if suffix not in REPORT_SUFFIXES:
         raise UserError(f"{out.name}: kies een bestandsnaam die eindigt op .pdf, .html of .docx")
     checklists, assessment = _load_for_plan(scan_path, args.checklists, args.benchmarks)
-    baseline = _load_one(Path(args.basis)) if args.basis else None
+    baseline = _load_one(Path(args.basis), checklists) if args.basis else None
     if not out.parent.is_dir():
         raise UserError(f"kan {out} niet schrijven: de map {out.parent} bestaat niet")
     try:
@@ -305,11 +305,11 @@ def _cycle_checklists(checklist_dir: str | None, extra_benchmarks: Sequence[str]
         raise UserError(f"de checklists in {folder} bevatten fouten:\n{problems}") from None
 
 
-def _load_one(path: Path):
+def _load_one(path: Path, checklists=None):
     from .storage import ScanFileError, load_scan
 
     try:
-        return load_scan(path)
+        return load_scan(path, checklists)
     except ScanFileError as exc:
         raise UserError(str(exc)) from None
 
@@ -364,7 +364,7 @@ def _next_cycle(args: argparse.Namespace, previous_path: Path, out: Path) -> int
     if out.exists():  # written meanwhile, before we held the lock
         raise UserError(f"{out} bestaat al; kies een andere naam (de nieuwe scan overschrijft niets)")
     checklists = _cycle_checklists(args.checklists)
-    previous = _load_one(previous_path)
+    previous = _load_one(previous_path, checklists)
     if args.plan:
         from .export.excel_plan import PlanFileError, apply_plan_import, read_plan
 
@@ -394,8 +394,8 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     from .cycle import compare_scans, format_comparison
 
     checklists = _cycle_checklists(args.checklists)
-    baseline = _load_one(Path(args.baseline))
-    current = _load_one(Path(args.current))
+    baseline = _load_one(Path(args.baseline), checklists)
+    current = _load_one(Path(args.current), checklists)
     comparison = compare_scans(checklists, baseline, current)
     if args.json:
         sys.stdout.write(comparison.model_dump_json(indent=2) + "\n")

@@ -8,6 +8,8 @@ Cross-references (scale ids, theme ids, benchmark metrics) are checked by
 
 from __future__ import annotations
 
+import math
+
 import re
 from typing import Annotated, Literal
 
@@ -212,6 +214,20 @@ class Benchmark(_Strict):
 
 KeyFigureUnit = Literal["%", "seconden", "minuten", "werkdagen", "cijfer", "aantal", "ja/nee"]
 
+#: Ranges that follow from a key figure's unit when the checklist gives none (a negative waiting
+#: time or a percentage of 140 means nothing).
+UNIT_BOUNDS: dict[str, tuple[float | None, float | None]] = {
+    "%": (0.0, 100.0),
+    "cijfer": (1.0, 10.0),
+    "seconden": (0.0, None),
+    "minuten": (0.0, None),
+    "werkdagen": (0.0, None),
+    "aantal": (0.0, None),
+    "ja/nee": (0.0, 1.0),
+}
+#: No key figure is this large: beyond it a value is a typing or file error (1e308 overflows sums).
+KEY_FIGURE_LIMIT = 1e12
+
 
 class KeyFigure(_Strict):
     """A kengetal the organisation enters (first-contact resolution, waiting times, ratings...)."""
@@ -232,6 +248,30 @@ class KeyFigure(_Strict):
         if v is not None and lo is not None and v < lo:
             raise ValueError("maximum ligt onder minimum")
         return v
+
+    def bounds(self) -> tuple[float | None, float | None]:
+        """The allowed range: the checklist's minimum/maximum, else what the unit allows."""
+        lo, hi = UNIT_BOUNDS.get(self.unit, (None, None))
+        return (self.minimum if self.minimum is not None else lo, self.maximum if self.maximum is not None else hi)
+
+    def out_of_range(self, value: float) -> tuple[str, float] | None:
+        """Where ``value`` breaks the rule for this key figure: ``("geen getal", value)`` for NaN and
+        infinity, ``("minimum", lo)`` or ``("maximum", hi)``; None when it is allowed.
+
+        The one rule for key figure values: entry (the key figures page), the scan file's load
+        and the model use it; each says it in its own words."""
+        if not math.isfinite(value):
+            return ("geen getal", value)
+        lo, hi = self.bounds()
+        if lo is None or lo < -KEY_FIGURE_LIMIT:
+            lo = -KEY_FIGURE_LIMIT
+        if hi is None or hi > KEY_FIGURE_LIMIT:
+            hi = KEY_FIGURE_LIMIT
+        if value < lo:
+            return ("minimum", lo)
+        if value > hi:
+            return ("maximum", hi)
+        return None
 
 
 class ChecklistFile(_Strict):

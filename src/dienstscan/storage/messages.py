@@ -99,6 +99,13 @@ def field_path(loc: tuple[Any, ...]) -> str:
     return " › ".join(parts) if parts else "de scan als geheel"
 
 
+def _short_number(value: Any) -> str:
+    """A bound as a person reads it: 1000000000000 rather than 1e+12."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return str(value)
+
+
 def _short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -121,10 +128,16 @@ def problem_text(error: dict[str, Any]) -> str:
         return f"is te lang (hoogstens {ctx.get('max_length')} tekens)"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return "moet een geheel getal zijn" + found
-    if kind in ("float_type", "float_parsing", "finite_number"):
+    if kind == "finite_number":
+        return "moet een eindig getal zijn, niet oneindig of NaN" + found
+    if kind in ("float_type", "float_parsing"):
         return "moet een getal zijn" + found
     if kind in ("greater_than_equal", "greater_than"):
-        return f"mag niet kleiner zijn dan {ctx.get('ge', ctx.get('gt'))}" + found
+        return f"mag niet kleiner zijn dan {_short_number(ctx.get('ge', ctx.get('gt')))}" + found
+    if kind in ("less_than_equal", "less_than"):
+        return f"mag niet groter zijn dan {_short_number(ctx.get('le', ctx.get('lt')))}" + found
+    if kind.startswith("dienstscan_"):  # our own validators word their message in Dutch already
+        return str(error.get("msg", "heeft een ongeldige waarde")) + found
     if kind in ("bool_type", "bool_parsing"):
         return "moet true of false zijn" + found
     if kind.startswith("date_"):

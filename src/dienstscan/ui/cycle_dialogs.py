@@ -176,7 +176,7 @@ def new_scan_from_previous(window: MainWindow) -> bool:
     if request is None:
         return False
     try:
-        previous = storage.load_scan(request.previous)
+        previous = storage.load_scan(request.previous, window.checklists)
     except storage.ScanFileError as exc:
         dialogs.show_error(window, title, str(exc))
         return False
@@ -220,7 +220,7 @@ def compare_with_earlier(window: MainWindow) -> bool:
     if path is None:
         return False
     try:
-        baseline = storage.load_scan(path)
+        baseline = storage.load_scan(path, window.checklists)
     except storage.ScanFileError as exc:
         dialogs.show_error(window, "Vergelijk met eerdere scan", str(exc))
         return False
