@@ -20,6 +20,17 @@ class UserError(Exception):
     """A problem with the user's input, already phrased in Dutch for the user."""
 
 
+def _text_arg(text: str, what: str, max_length: int = 200) -> str:
+    """A name typed on the command line, stripped; refused when it holds a line break or another
+    control character (it ends up in files that must load again) or is absurdly long."""
+    text = text.strip()
+    if any(not ch.isprintable() for ch in text):
+        raise UserError(f"{what} mag geen regeleinden, tabs of andere stuurtekens bevatten")
+    if len(text) > max_length:
+        raise UserError(f"{what} is te lang ({len(text)} tekens; hoogstens {max_length})")
+    return text
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from .checklists import ChecklistError, default_checklist_dir, describe, load_checklists
 
@@ -233,6 +244,10 @@ def _import_plan(args: argparse.Namespace) -> int:
 # ------------------------------------------------------------ workshop: participant forms (issue 8)
 
 
+#: More forms than this in one go is a typing error (a workshop has tens of participants).
+MAX_FORMS = 500
+
+
 def _cmd_forms(args: argparse.Namespace) -> int:
     from .export.forms import FormFileError, write_participant_forms
 
@@ -240,8 +255,12 @@ def _cmd_forms(args: argparse.Namespace) -> int:
     folder = Path(args.output)
     if not folder.is_dir():
         raise UserError(f"de map {folder} bestaat niet; maak haar eerst aan")
+    if args.aantal is not None and not 1 <= args.aantal <= MAX_FORMS:
+        raise UserError(f"--aantal {args.aantal}: kies een aantal van 1 tot en met {MAX_FORMS}")
     if args.deelnemer:
-        labels = list(args.deelnemer)
+        labels = [_text_arg(name, f"de deelnemer '{name[:40]}'", 100) for name in args.deelnemer]
+        if not all(labels):
+            raise UserError("--deelnemer mag niet leeg zijn")
     elif args.aantal:
         labels = [f"Deelnemer {n}" for n in range(1, args.aantal + 1)]
     elif assessment.participants:
@@ -336,12 +355,17 @@ def _load_many(paths: Sequence[str], checklists):
 def _date_arg(text: str | None, what: str):
     import datetime as dt
 
+    from .model.checklist import FIRST_YEAR, LAST_YEAR
+
     if text is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(text)
+        date = dt.date.fromisoformat(text)
     except ValueError:
-        raise UserError(f"{what} '{text}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-03-01") from None
+        raise UserError(f"{what} '{text[:40]}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-03-01") from None
+    if not FIRST_YEAR <= date.year <= LAST_YEAR:
+        raise UserError(f"{what} '{text}' ligt buiten de jaren {FIRST_YEAR}-{LAST_YEAR}")
+    return date
 
 
 def _cmd_next_cycle(args: argparse.Namespace) -> int:
@@ -406,15 +430,17 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 
 def _cmd_benchmark(args: argparse.Namespace) -> int:
     import datetime as dt
-    import re
 
     from .cycle import benchmarks_yaml, build_benchmarks, metric_statistics
     from .scoring.dutch import percent
 
-    date = args.datum or dt.date.today().isoformat()
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", date):
-        raise UserError(f"de datum '{date}' is ongeldig; schrijf JJJJ, JJJJ-MM of JJJJ-MM-DD")
-    label = (args.label or f"eigen benchmark {date[:4]}").strip()
+    from .model.checklist import partial_date_problem
+
+    date = (args.datum or dt.date.today().isoformat()).strip()
+    problem = partial_date_problem(date)
+    if problem:
+        raise UserError(f"--datum: {problem}; schrijf bijvoorbeeld 2026, 2026-03 of 2026-03-01")
+    label = _text_arg(args.label or f"eigen benchmark {date[:4]}", "het label (--label)")
     if not label:
         raise UserError("geef met --label een naam voor de benchmark, bijvoorbeeld 'Regio Noord-Holland 2026'")
     out = Path(args.output)
@@ -471,6 +497,11 @@ def _start_gui(scan: Path | None = None, *, demo: bool = False, quit_after: floa
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
+    import math
+
+    wait = args.afsluiten_na
+    if wait is not None and not (math.isfinite(wait) and 0 <= wait <= 24 * 3600):
+        raise UserError(f"--afsluiten-na {wait}: geef een aantal seconden van 0 tot en met 86400")
     return _start_gui(Path(args.scan) if args.scan else None, quit_after=args.afsluiten_na)
 
 

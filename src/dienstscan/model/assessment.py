@@ -15,14 +15,9 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from .checklist import KEY_FIGURE_LIMIT, OrganisationKind
+from .checklist import FIRST_YEAR, KEY_FIGURE_LIMIT, LAST_YEAR, OrganisationKind
 
 ShortText = Annotated[str, StringConstraints(max_length=20_000)]
-
-#: The years a scan's dates may lie in: Excel knows no date before 1900, and a year past 2199 is a
-#: typing error. The plan's read-back uses the same range.
-FIRST_YEAR, LAST_YEAR = 1900, 2199
-
 
 def _plausible(value: dt.date) -> dt.date:
     if not FIRST_YEAR <= value.year <= LAST_YEAR:

@@ -8,6 +8,7 @@ Cross-references (scale ids, theme ids, benchmark metrics) are checked by
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import re
@@ -41,6 +42,27 @@ ORGANISATION_KIND_LABELS: dict[str, str] = {
 }
 
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+#: The years Dienstscan accepts in any date (scans, plans, benchmarks): Excel knows no date before
+#: 1900, and a year past 2199 is a typing error.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+
+def partial_date_problem(text: str) -> str | None:
+    """Why ``text`` is no date written as JJJJ, JJJJ-MM or JJJJ-MM-DD (in Dutch); None when it is one."""
+    if not _DATE_RE.match(text):
+        return f"'{text[:40]}' is geen datum in de vorm JJJJ, JJJJ-MM of JJJJ-MM-DD"
+    parts = [int(p) for p in text.split("-")]
+    if not FIRST_YEAR <= parts[0] <= LAST_YEAR:
+        return f"het jaar {parts[0]} ligt buiten {FIRST_YEAR}-{LAST_YEAR}"
+    if len(parts) > 1 and not 1 <= parts[1] <= 12:
+        return f"'{text}' heeft geen geldige maand ({parts[1]})"
+    if len(parts) == 3:
+        try:
+            dt.date(*parts)
+        except ValueError:
+            return f"'{text}' bestaat niet als datum (de maand heeft geen dag {parts[2]})"
+    return None
 
 
 class _Strict(BaseModel):
@@ -210,6 +232,14 @@ class Benchmark(_Strict):
     date: Annotated[str, StringConstraints(pattern=_DATE_RE.pattern)] = Field(
         description="Peildatum van de benchmark: JJJJ, JJJJ-MM of JJJJ-MM-DD"
     )
+
+    @field_validator("date")
+    @classmethod
+    def _real_date(cls, v: str) -> str:
+        problem = partial_date_problem(v)
+        if problem:
+            raise ValueError(problem)
+        return v
 
 
 KeyFigureUnit = Literal["%", "seconden", "minuten", "werkdagen", "cijfer", "aantal", "ja/nee"]

@@ -32,7 +32,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import ValidationError
 
 from ...model.assessment import ACT_CHOICE_LABELS, ACTION_STATUS_LABELS, PRIORITY_LABELS, Action, Assessment
-from ...model.checklist import ChecklistSet
+from ...model.checklist import FIRST_YEAR, LAST_YEAR, ChecklistSet
 from ...storage.messages import problem_text
 from .workbook import FIELD_HEADERS, FORMAT_NAME, FORMAT_VERSION, META_SHEET, PLAN_COLUMNS, PLAN_SHEET, PlanColumn
 from ..common.layout import clean
@@ -53,8 +53,6 @@ _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)
 _D_MONTH_Y = re.compile(r"^(\d{1,2})\s*([a-z]+)\.?\s*(\d{4})$")
 _OWN_ID = re.compile(r"^E-(\d+)$")
 
-#: Dates a plan may hold: Excel knows none before 1900, and a year past 2199 is a typing error.
-FIRST_YEAR, LAST_YEAR = 1900, 2199
 #: A filled row below this many empty ones gets a note: it is read, but the user may not know it is there.
 _FAR_BELOW = 50
 
