@@ -181,4 +181,15 @@ def describe_os_error(exc: OSError) -> str:
         return "de bestandsnaam of het pad is te lang"
     if exc.errno == errno.EIO:
         return "een lees- of schrijffout van de schijf of het netwerk"
+    # Reading: what a path on a network drive, a USB stick or a hand-typed name runs into.
+    if exc.errno == errno.ENOTDIR:
+        return "een deel van het pad is een bestand, geen map"
+    if exc.errno == errno.ELOOP:
+        return "het pad verwijst in een kring naar zichzelf (snelkoppelingen)"
+    if exc.errno in (errno.ETIMEDOUT, errno.EHOSTDOWN, errno.EHOSTUNREACH, errno.ENETUNREACH, errno.ESTALE):
+        return "de netwerkschijf reageert niet (meer); controleer de verbinding"
+    if exc.errno == errno.EBUSY:
+        return "het bestand is in gebruik door een ander programma"
+    if exc.errno == errno.EINVAL:
+        return "de bestandsnaam is ongeldig"
     return f"systeemfout {exc.errno or ''}".strip()

@@ -185,3 +185,35 @@ def test_score_compare_and_report_refuse_a_nan_scan_in_dutch(tmp_path, capsys):
         assert main([*argv, *cl]) == 1, argv
         err = capsys.readouterr().err
         assert "kengetallen › 'kg-wachttijd' › waarde: moet een eindig getal zijn" in err and "Traceback" not in err
+
+
+# ------------------------------------------------------------------------ class 8: reading paths
+
+
+@pytest.mark.parametrize("error,dutch", [
+    (OSError(20, "Not a directory"), "een deel van het pad is een bestand, geen map"),
+    (OSError(110, "Connection timed out"), "de netwerkschijf reageert niet"),
+    (OSError(116, "Stale file handle"), "de netwerkschijf reageert niet"),
+    (OSError(16, "Device or resource busy"), "in gebruik door een ander programma"),
+    (OSError(30, "Read-only file system"), "de schijf is alleen-lezen"),
+    (OSError(28, "No space left on device"), "de schijf is vol"),
+])
+def test_reading_errors_are_dutch_without_the_systems_english(tmp_path, monkeypatch, error, dutch):
+    path = tmp_path / "scan.dienstscan"
+    path.write_text(_text(), encoding="utf-8")
+
+    def fail(self):
+        raise error
+
+    monkeypatch.setattr(Path, "read_bytes", fail)
+    with pytest.raises(ScanFileError) as err:
+        load_scan(path)
+    assert dutch in str(err.value) and error.strerror not in str(err.value)
+
+
+def test_a_path_through_a_file_is_named_in_dutch(tmp_path):
+    blocker = tmp_path / "bestand"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(ScanFileError) as err:
+        load_scan(blocker / "scan.dienstscan")
+    assert "Not a directory" not in str(err.value)
