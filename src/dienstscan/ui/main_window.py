@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_close_document():
             return False
         try:
-            assessment = storage.load_scan(path)
+            assessment = storage.load_scan(path, self.checklists)
         except storage.ScanFileError as exc:
             dialogs.show_error(self, "Voorbeeldscan", f"De voorbeeldscan kan niet worden geopend. {exc}")
             return False
