@@ -192,11 +192,9 @@ class _Duplicates(Exception):
 
 
 def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    obj: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in obj:
-            raise _Duplicates(key)
-        obj[key] = value
+    obj = dict(pairs)  # built in C: this hook costs little on a large scan
+    if len(obj) != len(pairs):
+        raise _Duplicates()
     return obj
 
 
