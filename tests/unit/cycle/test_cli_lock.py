@@ -44,7 +44,7 @@ def test_import_plan_ja_honours_the_lock(tmp_path, capsys):
     plan = tmp_path / "plan.xlsx"
     assert main(["export", str(scan), "-o", str(plan), *CL]) == 0
     wb = load_workbook(plan)
-    ws = wb["Verbeterplan"]
+    ws = wb["Werkblad PDCA"]
     header = {c.value: c.column for c in ws[3]}
     ws.cell(row=4, column=header["Probleemeigenaar"], value="Jan")
     wb.save(plan)

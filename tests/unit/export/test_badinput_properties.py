@@ -24,7 +24,7 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 
 from dienstscan.checklists import load_checklists
 from dienstscan.cli import main
-from dienstscan.export.excel_plan import PLAN_COLUMNS, PLAN_HEADER_ROW, PLAN_SHEET, export_plan
+from dienstscan.export.excel_plan import PLAN_COLUMNS, PLAN_HEADER_ROW, WORK_SHEET, export_plan
 from dienstscan.model import Assessment, KeyFigureValue, Organisation
 from dienstscan.plan import add_own_action, propose_actions
 from dienstscan.scoring import score
@@ -92,7 +92,7 @@ edits = st.one_of(
     st.tuples(st.just("date_format"), rows, columns, st.integers(min_value=-10, max_value=10**10)),
     st.tuples(st.just("merge"), rows, columns, st.integers(min_value=0, max_value=2), st.integers(min_value=0, max_value=2)),
     st.tuples(st.just("header"), columns, st.sampled_from(["Status", "ID", "Einde", "", "Eigenaar", None])),
-    st.tuples(st.just("drop_sheet"), st.sampled_from(["_dienstscan", PLAN_SHEET])),
+    st.tuples(st.just("drop_sheet"), st.sampled_from(["_dienstscan", WORK_SHEET])),
 )
 byte_damage = st.one_of(
     st.none(),
@@ -110,9 +110,9 @@ def _damaged_workbook(plan: bytes, changes, damage) -> bytes:
             if change[1] in wb.sheetnames and len(wb.sheetnames) > 1:
                 del wb[change[1]]
             continue
-        if PLAN_SHEET not in wb.sheetnames:
+        if WORK_SHEET not in wb.sheetnames:
             continue
-        ws = wb[PLAN_SHEET]
+        ws = wb[WORK_SHEET]
         if kind == "set":
             _, r, c, value = change
             try:

@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from test_plan_cli import run, scan_file  # noqa: F401  (scan_file is a fixture)
 
 from dienstscan.export.common.reading import OLE_MAGIC
-from dienstscan.export.excel_plan import PLAN_HEADER_ROW, PLAN_SHEET, PlanFileError, parse_date, read_plan
+from dienstscan.export.excel_plan import PLAN_HEADER_ROW, WORK_SHEET, PlanFileError, parse_date, read_plan
 
 
 def _refused(plan_path, assessment, checklists) -> list[str]:
@@ -43,7 +43,7 @@ def _patch_sheet_xml(path: Path, sheet_xml: str, edit) -> None:
 
 def _plan_sheet_part(path: Path) -> str:
     wb = load_workbook(path)
-    return f"xl/worksheets/sheet{wb.sheetnames.index(PLAN_SHEET) + 1}.xml"
+    return f"xl/worksheets/sheet{wb.sheetnames.index(WORK_SHEET) + 1}.xml"
 
 
 @pytest.mark.parametrize("header,formula", [("Probleemeigenaar", "=B5&\"\""), ("Einde", "=DATE(2027,3,1)"),
@@ -55,7 +55,7 @@ def test_a_formula_without_computed_value_is_named_not_cleared(plan_path, assess
     ref = ed.set(action.id, header, formula)
     ed.save()
     errors = _refused(plan_path, assessment, checklists)
-    assert any(e.startswith(f"Verbeterplan!{ref}: de formule {formula} heeft geen berekende waarde") for e in errors), errors
+    assert any(e.startswith(f"'Werkblad PDCA'!{ref}: de formule {formula} heeft geen berekende waarde") for e in errors), errors
 
 
 def test_a_formula_with_a_computed_value_is_read_as_that_value(plan_path, assessment, checklists, edit_plan):
@@ -80,7 +80,7 @@ def test_an_excel_error_value_is_named_in_every_column(plan_path, assessment, ch
     ref = ed.set(assessment.actions[3].id, header, code)
     ed.save()
     errors = _refused(plan_path, assessment, checklists)
-    assert any(e.startswith(f"Verbeterplan!{ref}: de cel bevat de Excel-foutwaarde {code}") for e in errors), errors
+    assert any(e.startswith(f"'Werkblad PDCA'!{ref}: de cel bevat de Excel-foutwaarde {code}") for e in errors), errors
     assert not any(f"'{code}'" in e for e in errors)  # never read as text
 
 
@@ -92,7 +92,7 @@ def test_merged_id_cells_are_named_and_make_no_duplicate(plan_path, assessment, 
     ed.save()
     plan = read_plan(plan_path, assessment, checklists)
     assert not plan.ok
-    assert plan.errors == [f"Verbeterplan!{first}: de cellen {first}:{below} zijn samengevoegd; maak het "
+    assert plan.errors == [f"'Werkblad PDCA'!{first}: de cellen {first}:{below} zijn samengevoegd; maak het "
                            "samenvoegen ongedaan en vul elke cel apart in"]
     assert not plan.new_actions and not plan.deleted
 
@@ -104,19 +104,19 @@ def test_merged_cells_across_fields_of_one_row_are_named(plan_path, assessment, 
     ed.ws.merge_cells(f"{left}:{right_col}{ed.ws[left].row}")
     ed.save()
     errors = _refused(plan_path, assessment, checklists)
-    assert errors[0].startswith(f"Verbeterplan!{left}: de cellen {left}:")
+    assert errors[0].startswith(f"'Werkblad PDCA'!{left}: de cellen {left}:")
 
 
 def test_a_second_column_with_the_same_header_is_named(plan_path, assessment, checklists):
     wb = load_workbook(plan_path)
-    ws = wb[PLAN_SHEET]
+    ws = wb[WORK_SHEET]
     extra = ws.max_column + 2
     ws.cell(row=PLAN_HEADER_ROW, column=extra, value="Status")
     ws.cell(row=PLAN_HEADER_ROW + 1, column=extra, value="Gereed")
     wb.save(plan_path)
     errors = _refused(plan_path, assessment, checklists)
     letter = get_column_letter(extra)
-    assert any(e.startswith(f"Verbeterplan!{letter}{PLAN_HEADER_ROW}: de kolom 'Status' staat twee keer in de "
+    assert any(e.startswith(f"'Werkblad PDCA'!{letter}{PLAN_HEADER_ROW}: de kolom 'Status' staat twee keer in de "
                             "koptekst (ook in ") for e in errors), errors
 
 
@@ -139,7 +139,7 @@ def test_a_bad_cell_far_below_the_table_is_still_found(plan_path, assessment, ch
     ed.ws[f"{ed.cols['Einde']}{far}"] = "#REF!"
     ed.save()
     errors = _refused(plan_path, assessment, checklists)
-    assert any(e.startswith(f"Verbeterplan!{ed.cols['Einde']}{far}: de cel bevat de Excel-foutwaarde #REF!")
+    assert any(e.startswith(f"'Werkblad PDCA'!{ed.cols['Einde']}{far}: de cel bevat de Excel-foutwaarde #REF!")
                for e in errors)
 
 
@@ -149,7 +149,7 @@ def test_dates_outside_the_plausible_years_are_refused(plan_path, assessment, ch
     ref = ed.set(assessment.actions[1].id, "Einde", text)
     ed.save()
     errors = _refused(plan_path, assessment, checklists)
-    assert any(e.startswith(f"Verbeterplan!{ref}: ") and "datum" in e for e in errors), errors
+    assert any(e.startswith(f"'Werkblad PDCA'!{ref}: ") and "datum" in e for e in errors), errors
 
 
 def test_two_digit_years_still_mean_this_century():
@@ -172,7 +172,7 @@ def test_date_serials_out_of_range_are_named(plan_path, assessment, checklists, 
         warnings.simplefilter("always")
         errors = _refused(plan_path, assessment, checklists)
     assert not caught, [str(w.message) for w in caught]  # openpyxl's UserWarnings stay inside
-    assert any(e.startswith(f"Verbeterplan!{ref}: ") and ("datum" in e) for e in errors), errors
+    assert any(e.startswith(f"'Werkblad PDCA'!{ref}: ") and ("datum" in e) for e in errors), errors
 
 
 def test_too_long_text_is_named_at_its_own_column_in_dutch(plan_path, assessment, checklists, edit_plan):
@@ -180,7 +180,7 @@ def test_too_long_text_is_named_at_its_own_column_in_dutch(plan_path, assessment
     ref = ed.set(assessment.actions[1].id, "Probleemeigenaar", "x" * 20_001)
     ed.save()
     errors = _refused(plan_path, assessment, checklists)
-    assert errors == [f"Verbeterplan!{ref}: de regel van {assessment.actions[1].id} is ongeldig: Probleemeigenaar is te "
+    assert errors == [f"'Werkblad PDCA'!{ref}: de regel van {assessment.actions[1].id} is ongeldig: Probleemeigenaar is te "
                       "lang (hoogstens 20000 tekens)"]
     assert not any("should" in e for e in errors)
 
@@ -234,7 +234,7 @@ def test_the_cli_refuses_a_formula_plan_and_leaves_the_scan_byte_identical(scan_
     out = scan_file.with_name("plan.xlsx")
     assert run("export", str(scan_file), "-o", str(out)) == 0
     wb = load_workbook(out)
-    ws = wb[PLAN_SHEET]
+    ws = wb[WORK_SHEET]
     cols = {c.value: c.column for c in ws[PLAN_HEADER_ROW]}
     ws.cell(row=PLAN_HEADER_ROW + 1, column=cols["Probleemeigenaar"], value='=UPPER("x")')
     wb.save(out)

@@ -34,7 +34,16 @@ from pydantic import ValidationError
 from ...model.assessment import ACT_CHOICE_LABELS, ACTION_STATUS_LABELS, PRIORITY_LABELS, Action, Assessment
 from ...model.checklist import FIRST_YEAR, LAST_YEAR, ChecklistSet
 from ...storage.messages import problem_text
-from .workbook import FIELD_HEADERS, FORMAT_NAME, FORMAT_VERSION, META_SHEET, PLAN_COLUMNS, PLAN_SHEET, PlanColumn
+from .workbook import (
+    FIELD_HEADERS,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    META_SHEET,
+    PLAN_COLUMNS,
+    WORK_SHEET,
+    WORK_SHEET_V1,
+    PlanColumn,
+)
 from ..common.layout import clean
 from ..common.reading import OpenedWorkbook, WorkbookReadError, cell_problem, filled_rows, merged_ranges, open_workbook
 
@@ -279,6 +288,7 @@ def _read_meta(wb, path: Path) -> dict[str, Any]:
                             "werk Dienstscan bij om het terug te lezen.")
     if not meta.get("scan_id"):
         raise PlanFileError(f"{path.name}: het verborgen werkblad {META_SHEET} is beschadigd (scan-id ontbreekt).")
+    meta["formaatversie"] = version
     return meta
 
 
@@ -381,15 +391,20 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
             "Er is niets overgenomen."
         )
     sheets = {ws.title.casefold(): ws for ws in wb.worksheets}
-    ws = sheets.get(PLAN_SHEET.casefold())
+    # Format 1 kept the working columns on the sheet Verbeterplan; since format 2 that is the
+    # director's read-only view and the working sheet is Werkblad PDCA.
+    wanted = WORK_SHEET if meta["formaatversie"] >= 2 else WORK_SHEET_V1
+    ws = sheets.get(wanted.casefold())
     if ws is None:
-        raise PlanFileError(f"{path.name}: het werkblad {PLAN_SHEET} ontbreekt; is het hernoemd of verwijderd?")
+        raise PlanFileError(f"{path.name}: het werkblad {wanted} ontbreekt; is het hernoemd of verwijderd?")
+    # As Excel writes a reference: quoted only when the name has a space or another sign.
+    sheet_ref = ws.title if re.fullmatch(r"\w+", ws.title) else "'" + ws.title.replace("'", "''") + "'"
 
     result = PlanImport(path=path, scan_id=assessment.id)
     errors = result.errors
     header_row, found, twice = _find_header(ws)
     for header, first, second in twice:
-        errors.append(f"{PLAN_SHEET}!{get_column_letter(second)}{header_row}: de kolom '{header}' staat twee keer "
+        errors.append(f"{sheet_ref}!{get_column_letter(second)}{header_row}: de kolom '{header}' staat twee keer "
                       f"in de koptekst (ook in {get_column_letter(first)}{header_row}); verwijder of hernoem een "
                       "van beide, anders is niet duidelijk welke geldt")
     columns: list[tuple[PlanColumn, int]] = []
@@ -397,7 +412,7 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
         col = found.get(_norm(column.header))
         if col is None:
             if column.kind != "info":
-                errors.append(f"{PLAN_SHEET}: de kolom '{column.header}' ontbreekt (koptekst in rij "
+                errors.append(f"{ws.title}: de kolom '{column.header}' ontbreekt (koptekst in rij "
                               f"{header_row or '?'}); zet de kolomkop terug")
             continue
         columns.append((column, col))
@@ -428,7 +443,7 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
         if merged.max_row <= header_row or not cols_hit:
             continue
         top = f"{get_column_letter(merged.min_col)}{max(merged.min_row, header_row + 1)}"
-        errors.append(f"{PLAN_SHEET}!{top}: de cellen {merged.coord} zijn samengevoegd; maak het samenvoegen "
+        errors.append(f"{sheet_ref}!{top}: de cellen {merged.coord} zijn samengevoegd; maak het samenvoegen "
                       "ongedaan en vul elke cel apart in")
         covered.update(range(max(merged.min_row, header_row + 1) + 1, merged.max_row + 1))
     previous_row = header_row
@@ -436,7 +451,7 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
         if r in covered:
             continue  # already named as merged
         if r - previous_row > _FAR_BELOW:
-            result.notes.append(f"Let op: {PLAN_SHEET} rij {r} staat onder {r - previous_row - 1} lege regels; "
+            result.notes.append(f"Let op: {ws.title} rij {r} staat onder {r - previous_row - 1} lege regels; "
                                 "die regel is ook gelezen.")
         previous_row = r
         row_errors: list[str] = []
@@ -444,7 +459,7 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
         for column, col in columns:
             if column.kind == "info":
                 continue
-            ref = f"{PLAN_SHEET}!{get_column_letter(col)}{r}"
+            ref = f"{sheet_ref}!{get_column_letter(col)}{r}"
             problem = cell_problem(book, ws.title, r, col)
             if problem is not None:
                 row_errors.append(f"{ref}: {problem}")
@@ -453,8 +468,8 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
             values[column.field] = _read_cell(column, ws.cell(row=r, column=col), ref, row_errors, themes,
                                               theme_names)
         action_id = values.pop("id")
-        id_ref = f"{PLAN_SHEET}!{get_column_letter(id_col)}{r}"
-        title_ref = f"{PLAN_SHEET}!{get_column_letter(found[_norm('Actie')])}{r}"
+        id_ref = f"{sheet_ref}!{get_column_letter(id_col)}{r}"
+        title_ref = f"{sheet_ref}!{get_column_letter(found[_norm('Actie')])}{r}"
         if not values.get("title"):
             row_errors.append(f"{title_ref}: de actie is leeg; vul een omschrijving in of maak de hele regel leeg")
         if action_id:
@@ -466,7 +481,7 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
                 row_errors.append(f"{id_ref}: de ID '{action_id}' is onbekend in deze scan; "
                                   "laat de ID leeg voor een nieuwe actie")
         if values.get("start") and values.get("end") and values["end"] < values["start"]:
-            end_ref = f"{PLAN_SHEET}!{get_column_letter(found[_norm('Einde')])}{r}"
+            end_ref = f"{sheet_ref}!{get_column_letter(found[_norm('Einde')])}{r}"
             row_errors.append(f"{end_ref}: de einddatum ligt vóór de startdatum")
         if row_errors:
             errors.extend(row_errors)
@@ -482,7 +497,7 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
             try:
                 action = Action(id=new_id, origin="eigen", decision="geaccepteerd", **fields)
             except ValidationError as exc:
-                errors.extend(_cell_problems(exc, found, r, "deze nieuwe regel"))
+                errors.extend(_cell_problems(exc, found, sheet_ref, r, "deze nieuwe regel"))
                 continue
             result.new_actions.append(action)
             continue
@@ -503,7 +518,7 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
             try:
                 Action.model_validate({**action.model_dump(), **{c.field: c.new for c in changes}})
             except ValidationError as exc:
-                errors.extend(_cell_problems(exc, found, r, f"de regel van {action_id}"))
+                errors.extend(_cell_problems(exc, found, sheet_ref, r, f"de regel van {action_id}"))
                 continue
             result.changes.append(ActionChange(action_id, action.title, r, changes))
         else:
@@ -531,14 +546,14 @@ def _first_problem(exc: ValidationError) -> str:
     return f"{FIELD_HEADERS.get(where, where)}: {problem_text(err)}"
 
 
-def _cell_problems(exc: ValidationError, found: dict[str, int], row: int, what: str) -> list[str]:
+def _cell_problems(exc: ValidationError, found: dict[str, int], sheet_ref: str, row: int, what: str) -> list[str]:
     """Each validation problem of a row as ``Verbeterplan!H12: <kolom> <probleem>``, at its own cell."""
     problems = []
     for err in exc.errors(include_url=False):
         name = str(err["loc"][0]) if err.get("loc") else ""
         header = FIELD_HEADERS.get(name, name)
         col = found.get(_norm(header)) if name in FIELD_HEADERS else None
-        where = f"{PLAN_SHEET}!{get_column_letter(col)}{row}" if col else f"{PLAN_SHEET} rij {row}"
+        where = f"{sheet_ref}!{get_column_letter(col)}{row}" if col else f"{sheet_ref} rij {row}"
         problems.append(f"{where}: {what} is ongeldig: {header} {problem_text(err)}")
     return problems
 
