@@ -86,7 +86,9 @@ def load_checklists(folder: Path | None = None, *, extra_benchmarks: Sequence[Pa
     try:
         files = checklist_files(folder)
     except OSError as exc:
-        raise _folder_problem(folder, f"de map kan niet worden gelezen ({exc.strerror or exc})") from None
+        from .yamlfile import os_reason  # with the YAML reader: only needed when something is wrong
+
+        raise _folder_problem(folder, f"de map kan niet worden gelezen ({os_reason(exc)})") from None
     if not files:
         raise _folder_problem(folder, "de map bevat geen checklist-bestanden (*.yaml of *.yml)")
 
