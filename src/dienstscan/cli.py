@@ -117,6 +117,7 @@ def _load_for_plan(scan_path: Path, checklist_dir: str | None, extra_benchmarks:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from .export.excel_plan import export_plan
+    from .storage import SaveError
 
     scan_path = Path(args.scan)
     checklists, assessment = _load_for_plan(scan_path, args.checklists, args.benchmarks)
@@ -128,10 +129,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise UserError(f"kan {out} niet schrijven: de map {out.parent} bestaat niet")
     try:
         export_plan(checklists, assessment, out, baseline=baseline)
-    except OSError as exc:
-        from .storage.messages import describe_os_error
-
-        raise UserError(f"kan {out} niet schrijven ({describe_os_error(exc)}); is het bestand nog open in Excel?") from None
+    except SaveError as exc:
+        raise UserError(str(exc)) from None
     print(f"Verbeterplan geschreven naar {out}")
     return 0
 
@@ -140,6 +139,8 @@ REPORT_SUFFIXES = (".pdf", ".html", ".htm", ".docx")
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    from .storage import SaveError
+
     scan_path = Path(args.scan)
     out = Path(args.output)
     suffix = out.suffix.lower()
@@ -166,8 +167,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
             from .ui.pdf import write_report_pdf  # Qt is imported only here
 
             write_report_pdf(checklists, assessment, out, baseline=baseline)
-    except OSError as exc:
-        raise UserError(f"kan {out} niet schrijven ({exc.strerror or exc}); is het bestand nog open?") from None
+    except SaveError as exc:
+        raise UserError(str(exc)) from None
     print(f"Rapport geschreven naar {out}")
     return 0
 
@@ -368,6 +369,7 @@ def _cmd_benchmark(args: argparse.Namespace) -> int:
 
     from .cycle import benchmarks_yaml, build_benchmarks, metric_statistics
     from .scoring.dutch import percent
+    from .storage import SaveError, atomic_write_bytes
 
     date = args.datum or dt.date.today().isoformat()
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", date):
@@ -389,9 +391,9 @@ def _cmd_benchmark(args: argparse.Namespace) -> int:
     text = benchmarks_yaml(benchmarks, title=f"Benchmark {label}: {count} {'scan' if count == 1 else 'scans'}, "
                                              f"{'met' if args.met_namen else 'zonder'} namen", notes=notes)
     try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"kan {out} niet schrijven ({exc.strerror or exc})") from None
+        atomic_write_bytes(out, text.encode("utf-8"))
+    except SaveError as exc:
+        raise UserError(str(exc)) from None
     rows = [("Kader / onderdeel", "Aantal", "Gemiddeld", "Mediaan", "Top-10-drempel")]
     for st in stats:
         rows.append((st.title, str(st.count), percent(st.mean), percent(st.median),

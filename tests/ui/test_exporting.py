@@ -4,22 +4,20 @@ preview, and see the edits in the plan; cancel, errors and failures change nothi
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "scoring"))
+from scan_factory import make_assessment, make_checklists
 
-from scan_factory import make_assessment, make_checklists  # noqa: E402
+from dienstscan.export.excel_plan import PLAN_HEADER_ROW, PLAN_SHEET
+from dienstscan.export.excel_plan import PlanImport
+from dienstscan.ui import exporting
+from dienstscan.ui.document import ScanDocument
+from dienstscan.ui.pages.plan import COLUMNS, PlanPage
+from dienstscan.ui.plan_commands import set_decision, sync_proposals
 
-from dienstscan.export.excel_plan import PLAN_HEADER_ROW, PLAN_SHEET  # noqa: E402
-from dienstscan.export.excel_plan import PlanImport  # noqa: E402
-from dienstscan.ui import exporting  # noqa: E402
-from dienstscan.ui.document import ScanDocument  # noqa: E402
-from dienstscan.ui.pages.plan import COLUMNS, PlanPage  # noqa: E402
-from dienstscan.ui.plan_commands import set_decision, sync_proposals  # noqa: E402
 
 ANSWERS = {"BSC-02": "deels", "5B-1.02": "niet_ingevoerd", "5B-2.01": "gedeeltelijk", "ANT-PK-1": "niveau_1"}
 

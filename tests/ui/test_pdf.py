@@ -13,12 +13,10 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "export"))
+from plan_factory import make_assessment, make_checklists
 
-from plan_factory import make_assessment, make_checklists  # noqa: E402
-
-from dienstscan.plan import visible_actions  # noqa: E402
-from dienstscan.export.report.html import render_report_html  # noqa: E402
+from dienstscan.plan import visible_actions
+from dienstscan.export.report.html import render_report_html
 
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) ontbreekt")
 

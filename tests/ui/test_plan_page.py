@@ -4,20 +4,17 @@ own actions, merge, delete, closed gaps, undo."""
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "scoring"))
+from scan_factory import make_assessment, make_checklists
 
-from scan_factory import make_assessment, make_checklists  # noqa: E402
+from dienstscan import storage
+from dienstscan.ui.document import ScanDocument
+from dienstscan.ui.pages import plan as plan_page
+from dienstscan.ui.pages.plan import ID_ROLE, PlanPage
 
-from dienstscan import storage  # noqa: E402
-from dienstscan.ui.document import ScanDocument  # noqa: E402
-from dienstscan.ui.pages import plan as plan_page  # noqa: E402
-from dienstscan.ui.pages.plan import ID_ROLE, PlanPage  # noqa: E402
 
 ANSWERS = {
     "BSC-01": "toegepast", "BSC-02": "deels",

@@ -58,6 +58,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
+from ..storage import atomic_write_bytes
+
 #: The document is laid out at 96 dots per inch (CSS pixels) and scaled onto the PDF.
 LAYOUT_DPI = 96
 PDF_DPI = 1200
@@ -388,11 +390,11 @@ def render_pdf(html: str, *, header: str | None = None) -> tuple[bytes, int]:
 def write_pdf(html: str, path: Path, *, header: str | None = None) -> int:
     """Print the report HTML to ``path`` (A4 PDF); returns the number of pages.
 
-    The PDF is made in memory first, so a file that cannot be written raises ``OSError`` from
-    Python with its reason and no half-written file is left behind.
+    The PDF is made in memory first and then saved atomically: a file that cannot be written
+    raises ``SaveError`` (Dutch, names the file) and the previous PDF stays whole.
     """
     data, pages = render_pdf(html, header=header)
-    Path(path).write_bytes(data)
+    atomic_write_bytes(Path(path), data)
     return pages
 
 
@@ -431,7 +433,7 @@ def write_report(checklists, assessment, path: Path, *, baseline=None) -> None:
     """The report in the format the extension names: .pdf, .html/.htm or .docx (Word, chart as PNG).
 
     ``baseline``: an earlier scan, adds the progress chapter in every format.
-    Raises ``ValueError`` (Dutch) for another extension and ``OSError`` when writing fails.
+    Raises ``ValueError`` (Dutch) for another extension and ``SaveError`` (Dutch) when saving fails.
     """
     from ..export.report.docx import write_report_docx
     from ..export.report import write_report_html

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ..storage import SaveError
 from . import dialogs
 from .cycle_widgets import current_baseline
 from .pdf import write_report
@@ -64,11 +65,15 @@ def export_report_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | No
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         write_report(doc.checklists, doc.assessment, path, baseline=current_baseline(doc))
-    except OSError as exc:
+    except SaveError as exc:
         QGuiApplication.restoreOverrideCursor()
         dialogs.show_error(parent, "Rapport maken",
-                           f"Kan {path} niet schrijven ({exc.strerror or exc}). "
-                           "Is het bestand nog open in een ander programma, of bestaat de map niet?")
+                           f"{exc}\n\nSluit het bestand als het nog geopend is in een ander programma, of kies "
+                           "een andere map.")
+        return None
+    except OSError as exc:  # not the file: the PDF printer itself could not start
+        QGuiApplication.restoreOverrideCursor()
+        dialogs.show_error(parent, "Rapport maken", f"Het rapport kon niet worden gemaakt: {exc}.")
         return None
     QGuiApplication.restoreOverrideCursor()
     return path
