@@ -215,7 +215,7 @@ def test_export_report_dialog_reports_a_write_error_in_dutch(qtbot, tmp_path, mo
     monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
     assert report_dialog.export_report_dialog(None, _Doc(checklists, assessment)) is None
     [message] = fake_dialogs.messages("show_error")
-    assert message.startswith(f"Kan {target} niet schrijven (")
+    assert message.startswith(f"Kan '{target}' niet opslaan: de map of het bestand bestaat niet. Er is niets opgeslagen.")
 
 
 def test_export_report_dialog_cancelled(qtbot, monkeypatch, report_scan, fake_dialogs):

@@ -80,7 +80,6 @@ def test_a_failing_disk_keeps_the_previous_file(tmp_path, monkeypatch, checklist
     failures = inject(monkeypatch, fault)
     with pytest.raises((SaveError, ScanFileError, FormFileError)) as caught:
         write(path, 2)
-    monkeypatch.undo()
 
     assert failures, "the fault never happened: the writer did not go through storage's atomic write"
     message = str(caught.value)

@@ -211,8 +211,8 @@ def export_plan_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | None
     except SaveError as exc:
         log.warning("export of the plan to %s failed: %s", target, exc)
         dialogs.show_error(parent, "Exporteren mislukt",
-                           f"{exc}\n\nSluit het bestand als het nog geopend is in Excel, of kies een andere "
-                           "map. Uw scan is niet gewijzigd.")
+                           f"{exc}\n\nKies een andere map of naam (of sluit het bestand in Excel). "
+                           "Uw scan is niet gewijzigd.")
         return None
     except Exception as exc:  # noqa: BLE001 - the user gets a message, the log the details
         log.exception("export of the plan failed")

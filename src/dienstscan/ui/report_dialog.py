@@ -68,8 +68,8 @@ def export_report_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | No
     except SaveError as exc:
         QGuiApplication.restoreOverrideCursor()
         dialogs.show_error(parent, "Rapport maken",
-                           f"{exc}\n\nSluit het bestand als het nog geopend is in een ander programma, of kies "
-                           "een andere map.")
+                           f"{exc}\n\nKies een andere map of naam (of sluit het bestand in het programma "
+                           "dat het open heeft).")
         return None
     except OSError as exc:  # not the file: the PDF printer itself could not start
         QGuiApplication.restoreOverrideCursor()
