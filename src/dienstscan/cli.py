@@ -39,7 +39,8 @@ def _score_text(scan_path: Path, checklist_dir: str | None, as_json: bool,
                 extra_benchmarks: Sequence[str] = ()) -> str:
     """The score report of a scan file: a Dutch table or JSON (the same numbers)."""
     from .checklists import ChecklistError, default_checklist_dir, load_checklists
-    from .scoring import format_report, score
+    from .cli_tables import format_report
+    from .scoring import score
     from .storage import ScanFileError, check_against_checklists, load_scan
 
     folder = Path(checklist_dir) if checklist_dir else default_checklist_dir()
@@ -350,7 +351,8 @@ def _cmd_next_cycle(args: argparse.Namespace) -> int:
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
-    from .cycle import compare_scans, format_comparison
+    from .cli_tables import format_comparison
+    from .cycle import compare_scans
 
     checklists = _cycle_checklists(args.checklists)
     baseline = _load_one(Path(args.baseline))
@@ -368,7 +370,7 @@ def _cmd_benchmark(args: argparse.Namespace) -> int:
     import re
 
     from .cycle import benchmarks_yaml, build_benchmarks, metric_statistics
-    from .scoring.dutch import percent
+    from .cli_tables import format_benchmark_statistics
     from .storage import SaveError, atomic_write_bytes
 
     date = args.datum or dt.date.today().isoformat()
@@ -394,13 +396,7 @@ def _cmd_benchmark(args: argparse.Namespace) -> int:
         atomic_write_bytes(out, text.encode("utf-8"))
     except SaveError as exc:
         raise UserError(str(exc)) from None
-    rows = [("Kader / onderdeel", "Aantal", "Gemiddeld", "Mediaan", "Top-10-drempel")]
-    for st in stats:
-        rows.append((st.title, str(st.count), percent(st.mean), percent(st.median),
-                     percent(st.top10) if st.top10 is not None else "–"))
-    widths = [max(len(r[i]) for r in rows) for i in range(5)]
-    for r in rows:
-        print(f"{r[0]:<{widths[0]}}  " + "  ".join(f"{c:>{widths[i]}}" for i, c in enumerate(r[1:], start=1)))
+    sys.stdout.write(format_benchmark_statistics(stats))
     for note in notes:
         print(f"Let op: {note}.")
     print(f"{len(benchmarks)} benchmarks uit {count} {'scan' if count == 1 else 'scans'} geschreven naar {out}")
@@ -408,7 +404,8 @@ def _cmd_benchmark(args: argparse.Namespace) -> int:
 
 
 def _cmd_rank(args: argparse.Namespace) -> int:
-    from .cycle import format_ranking, rank_scans
+    from .cli_tables import format_ranking
+    from .cycle import rank_scans
 
     checklists = _cycle_checklists(args.checklists)
     ids = [fw.id for fw in checklists.frameworks]

@@ -100,6 +100,7 @@ def test_lint_imports_passes() -> None:
 QT = "Alleen dienstscan.ui importeert Qt"
 LAYERED = "Lagen: ui > export > cycle > plan > scoring > checklists/storage > model"
 EXPORTS = "Export: plan, rapport en formulieren los van elkaar"
+CLI = "Opdrachtregel en haar teksttabellen (cli, cli_tables) staan boven alle lagen"
 LAYERS = ("model", "checklists", "storage", "scoring", "plan", "cycle", "export", "ui")
 EXPORT_PARTS = ("common", "excel_plan", "report", "forms")
 
@@ -115,6 +116,8 @@ EXPORT_PARTS = ("common", "excel_plan", "report", "forms")
         ("export", "from dienstscan.ui import app\n", {QT, LAYERED}),  # Qt through the ui: both
         ("export.report", "from dienstscan.export.excel_plan import workbook\n", {EXPORTS}),
         ("export.forms", "import dienstscan.export.report\n", {EXPORTS}),
+        ("scoring", "from dienstscan.cli_tables import format_report\n", {CLI}),  # terminal tables: CLI side
+        ("cycle", "def later():\n    from dienstscan import cli\n", {CLI}),
     ],
 )
 def test_contracts_catch_a_violation(tmp_path: Path, module: str, source: str, broken: set[str]) -> None:
@@ -127,6 +130,8 @@ def test_contracts_catch_a_violation(tmp_path: Path, module: str, source: str, b
         (package / "export" / part / "__init__.py").write_text('"""x"""\n', encoding="utf-8")
     (package / "export" / "excel_plan" / "workbook.py").write_text('"""x"""\n', encoding="utf-8")
     (package / "__init__.py").write_text('"""x"""\n', encoding="utf-8")
+    for top in ("cli", "cli_tables"):
+        (package / f"{top}.py").write_text('"""x"""\n', encoding="utf-8")
     (package / "ui" / "app.py").write_text("from PySide6 import QtWidgets\n", encoding="utf-8")
     (package.joinpath(*module.split(".")) / "bad.py").write_text(source, encoding="utf-8")
 
