@@ -17,6 +17,7 @@ from .cycle import CHANGE_LABELS, ActionProgress, Comparison, MetricStatistics, 
 from .cycle.compare import CHANGES
 from .export.common.progress import delta_text, pct_text
 from .model.assessment import ACTION_STATUS_LABELS
+from .model.checklist import section_heading
 from .scoring import FrameworkScore, MetricComparison, ScoreReport, Tally, dutch
 
 _NAME_WIDTH = 46
@@ -53,7 +54,7 @@ def _framework(fw: FrameworkScore) -> list[str]:
               else "gemiddeld niveau als percentage")
     lines = [f"{fw.title} ({fw.id}, versie {fw.version}) – score: {method}", _header(fw.section_label)]
     for s in fw.sections:
-        name = f"{fw.section_label} {s.number}: {s.title}" if s.number is not None else s.title
+        name = section_heading(s.number, s.title, fw.section_label)
         lines.append(_row(name, s.tally))
     lines.append(_row("Totaal", fw.tally))
     if fw.tally.completeness is not None:

@@ -2,6 +2,7 @@
 
 from .assessment import (
     ACT_CHOICE_LABELS,
+    ACTION_FIELD_LABELS,
     ACTION_STATUS_LABELS,
     DECISION_LABELS,
     EVIDENCE_BASIS_LABELS,
@@ -15,8 +16,11 @@ from .assessment import (
     Participant,
     Poll,
     ScopeExclusion,
+    in_sentence,
+    items_in_scope,
 )
 from .checklist import (
+    CurrentNote,
     LEGAL_STATUS_LABELS,
     ORGANISATION_KIND_LABELS,
     Benchmark,
@@ -32,10 +36,12 @@ from .checklist import (
     SourceDocument,
     SourceRef,
     Theme,
+    section_heading,
 )
 
 __all__ = [
     "ACT_CHOICE_LABELS",
+    "ACTION_FIELD_LABELS",
     "ACTION_STATUS_LABELS",
     "DECISION_LABELS",
     "EVIDENCE_BASIS_LABELS",
@@ -48,6 +54,7 @@ __all__ = [
     "Benchmark",
     "ChecklistFile",
     "ChecklistSet",
+    "CurrentNote",
     "Evidence",
     "Framework",
     "Item",
@@ -64,4 +71,7 @@ __all__ = [
     "SourceDocument",
     "SourceRef",
     "Theme",
+    "in_sentence",
+    "items_in_scope",
+    "section_heading",
 ]
