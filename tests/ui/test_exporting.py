@@ -11,13 +11,12 @@ from openpyxl import load_workbook
 
 from scan_factory import make_assessment, make_checklists
 
-from dienstscan.export.excel_plan import PLAN_HEADER_ROW, PLAN_SHEET
+from dienstscan.export.excel_plan import PLAN_HEADER_ROW, WORK_SHEET
 from dienstscan.export.excel_plan import PlanImport
 from dienstscan.ui import exporting
 from dienstscan.ui.document import ScanDocument
 from dienstscan.ui.pages.plan import COLUMNS, PlanPage
 from dienstscan.ui.plan_commands import set_decision, sync_proposals
-
 
 ANSWERS = {"BSC-02": "deels", "5B-1.02": "niet_ingevoerd", "5B-2.01": "gedeeltelijk", "ANT-PK-1": "niveau_1"}
 
@@ -66,7 +65,7 @@ def script(monkeypatch, fake_dialogs) -> Script:
 def edit_workbook(path: Path, changes: dict[str, dict[str, object]], new_rows: list[dict[str, object]] = ()) -> None:
     """Change cells by action id and header text, add rows below the table, save: as Excel would."""
     wb = load_workbook(path)
-    ws = wb[PLAN_SHEET]
+    ws = wb[WORK_SHEET]
     cols = {c.value: c.column for c in ws[PLAN_HEADER_ROW] if isinstance(c.value, str)}
     rows = {ws.cell(r, cols["ID"]).value: r for r in range(PLAN_HEADER_ROW + 1, ws.max_row + 1)}
     for action_id, values in changes.items():
@@ -87,7 +86,7 @@ def test_export_edit_import_shows_the_edits(qtbot, doc, script, tmp_path):
     written = exporting.export_plan_dialog(page, doc)
     assert written == script.export_path and written.exists()
     assert script.opened == [written]  # offered and opened with the system's program
-    ids = [c.value for c in load_workbook(written)[PLAN_SHEET]["A"][PLAN_HEADER_ROW:] if c.value]
+    ids = [c.value for c in load_workbook(written)[WORK_SHEET]["A"][PLAN_HEADER_ROW:] if c.value]
     assert set(ids) == {"V-BSC-02", "V-5B-1.02", "V-5B-2.01", "V-ANT-PK-1"}
 
     edit_workbook(written, {
@@ -217,18 +216,18 @@ def test_suggested_name(doc):
 
 def test_menu_exports_and_imports_the_open_scan(qtbot, window, fake_dialogs, new_assessment, script, tmp_path):
     """Bestand > Exporteren > Verbeterplan, and Bestand > Bewerkt verbeterplan inlezen, in the real window."""
-    assert not window.export_plan_action.isEnabled()  # no scan open yet
+    assert not window.action("export_plan").isEnabled()  # no scan open yet
     fake_dialogs.new_scan_result = new_assessment()
-    window.new_action.trigger()
-    assert window.export_plan_action.isEnabled() and window.import_plan_action.isEnabled()
-    assert window.export_plan_action in window.export_menu.actions()
+    window.action("new").trigger()
+    assert window.action("export_plan").isEnabled() and window.action("import_plan").isEnabled()
+    assert window.action("export_plan") in window.menu("export").actions()
     window.doc.set_option("KA-01", "niet")  # a gap: the plan gets a proposal
     script.export_path = tmp_path / "menu.xlsx"
-    window.export_plan_action.trigger()
+    window.action("export_plan").trigger()
     assert script.export_path.exists()
     edit_workbook(script.export_path, {"V-KA-01": {"Probleemeigenaar": "Teamleider Publiekszaken"}})
     script.import_path = script.export_path
-    window.import_plan_action.trigger()
+    window.action("import_plan").trigger()
     assert window.doc.assessment.action("V-KA-01").owner == "Teamleider Publiekszaken"
     window.navigate("verbeterplan")
     page = window.workspace.pages["verbeterplan"]
@@ -287,14 +286,14 @@ def test_menu_writes_the_management_report(qtbot, window, fake_dialogs, new_asse
     """Bestand > Exporteren > Rapport: the open scan's report is written where the user chose."""
     from dienstscan.ui import report_dialog
 
-    assert not window.export_report_action.isEnabled()  # no scan open yet
+    assert not window.action("export_report").isEnabled()  # no scan open yet
     fake_dialogs.new_scan_result = new_assessment()
-    window.new_action.trigger()
-    assert window.export_report_action.isEnabled()
-    assert window.export_report_action in window.export_menu.actions()
+    window.action("new").trigger()
+    assert window.action("export_report").isEnabled()
+    assert window.action("export_report") in window.menu("export").actions()
     target = tmp_path / "rapport.html"
     monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
-    window.export_report_action.trigger()
+    window.action("export_report").trigger()
     text = target.read_text(encoding="utf-8")
     assert window.doc.assessment.organisation.name in text
     assert fake_dialogs.count("show_error") == 0
