@@ -116,26 +116,31 @@ class PlanColumn:
 
 
 PLAN_COLUMNS: tuple[PlanColumn, ...] = (
+    # What the project lead fills in and prints (one A4 landscape page wide, at about 8 pt) ...
     PlanColumn("id", "Plan", 11, "id"),
-    PlanColumn("title", "Plan", 30, wrap=True),
+    PlanColumn("title", "Plan", 24, wrap=True),
+    PlanColumn("owner", "Plan", 17, wrap=True),
+    PlanColumn("start", "Plan", 10.5, "date"),
+    PlanColumn("end", "Plan", 10.5, "date"),
+    PlanColumn("indicator", "Plan", 12.5, wrap=True),
+    PlanColumn("target", "Plan", 12.5, wrap=True),
+    PlanColumn("status", "Do", 11.5, "status"),
+    PlanColumn("progress", "Do", 12, wrap=True),
+    PlanColumn("measured_value", "Check", 9.5, wrap=True),
+    PlanColumn("measured_on", "Check", 10.5, "date"),
+    PlanColumn("conclusion", "Check", 10.5, wrap=True),
+    PlanColumn("act", "Act", 10, "act"),
+    PlanColumn("act_note", "Act", 11, wrap=True),
+    # ... and the background the app sets, beside it on screen; printed on the director's sheets
+    # (Verbeterplan, Voorstellen) instead. The read-back finds every column by its header.
     PlanColumn("description", "Plan", 20.5, wrap=True),
     PlanColumn(None, "Plan", 22, "info", wrap=True, title="Bron / onderdeel"),
     PlanColumn(None, "Plan", 13, "info", wrap=True, title=ACTION_FIELD_LABELS["decision"]),
     PlanColumn("theme", "Plan", 18, "theme", wrap=True),
     PlanColumn("priority", "Plan", 9, "priority"),
-    PlanColumn("owner", "Plan", 17.5, wrap=True),
-    PlanColumn("start", "Plan", 10.5, "date"),
-    PlanColumn("end", "Plan", 10.5, "date"),
-    PlanColumn("indicator", "Plan", 14, wrap=True),
-    PlanColumn("target", "Plan", 12.5, wrap=True),
-    PlanColumn("status", "Do", 11.5, "status"),
-    PlanColumn("progress", "Do", 16, wrap=True),
-    PlanColumn("measured_value", "Check", 10, wrap=True),
-    PlanColumn("measured_on", "Check", 10.5, "date"),
-    PlanColumn("conclusion", "Check", 15, wrap=True),
-    PlanColumn("act", "Act", 10, "act"),
-    PlanColumn("act_note", "Act", 15, wrap=True),
 )
+#: The working sheet prints these first columns (the rest is on the director's sheets).
+PRINTED_WORK_COLUMNS = 14
 
 #: Field -> the Dutch column header, for messages and the preview.
 FIELD_HEADERS: dict[str, str] = {c.field: c.header for c in PLAN_COLUMNS if c.field}
@@ -369,10 +374,11 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
     )
 
     ws.row_dimensions[PLAN_TITLE_ROW].height = 24
-    # Printed separately, two pages wide at a readable size, with ID and action on both halves.
-    print_setup(ws, org, title_rows=f"{PLAN_BAND_ROW}:{PLAN_HEADER_ROW}", pages_wide=2)
-    ws.print_title_cols = "A:B"
-    ws.print_area = f"A1:{last_letter}{last}"
+    # Printed one page wide: the columns the project lead fills in (the background columns
+    # after them print on the Verbeterplan and Voorstellen sheets), narrow margins.
+    print_setup(ws, org, title_rows=f"{PLAN_BAND_ROW}:{PLAN_HEADER_ROW}")
+    ws.page_margins.left = ws.page_margins.right = 0.2
+    ws.print_area = f"A1:{get_column_letter(PRINTED_WORK_COLUMNS)}{last}"
 
 
 # --------------------------------------------------------------------------- the director's views
