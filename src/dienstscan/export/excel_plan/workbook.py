@@ -116,12 +116,11 @@ class PlanColumn:
 
 
 PLAN_COLUMNS: tuple[PlanColumn, ...] = (
-    # What the project lead fills in and prints (one A4 landscape page wide, at about 8 pt) ...
+    # What the project lead fills in and reviews on paper (the print area: one A4 landscape page
+    # wide, 8 pt or more) ...
     PlanColumn("id", "Plan", 11, "id"),
-    PlanColumn("title", "Plan", 24, wrap=True),
+    PlanColumn("title", "Plan", 30, wrap=True),
     PlanColumn("owner", "Plan", 17, wrap=True),
-    PlanColumn("start", "Plan", 10.5, "date"),
-    PlanColumn("end", "Plan", 10.5, "date"),
     PlanColumn("indicator", "Plan", 12.5, wrap=True),
     PlanColumn("target", "Plan", 12.5, wrap=True),
     PlanColumn("status", "Do", 11.5, "status"),
@@ -131,22 +130,26 @@ PLAN_COLUMNS: tuple[PlanColumn, ...] = (
     PlanColumn("conclusion", "Check", 10.5, wrap=True),
     PlanColumn("act", "Act", 10, "act"),
     PlanColumn("act_note", "Act", 11, wrap=True),
-    # ... and the background the app sets, beside it on screen; printed on the director's sheets
-    # (Verbeterplan, Voorstellen) instead. The read-back finds every column by its header.
-    PlanColumn("description", "Plan", 20.5, wrap=True),
-    PlanColumn(None, "Plan", 22, "info", wrap=True, title="Bron / onderdeel"),
-    PlanColumn(None, "Plan", 13, "info", wrap=True, title=ACTION_FIELD_LABELS["decision"]),
-    PlanColumn("theme", "Plan", 18, "theme", wrap=True),
-    PlanColumn("priority", "Plan", 9, "priority"),
+    # ... and what the plan was built with, beside it on screen (wide: they do not print, so they
+    # cost no paper and do not make the rows taller). On paper the Verbeterplan has the looptijd,
+    # toelichting, besluit and prioriteit of every decided action, Voorstellen the bron, thema and
+    # prioriteit of every proposal. The read-back finds every column by its header.
+    PlanColumn("start", "Plan (vervolg)", 10.5, "date"),
+    PlanColumn("end", "Plan (vervolg)", 10.5, "date"),
+    PlanColumn("description", "Plan (vervolg)", 40, wrap=True),
+    PlanColumn(None, "Plan (vervolg)", 40, "info", wrap=True, title="Bron / onderdeel"),
+    PlanColumn(None, "Plan (vervolg)", 13, "info", wrap=True, title=ACTION_FIELD_LABELS["decision"]),
+    PlanColumn("theme", "Plan (vervolg)", 18, "theme", wrap=True),
+    PlanColumn("priority", "Plan (vervolg)", 9, "priority"),
 )
 #: The working sheet prints these first columns (the rest is on the director's sheets).
-PRINTED_WORK_COLUMNS = 14
+PRINTED_WORK_COLUMNS = 12
 
 #: Field -> the Dutch column header, for messages and the preview.
 FIELD_HEADERS: dict[str, str] = {c.field: c.header for c in PLAN_COLUMNS if c.field}
 
-BAND_COLOURS = {"Plan": "1F4E79", "Do": "548235", "Check": "BF8F00", "Act": "7B2C83"}
-BAND_LIGHT = {"Plan": "DDEBF7", "Do": "E2EFDA", "Check": "FFF2CC", "Act": "EADCF0"}
+BAND_COLOURS = {"Plan": "1F4E79", "Do": "548235", "Check": "BF8F00", "Act": "7B2C83", "Plan (vervolg)": "1F4E79"}
+BAND_LIGHT = {"Plan": "DDEBF7", "Do": "E2EFDA", "Check": "FFF2CC", "Act": "EADCF0", "Plan (vervolg)": "DDEBF7"}
 STATUS_FILLS = {
     "gepland": "FFFFFF",
     "in_uitvoering": "DDEBF7",
@@ -376,8 +379,7 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
     ws.row_dimensions[PLAN_TITLE_ROW].height = 24
     # Printed one page wide: the columns the project lead fills in (the background columns
     # after them print on the Verbeterplan and Voorstellen sheets), narrow margins.
-    print_setup(ws, org, title_rows=f"{PLAN_BAND_ROW}:{PLAN_HEADER_ROW}")
-    ws.page_margins.left = ws.page_margins.right = 0.2
+    print_setup(ws, org, title_rows=f"{PLAN_BAND_ROW}:{PLAN_HEADER_ROW}", side_margin=0.2)
     ws.print_area = f"A1:{get_column_letter(PRINTED_WORK_COLUMNS)}{last}"
 
 
@@ -389,8 +391,8 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
 #: priority stands under the decision. Every header word fits its column whole.
 _L = ACTION_FIELD_LABELS
 _VIEW_COLUMNS: list[tuple[str, float, bool]] = [
-    (_L["id"], 10, False), (_L["title"], 40.5, True), (_L["decision"], 12.5, True), (_L["owner"], 18.5, True),
-    ("Looptijd", 13.5, True), (_L["status"], 13, True), (f"{_L['indicator']} en {_L['target'].lower()}", 28, True),
+    (_L["id"], 10, False), (_L["title"], 39, True), (_L["decision"], 12.5, True), (_L["owner"], 18.5, True),
+    ("Looptijd", 13.5, True), (_L["status"], 13, True), (f"{_L['indicator']} en {_L['target'].lower()}", 25.5, True),
 ]
 _PROPOSAL_COLUMNS: list[tuple[str, float, bool]] = [
     (_L["id"], 10, False), ("Voorstel", 48, True), ("Naar aanleiding van", 40, True), (_L["priority"], 12, False),
@@ -420,6 +422,12 @@ def _indicator_text(action: Action) -> str | None:
     return "; ".join(p for p in parts if p) or None
 
 
+def _action_text(action: Action) -> str:
+    """The action as the director reads it: its title and, when there is one, its description
+    (the working sheet prints only the columns the project lead fills in)."""
+    return "\n".join(p for p in (action.title.strip(), action.description.strip()) if p)
+
+
 def _write_plan_view(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, decided: list[Action],
                      proposals: int) -> None:
     org = assessment.organisation.name
@@ -438,7 +446,7 @@ def _write_plan_view(ws: Worksheet, checklists: ChecklistSet, assessment: Assess
     for a in plan_order(decided):
         period = f"{_date_text(a.start) or '…'} – {_date_text(a.end) or '…'}" if a.start or a.end else "geen data"
         decision = f"{decision_text(a)}\n{_L['priority'].lower()} {PRIORITY_LABELS.get(a.priority, a.priority).lower()}"
-        rows.append([a.id, a.title, decision, a.owner or "nog geen eigenaar", period,
+        rows.append([a.id, _action_text(a), decision, a.owner or "nog geen eigenaar", period,
                      ACTION_STATUS_LABELS.get(a.status, a.status), _indicator_text(a)])
     if not rows:
         ws.cell(row=header_row + 1, column=2, value="Er is nog geen actie besloten. "
@@ -448,7 +456,7 @@ def _write_plan_view(ws: Worksheet, checklists: ChecklistSet, assessment: Assess
         last = _write_rows(ws, header_row + 1, rows, {i for i, c in enumerate(_VIEW_COLUMNS, start=1) if c[2]})
     ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
     _fit_titles(ws, len(_VIEW_COLUMNS))
-    print_setup(ws, org, title_rows=f"{header_row}:{header_row}")
+    print_setup(ws, org, title_rows=f"{header_row}:{header_row}", side_margin=0.25)
     ws.print_area = f"A1:{get_column_letter(len(_VIEW_COLUMNS))}{last}"
     _protect_view(ws)
 
