@@ -551,7 +551,11 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
     has_spread = has_individual_answers(assessment)
 
     excluded = assessment.out_of_scope.get(fw.id)
-    subtitle = f"{fw.title}, versie {fw.version}. Bron: {fw.source.cite()}."
+    # The framework's own document is named once, here; the Bron column gives the place in it
+    # (or the other document an item comes from), instead of the same title on every row.
+    own_title = fw.source.title or fw.source.document
+    subtitle = (f"{fw.title}, versie {fw.version}. Bron: {fw.source.cite()}. Kolom Bron: de vindplaats in "
+                f"dit document, of de andere bron.")
     if excluded:
         subtitle += f" Buiten scope: {excluded.justification}"
     _sheet_title(ws, fw.title, subtitle)
@@ -610,7 +614,8 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
             if has_spread:
                 row.append(spread_cell_text(checklists, item.id, answer.option if answer else None,
                                             answer.individual if answer else []))
-            row.append(item.source.cite())
+            same = (item.source.title or item.source.document) == own_title
+            row.append((item.source.section or "zie boven") if same else item.source.cite())
             rows.append(row)
     widths = _content_widths(columns, rows)
     _header_row(ws, header_row, [c[0] for c in columns], widths)
@@ -634,8 +639,7 @@ def _write_key_figures(ws: Worksheet, checklists: ChecklistSet, assessment: Asse
     _sheet_title(ws, "Kengetallen", "Ingevulde kengetallen naast de norm of referentie uit de bronnen.")
     columns = [("Kengetal", 34, True), ("Waarde", 13, True), ("Datum", 11, False),
                ("Norm / referentie", 30, True), ("Vergelijking", 46, True), ("Toelichting", 26, True),
-               ("Bron", 30, True)]
-    _header_row(ws, 4, [c[0] for c in columns], [c[1] for c in columns])
+               ("Bron", 36, True)]
     rows: list[list[object]] = []
     for result in report.key_figures:
         entered = assessment.key_figures.get(result.id)
@@ -643,7 +647,9 @@ def _write_key_figures(ws: Worksheet, checklists: ChecklistSet, assessment: Asse
         norms = _join([f"{b.label}: {b.value_text} ({b.kind})" for b in comparison.benchmarks]) if comparison else None
         sources = [checklists.key_figures[result.id].source.cite()] if result.id in checklists.key_figures else []
         if comparison:
-            sources += [b.source_sentence for b in comparison.benchmarks]
+            sources += [b.source_sentence.removeprefix("Bron: ").rstrip(".") for b in comparison.benchmarks]
+        # A benchmark usually cites the key figure's own source with a detail added: once, with the detail.
+        sources = [s for s in sources if not any(o != s and o.startswith(s) for o in sources)]
         rows.append([
             result.label,
             result.value_text,
@@ -653,6 +659,8 @@ def _write_key_figures(ws: Worksheet, checklists: ChecklistSet, assessment: Asse
             result.note or None,
             _join(list(dict.fromkeys(sources))),
         ])
+    # Columns nobody filled in (toelichting, say) shrink to their header, as on the framework sheets.
+    _header_row(ws, 4, [c[0] for c in columns], _content_widths(columns, rows))
     last = _write_rows(ws, 5, rows, {i for i, c in enumerate(columns, start=1) if c[2]})
     for r in range(5, last + 1):
         if ws.cell(row=r, column=2).value == "niet ingevuld":
