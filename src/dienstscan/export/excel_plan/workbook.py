@@ -119,7 +119,7 @@ PLAN_COLUMNS: tuple[PlanColumn, ...] = (
     # What the project lead fills in and reviews on paper (the print area: one A4 landscape page
     # wide, 8 pt or more) ...
     PlanColumn("id", "Plan", 11, "id"),
-    PlanColumn("title", "Plan", 30, wrap=True),
+    PlanColumn("title", "Plan", 28, wrap=True),
     PlanColumn("owner", "Plan", 17, wrap=True),
     PlanColumn("indicator", "Plan", 12.5, wrap=True),
     PlanColumn("target", "Plan", 12.5, wrap=True),
@@ -282,7 +282,9 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
         cell.fill = header_fills[column.band]
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         cell.border = _BORDER
-        ws.column_dimensions[get_column_letter(c)].width = column.width
+        # An id (V-BSC-02-O1) on one line, never running into the action beside it.
+        ws.column_dimensions[get_column_letter(c)].width = max(column.width, _id_width(actions)) \
+            if column.kind == "id" else column.width
     ws.row_dimensions[PLAN_HEADER_ROW].height = 30
 
     first = PLAN_HEADER_ROW + 1
