@@ -18,7 +18,8 @@ place. Sheets, all in Dutch:
 - *Kengetallen* (key figures beside their norms) and *Bronnen* (every source by title);
 - *Werkblad PDCA*: the project lead's working sheet, every action with all plan-do-check-act
   columns in an Excel table with dropdowns, real dates and conditional formatting. This is the
-  sheet ``import-plan`` reads back; it prints separately, two pages wide;
+  sheet ``import-plan`` reads back; it prints one page wide, the 12 columns a project lead fills
+  in (``PRINTED_WORK_COLUMNS``), the plan's background beside them on screen only;
 - a hidden sheet ``_dienstscan`` with what the read-back needs (scan id, format version,
   checklist versions, the exported action ids) and the dropdown lists.
 
@@ -251,7 +252,7 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
     ncols = len(PLAN_COLUMNS)
     last_letter = get_column_letter(ncols)
     org = assessment.organisation.name
-    # Short, unmerged texts: the sheet prints two pages wide and a merged title would be cut in two.
+    # Short, unmerged texts: a merged title across all columns would run past the print area.
     ws.cell(row=PLAN_TITLE_ROW, column=1, value=WORK_SHEET)
     note = ws.cell(row=PLAN_TITLE_ROW, column=3, value="Wijzig de acties hier en lees ze terug in Dienstscan.")
     note.font = _MUTED
