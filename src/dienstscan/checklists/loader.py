@@ -19,7 +19,7 @@ from ..model.checklist import ChecklistFile, ChecklistSet, SourceDocument, Sourc
 from .integrity import Checker
 from .messages import validation_problems
 from .problems import ChecklistError, ChecklistProblem
-from .yamlfile import YamlDocument, read_yaml_file
+from .yamlfile import YamlDocument, os_reason, read_yaml_file
 
 #: Environment variable that points the application at another checklist folder.
 ENV_VAR = "DIENSTSCAN_CHECKLISTS"
@@ -80,7 +80,7 @@ def load_checklists(folder: Path | None = None, *, extra_benchmarks: Sequence[Pa
     try:
         files = checklist_files(folder)
     except OSError as exc:
-        raise _folder_problem(folder, f"de map kan niet worden gelezen ({exc.strerror or exc})") from None
+        raise _folder_problem(folder, f"de map kan niet worden gelezen ({os_reason(exc)})") from None
     if not files:
         raise _folder_problem(folder, "de map bevat geen checklist-bestanden (*.yaml of *.yml)")
 

@@ -78,12 +78,20 @@ def field_path(loc: tuple[Any, ...]) -> str:
     return " › ".join(parts) if parts else "de scan als geheel"
 
 
+def _short_number(value: Any) -> str:
+    """A bound as a person reads it: 1000000000000 rather than 1e+12."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return str(value)
+
+
 def _short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _problem(error: dict[str, Any]) -> str:
+def problem_text(error: dict[str, Any]) -> str:
+    """What is wrong with one pydantic error's value, in Dutch (without where it is)."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if kind == "missing":
@@ -99,10 +107,16 @@ def _problem(error: dict[str, Any]) -> str:
         return f"is te lang (hoogstens {ctx.get('max_length')} tekens)"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return "moet een geheel getal zijn" + found
-    if kind in ("float_type", "float_parsing", "finite_number"):
+    if kind == "finite_number":
+        return "moet een eindig getal zijn, niet oneindig of NaN" + found
+    if kind in ("float_type", "float_parsing"):
         return "moet een getal zijn" + found
     if kind in ("greater_than_equal", "greater_than"):
-        return f"mag niet kleiner zijn dan {ctx.get('ge', ctx.get('gt'))}" + found
+        return f"mag niet kleiner zijn dan {_short_number(ctx.get('ge', ctx.get('gt')))}" + found
+    if kind in ("less_than_equal", "less_than"):
+        return f"mag niet groter zijn dan {_short_number(ctx.get('le', ctx.get('lt')))}" + found
+    if kind.startswith("dienstscan_"):  # our own validators word their message in Dutch already
+        return str(error.get("msg", "heeft een ongeldige waarde")) + found
     if kind in ("bool_type", "bool_parsing"):
         return "moet true of false zijn" + found
     if kind.startswith("date_"):
@@ -124,7 +138,7 @@ def _problem(error: dict[str, Any]) -> str:
 def describe_validation_error(exc: ValidationError, prefix: tuple[Any, ...] = ()) -> str:
     """The errors of a failed validation as Dutch lines, at most a handful."""
     errors = exc.errors(include_url=False)
-    lines = [f"- {field_path(prefix + tuple(e['loc']))}: {_problem(e)}" for e in errors[:_MAX_ERRORS_SHOWN]]
+    lines = [f"- {field_path(prefix + tuple(e['loc']))}: {problem_text(e)}" for e in errors[:_MAX_ERRORS_SHOWN]]
     if len(errors) > _MAX_ERRORS_SHOWN:
         lines.append(f"- en nog {len(errors) - _MAX_ERRORS_SHOWN} fouten")
     return "\n".join(lines)
@@ -146,4 +160,15 @@ def describe_os_error(exc: OSError) -> str:
         return "de bestandsnaam of het pad is te lang"
     if exc.errno == errno.EIO:
         return "een lees- of schrijffout van de schijf of het netwerk"
+    # Reading: what a path on a network drive, a USB stick or a hand-typed name runs into.
+    if exc.errno == errno.ENOTDIR:
+        return "een deel van het pad is een bestand, geen map"
+    if exc.errno == errno.ELOOP:
+        return "het pad verwijst in een kring naar zichzelf (snelkoppelingen)"
+    if exc.errno in (errno.ETIMEDOUT, errno.EHOSTDOWN, errno.EHOSTUNREACH, errno.ENETUNREACH, errno.ESTALE):
+        return "de netwerkschijf reageert niet (meer); controleer de verbinding"
+    if exc.errno == errno.EBUSY:
+        return "het bestand is in gebruik door een ander programma"
+    if exc.errno == errno.EINVAL:
+        return "de bestandsnaam is ongeldig"
     return f"systeemfout {exc.errno or ''}".strip()

@@ -172,7 +172,7 @@ def new_scan_from_previous(ctx: ActionContext) -> bool:
     if request is None:
         return False
     try:
-        previous = storage.load_scan(request.previous)
+        previous = storage.load_scan(request.previous, ctx.shell.checklists)
     except storage.ScanFileError as exc:
         dialogs.show_error(parent, title, str(exc))
         return False
@@ -216,7 +216,7 @@ def compare_with_earlier(ctx: ActionContext) -> bool:
     if path is None:
         return False
     try:
-        baseline = storage.load_scan(path)
+        baseline = storage.load_scan(path, ctx.shell.checklists)
     except storage.ScanFileError as exc:
         dialogs.show_error(ctx.parent, "Vergelijk met eerdere scan", str(exc))
         return False

@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_close_document():
             return False
         try:
-            loaded = storage.read_scan(path)
+            loaded = storage.read_scan(path, self.checklists)
         except storage.ScanFileError as exc:
             dialogs.show_error(self, "Scan openen", str(exc))
             if exc.code == "not_found":
@@ -294,7 +294,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_close_document():
             return False
         try:
-            assessment = storage.load_scan(path)
+            assessment = storage.load_scan(path, self.checklists)
         except storage.ScanFileError as exc:
             dialogs.show_error(self, "Voorbeeldscan", f"De voorbeeldscan kan niet worden geopend. {exc}")
             return False

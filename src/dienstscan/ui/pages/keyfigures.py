@@ -38,16 +38,6 @@ ERROR_STYLE = "color: #9c0006; font-weight: bold;"
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
 
-#: Ranges that follow from the unit when the checklist gives none.
-_UNIT_BOUNDS: dict[str, tuple[float | None, float | None]] = {
-    "%": (0.0, 100.0),
-    "cijfer": (1.0, 10.0),
-    "seconden": (0.0, None),
-    "minuten": (0.0, None),
-    "werkdagen": (0.0, None),
-    "aantal": (0.0, None),
-}
-
 _UNIT_SUFFIX = {"%": "%", "seconden": "seconden", "minuten": "minuten", "werkdagen": "werkdagen",
                 "cijfer": "(rapportcijfer 1–10)", "aantal": "(aantal)"}
 
@@ -78,21 +68,24 @@ def parse_number(text: str) -> float | None:
 
 
 def bounds(kf: KeyFigure) -> tuple[float | None, float | None]:
-    """The allowed range: the checklist's minimum/maximum, else what the unit allows."""
-    lo, hi = _UNIT_BOUNDS.get(kf.unit, (None, None))
-    return (kf.minimum if kf.minimum is not None else lo, kf.maximum if kf.maximum is not None else hi)
+    """The allowed range shown beside the field (the rule itself is ``KeyFigure.bounds``)."""
+    return kf.bounds()
 
 
 def check_value(kf: KeyFigure, value: float | None) -> str | None:
-    """A Dutch message when ``value`` lies outside the key figure's range, else None."""
+    """A Dutch message when ``value`` breaks the key figure's rule (``KeyFigure.out_of_range``), else None."""
     if value is None:
         return None
-    lo, hi = bounds(kf)
-    if lo is not None and value < lo:
-        return f"De waarde moet minstens {number(lo)} zijn (u typte {number(value, 3)})."
-    if hi is not None and value > hi:
-        return f"De waarde mag hoogstens {number(hi)} zijn (u typte {number(value, 3)})."
-    return None
+    problem = kf.out_of_range(value)
+    if problem is None:
+        return None
+    kind, limit = problem
+    if kind == "geen getal":
+        return "Dit is geen getal."
+    typed = number(value, 3) if abs(value) < 1e15 else f"{value:.3g}"
+    if kind == "minimum":
+        return f"De waarde moet minstens {number(limit)} zijn (u typte {typed})."
+    return f"De waarde mag hoogstens {number(limit)} zijn (u typte {typed})."
 
 
 def range_text(kf: KeyFigure) -> str:
