@@ -42,7 +42,7 @@ CHANGES: tuple[Change, ...] = ("better", "worse", "same", "new", "gone")
 
 
 class _Cmp(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class ScoreChange(_Cmp):

@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
 
 from .. import storage
 from ..cycle import CycleError, next_cycle
-from ..export.excel_plan import PlanFileError, apply_plan_import, read_plan
 from . import dialogs, exporting, settings
 from .cycle_widgets import confirm_all_answers, unconfirmed_items
 from .document import ScanDocument
@@ -179,6 +178,8 @@ def new_scan_from_previous(ctx: ActionContext) -> bool:
     checklists = ctx.shell.checklists
     as_saved = previous.model_copy(deep=True)  # the baseline: the plan edits count as progress since then
     if request.plan is not None:
+        from ..export.excel_plan import PlanFileError, apply_plan_import, read_plan  # openpyxl: on first use
+
         try:
             plan = read_plan(request.plan, previous, checklists)
         except PlanFileError as exc:

@@ -21,7 +21,7 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..export.excel_plan import export_plan
-from ..export.excel_plan import PlanFileError, PlanImport, read_plan
+if TYPE_CHECKING:  # openpyxl (behind excel_plan) is imported on first use: it costs half a second at start
+    from ..export.excel_plan import PlanImport
 from . import dialogs
 from .document import ScanDocument
 from .plan_commands import import_plan
@@ -199,6 +199,8 @@ def export_plan_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | None
     target = choose_export_path(parent, _default_folder(doc) / suggested_plan_name(doc))
     if target is None:
         return None
+    from ..export.excel_plan import export_plan
+
     checklists = doc.checklists
     snapshot = doc.assessment.model_copy(deep=True)  # the worker never sees later edits
     baseline = doc.baseline  # the scan the dashboard compares with: adds Voortgang
@@ -232,6 +234,8 @@ def import_plan_dialog(parent: QWidget | None, doc: ScanDocument) -> bool:
     source = choose_import_path(parent, _default_folder(doc))
     if source is None:
         return False
+    from ..export.excel_plan import PlanFileError, read_plan
+
     checklists = doc.checklists
     snapshot = doc.assessment.model_copy(deep=True)
     try:

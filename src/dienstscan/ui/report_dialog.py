@@ -23,7 +23,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from . import dialogs
-from .pdf import write_report
 
 if TYPE_CHECKING:
     from .document import ScanDocument
@@ -39,6 +38,14 @@ REPORT_FILTERS = {
 REPORT_SUFFIXES = (".pdf", ".docx", ".html", ".htm")
 #: The progress dialog appears when the work takes longer than this.
 PROGRESS_AFTER_MS = 500
+
+
+def write_report(*args, **kwargs):
+    """``dienstscan.ui.pdf.write_report``, imported on first use: jinja2, python-docx and the
+    print step are not needed to start the application."""
+    from .pdf import write_report as write
+
+    return write(*args, **kwargs)
 
 
 class ReportCancelled(Exception):
@@ -156,6 +163,8 @@ def export_report_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | No
         dialogs.show_error(parent, "Rapport maken",
                            f"{path.name}: kies een bestandsnaam die eindigt op .pdf, .docx of .html.")
         return None
+    from . import pdf  # noqa: F401 - imported here, in the GUI thread, before the worker uses it
+
     checklists = doc.checklists
     snapshot = doc.assessment.model_copy(deep=True)  # the worker never sees later edits
     baseline = doc.baseline  # the scan the dashboard compares with: adds Voortgang
