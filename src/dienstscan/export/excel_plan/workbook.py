@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,9 +55,10 @@ from ...model.assessment import (  # noqa: I001
     ACTION_STATUS_LABELS,
     PRIORITY_LABELS,
     Action,
+    Answer,
     Assessment,
 )
-from ...model.checklist import LEGAL_STATUS_LABELS, ChecklistSet, Framework
+from ...model.checklist import LEGAL_STATUS_LABELS, ChecklistSet, Framework, Item
 from ...scoring import ScoreReport, score
 from ...scoring.spread import item_spread
 from ...cycle import compare_scans
@@ -540,6 +542,10 @@ def spread_cell_text(checklists: ChecklistSet, item_id: str, agreed: str | None,
     return text
 
 
+#: header, width, wraps, the cell value of an item (and its section's heading)
+_FrameworkColumn = tuple[str, float, bool, Callable[[Item, str], object]]
+
+
 def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, fw: Framework) -> None:
     items = fw.all_items()
     answers = assessment.answers
@@ -563,26 +569,65 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
         subtitle += f" Buiten scope: {excluded.justification}"
     _sheet_title(ws, fw.title, subtitle)
 
+    # Printed (A4 landscape, one page wide, body at least 8 pt on paper): the columns a reader
+    # needs first; the long working columns follow on screen only (print area), nothing hidden.
     # A framework without sections (BSC) gets no column that says 'Organisatiebreed' on every row.
     has_sections = bool(fw.sections)
-    columns: list[tuple[str, float, bool]] = [("ID", 9, False)]
-    if has_sections:
-        columns.append((fw.section_label, 18, True))
-    columns.append((fw.item_label, 38, True))
-    if has_duty:
-        columns += [("Recht van de burger", 30, True), ("Plicht van de overheid", 30, True)]
+    def answer_of(item: Item) -> Answer | None:
+        return answers.get(item.id)
+
+    def option_label(item: Item) -> str:
+        answer = answer_of(item)
+        option = checklists.scale_for(item.id).option(answer.option) if answer and answer.option else None
+        return option.label if option else "Niet beantwoord"
+
+    def current(item: Item) -> str | None:
+        note = checklists.current_note(item.id)
+        return note.full_text() if note else None
+
+    def source(item: Item) -> str:
+        same = (item.source.title or item.source.document) == own_title
+        return (item.source.section or "zie boven") if same else item.source.cite()
+
+    def analysis(field: str) -> Callable[[Item, str], object]:
+        return lambda item, _: _join(getattr(answer_of(item), field)) if answer_of(item) else None
+
+    def poll(field: str) -> Callable[[Item, str], object]:
+        return lambda item, _: getattr(answer_of(item).poll, field) if answer_of(item) and answer_of(item).poll else None
+
+    printed: list[_FrameworkColumn] = [("ID", 9, False, lambda item, _: item.id),
+                             (fw.item_label, 38, True, lambda item, _: item.text)]
     if has_legal:
-        columns += [("Status in regelgeving", 14, True)]
+        printed += [("Status in regelgeving", 14, True,
+                     lambda item, _: LEGAL_STATUS_LABELS.get(item.legal_status, "") if item.legal_status else None)]
     if has_current:
-        columns += [("Stand 2026", 40, True)]
-    columns += [("Antwoord", 14, True), ("Uitleg / toelichting", 30, True), ("Notities", 22, True)]
+        printed += [("Stand 2026", 40, True, lambda item, _: current(item))]
+    printed += [("Antwoord", 14, True, lambda item, _: option_label(item)),
+                ("Uitleg / toelichting", 30, True,
+                 lambda item, _: (answer_of(item).explanation or None) if answer_of(item) else None)]
+    # Rights and duties (BSC) first on screen: printed beside Stand 2026 they took the page to 6.8 pt.
+    # Screen-only columns are wide (paper does not pay for them), so they do not make the printed
+    # rows taller than their own text needs.
+    screen: list[_FrameworkColumn] = []
+    if has_duty:
+        screen += [("Recht van de burger", 45, True, lambda item, _: item.right or None),
+                   ("Plicht van de overheid", 45, True, lambda item, _: item.duty or None)]
+    if has_sections:
+        screen.append((fw.section_label, 30, True, lambda _, section_text: section_text))
+    screen.append(("Notities", 45, True, lambda item, _: (answer_of(item).notes or None) if answer_of(item) else None))
     if has_analysis:
-        columns += [("Belemmeringen", 22, True), ("Oorzaken", 22, True), ("Oplossingen", 22, True)]
+        screen += [("Belemmeringen", 45, True, analysis("barriers")), ("Oorzaken", 45, True, analysis("causes")),
+                   ("Oplossingen", 45, True, analysis("solutions"))]
     if has_poll:
-        columns += [("Draagvlak: ja", 8, False), ("twijfel", 8, False), ("nee", 8, False)]
+        screen += [("Draagvlak: ja", 8, False, poll("ja")), ("twijfel", 8, False, poll("twijfel")),
+                   ("nee", 8, False, poll("nee"))]
     if has_spread:
-        columns += [("Spreiding deelnemers", 32, True)]
-    columns += [("Bron", 20, True)]
+        screen.append(("Spreiding deelnemers", 50, True,
+                       lambda item, _: spread_cell_text(checklists, item.id, answer_of(item).option if answer_of(item) else None,
+                                                        answer_of(item).individual if answer_of(item) else [])))
+    screen.append(("Bron", 60, True, lambda item, _: source(item)))
+    full = printed + screen
+    columns = [(header, width, wraps) for header, width, wraps, _ in full]
     header_row = 4
 
     rows: list[list[object]] = []
@@ -592,34 +637,7 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
         exclusion = assessment.out_of_scope.get(section.id) if section is not None else None
         if exclusion is not None:
             section_text += f" (buiten scope: {exclusion.justification})"
-        for item in section_items:
-            answer = answers.get(item.id)
-            scale = checklists.scale_for(item.id)
-            option = scale.option(answer.option) if answer and answer.option else None
-            row: list[object] = [item.id, section_text, item.text] if has_sections else [item.id, item.text]
-            if has_duty:
-                row += [item.right or None, item.duty or None]
-            if has_legal:
-                row += [LEGAL_STATUS_LABELS.get(item.legal_status, "") if item.legal_status else None]
-            if has_current:
-                note = checklists.current_note(item.id)
-                row += [note.full_text() if note else None]
-            row += [option.label if option else "Niet beantwoord",
-                    (answer.explanation or None) if answer else None,
-                    (answer.notes or None) if answer else None]
-            if has_analysis:
-                row += [_join(answer.barriers) if answer else None,
-                        _join(answer.causes) if answer else None,
-                        _join(answer.solutions) if answer else None]
-            if has_poll:
-                poll = answer.poll if answer else None
-                row += [poll.ja, poll.twijfel, poll.nee] if poll else [None, None, None]
-            if has_spread:
-                row.append(spread_cell_text(checklists, item.id, answer.option if answer else None,
-                                            answer.individual if answer else []))
-            same = (item.source.title or item.source.document) == own_title
-            row.append((item.source.section or "zie boven") if same else item.source.cite())
-            rows.append(row)
+        rows.extend([value(item, section_text) for *_, value in full] for item in section_items)
     widths = _content_widths(columns, rows)
     _header_row(ws, header_row, [c[0] for c in columns], widths)
     wrap = {i for i, c in enumerate(columns, start=1) if c[2]}
@@ -630,9 +648,10 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
         if cell.value == "Niet beantwoord":
             cell.font = _MUTED
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(columns))}{max(last, header_row + 1)}"
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=4 if has_sections else 3)
-    _fit_titles(ws, len(columns))
-    print_setup(ws, assessment.organisation.name, title_rows=f"{header_row}:{header_row}")
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
+    _fit_titles(ws, len(printed))
+    print_setup(ws, assessment.organisation.name, title_rows=f"{header_row}:{header_row}", side_margin=0.25)
+    ws.print_area = f"A1:{get_column_letter(len(printed))}{last}"
 
 
 # --------------------------------------------------------------------------- Kengetallen, Bronnen
