@@ -177,3 +177,18 @@ def test_the_shipped_example_scan(qtbot):
     assert any(s.comparison for fw in report.frameworks for s in fw.separate_items)
     assert any(page.framework_box(fw.id).phase.isVisible() for fw in report.frameworks)
     doc.close()
+
+
+def test_an_answer_updates_only_the_box_of_its_framework(qtbot, page, doc, monkeypatch):
+    from dienstscan.ui.pages import dashboard
+
+    updated: list[str] = []
+    real = dashboard._FrameworkBox.update_from
+    monkeypatch.setattr(dashboard._FrameworkBox, "update_from",
+                        lambda box, fw: (updated.append(fw.id), real(box, fw)))
+    doc.set_option("5B-1.02", "ingevoerd")
+    assert updated == ["5B"]
+    assert bar(page, "5B", "5B").value_text != "16,7%"
+    doc.undo_stack.undo()
+    assert updated == ["5B", "5B"]
+    assert bar(page, "5B", "5B").value_text == "16,7%"

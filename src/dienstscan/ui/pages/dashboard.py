@@ -226,6 +226,8 @@ class DashboardPage(RefreshWhenShown, QWidget):
         self._stale = True
         self._boxes: dict[str, _FrameworkBox] = {}
         self._structure: tuple = ()
+        #: The framework scores each box shows now (boxes are updated only when theirs changed).
+        self._shown: dict[str, FrameworkScore] = {}
 
         self.title = heading("Dashboard")
         self.subtitle = text_label(muted=True)
@@ -275,8 +277,11 @@ class DashboardPage(RefreshWhenShown, QWidget):
         if structure != self._structure:
             self._rebuild(report)
             self._structure = structure
+            self._shown = {}
         for fw in report.frameworks:
-            self._boxes[fw.id].update_from(fw)
+            if self._shown.get(fw.id) != fw:  # an answer changes one framework: leave the others be
+                self._boxes[fw.id].update_from(fw)
+                self._shown[fw.id] = fw
 
     def _rebuild(self, report: ScoreReport) -> None:
         for box in self._boxes.values():
