@@ -60,7 +60,8 @@ def _score_text(scan_path: Path, checklist_dir: str | None, as_json: bool,
                 extra_benchmarks: Sequence[str] = ()) -> str:
     """The score report of a scan file: a Dutch table or JSON (the same numbers)."""
     from .checklists import ChecklistError, default_checklist_dir, load_checklists
-    from .scoring import format_report, score
+    from .cli_tables import format_report
+    from .scoring import score
     from .storage import ScanFileError, check_against_checklists, load_scan
 
     folder = Path(checklist_dir) if checklist_dir else default_checklist_dir()
@@ -128,6 +129,7 @@ def _load_for_plan(scan_path: Path, checklist_dir: str | None, extra_benchmarks:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from .export.excel_plan import export_plan
+    from .storage import SaveError
 
     scan_path = Path(args.scan)
     checklists, assessment = _load_for_plan(scan_path, args.checklists, args.benchmarks)
@@ -139,10 +141,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise UserError(f"kan {out} niet schrijven: de map {out.parent} bestaat niet")
     try:
         export_plan(checklists, assessment, out, baseline=baseline)
-    except OSError as exc:
-        from .storage.messages import describe_os_error
-
-        raise UserError(f"kan {out} niet schrijven ({describe_os_error(exc)}); is het bestand nog open in Excel?") from None
+    except SaveError as exc:
+        raise UserError(str(exc)) from None
     print(f"Verbeterplan geschreven naar {out}")
     return 0
 
@@ -151,6 +151,8 @@ REPORT_SUFFIXES = (".pdf", ".html", ".htm", ".docx")
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    from .storage import SaveError
+
     scan_path = Path(args.scan)
     out = Path(args.output)
     suffix = out.suffix.lower()
@@ -177,8 +179,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
             from .ui.pdf import write_report_pdf  # Qt is imported only here
 
             write_report_pdf(checklists, assessment, out, baseline=baseline)
-    except OSError as exc:
-        raise UserError(f"kan {out} niet schrijven ({exc.strerror or exc}); is het bestand nog open?") from None
+    except SaveError as exc:
+        raise UserError(str(exc)) from None
     print(f"Rapport geschreven naar {out}")
     return 0
 
@@ -483,7 +485,8 @@ def _next_cycle(args: argparse.Namespace, previous_path: Path, out: Path) -> int
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
-    from .cycle import compare_scans, format_comparison
+    from .cli_tables import format_comparison
+    from .cycle import compare_scans
 
     checklists = _cycle_checklists(args.checklists)
     baseline = _load_one(Path(args.baseline), checklists)
@@ -500,7 +503,8 @@ def _cmd_benchmark(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from .cycle import benchmarks_yaml, build_benchmarks, metric_statistics
-    from .scoring.dutch import percent
+    from .cli_tables import format_benchmark_statistics
+    from .storage import SaveError, atomic_write_bytes
 
     from .model.checklist import partial_date_problem
 
@@ -525,16 +529,10 @@ def _cmd_benchmark(args: argparse.Namespace) -> int:
     text = benchmarks_yaml(benchmarks, title=f"Benchmark {label}: {count} {'scan' if count == 1 else 'scans'}, "
                                              f"{'met' if args.met_namen else 'zonder'} namen", notes=notes)
     try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"kan {out} niet schrijven ({exc.strerror or exc})") from None
-    rows = [("Kader / onderdeel", "Aantal", "Gemiddeld", "Mediaan", "Top-10-drempel")]
-    for st in stats:
-        rows.append((st.title, str(st.count), percent(st.mean), percent(st.median),
-                     percent(st.top10) if st.top10 is not None else "–"))
-    widths = [max(len(r[i]) for r in rows) for i in range(5)]
-    for r in rows:
-        print(f"{r[0]:<{widths[0]}}  " + "  ".join(f"{c:>{widths[i]}}" for i, c in enumerate(r[1:], start=1)))
+        atomic_write_bytes(out, text.encode("utf-8"))
+    except SaveError as exc:
+        raise UserError(str(exc)) from None
+    sys.stdout.write(format_benchmark_statistics(stats))
     for note in notes:
         print(f"Let op: {note}.")
     print(f"{len(benchmarks)} benchmarks uit {count} {'scan' if count == 1 else 'scans'} geschreven naar {out}")
@@ -542,7 +540,8 @@ def _cmd_benchmark(args: argparse.Namespace) -> int:
 
 
 def _cmd_rank(args: argparse.Namespace) -> int:
-    from .cycle import format_ranking, rank_scans
+    from .cli_tables import format_ranking
+    from .cycle import rank_scans
 
     checklists = _cycle_checklists(args.checklists)
     ids = [fw.id for fw in checklists.frameworks]

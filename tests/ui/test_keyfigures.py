@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "scoring"))
+from scan_factory import make_assessment, make_checklists
 
-from scan_factory import make_assessment, make_checklists  # noqa: E402
-
-from dienstscan import storage  # noqa: E402
-from dienstscan.model import KeyFigure, SourceRef  # noqa: E402
-from dienstscan.ui.document import ScanDocument  # noqa: E402
-from dienstscan.ui.pages.keyfigures import KeyFiguresPage, bounds, check_value, parse_number  # noqa: E402
+from dienstscan import storage
+from dienstscan.model import KeyFigure, SourceRef
+from dienstscan.ui.document import ScanDocument
+from dienstscan.ui.pages.keyfigures import KeyFiguresPage, bounds, check_value, parse_number
 
 
 @pytest.fixture

@@ -7,12 +7,12 @@ a Python path, and say in Dutch what the value should be.
 from __future__ import annotations
 
 import errno
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from ..model.assessment import ACTION_FIELD_LABELS, in_sentence
-from .atomic import is_disk_full
 
 #: Dutch names of the scan's fields, as a user reads them.
 FIELD_LABELS: dict[str, str] = {
@@ -144,20 +144,33 @@ def describe_validation_error(exc: ValidationError, prefix: tuple[Any, ...] = ()
     return "\n".join(lines)
 
 
+def is_disk_full(exc: OSError) -> bool:
+    """ENOSPC or EDQUOT, or Windows' "disk full" (39) and "not enough space" (112)."""
+    return exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)) or getattr(exc, "winerror", None) in (39, 112)
+
+
 def describe_os_error(exc: OSError) -> str:
-    """What an operating-system error means, in Dutch, without the English strerror."""
+    """What an operating-system error means, in Dutch, without the English strerror.
+
+    The one place where error numbers become words: reading and writing, scans and every other
+    file the program makes (``save_failed_message``).
+    """
+    if exc.errno == getattr(errno, "EDQUOT", None):
+        return "de schijf is vol (uw quotum is op)"
     if is_disk_full(exc):
         return "de schijf is vol"
     if isinstance(exc, FileNotFoundError):
         return "de map of het bestand bestaat niet"
     if isinstance(exc, IsADirectoryError):
         return "dit is een map, geen bestand"
+    if exc.errno == errno.EROFS:
+        return "de map is alleen-lezen"
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
         return "geen toestemming (u heeft geen rechten, of een ander programma houdt het bestand vast)"
-    if exc.errno == errno.EROFS:
-        return "de schijf is alleen-lezen"
     if exc.errno == errno.ENAMETOOLONG:
         return "de bestandsnaam of het pad is te lang"
+    if exc.errno == errno.EFBIG:
+        return "het bestand is te groot voor deze schijf"
     if exc.errno == errno.EIO:
         return "een lees- of schrijffout van de schijf of het netwerk"
     # Reading: what a path on a network drive, a USB stick or a hand-typed name runs into.
@@ -172,3 +185,13 @@ def describe_os_error(exc: OSError) -> str:
     if exc.errno == errno.EINVAL:
         return "de bestandsnaam is ongeldig"
     return f"systeemfout {exc.errno or ''}".strip()
+
+
+def save_failed_message(path: Path, exc: OSError, *, existed: bool, what: str | None = None) -> str:
+    """The Dutch sentence for a save that failed: the file, why, and that nothing was lost.
+
+    ``what`` names the kind of file ("de scan") when the sentence reads better with it.
+    """
+    kept = "Het bestaande bestand is niet gewijzigd." if existed else "Er is niets opgeslagen."
+    subject = f"{what} niet opslaan als '{path}'" if what else f"'{path}' niet opslaan"
+    return f"Kan {subject}: {describe_os_error(exc)}. {kept}"

@@ -33,7 +33,7 @@ from ..model.assessment import Assessment
 from ..model.checklist import ChecklistSet
 from .atomic import atomic_write
 from .errors import ScanFileError
-from .messages import describe_os_error, describe_validation_error, field_path
+from .messages import describe_os_error, describe_validation_error, field_path, save_failed_message
 from .migrations import CURRENT_FORMAT_VERSION, OLDEST_FORMAT_VERSION, MigrationError, upgrade
 
 FORMAT_NAME = "dienstscan"
@@ -122,9 +122,8 @@ def save_scan(assessment: Assessment, path: Path, *, keep_backup: bool = True) -
         atomic_write(path, data, backup=backup_path(path) if keep_backup else None)
     except OSError as exc:
         assessment.modified = previous_modified
-        kept = "Het bestaande bestand is niet gewijzigd." if existed else "Er is niets opgeslagen."
         raise ScanFileError(
-            path, f"Kan de scan niet opslaan als '{path}': {describe_os_error(exc)}. {kept}", "save_failed"
+            path, save_failed_message(path, exc, existed=existed, what="de scan"), "save_failed"
         ) from exc
     except BaseException:
         assessment.modified = previous_modified

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 if TYPE_CHECKING:  # openpyxl (behind excel_plan) is imported on first use: it costs half a second at start
     from ..export.excel_plan import PlanImport
+from ..storage import SaveError
 from . import dialogs
 from .document import ScanDocument
 from .plan_commands import import_plan
@@ -208,13 +209,11 @@ def export_plan_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | None
     try:
         run_with_progress(parent, "Verbeterplan wordt geschreven…",
                           lambda: export_plan(checklists, snapshot, target, baseline=baseline))
-    except OSError as exc:
+    except SaveError as exc:
         log.warning("export of the plan to %s failed: %s", target, exc)
-        reason = exc.strerror or str(exc)
         dialogs.show_error(parent, "Exporteren mislukt",
-                           f"Het verbeterplan kon niet worden opgeslagen als '{target}': {reason}.\n\n"
-                           "Is het bestand nog geopend in Excel, of is de map alleen-lezen? Sluit het bestand "
-                           "of kies een andere map. Uw scan is niet gewijzigd.")
+                           f"{exc}\n\nKies een andere map of naam (of sluit het bestand in Excel). "
+                           "Uw scan is niet gewijzigd.")
         return None
     except Exception as exc:  # noqa: BLE001 - the user gets a message, the log the details
         log.exception("export of the plan failed")

@@ -22,6 +22,7 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from ..storage import SaveError
 from . import dialogs
 
 if TYPE_CHECKING:
@@ -174,10 +175,13 @@ def export_report_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | No
                                                                    progress=progress))
     except ReportCancelled:
         return None
-    except OSError as exc:
+    except SaveError as exc:
         dialogs.show_error(parent, "Rapport maken",
-                           f"Kan {path} niet schrijven ({exc.strerror or exc}). "
-                           "Is het bestand nog open in een ander programma, of bestaat de map niet?")
+                           f"{exc}\n\nKies een andere map of naam (of sluit het bestand in het programma "
+                           "dat het open heeft).")
+        return None
+    except OSError as exc:  # not the file: the PDF printer itself could not start
+        dialogs.show_error(parent, "Rapport maken", f"Het rapport kon niet worden gemaakt: {exc}.")
         return None
     except Exception as exc:  # noqa: BLE001 - the user gets a message, the log the details
         log.exception("making the report failed")

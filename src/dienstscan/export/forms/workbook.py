@@ -15,6 +15,7 @@ as a spread (``dienstscan.scoring.spread``), never averaged into the score.
 
 from __future__ import annotations
 
+import io
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ...model.assessment import Answer, Assessment, items_in_scope
 from ...model.checklist import ChecklistSet, Framework, Item, Scale, Section
+from ...storage import SaveError, atomic_write_bytes
 from ..common.layout import clean
 from ..common.reading import WorkbookReadError, cell_problem, open_workbook
 
@@ -199,10 +201,12 @@ def write_participant_form(checklists: ChecklistSet, assessment: Assessment, pat
     meta.protection.sheet = True
     wb.properties.title = clean(f"Deelnemersformulier {assessment.organisation.name}")
     wb.properties.creator = "Dienstscan"
+    buffer = io.BytesIO()
+    wb.save(buffer)
     try:
-        wb.save(path)
-    except OSError as exc:
-        raise FormFileError(f"kan {path} niet schrijven ({exc.strerror or exc}); is het bestand nog open?") from None
+        atomic_write_bytes(path, buffer.getvalue())
+    except SaveError as exc:
+        raise FormFileError(str(exc)) from exc
 
 
 def write_participant_forms(checklists: ChecklistSet, assessment: Assessment, folder: Path,
