@@ -17,7 +17,10 @@ from .assessment import (
     ScopeExclusion,
 )
 from .checklist import (
+    BENCHMARK_KIND_LABELS,
+    DIRECTION_LABELS,
     LEGAL_STATUS_LABELS,
+    PROVENANCE_LABELS,
     ORGANISATION_KIND_LABELS,
     Benchmark,
     ChecklistFile,
@@ -35,6 +38,9 @@ from .checklist import (
 )
 
 __all__ = [
+    "BENCHMARK_KIND_LABELS",
+    "DIRECTION_LABELS",
+    "PROVENANCE_LABELS",
     "ACT_CHOICE_LABELS",
     "ACTION_STATUS_LABELS",
     "DECISION_LABELS",
