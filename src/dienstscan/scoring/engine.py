@@ -288,7 +288,7 @@ def _pct_compare(fix: _FrameworkIx, metric: str, tally: Tally,
         text = f"{dutch.percent(pct)} ({denominator_text(fix.framework.score_method, tally, noun, _full_label(fix))})"
     return compare(metric, pct, text, benchmarks, dutch.percent,
                    missing="er zijn geen toepasselijke items beantwoord",
-                   withheld=withheld_reason(tally, noun) if pct is not None else None)
+                   withheld=withheld_reason(tally, noun))
 
 
 def _level_text(ix: _ItemIx) -> Callable[[float], str]:

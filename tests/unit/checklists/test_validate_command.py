@@ -25,7 +25,7 @@ def test_valid_folder_prints_the_summary(valid_dir: Path, capsys: pytest.Capture
     ) in out
     assert "Antwoordschalen (3): toepassing, groeifase, fase" in out
     assert "Benchmarks (4):" in out
-    assert "  TC ≥ 85%: de top-10 gemeenten (test.txt, 4.5; 2011)" in out
+    assert "  TC ≥ 85%: de top-10 gemeenten, referentieniveau (test.txt, 4.5; 2011)" in out
 
 
 def test_without_map_uses_the_default_folder(
