@@ -69,7 +69,7 @@ def test_answer_change_updates_scores_sentences_and_completeness(qtbot, page, do
     assert "Score: 66,7% (4 van 6 instrumenten volledig)" in box.headline.text()
     # the sentence names both benchmarks, and each benchmark comes with its source
     sentences = box.sentences.text()
-    assert "Met 66,7% zit u boven het niveau van Bergen (5 juli 2011) (50%) en onder de top-10 gemeenten" in sentences
+    assert "hoger en dus beter dan Bergen op 5 juli 2011 (50%); lager en dus slechter dan de top-10 gemeenten" in sentences
     assert "Bron: 002_df95863a505375c9.txt, 4.5" in sentences
     assert page.progress.value() > answered_before
     assert "Beantwoord: 9 van 13 items." in page.completeness.text()

@@ -14,6 +14,8 @@ from .actions import (
     gaps,
     merge_actions,
     priority_for,
+    proposal_priority,
+    proposal_title,
     propose_actions,
     visible_actions,
 )
@@ -26,6 +28,8 @@ __all__ = [
     "gaps",
     "merge_actions",
     "priority_for",
+    "proposal_priority",
+    "proposal_title",
     "propose_actions",
     "visible_actions",
 ]

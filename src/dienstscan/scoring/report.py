@@ -57,7 +57,7 @@ class BenchmarkComparison(_Report):
     label: str
     #: norm / referentie / belofte / doel (see ``model.checklist.BenchmarkKind``).
     kind: Literal["norm", "referentie", "belofte", "doel"]
-    #: "norm", "referentieniveau", "eigen belofte", "historisch doel".
+    #: "norm", "referentieniveau", "eigen belofte", "historisch doel voor 2015".
     kind_label: str
     #: For a ``doel``: the year the goal was set for.
     goal_year: int | None = None

@@ -109,10 +109,16 @@ def _phrase(b: Benchmark, position: str, met: bool, reference: str, unit: str, d
     return f"{word} dan {reference}", word
 
 
+def kind_label(b: Benchmark) -> str:
+    """"norm", "referentieniveau", "eigen belofte", "historisch doel voor 2015"."""
+    label = BENCHMARK_KIND_LABELS[b.kind]
+    return f"{label} voor {b.goal_year}" if b.goal_year is not None else label
+
+
 def source_sentence(b: Benchmark) -> str:
     when = dutch.date_text(b.date)
     named = b.label if when in b.label else f"{b.label}, {when}"
-    return f"Bron: {b.source.cite()} ({named}; {BENCHMARK_KIND_LABELS[b.kind]})."
+    return f"Bron: {b.source.cite()} ({named}; {kind_label(b)})."
 
 
 def caveats_of(benchmarks: Sequence[Benchmark]) -> list[str]:
@@ -167,7 +173,7 @@ def compare(
                 metric=b.metric,
                 label=b.label,
                 kind=b.kind,
-                kind_label=BENCHMARK_KIND_LABELS[b.kind],
+                kind_label=kind_label(b),
                 goal_year=b.goal_year,
                 comparison=b.comparison,
                 value=b.value,

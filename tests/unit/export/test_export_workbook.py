@@ -70,7 +70,7 @@ def test_samenvatting_shows_who_when_scores_and_benchmarks(wb):
     row = next(r for r in ws.iter_rows(values_only=True) if r[0] == "5 beloften")
     assert row[1] == 40
     assert "de top-10 gemeenten: 85%" in row[3] and "Bergen: 50%" in row[3]
-    assert "Met 40% zit u onder het niveau van Bergen" in row[4]
+    assert "lager en dus slechter dan Bergen op 5 juli 2011 (50%)" in row[4]
     assert "002_df95863a505375c9.txt" in row[5]
 
 

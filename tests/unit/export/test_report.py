@@ -58,11 +58,11 @@ def test_summary_has_every_score_sentence_and_source(page, checklists, assessmen
             for b in fw.comparison.benchmarks:
                 assert b.source_sentence in summary
     # 5B: 2 of 5 applicable implemented
-    assert ("Met 40% zit u onder het niveau van Bergen (5 juli 2011) (50%) en onder de top-10 gemeenten "
-            "(85% of meer).") in summary
+    assert ("Met 40% (2 van 5 toepasselijke instrumenten ingevoerd): lager en dus slechter dan Bergen op 5 juli 2011 (50%); "
+            "lager en dus slechter dan de top-10 gemeenten op 15 maart 2010 (85%).") in summary
     # the Antwoord phase is compared on its own, with its benchmark and source
     assert "In welke fase zit uw dienstverlening?: Fase 2" in summary
-    assert "Bron: 002_df95863a505375c9.txt, 4.5 (de ambitie voor 2015, 15 januari 2007)." in summary
+    assert "Bron: 002_df95863a505375c9.txt, 4.5 (Antwoord©, 15 januari 2007; historisch doel voor 2015)." in summary
     assert "<svg" in part(page, "Managementsamenvatting", "belangrijkste tekortkomingen")
 
 
@@ -159,7 +159,7 @@ def test_key_figures_against_norms(page):
     text = text_of(page)
     figures = part(text, "Kengetallen Ingevulde", "Verbeterplan")
     assert ("Gemiddelde wachttijd aan de balie 12,5 minuten 31-01-2026 de VNG-norm: 15 minuten "
-            "Met 12,5 minuten zit u onder de VNG-norm (15 minuten of minder).") in figures
+            "Met 12,5 minuten: u haalt de VNG-norm (hoogstens 15 minuten).") in figures
     assert "Rapportcijfer burger als klant niet ingevuld geen norm bekend" in figures
 
 

@@ -463,14 +463,14 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
 def _write_key_figures(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, report: ScoreReport) -> None:
     _sheet_title(ws, "Kengetallen", "Ingevulde kengetallen naast de norm of referentie uit de bronnen.")
     columns = [("Kengetal", 34, True), ("Waarde", 13, True), ("Datum", 11, False),
-               ("Norm / referentie", 30, True), ("Vergelijking", 46, True), ("Toelichting", 26, True),
+               ("Benchmark (soort)", 30, True), ("Vergelijking", 46, True), ("Toelichting", 26, True),
                ("Bron", 30, True)]
     _header_row(ws, 4, [c[0] for c in columns], [c[1] for c in columns])
     rows: list[list[object]] = []
     for result in report.key_figures:
         entered = assessment.key_figures.get(result.id)
         comparison = result.comparison
-        norms = _join([f"{b.label}: {b.value_text} ({b.kind})" for b in comparison.benchmarks]) if comparison else None
+        norms = _join([f"{b.label}: {b.value_text} ({b.kind_label})" for b in comparison.benchmarks]) if comparison else None
         sources = [checklists.key_figures[result.id].source.cite()] if result.id in checklists.key_figures else []
         if comparison:
             sources += [b.source_sentence for b in comparison.benchmarks]

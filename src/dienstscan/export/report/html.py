@@ -31,7 +31,7 @@ from ...model.assessment import (
     Assessment,
 )
 from ...model.checklist import LEGAL_STATUS_LABELS, ORGANISATION_KIND_LABELS, ChecklistSet, Framework, Item
-from ...plan import gaps, priority_for
+from ...plan import gaps, proposal_priority, proposal_title
 from ...scoring import FrameworkScore, MetricComparison, ScoreReport, score
 from ...scoring import dutch
 from ...scoring.spread import ItemSpread, disagreement_text, most_different_first, spread
@@ -66,8 +66,8 @@ def _comparison(comparison: MetricComparison | None) -> dict[str, Any] | None:
         "sentence": comparison.sentence,
         "actual_text": comparison.actual_text,
         "benchmarks": [
-            {"label": b.label, "value_text": b.value_text, "kind": b.kind, "met": b.met,
-             "position": b.position, "source_sentence": b.source_sentence}
+            {"label": b.label, "value_text": b.value_text, "kind": b.kind, "kind_label": b.kind_label,
+             "met": b.met, "position": b.position, "verdict": b.verdict, "source_sentence": b.source_sentence}
             for b in comparison.benchmarks
         ],
         "sources": list(dict.fromkeys(b.source_sentence for b in comparison.benchmarks)),
@@ -287,7 +287,7 @@ def _top_gaps(checklists: ChecklistSet, assessment: Assessment, actions: list[Ac
     found = []
     for order, (fw, item, option) in enumerate(gaps(checklists, assessment)):
         action = by_item.get(item.id)
-        priority = action.priority if action else priority_for(item)
+        priority = action.priority if action else proposal_priority(item, option)
         found.append(((_PRIORITY_RANK.get(priority, 3), option.weight or 0.0, order), {
             "id": item.id,
             "framework": fw.short_title,
@@ -295,7 +295,7 @@ def _top_gaps(checklists: ChecklistSet, assessment: Assessment, actions: list[Ac
             "answer": option.label,
             "priority": PRIORITY_LABELS.get(priority, priority),
             "legal": LEGAL_STATUS_LABELS["wettelijk"] if item.legal_status == "wettelijk" else "",
-            "action": _shorten(action.title if action else item.suggested_action),
+            "action": _shorten(action.title if action else proposal_title(checklists, item, option)),
             "action_id": action.id if action else "",
         }))
     found.sort(key=lambda pair: pair[0])

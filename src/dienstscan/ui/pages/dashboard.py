@@ -38,17 +38,15 @@ def benchmark_lines(comparison: MetricComparison | None) -> tuple[BenchmarkLine,
         return ()
     lines = []
     for b in comparison.benchmarks:
-        kind = " (norm)" if b.kind == "norm" else ""
-        lines.append(BenchmarkLine(b.value, f"{b.label}: {b.value_text}{kind}", b.kind))
+        lines.append(BenchmarkLine(b.value, f"{b.label}: {b.value_text} ({b.kind_label})", b.kind))
     return tuple(lines)
 
 
 def benchmark_verdict(b: BenchmarkComparison) -> str:
-    """In words, never by colour: a norm is met or not; a reference is a level you are above or below."""
-    if b.kind == "norm":
-        return {True: "norm gehaald", False: "norm niet gehaald", None: "nog niet te beoordelen"}[b.met]
-    return {"boven": "u zit erboven", "gelijk": "u zit op dit niveau", "onder": "u zit eronder",
-            None: "nog niet te vergelijken"}[b.position]
+    """In words, never by colour; the words come from scoring (only a norm is gehaald)."""
+    if b.verdict is not None:
+        return b.verdict
+    return "nog niet te beoordelen" if b.kind == "norm" else "nog niet te vergelijken"
 
 
 def comparison_text(comparison: MetricComparison | None) -> str:
@@ -57,8 +55,7 @@ def comparison_text(comparison: MetricComparison | None) -> str:
         return ""
     lines = [comparison.sentence]
     for b in comparison.benchmarks:
-        kind = "norm" if b.kind == "norm" else "referentie"
-        lines.append(f"   • {b.label} ({kind}, {b.value_text}): {benchmark_verdict(b)}. {b.source_sentence}")
+        lines.append(f"   • {b.label} ({b.kind_label}, {b.value_text}): {benchmark_verdict(b)}. {b.source_sentence}")
     return "\n".join(lines)
 
 
