@@ -124,7 +124,7 @@ def test_key_figures_survive_save_and_reopen(qtbot, page, doc, tmp_path):
 
 def test_yes_no_figure_is_a_choice(qtbot):
     kf = KeyFigure(id="kf-handvest", label="Kwaliteitshandvest met servicenormen in gebruik", unit="ja/nee",
-                   source=SourceRef(document="thesis.txt", section="3.2"))
+                   direction="higher_is_better", source=SourceRef(document="thesis.txt", section="3.2"))
     checklists = make_checklists()
     checklists = checklists.model_copy(update={"key_figures": {**checklists.key_figures, kf.id: kf}})
     doc = ScanDocument(checklists, make_assessment({}))
@@ -155,8 +155,9 @@ def test_parse_number_refuses(text):
 
 
 def test_ranges_come_from_the_checklist_or_the_unit():
-    pct = KeyFigure(id="p", label="Aandeel", unit="%", source=SourceRef(document="x"))
-    own = KeyFigure(id="q", label="Eigen", unit="%", minimum=10, maximum=90, source=SourceRef(document="x"))
+    pct = KeyFigure(id="p", label="Aandeel", unit="%", direction="higher_is_better", source=SourceRef(document="x"))
+    own = KeyFigure(id="q", label="Eigen", unit="%", minimum=10, maximum=90, direction="neither",
+                    source=SourceRef(document="x"))
     assert bounds(pct) == (0.0, 100.0)
     assert bounds(own) == (10, 90)
     assert check_value(pct, 100) is None

@@ -197,6 +197,22 @@ class Section(_Strict):
     items: list[Item] = Field(min_length=1)
 
 
+class ItemChange(_Strict):
+    """An item that changed in a checklist version, so a scan answered against an older version
+    opens and says what changed (``storage.check_against_checklists``).
+
+    ``gesplitst``: the old item is replaced by the items in ``into``; the old answer stays in the
+    scan but no longer counts, and the parts must be answered again. ``herschreven``: same id,
+    new wording; the answer is kept and should be checked.
+    """
+
+    item: Id = Field(description="Id van het item in de oude versie")
+    version: Text = Field(description="De versie van het kader waarin de wijziging is gedaan")
+    change: Literal["gesplitst", "herschreven"]
+    into: list[Id] = Field(default_factory=list, description="Bij gesplitst: de ids van de nieuwe items")
+    note: Text = Field(description="Wat er veranderde en waarom, voor de gebruiker")
+
+
 class Framework(_Strict):
     """One of the three frameworks (BSC, 5 beloften, Antwoord) or an organisation's own."""
 
@@ -218,11 +234,22 @@ class Framework(_Strict):
     section_label: Text = Field(default="Onderdeel", description="Hoe een sectie heet: Belofte, Bouwsteen")
     items: list[Item] = Field(default_factory=list, description="Organisatiebrede items buiten de secties")
     sections: list[Section] = Field(default_factory=list)
+    changes: list[ItemChange] = Field(
+        default_factory=list, description="Gewijzigde items per versie, zodat oudere scans zeggen wat er veranderde"
+    )
 
     @model_validator(mode="after")
     def _has_content(self) -> Framework:
         if not self.items and not self.sections:
             raise ValueError("een kader heeft minstens één item of sectie nodig")
+        ids = {item.id for item in self.all_items()}
+        for change in self.changes:
+            if change.change == "gesplitst":
+                missing = [i for i in change.into if i not in ids]
+                if not change.into or missing:
+                    raise ValueError(f"wijziging van '{change.item}': gesplitst in onbekende items {missing or '(geen)'}")
+            elif change.item not in ids:
+                raise ValueError(f"wijziging van '{change.item}': dat item bestaat niet in dit kader")
         return self
 
     def all_items(self) -> list[Item]:
