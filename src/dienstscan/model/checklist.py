@@ -255,6 +255,18 @@ class Framework(_Strict):
     def all_items(self) -> list[Item]:
         return [*self.items, *(item for section in self.sections for item in section.items)]
 
+    def item_position(self, item_id: str) -> str:
+        """Where an item stands, numbered as the score counts: "Stelling 3 van 27".
+
+        One numbering scheme everywhere (issue 15): only scored items are numbered, so the count
+        matches "gemiddelde over 27 stellingen"; an item compared on its own (``scored: false``,
+        the Antwoord phase) is not a numbered statement.
+        """
+        scored = [item.id for item in self.all_items() if item.scored]
+        if item_id not in scored:
+            return "apart vergeleken, telt niet mee in de score"
+        return f"{self.item_label} {scored.index(item_id) + 1} van {len(scored)}"
+
 
 Comparison = Literal["at_least", "at_most"]
 

@@ -42,6 +42,10 @@ _COMPARATIVES = {
     "aantal": ("meer", "minder"),
 }
 
+#: What a page says when a score has no benchmark at all, in plain Dutch.
+NO_BENCHMARKS = ("Er zijn geen normen of cijfers van andere organisaties om deze score mee te vergelijken. "
+                 "Wilt u vergelijken, voeg dan een eigen benchmarkbestand toe (bijvoorbeeld van uw regio).")
+
 #: The words a sentence may use for a position; tests check them against kind and direction.
 NORM_WORDS = ("u haalt",)
 JUDGEMENT_WORDS = ("beter", "slechter")

@@ -379,6 +379,7 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
     answers = assessment.answers
     has_duty = any(item.right or item.duty for item in items)
     has_legal = any(item.legal_status for item in items)
+    has_origin = any(item.provenance for item in items)
     has_analysis = fw.id.upper() == "BSC" or any(
         answers.get(i.id) and (answers[i.id].barriers or answers[i.id].causes or answers[i.id].solutions) for i in items
     )
@@ -402,6 +403,8 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
         columns += [("Recht van de burger", 30, True), ("Plicht van de overheid", 30, True)]
     if has_legal:
         columns += [("Status in regelgeving", 14, True)]
+    if has_origin:
+        columns += [("Herkomst", 34, True)]
     columns += [("Antwoord", 14, True), ("Uitleg / toelichting", 30, True), ("Notities", 22, True)]
     if has_analysis:
         columns += [("Belemmeringen", 22, True), ("Oorzaken", 22, True), ("Oplossingen", 22, True)]
@@ -428,6 +431,8 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
                 row += [item.right or None, item.duty or None]
             if has_legal:
                 row += [LEGAL_STATUS_LABELS.get(item.legal_status, "") if item.legal_status else None]
+            if has_origin:
+                row += [item.provenance.text() if item.provenance else None]
             row += [option.label if option else "Niet beantwoord",
                     (answer.explanation or None) if answer else None,
                     (answer.notes or None) if answer else None]

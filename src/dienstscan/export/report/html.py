@@ -225,6 +225,7 @@ def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkSc
                 "unanswered": answer is None or answer.option is None,
                 "explanation": (answer.explanation or answer.notes).strip() if answer else "",
                 "legal": LEGAL_STATUS_LABELS.get(item.legal_status, "") if item.legal_status else "",
+                "origin": item.provenance.text() if item.provenance else "",
                 "scored": item.scored,
             })
     has_register = any(i.right or i.duty for i in fw.all_items()) or any(

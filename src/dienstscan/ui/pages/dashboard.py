@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...scoring import BenchmarkComparison, FrameworkScore, MetricComparison, ScoreReport, score
 from ...scoring.dutch import percent, plural
+from ...scoring.sentences import NO_BENCHMARKS
 from ..charts import Bar, BarChart, BenchmarkLine, Phase, PhaseLadder
 from ..cycle_widgets import ProgressPanel
 from ..document import ScanDocument
@@ -138,7 +139,7 @@ class _FrameworkBox(QGroupBox):
         self.chart.set_bars(bars)
         hint = "Klik op een balk (of kies met de pijltjes en Enter) om dat onderdeel te openen."
         if any(bar.lines for bar in bars):
-            hint = "Lijnen: doorgetrokken = norm, gestreept = referentie. " + hint
+            hint = "Lijnen: doorgetrokken = norm; gestreept = referentieniveau, eigen belofte of historisch doel. " + hint
         self.legend.setText(hint)
 
         sentences = [comparison_text(fw.comparison)] if fw.comparison else []
@@ -146,8 +147,7 @@ class _FrameworkBox(QGroupBox):
             if section.comparison is not None:
                 sentences.append(f"{_section_label(fw, section)}: " + comparison_text(section.comparison))
         sentences += [comparison_text(c) for c in fw.item_comparisons]
-        self.sentences.setText("\n".join(sentences) if sentences else
-                               "Voor de score van dit kader staan geen benchmarks in de checklists.")
+        self.sentences.setText("\n".join(sentences) if sentences else NO_BENCHMARKS)
         notes = [fw.denominator_note]
         if fw.scope_note:
             notes.append(fw.scope_note)

@@ -351,13 +351,13 @@ class PresentationWindow(QWidget):
             self.item_label.setText("Geen items in scope")
             return
         fw, section, item = self.checklists.locate(item_id)
-        framework_items = [i for i in self._checklist_order if self.checklists.locate(i)[0].id == fw.id]
         where = fw.title
         if section is not None:
             number = f" {section.number}" if section.number is not None else ""
             where += f" · {fw.section_label}{number}: {section.title}"
         self.context_label.setText(where)
-        progress = f"{fw.item_label} {framework_items.index(item_id) + 1} van {len(framework_items)}"
+        progress = fw.item_position(item_id)
+        progress = progress[0].upper() + progress[1:]
         if self.order_mode == "verschil":
             progress += f"\nmeeste verschil eerst: {self.index + 1} van {len(self.items)}"
         self.progress_label.setText(progress)
