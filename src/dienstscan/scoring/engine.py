@@ -291,10 +291,17 @@ def _pct_compare(fix: _FrameworkIx, metric: str, tally: Tally,
                    withheld=withheld_reason(tally, noun))
 
 
+def _in_sentence(label: str) -> str:
+    """An option label inside a sentence: "Fase 2: Kanaal geeft Antwoord" -> "Fase 2 (Kanaal geeft Antwoord)"."""
+    head, sep, tail = label.partition(": ")
+    return f"{head} ({tail})" if sep else label
+
+
 def _level_text(ix: _ItemIx) -> Callable[[float], str]:
     def fmt(value: float) -> str:
         option = ix.levels.get(int(value)) if value == int(value) else None
-        return option.label if option is not None else f"niveau {dutch.number(value)}"
+        # inside the brackets of a reference: the short name ("Fase 4"), so no brackets nest
+        return option.label.partition(": ")[0] if option is not None else f"niveau {dutch.number(value)}"
 
     return fmt
 
@@ -305,7 +312,7 @@ def _item_compare(ix: _ItemIx, option: ScaleOption | None, benchmarks: tuple[Ben
     if ix.levels:
         fmt = _level_text(ix)
         actual = float(option.level) if option is not None and option.level is not None else None
-        text = option.label if option is not None else "geen antwoord"
+        text = _in_sentence(option.label) if option is not None else "geen antwoord"
         return compare(ix.item.id, actual, text, benchmarks, fmt, levels=True, unit="niveau",
                        missing="het item is nog niet beantwoord")
     actual = option.weight * 100.0 if option is not None and option.weight is not None else None
@@ -453,7 +460,7 @@ def _per_inhabitants(kf: KeyFigure, value: float | None, value_text: str, bms: t
     text = f"{value_text} ({fmt(rate)})"
     if not usable:
         return compare(kf.id, rate, text, bms, lambda v: dutch.with_unit(v, kf.unit), unit=kf.unit,
-                       direction=kf.direction, withheld=why)
+                       direction=kf.direction, withheld=f"uw aantal is {fmt(rate)}, maar {why}")
     return compare(kf.id, rate, text, usable, fmt, unit=kf.unit, direction=kf.direction, notes=notes)
 
 

@@ -28,12 +28,13 @@ def theme_label(checklists: ChecklistSet, theme_id: str) -> str:
 
 
 def cited_sources(checklists: ChecklistSet, frameworks: Iterable[Framework]) -> dict[str, dict[str, list[str]]]:
-    """document -> {section or '' -> [where used]} for every source cited (the Excel *Bronnen*
-    sheet and the report's sources list)."""
+    """source name -> {section or '' -> [where used]} for every source cited (the Excel *Bronnen*
+    sheet and the report's sources list). A source reads by its title (bronnen.yaml), never by
+    the seed's file name; a source without a title (an external one) by what the checklist wrote."""
     cited: dict[str, dict[str, list[str]]] = {}
 
     def add(ref: SourceRef, used_by: str) -> None:
-        cited.setdefault(ref.document, {}).setdefault(ref.section, []).append(used_by)
+        cited.setdefault(ref.title or ref.document, {}).setdefault(ref.section, []).append(used_by)
 
     for fw in frameworks:
         add(fw.source, fw.short_title)
