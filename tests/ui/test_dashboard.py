@@ -51,7 +51,7 @@ def bar(page: DashboardPage, framework_id: str, key: str):
 def test_answer_change_updates_scores_sentences_and_completeness(qtbot, page, doc):
     before = bar(page, "5B", "5B")
     assert before.value_text == "16,7%"
-    assert {line.text for line in before.lines} == {"Bergen: 50%", "de top-10 gemeenten: 85% (norm)"}
+    assert {line.text for line in before.lines} == {"Bergen: 50% (referentieniveau)", "de top-10 gemeenten: 85% (referentieniveau)"}
     assert "1 van 6 instrumenten volledig" in page.framework_box("5B").headline.text()
     answered_before = page.progress.value()
 
@@ -123,12 +123,13 @@ def test_phase_against_the_ambition(qtbot, page, doc):
     box = page.framework_box("ANT")
     assert box.phase.isVisible()
     assert "Antwoord: Fase 3." in box.phase_text.text()
-    assert "onder de ambitie voor 2015 (Fase 4 of hoger)" in box.phase_text.text()
-    assert "(norm, Fase 4): norm niet gehaald." in box.phase_text.text()
+    assert "lager en dus slechter dan het doel voor 2015 van Antwoord© (Fase 4)" in box.phase_text.text()
+    assert "(historisch doel voor 2015, Fase 4): lager, dus slechter." in box.phase_text.text()
+    assert "gehaald" not in box.phase_text.text()  # a past goal is not a norm
     assert "Huidige fase: Fase 3. Ambitie: Fase 4." == box.phase.accessibleDescription()
     doc.set_option("ANT-FASE", "fase_5")
-    assert "boven de ambitie voor 2015" in box.phase_text.text()
-    assert "(norm, Fase 4): norm gehaald." in box.phase_text.text()
+    assert "hoger en dus beter dan het doel voor 2015" in box.phase_text.text()
+    assert "(historisch doel voor 2015, Fase 4): hoger, dus beter." in box.phase_text.text()
     with qtbot.waitSignal(page.openItem) as blocker:
         qtbot.mouseClick(box.phase, Qt.MouseButton.LeftButton)
     assert blocker.args == ["ANT-FASE"]

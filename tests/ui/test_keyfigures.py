@@ -62,9 +62,10 @@ def test_reference_is_a_level_not_a_verdict(qtbot, page, doc):
     row = page.row("kf-cijfer")
     type_into(qtbot, row.value_edit, "7,8")
     qtbot.waitUntil(lambda: "Met 7,8: hoger en dus beter dan het gemiddelde in 2010 (7,6)." in row.comparison.text())
-    assert "het gemiddelde in 2010 (referentie, 7,6): u zit erboven." in row.comparison.text()
+    assert "het gemiddelde in 2010 (referentieniveau, 7,6): hoger, dus beter." in row.comparison.text()
+    assert "gehaald" not in row.comparison.text()  # a reference level is never "gehaald"
     type_into(qtbot, row.value_edit, "7,6")
-    qtbot.waitUntil(lambda: "(referentie, 7,6): u zit op dit niveau." in row.comparison.text())
+    qtbot.waitUntil(lambda: "(referentieniveau, 7,6): gelijk." in row.comparison.text())
 
 
 def test_bad_input_is_explained_and_not_stored(qtbot, page, doc):

@@ -108,7 +108,7 @@ def test_example_scores(capsys):
     assert main(["score", str(example_scan_path())]) == 0
     out = capsys.readouterr().out
     assert "Scores van Gemeente Voorbeeld" in out
-    assert "Met 50% zit u op het niveau van Bergen" in out
+    assert "Met 50% (20 van 40 toepasselijke instrumenten ingevoerd): gelijk aan Bergen op 5 juli 2011 (50%)" in out
     assert "Let op" not in out  # the example fits the checklists it ships with
 
 
