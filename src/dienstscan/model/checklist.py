@@ -21,7 +21,7 @@ LegalStatus = Literal["wettelijk", "bestuurlijk", "overig"]
 LEGAL_STATUS_LABELS: dict[str, str] = {
     "wettelijk": "wettelijk verplicht",
     "bestuurlijk": "bestuurlijk afgesproken",
-    "overig": "overig (om een andere reden van belang)",
+    "overig": "overig: om een andere reden van belang",
 }
 
 #: How a framework's headline score is computed.

@@ -299,7 +299,7 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
             words = (k["comparison"]["sentence"] + " " if k["comparison"] and k["filled"] else "") + k["note"]
             sources = " ".join(k["comparison"]["sources"]) if k["comparison"] else f"Bron: {k['source']}."
             rows.append([k["label"], value, "; ".join(k["norms"]) or "geen norm bekend", f"{words}\n{sources}".strip()])
-        _table(doc, ["Kengetal", "Waarde", "Norm / referentie", "Vergelijking en bron"], rows, [4.4, 2.6, 3.8, 6.6])
+        _table(doc, ["Kengetal", "Waarde", "Benchmark (soort)", "Vergelijking en bron"], rows, [4.4, 2.6, 3.8, 6.6])
     else:
         doc.add_paragraph("De checklists bevatten geen kengetallen.")
 

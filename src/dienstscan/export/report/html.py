@@ -366,7 +366,7 @@ def _key_figures(checklists: ChecklistSet, assessment: Assessment, report: Score
             "filled": result.value is not None,
             "date": _short_date(entered.date) if entered else "",
             "note": result.note,
-            "norms": [f"{b.label}: {b.value_text}" for b in result.comparison.benchmarks] if result.comparison else [],
+            "norms": [f"{b.label}: {b.value_text} ({b.kind_label})" for b in result.comparison.benchmarks] if result.comparison else [],
             "comparison": _comparison(result.comparison),
             "source": kf.source.cite() if kf else "",
         })
