@@ -98,6 +98,12 @@ class MetricComparison(_Report):
     #: Other notes said after the comparison (benchmarks left out, and why).
     notes: list[str] = []
 
+    @property
+    def drawn(self) -> list[BenchmarkComparison]:
+        """The benchmarks a chart may draw beside the value: none when the comparison is withheld,
+        since a line next to a bar claims a position as much as a sentence does."""
+        return self.benchmarks if self.comparable else []
+
 
 class ExcludedPart(_Report):
     """A framework or section put out of scope, with the user's justification."""

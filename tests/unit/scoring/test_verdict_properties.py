@@ -95,6 +95,7 @@ def test_no_position_when_too_much_is_not_applicable(checklists, scan):
             claims = comparison.sentence.split(":", 1)[0]  # the benchmarks are named, no position claimed
             assert not POSITION_WORDS.search(claims.replace("Niet vergelijkbaar met", ""))
             assert all(b.position is None and b.met is None and b.verdict is None for b in comparison.benchmarks)
+            assert comparison.drawn == []
             assert f"van {tally.items}" in comparison.sentence  # the denominator is said
         elif tally.percentage is not None:
             assert comparison.comparable
@@ -181,3 +182,4 @@ def test_38_not_applicable_is_not_above_the_top10():
     assert five.comparison.sentence.startswith("Niet vergelijkbaar met")
     assert "38 van 40 instrumenten (95%) zijn niet van toepassing" in five.comparison.sentence
     assert "top-10" in five.comparison.sentence and "hoger" not in five.comparison.sentence
+    assert five.comparison.drawn == []  # no benchmark lines beside the bar either (app, Excel, report)

@@ -132,7 +132,7 @@ def _write_scores(ws: Worksheet, row: int, report: ScoreReport) -> tuple[int, li
     def add_chart(prefix: str, name: str, pct: float | None, comparison: MetricComparison | None) -> None:
         chart_rows.append((name, pct, None))
         if comparison is not None:
-            for b in comparison.benchmarks:
+            for b in comparison.drawn:
                 year = b.date[:4]
                 label = b.label if year in b.label else f"{b.label} ({year})"
                 chart_rows.append((f"{prefix}: {label}", None, b.value))

@@ -82,7 +82,7 @@ def _markers(comparison: MetricComparison | None) -> list[Marker]:
     if comparison is None:
         return []
     markers = []
-    for b in comparison.benchmarks:
+    for b in comparison.drawn:
         year = b.date[:4]
         label = b.label if year in b.label else f"{b.label} ({year})"
         markers.append(Marker(label=label, value=b.value, value_text=b.value_text))

@@ -38,7 +38,7 @@ def benchmark_lines(comparison: MetricComparison | None) -> tuple[BenchmarkLine,
     if comparison is None:
         return ()
     lines = []
-    for b in comparison.benchmarks:
+    for b in comparison.drawn:
         lines.append(BenchmarkLine(b.value, f"{b.label}: {b.value_text} ({b.kind_label})", b.kind))
     return tuple(lines)
 
