@@ -158,7 +158,7 @@ def test_sections_and_items_per_framework(page):
 def test_key_figures_against_norms(page):
     text = text_of(page)
     figures = part(text, "Kengetallen Ingevulde", "Verbeterplan")
-    assert ("Gemiddelde wachttijd aan de balie 12,5 minuten 31-01-2026 de VNG-norm: 15 minuten "
+    assert ("Gemiddelde wachttijd aan de balie 12,5 minuten 31-01-2026 de VNG-norm: 15 minuten (norm) "
             "Met 12,5 minuten: u haalt de VNG-norm (hoogstens 15 minuten).") in figures
     assert "Rapportcijfer burger als klant niet ingevuld geen norm bekend" in figures
 
