@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .resources import EXAMPLE_SCAN_NAME, example_scan_path
 
 
 class UserError(Exception):
@@ -32,6 +33,13 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             print(f"  {problem}", file=sys.stderr)
         return 1
     print(describe(checklists, folder))
+    from .checklists.currency import content_warnings
+
+    warnings = content_warnings(checklists)
+    if warnings:
+        print(f"\n{len(warnings)} {'waarschuwing' if len(warnings) == 1 else 'waarschuwingen'} (geen fouten):")
+        for warning in warnings:
+            print(f"  Waarschuwing: {warning}")
     return 0
 
 
@@ -67,16 +75,6 @@ def _cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
-EXAMPLE_NAME = "gemeente-voorbeeld.dienstscan"
-
-
-def example_scan_path() -> Path:
-    """The shipped example scan (checkout, PyInstaller bundle or wheel: see ``resources``)."""
-    from .resources import example_scan_path as shipped_example
-
-    return shipped_example()
-
-
 def _cmd_demo(args: argparse.Namespace) -> int:
     example = example_scan_path()
     if not example.is_file():
@@ -88,7 +86,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     import shutil
     import tempfile
 
-    copy = Path(tempfile.mkdtemp(prefix="dienstscan-demo-")) / EXAMPLE_NAME
+    copy = Path(tempfile.mkdtemp(prefix="dienstscan-demo-")) / EXAMPLE_SCAN_NAME
     shutil.copyfile(example, copy)
     text = _score_text(copy, None, False)
     print(f"Voorbeeldscan gekopieerd naar {copy}\n")
@@ -204,7 +202,7 @@ def _cmd_import_plan(args: argparse.Namespace) -> int:
     print(f"Overgenomen in {scan_path}.")
     return 0
 
-# ------------------------------------------------------------ workshop: participant forms (issue 8)
+# ------------------------------------------------------------ workshop: participant forms
 
 
 def _cmd_forms(args: argparse.Namespace) -> int:
@@ -336,7 +334,8 @@ def _cmd_next_cycle(args: argparse.Namespace) -> int:
         apply_plan_import(previous, plan)  # in memory only: the previous scan file stays as it was
     peildatum = _date_arg(args.peildatum, "de peildatum")
     try:
-        result = next_cycle(checklists, previous, peildatum=peildatum, copy_key_figures=args.kengetallen)
+        result = next_cycle(checklists, previous, peildatum=peildatum, copy_key_figures=args.kengetallen,
+                            add_frameworks=args.kader or ())
     except CycleError as exc:
         raise UserError(str(exc)) from None
     try:
@@ -344,6 +343,9 @@ def _cmd_next_cycle(args: argparse.Namespace) -> int:
     except ScanFileError as exc:
         raise UserError(str(exc)) from None
     print(result.describe())
+    if result.offered_frameworks:
+        print("Voeg een beschikbaar kader toe met --kader ID (bijvoorbeeld --kader "
+              f"{result.offered_frameworks[0]}); de antwoorden uit de vorige scan blijven zoals ze zijn.")
     print(f"Nieuwe scan geschreven naar {out}")
     return 0
 
@@ -527,6 +529,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--peildatum", metavar="JJJJ-MM-DD", help="peildatum van de nieuwe scan; standaard vandaag")
     p.add_argument("--kengetallen", action="store_true", help="neem ook de kengetallen van de vorige scan over")
     p.add_argument("--plan", metavar="PLAN.xlsx", help="neem eerst de statussen uit een bewerkt verbeterplan over")
+    p.add_argument("--kader", action="append", metavar="ID",
+                   help="voeg een kader toe dat de vorige scan niet had (bijvoorbeeld DO26, de checklist 2026); mag vaker")
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
     p.set_defaults(func=_cmd_next_cycle)
 

@@ -18,8 +18,9 @@ def shipped() -> ChecklistSet:
     return load_checklists(default_checklist_dir())
 
 
-def test_three_frameworks_in_order(shipped):
-    assert [fw.id for fw in shipped.frameworks] == ["BSC", "5B", "ANT"]
+def test_three_frameworks_in_order_and_the_optional_fourth_last(shipped):
+    assert [fw.id for fw in shipped.frameworks] == ["BSC", "5B", "ANT", "DO26"]
+    assert [fw.id for fw in shipped.frameworks if not fw.preselect] == ["DO26"]
 
 
 def test_bsc_has_ten_norms_with_right_and_duty(shipped):
@@ -181,7 +182,9 @@ def test_themes_are_bergens_agenda(shipped):
 def test_validate_reports_the_counts(capsys):
     assert main(["validate"]) == 0
     out = capsys.readouterr().out
-    assert "Kaders (3):" in out
+    assert "Kaders (4):" in out
+    assert "Digitale overheid en dienstverlening 2026 (Stand 2026, versie 2026-11-29): 4 thema's met 15 items" in out
+    assert "Stand van nu (16 notities, waarvan 3 niet geverifieerd):" in out
     assert "BurgerServiceCode (BSC, versie 2.2): 10 normen" in out
     assert "5 beloften met 40 instrumenten" in out
     assert '1 organisatiebreed item ("In welke fase zit uw dienstverlening?") en 5 bouwstenen' in out

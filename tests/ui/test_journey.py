@@ -10,6 +10,13 @@ from dienstscan.ui import settings
 from dienstscan.ui.main_window import MainWindow
 
 
+def _type_entry(editor, text):
+    """What a user does in a list (barriers, solutions): Toevoegen, type the text, Enter."""
+    editor.add_button.click()
+    editor.list.currentItem().setText(text)
+    editor.list.closePersistentEditor(editor.list.currentItem())
+
+
 def _state(window, item_id):
     return window.doc.item_state(item_id)
 
@@ -64,8 +71,8 @@ def test_new_scan_answer_explain_save_close_reopen(qtbot, window, fake_dialogs, 
     assert page.item_id == "KA-02"
     page.group.button(2).click()  # Niet toegepast
     page.explanation_edit.setPlainText("Geen klachtenregeling")
-    page.lists["barriers"].add_text("Geen eigenaar")
-    page.lists["solutions"].add_text("Wijs een probleemeigenaar aan")
+    _type_entry(page.lists["barriers"], "Geen eigenaar")
+    _type_entry(page.lists["solutions"], "Wijs een probleemeigenaar aan")
     assert window.doc.answer("KA-02").barriers == ["Geen eigenaar"]
     assert window.go(1, unanswered=True) == "KB-FASE"
     page.choose_index(1)

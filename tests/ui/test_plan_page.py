@@ -9,14 +9,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "scoring"))
 
 from scan_factory import make_assessment, make_checklists  # noqa: E402
 
 from dienstscan import storage  # noqa: E402
+from dienstscan.model import ACTION_FIELD_LABELS  # noqa: E402
+from dienstscan.plan import visible_actions  # noqa: E402
 from dienstscan.ui.document import ScanDocument  # noqa: E402
-from dienstscan.ui.pages import plan as plan_page  # noqa: E402
+from dienstscan.ui.pages.plan import page as plan_page  # noqa: E402
 from dienstscan.ui.pages.plan import ID_ROLE, PlanPage  # noqa: E402
 
 ANSWERS = {
@@ -167,6 +170,26 @@ def test_a_closed_gap_is_marked_never_deleted(qtbot, page, doc):
     doc.undo_stack.undo()  # the answer again: the gap reopens
     assert not doc.assessment.action("V-5B-1.02").gap_closed
     assert not page.form.notice.isVisible()
+
+
+def test_the_table_shows_what_the_plan_shows(qtbot, page, doc):
+    """The page applies ``plan.is_visible``, like the Excel plan and the report: an undecided
+    proposal whose gap a later answer closed leaves the table, "show hidden" brings it back."""
+    doc.set_option("5B-1.02", "ingevoerd")
+    assert doc.assessment.action("V-5B-1.02").gap_closed
+    assert doc.assessment.action("V-5B-1.02").decision == "voorgesteld"
+    assert set(shown_ids(page)) == {a.id for a in visible_actions(doc.assessment)} == PROPOSALS - {"V-5B-1.02"}
+    assert "1 met een opgeheven tekort" in page.summary.text()
+    page.show_hidden.setChecked(True)
+    assert "V-5B-1.02" in shown_ids(page)
+    assert "Tekort opgeheven door een later antwoord" in cell(page, "V-5B-1.02", "Opmerking")
+
+
+def test_form_labels_are_the_field_names(page):
+    labels = {label.text().replace("&", "").rstrip(":") for label in page.form.findChildren(QLabel)}
+    for field in ("title", "description", "owner", "act", "act_note", "measured_on"):
+        assert ACTION_FIELD_LABELS[field] in labels
+    assert page.form.owner.accessibleName() == "Probleemeigenaar"
 
 
 def test_new_gap_from_an_answer_appears(qtbot, page, doc):

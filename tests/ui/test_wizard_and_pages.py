@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
 from dienstscan.model import ChecklistSet
-from dienstscan.ui.new_scan import NewScanWizard, frameworks_for_kind, parse_participants
+from dienstscan.ui.new_scan import NewScanWizard, parse_participants
 
 
 @pytest.fixture
@@ -21,8 +22,8 @@ def kinds_checklists(checklists) -> ChecklistSet:
 
 
 def test_wizard_preselects_frameworks_by_kind(qtbot, kinds_checklists):
-    assert frameworks_for_kind(kinds_checklists, "gemeente") == ["KA", "KB"]
-    assert frameworks_for_kind(kinds_checklists, "provincie") == ["KA"]
+    assert kinds_checklists.preselected_frameworks("gemeente") == ["KA", "KB"]
+    assert kinds_checklists.preselected_frameworks("provincie") == ["KA"]
     wizard = NewScanWizard(kinds_checklists)
     qtbot.addWidget(wizard)
     page = wizard.organisation_page
@@ -188,3 +189,32 @@ def test_proposals_follow_answers_without_opening_the_plan(open_scan):
     assert action is not None and not action.gap_closed
     window.doc.set_option("KA-01", "toegepast")
     assert window.doc.assessment.action("V-KA-01").gap_closed
+
+
+def test_wizard_offers_the_2026_checklist_without_checking_it(qtbot):
+    from dienstscan.checklists import load_checklists
+
+    shipped = load_checklists()
+    wizard = NewScanWizard(shipped)
+    qtbot.addWidget(wizard)
+    wizard.fill(name="Gemeente Nieuwdorp", kind="gemeente", peildatum=dt.date(2026, 11, 1), inhabitants=0,
+                participants="")
+    assert wizard.scope_page.chosen() == ["BSC", "5B", "ANT"]
+    box = wizard.scope_page.boxes["DO26"]
+    assert "aanvullend" in box.text() and not box.isChecked()
+    box.setChecked(True)
+    assert wizard.scope_page.chosen()[-1] == "DO26"
+
+
+def test_item_page_shows_the_stand_2026_note_beside_the_historical_text(qtbot, cycle_window):
+    example = Path(__file__).resolve().parents[2] / "examples" / "gemeente-2026.dienstscan"
+    assert cycle_window.open_path(example)
+    page = cycle_window.workspace.item_page
+    page.show_item("5B-5.06")
+    assert "webrichtlijnen" in page.title.text().lower()          # the text of 2010 stays
+    assert page.current_text.isVisibleTo(page)
+    text = page.current_text.text()
+    assert text.startswith("Stand 2026 (vandaag wettelijk verplicht sinds 1 juli 2018)")
+    assert "Besluit digitale toegankelijkheid overheid" in text
+    page.show_item("5B-1.05")                                       # no note: nothing shown
+    assert not page.current_text.isVisibleTo(page)

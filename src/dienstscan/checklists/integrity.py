@@ -92,6 +92,8 @@ class Checker:
         self.problems: list[ChecklistProblem] = []
         self.known: dict[str, Declaration] = {}
         self.check_references = check_references
+        #: item id -> where its "stand van nu" note is (one per item).
+        self.noted_items: dict[str, tuple[YamlDocument, tuple[str | int, ...]]] = {}
 
     def declare_all(self, docs: list[YamlDocument]) -> None:
         for doc in docs:
@@ -167,6 +169,17 @@ class Checker:
         for s, scale in enumerate(_list(data.get("scales"))):
             if isinstance(scale, dict):
                 self._scale_options(doc, s, scale)
+        for n, note in enumerate(_list(data.get("current_notes"))):
+            if isinstance(note, dict) and isinstance(note.get("item"), str):
+                target = note["item"].strip()
+                self.reference(doc, ("current_notes", n, "item"), target, ("item",), "item")
+                first = self.noted_items.setdefault(target, (doc, ("current_notes", n)))
+                if first[1] != ("current_notes", n) or first[0] is not doc:
+                    self.problems.append(ChecklistProblem(
+                        doc.path, doc.line_of(("current_notes", n, "item")),
+                        f"item '{target}' heeft al een stand van nu (regel {first[0].line_of(first[1])} van "
+                        f"{first[0].path.name}); geef per item één stand",
+                    ))
 
     def _scale_ref(self, doc: YamlDocument, loc: tuple[str | int, ...], entry: dict) -> None:
         if isinstance(entry.get("scale"), str):

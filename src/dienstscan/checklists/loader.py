@@ -24,7 +24,7 @@ from .yamlfile import YamlDocument, read_yaml_file
 #: Environment variable that points the application at another checklist folder.
 ENV_VAR = "DIENSTSCAN_CHECKLISTS"
 
-_BLOCKS = "'framework:', 'scales:', 'themes:', 'benchmarks:' of 'key_figures:'"
+_BLOCKS = "'framework:', 'scales:', 'themes:', 'benchmarks:', 'key_figures:' of 'current_notes:'"
 
 
 def default_checklist_dir() -> Path:
@@ -148,6 +148,7 @@ def load_checklists(folder: Path | None = None, *, extra_benchmarks: Sequence[Pa
         benchmarks=[b for c in titled for b in c.benchmarks],
         key_figures={k.id: k for c in titled for k in c.key_figures},
         documents=documents,
+        current_notes={n.item: n for c in titled for n in c.current_notes},
     )
 
 

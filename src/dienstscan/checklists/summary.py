@@ -128,4 +128,14 @@ def describe(checklists: ChecklistSet, folder: Path) -> str:
             f"{b.label}, {b.kind_label}{f' voor {b.goal_year}' if b.goal_year else ''} "
             f"({b.source.cite()}; {b.date})"
         )
+    notes = checklists.current_notes.values()
+    unverified = sum(1 for n in notes if not n.verified)
+    lines.append("")
+    lines.append(
+        f"Stand van nu ({len(notes)} {'notitie' if len(notes) == 1 else 'notities'}"
+        + (f", waarvan {unverified} niet geverifieerd" if unverified else "") + "):"
+    )
+    for n in notes:
+        status = n.status_text()
+        lines.append(f"  {n.item}{' (' + status + ')' if status else ''}: {n.source.cite()}")
     return "\n".join(lines)

@@ -26,7 +26,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from ..model.assessment import ACTION_STATUS_LABELS, Action, Assessment
-from ..model.checklist import ChecklistSet, Framework, Item, ScaleOption, Section
+from ..model.checklist import ChecklistSet, Framework, Item, Section
 from ..scoring import FrameworkScore, ScoreReport, score
 from ..scoring import dutch
 
@@ -117,22 +117,10 @@ class Comparison(_Cmp):
 # --------------------------------------------------------------------------------- helpers
 
 
-def _in_scope(scan: Assessment, fw: Framework, section: Section | None) -> bool:
-    if fw.id not in scan.frameworks or fw.id in scan.out_of_scope:
-        return False
-    return section is None or section.id not in scan.out_of_scope
-
-
-def _value(option: ScaleOption) -> float | None:
-    if option.level is not None:
-        return float(option.level)
-    return option.weight
-
-
 def _side(checklists: ChecklistSet, scan: Assessment, fw: Framework, section: Section | None,
           item: Item) -> tuple[str | None, str, float | None, bool]:
     """(option id, text, value, option unknown) of one item in one scan."""
-    if not _in_scope(scan, fw, section):
+    if not scan.in_scope(fw.id, section.id if section else None):
         return None, "buiten scope", None, False
     answer = scan.answers.get(item.id)
     if answer is None or answer.option is None:
@@ -140,7 +128,7 @@ def _side(checklists: ChecklistSet, scan: Assessment, fw: Framework, section: Se
     option = checklists.scale_for(item.id).option(answer.option)
     if option is None:
         return answer.option, f"onbekend antwoord '{answer.option}'", None, True
-    return option.id, option.label, _value(option), False
+    return option.id, option.label, option.value, False
 
 
 def _change(before: float | None, after: float | None) -> Change | None:
@@ -168,12 +156,6 @@ def _score_change(id_: str, title: str, before: float | None, after: float | Non
 
 def _framework_scores(report: ScoreReport) -> dict[str, FrameworkScore]:
     return {f.id: f for f in report.frameworks}
-
-
-def _section_title(fw: Framework, section: Section) -> str:
-    if section.number is not None:
-        return f"{fw.section_label} {section.number}: {section.title}"
-    return section.title
 
 
 def _progress(action: Action, before: Action | None) -> ActionProgress:
@@ -208,7 +190,7 @@ def compare_scans(checklists: ChecklistSet, baseline: Assessment, current: Asses
             sb, sc = sec_b.get(section.id), sec_c.get(section.id)
             if sb is None and sc is None:
                 continue
-            sections.append(_score_change(section.id, _section_title(fw, section),
+            sections.append(_score_change(section.id, section.heading(fw.section_label),
                                           sb.tally.percentage if sb else None,
                                           sc.tally.percentage if sc else None))
         items: list[ItemChange] = []

@@ -18,7 +18,10 @@
   (they are the history the comparison shows), then brought in step with the copied answers by
   ``dienstscan.plan.propose_actions``;
 - a new id, ``previous_scan_id`` pointing at the previous scan, the new peildatum and the
-  versions of the checklists loaded now.
+  versions of the checklists loaded now;
+- frameworks the checklists have now but the previous scan did not use (such as the 2026
+  checklist) are offered (``NextCycle.offered_frameworks``) and added only when asked
+  (``add_frameworks``), empty: the old answers are never changed by an addition.
 
 Nothing is silently dropped: every answer, framework, section or key figure that was not copied
 as it was appears in ``NextCycle.notes`` (Dutch) and in the structured lists beside it.
@@ -72,6 +75,10 @@ class NextCycle:
     dropped_key_figures: list[str] = field(default_factory=list)
     plan_changes: PlanChanges = field(default_factory=PlanChanges)
     notes: list[str] = field(default_factory=list)
+    #: Frameworks added on request (empty, to be answered in this cycle).
+    added_frameworks: list[str] = field(default_factory=list)
+    #: Frameworks the checklists offer that the scan does not use, not added.
+    offered_frameworks: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
         """A Dutch summary for the CLI and a GUI message box."""
@@ -84,6 +91,10 @@ class NextCycle:
         ]
         if self.plan_changes.changed:
             lines.append(self.plan_changes.summary())
+        if self.added_frameworks:
+            lines.append("Toegevoegd, nog in te vullen: " + ", ".join(self.added_frameworks) + ".")
+        if self.offered_frameworks:
+            lines.append("Ook beschikbaar, niet toegevoegd: " + ", ".join(self.offered_frameworks) + ".")
         if self.notes:
             lines.append("Niet alles kon ongewijzigd worden overgenomen:")
             lines.extend(f"  - {note}" for note in self.notes)
@@ -104,10 +115,14 @@ def next_cycle(
     *,
     peildatum: dt.date,
     copy_key_figures: bool = False,
+    add_frameworks: Iterable[str] = (),
 ) -> NextCycle:
     """A new scan for the next cycle, built from ``previous`` (which is not changed).
 
-    Raises ``CycleError`` when ``peildatum`` lies before the previous scan's peildatum.
+    ``add_frameworks``: ids of frameworks to add to the scope (e.g. ``DO26``), empty.
+
+    Raises ``CycleError`` when ``peildatum`` lies before the previous scan's peildatum, or when a
+    framework to add is unknown.
     """
     if peildatum < previous.peildatum:
         raise CycleError(
@@ -117,6 +132,12 @@ def next_cycle(
     known_frameworks = {fw.id: fw for fw in checklists.frameworks}
     known_sections = {s.id for fw in checklists.frameworks for s in fw.sections}
     result_notes: list[str] = []
+    to_add = list(dict.fromkeys(add_frameworks))
+    unknown = [fw_id for fw_id in to_add if fw_id not in known_frameworks]
+    if unknown:
+        raise CycleError(
+            f"onbekend kader {', '.join(repr(u) for u in unknown)}; beschikbaar: {', '.join(known_frameworks)}"
+        )
 
     frameworks: list[str] = []
     dropped_frameworks: list[str] = []
@@ -181,6 +202,9 @@ def next_cycle(
                     f"Het kengetal '{figure_id}' staat niet meer in de checklists; de waarde is niet overgenomen."
                 )
 
+    added = [fw_id for fw_id in to_add if fw_id not in frameworks]
+    frameworks = frameworks + added
+    offered = [fw.id for fw in checklists.frameworks if fw.id not in frameworks]
     now = dt.datetime.now()
     scan = Assessment(
         organisation=previous.organisation.model_copy(deep=True),
@@ -214,6 +238,8 @@ def next_cycle(
         dropped_key_figures=dropped_figures,
         plan_changes=changes,
         notes=result_notes,
+        added_frameworks=added,
+        offered_frameworks=offered,
     )
 
 

@@ -2,6 +2,7 @@
 
 from .assessment import (
     ACT_CHOICE_LABELS,
+    ACTION_FIELD_LABELS,
     ACTION_STATUS_LABELS,
     DECISION_LABELS,
     EVIDENCE_BASIS_LABELS,
@@ -15,10 +16,13 @@ from .assessment import (
     Participant,
     Poll,
     ScopeExclusion,
+    in_sentence,
+    items_in_scope,
 )
 from .checklist import (
     BENCHMARK_KIND_LABELS,
     DIRECTION_LABELS,
+    CurrentNote,
     LEGAL_STATUS_LABELS,
     PROVENANCE_LABELS,
     ORGANISATION_KIND_LABELS,
@@ -35,6 +39,7 @@ from .checklist import (
     SourceDocument,
     SourceRef,
     Theme,
+    section_heading,
 )
 
 __all__ = [
@@ -42,6 +47,7 @@ __all__ = [
     "DIRECTION_LABELS",
     "PROVENANCE_LABELS",
     "ACT_CHOICE_LABELS",
+    "ACTION_FIELD_LABELS",
     "ACTION_STATUS_LABELS",
     "DECISION_LABELS",
     "EVIDENCE_BASIS_LABELS",
@@ -54,6 +60,7 @@ __all__ = [
     "Benchmark",
     "ChecklistFile",
     "ChecklistSet",
+    "CurrentNote",
     "Evidence",
     "Framework",
     "Item",
@@ -70,4 +77,7 @@ __all__ = [
     "SourceDocument",
     "SourceRef",
     "Theme",
+    "in_sentence",
+    "items_in_scope",
+    "section_heading",
 ]

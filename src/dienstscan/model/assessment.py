@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import uuid
 import datetime as dt
+from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, StringConstraints
 
-from .checklist import OrganisationKind
+from .checklist import ChecklistSet, Framework, Item, OrganisationKind, Section
 
 ShortText = Annotated[str, StringConstraints(max_length=20_000)]
 
@@ -49,6 +50,44 @@ DECISION_LABELS: dict[str, str] = {
     "geaccepteerd": "Geaccepteerd",
     "afgewezen": "Afgewezen",
 }
+
+#: The Dutch name of every action field, written as a column header or form label. The plan page,
+#: the Excel plan (whose read-back finds its columns by these words), the undo menu and the file
+#: error messages all use these; ``docs/glossary.md`` lists them beside the field names.
+ACTION_FIELD_LABELS: dict[str, str] = {
+    "id": "ID",
+    "origin": "Herkomst",
+    "item_id": "Item",
+    "decision": "Besluit",
+    "title": "Actie",
+    "description": "Toelichting",
+    "reason": "Waarom",
+    "theme": "Thema",
+    "priority": "Prioriteit",
+    "owner": "Probleemeigenaar",
+    "start": "Start",
+    "end": "Einde",
+    "indicator": "Indicator",
+    "target": "Streefwaarde",
+    "status": "Status",
+    "progress": "Voortgang",
+    "measured_value": "Gemeten waarde",
+    "measured_on": "Datum meting",
+    "conclusion": "Conclusie",
+    "act": "PDCA-keuze",
+    "act_note": "Bijsturing / vervolg",
+    "gap_closed": "Tekort opgeheven",
+    "merged_into": "Samengevoegd in",
+    "edited": "Met de hand gewijzigde velden",
+}
+
+
+def in_sentence(label: str) -> str:
+    """A label as it reads inside a sentence: ``Probleemeigenaar`` -> ``probleemeigenaar``, while an
+    abbreviation keeps its capitals (``ID``, ``PDCA-keuze``)."""
+    if len(label) > 1 and label[1].isupper():
+        return label
+    return label[:1].lower() + label[1:]
 
 
 class _Doc(BaseModel):
@@ -185,8 +224,23 @@ class Assessment(_Doc):
             self.answers[item_id] = Answer()
         return self.answers[item_id]
 
+    def in_scope(self, framework_id: str, section_id: str | None = None) -> bool:
+        """Whether a framework (or a section of it) counts in this scan: the framework was chosen
+        for the scan, and neither it nor the section was put out of scope with a justification."""
+        if framework_id not in self.frameworks or framework_id in self.out_of_scope:
+            return False
+        return section_id is None or section_id not in self.out_of_scope
+
     def action(self, action_id: str) -> Action | None:
         for action in self.actions:
             if action.id == action_id:
                 return action
         return None
+
+
+def items_in_scope(checklists: ChecklistSet, assessment: Assessment) -> Iterator[tuple[Framework, Section | None, Item]]:
+    """Every item of the scan that counts (``Assessment.in_scope``) with its framework and section
+    (None for organisation-wide items), in checklist order."""
+    for fw, section, item in checklists.walk():
+        if assessment.in_scope(fw.id, section.id if section else None):
+            yield fw, section, item

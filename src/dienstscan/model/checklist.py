@@ -9,6 +9,7 @@ Cross-references (scale ids, theme ids, benchmark metrics) are checked by
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator, model_validator
@@ -140,6 +141,15 @@ class ScaleOption(_Strict):
     def applicable(self) -> bool:
         return self.weight is not None
 
+    @property
+    def value(self) -> float | None:
+        """What the answer is worth when two scans are compared: its level on a scale of phases or
+        growth levels (where "higher" means a later phase), else its weight; None for *niet van
+        toepassing*."""
+        if self.level is not None:
+            return float(self.level)
+        return self.weight
+
 
 class Scale(_Strict):
     """A reusable answer scale, e.g. ``toepassing`` (BSC) or ``invoering`` (5 beloften)."""
@@ -174,7 +184,14 @@ class Item(_Strict):
     explanation: str = Field(default="", description="Toelichting voor wie de scan invult")
     source: SourceRef
     legal_status: LegalStatus | None = None
-    provenance: Provenance | None = Field(default=None, description="herkomst: genoemd in bron of reconstructie")
+    not_verified: str = Field(
+        default="",
+        description=(
+            "Wat aan de juridische status niet tegen een bron is gecontroleerd, en waarom; niet leeg = "
+            "'niet geverifieerd': de status telt dan niet mee voor de prioriteit"
+        ),
+    )
+    provenance: Provenance | None = Field(default=None, description="herkomst: genoemd als instrument, afgeleid uit bron of reconstructie")
     theme: Id = Field(description="Thema in het verbeterplan (id uit themes)")
     scale: Id | None = Field(default=None, description="Antwoordschaal; standaard die van de sectie of het kader")
     suggested_action: Text = Field(description="Voorgestelde actie bij een tekortkoming")
@@ -183,6 +200,20 @@ class Item(_Strict):
         default=True,
         description="Telt mee in de score van het kader; false voor een item dat apart wordt vergeleken (de Antwoord-fase)",
     )
+
+
+def section_heading(number: int | None, title: str, section_label: str | None = None) -> str:
+    """How a reader sees a section named: ``Belofte 2: Regie`` with the framework's section label,
+    ``2. Regie`` without it (where the framework around it already says what a section is: the
+    tree, the Excel sheet, the report's chart); an unnumbered section is its bare title.
+
+    Takes the parts rather than a ``Section`` so the score report's sections use it too.
+    """
+    if number is None:
+        return title
+    if section_label:
+        return f"{section_label} {number}: {title}"
+    return f"{number}. {title}"
 
 
 class Section(_Strict):
@@ -195,6 +226,10 @@ class Section(_Strict):
     scale: Id | None = None
     key_figures: list[Id] = Field(default_factory=list)
     items: list[Item] = Field(min_length=1)
+
+    def heading(self, section_label: str | None = None) -> str:
+        """``Belofte 2: Regie`` (with a label) or ``2. Regie``: see ``section_heading``."""
+        return section_heading(self.number, self.title, section_label)
 
 
 class ItemChange(_Strict):
@@ -227,6 +262,10 @@ class Framework(_Strict):
     )
     order: int | None = Field(
         default=None, description="Volgorde in de app en de rapporten (kleinste eerst); zonder volgorde achteraan"
+    )
+    preselect: bool = Field(
+        default=True,
+        description="Staat bij een nieuwe scan al aangevinkt (voor de soorten in applies_to); false = aanbieden, niet aanvinken",
     )
     scale: Id
     score_method: ScoreMethod = "share_full"
@@ -376,6 +415,75 @@ class KeyFigure(_Strict):
         return v
 
 
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+           "oktober", "november", "december")
+
+
+def partial_date_text(value: str) -> str:
+    """'2018-07-01' -> '1 juli 2018', '2018-07' -> 'juli 2018', '2014' -> '2014' (the content's
+    JJJJ[-MM[-DD]] dates as a reader writes them)."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = _MONTHS[int(parts[1]) - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+
+class CurrentNote(_Strict):
+    """"Stand 2026": what applies today to an item whose law, name or practice changed since its
+    source. Shown beside the historical text, never instead of it (``current_notes:`` in
+    ``checklists/stand-2026.yaml``).
+
+    ``legal_status`` is the item's status *today* (the item's own ``legal_status`` stays what it was
+    then); it sets the priority of a gap only when ``verified`` is true. ``lapsed``: the historical
+    obligation no longer exists. ``checked``: the day someone last checked the note against its
+    source; ``dienstscan validate`` warns when that is long ago.
+    """
+
+    item: Id = Field(description="Id van het item waar deze stand bij hoort")
+    text: Text = Field(description="Wat nu geldt, in gewone taal")
+    since: Annotated[str, StringConstraints(pattern=_DATE_RE.pattern)] | None = Field(
+        default=None, description="Sinds wanneer het nu zo geldt: JJJJ, JJJJ-MM of JJJJ-MM-DD"
+    )
+    legal_status: LegalStatus | None = Field(
+        default=None, description="Juridische status vandaag; leeg = niet vastgesteld"
+    )
+    lapsed: bool = Field(default=False, description="De verplichting van toen is vervallen")
+    source: SourceRef
+    verified: bool = Field(
+        default=True, description="false = niet geverifieerd: telt niet mee voor de prioriteit"
+    )
+    checked: Annotated[str, StringConstraints(pattern=_DATE_RE.pattern)] = Field(
+        description="Datum waarop deze stand tegen de bron is gecontroleerd (JJJJ-MM-DD)"
+    )
+
+    @model_validator(mode="after")
+    def _lapsed_is_not_required(self) -> CurrentNote:
+        if self.lapsed and self.legal_status == "wettelijk":
+            raise ValueError("een vervallen verplichting kan niet tegelijk vandaag wettelijk verplicht zijn")
+        return self
+
+    def heading(self) -> str:
+        """'Stand 2026 (vandaag wettelijk verplicht sinds 1 juli 2018)': the label every output uses."""
+        status = self.status_text()
+        return f"Stand {self.checked[:4]}" + (f" ({status})" if status else "")
+
+    def full_text(self) -> str:
+        """Heading, note and source in one paragraph, for the item page, the Excel and the report."""
+        return f"{self.heading()}: {self.text} Bron: {self.source.cite()}."
+
+    def status_text(self) -> str:
+        """'vandaag wettelijk verplicht sinds 2015', 'verplichting van toen vervallen', or ''."""
+        if not self.verified:
+            return "niet geverifieerd"
+        if self.lapsed:
+            return "verplichting van toen vervallen"
+        if self.legal_status is None:
+            return ""
+        text = f"vandaag {LEGAL_STATUS_LABELS[self.legal_status].split(' (')[0]}"
+        return f"{text} sinds {partial_date_text(self.since)}" if self.since else text
+
+
 class ChecklistFile(_Strict):
     """The shape of one YAML file in ``checklists/``: any combination of these blocks."""
 
@@ -386,6 +494,9 @@ class ChecklistFile(_Strict):
     key_figures: list[KeyFigure] = Field(default_factory=list)
     documents: list[SourceDocument] = Field(
         default_factory=list, description="Brondocumenten met hun leesbare titel (bronnen.yaml)"
+    )
+    current_notes: list[CurrentNote] = Field(
+        default_factory=list, description="Stand 2026: wat nu geldt per item (stand-2026.yaml)"
     )
 
 
@@ -405,18 +516,23 @@ class ChecklistSet(BaseModel):
     key_figures: dict[str, KeyFigure]
     #: Source documents by the id used in ``source.document`` (file name), with readable titles.
     documents: dict[str, SourceDocument] = {}
+    #: "Stand 2026" per item id.
+    current_notes: dict[str, CurrentNote] = {}
 
     _items: dict[str, tuple[Framework, Section | None, Item]] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, __context: object) -> None:
-        items: dict[str, tuple[Framework, Section | None, Item]] = {}
+        self._items = {located[2].id: located for located in self.walk()}
+
+    def walk(self) -> Iterator[tuple[Framework, Section | None, Item]]:
+        """Every item with its framework and section (None for organisation-wide items), in
+        checklist order: per framework its organisation-wide items first, then its sections."""
         for fw in self.frameworks:
             for item in fw.items:
-                items[item.id] = (fw, None, item)
+                yield fw, None, item
             for section in fw.sections:
                 for item in section.items:
-                    items[item.id] = (fw, section, item)
-        self._items = items
+                    yield fw, section, item
 
     def framework(self, framework_id: str) -> Framework:
         for fw in self.frameworks:
@@ -438,6 +554,17 @@ class ChecklistSet(BaseModel):
         fw, section, item = self.locate(item_id)
         scale_id = item.scale or (section.scale if section else None) or fw.scale
         return self.scales[scale_id]
+
+    def preselected_frameworks(self, kind: str) -> list[str]:
+        """Framework ids checked in advance for a new scan of an organisation of ``kind``: those
+        whose ``applies_to`` names the kind (empty means every kind), unless the framework is only
+        offered (``preselect: false``, such as the 2026 checklist)."""
+        return [fw.id for fw in self.frameworks
+                if fw.preselect and (not fw.applies_to or kind in fw.applies_to)]
+
+    def current_note(self, item_id: str) -> CurrentNote | None:
+        """What applies today to the item ("stand 2026"), if anything changed since its source."""
+        return self.current_notes.get(item_id)
 
     def benchmarks_for(self, metric: str) -> list[Benchmark]:
         return [b for b in self.benchmarks if b.metric == metric]

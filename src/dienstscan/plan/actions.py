@@ -27,13 +27,13 @@ Rules (product decisions):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..model.assessment import Action, Assessment
-from ..model.checklist import LEGAL_STATUS_LABELS, ChecklistSet, Framework, Item, ScaleOption, Section
+from ..model.assessment import Action, Assessment, items_in_scope
+from ..model.checklist import LEGAL_STATUS_LABELS, ChecklistSet, CurrentNote, Framework, Item, ScaleOption
 
 #: Fields that propose_actions keeps in step with the checklist and answers (unless edited).
 PROPOSAL_FIELDS = ("title", "reason", "theme", "priority")
@@ -65,15 +65,37 @@ class PlanChanges(BaseModel):
         return "Voorgestelde acties: " + ", ".join(parts) + "."
 
 
-def priority_for(item: Item) -> str:
-    """hoog for legally required, midden for administratively agreed, laag for "overig".
+def priority_status(item: Item, note: CurrentNote | None = None) -> str | None:
+    """The legal status that sets a gap's priority: today's, where a verified "stand van nu" says so.
 
-    Items without a legal status (the BSC norms, the Antwoord statements) are the framework's own
-    core, not an optional extra: midden, so a BSC gap does not sink below a 5B "overig" one.
+    - a verified note of an obligation that lapsed: ``overig`` (no longer an obligation);
+    - a verified note with today's status: that status;
+    - otherwise the item's own status from its source, unless the item says that status is not
+      verified (``not_verified``): an unverified claim never sets a priority, so ``None``.
+    An unverified note changes nothing: the status of then stays until someone checks it.
     """
-    if item.legal_status == "wettelijk":
+    if note is not None and note.verified:
+        if note.lapsed:
+            return "overig"
+        if note.legal_status is not None:
+            return note.legal_status
+    if item.not_verified:
+        return None
+    return item.legal_status
+
+
+def priority_for(item: Item, note: CurrentNote | None = None) -> str:
+    """hoog for legally required, midden for administratively agreed, laag for "overig", from the
+    status ``priority_status`` gives (today's where known).
+
+    Items without a (verified) legal status (the BSC norms, the Antwoord statements) are the
+    framework's own core, not an optional extra: midden, so a BSC gap does not sink below a 5B
+    "overig" one.
+    """
+    status = priority_status(item, note)
+    if status == "wettelijk":
         return "hoog"
-    if item.legal_status == "overig":
+    if status == "overig":
         return "laag"
     return "midden"
 
@@ -94,36 +116,33 @@ def proposal_title(checklists: ChecklistSet, item: Item, option: ScaleOption) ->
             f"en vul dat aan. Richting: {item.suggested_action}")
 
 
-def proposal_priority(item: Item, option: ScaleOption) -> str:
+def proposal_priority(item: Item, option: ScaleOption, note: CurrentNote | None = None) -> str:
     """The proposal's priority: the item's (``priority_for``), or ``FIND_OUT_PRIORITY`` for find-out."""
-    return FIND_OUT_PRIORITY if option.proposes == "find_out" else priority_for(item)
+    return FIND_OUT_PRIORITY if option.proposes == "find_out" else priority_for(item, note)
+
+
+def status_sentence(item: Item, note: CurrentNote | None = None) -> str:
+    """' Status: wettelijk verplicht.' or, where today differs, ' Status toen: bestuurlijk afgesproken;
+    vandaag wettelijk verplicht sinds 1 juli 2018.' ('' without any status)."""
+    then = LEGAL_STATUS_LABELS[item.legal_status] if item.legal_status else ""
+    now = note.status_text() if note is not None else ""
+    if item.not_verified and then:
+        then += " (niet geverifieerd)"
+    if not now:
+        return f" Status: {then}." if then else ""
+    if not then:
+        return f" Stand 2026: {now}."
+    return f" Status toen: {then}; stand 2026: {now}."
 
 
 def proposal_id(item_id: str) -> str:
     return f"V-{item_id}"
 
 
-def _in_scope(assessment: Assessment, fw: Framework, section: Section | None) -> bool:
-    if fw.id not in assessment.frameworks or fw.id in assessment.out_of_scope:
-        return False
-    return section is None or section.id not in assessment.out_of_scope
-
-
-def _items(checklists: ChecklistSet) -> Iterator[tuple[Framework, Section | None, Item]]:
-    for fw in checklists.frameworks:
-        for item in fw.items:
-            yield fw, None, item
-        for section in fw.sections:
-            for item in section.items:
-                yield fw, section, item
-
-
 def gaps(checklists: ChecklistSet, assessment: Assessment) -> list[tuple[Framework, Item, ScaleOption]]:
     """Every gap in scope, in checklist order: (framework, item, chosen option)."""
     result = []
-    for fw, section, item in _items(checklists):
-        if not _in_scope(assessment, fw, section):
-            continue
+    for fw, _section, item in items_in_scope(checklists, assessment):
         answer = assessment.answers.get(item.id)
         if answer is None or answer.option is None:
             continue
@@ -133,18 +152,18 @@ def gaps(checklists: ChecklistSet, assessment: Assessment) -> list[tuple[Framewo
     return result
 
 
-def _reason(fw: Framework, item: Item, option: ScaleOption) -> str:
-    legal = f" Status: {LEGAL_STATUS_LABELS[item.legal_status]}." if item.legal_status else ""
-    return (f"{fw.short_title}, {item.id} „{item.text}”: het antwoord is ‘{option.label}’.{legal} "
-            f"Bron: {item.source.cite()}.")
+def _reason(fw: Framework, item: Item, option: ScaleOption, note: CurrentNote | None) -> str:
+    return (f"{fw.short_title}, {item.id} „{item.text}”: het antwoord is ‘{option.label}’."
+            f"{status_sentence(item, note)} Bron: {item.source.cite()}.")
 
 
-def _proposal(checklists: ChecklistSet, fw: Framework, item: Item, option: ScaleOption) -> dict[str, Any]:
+def _proposal(checklists: ChecklistSet, fw: Framework, item: Item, option: ScaleOption,
+              note: CurrentNote | None = None) -> dict[str, Any]:
     return {
         "title": proposal_title(checklists, item, option),
-        "reason": _reason(fw, item, option),
+        "reason": _reason(fw, item, option, note),
         "theme": item.theme,
-        "priority": proposal_priority(item, option),
+        "priority": proposal_priority(item, option, note),
     }
 
 
@@ -160,7 +179,7 @@ def propose_actions(checklists: ChecklistSet, assessment: Assessment) -> PlanCha
     for fw, item, option in gaps(checklists, assessment):
         action_id = proposal_id(item.id)
         open_ids.add(action_id)
-        fields = _proposal(checklists, fw, item, option)
+        fields = _proposal(checklists, fw, item, option, checklists.current_note(item.id))
         action = existing.get(action_id)
         if action is None:
             action = Action(id=action_id, origin="voorgesteld", item_id=item.id, decision="voorgesteld", **fields)
@@ -298,22 +317,8 @@ def action_from_solution(checklists: ChecklistSet, assessment: Assessment, item_
         reason=(f"Oplossing uit de analyse van {fw.short_title}, {item.id} „{item.text}”. "
                 f"Bron: {item.source.cite()}."),
         theme=item.theme,
-        priority=priority_for(item),
+        priority=priority_for(item, checklists.current_note(item.id)),
     )
     assessment.actions.append(action)
     return action
 
-
-#END
-
-
-def visible_actions(assessment: Assessment) -> list[Action]:
-    """The actions that belong in the plan.
-
-    Left out: rejected proposals, actions merged into another, and proposals nobody decided on
-    whose gap has since been closed.
-    """
-    return [
-        a for a in assessment.actions
-        if a.decision != "afgewezen" and not a.merged_into and not (a.gap_closed and a.decision == "voorgesteld")
-    ]

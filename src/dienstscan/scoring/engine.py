@@ -1,6 +1,6 @@
 """Scoring: pure functions from (checklists, scan) to a ``ScoreReport``. No I/O, no Qt.
 
-Decisions (see also ``docs``/the issue note):
+Decisions:
 
 - **Denominator.** An item counts when its framework and section are in scope and the item is
   ``scored``. It is *applicable* unless its answer's option has weight null (*niet van
@@ -320,12 +320,6 @@ def _item_compare(ix: _ItemIx, option: ScaleOption | None, benchmarks: tuple[Ben
     return compare(ix.item.id, actual, text, benchmarks, dutch.percent, missing="het item is nog niet beantwoord")
 
 
-def _section_title(fw: Framework, section: Section) -> str:
-    if section.number is not None:
-        return f"{fw.section_label} {section.number}: {section.title}"
-    return section.title
-
-
 def _scope_notes(fix: _FrameworkIx, excluded: list[ExcludedPart], tally: Tally) -> tuple[str | None, str]:
     fw = fix.framework
     noun = dutch.plural(fw.item_label)
@@ -358,7 +352,7 @@ def _excluded_part_items(items: tuple[_ItemIx, ...]) -> int:
 # --------------------------------------------------------------------------- score
 
 
-def _score_framework(fix: _FrameworkIx, index: _Index, walk: _Walk, out_of_scope: dict,
+def _score_framework(fix: _FrameworkIx, index: _Index, walk: _Walk, assessment: Assessment,
                      overall: _Acc, completeness: Completeness) -> FrameworkScore:
     fw = fix.framework
     method = fw.score_method
@@ -373,10 +367,10 @@ def _score_framework(fix: _FrameworkIx, index: _Index, walk: _Walk, out_of_scope
     benchmarks = index.benchmarks
     for six in fix.sections:
         section = six.section
-        exclusion = out_of_scope.get(section.id)
+        exclusion = assessment.out_of_scope.get(section.id)
         if exclusion is not None:
             excluded.append(ExcludedPart(
-                id=section.id, title=_section_title(fw, section), kind="sectie",
+                id=section.id, title=section.heading(fw.section_label), kind="sectie",
                 justification=exclusion.justification, items=_excluded_part_items(six.items),
             ))
             continue
@@ -412,7 +406,7 @@ def _score_framework(fix: _FrameworkIx, index: _Index, walk: _Walk, out_of_scope
         located = index.items.get(item_id)
         if located is None or located[0] is not fix or not located[2].item.scored:
             continue
-        if located[1] is not None and located[1].section.id in out_of_scope:
+        if located[1] is not None and not assessment.in_scope(fw.id, located[1].section.id):
             continue
         ix = located[2]
         item_comparisons.append(_item_compare(ix, _option(ix, walk.answers.get(item_id)), bms))
@@ -508,7 +502,7 @@ def score(checklists: ChecklistSet, assessment: Assessment) -> ScoreReport:
                 items=fix.total_items,
             ))
             continue
-        frameworks.append(_score_framework(fix, index, walk, out_of_scope, overall, completeness))
+        frameworks.append(_score_framework(fix, index, walk, assessment, overall, completeness))
     for scope_id, exclusion in out_of_scope.items():
         fix = index.frameworks.get(scope_id)
         if fix is not None and scope_id not in assessment.frameworks:
@@ -542,19 +536,13 @@ def score(checklists: ChecklistSet, assessment: Assessment) -> ScoreReport:
 # --------------------------------------------------------------------------- GUI helpers
 
 
-def _in_scope(assessment: Assessment, fw_id: str, section_id: str | None) -> bool:
-    if fw_id not in assessment.frameworks or fw_id in assessment.out_of_scope:
-        return False
-    return section_id is None or section_id not in assessment.out_of_scope
-
-
 def item_state(checklists: ChecklistSet, assessment: Assessment, item_id: str) -> ItemState:
     """The state of one item for the GUI tree: out of scope, unanswered, explanation missing, answered.
 
     Raises ``KeyError`` for an item id the checklists do not have.
     """
     fix, six, ix = _index(checklists).items[item_id]
-    if not _in_scope(assessment, fix.framework.id, six.section.id if six else None):
+    if not assessment.in_scope(fix.framework.id, six.section.id if six else None):
         return "out_of_scope"
     answer = assessment.answers.get(item_id)
     option = _option(ix, answer)
@@ -588,11 +576,11 @@ def node_counts(checklists: ChecklistSet, assessment: Assessment) -> dict[str, N
     answers = assessment.answers
     result: dict[str, NodeCounts] = {}
     for fw_id, fix in index.frameworks.items():
-        fw_in = _in_scope(assessment, fw_id, None)
+        fw_in = assessment.in_scope(fw_id)
         fw_counts = NodeCounts(out_of_scope=not fw_in)
         _count(fix.items, answers, fw_counts)
         for six in fix.sections:
-            s_counts = NodeCounts(out_of_scope=not fw_in or six.section.id in assessment.out_of_scope)
+            s_counts = NodeCounts(out_of_scope=not assessment.in_scope(fw_id, six.section.id))
             _count(six.items, answers, s_counts)
             result[six.section.id] = s_counts
             if not s_counts.out_of_scope or not fw_in:

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..model.assessment import Assessment
+from ..model.assessment import Assessment, items_in_scope
 from ..model.checklist import ChecklistSet, Scale
 
 
@@ -88,21 +88,9 @@ def item_spread(checklists: ChecklistSet, item_id: str, individual: Sequence[str
                       disagreement=disagreement(known), distance=_distance(scale, known), order=order)
 
 
-def _items_in_scope(checklists: ChecklistSet, assessment: Assessment) -> list[str]:
-    result = []
-    for fw in checklists.frameworks:
-        if fw.id not in assessment.frameworks or fw.id in assessment.out_of_scope:
-            continue
-        result.extend(item.id for item in fw.items)
-        for section in fw.sections:
-            if section.id not in assessment.out_of_scope:
-                result.extend(item.id for item in section.items)
-    return result
-
-
 def spread(checklists: ChecklistSet, assessment: Assessment, item_ids: Iterable[str] | None = None) -> list[ItemSpread]:
     """The spread per item (default: every item in scope), in checklist order."""
-    ids = list(item_ids) if item_ids is not None else _items_in_scope(checklists, assessment)
+    ids = list(item_ids) if item_ids is not None else [item.id for _, _, item in items_in_scope(checklists, assessment)]
     result = []
     for n, item_id in enumerate(ids):
         answer = assessment.answers.get(item_id)

@@ -6,6 +6,7 @@ table and the JSON output never disagree.
 
 from __future__ import annotations
 
+from ..model.checklist import section_heading
 from . import dutch
 from .report import FrameworkScore, MetricComparison, ScoreReport, Tally
 
@@ -47,7 +48,7 @@ def _framework(fw: FrameworkScore) -> list[str]:
               else "gemiddeld niveau als percentage")
     lines = [f"{fw.title} ({fw.id}, versie {fw.version}) – score: {method}", _header(fw.section_label)]
     for s in fw.sections:
-        name = f"{fw.section_label} {s.number}: {s.title}" if s.number is not None else s.title
+        name = section_heading(s.number, s.title, fw.section_label)
         lines.append(_row(name, s.tally))
     lines.append(_row("Totaal", fw.tally))
     if fw.tally.completeness is not None:

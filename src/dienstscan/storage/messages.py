@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..model.assessment import ACTION_FIELD_LABELS, in_sentence
 from .atomic import is_disk_full
 
 #: Dutch names of the scan's fields, as a user reads them.
@@ -48,34 +49,12 @@ FIELD_LABELS: dict[str, str] = {
     "value": "waarde",
     "note": "toelichting",
     "actions": "acties",
-    "id": "id",
-    "origin": "herkomst",
-    "item_id": "item",
-    "decision": "besluit",
-    "title": "titel",
-    "description": "beschrijving",
-    "reason": "reden",
-    "theme": "thema",
-    "priority": "prioriteit",
-    "owner": "eigenaar",
-    "start": "startdatum",
-    "end": "einddatum",
-    "indicator": "indicator",
-    "target": "streefwaarde",
-    "status": "status",
-    "progress": "voortgang",
-    "measured_value": "gemeten waarde",
-    "measured_on": "gemeten op",
-    "conclusion": "conclusie",
-    "act": "vervolg",
-    "act_note": "toelichting bij het vervolg",
-    "gap_closed": "tekortkoming opgelost",
-    "merged_into": "samengevoegd met",
-    "edited": "handmatig gewijzigde velden",
     "previous_scan_id": "vorige scan",
     "created": "aangemaakt",
     "modified": "gewijzigd",
     "scan": "scan",
+    # an action's fields (only actions have these names) are named as the plan page names them
+    **{name: in_sentence(label) for name, label in ACTION_FIELD_LABELS.items()},
 }
 
 #: Fields whose next path element is a key chosen by the user or the checklist (quoted as is).

@@ -103,7 +103,7 @@ class BarChart(QWidget):
         return text
 
     def bar_rect(self, key: str) -> QRectF | None:
-        """Where the bar for ``key`` is drawn (for tests and tooltips)."""
+        """Where the bar for ``key`` is drawn, in widget coordinates (None for an unknown key)."""
         self._ensure_layout()
         for row in self._rows:
             if row.bar.key == key:

@@ -4,8 +4,8 @@
 path, the lock on that file, the undo stack and the autosave of a recovery copy. Widgets never
 change the assessment themselves: they call ``set_option``/``set_text``/``set_evidence``/
 ``set_list`` (or push their own ``QUndoCommand`` through ``push``), and re-read what they show
-when ``changed(item_id)`` is emitted. Later parts (dashboard, plan, workshop mode) use the same
-document, so undo and autosave cover them too.
+when ``changed(item_id)`` is emitted. Every page (answers, dashboard, plan, the workshop) edits
+through this one document, so one undo stack and one autosave cover all of them.
 """
 
 from __future__ import annotations

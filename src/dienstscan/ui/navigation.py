@@ -2,10 +2,10 @@
 
 The tree shows what the checklists hold and asks ``dienstscan.scoring`` (through the document)
 for each item's state and each node's counts; it decides nothing itself. Selecting a node emits
-``nodeActivated(kind, id)`` with kind ``framework``, ``section``, ``item`` or ``page`` (pages that
-later parts add at the top, such as the dashboard).
+``nodeActivated(kind, id)`` with kind ``framework``, ``section``, ``item`` or ``page`` (the pages
+listed at the top, such as the dashboard).
 
-Answers still copied from the previous cycle (``Answer.from_previous_cycle``, issue 10) get the
+Answers still copied from the previous cycle (``Answer.from_previous_cycle``) get the
 marker "↻" before the item's text and "uit vorige scan, nog te bevestigen" in the tooltip and the
 accessible name (not colour alone); framework and section counts add "↻n" in the count column
 and "n te bevestigen" in their tooltip and accessible name.
@@ -96,8 +96,7 @@ class NavigationTree(QTreeWidget):
             for item in fw.items:
                 self._node(fw_node, "item", item.id, f"{item.id}  {item.text}")
             for section in fw.sections:
-                number = f"{section.number}. " if section.number is not None else ""
-                s_node = self._node(fw_node, "section", section.id, f"{number}{section.title}")
+                s_node = self._node(fw_node, "section", section.id, section.heading())
                 for item in section.items:
                     self._node(s_node, "item", item.id, f"{item.id}  {item.text}")
             fw_node.setExpanded(fw.id in self.doc.assessment.frameworks)
@@ -126,8 +125,7 @@ class NavigationTree(QTreeWidget):
             return framework_label(self.doc.checklists.framework(node_id).title)
         if kind == "section":
             section = self.doc.checklists.section(node_id)
-            number = f"{section.number}. " if section.number is not None else ""
-            return f"{number}{section.title}"
+            return section.heading()
         item = self.doc.checklists.item(node_id)
         return f"{item.id}  {item.text}"
 
@@ -136,7 +134,8 @@ class NavigationTree(QTreeWidget):
         return bool(answer is not None and answer.from_previous_cycle)
 
     def is_marked_unconfirmed(self, item_id: str) -> bool:
-        """Whether the tree shows ``item_id`` as still to confirm (for tests and other parts)."""
+        """Whether the tree shows ``item_id`` as still to confirm: read from the node's accessible text, so
+        it says what a screen reader announces, not what the code meant to set."""
         node = self._nodes.get(("item", item_id))
         return node is not None and PREVIOUS_TEXT in str(node.data(0, Qt.ItemDataRole.AccessibleTextRole))
 

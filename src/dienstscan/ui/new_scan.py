@@ -30,11 +30,6 @@ from ..model.checklist import ORGANISATION_KIND_LABELS
 from .widgets import DATE_FORMAT, from_qdate, to_qdate
 
 
-def frameworks_for_kind(checklists: ChecklistSet, kind: str) -> list[str]:
-    """Framework ids preselected for an organisation kind (an empty ``applies_to`` means all)."""
-    return [fw.id for fw in checklists.frameworks if not fw.applies_to or kind in fw.applies_to]
-
-
 def parse_participants(text: str) -> list[Participant]:
     """One participant a line, optionally ``naam - rol`` or ``naam, rol``."""
     people = []
@@ -103,7 +98,8 @@ class _ScopePage(QWizardPage):
         layout.addWidget(QLabel("Kaders in de scan:", self))
         self.boxes: dict[str, QCheckBox] = {}
         for fw in checklists.frameworks:
-            box = QCheckBox(f"{fw.title} ({fw.short_title})", self)
+            extra = ", aanvullend" if not fw.preselect else ""
+            box = QCheckBox(f"{fw.title} ({fw.short_title}{extra})", self)
             box.setToolTip(fw.description)
             self.boxes[fw.id] = box
             box.toggled.connect(self.completeChanged)
@@ -112,7 +108,7 @@ class _ScopePage(QWizardPage):
         layout.addWidget(self.hint)
 
     def preselect(self, kind: str) -> None:
-        chosen = set(frameworks_for_kind(self.checklists, kind))
+        chosen = set(self.checklists.preselected_frameworks(kind))
         for fw_id, box in self.boxes.items():
             box.setChecked(fw_id in chosen)
 

@@ -22,7 +22,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from ..export.excel_plan import PlanImport, apply_plan_import
-from ..model import Action, Assessment, KeyFigureValue
+from ..model import ACTION_FIELD_LABELS, Action, Assessment, KeyFigureValue
 from ..plan import PlanChanges, action_from_solution, add_own_action, edit_action, merge_actions
 from .document import ScanDocument
 
@@ -31,27 +31,6 @@ SCAN_WIDE = ""
 
 _PLAN_MERGE_ID = 2001
 _KEY_FIGURE_MERGE_ID = 2002
-
-#: Dutch names of the action fields, for the undo menu ("Eigenaar van V-BSC-03 wijzigen").
-FIELD_LABELS = {
-    "title": "titel",
-    "description": "toelichting",
-    "theme": "thema",
-    "priority": "prioriteit",
-    "owner": "probleemeigenaar",
-    "start": "startdatum",
-    "end": "einddatum",
-    "indicator": "indicator",
-    "target": "streefwaarde",
-    "status": "status",
-    "progress": "voortgang",
-    "measured_value": "gemeten waarde",
-    "measured_on": "datum meting",
-    "conclusion": "conclusie",
-    "act": "PDCA-keuze",
-    "act_note": "bijsturing",
-    "decision": "besluit",
-}
 
 #: Fields typed character by character: consecutive edits merge into one undo step.
 TYPED_FIELDS = frozenset({"title", "description", "owner", "indicator", "target", "progress",
@@ -125,7 +104,7 @@ def edit_action_fields(doc: ScanDocument, action_id: str, **fields: Any) -> None
     """
     if len(fields) == 1:
         (name,) = fields
-        text = f"{FIELD_LABELS.get(name, name).capitalize()} van {action_id} wijzigen"
+        text = f"{ACTION_FIELD_LABELS.get(name, name)} van {action_id} wijzigen"
         merge_key = (action_id, name) if name in TYPED_FIELDS else None
     else:
         text, merge_key = f"Actie {action_id} wijzigen", None
@@ -280,7 +259,6 @@ def set_key_figure(doc: ScanDocument, key_figure_id: str, *, value: float | None
 
 
 __all__ = [
-    "FIELD_LABELS",
     "KeyFigureEdit",
     "PlanEdit",
     "add_action",

@@ -175,13 +175,6 @@ class EditableList(QWidget):
         self.list.setCurrentItem(entry)
         self.list.editItem(entry)
 
-    def add_text(self, text: str) -> None:
-        """Add an entry with text (used by tests and by workshop mode)."""
-        self._loading = True
-        self._append(text)
-        self._loading = False
-        self.valuesChanged.emit(self.values())
-
     def remove_current(self) -> None:
         row = self.list.currentRow()
         if row < 0:

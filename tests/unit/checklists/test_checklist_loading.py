@@ -119,7 +119,7 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "not-a-mapping": [
         "checklists/themes.yaml, regel 1: het bestand moet bestaan uit blokken als 'framework:', 'scales:', "
-        "'themes:', 'benchmarks:' of 'key_figures:'",
+        "'themes:', 'benchmarks:', 'key_figures:' of 'current_notes:'",
     ],
     # several files, several kinds of problem: all reported in one go, in file and line order
     "many": [

@@ -127,3 +127,32 @@ def test_confirm_answers(checklists, previous):
     assert "BSC-01" not in unconfirmed(new)
     assert len(confirm_answers(new)) == len(previous.answers) - 1
     assert unconfirmed(new) == []
+
+
+def test_next_cycle_offers_the_2026_checklist_and_adds_it_only_when_asked(tmp_path):
+    """A scan answered against the 2011 content moves on with its answers; the fourth checklist is
+    offered, and added empty on request, never changing an old answer."""
+    from dienstscan.checklists import load_checklists
+    from dienstscan.cli import main
+    from dienstscan.storage import load_scan
+    from dienstscan.resources import example_scan_path
+
+    shipped = load_checklists()
+    previous = load_scan(example_scan_path())
+    assert "DO26" not in previous.frameworks
+    plain = next_cycle(shipped, previous, peildatum=previous.peildatum.replace(year=2026))
+    assert plain.offered_frameworks == ["DO26"] and "DO26" not in plain.assessment.frameworks
+    added = next_cycle(shipped, previous, peildatum=previous.peildatum.replace(year=2026), add_frameworks=["DO26"])
+    assert added.added_frameworks == ["DO26"] and added.assessment.frameworks[-1] == "DO26"
+    assert added.assessment.checklist_versions["DO26"] == shipped.framework("DO26").version
+    assert not any(k.startswith("DO26") for k in added.assessment.answers)
+    for item_id, answer in previous.answers.items():
+        copy = added.assessment.answers[item_id]
+        assert (copy.option, copy.explanation) == (answer.option, answer.explanation)
+    with pytest.raises(CycleError, match="onbekend kader 'XX'"):
+        next_cycle(shipped, previous, peildatum=previous.peildatum, add_frameworks=["XX"])
+
+    out = tmp_path / "volgende.dienstscan"
+    assert main(["next-cycle", str(example_scan_path()), "-o", str(out), "--peildatum", "2026-11-01",
+                 "--kader", "DO26"]) == 0
+    assert "DO26" in load_scan(out).frameworks

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from dienstscan.checklists import load_checklists
 from dienstscan.cli import main
+from dienstscan.model import items_in_scope
 from dienstscan.export.forms.workbook import (
     COL_ANSWER,
     COL_ID,
@@ -17,7 +18,6 @@ from dienstscan.export.forms.workbook import (
     HEADER_ROW,
     META_SHEET,
     apply_individual_answers,
-    items_in_scope,
     read_participant_forms,
     write_participant_form,
     write_participant_forms,

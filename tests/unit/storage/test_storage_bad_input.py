@@ -39,7 +39,7 @@ BAD_FILES = [
             "peildatum: moet een datum zijn",
             "'gisteren'",
             "antwoorden › '5B-1.1' › draagvlakpeiling › aantal ja: moet een geheel getal zijn",
-            "acties › nr. 1 › einddatum: moet een datum zijn",
+            "acties › nr. 1 › einde: moet een datum zijn",
         ],
     ),
 ]

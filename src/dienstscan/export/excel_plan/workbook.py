@@ -15,8 +15,8 @@ place. Sheets, all in Dutch:
 - a hidden sheet ``_dienstscan`` with what the read-back needs (scan id, format version,
   checklist versions, the exported action ids) and the dropdown lists.
 
-The column layout of the plan (``PLAN_COLUMNS``) is shared with ``plan_import``, which finds
-columns by their header text, never by position.
+The column layout of the plan (``PLAN_COLUMNS``) is shared with the read-back (``readback.py``),
+which finds columns by their header text, never by position.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ...model.assessment import (
     ACT_CHOICE_LABELS,
+    ACTION_FIELD_LABELS,
     ACTION_STATUS_LABELS,
     PRIORITY_LABELS,
     Action,
@@ -78,38 +79,43 @@ DATE_FORMAT = "DD-MM-YYYY"
 class PlanColumn:
     """One column of the Verbeterplan sheet.
 
-    ``field`` is the ``Action`` attribute it shows (None for a column that is only shown);
-    ``kind`` says how it is written and read back: text, date, status, priority, act, theme,
-    or info (shown, never read back).
+    ``field`` is the ``Action`` attribute it shows (None for a column that is only shown; its
+    ``title`` is then the header); the header of a field column is the field's Dutch name
+    (``ACTION_FIELD_LABELS``). ``kind`` says how it is written and read back: text, date, status,
+    priority, act, theme, or info (shown, never read back).
     """
 
     field: str | None
-    header: str
     band: str
     width: float
     kind: str = "text"
     wrap: bool = False
+    title: str = ""
+
+    @property
+    def header(self) -> str:
+        return ACTION_FIELD_LABELS[self.field] if self.field else self.title
 
 
 PLAN_COLUMNS: tuple[PlanColumn, ...] = (
-    PlanColumn("id", "ID", "Plan", 11, "id"),
-    PlanColumn("title", "Actie", "Plan", 30, wrap=True),
-    PlanColumn("description", "Toelichting", "Plan", 20.5, wrap=True),
-    PlanColumn(None, "Bron / onderdeel", "Plan", 22, "info", wrap=True),
-    PlanColumn("theme", "Thema", "Plan", 18, "theme", wrap=True),
-    PlanColumn("priority", "Prioriteit", "Plan", 9, "priority"),
-    PlanColumn("owner", "Probleemeigenaar", "Plan", 17.5, wrap=True),
-    PlanColumn("start", "Start", "Plan", 10.5, "date"),
-    PlanColumn("end", "Einde", "Plan", 10.5, "date"),
-    PlanColumn("indicator", "Indicator", "Plan", 14, wrap=True),
-    PlanColumn("target", "Streefwaarde", "Plan", 12.5, wrap=True),
-    PlanColumn("status", "Status", "Do", 11.5, "status"),
-    PlanColumn("progress", "Voortgang", "Do", 16, wrap=True),
-    PlanColumn("measured_value", "Gemeten waarde", "Check", 10, wrap=True),
-    PlanColumn("measured_on", "Datum meting", "Check", 10.5, "date"),
-    PlanColumn("conclusion", "Conclusie", "Check", 15, wrap=True),
-    PlanColumn("act", "PDCA-keuze", "Act", 10, "act"),
-    PlanColumn("act_note", "Bijsturing / vervolg", "Act", 15, wrap=True),
+    PlanColumn("id", "Plan", 11, "id"),
+    PlanColumn("title", "Plan", 30, wrap=True),
+    PlanColumn("description", "Plan", 20.5, wrap=True),
+    PlanColumn(None, "Plan", 22, "info", wrap=True, title="Bron / onderdeel"),
+    PlanColumn("theme", "Plan", 18, "theme", wrap=True),
+    PlanColumn("priority", "Plan", 9, "priority"),
+    PlanColumn("owner", "Plan", 17.5, wrap=True),
+    PlanColumn("start", "Plan", 10.5, "date"),
+    PlanColumn("end", "Plan", 10.5, "date"),
+    PlanColumn("indicator", "Plan", 14, wrap=True),
+    PlanColumn("target", "Plan", 12.5, wrap=True),
+    PlanColumn("status", "Do", 11.5, "status"),
+    PlanColumn("progress", "Do", 16, wrap=True),
+    PlanColumn("measured_value", "Check", 10, wrap=True),
+    PlanColumn("measured_on", "Check", 10.5, "date"),
+    PlanColumn("conclusion", "Check", 15, wrap=True),
+    PlanColumn("act", "Act", 10, "act"),
+    PlanColumn("act_note", "Act", 15, wrap=True),
 )
 
 #: Field -> the Dutch column header, for messages and the preview.
@@ -384,6 +390,7 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
         answers.get(i.id) and (answers[i.id].barriers or answers[i.id].causes or answers[i.id].solutions) for i in items
     )
     has_poll = any(answers.get(i.id) and answers[i.id].poll for i in items)
+    has_current = any(checklists.current_note(i.id) for i in items)
     # Scan-wide, so every framework sheet has the same columns; anonymous counts, never a mean.
     has_spread = has_individual_answers(assessment)
 
@@ -405,6 +412,8 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
         columns += [("Status in regelgeving", 14, True)]
     if has_origin:
         columns += [("Herkomst", 34, True)]
+    if has_current:
+        columns += [("Stand 2026", 40, True)]
     columns += [("Antwoord", 14, True), ("Uitleg / toelichting", 30, True), ("Notities", 22, True)]
     if has_analysis:
         columns += [("Belemmeringen", 22, True), ("Oorzaken", 22, True), ("Oplossingen", 22, True)]
@@ -418,10 +427,10 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
     rows: list[list[object]] = []
     sections = [(None, fw.items), *((s, s.items) for s in fw.sections)]
     for section, section_items in sections:
-        section_text = "Organisatiebreed" if section is None else (
-            f"{section.number}. {section.title}" if section.number is not None else section.title)
-        if section is not None and section.id in assessment.out_of_scope:
-            section_text += f" (buiten scope: {assessment.out_of_scope[section.id].justification})"
+        section_text = "Organisatiebreed" if section is None else section.heading()
+        exclusion = assessment.out_of_scope.get(section.id) if section is not None else None
+        if exclusion is not None:
+            section_text += f" (buiten scope: {exclusion.justification})"
         for item in section_items:
             answer = answers.get(item.id)
             scale = checklists.scale_for(item.id)
@@ -433,6 +442,9 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
                 row += [LEGAL_STATUS_LABELS.get(item.legal_status, "") if item.legal_status else None]
             if has_origin:
                 row += [item.provenance.text() if item.provenance else None]
+            if has_current:
+                note = checklists.current_note(item.id)
+                row += [note.full_text() if note else None]
             row += [option.label if option else "Niet beantwoord",
                     (answer.explanation or None) if answer else None,
                     (answer.notes or None) if answer else None]

@@ -25,7 +25,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ...model.assessment import Answer, Assessment
+from ...model.assessment import Answer, Assessment, items_in_scope
 from ...model.checklist import ChecklistSet, Framework, Item, Scale, Section
 from ..common.layout import clean
 
@@ -86,19 +86,6 @@ class FormsResult:
         return "\n".join(lines)
 
 
-def items_in_scope(checklists: ChecklistSet, assessment: Assessment) -> list[tuple[Framework, Section | None, Item]]:
-    """Every item of the scan's frameworks and sections in scope, in checklist order."""
-    result = []
-    for fw in checklists.frameworks:
-        if fw.id not in assessment.frameworks or fw.id in assessment.out_of_scope:
-            continue
-        result.extend((fw, None, item) for item in fw.items)
-        for section in fw.sections:
-            if section.id not in assessment.out_of_scope:
-                result.extend((fw, section, item) for item in section.items)
-    return result
-
-
 def _norm(text: object) -> str:
     return " ".join(str(text).replace("\u00a0", " ").split()).casefold()
 
@@ -110,10 +97,7 @@ def _item_text(item: Item) -> str:
 
 
 def _section_text(fw: Framework, section: Section | None) -> str:
-    if section is None:
-        return "Hele organisatie"
-    number = f" {section.number}" if section.number is not None else ""
-    return f"{fw.section_label}{number}: {section.title}"
+    return section.heading(fw.section_label) if section is not None else "Hele organisatie"
 
 
 def form_file_name(assessment: Assessment, participant_label: str) -> str:
@@ -127,7 +111,7 @@ def write_participant_form(checklists: ChecklistSet, assessment: Assessment, pat
                            participant_label: str) -> None:
     """Write one participant's form to ``path`` (.xlsx). Raises ``FormFileError`` in Dutch."""
     path = Path(path)
-    rows = items_in_scope(checklists, assessment)
+    rows = list(items_in_scope(checklists, assessment))
     if not rows:
         raise FormFileError("de scan heeft geen kaders of onderdelen in scope: er is niets om in te vullen")
     wb = Workbook()

@@ -287,7 +287,9 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
                     for r in fw["spread"]["rows"]], [6.4, 5.6, 1.7, 3.7])
         doc.add_heading(f"Alle {fw['item_label_plural']}", level=2)
         _table(doc, ["Id", fw["item_label"], "Antwoord", "Uitleg of toelichting"],
-               [[i["id"], i["text"] + (f" ({i['legal']})" if i["legal"] else "") + (f"\nHerkomst: {i['origin']}" if i["origin"] else ""), i["answer"], i["explanation"]]
+               [[i["id"], i["text"] + (f" ({i['legal']})" if i["legal"] else "")
+                 + (f"\nHerkomst: {i['origin']}" if i["origin"] else "") + (f"\n{i['current']}" if i["current"] else ""),
+                 i["answer"], i["explanation"]]
                 for i in fw["item_rows"]], [2.0, 7.0, 2.8, 5.6])
 
     # key figures

@@ -22,6 +22,7 @@ from typing import Any
 import jinja2
 
 from ... import __version__
+from ...resources import template_dir
 from ...model.assessment import (
     ACT_CHOICE_LABELS,
     ACTION_STATUS_LABELS,
@@ -30,7 +31,7 @@ from ...model.assessment import (
     Answer,
     Assessment,
 )
-from ...model.checklist import LEGAL_STATUS_LABELS, ORGANISATION_KIND_LABELS, ChecklistSet, Framework, Item
+from ...model.checklist import LEGAL_STATUS_LABELS, ORGANISATION_KIND_LABELS, ChecklistSet, Framework, Item, section_heading
 from ...plan import gaps, proposal_priority, proposal_title
 from ...scoring import FrameworkScore, MetricComparison, ScoreReport, score
 from ...scoring import dutch
@@ -41,7 +42,6 @@ from ..common.sources import action_source_text, cited_sources, theme_label
 from ..common.progress import progress_context
 from .svgchart import ChartRow, Marker, bar_chart
 
-TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 _PRIORITY_RANK = {"hoog": 0, "midden": 1, "laag": 2}
 #: How many gaps the management summary lists.
 TOP_GAPS = 5
@@ -104,18 +104,12 @@ def _answer_label(checklists: ChecklistSet, item: Item, answer: Answer | None) -
     return option.label if option else f"Onbekend antwoord ({answer.option})"
 
 
-def _in_scope(assessment: Assessment, fw: Framework, section_id: str | None) -> bool:
-    if fw.id in assessment.out_of_scope:
-        return False
-    return section_id is None or section_id not in assessment.out_of_scope
-
-
 def _register(checklists: ChecklistSet, assessment: Assessment, fw: Framework) -> list[dict[str, Any]]:
     """Comply or explain: every item in scope not fully applied, with its explanation and analysis."""
     rows = []
     sections = [(None, fw.items), *((s.id, s.items) for s in fw.sections)]
     for section_id, items in sections:
-        if not _in_scope(assessment, fw, section_id):
+        if not assessment.in_scope(fw.id, section_id):
             continue
         for item in items:
             answer = assessment.answers.get(item.id)
@@ -164,7 +158,7 @@ def _spreads(checklists: ChecklistSet, assessment: Assessment, fw: Framework) ->
     ids = []
     sections = [(None, fw.items), *((s.id, s.items) for s in fw.sections)]
     for section_id, items in sections:
-        if _in_scope(assessment, fw, section_id):
+        if assessment.in_scope(fw.id, section_id):
             ids += [item.id for item in items]
     ordered: list[ItemSpread] = most_different_first(spread(checklists, assessment, ids), only_answered=True)
     if not ordered:
@@ -204,7 +198,7 @@ def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkSc
     sections = []
     for s in fs.sections:
         sections.append({
-            "title": f"{s.number}. {s.title}" if s.number is not None else s.title,
+            "title": section_heading(s.number, s.title),
             "score_text": _pct(s.tally.percentage),
             "partial_text": _pct(s.tally.partial_percentage) if shares and s.tally.partial_percentage is not None else "",
             "counts": (f"{s.tally.full} van {s.tally.applicable} {dutch.plural(fw.item_label)} volledig"
@@ -215,7 +209,7 @@ def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkSc
     items = []
     for section_title, section_id, section_items in [("Organisatiebreed", None, fw.items),
                                                       *((s.title, s.id, s.items) for s in fw.sections)]:
-        if not _in_scope(assessment, fw, section_id):
+        if not assessment.in_scope(fw.id, section_id):
             continue
         for item in section_items:
             answer = assessment.answers.get(item.id)
@@ -226,12 +220,13 @@ def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkSc
                 "explanation": (answer.explanation or answer.notes).strip() if answer else "",
                 "legal": LEGAL_STATUS_LABELS.get(item.legal_status, "") if item.legal_status else "",
                 "origin": item.provenance.text() if item.provenance else "",
+                "current": (note.full_text() if (note := checklists.current_note(item.id)) else ""),
                 "scored": item.scored,
             })
     has_register = any(i.right or i.duty for i in fw.all_items()) or any(
         (a := assessment.answers.get(i.id)) is not None and (a.barriers or a.causes or a.solutions)
         for i in fw.all_items())
-    section_rows = [ChartRow(label=f"{s.number}. {s.title}" if s.number is not None else s.title, value=s.tally.percentage, value_text=_pct(s.tally.percentage),
+    section_rows = [ChartRow(label=section_heading(s.number, s.title), value=s.tally.percentage, value_text=_pct(s.tally.percentage),
                              partial=(s.tally.partial_percentage if shares and s.tally.partial_percentage else None),
                              partial_text=_pct(s.tally.partial_percentage) if shares and s.tally.partial_percentage else "",
                              markers=_markers(s.comparison))
@@ -288,7 +283,7 @@ def _top_gaps(checklists: ChecklistSet, assessment: Assessment, actions: list[Ac
     found = []
     for order, (fw, item, option) in enumerate(gaps(checklists, assessment)):
         action = by_item.get(item.id)
-        priority = action.priority if action else proposal_priority(item, option)
+        priority = action.priority if action else proposal_priority(item, option, checklists.current_note(item.id))
         found.append(((_PRIORITY_RANK.get(priority, 3), option.weight or 0.0, order), {
             "id": item.id,
             "framework": fw.short_title,
@@ -466,7 +461,7 @@ def report_context(checklists: ChecklistSet, assessment: Assessment, *, today: d
 
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR), encoding="utf-8"),
+        loader=jinja2.FileSystemLoader(str(template_dir()), encoding="utf-8"),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(["html", "htm", "xml"], default_for_string=True),
         trim_blocks=True,
@@ -477,7 +472,7 @@ def _environment() -> jinja2.Environment:
 def render_context_html(context: dict[str, Any]) -> str:
     """The report as one self-contained HTML page (inline CSS and SVG charts)."""
     env = _environment()
-    css = (TEMPLATE_DIR / "report.css").read_text(encoding="utf-8")
+    css = (template_dir() / "report.css").read_text(encoding="utf-8")
     return env.get_template("report.html").render(css=css, **context)
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...model import section_heading
 from ...scoring import BenchmarkComparison, FrameworkScore, MetricComparison, ScoreReport, score
 from ...scoring.dutch import percent, plural
 from ...scoring.sentences import NO_BENCHMARKS
@@ -65,12 +66,6 @@ def _detail(fw: FrameworkScore, tally) -> str:
     if fw.score_method == "share_full":
         return f"{tally.full} van {tally.applicable} {noun} volledig"
     return f"gemiddelde over {tally.applicable} {noun}"
-
-
-def _section_label(fw: FrameworkScore, section) -> str:
-    if section.number is not None:
-        return f"{fw.section_label} {section.number}: {section.title}"
-    return section.title
 
 
 class _FrameworkBox(QGroupBox):
@@ -132,7 +127,8 @@ class _FrameworkBox(QGroupBox):
                     fw.comparison.sentence if fw.comparison else "", headline=True)]
         for section in fw.sections:
             st = section.tally
-            bars.append(Bar(section.id, _section_label(fw, section), st.percentage,
+            title = section_heading(section.number, section.title, fw.section_label)
+            bars.append(Bar(section.id, title, st.percentage,
                             percent(st.percentage) if st.percentage is not None else "geen score",
                             _detail(fw, st), benchmark_lines(section.comparison),
                             section.comparison.sentence if section.comparison else ""))
@@ -145,7 +141,8 @@ class _FrameworkBox(QGroupBox):
         sentences = [comparison_text(fw.comparison)] if fw.comparison else []
         for section in fw.sections:
             if section.comparison is not None:
-                sentences.append(f"{_section_label(fw, section)}: " + comparison_text(section.comparison))
+                title = section_heading(section.number, section.title, fw.section_label)
+                sentences.append(f"{title}: " + comparison_text(section.comparison))
         sentences += [comparison_text(c) for c in fw.item_comparisons]
         self.sentences.setText("\n".join(sentences) if sentences else NO_BENCHMARKS)
         notes = [fw.denominator_note]
@@ -244,7 +241,7 @@ class DashboardPage(RefreshWhenShown, QWidget):
         self.content_layout.setSpacing(10)
         for widget in (self.title, self.subtitle, self.progress, self.completeness, self.warnings, self.excluded):
             self.content_layout.addWidget(widget)
-        # next cycle (issue 10): progress since an earlier scan, when one is chosen (Scan > Vergelijk)
+        # progress since an earlier scan, shown only when one is chosen (Scan > Vergelijk)
         self.progress_panel = ProgressPanel(doc, self.content)
         self.content_layout.addWidget(self.progress_panel)
         self.boxes_layout = QVBoxLayout()
@@ -317,7 +314,7 @@ class DashboardPage(RefreshWhenShown, QWidget):
         if not report.frameworks:
             self.completeness.setText("Er is geen kader in de scan opgenomen; kies een kader in de navigatie.")
 
-    # ------------------------------------------------------------------ for tests and other parts
+    # ------------------------------------------------------------------ lookups
 
     def chart(self, framework_id: str) -> BarChart:
         return self._boxes[framework_id].chart

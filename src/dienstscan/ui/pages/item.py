@@ -93,15 +93,22 @@ class ItemPage(QWidget):
 
         self.explanation_text = text_label()
         self.source_text = text_label(muted=True)
+        # "Stand 2026": what applies today, beside the historical text, never instead of it
+        self.current_text = text_label()
+        self.current_text.setObjectName("currentNote")
+        self.current_text.setStyleSheet(
+            "#currentNote { border-left: 4px solid #1F4E79; padding: 4px 8px; background: #EEF4FA; color: #1A1A1A; }")
         outer.addWidget(self.explanation_text)
         outer.addWidget(self.source_text)
+        outer.addWidget(self.current_text)
 
         # ---- the answer
         self.answer_box = QGroupBox("Antwoord", content)
         answer_layout = QVBoxLayout(self.answer_box)
         self.buttons_row = FlowLayout(spacing=6)
         answer_layout.addLayout(self.buttons_row)
-        # workshop (issue 8): the anonymous spread of the individual answers, never averaged
+        # the anonymous spread of the workshop's individual answers: counts, never averaged, so the
+        # team discusses why it differs instead of settling on a mean nobody chose
         self.spread_label = text_label(muted=True)
         self.spread_label.setAccessibleName("Individuele antwoorden")
         self.spread_label.setVisible(False)
@@ -128,7 +135,8 @@ class ItemPage(QWidget):
         self.clear_button.clicked.connect(lambda: self._choose(None))
         # below the options, not beside them: five long options already fill a 1366 px screen
         help_row.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
-        # next cycle (issue 10): "Uit vorige scan – bevestig of wijzig" while the answer is a copy
+        # "Uit vorige scan – bevestig of wijzig" while the answer is a copy: a copied answer must be
+        # confirmed, or last year's situation is reported as this year's
         self.previous_bar = PreviousCycleBar(doc, self)
         outer.addWidget(self.previous_bar)
         outer.addWidget(self.answer_box)
@@ -258,6 +266,9 @@ class ItemPage(QWidget):
             self.explanation_text.setText(f"Toelichting: {item.explanation}")
             self.explanation_text.setVisible(bool(item.explanation))
             self.source_text.setText(self._source_line(item))
+            note = self.doc.checklists.current_note(item_id)
+            self.current_text.setText(note.full_text() if note else "")
+            self.current_text.setVisible(note is not None)
             self._build_buttons(scale.options)
             self.analysis_box.setVisible(has_norm)
         finally:
@@ -269,7 +280,8 @@ class ItemPage(QWidget):
     def _source_line(item: Item) -> str:
         parts = [f"Bron: {item.source.cite()}"]
         if item.legal_status:
-            parts.append(LEGAL_STATUS_LABELS[item.legal_status].capitalize())
+            status = LEGAL_STATUS_LABELS[item.legal_status].capitalize()
+            parts.append(status + (" (niet geverifieerd)" if item.not_verified else ""))
         if item.provenance:
             parts.append(f"Herkomst: {item.provenance.text()}")
         return "  ·  ".join(parts)

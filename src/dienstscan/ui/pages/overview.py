@@ -123,8 +123,7 @@ class SectionPage(_OverviewPage):
     def refresh(self) -> None:
         section = self.doc.checklists.section(self.node_id)
         fw = next(f for f in self.doc.checklists.frameworks if any(s.id == section.id for s in f.sections))
-        number = f"{fw.section_label} {section.number}: " if section.number is not None else ""
-        self.title.setText(number + section.title)
+        self.title.setText(section.heading(fw.section_label))
         self.table.setHorizontalHeaderItem(1, QTableWidgetItem(fw.item_label))
         self.description.setText(section.description)
         self.description.setVisible(bool(section.description))

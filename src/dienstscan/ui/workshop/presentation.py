@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...export.forms.workbook import items_in_scope
+from ...model import items_in_scope
 from ...model import ChecklistSet
+from ...plan import visible_actions
 from ...scoring import dutch, score
 from ...scoring.spread import item_spread, most_different_first
 from ..document import ScanDocument
@@ -353,8 +354,7 @@ class PresentationWindow(QWidget):
         fw, section, item = self.checklists.locate(item_id)
         where = fw.title
         if section is not None:
-            number = f" {section.number}" if section.number is not None else ""
-            where += f" · {fw.section_label}{number}: {section.title}"
+            where += f" · {section.heading(fw.section_label)}"
         self.context_label.setText(where)
         progress = fw.item_position(item_id)
         progress = progress[0].upper() + progress[1:]
@@ -436,8 +436,7 @@ class PresentationWindow(QWidget):
                     rows.append(f"<p><b>{html.escape(sep.item_id)}:</b> {html.escape(sep.comparison.sentence)}</p>")
         self.closing_scores.setText("".join(rows) or "<p>Geen kaders in scope.</p>")
         # the document keeps the proposals in step with the answers (ScanDocument.sync_proposals)
-        actions = [a for a in self.doc.assessment.actions
-                   if a.decision != "afgewezen" and not a.gap_closed and a.merged_into is None]
+        actions = visible_actions(self.doc.assessment)
         order = {"hoog": 0, "midden": 1, "laag": 2}
         actions.sort(key=lambda a: order.get(a.priority, 3))
         self.closing_actions_title.setText(f"Voorgestelde acties voor het verbeterplan ({len(actions)})")

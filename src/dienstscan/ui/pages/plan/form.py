@@ -1,0 +1,268 @@
+"""The plan page's form: every PDCA field of the selected action, each change one undo step.
+
+Plan (title, description, theme, priority, owner, start and end with a date picker, indicator,
+target), Do (status, progress), Check (measured value and date, conclusion) and Act (choice and
+note); each field is labelled with its Dutch name from ``ACTION_FIELD_LABELS``. A bad value is
+refused with a message above the form and the stored value comes back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ....model import ACTION_FIELD_LABELS, Action
+from ....model.assessment import ACT_CHOICE_LABELS, ACTION_STATUS_LABELS, DECISION_LABELS, PRIORITY_LABELS
+from ... import plan_commands as commands
+from ...document import ScanDocument
+from ...widgets import OptionalDateEdit, route_undo_to_document
+from ..common import heading, text_label
+
+ERROR_STYLE = "color: #9c0006; font-weight: bold;"
+NOTICE_STYLE = "background: #fff2cc; border: 1px solid #bf8f00; padding: 6px; color: #1a1a1a;"
+
+#: Where in each field's label the Alt+letter sits: letters no button or other field of the page
+#: uses, so every field can be reached from the keyboard.
+_MNEMONIC_AT = {"title": 2, "description": 3, "theme": 2, "priority": 0, "owner": 15, "start": 0, "end": 1,
+                "indicator": 2, "target": 6, "status": 4, "progress": 0, "measured_value": 0, "measured_on": 4,
+                "conclusion": 0, "act": 5, "act_note": 0}
+
+
+class ActionForm(QWidget):
+    """Every PDCA field of one action; each change is one undoable command."""
+
+    def __init__(self, doc: ScanDocument, framework_of: Callable[[Action], tuple[str, str]]) -> None:
+        super().__init__()
+        self.doc = doc
+        self._framework_of = framework_of
+        self.action_id: str | None = None
+        self._loading = False
+
+        self.header = heading("", size=1.15)
+        self.origin = text_label(muted=True)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.hide()
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+
+        self.title = QPlainTextEdit()
+        self.title.setAccessibleDescription("Wat er gedaan wordt; een actie heeft altijd een titel")
+        self.description = QPlainTextEdit()
+        self.reason = text_label(muted=True)
+        self.theme = QComboBox()
+        for theme in self.doc.checklists.themes.values():
+            self.theme.addItem(theme.label, theme.id)
+        self.priority = self._choice(PRIORITY_LABELS)
+        self.owner = QLineEdit()
+        self.owner.setPlaceholderText("Wie is probleemeigenaar?")
+        self.start = OptionalDateEdit(name="Startdatum")
+        self.end = OptionalDateEdit(name="Einddatum")
+        self.indicator = QLineEdit()
+        self.indicator.setPlaceholderText("Hoe ziet u dat het gelukt is?")
+        self.target = QLineEdit()
+        self.status = self._choice(ACTION_STATUS_LABELS)
+        self.progress = QPlainTextEdit()
+        self.measured_value = QLineEdit()
+        self.measured_on = OptionalDateEdit(name="Datum meting")
+        self.conclusion = QPlainTextEdit()
+        self.act = QComboBox()
+        self.act.addItem("— nog niet gekozen —", None)
+        for key, label in ACT_CHOICE_LABELS.items():
+            self.act.addItem(label, key)
+        self.act_note = QPlainTextEdit()
+        for edit in (self.title, self.description, self.progress, self.conclusion, self.act_note):
+            edit.setTabChangesFocus(True)
+            edit.setMinimumHeight(54)
+            edit.setMaximumHeight(90)
+        self.title.setMaximumHeight(66)
+        route_undo_to_document(self.title, self.description, self.owner, self.indicator, self.target,
+                               self.progress, self.measured_value, self.conclusion, self.act_note)
+
+        plan = self._group("Plan", ["title", "description", "reason", "theme", "priority", "owner", "start", "end",
+                                    "indicator", "target"])
+        do = self._group("Do", ["status", "progress"])
+        check = self._group("Check", ["measured_value", "measured_on", "conclusion"])
+        act = self._group("Act", ["act", "act_note"])
+
+        self.empty = text_label("Kies een actie in de tabel om haar te bekijken en te bewerken.", muted=True)
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.header, self.origin, self.notice, self.error, plan, do, check, act):
+            body.addWidget(widget)
+        body.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.body)
+        self.body.hide()
+
+        # user edits -> commands
+        for name in ("owner", "indicator", "target", "measured_value"):
+            getattr(self, name).textEdited.connect(lambda text, n=name: self._text_edited(n, text))
+        for name in ("title", "description", "progress", "conclusion", "act_note"):
+            edit: QPlainTextEdit = getattr(self, name)
+            edit.textChanged.connect(lambda n=name, e=edit: self._text_edited(n, e.toPlainText()))
+        for name in ("theme", "priority", "status", "act"):
+            combo: QComboBox = getattr(self, name)
+            combo.currentIndexChanged.connect(lambda _i, n=name, c=combo: self._set(n, c.currentData()))
+        for name in ("start", "end", "measured_on"):
+            getattr(self, name).dateChanged.connect(lambda value, n=name: self._date_changed(n, value))
+
+    @staticmethod
+    def _choice(labels: dict[str, str]) -> QComboBox:
+        combo = QComboBox()
+        for key, label in labels.items():
+            combo.addItem(label, key)
+        return combo
+
+    def _group(self, title: str, fields: list[str]) -> QGroupBox:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name in fields:
+            widget = getattr(self, name)
+            text = ACTION_FIELD_LABELS[name]
+            at = _MNEMONIC_AT.get(name)
+            text = (text if at is None else f"{text[:at]}&{text[at:]}") + ":"
+            label = QLabel(text)
+            target = widget.edit if isinstance(widget, OptionalDateEdit) else widget
+            if "&" in text:
+                label.setBuddy(target)
+            target.setAccessibleName(text.replace("&", "").rstrip(":"))
+            form.addRow(label, widget)
+        return box
+
+    # ---------------------------------------------------------------- editing
+
+    def action(self) -> Action | None:
+        return self.doc.assessment.action(self.action_id) if self.action_id else None
+
+    def _show_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+
+    def _set(self, name: str, value: Any) -> None:
+        if self._loading or self.action_id is None:
+            return
+        try:
+            commands.edit_action_fields(self.doc, self.action_id, **{name: value})
+        except (ValueError, TypeError) as exc:
+            self._show_error(f"Niet opgeslagen: {_first_line(exc)}")
+            self.load(self.action_id)
+            return
+        self._show_error(None)
+
+    def _text_edited(self, name: str, text: str) -> None:
+        if self._loading or self.action_id is None:
+            return
+        if name == "title":
+            text = " ".join(text.splitlines())  # a title is one line, also in the Excel plan
+        if name == "title" and not text.strip():
+            self._show_error("Niet opgeslagen: een actie heeft een titel nodig. De vorige titel blijft bewaard "
+                             "tot u een nieuwe typt.")
+            return
+        self._set(name, text)
+
+    def _date_changed(self, name: str, value: dt.date | None) -> None:
+        if self._loading or self.action_id is None:
+            return
+        action = self.action()
+        start = value if name == "start" else action.start
+        end = value if name == "end" else action.end
+        if name in ("start", "end") and start and end and end < start:
+            self._show_error("Niet opgeslagen: de einddatum ligt vóór de startdatum.")
+            self.load(self.action_id)
+            return
+        self._set(name, value)
+
+    # ---------------------------------------------------------------- showing
+
+    def load(self, action_id: str | None) -> None:
+        """Show an action; fields that already show the stored value are left alone (cursor stays)."""
+        self.action_id = action_id
+        action = self.action()
+        self.empty.setVisible(action is None)
+        self.body.setVisible(action is not None)
+        if action is None:
+            self._show_error(None)
+            return
+        self._loading = True
+        try:
+            self.header.setText(f"{action.id}: {action.title}")
+            where = self._framework_of(action)[1]
+            if action.origin == "voorgesteld":
+                self.origin.setText(f"Voorgestelde actie ({where}), besluit: "
+                                    f"{DECISION_LABELS[action.decision].lower()}.")
+            else:
+                self.origin.setText("Eigen actie.")
+            notices = []
+            if action.gap_closed:
+                notices.append("Het tekort achter dit voorstel is opgeheven door een later antwoord. De actie "
+                               "blijft bewaard; zet de status op Gereed of Vervallen als ze niet meer nodig is.")
+            if action.merged_into:
+                notices.append(f"Deze actie is samengevoegd in {action.merged_into} en staat daarom niet apart "
+                               "in het verbeterplan.")
+            if action.decision == "afgewezen":
+                notices.append("Dit voorstel is afgewezen en staat niet in het verbeterplan.")
+            self.notice.setText("\n".join(notices))
+            self.notice.setVisible(bool(notices))
+            self.reason.setText(action.reason or "—")
+            for name in ("owner", "indicator", "target", "measured_value"):
+                edit: QLineEdit = getattr(self, name)
+                value = getattr(action, name)
+                if edit.text() != value:
+                    edit.setText(value)
+                    if not edit.hasFocus():
+                        edit.setCursorPosition(0)  # show the start of a long text, not its end
+            for name in ("title", "description", "progress", "conclusion", "act_note"):
+                edit: QPlainTextEdit = getattr(self, name)
+                value = getattr(action, name)
+                if name == "title" and edit.hasFocus() and not edit.toPlainText().strip():
+                    continue  # the user is replacing the title: keep the empty field while typing
+                if edit.toPlainText() != value:
+                    edit.setPlainText(value)
+            for name in ("theme", "priority", "status", "act"):
+                combo: QComboBox = getattr(self, name)
+                value = getattr(action, name)
+                index = combo.findData(value)
+                if index < 0 and name == "theme":
+                    combo.addItem(value, value)  # a theme the checklists no longer know: keep it
+                    index = combo.count() - 1
+                if combo.currentIndex() != index:
+                    combo.setCurrentIndex(index)
+            for name in ("start", "end", "measured_on"):
+                date_edit: OptionalDateEdit = getattr(self, name)
+                if date_edit.date() != getattr(action, name):
+                    date_edit.set_date(getattr(action, name))
+        finally:
+            self._loading = False
+
+
+def _first_line(exc: Exception) -> str:
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        try:
+            first = errors()[0]
+            return f"{'.'.join(str(p) for p in first.get('loc', ()))}: {first.get('msg', '')}"
+        except Exception:  # noqa: BLE001 - fall back to the message
+            pass
+    return str(exc).splitlines()[0]
+
+

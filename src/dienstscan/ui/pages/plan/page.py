@@ -1,0 +1,348 @@
+"""The improvement plan page: the action table with its filters and buttons beside the form.
+
+Proposals are accepted or rejected (several at once), own actions added, merged (the merged ones
+stay, pointing to the action they went into) and deleted; a proposal is never deleted, and one
+whose gap was closed by a later answer is marked, not removed. The table shows what
+``dienstscan.plan.is_visible`` puts in the plan, the others on request; the counts above it come
+from ``dienstscan.plan.plan_statistics``. Every edit goes through ``plan_commands`` and is one
+undo step of the document; the plan follows the answers through ``ScanDocument.sync_proposals``.
+
+Dialogs go through ``confirm_delete`` and ``choose_merge_target`` so tests can replace them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ....model import ACTION_FIELD_LABELS, Action, in_sentence
+from ....model.assessment import ACTION_STATUS_LABELS, DECISION_LABELS, PRIORITY_LABELS
+from ....plan import plan_statistics
+from ... import plan_commands as commands
+from ...document import ScanDocument
+from ..common import RefreshWhenShown, heading, text_label, vertical_scroll
+from .form import ActionForm
+from .model import COLUMNS, ID_ROLE, WIDTHS, ActionFilterModel, ActionTableModel
+
+
+# --------------------------------------------------------------------------- dialogs (patchable)
+
+
+def confirm_delete(parent: QWidget | None, titles: list[str]) -> bool:
+    """Ask before deleting own actions; True to delete."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Acties verwijderen")
+    n = len(titles)
+    box.setText(f"{'Deze eigen actie' if n == 1 else f'Deze {n} eigen acties'} verwijderen?")
+    box.setInformativeText("\n".join(f"• {t}" for t in titles[:10]) + ("\n…" if n > 10 else "")
+                           + "\n\nU kunt dit ongedaan maken met Ctrl+Z.")
+    delete = box.addButton("&Verwijderen", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton("Annuleren", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is delete
+
+
+def choose_merge_target(parent: QWidget | None, choices: list[tuple[str, str]]) -> str | None:
+    """Which action the others are merged into; None when cancelled."""
+    labels = [f"{action_id} – {title}" for action_id, title in choices]
+    text, ok = QInputDialog.getItem(parent, "Acties samenvoegen",
+                                    "Voeg de gekozen acties samen in deze actie (de andere blijven bewaard "
+                                    "en verwijzen ernaar):", labels, 0, False)
+    if not ok:
+        return None
+    return choices[labels.index(text)][0]
+
+
+
+
+class PlanPage(RefreshWhenShown, QWidget):
+    """The improvement plan of the open scan: table, filters, decisions and the PDCA form."""
+
+    openItem = Signal(str)
+
+    def __init__(self, doc: ScanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self._stale = True
+        self.model = ActionTableModel(doc, self)
+        self.proxy = ActionFilterModel(self.model, self)
+
+        self.title = heading("Verbeterplan")
+        self.summary = text_label(muted=True)
+
+        # filters
+        self.search = QLineEdit()
+        searched = ", ".join(in_sentence(ACTION_FIELD_LABELS[f]) for f in ("id", "title", "description", "owner"))
+        self.search.setPlaceholderText(f"Zoek in {searched}…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Zoeken in acties")
+        search_label = QLabel("&Zoeken:")
+        search_label.setBuddy(self.search)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        self.theme_filter = self._filter_combo("Thema", [(t.id, t.label) for t in doc.checklists.themes.values()])
+        self.status_filter = self._filter_combo("Status", list(ACTION_STATUS_LABELS.items()))
+        self.priority_filter = self._filter_combo("Prioriteit", list(PRIORITY_LABELS.items()))
+        self.framework_filter = self._filter_combo(
+            "Kader", [(fw.id, fw.short_title) for fw in doc.checklists.frameworks] + [("", "Eigen acties")])
+        self.decision_filter = self._filter_combo("Besluit", [*DECISION_LABELS.items(), ("eigen", "Eigen actie")])
+        self.show_hidden = QCheckBox("Ook acties buiten het plan tonen")
+        self.show_hidden.setToolTip("Afgewezen en samengevoegde acties, en voorstellen waarover niet is beslist "
+                                    "terwijl een later antwoord het tekort heeft opgeheven")
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.show_hidden.toggled.connect(self.proxy.set_show_hidden)
+        for name, combo in (("theme", self.theme_filter), ("status", self.status_filter),
+                            ("priority", self.priority_filter), ("framework", self.framework_filter),
+                            ("decision", self.decision_filter)):
+            combo.currentIndexChanged.connect(lambda _i, n=name, c=combo: self.proxy.set_filter(n, c.currentData()))
+
+        # table
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Acties van het verbeterplan")
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, header in enumerate(COLUMNS):
+            self.table.setColumnWidth(column, WIDTHS[header])
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.doubleClicked.connect(self._open_source)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, activated=self.delete_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+
+        # buttons
+        self.accept_button = QPushButton("&Accepteren")
+        self.accept_button.setToolTip("De gekozen voorstellen opnemen in het verbeterplan")
+        self.reject_button = QPushButton("A&fwijzen")
+        self.reject_button.setToolTip("De gekozen voorstellen niet opnemen (ze blijven bewaard)")
+        self.add_button = QPushButton("&Nieuwe actie")
+        self.add_button.setToolTip("Een eigen actie toevoegen")
+        self.merge_button = QPushButton("Samenv&oegen…")
+        self.merge_button.setToolTip("De gekozen acties samenvoegen in één actie")
+        self.unmerge_button = QPushButton("Samenvoeging opheffen")
+        self.unmerge_button.setToolTip("De gekozen samengevoegde acties weer apart zetten")
+        self.delete_button = QPushButton("Verwijderen")
+        self.delete_button.setToolTip("De gekozen eigen acties verwijderen (Delete); voorstellen wijst u af")
+        self.source_button = QPushButton("Item &openen")
+        self.source_button.setToolTip("Het item openen waaruit dit voorstel komt")
+        self.accept_button.clicked.connect(lambda: self.decide("geaccepteerd"))
+        self.reject_button.clicked.connect(lambda: self.decide("afgewezen"))
+        self.add_button.clicked.connect(self.add_own)
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.unmerge_button.clicked.connect(self.unmerge_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.source_button.clicked.connect(lambda: self._open_source(self.table.currentIndex()))
+
+        self.form = ActionForm(doc, self.model.framework_of)
+
+        search_row = QHBoxLayout()
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+        filters = QGridLayout()
+        combos = (self.theme_filter, self.status_filter, self.priority_filter, self.framework_filter,
+                  self.decision_filter)
+        for i, combo in enumerate(combos):
+            filters.addWidget(combo, i // 3, i % 3)
+        filters.addWidget(self.show_hidden, 1, 2, 1, 1)
+        buttons = QGridLayout()
+        for i, button in enumerate((self.accept_button, self.reject_button, self.source_button)):
+            buttons.addWidget(button, 0, i)
+        for i, button in enumerate((self.add_button, self.merge_button, self.unmerge_button, self.delete_button)):
+            buttons.addWidget(button, 1, i)
+        buttons.setColumnStretch(4, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(search_row)
+        left_layout.addLayout(filters)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(vertical_scroll(self.form))
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        left.setMinimumWidth(380)
+        self.form.setMinimumWidth(320)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 12, 18, 12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.splitter, 1)
+        doc.changed.connect(self._on_changed)
+        self.refresh()
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+
+    def _filter_combo(self, name: str, choices: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(f"{name}: alle", None)
+        for key, label in choices:
+            combo.addItem(label, key)
+        combo.setAccessibleName(f"Filter op {name.lower()}")
+        combo.setToolTip(f"Alleen acties met deze {name.lower()} tonen")
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
+        return combo
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        # the form gets about a third (at least 340 px), the table the rest
+        total = self.splitter.width()
+        if total > 0 and not getattr(self, "_split_done", False):
+            form = max(340, int(total * 0.36))
+            self.splitter.setSizes([total - form, form])
+            self._split_done = True
+
+    # ---------------------------------------------------------------- updating
+
+    def refresh(self) -> None:
+        """Re-read the plan into the table and the form, keeping the selection."""
+        self._stale = False
+        selected = self.selected_ids()
+        current = self.form.action_id
+        self.model.refresh()
+        if selected and not self.table.selectionModel().hasSelection():
+            self.select(selected, current)
+        self.form.load(current if current and self.doc.assessment.action(current) else None)
+        self._update_summary()
+        self._update_buttons()
+
+    def _update_summary(self) -> None:
+        statistics = plan_statistics(self.doc.assessment)
+        self.summary.setText(f"{statistics.text()} In de tabel: {self.proxy.rowCount()}.")
+
+    # ---------------------------------------------------------------- selection
+
+    def selected_ids(self) -> list[str]:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return [self.proxy.data(index, ID_ROLE) for index in rows]
+
+    def select(self, action_ids: list[str], current: str | None = None) -> None:
+        """Select these actions in the table (those the filters show); ``current`` gets the focus row."""
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for action_id in action_ids:
+            row = self.model.row_of(action_id)
+            if row < 0:
+                continue
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if index.isValid():
+                selection.select(index, flags)
+        focus = current if current in action_ids else (action_ids[0] if action_ids else None)
+        if focus:
+            row = self.model.row_of(focus)
+            index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()
+            if index.isValid():
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.table.scrollTo(index)
+            self.form.load(focus)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            action_id = self.proxy.data(current, ID_ROLE)
+            if action_id != self.form.action_id:
+                self.form._show_error(None)
+            self.form.load(action_id)
+        self._update_buttons()
+
+    def _selected_actions(self) -> list[Action]:
+        return [a for i in self.selected_ids() if (a := self.doc.assessment.action(i)) is not None]
+
+    def _update_buttons(self) -> None:
+        actions = self._selected_actions()
+        proposals = [a for a in actions if a.origin == "voorgesteld"]
+        self.accept_button.setEnabled(any(a.decision != "geaccepteerd" for a in proposals))
+        self.reject_button.setEnabled(any(a.decision != "afgewezen" for a in proposals))
+        self.merge_button.setEnabled(len([a for a in actions if not a.merged_into]) >= 2)
+        self.unmerge_button.setEnabled(any(a.merged_into for a in actions))
+        self.delete_button.setEnabled(any(a.origin == "eigen" for a in actions))
+        current = self.doc.assessment.action(self.form.action_id) if self.form.action_id else None
+        self.source_button.setEnabled(bool(current and current.item_id
+                                           and self.doc.checklists.has_item(current.item_id)))
+
+    # ---------------------------------------------------------------- actions
+
+    def decide(self, decision: str) -> None:
+        ids = [a.id for a in self._selected_actions() if a.origin == "voorgesteld" and a.decision != decision]
+        if ids:
+            commands.set_decision(self.doc, ids, decision)
+            self.select(ids, self.form.action_id)
+
+    def add_own(self) -> str:
+        action_id = commands.add_action(self.doc, "Nieuwe actie")
+        # a filter could hide the new row: show everything so the user sees what was added
+        for combo in (self.theme_filter, self.status_filter, self.priority_filter, self.framework_filter,
+                      self.decision_filter):
+            combo.setCurrentIndex(0)
+        self.search.clear()
+        self.refresh()
+        self.select([action_id], action_id)
+        self.form.title.setFocus()
+        self.form.title.selectAll()
+        return action_id
+
+    def merge_selected(self) -> None:
+        actions = [a for a in self._selected_actions() if not a.merged_into]
+        if len(actions) < 2:
+            return
+        target = choose_merge_target(self, [(a.id, a.title) for a in actions])
+        if target is None:
+            return
+        try:
+            commands.merge(self.doc, [a.id for a in actions], target)
+        except ValueError as exc:
+            self.form._show_error(f"Niet samengevoegd: {exc}")
+            return
+        self.select([target], target)
+
+    def unmerge_selected(self) -> None:
+        for action in self._selected_actions():
+            if action.merged_into:
+                commands.unmerge(self.doc, action.id)
+
+    def delete_selected(self) -> None:
+        own = [a for a in self._selected_actions() if a.origin == "eigen"]
+        if not own or not confirm_delete(self, [f"{a.id} – {a.title}" for a in own]):
+            return
+        commands.delete_actions(self.doc, [a.id for a in own])
+        if self.form.action_id in {a.id for a in own}:
+            self.form.load(None)
+
+    def _open_source(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        action = self.doc.assessment.action(self.proxy.data(index, ID_ROLE))
+        if action is not None and action.item_id and self.doc.checklists.has_item(action.item_id):
+            self.openItem.emit(action.item_id)

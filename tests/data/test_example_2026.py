@@ -1,0 +1,81 @@
+"""The second example, Gemeente Nieuwdorp (fictional) in 2026: the fourth checklist answered and a
+plan whose priorities follow today's law, in the scan and in the exported workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from dienstscan.checklists import load_checklists
+from dienstscan.export.excel_plan import export_plan
+from dienstscan.plan import priority_for
+from dienstscan.storage import check_against_checklists, load_scan
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "gemeente-2026.dienstscan"
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    checklists = load_checklists()
+    return checklists, load_scan(EXAMPLE)
+
+
+def test_the_2026_example_answers_the_fourth_checklist(loaded):
+    checklists, scan = loaded
+    assert "DO26" in scan.frameworks and scan.peildatum.year == 2026
+    assert check_against_checklists(scan, checklists) == []
+    do26 = [i.id for i in checklists.framework("DO26").all_items()]
+    assert all(scan.answers[i].option for i in do26)
+
+
+def test_priorities_follow_todays_law(loaded):
+    checklists, scan = loaded
+    webrichtlijnen = scan.action("V-5B-5.06")
+    # agreed in 2010 (midden), a legal obligation today (Besluit digitale toegankelijkheid overheid)
+    assert priority_for(checklists.item("5B-5.06")) == "midden"
+    assert webrichtlijnen.priority == "hoog" and "stand 2026" in webrichtlijnen.reason
+    assert scan.action("V-DO26-2.01").priority == "hoog"      # Wmebv, since 1 January 2026
+    assert scan.action("V-DO26-3.03").priority == "laag"      # algoritmeregister: not required
+
+
+def test_the_exported_plan_shows_those_priorities(loaded, tmp_path):
+    checklists, scan = loaded
+    out = tmp_path / "plan-2026.xlsx"
+    export_plan(checklists, scan, out)
+    wb = load_workbook(out, read_only=True)
+    rows = {}
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(values_only=True):
+            texts = [str(v) for v in row if v is not None]
+            for action_id in ("V-5B-5.06", "V-DO26-3.03"):
+                if action_id in texts:
+                    rows.setdefault(action_id, " ".join(texts).lower())
+    assert "hoog" in rows["V-5B-5.06"]
+    assert "laag" in rows["V-DO26-3.03"]
+
+
+def test_the_report_shows_the_notes_in_html_and_word(loaded, tmp_path):
+    from docx import Document
+
+    from dienstscan.export.report import render_report_html, write_report_docx
+
+    checklists, scan = loaded
+    html = render_report_html(checklists, scan)
+    assert "Stand 2026 (vandaag wettelijk verplicht sinds 1 juli 2018)" in html
+    assert "Besluit digitale toegankelijkheid overheid" in html
+    out = tmp_path / "rapport.docx"
+    write_report_docx(checklists, scan, out)
+    words = "\n".join(c.text for t in Document(out).tables for r in t.rows for c in r.cells)
+    assert "Stand 2026 (vandaag wettelijk verplicht sinds 1 juli 2018)" in words
+
+
+def test_the_workbook_has_a_stand_2026_column(loaded, tmp_path):
+    checklists, scan = loaded
+    out = tmp_path / "plan.xlsx"
+    export_plan(checklists, scan, out)
+    wb = load_workbook(out, read_only=True)
+    found = [str(c) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for c in row
+             if isinstance(c, str) and c.startswith("Stand 2026")]
+    assert any("Besluit digitale toegankelijkheid overheid" in t for t in found)

@@ -1,0 +1,90 @@
+"""The shipped "stand 2026" content: real notes with a named law or page and a date, the optional
+fourth checklist, and what ``validate`` warns about. Asserts content, so a note that loses its
+source or its date fails here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from dienstscan.checklists import load_checklists
+from dienstscan.checklists.currency import MAX_NOTE_AGE_DAYS, content_warnings
+from dienstscan.cli import main
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_checklists()
+
+
+#: Changes the issue names, each with the item it belongs to and a word its source must name.
+EXPECTED = {
+    "5B-4.02": ("BRP", "Basisregistratie Personen"),          # GBA -> BRP
+    "5B-3.07": ("Wmo 2015", "Wet maatschappelijke ondersteuning 2015"),
+    "5B-5.06": ("toegankelijkheidsverklaring", "Besluit digitale toegankelijkheid overheid"),
+    "5B-5.03": ("burgerjaarverslag", "burgerjaarverslag"),
+    "5B-4.06": ("Wet digitale overheid", "Wet digitale overheid"),
+    "5B-4.07": ("eHerkenning", "Wet digitale overheid"),
+    "5B-1.08": ("Omgevingswet", "Omgevingswet"),
+    "5B-5.07": ("Wet open overheid", "Wet open overheid"),
+    "5B-4.08": ("artikel 15", "Algemene verordening gegevensbescherming"),
+    "5B-2.05": ("Berichtenbox", "Wdo"),
+    "5B-2.04": ("elektronisch", "Wet modernisering elektronisch bestuurlijk verkeer"),
+}
+LAW_WORDS = re.compile(r"\b(Wet|wet|Besluit|Verordening|Awb|AVG|Gemeentewet|Regeling|Kamerstuk|Stb\.|Stcrt\.)\b|\.nl\b")
+
+
+def test_every_expected_change_has_a_note_naming_its_law(shipped):
+    for item_id, (in_text, in_source) in EXPECTED.items():
+        note = shipped.current_note(item_id)
+        assert note is not None, item_id
+        assert in_text.lower() in note.text.lower(), item_id
+        assert in_source.lower() in (note.source.cite() + " " + note.source.note).lower(), item_id
+
+
+def test_every_note_has_a_checkable_source_and_a_date(shipped):
+    assert len(shipped.current_notes) == 16
+    for note in shipped.current_notes.values():
+        assert shipped.has_item(note.item)
+        assert LAW_WORDS.search(note.source.cite()), note.item
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", note.checked), note.item
+        if note.verified and (note.legal_status or note.lapsed):
+            assert note.since or note.lapsed, f"{note.item}: a status of today says since when"
+        if not note.verified:
+            assert "niet geverifieerd" in note.text.lower() or "datum niet" in note.text.lower(), note.item
+
+
+def test_the_historical_status_stays_beside_today(shipped):
+    # the webrichtlijnen item was agreed then, required today: both are kept
+    item, note = shipped.item("5B-5.06"), shipped.current_note("5B-5.06")
+    assert item.legal_status == "bestuurlijk" and note.legal_status == "wettelijk"
+    assert "webrichtlijnen" in item.text.lower()
+
+
+def test_fourth_checklist_is_sourced_and_dated(shipped):
+    fw = shipped.framework("DO26")
+    items = fw.all_items()
+    assert len(items) == 15 and not fw.preselect
+    assert "29 november 2026" in fw.description and "geen officiële lijst" in fw.description
+    assert not shipped.benchmarks_for("DO26")
+    for item in items:
+        assert item.source.cite() and item.legal_status and item.provenance is not None, item.id
+        assert item.theme in shipped.themes and item.suggested_action, item.id
+
+
+def test_validate_warns_for_every_unverified_statement_and_old_note(shipped):
+    now = content_warnings(shipped, dt.date(2026, 11, 29))
+    unverified_notes = {n.item for n in shipped.current_notes.values() if not n.verified}
+    unverified_items = {i.id for fw in shipped.frameworks for i in fw.all_items() if i.not_verified}
+    assert {w.item_id for w in now} == unverified_notes | unverified_items
+    later = content_warnings(shipped, dt.date(2026, 11, 29) + dt.timedelta(days=MAX_NOTE_AGE_DAYS + 1))
+    assert sum("opnieuw" in w.message for w in later) == len(shipped.current_notes)
+
+
+def test_validate_prints_warnings_and_still_succeeds(capsys):
+    assert main(["validate"]) == 0
+    out = capsys.readouterr().out
+    assert "Waarschuwing: 5B-5.03: stand van nu niet geverifieerd" in out
+    assert "Waarschuwing: DO26-2.04: juridische status niet geverifieerd" in out
