@@ -57,7 +57,7 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
     "5B-5.03": ("Burgerjaarverslag", "wettelijk"),
     "5B-5.04": ("Prestaties openbaar vergeleken (waarstaatjegemeente.nl)", "overig"),
     "5B-5.05": ("Regelgeving online (overheid.nl)", "overig"),
-    "5B-5.06": ("Website volgens de webrichtlijnen", "overig"),
+    "5B-5.06": ("Website volgens de webrichtlijnen", "bestuurlijk"),
     "5B-5.07": ("Bestuurlijke stukken online (raadsinformatiesysteem)", "overig"),
     "5B-5.08": ("Burgers betrokken bij verbeteringen (klantenpanel, participatie)", "bestuurlijk"),
 }

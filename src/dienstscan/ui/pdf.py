@@ -211,10 +211,14 @@ _HEADING_BEFORE_RE = re.compile(r"(<h[1-6]\b[^>]*>)(?:(?!<h[1-6]\b).)*?</h[1-6]>
 _BREAK = "page-break-before: always"
 
 
-def _with_break(tag: str) -> str:
+def _with_style(tag: str, style: str) -> str:
     if re.search(r"\sstyle=\"", tag, re.IGNORECASE):
-        return re.sub(r"(\sstyle=\")", rf"\1{_BREAK}; ", tag, count=1, flags=re.IGNORECASE)
-    return tag[:-1] + f' style="{_BREAK}">'
+        return re.sub(r"(\sstyle=\")", rf"\1{style}; ", tag, count=1, flags=re.IGNORECASE)
+    return tag[:-1] + f' style="{style}">'
+
+
+def _with_break(tag: str) -> str:
+    return _with_style(tag, _BREAK)
 
 
 def _move_to_next_page(html: str, cut: tuple[str, int, int]) -> str | None:
@@ -271,17 +275,58 @@ def paginate(html: str, body_width: float, body_height: float, *, rounds: int = 
     while moves < rounds:
         cut = _first_cut(doc, body_height, frozenset(skip))
         if cut is None:
-            break
-        changed = _move_to_next_page(html, cut)
-        if changed is None:  # cannot be moved (already starts a page): leave it, look further
-            skip.add(cut)
-            continue
+            # a chapter heading that starts on a page after an empty one (the content before it
+            # ended right at the bottom): let it flow in the HTML and lay out again, so the rows
+            # after it are kept whole on their new pages too
+            heading = _heading_after_empty_page(doc, body_height)
+            changed = _without_break(html, heading) if heading is not None else None
+            if changed is None:
+                break
+        else:
+            changed = _move_to_next_page(html, cut)
+            if changed is None:  # cannot be moved (already starts a page): leave it, look further
+                skip.add(cut)
+                continue
         html = changed
         moves += 1
         doc, keep = build_document(html, body_width)
         doc.setPageSize(QSizeF(body_width, body_height))
     _drop_empty_pages(doc, body_height)
     return doc, keep, moves
+
+
+_NO_BREAK = "page-break-before: auto"
+
+
+def _heading_after_empty_page(doc: QTextDocument, page_height: float) -> int | None:
+    """The index (document order) of a heading that starts a page after an empty page, or None."""
+    layout = doc.documentLayout()
+    doc.pageCount()
+    last_page, h = None, -1
+    block = doc.begin()
+    while block.isValid():
+        heading = block.blockFormat().headingLevel() > 0
+        if heading:
+            h += 1
+        if block.length() > 1:
+            page = _page(_text_span(layout, block)[0] + 0.5, page_height)
+            if heading and last_page is not None and page > last_page + 1:
+                return h
+            last_page = page if last_page is None else max(last_page, page)
+        block = block.next()
+    return None
+
+
+def _without_break(html: str, index: int) -> str | None:
+    """The HTML with heading ``index`` told not to start a new page; None when it already is."""
+    headings = list(_HEADING_RE.finditer(html))
+    if index >= len(headings) or _NO_BREAK in headings[index].group(0):
+        return None
+    m = headings[index]
+    tag = m.group(0).replace(_BREAK, _NO_BREAK)
+    if _NO_BREAK not in tag:
+        tag = _with_style(tag, _NO_BREAK)
+    return html[:m.start()] + tag + html[m.end():]
 
 
 def _drop_empty_pages(doc: QTextDocument, page_height: float, *, rounds: int = 50) -> None:
