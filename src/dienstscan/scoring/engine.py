@@ -291,7 +291,7 @@ def _pct_compare(fix: _FrameworkIx, metric: str, tally: Tally,
                    withheld=withheld_reason(tally, noun))
 
 
-def _in_sentence(label: str) -> str:
+def _option_in_sentence(label: str) -> str:
     """An option label inside a sentence: "Fase 2: Kanaal geeft Antwoord" -> "Fase 2 (Kanaal geeft Antwoord)"."""
     head, sep, tail = label.partition(": ")
     return f"{head} ({tail})" if sep else label
@@ -312,7 +312,7 @@ def _item_compare(ix: _ItemIx, option: ScaleOption | None, benchmarks: tuple[Ben
     if ix.levels:
         fmt = _level_text(ix)
         actual = float(option.level) if option is not None and option.level is not None else None
-        text = _in_sentence(option.label) if option is not None else "geen antwoord"
+        text = _option_in_sentence(option.label) if option is not None else "geen antwoord"
         return compare(ix.item.id, actual, text, benchmarks, fmt, levels=True, unit="niveau",
                        missing="het item is nog niet beantwoord")
     actual = option.weight * 100.0 if option is not None and option.weight is not None else None
