@@ -15,7 +15,6 @@ from openpyxl import load_workbook
 from dienstscan.export.excel_plan import PROGRESS_SHEET
 from dienstscan.storage import load_scan
 from dienstscan.ui import cycle_dialogs, exporting, report_dialog
-from dienstscan.ui.cycle_widgets import baseline_holder
 
 
 @pytest.fixture
@@ -23,14 +22,14 @@ def next_scan(cycle_window, previous, monkeypatch):
     """Bestand > Nieuwe scan op basis van vorige: the open scan compares with the previous one."""
     monkeypatch.setattr(cycle_dialogs, "ask_next_cycle", lambda parent, folder: cycle_dialogs.NextCycleRequest(
         previous=previous, plan=None, peildatum=dt.date(2012, 7, 5)))
-    assert cycle_dialogs.new_scan_from_previous(cycle_window)
+    assert cycle_dialogs.new_scan_from_previous(cycle_window.action_context())
     return cycle_window.doc
 
 
 def _export_plan(window, monkeypatch, target: Path) -> None:
     monkeypatch.setattr(exporting, "choose_export_path", lambda parent, suggested: target)
     monkeypatch.setattr(exporting, "ask_open_exported", lambda parent, path: False)
-    window.export_plan_action.trigger()
+    window.action("export_plan").trigger()
     assert target.exists()
 
 
@@ -39,7 +38,7 @@ def _export_plan(window, monkeypatch, target: Path) -> None:
 
 def test_excel_export_from_the_menu_follows_the_comparison(cycle_window, next_scan, monkeypatch, tmp_path):
     doc = next_scan
-    assert baseline_holder(doc).baseline is not None
+    assert doc.baseline is not None
     doc.set_option("BSC-04", "toegepast")
     with_baseline = tmp_path / "met.xlsx"
     _export_plan(cycle_window, monkeypatch, with_baseline)
@@ -49,7 +48,7 @@ def test_excel_export_from_the_menu_follows_the_comparison(cycle_window, next_sc
     assert any("BSC-04" in v for v in values)
     assert any("05-07-2011" in v for v in values)
 
-    cycle_window.clear_compare_action.trigger()
+    cycle_window.action("clear_compare").trigger()
     without = tmp_path / "zonder.xlsx"
     _export_plan(cycle_window, monkeypatch, without)
     assert PROGRESS_SHEET not in load_workbook(without).sheetnames
@@ -58,11 +57,11 @@ def test_excel_export_from_the_menu_follows_the_comparison(cycle_window, next_sc
 def test_report_from_the_menu_has_the_progress_chapter(cycle_window, next_scan, monkeypatch, tmp_path):
     target = tmp_path / "rapport.html"
     monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
-    cycle_window.export_report_action.trigger()
+    cycle_window.action("export_report").trigger()
     assert "Voortgang sinds" in target.read_text(encoding="utf-8")
 
-    cycle_window.clear_compare_action.trigger()
-    cycle_window.export_report_action.trigger()
+    cycle_window.action("clear_compare").trigger()
+    cycle_window.action("export_report").trigger()
     assert "Voortgang sinds" not in target.read_text(encoding="utf-8")
 
 
@@ -115,7 +114,7 @@ def test_tree_marks_unconfirmed_items_and_counts(cycle_window, next_scan, real_c
     expected = f"{n - 1} te bevestigen" if n > 1 else ""
     assert (expected in s_node.toolTip(1)) if expected else "te bevestigen" not in s_node.toolTip(1)
     assert tree.is_marked_unconfirmed("5B-1.02")
-    cycle_window.undo_action.trigger()
+    cycle_window.action("undo").trigger()
     assert tree.is_marked_unconfirmed("5B-1.01") and f"{n} te bevestigen" in s_node.toolTip(1)
 
 
@@ -126,13 +125,13 @@ def test_confirm_all_from_the_menu_is_one_undo_step(cycle_window, next_scan, fak
     assert len(pending) > 5
     asked = []
     monkeypatch.setattr(cycle_dialogs, "ask_confirm_all", lambda parent, count, where: asked.append(count) or False)
-    cycle_window.confirm_all_action.trigger()  # cancelled: nothing changes
+    cycle_window.action("confirm_all").trigger()  # cancelled: nothing changes
     assert asked == [len(pending)]
     assert all(doc.answer(i).from_previous_cycle for i in pending)
 
     monkeypatch.setattr(cycle_dialogs, "ask_confirm_all", lambda parent, count, where: asked.append(count) or True)
     index = doc.undo_stack.index()
-    cycle_window.confirm_all_action.trigger()
+    cycle_window.action("confirm_all").trigger()
     assert not any(a.from_previous_cycle for a in doc.assessment.answers.values())
     assert doc.undo_stack.index() == index + 1
     assert f"{len(pending)} antwoorden uit vorige scan bevestigen" in doc.undo_stack.undoText()
@@ -140,7 +139,7 @@ def test_confirm_all_from_the_menu_is_one_undo_step(cycle_window, next_scan, fak
     assert all("te bevestigen" not in tree._nodes[k].toolTip(1) and "↻" not in tree._nodes[k].text(1)
                for k in tree._nodes if k[0] == "section")
 
-    cycle_window.undo_action.trigger()
+    cycle_window.action("undo").trigger()
     assert all(doc.answer(i).from_previous_cycle for i in pending)
     assert all(tree.is_marked_unconfirmed(i) for i in pending if ("item", i) in tree._nodes)
     doc.undo_stack.redo()
@@ -148,7 +147,7 @@ def test_confirm_all_from_the_menu_is_one_undo_step(cycle_window, next_scan, fak
 
     # nothing left: a message, no dialog, no undo step
     index = doc.undo_stack.index()
-    cycle_window.confirm_all_action.trigger()
+    cycle_window.action("confirm_all").trigger()
     assert asked[-1] == len(pending) and doc.undo_stack.index() == index
     assert "geen antwoorden" in fake_dialogs.messages("show_info")[-1]
 
@@ -172,5 +171,5 @@ def test_confirm_section_from_its_page(cycle_window, next_scan, real_checklists,
     assert not any(doc.answer(i).from_previous_cycle for i in in_section)
     assert all(doc.answer(i).from_previous_cycle for i in elsewhere)  # other sections untouched
     assert not bar.isVisible()
-    cycle_window.undo_action.trigger()
+    cycle_window.action("undo").trigger()
     assert all(doc.answer(i).from_previous_cycle for i in in_section) and bar.isVisible()

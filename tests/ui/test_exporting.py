@@ -219,18 +219,18 @@ def test_suggested_name(doc):
 
 def test_menu_exports_and_imports_the_open_scan(qtbot, window, fake_dialogs, new_assessment, script, tmp_path):
     """Bestand > Exporteren > Verbeterplan, and Bestand > Bewerkt verbeterplan inlezen, in the real window."""
-    assert not window.export_plan_action.isEnabled()  # no scan open yet
+    assert not window.action("export_plan").isEnabled()  # no scan open yet
     fake_dialogs.new_scan_result = new_assessment()
-    window.new_action.trigger()
-    assert window.export_plan_action.isEnabled() and window.import_plan_action.isEnabled()
-    assert window.export_plan_action in window.export_menu.actions()
+    window.action("new").trigger()
+    assert window.action("export_plan").isEnabled() and window.action("import_plan").isEnabled()
+    assert window.action("export_plan") in window.menu("export").actions()
     window.doc.set_option("KA-01", "niet")  # a gap: the plan gets a proposal
     script.export_path = tmp_path / "menu.xlsx"
-    window.export_plan_action.trigger()
+    window.action("export_plan").trigger()
     assert script.export_path.exists()
     edit_workbook(script.export_path, {"V-KA-01": {"Probleemeigenaar": "Teamleider Publiekszaken"}})
     script.import_path = script.export_path
-    window.import_plan_action.trigger()
+    window.action("import_plan").trigger()
     assert window.doc.assessment.action("V-KA-01").owner == "Teamleider Publiekszaken"
     window.navigate("verbeterplan")
     page = window.workspace.pages["verbeterplan"]
@@ -289,14 +289,14 @@ def test_menu_writes_the_management_report(qtbot, window, fake_dialogs, new_asse
     """Bestand > Exporteren > Rapport: the open scan's report is written where the user chose."""
     from dienstscan.ui import report_dialog
 
-    assert not window.export_report_action.isEnabled()  # no scan open yet
+    assert not window.action("export_report").isEnabled()  # no scan open yet
     fake_dialogs.new_scan_result = new_assessment()
-    window.new_action.trigger()
-    assert window.export_report_action.isEnabled()
-    assert window.export_report_action in window.export_menu.actions()
+    window.action("new").trigger()
+    assert window.action("export_report").isEnabled()
+    assert window.action("export_report") in window.menu("export").actions()
     target = tmp_path / "rapport.html"
     monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
-    window.export_report_action.trigger()
+    window.action("export_report").trigger()
     text = target.read_text(encoding="utf-8")
     assert window.doc.assessment.organisation.name in text
     assert fake_dialogs.count("show_error") == 0

@@ -1,12 +1,11 @@
-"""The extension points for later parts: registered pages (lazy, with openItem) and the export menu."""
+"""The extension points: registered pages (lazy, with openItem) and the export submenu following the scan."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from dienstscan.ui import main_window
+from dienstscan.ui import workspace
 
 
 class ProbePage(QWidget):
@@ -21,13 +20,13 @@ class ProbePage(QWidget):
 
 
 def test_registered_page_is_built_on_first_use_and_navigates(monkeypatch, window, fake_dialogs, new_assessment):
-    monkeypatch.setattr(main_window, "_PAGES", [])
-    main_window.register_page("probe", "Probe", ProbePage)
-    main_window.register_page("probe", "Probe 2", ProbePage)  # same key replaces
-    assert [p.title for p in main_window.registered_pages()] == ["Probe 2"]
+    monkeypatch.setattr(workspace, "_PAGES", [])
+    workspace.register_page("probe", "Probe", ProbePage)
+    workspace.register_page("probe", "Probe 2", ProbePage)  # same key replaces
+    assert [p.title for p in workspace.registered_pages()] == ["Probe 2"]
     ProbePage.built.clear()
     fake_dialogs.new_scan_result = new_assessment()
-    window.new_action.trigger()
+    window.action("new").trigger()
     ws = window.workspace
     assert ws.tree.current_node() == ("page", "probe")  # the first registered page opens first
     [page] = ProbePage.built
@@ -40,14 +39,14 @@ def test_registered_page_is_built_on_first_use_and_navigates(monkeypatch, window
 
 
 def test_export_menu_actions_follow_the_open_scan(window, fake_dialogs, new_assessment):
-    assert not window.export_menu.menuAction().isEnabled()  # empty and no scan
-    action = QAction("&Excel-verbeterplan…", window)
-    window.add_document_action(action, window.export_menu)
-    assert not action.isEnabled() and not window.export_menu.menuAction().isEnabled()
+    export = window.menu("export")
+    plan = window.action("export_plan")
+    assert plan in export.actions() and window.action("export_report") in export.actions()
+    assert not plan.isEnabled() and not export.menuAction().isEnabled()  # no scan
     fake_dialogs.new_scan_result = new_assessment()
-    window.new_action.trigger()
-    assert action.isEnabled() and window.export_menu.menuAction().isEnabled()
+    window.action("new").trigger()
+    assert plan.isEnabled() and export.menuAction().isEnabled()
     window.doc.undo_stack.setClean()
     window.doc._unsaved_outside_stack = False
     window.close_scan()
-    assert not action.isEnabled()
+    assert not plan.isEnabled() and not export.menuAction().isEnabled()

@@ -16,7 +16,7 @@ VALID_CHECKLISTS = Path(__file__).resolve().parents[1] / "fixtures" / "checklist
 def open_window(window, fake_dialogs, new_assessment):
     window.checklist_dir = VALID_CHECKLISTS
     fake_dialogs.new_scan_result = new_assessment()
-    window.new_action.trigger()
+    window.action("new").trigger()
     yield window
     settings.set_extra_benchmark_files([])  # settings live for the whole test process
 
@@ -43,7 +43,7 @@ def test_extra_benchmarks_are_used_at_once_and_remembered(open_window, monkeypat
     window.doc.set_option("KA-01", "toegepast")
     region = _region_file(tmp_path)
     monkeypatch.setattr(benchmark_files, "choose_benchmark_files", lambda parent, folder: [region])
-    window.extra_benchmarks_action.trigger()
+    window.action("extra_benchmarks").trigger()
     assert fake_dialogs.count("show_error") == 0
     assert [b.label for b in window.doc.checklists.benchmarks_for("KA")][-1] == "Regio Proef 2026"
     report = score(window.doc.checklists, window.doc.assessment)
@@ -55,7 +55,7 @@ def test_extra_benchmarks_are_used_at_once_and_remembered(open_window, monkeypat
     again = benchmark_files.startup_checklists(VALID_CHECKLISTS)
     assert any(b.id == "bm-regio-proef" for b in again.benchmarks)
     # and back to the shipped ones
-    window.clear_benchmarks_action.trigger()
+    window.action("clear_benchmarks").trigger()
     assert all(b.id != "bm-regio-proef" for b in window.doc.checklists.benchmarks)
     assert settings.extra_benchmark_files() == []
 
@@ -65,7 +65,7 @@ def test_a_broken_benchmark_file_is_refused_with_file_and_line(open_window, monk
     before = window.doc.checklists
     broken = _region_file(tmp_path, metric="BESTAAT-NIET")
     monkeypatch.setattr(benchmark_files, "choose_benchmark_files", lambda parent, folder: [broken])
-    window.extra_benchmarks_action.trigger()
+    window.action("extra_benchmarks").trigger()
     (message,) = fake_dialogs.messages("show_error")
     assert "regio.yaml, regel" in message and "BESTAAT-NIET" in message
     assert window.doc.checklists is before

@@ -47,7 +47,7 @@ def test_missing_file_is_dropped_from_recent_files(window, fake_dialogs, tmp_pat
 
 def test_failed_save_keeps_the_work(window, fake_dialogs, new_assessment, tmp_path):
     fake_dialogs.new_scan_result = new_assessment()
-    window.new_action.trigger()
+    window.action("new").trigger()
     window.doc.set_option("KA-01", "niet")
     window.doc.set_text("KA-01", "explanation", "Geen budget")
     fake_dialogs.save_path = tmp_path / "bestaat-niet" / "scan.dienstscan"
@@ -63,7 +63,7 @@ def test_failed_save_keeps_the_work(window, fake_dialogs, new_assessment, tmp_pa
 def test_disk_full_on_save_keeps_the_work_and_the_old_file(window, fake_dialogs, new_assessment, tmp_path,
                                                           monkeypatch):
     fake_dialogs.new_scan_result = new_assessment()
-    window.new_action.trigger()
+    window.action("new").trigger()
     target = tmp_path / "scan.dienstscan"
     fake_dialogs.save_path = target
     assert window.save()
@@ -74,7 +74,7 @@ def test_disk_full_on_save_keeps_the_work_and_the_old_file(window, fake_dialogs,
         raise storage.ScanFileError(path, f"Kan '{path.name}' niet opslaan: de schijf is vol.", "save_failed")
 
     monkeypatch.setattr(storage, "save_scan", full)
-    window.save_action.trigger()
+    window.action("save").trigger()
     assert "de schijf is vol" in fake_dialogs.messages("show_error")[0]
     assert target.read_bytes() == saved
     assert window.doc.is_dirty() and window.doc.answer("KA-01").option == "toegepast"
@@ -103,7 +103,7 @@ def test_scan_open_elsewhere_warns_and_can_be_taken_over(window, fake_dialogs, n
                                                     ("save", True, True)])
 def test_quitting_with_unsaved_changes_asks(window, fake_dialogs, new_assessment, tmp_path, choice, closed, saved):
     fake_dialogs.new_scan_result = new_assessment()
-    window.new_action.trigger()
+    window.action("new").trigger()
     window.doc.set_option("KA-01", "toegepast")
     fake_dialogs.save_changes = choice
     fake_dialogs.save_path = tmp_path / "bij-afsluiten.dienstscan"

@@ -10,7 +10,7 @@ from dienstscan.ui.workshop.commands import add_individual, set_individual
 @pytest.fixture
 def open_scan(window, fake_dialogs, new_assessment):
     fake_dialogs.new_scan_result = new_assessment()
-    window.new_action.trigger()
+    window.action("new").trigger()
     return window
 
 

@@ -24,7 +24,7 @@ def _state(window, item_id):
 def test_new_scan_answer_explain_save_close_reopen(qtbot, window, fake_dialogs, new_assessment, tmp_path):
     # --- new scan
     fake_dialogs.new_scan_result = new_assessment()
-    window.new_action.trigger()
+    window.action("new").trigger()
     assert window.doc is not None and window.doc.path is None
     assert window.windowTitle() == "Gemeente Proef (niet opgeslagen)[*] – Dienstscan"
     assert window.isWindowModified()
@@ -52,18 +52,18 @@ def test_new_scan_answer_explain_save_close_reopen(qtbot, window, fake_dialogs, 
     node = ws.tree._nodes[("item", "KA-01")]
     assert "uitleg ontbreekt" in node.data(0, Qt.ItemDataRole.AccessibleTextRole)
     assert ws.tree._nodes[("framework", "KA")].text(1) == "1/2 (1 ⚠)"
-    assert "uitleg ontbreekt bij 1" in window.status_counts.text()
+    assert "uitleg ontbreekt bij 1" in window.status.counts.text()
 
     # --- typing the explanation (one undo step for the whole text)
     qtbot.keyClicks(page.explanation_edit, "Alleen balie en telefoon")
     assert window.doc.answer("KA-01").explanation == "Alleen balie en telefoon"
     assert _state(window, "KA-01") == "answered"
     assert not page.missing_row.isVisible()
-    window.undo_action.trigger()
+    window.action("undo").trigger()
     assert window.doc.answer("KA-01").explanation == ""
     assert page.explanation_edit.toPlainText() == ""
     assert _state(window, "KA-01") == "explanation_missing"
-    window.redo_action.trigger()
+    window.action("redo").trigger()
     assert page.explanation_edit.toPlainText() == "Alleen balie en telefoon"
 
     # --- next unanswered (Ctrl+Shift+PgDown) and the Alt+digit mnemonic on the buttons
@@ -71,8 +71,8 @@ def test_new_scan_answer_explain_save_close_reopen(qtbot, window, fake_dialogs, 
     assert page.item_id == "KA-02"
     page.group.button(2).click()  # Niet toegepast
     page.explanation_edit.setPlainText("Geen klachtenregeling")
-    _type_entry(page.lists["barriers"], "Geen eigenaar")
-    _type_entry(page.lists["solutions"], "Wijs een probleemeigenaar aan")
+    _type_entry(page.analysis_box.lists["barriers"], "Geen eigenaar")
+    _type_entry(page.analysis_box.lists["solutions"], "Wijs een probleemeigenaar aan")
     assert window.doc.answer("KA-02").barriers == ["Geen eigenaar"]
     assert window.go(1, unanswered=True) == "KB-FASE"
     page.choose_index(1)
@@ -81,14 +81,14 @@ def test_new_scan_answer_explain_save_close_reopen(qtbot, window, fake_dialogs, 
     # --- save as (the dialog answers a path), title without the mark
     target = tmp_path / "proef.dienstscan"
     fake_dialogs.save_path = target
-    window.save_action.trigger()
+    window.action("save").trigger()
     assert target.is_file()
     assert window.windowTitle() == "proef.dienstscan[*] – Dienstscan" and not window.isWindowModified()
     assert storage.lock_path(target).exists()
     assert target in settings.recent_files()
 
     # --- close: nothing to ask, lock released, back to the start screen
-    window.close_action.trigger()
+    window.action("close").trigger()
     assert fake_dialogs.count("ask_save_changes") == 0
     assert window.doc is None and window.central.currentWidget() is window.start_screen
     assert not storage.lock_path(target).exists()
@@ -109,7 +109,7 @@ def test_new_scan_answer_explain_save_close_reopen(qtbot, window, fake_dialogs, 
 
 def test_recovery_after_a_crash(qtbot, window, fake_dialogs, new_assessment, tmp_path, checklists):
     fake_dialogs.new_scan_result = new_assessment()
-    window.new_action.trigger()
+    window.action("new").trigger()
     target = tmp_path / "herstel.dienstscan"
     fake_dialogs.save_path = target
     assert window.save()
@@ -118,7 +118,7 @@ def test_recovery_after_a_crash(qtbot, window, fake_dialogs, new_assessment, tmp
     window.doc._debounce.setInterval(10)
     with qtbot.waitSignal(window.doc.recoveryWritten, timeout=5000):
         window.doc.set_option("KA-02", "toegepast")
-    assert "Herstelkopie bewaard" in window.status_recovery.text()
+    assert "Herstelkopie bewaard" in window.status.recovery.text()
 
     # crash: the process ends without closing; its lock would be stale (the process is gone)
     crashed = window.doc
@@ -144,7 +144,7 @@ def test_recovery_after_a_crash(qtbot, window, fake_dialogs, new_assessment, tmp
 
 def test_recovery_discarded_and_later(qtbot, window, fake_dialogs, new_assessment):
     fake_dialogs.new_scan_result = new_assessment("Gemeente Nooit Opgeslagen")
-    window.new_action.trigger()
+    window.action("new").trigger()
     window.doc.set_option("KA-01", "toegepast")
     assert window.doc.write_recovery() is not None
     window.doc._stop_recovery_timers()

@@ -16,7 +16,7 @@ from dienstscan.cycle import next_cycle
 from dienstscan.export.excel_plan import export_plan
 from dienstscan.storage import load_scan, save_scan
 from dienstscan.ui import cycle_dialogs, exporting
-from dienstscan.ui.cycle_widgets import PREVIOUS_CYCLE_TEXT, baseline_holder
+from dienstscan.ui.cycle_widgets import PREVIOUS_CYCLE_TEXT
 
 
 def request(previous: Path, plan: Path | None = None):
@@ -24,15 +24,15 @@ def request(previous: Path, plan: Path | None = None):
 
 
 def test_menu_entries(cycle_window):
-    texts = [a.text() for a in cycle_window.export_menu.parentWidget().actions()]
+    texts = [a.text() for a in cycle_window.menu("export").parentWidget().actions()]
     assert "Nieuwe scan op basis van &vorige…" in texts
     assert texts.index("Nieuwe scan op basis van &vorige…") == texts.index("&Nieuwe scan…") + 1
-    assert not cycle_window.compare_action.isEnabled()  # needs an open scan
+    assert not cycle_window.action("compare").isEnabled()  # needs an open scan
 
 
 def test_new_scan_from_previous_marker_confirm_undo(qtbot, cycle_window, fake_dialogs, previous, monkeypatch):
     monkeypatch.setattr(cycle_dialogs, "ask_next_cycle", lambda parent, folder: request(previous))
-    cycle_window.next_cycle_action.trigger()
+    cycle_window.action("next_cycle").trigger()
     doc = cycle_window.doc
     assert doc is not None and doc.path is None and doc.is_dirty()  # a new, unsaved document
     assert doc.assessment.peildatum == dt.date(2012, 7, 5)
@@ -52,7 +52,7 @@ def test_new_scan_from_previous_marker_confirm_undo(qtbot, cycle_window, fake_di
     assert doc.answer("5B-1.01").option == "niet"
     assert "bevestigen" in doc.undo_stack.undoText()
 
-    cycle_window.undo_action.trigger()
+    cycle_window.action("undo").trigger()
     assert doc.answer("5B-1.01").from_previous_cycle is True
     assert bar.isVisible()
 
@@ -85,7 +85,7 @@ def test_new_scan_with_edited_plan_takes_the_statuses(qtbot, cycle_window, fake_
     previews = []
     monkeypatch.setattr(exporting, "confirm_import", lambda parent, imp: previews.append(imp.describe()) or True)
     monkeypatch.setattr(cycle_dialogs, "ask_next_cycle", lambda parent, folder: request(previous, plan))
-    assert cycle_dialogs.new_scan_from_previous(cycle_window)
+    assert cycle_dialogs.new_scan_from_previous(cycle_window.action_context())
     assert previews and "V-5B-1.01" in previews[0]
     assert cycle_window.doc.assessment.action("V-5B-1.01").status == "gereed"
     assert load_scan(previous).action("V-5B-1.01").status == "in_uitvoering"  # the file stays as it was
@@ -101,7 +101,7 @@ def test_cancelled_plan_preview_opens_nothing(cycle_window, previous, monkeypatc
     export_plan(real_checklists, load_scan(previous), plan)
     monkeypatch.setattr(exporting, "confirm_import", lambda parent, imp: False)
     monkeypatch.setattr(cycle_dialogs, "ask_next_cycle", lambda parent, folder: request(previous, plan))
-    assert not cycle_dialogs.new_scan_from_previous(cycle_window)
+    assert not cycle_dialogs.new_scan_from_previous(cycle_window.action_context())
     assert cycle_window.doc is None
 
 
@@ -109,7 +109,7 @@ def test_bad_previous_file_is_a_dutch_message(cycle_window, fake_dialogs, tmp_pa
     bad = tmp_path / "kapot.dienstscan"
     bad.write_text("geen scan", encoding="utf-8")
     monkeypatch.setattr(cycle_dialogs, "ask_next_cycle", lambda parent, folder: request(bad))
-    assert not cycle_dialogs.new_scan_from_previous(cycle_window)
+    assert not cycle_dialogs.new_scan_from_previous(cycle_window.action_context())
     assert cycle_window.doc is None
     assert "kapot.dienstscan" in fake_dialogs.messages("show_error")[-1]
 
@@ -128,8 +128,8 @@ def test_compare_shows_the_delta_on_the_dashboard(qtbot, cycle_window, fake_dial
     assert not dashboard.progress_panel.isVisible()
 
     monkeypatch.setattr(cycle_dialogs, "choose_baseline_file", lambda parent, folder: previous)
-    assert cycle_window.compare_action.isEnabled()
-    cycle_window.compare_action.trigger()
+    assert cycle_window.action("compare").isEnabled()
+    cycle_window.action("compare").trigger()
     panel = dashboard.progress_panel
     assert panel.isVisible() and panel.title() == "Voortgang sinds 05-07-2011"
     assert "BSC: +10 punten sinds 05-07-2011 (40% → 50%)" in panel.lines()
@@ -142,12 +142,12 @@ def test_compare_shows_the_delta_on_the_dashboard(qtbot, cycle_window, fake_dial
     cycle_window.show_page("dashboard")
     assert "BSC: +20 punten sinds 05-07-2011 (40% → 60%)" in panel.lines()
 
-    cycle_window.clear_compare_action.trigger()
-    assert not panel.isVisible() and baseline_holder(cycle_window.doc).baseline is None
+    cycle_window.action("clear_compare").trigger()
+    assert not panel.isVisible() and cycle_window.doc.baseline is None
 
 
 def test_comparing_with_itself_is_refused(cycle_window, fake_dialogs, previous, monkeypatch):
     assert cycle_window.open_path(previous)
     monkeypatch.setattr(cycle_dialogs, "choose_baseline_file", lambda parent, folder: previous)
-    assert not cycle_dialogs.compare_with_earlier(cycle_window)
+    assert not cycle_dialogs.compare_with_earlier(cycle_window.action_context())
     assert "dezelfde scan" in fake_dialogs.messages("show_error")[-1]

@@ -189,6 +189,7 @@ class _Doc:
 
     def __init__(self, checklists, assessment, path=None):
         self.checklists, self.assessment, self.path = checklists, assessment, path
+        self.baseline = None  # no comparison
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html"])

@@ -52,7 +52,7 @@ def test_participants_with_comma_or_dash():
 @pytest.fixture
 def open_scan(window, fake_dialogs, new_assessment):
     fake_dialogs.new_scan_result = new_assessment()
-    window.new_action.trigger()
+    window.action("new").trigger()
     return window
 
 
@@ -134,16 +134,16 @@ def test_framework_scope_switch_is_undoable(open_scan):
     assert window.doc.assessment.frameworks == ["KA"]
     assert window.doc.item_state("KB-LM-01") == "out_of_scope"
     assert window.workspace.tree._nodes[("framework", "KB")].text(1) == "buiten de scan"
-    window.undo_action.trigger()
+    window.action("undo").trigger()
     assert window.doc.assessment.frameworks == ["KA", "KB"] and page.in_scope.isChecked()
 
 
 def test_undo_text_names_the_edit(open_scan):
     window = open_scan
     window.doc.set_option("KA-01", "deels")
-    assert window.undo_action.text() == "&Ongedaan maken: Antwoord van KA-01 wijzigen"
-    window.undo_action.trigger()
-    assert window.redo_action.isEnabled() and not window.undo_action.isEnabled()
+    assert window.action("undo").text() == "&Ongedaan maken: Antwoord van KA-01 wijzigen"
+    window.action("undo").trigger()
+    assert window.action("redo").isEnabled() and not window.action("undo").isEnabled()
     assert window.doc.answer("KA-01") is None
     assert window.isWindowModified()  # a new scan stays unsaved even with nothing on the stack
 
@@ -152,10 +152,10 @@ def test_navigation_can_be_hidden_and_f6_brings_it_back(open_scan):
     window = open_scan
     tree = window.workspace.tree
     assert tree.isVisible()
-    window.nav_visible_action.trigger()
-    assert not tree.isVisible() and not window.nav_visible_action.isChecked()
-    window.focus_nav_action.trigger()
-    assert tree.isVisible() and window.nav_visible_action.isChecked()
+    window.action("nav_visible").trigger()
+    assert not tree.isVisible() and not window.action("nav_visible").isChecked()
+    window.action("focus_nav").trigger()
+    assert tree.isVisible() and window.action("nav_visible").isChecked()
 
 
 def test_a_solution_becomes_an_accepted_action_once(qtbot, open_scan):
@@ -163,18 +163,18 @@ def test_a_solution_becomes_an_accepted_action_once(qtbot, open_scan):
     window = open_scan
     window.navigate("KA-01")
     page = window.workspace.item_page
-    assert not page.solution_action_button.isEnabled()  # no solutions yet
+    assert not page.analysis_box.solution_action_button.isEnabled()  # no solutions yet
     window.doc.set_list("KA-01", "solutions", ["Klantenpanel instellen", "Website herschrijven"])
-    qtbot.waitUntil(lambda: page.lists["solutions"].list.count() == 2)
-    page.lists["solutions"].list.setCurrentRow(1)
-    assert page.solution_action_button.isEnabled()
-    page.solution_action_button.click()
+    qtbot.waitUntil(lambda: page.analysis_box.lists["solutions"].list.count() == 2)
+    page.analysis_box.lists["solutions"].list.setCurrentRow(1)
+    assert page.analysis_box.solution_action_button.isEnabled()
+    page.analysis_box.solution_action_button.click()
     actions = [a for a in window.doc.assessment.actions if a.title == "Website herschrijven"]
     assert len(actions) == 1
     action = actions[0]
     assert action.decision == "geaccepteerd" and action.item_id == "KA-01"
-    assert action.id in page.solution_status.text()
-    page.solution_action_button.click()  # the same solution again: nothing new
+    assert action.id in page.analysis_box.solution_status.text()
+    page.analysis_box.solution_action_button.click()  # the same solution again: nothing new
     assert [a.title for a in window.doc.assessment.actions].count("Website herschrijven") == 1
     window.doc.undo_stack.undo()
     assert all(a.title != "Website herschrijven" for a in window.doc.assessment.actions)

@@ -60,9 +60,9 @@ def test_whole_workshop_by_keys_then_undo(show, doc, qtbot):
     before = doc.assessment.model_dump(mode="json")
     win = show()
     assert win.current_item_id == "BSC-01"
-    assert win.progress_label.text() == "Norm 1 van 10"
-    assert "BurgerServiceCode" in win.context_label.text()
-    assert "Als burger kan ik kiezen" in win.right_label.text()
+    assert win.item_view.progress_label.text() == "Norm 1 van 10"
+    assert "BurgerServiceCode" in win.item_view.context_label.text()
+    assert "Als burger kan ik kiezen" in win.item_view.right_label.text()
 
     # BSC-01: the answer, votes (one taken back) and the explanation typed live
     press(win, K.Key_3)
@@ -79,13 +79,13 @@ def test_whole_workshop_by_keys_then_undo(show, doc, qtbot):
     assert a.option == "niet"
     assert (a.poll.ja, a.poll.twijfel, a.poll.nee) == (2, 1, 0)
     assert a.explanation == "Geen balie op zaterdag"
-    assert "Ja 2 · Twijfel 1 · Nee 0 (van 3)" in win.poll_label.text()
-    chosen = [lbl for lbl in win.option_labels if lbl.objectName() == "chosen"]
+    assert "Ja 2 · Twijfel 1 · Nee 0 (van 3)" in win.item_view.poll_label.text()
+    chosen = [lbl for lbl in win.item_view.option_labels if lbl.objectName() == "chosen"]
     assert len(chosen) == 1 and chosen[0].text().startswith("✓ 3") and chosen[0].font().bold()
 
     # clicker: next, answer, notes (Shift+E), Esc closes the field only
     press(win, K.Key_PageDown)
-    assert win.current_item_id == "BSC-02" and win.progress_label.text() == "Norm 2 van 10"
+    assert win.current_item_id == "BSC-02" and win.item_view.progress_label.text() == "Norm 2 van 10"
     press(win, K.Key_1)
     press(win, K.Key_E, SHIFT)
     QTest.keyClicks(win.editor, "Een loket")
@@ -112,7 +112,7 @@ def test_whole_workshop_by_keys_then_undo(show, doc, qtbot):
     press(win, K.Key_Return)
     assert win.overlay is None
     assert doc.assessment.answers["BSC-03"].individual == ["toegepast", "toegepast", "niet"]
-    assert "Toegepast 2 · Niet toegepast 1 (3 antwoorden)" in win.spread_label.text()
+    assert "Toegepast 2 · Niet toegepast 1 (3 antwoorden)" in win.item_view.spread_label.text()
     assert doc.assessment.answers["BSC-03"].option == before["answers"].get("BSC-03", {}).get("option")
 
     # discussion order: most disagreement first, the item shown stays
@@ -123,29 +123,29 @@ def test_whole_workshop_by_keys_then_undo(show, doc, qtbot):
 
     # blank screen (B, period), help (F1, ?), overview (S): Esc closes the overlay, not the window
     press(win, K.Key_B)
-    assert win.overlay == "blank" and win.blank.isVisible()
+    assert win.overlay == "blank" and win.overlays["blank"].isVisible()
     press(win, K.Key_PageDown)  # ignored while black
     assert win.current_item_id == "BSC-03"
     press(win, K.Key_Period)
     assert win.overlay is None
     press(win, K.Key_F1)
-    assert win.overlay == "help" and "PageDown" in win.panel_text.text()
+    assert win.overlay == "help" and "PageDown" in win.overlays["help"].text.text()
     press(win, K.Key_Escape)
     assert win.overlay is None and win.isVisible()
     QTest.keyClick(win, "?")
     assert win.overlay == "help"
     press(win, K.Key_F1)
     press(win, K.Key_S)
-    assert win.overlay == "overview" and "▶ BSC-03" in win.panel_text.text()
+    assert win.overlay == "overview" and "▶ BSC-03" in win.overlays["overview"].text.text()
     press(win, K.Key_S)
 
     # closing screen: scores against benchmarks and the proposed actions
     press(win, K.Key_End)
     assert win.on_closing_screen
-    scores = win.closing_scores.text()
+    scores = win.closing.scores.text()
     assert "BurgerServiceCode" in scores and "5 beloften" in scores
-    assert "Voorgestelde acties" in win.closing_actions_title.text()
-    assert "V-" not in win.closing_actions.text()
+    assert "Voorgestelde acties" in win.closing.actions_title.text()
+    assert "V-" not in win.closing.actions.text()
     press(win, K.Key_PageUp)
     assert not win.on_closing_screen
 
@@ -175,7 +175,7 @@ def test_backspace_without_votes_says_so(show, doc):
     win = show()
     press(win, K.Key_PageDown, times=4)
     press(win, K.Key_Backspace)
-    assert "Geen stem" in win.status_label.text()
+    assert "Geen stem" in win.item_view.status_label.text()
     assert doc.undo_stack.index() == 0
 
 
@@ -219,30 +219,31 @@ def test_longest_item_fits_large_enough(show, doc, shipped, theme, size, tmp_pat
     win = show(*size, theme=theme)
     win.go_to(item_id)
     assert win.height() == size[1]
-    assert win.item_label.font().pixelSize() >= size[1] / 25  # readable from the back of the room
-    assert win.item_label.text().endswith(shipped.item(item_id).text)
+    assert win.item_view.item_label.font().pixelSize() >= size[1] / 25  # readable from the back of the room
+    assert win.item_view.item_label.text().endswith(shipped.item(item_id).text)
     _assert_nothing_clipped(win)
     win.grab().save(str(tmp_path / f"{theme}-{size[0]}.png"))
     win.go_to("BSC-08")
     _assert_nothing_clipped(win)
     for key in (K.Key_F1, K.Key_S):  # the help and overview overlays fit their panel
         press(win, key)
-        assert win.panel_layout.totalHeightForWidth(win.panel.width()) <= win.panel.height()
-        assert win.panel_text.font().pixelSize() >= size[1] / 50
+        panel = win.overlays[win.overlay]
+        assert panel.layout_.totalHeightForWidth(panel.width()) <= panel.height()
+        assert panel.text.font().pixelSize() >= size[1] / 50
         press(win, K.Key_Escape)
     press(win, K.Key_E)  # the live text field leaves the item text in view
-    item_bottom = win.item_label.mapTo(win, win.item_label.rect().bottomLeft()).y()
-    assert win.panel.geometry().top() >= item_bottom
+    item_bottom = win.item_view.item_label.mapTo(win, win.item_view.item_label.rect().bottomLeft()).y()
+    assert win.overlays["editor"].geometry().top() >= item_bottom
     press(win.editor, K.Key_Escape)
     win.show_closing()
     _assert_nothing_clipped(win)
-    assert win.closing_actions.font().pixelSize() >= size[1] / 30  # actions cut before type shrinks
+    assert win.closing.actions.font().pixelSize() >= size[1] / 30  # actions cut before type shrinks
 
 
 def test_fonts_scale_with_the_screen(show):
     small_window, large_window = show(1024, 768), show(1920, 1080)
-    small = small_window.item_label.font().pixelSize()
-    large = large_window.item_label.font().pixelSize()
+    small = small_window.item_view.item_label.font().pixelSize()
+    large = large_window.item_view.item_label.font().pixelSize()
     assert small >= 768 / 25 and large >= 1080 / 25 and large > small
 
 
@@ -266,8 +267,8 @@ def test_contrast_formula_against_known_values():
 def test_chosen_answer_not_by_colour_alone(show, doc):
     win = show(theme="dark")
     press(win, K.Key_2)
-    chosen = [lbl for lbl in win.option_labels if lbl.objectName() == "chosen"]
-    others = [lbl for lbl in win.option_labels if lbl.objectName() == "option"]
+    chosen = [lbl for lbl in win.item_view.option_labels if lbl.objectName() == "chosen"]
+    others = [lbl for lbl in win.item_view.option_labels if lbl.objectName() == "option"]
     assert len(chosen) == 1 and chosen[0].text().startswith("✓ ") and chosen[0].font().bold()
     assert all(not o.text().startswith("✓") and not o.font().bold() for o in others)
     assert "(gekozen)" in chosen[0].accessibleName()
@@ -322,11 +323,11 @@ def test_forms_from_the_menu_round_trip_and_undo(qtbot, doc, tmp_path, monkeypat
 
 @pytest.mark.qt_log_ignore("does not support raise")
 def test_main_window_f5_and_workshop_menu(window, checklists, new_assessment, qtbot):
-    assert not any(a.isEnabled() for a in window.workshop_menu.actions())  # no scan open
+    assert not any(a.isEnabled() for a in window.menu("workshop").actions())  # no scan open
     window.set_document(ScanDocument(checklists, new_assessment(), unsaved=True))
-    texts = [a.text() for a in window.workshop_menu.actions()]
+    texts = [a.text() for a in window.menu("workshop").actions()]
     assert texts[0] == "&Presentatiemodus" and "Deelnemersformulieren &inlezen…" in texts
-    assert window.workshop_menu.actions()[0].shortcut().toString() == "F5"
+    assert window.menu("workshop").actions()[0].shortcut().toString() == "F5"
     QTest.keyClick(window, K.Key_F5)
     win = window._presentation
     assert win is not None and win.isVisible() and win.doc is window.doc

@@ -294,14 +294,15 @@ class Framework(_Strict):
     def all_items(self) -> list[Item]:
         return [*self.items, *(item for section in self.sections for item in section.items)]
 
-    def item_position(self, item_id: str) -> str:
+    def item_position(self, item_id: str, in_scope: Collection[str] | None = None) -> str:
         """Where an item stands, numbered as the score counts: "Stelling 3 van 27".
 
         One numbering scheme everywhere (issue 15): only scored items are numbered, so the count
         matches "gemiddelde over 27 stellingen"; an item compared on its own (``scored: false``,
-        the Antwoord phase) is not a numbered statement.
+        the Antwoord phase) is not a numbered statement. ``in_scope``: count only these items (a
+        section out of scope is not counted, as in the score).
         """
-        scored = [item.id for item in self.all_items() if item.scored]
+        scored = [item.id for item in self.all_items() if item.scored and (in_scope is None or item.id in in_scope)]
         if item_id not in scored:
             return "apart vergeleken, telt niet mee in de score"
         return f"{self.item_label} {scored.index(item_id) + 1} van {len(scored)}"

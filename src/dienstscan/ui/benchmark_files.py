@@ -1,4 +1,4 @@
-"""Extra benchmark sets in the app: Scan > "Extra benchmarks…" (issue 10, point 3).
+"""Extra benchmark sets in the app: Scan > "Extra benchmarks…" and "Alleen meegeleverde benchmarks".
 
 A region or association builds a benchmark file from many scans (``dienstscan benchmark``, the
 same format as ``checklists/benchmarks.yaml``). The user adds such files here; they are checked
@@ -6,23 +6,20 @@ by the checklist loader (every problem in Dutch with file and line), used at onc
 scan (dashboard, key figures, exports) and remembered for the next start (QSettings).
 
 Only benchmarks change, never items, so the open scan keeps its answers, undo history and file.
+The menu entries are rows in ``ui/actions.py``; their callbacks here take an ``ActionContext``
+and switch the checklists through ``Shell.use_checklists``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ..checklists import ChecklistError, default_checklist_dir, load_checklists
 from ..model import ChecklistSet
 from . import dialogs, settings
-from .cycle_dialogs import scan_menu
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .shell import ActionContext
 
 
 def choose_benchmark_files(parent: QWidget | None, folder: Path) -> list[Path] | None:
@@ -44,44 +41,36 @@ def problems_text(exc: ChecklistError, limit: int = 15) -> str:
     return "\n".join(lines)
 
 
-def apply_checklists(window: MainWindow, checklists: ChecklistSet) -> None:
-    """Use ``checklists`` (same items, other benchmarks) in the window and the open scan."""
-    window.checklists = checklists
-    if window.doc is not None:
-        window.doc.checklists = checklists
-        window.doc.notify_changed("")
-
-
-def choose_extra_benchmarks(window: MainWindow) -> bool:
+def choose_extra_benchmarks(ctx: ActionContext) -> bool:
     """Let the user pick extra benchmark files; True when they are in use now."""
     current = settings.extra_benchmark_files()
     folder = current[0].parent if current and current[0].parent.is_dir() else settings.last_folder()
-    paths = choose_benchmark_files(window, folder)
+    paths = choose_benchmark_files(ctx.parent, folder)
     if paths is None:
         return False
     try:
-        checklists = load_with_extras(paths, window.checklist_dir)
+        checklists = load_with_extras(paths, ctx.shell.checklist_dir)
     except ChecklistError as exc:
-        dialogs.show_error(window, "Extra benchmarks",
+        dialogs.show_error(ctx.parent, "Extra benchmarks",
                            f"Deze benchmarkbestanden zijn niet gebruikt, want ze bevatten fouten:\n\n{problems_text(exc)}")
         return False
-    apply_checklists(window, checklists)
+    ctx.shell.use_checklists(checklists)
     settings.set_extra_benchmark_files(paths)
     names = ", ".join(p.name for p in paths)
-    window.statusBar().showMessage(f"Extra benchmarks in gebruik: {names}", 8000)
+    ctx.shell.show_status(f"Extra benchmarks in gebruik: {names}", 8000)
     return True
 
 
-def clear_extra_benchmarks(window: MainWindow) -> None:
+def clear_extra_benchmarks(ctx: ActionContext) -> None:
     """Back to the shipped benchmarks only."""
     try:
-        checklists = load_with_extras([], window.checklist_dir)
+        checklists = load_with_extras([], ctx.shell.checklist_dir)
     except ChecklistError as exc:  # the shipped files themselves broke: say so, keep what we have
-        dialogs.show_error(window, "Extra benchmarks", problems_text(exc))
+        dialogs.show_error(ctx.parent, "Extra benchmarks", problems_text(exc))
         return
-    apply_checklists(window, checklists)
+    ctx.shell.use_checklists(checklists)
     settings.set_extra_benchmark_files([])
-    window.statusBar().showMessage("Alleen de meegeleverde benchmarks in gebruik", 8000)
+    ctx.shell.show_status("Alleen de meegeleverde benchmarks in gebruik", 8000)
 
 
 def startup_checklists(folder: Path, parent: QWidget | None = None) -> ChecklistSet:
@@ -102,17 +91,3 @@ def startup_checklists(folder: Path, parent: QWidget | None = None) -> Checklist
                                    + "\n".join(str(p) for p in missing))
             return checklists
     return load_checklists(folder)
-
-
-def install(window: MainWindow) -> None:
-    """Scan > Extra benchmarks… and Scan > Alleen meegeleverde benchmarks."""
-    menu = scan_menu(window)
-    menu.addSeparator()
-    window.extra_benchmarks_action = QAction("E&xtra benchmarks…", window)
-    window.extra_benchmarks_action.setToolTip(
-        "Benchmarkbestanden toevoegen, bijvoorbeeld die van uw regio (gemaakt met 'dienstscan benchmark')")
-    window.extra_benchmarks_action.triggered.connect(lambda: choose_extra_benchmarks(window))
-    window.clear_benchmarks_action = QAction("Alleen &meegeleverde benchmarks", window)
-    window.clear_benchmarks_action.triggered.connect(lambda: clear_extra_benchmarks(window))
-    menu.addAction(window.extra_benchmarks_action)
-    menu.addAction(window.clear_benchmarks_action)

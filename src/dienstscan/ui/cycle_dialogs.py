@@ -1,6 +1,6 @@
 """The next PDCA cycle from the menu: a new scan from the previous one, and comparing with an earlier scan.
 
-``install(window)`` adds, without touching the rest of the main window:
+The menu entries are rows in ``ui/actions.py``; the callbacks here take an ``ActionContext``:
 
 - Bestand > "Nieuwe scan op basis van vorige…" (``new_scan_from_previous``): the user picks the
   previous scan, optionally an edited Excel plan to take over first (read with
@@ -8,7 +8,8 @@
   file is not changed), the peildatum and whether to copy key figures; ``cycle.next_cycle``
   builds the new scan, which opens as a new unsaved document. What could not be copied is shown.
 - Scan > "Vergelijk met eerdere scan…" (``compare_with_earlier``) and "Vergelijking wissen":
-  the dashboard then shows the progress since that scan (``cycle_widgets.ProgressPanel``).
+  set ``ScanDocument.baseline``; the dashboard then shows the progress since that scan
+  (``cycle_widgets.ProgressPanel``).
 - Scan > "Alle antwoorden uit vorige scan bevestigen…" (``confirm_previous_answers``), and the
   same for one section from its page (``cycle_widgets.ConfirmSectionBar``): asks first
   (``ask_confirm_all``, naming the count), then confirms them as one undoable step.
@@ -22,10 +23,8 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -36,7 +35,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QPushButton,
     QWidget,
@@ -46,11 +44,9 @@ from .. import storage
 from ..cycle import CycleError, next_cycle
 from ..export.excel_plan import PlanFileError, apply_plan_import, read_plan
 from . import dialogs, exporting, settings
-from .cycle_widgets import ConfirmSectionBar, baseline_holder, confirm_all_answers, unconfirmed_items
+from .cycle_widgets import confirm_all_answers, unconfirmed_items
 from .document import ScanDocument
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .shell import ActionContext
 
 log = logging.getLogger(__name__)
 
@@ -162,36 +158,36 @@ def choose_baseline_file(parent: QWidget | None, folder: Path) -> Path | None:
 # --------------------------------------------------------------------------- flows
 
 
-def _folder(window: MainWindow) -> Path:
-    doc = window.doc
+def _folder(doc: ScanDocument | None) -> Path:
     if doc is not None and doc.path is not None:
         return doc.path.parent
     return settings.last_folder()
 
 
-def new_scan_from_previous(window: MainWindow) -> bool:
+def new_scan_from_previous(ctx: ActionContext) -> bool:
     """Bestand > Nieuwe scan op basis van vorige. True when the new scan was opened."""
     title = "Nieuwe scan op basis van vorige"
-    request = ask_next_cycle(window, _folder(window))
+    parent = ctx.parent
+    request = ask_next_cycle(parent, _folder(ctx.doc))
     if request is None:
         return False
     try:
         previous = storage.load_scan(request.previous)
     except storage.ScanFileError as exc:
-        dialogs.show_error(window, title, str(exc))
+        dialogs.show_error(parent, title, str(exc))
         return False
-    checklists = window.checklists
+    checklists = ctx.shell.checklists
     as_saved = previous.model_copy(deep=True)  # the baseline: the plan edits count as progress since then
     if request.plan is not None:
         try:
             plan = read_plan(request.plan, previous, checklists)
         except PlanFileError as exc:
-            dialogs.show_error(window, title, str(exc))
+            dialogs.show_error(parent, title, str(exc))
             return False
         except OSError as exc:
-            dialogs.show_error(window, title, f"'{request.plan}' kon niet worden gelezen: {exc.strerror or exc}.")
+            dialogs.show_error(parent, title, f"'{request.plan}' kon niet worden gelezen: {exc.strerror or exc}.")
             return False
-        if not exporting.confirm_import(window, plan):
+        if not exporting.confirm_import(parent, plan):
             return False
         if not plan.ok:
             return False
@@ -200,37 +196,43 @@ def new_scan_from_previous(window: MainWindow) -> bool:
         result = next_cycle(checklists, previous, peildatum=request.peildatum,
                             copy_key_figures=request.copy_key_figures)
     except CycleError as exc:
-        dialogs.show_error(window, title, f"De nieuwe scan kan niet worden gemaakt: {exc}.")
-        return False
-    if not window.maybe_close_document():
+        dialogs.show_error(parent, title, f"De nieuwe scan kan niet worden gemaakt: {exc}.")
         return False
     doc = ScanDocument(checklists, result.assessment, None, unsaved=True)
-    window.set_document(doc)
-    baseline_holder(doc).set_baseline(as_saved, request.previous.name)  # the dashboard shows the progress at once
-    dialogs.show_info(window, title, result.describe())
+    if not ctx.shell.open_document(doc):
+        doc.deleteLater()
+        return False
+    doc.set_baseline(as_saved, request.previous.name)  # the dashboard shows the progress at once
+    dialogs.show_info(parent, title, result.describe())
     return True
 
 
-def compare_with_earlier(window: MainWindow) -> bool:
+def compare_with_earlier(ctx: ActionContext) -> bool:
     """Scan > Vergelijk met eerdere scan. True when a baseline was set."""
-    doc = window.doc
+    doc = ctx.doc
     if doc is None:
         return False
-    path = choose_baseline_file(window, _folder(window))
+    path = choose_baseline_file(ctx.parent, _folder(doc))
     if path is None:
         return False
     try:
         baseline = storage.load_scan(path)
     except storage.ScanFileError as exc:
-        dialogs.show_error(window, "Vergelijk met eerdere scan", str(exc))
+        dialogs.show_error(ctx.parent, "Vergelijk met eerdere scan", str(exc))
         return False
     if baseline.id == doc.assessment.id:
-        dialogs.show_error(window, "Vergelijk met eerdere scan",
+        dialogs.show_error(ctx.parent, "Vergelijk met eerdere scan",
                            f"'{path.name}' is dezelfde scan als de geopende; kies een eerdere scan.")
         return False
-    baseline_holder(doc).set_baseline(baseline, path.name)
-    window.show_page("dashboard")
+    doc.set_baseline(baseline, path.name)
+    ctx.shell.show_page("dashboard")
     return True
+
+
+def clear_comparison(ctx: ActionContext) -> None:
+    """Scan > Vergelijking wissen."""
+    if ctx.doc is not None:
+        ctx.doc.set_baseline(None)
 
 
 def confirm_previous_answers(parent: QWidget | None, doc: ScanDocument | None, section_id: str | None = None) -> int:
@@ -247,61 +249,3 @@ def confirm_previous_answers(parent: QWidget | None, doc: ScanDocument | None, s
     if not ask_confirm_all(parent, count, where):
         return 0
     return confirm_all_answers(doc, section_id)
-
-
-def _add_section_bar(window: MainWindow, doc: ScanDocument | None) -> None:
-    """Put the 'n te bevestigen' bar on the section page of a newly opened scan."""
-    workspace = getattr(window, "workspace", None)
-    if doc is None or workspace is None:
-        return
-    page = workspace.section_page
-    bar = ConfirmSectionBar(doc, lambda section_id: confirm_previous_answers(window, doc, section_id), page)
-    page.layout_.insertWidget(page.layout_.indexOf(page.table), bar)
-    page.confirm_bar = bar
-    workspace.tree.nodeActivated.connect(
-        lambda kind, node_id: bar.set_section(node_id) if kind == "section" else None)
-    current = workspace.tree.current_node()
-    if current is not None and current[0] == "section":
-        bar.set_section(current[1])
-
-
-def clear_comparison(window: MainWindow) -> None:
-    if window.doc is not None:
-        baseline_holder(window.doc).set_baseline(None)
-
-
-def scan_menu(window: MainWindow) -> QMenu:
-    """The Scan menu, after Bewerken (an existing Scan or Beeld menu of another part is reused)."""
-    bar = window.menuBar()
-    for action in bar.actions():
-        if action.menu() is not None and action.text().replace("&", "") in ("Scan", "Beeld"):
-            return action.menu()
-    menu = QMenu("&Scan", window)  # not "&Beeld": Alt+B is Bestand
-    bar.insertMenu(window.go_menu.menuAction(), menu)
-    return menu
-
-
-def install(window: MainWindow) -> None:
-    """Add the menu entries of the next cycle to ``window``."""
-    window.next_cycle_action = QAction("Nieuwe scan op basis van &vorige…", window)
-    window.next_cycle_action.setToolTip("Een nieuwe scan beginnen met de antwoorden en het plan van de vorige")
-    window.next_cycle_action.triggered.connect(lambda: new_scan_from_previous(window))
-    file_menu = window.export_menu.parentWidget()
-    actions = file_menu.actions()
-    after = actions[actions.index(window.new_action) + 1] if window.new_action in actions else None
-    file_menu.insertAction(after, window.next_cycle_action)
-
-    window.compare_action = QAction("&Vergelijk met eerdere scan…", window)
-    window.compare_action.setToolTip("Een eerdere scan kiezen; het dashboard toont wat er sindsdien veranderd is")
-    window.compare_action.triggered.connect(lambda: compare_with_earlier(window))
-    window.clear_compare_action = QAction("Vergelijking &wissen", window)
-    window.clear_compare_action.triggered.connect(lambda: clear_comparison(window))
-    menu = scan_menu(window)
-    window.add_document_action(window.compare_action, menu)
-    window.add_document_action(window.clear_compare_action, menu)
-    window.confirm_all_action = QAction("Alle antwoorden uit vorige scan &bevestigen…", window)
-    window.confirm_all_action.setToolTip("De antwoorden die uit de vorige scan zijn overgenomen bevestigen zoals ze zijn")
-    window.confirm_all_action.triggered.connect(lambda: confirm_previous_answers(window, window.doc))
-    window.add_document_action(window.confirm_all_action, menu)
-    window.documentChanged.connect(lambda doc: _add_section_bar(window, doc))
-    _add_section_bar(window, window.doc)

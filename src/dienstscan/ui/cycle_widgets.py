@@ -10,10 +10,8 @@ copied from the previous scan, and the dashboard's progress since an earlier sca
   ``unconfirmed_items(doc, section_id=None)`` lists them in checklist order.
 - ``ConfirmSectionBar``: on the section page, "n te bevestigen" with the button that confirms
   the section's answers (the dialog asking first is ``cycle_dialogs.confirm_previous_answers``).
-- ``baseline_holder(doc)``: the earlier scan the open scan is compared with. It lives only as
-  long as the document (a session choice, not saved in the file); ``changed`` tells the
-  dashboard.
-- ``ProgressPanel``: on the dashboard, the change per framework and section ("+12,5 punten
+- ``ProgressPanel``: on the dashboard (following ``ScanDocument.baselineChanged``), the change
+  per framework and section ("+12,5 punten
   sinds 05-07-2011") and the actions completed in between, from ``dienstscan.cycle.compare_scans``
   worded by ``dienstscan.export.common.progress`` (the same words as the Excel sheet and the report).
 """
@@ -24,13 +22,12 @@ import html
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..cycle import compare_scans, confirm_answers, unconfirmed
 from ..export.common.progress import progress_context
-from ..model import Assessment
 from .document import AnswerEdit, ScanDocument
 
 PREVIOUS_CYCLE_TEXT = "Uit vorige scan – bevestig of wijzig"
@@ -194,47 +191,12 @@ class PreviousCycleBar(QFrame):
             self.refresh()
 
 
-# --------------------------------------------------------------------------- comparison baseline
-
-
-class BaselineHolder(QObject):
-    """The earlier scan the open scan is compared with (None: no comparison)."""
-
-    changed = Signal()
-
-    def __init__(self, doc: ScanDocument) -> None:
-        super().__init__(doc)
-        self.setObjectName("dienstscan-baseline")
-        self.baseline: Assessment | None = None
-        self.source_name = ""
-
-    def set_baseline(self, baseline: Assessment | None, source_name: str = "") -> None:
-        self.baseline = baseline
-        self.source_name = source_name if baseline is not None else ""
-        self.changed.emit()
-
-
-def baseline_holder(doc: ScanDocument) -> BaselineHolder:
-    """The holder of ``doc`` (made on first use; it goes with the document)."""
-    holder = doc.findChild(BaselineHolder, "dienstscan-baseline")
-    return holder if holder is not None else BaselineHolder(doc)
-
-
-def current_baseline(doc: object) -> Assessment | None:
-    """The scan ``doc`` is compared with, or None (no holder is made just to ask; a stand-in
-    document without Qt has none)."""
-    find = getattr(doc, "findChild", None)
-    holder = find(BaselineHolder, "dienstscan-baseline") if find is not None else None
-    return holder.baseline if holder is not None else None
-
-
 class ProgressPanel(QGroupBox):
     """Progress since the baseline scan, per framework and section, and the completed actions."""
 
     def __init__(self, doc: ScanDocument, parent: QWidget | None = None) -> None:
         super().__init__("Voortgang", parent)
         self.doc = doc
-        self.holder = baseline_holder(doc)
         self.context: dict | None = None
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -243,11 +205,11 @@ class ProgressPanel(QGroupBox):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        self.holder.changed.connect(self.refresh)
+        doc.baselineChanged.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
-        baseline = self.holder.baseline
+        baseline = self.doc.baseline
         if baseline is None:
             self.context = None
             self.summary.clear()
@@ -277,7 +239,7 @@ class ProgressPanel(QGroupBox):
         assert c is not None
         e = html.escape
         parts = [f"<p>Deze scan ({e(c['current_short'])}) vergeleken met de scan van {e(c['baseline_short'])}"
-                 + (f" ({e(self.holder.source_name)})" if self.holder.source_name else "") + ".</p>"]
+                 + (f" ({e(self.doc.baseline_source)})" if self.doc.baseline_source else "") + ".</p>"]
         parts.extend(f"<p><b>Let op:</b> {e(n)}</p>" for n in c["notes"])
         rows = []
         for fw in c["frameworks"]:

@@ -6,6 +6,11 @@ change the assessment themselves: they call ``set_option``/``set_text``/``set_ev
 ``set_list`` (or push their own ``QUndoCommand`` through ``push``), and re-read what they show
 when ``changed(item_id)`` is emitted. Every page (answers, dashboard, plan, the workshop) edits
 through this one document, so one undo stack and one autosave cover all of them.
+
+``baseline`` is the earlier scan the open scan is compared with (None: no comparison). It is a
+session choice, not saved in the file and not an undo step; ``set_baseline`` emits
+``baselineChanged`` so the dashboard's progress panel and the menu's enabled states follow it,
+and the exports read it when they add the progress sheet or chapter.
 """
 
 from __future__ import annotations
@@ -113,6 +118,8 @@ class ScanDocument(QObject):
     #: The recovery copy was written (path) or could not be written (Dutch message).
     recoveryWritten = Signal(object)
     recoveryFailed = Signal(str)
+    #: The comparison baseline was set or cleared (``baseline``, ``baseline_source``).
+    baselineChanged = Signal()
 
     def __init__(
         self,
@@ -133,6 +140,9 @@ class ScanDocument(QObject):
         self._unsaved_outside_stack = unsaved
         self._recovery_pending = False
         self._last_dirty = self.is_dirty()
+        #: The earlier scan this one is compared with, and the file name it came from.
+        self.baseline: Assessment | None = None
+        self.baseline_source = ""
         self.undo_stack.cleanChanged.connect(self._emit_dirty)
         self.undo_stack.indexChanged.connect(self._on_index_changed)
         # The plan's proposals are derived from the answers: kept in step here, once, before any
@@ -172,6 +182,12 @@ class ScanDocument(QObject):
 
     def counts(self) -> dict:
         return node_counts(self.checklists, self.assessment)
+
+    def set_baseline(self, baseline: Assessment | None, source_name: str = "") -> None:
+        """Compare with ``baseline`` from now on (None: no comparison); ``source_name`` names its file."""
+        self.baseline = baseline
+        self.baseline_source = source_name if baseline is not None else ""
+        self.baselineChanged.emit()
 
     # ------------------------------------------------------------------ edits
 

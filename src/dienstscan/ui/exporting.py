@@ -3,7 +3,7 @@
 ``export_plan_dialog(parent, doc)``: asks where to save (``choose_export_path``), writes the
 workbook with ``dienstscan.export.excel_plan.export_plan`` (in a worker thread, with a progress dialog
 when it takes longer than half a second; with the *Voortgang* sheet when the dashboard compares
-with an earlier scan, ``cycle_widgets.current_baseline``) and offers to open it in the spreadsheet
+with an earlier scan, ``ScanDocument.baseline``) and offers to open it in the spreadsheet
 program (``ask_open_exported`` -> ``open_file``, i.e. ``QDesktopServices``).
 
 ``import_plan_dialog(parent, doc)``: asks for the workbook (``choose_import_path``), reads it with
@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
 from ..export.excel_plan import export_plan
 from ..export.excel_plan import PlanFileError, PlanImport, read_plan
 from . import dialogs
-from .cycle_widgets import current_baseline
 from .document import ScanDocument
 from .plan_commands import import_plan
 
@@ -202,7 +201,7 @@ def export_plan_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | None
         return None
     checklists = doc.checklists
     snapshot = doc.assessment.model_copy(deep=True)  # the worker never sees later edits
-    baseline = current_baseline(doc)  # the scan the dashboard compares with: adds Voortgang
+    baseline = doc.baseline  # the scan the dashboard compares with: adds Voortgang
     baseline = baseline.model_copy(deep=True) if baseline is not None else None
     try:
         run_with_progress(parent, "Verbeterplan wordt geschreven…",

@@ -4,7 +4,7 @@ The format follows the extension the user picks (or the chosen filter when the n
 The file dialog is ``ask_report_path`` here and errors go through ``dialogs.show_error``, so
 tests patch both and no dialog ever blocks. The writing itself is ``dienstscan.ui.pdf.write_report``,
 the same code as ``dienstscan report``. When the dashboard compares with an earlier scan
-(``cycle_widgets.current_baseline``) the report gets the chapter "Voortgang sinds <datum>".
+(``ScanDocument.baseline``) the report gets the chapter "Voortgang sinds <datum>".
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from . import dialogs
-from .cycle_widgets import current_baseline
 from .pdf import write_report
 
 if TYPE_CHECKING:
@@ -63,7 +62,7 @@ def export_report_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | No
         return None
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        write_report(doc.checklists, doc.assessment, path, baseline=current_baseline(doc))
+        write_report(doc.checklists, doc.assessment, path, baseline=doc.baseline)
     except OSError as exc:
         QGuiApplication.restoreOverrideCursor()
         dialogs.show_error(parent, "Rapport maken",

@@ -4,7 +4,8 @@ Shows the item text (for BSC norms also the citizen's right and the government's
 toelichting, the source and legal status; the answer as buttons (``Alt+1``.. mnemonics, and plain
 number keys while the focus is not in a text field), the explanation (marked required when the
 chosen option asks for one), notes, what the answer rests on, and for BSC norms the barriers,
-causes and solutions. Every change goes through ``ScanDocument`` so it can be undone.
+causes and solutions (``item_analysis.AnalysisBox``). Every change goes through ``ScanDocument``
+so it can be undone.
 """
 
 from __future__ import annotations
@@ -34,9 +35,9 @@ from ...scoring.spread import item_spread
 from ..cycle_widgets import PreviousCycleBar
 from ..document import ScanDocument
 from ..icons import state_icon
-from ..plan_commands import solution_to_action
-from ..widgets import EditableList, FlowLayout, OptionalDateEdit, route_undo_to_document
+from ..widgets import FlowLayout, OptionalDateEdit, route_undo_to_document
 from .common import bold_label, heading, text_label, vertical_scroll
+from .item_analysis import AnalysisBox
 
 #: Plain keys 1..9 choose the n-th option.
 _NUMBER_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
@@ -51,7 +52,13 @@ def option_key_index(event: QKeyEvent) -> int | None:
 
 
 class ItemPage(QWidget):
-    """The page of one item; ``show_item(item_id)`` switches it to another item."""
+    """The page of one item; ``show_item(item_id)`` switches it to another item.
+
+    About 320 lines: most of it is the form built once in ``__init__`` (each field with its label
+    buddy and mnemonic) and ``_refresh`` filling it; the BSC analysis is ``AnalysisBox`` and the
+    previous-cycle marker ``PreviousCycleBar``. Splitting the answer, explanation and evidence
+    fields further would spread one form's tab order and loading guard over several classes.
+    """
 
     #: An item or section id to navigate to (same signal as the pages of later parts).
     openItem = Signal(str)
@@ -196,35 +203,7 @@ class ItemPage(QWidget):
         outer.addWidget(evidence_box)
 
         # ---- BSC analysis
-        self.analysis_box = QGroupBox("Analyse (zoals in de scriptie): belemmeringen, oorzaken en oplossingen",
-                                      content)
-        analysis = QGridLayout(self.analysis_box)
-        self.lists: dict[str, EditableList] = {}
-        for column, (field, text, singular) in enumerate((
-            ("barriers", "B&elemmeringen", "belemmering"),
-            ("causes", "Oo&rzaken", "oorzaak"),
-            ("solutions", "Op&lossingen", "oplossing"),
-        )):
-            editor = EditableList(text.replace("&", ""), singular, self.analysis_box)
-            editor.list.setFixedHeight(78)
-            label = QLabel(text + ":", self.analysis_box)
-            label.setBuddy(editor.list)
-            analysis.addWidget(label, 0, column)
-            analysis.addWidget(editor, 1, column)
-            editor.valuesChanged.connect(lambda values, f=field: self._edit_list(f, values))
-            self.lists[field] = editor
-        # a chosen solution becomes an accepted action in the plan (domain: "each solution can
-        # become a plan action")
-        solutions = self.lists["solutions"]
-        self.solution_action_button = QPushButton("Als &actie in het plan", solutions)
-        self.solution_action_button.setAccessibleName("gekozen oplossing als actie in het verbeterplan opnemen")
-        self.solution_action_button.setToolTip("De gekozen oplossing als geaccepteerde actie in het verbeterplan opnemen")
-        solutions.layout().itemAt(1).layout().insertWidget(2, self.solution_action_button)
-        self.solution_action_button.clicked.connect(self._solution_to_action)
-        solutions.list.currentRowChanged.connect(lambda _row: self._update_solution_button())
-        self.solution_status = QLabel("", self.analysis_box)
-        self.solution_status.setWordWrap(True)
-        analysis.addWidget(self.solution_status, 2, 0, 1, 3)
+        self.analysis_box = AnalysisBox(doc, content)
         outer.addWidget(self.analysis_box)
 
         # ---- previous / next: buttons bound to the window's actions (see MainWindow)
@@ -251,7 +230,6 @@ class ItemPage(QWidget):
 
     def show_item(self, item_id: str) -> None:
         self.item_id = item_id
-        self.solution_status.setText("")
         fw, section, item = self.doc.checklists.locate(item_id)
         scale = self.doc.checklists.scale_for(item_id)
         self._loading = True
@@ -274,6 +252,7 @@ class ItemPage(QWidget):
         finally:
             self._loading = False
         self.previous_bar.set_item(item_id)
+        self.analysis_box.set_item(item_id)
         self._refresh()
 
     @staticmethod
@@ -312,22 +291,6 @@ class ItemPage(QWidget):
             button.setMinimumWidth(width + 26)
             self.group.addButton(button, index)
             self.buttons_row.addWidget(button)
-
-    def _update_solution_button(self) -> None:
-        editor = self.lists["solutions"]
-        row = editor.list.currentRow()
-        self.solution_action_button.setEnabled(0 <= row < len(editor.values()))
-
-    def _solution_to_action(self) -> None:
-        if self.item_id is None:
-            return
-        row = self.lists["solutions"].list.currentRow()
-        try:
-            action_id = solution_to_action(self.doc, self.item_id, row)
-        except ValueError as exc:
-            self.solution_status.setText(str(exc))
-            return
-        self.solution_status.setText(f"Opgenomen in het verbeterplan als actie {action_id} (geaccepteerd).")
 
     def _refresh(self) -> None:
         if self.item_id is None:
@@ -378,9 +341,6 @@ class ItemPage(QWidget):
             if self.reference_edit.text() != reference:
                 self.reference_edit.setText(reference)
             self.evidence_date.set_date(evidence.date if evidence else None)
-            for field, editor in self.lists.items():
-                editor.set_values(list(getattr(answer, field)) if answer else [])
-            self._update_solution_button()
         finally:
             self._loading = False
 
@@ -392,6 +352,7 @@ class ItemPage(QWidget):
     def _on_changed(self, key: str) -> None:
         if self.item_id is not None and key in (self.item_id, ""):
             self._refresh()
+            self.analysis_box.refresh()
 
     # ------------------------------------------------------------------ editing
 
@@ -417,10 +378,6 @@ class ItemPage(QWidget):
     def _edit_evidence(self, field: str, value: object) -> None:
         if not self._loading and self.item_id is not None:
             self.doc.set_evidence(self.item_id, field, value)
-
-    def _edit_list(self, field: str, values: list[str]) -> None:
-        if not self._loading and self.item_id is not None:
-            self.doc.set_list(self.item_id, field, values)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         # Reached only when the focused child did not use the key (buttons, not text fields).

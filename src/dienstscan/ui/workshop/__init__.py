@@ -8,6 +8,7 @@ generate and read back the per-participant Excel forms (see ``forms_ui``).
 from __future__ import annotations
 
 from .forms_ui import make_forms, read_forms
-from .presentation import KEYS, PresentationWindow, choose_screen, start_presentation
+from .keymap import KEYMAP
+from .presentation import PresentationWindow, choose_screen, start_presentation
 
-__all__ = ["KEYS", "PresentationWindow", "choose_screen", "make_forms", "read_forms", "start_presentation"]
+__all__ = ["KEYMAP", "PresentationWindow", "choose_screen", "make_forms", "read_forms", "start_presentation"]

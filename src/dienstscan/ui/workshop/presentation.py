@@ -1,101 +1,48 @@
 """Presentation mode: the scan on a projector, one item at a time, driven by keys and a clicker.
 
 ``PresentationWindow(doc, parent, screen=..., theme="light"|"dark")`` fills a screen (with two
-screens the projector, while the laptop keeps the normal window) and shows one item with its
-framework/section and progress ("Norm 4 van 10"), the text large enough for the back of the room
-(at least 1/25 of the screen height), for BSC norms the right and the duty, the answers with
-their number keys, the chosen one marked by more than colour (bold, a check mark, a thick frame,
-inverted), the explanation and notes, the support poll and the spread of individual answers.
+screens the projector, while the laptop keeps the normal window) and shows one item
+(``ItemView``; the text at least 1/25 of the screen height), after the last one the closing
+screen (``overlays.ClosingScreen``). Everything is recorded through the ``ScanDocument`` (undo,
+autosave).
 
-Everything is recorded through the ``ScanDocument`` (undo, autosave). The keys are listed in
-``KEYS`` (shown by F1 or ?). Overlays (blank screen, help, section overview, the live text
-field, a quick round of individual answers) sit on top of the item and take the keys first.
-The closing screen shows the scores against the benchmarks and the proposed actions.
+Keys: ``keymap.KEYMAP`` is the one table of keys; ``handle_key`` looks the key up there for the
+current context (an open overlay, an item, the closing screen) and calls the binding's
+``key_*`` method below (or of the open overlay, for its own keys); the help overlay lists the
+same table. Overlays (``overlays.py``: blank
+screen, help, section overview, the live text field, a quick round) are widgets in
+``self.overlays`` by name; ``open_overlay(name)`` shows one on top of the item, and while it is
+open it takes the keys bound to its name. A new overlay: an ``Overlay`` subclass in ``overlays.py``
+with its ``key_*`` methods, added to ``self.overlays`` in ``_build``, its rows in ``KEYMAP`` and
+a row for the key that opens it (with a ``key_*`` method here). A new key on the main screen: a
+row in ``KEYMAP`` and its ``key_*`` method here.
 """
 
 from __future__ import annotations
 
-import html
-import math
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
-from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLayout,
-    QPlainTextEdit,
-    QSizePolicy,
-    QStackedLayout,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
+from PySide6.QtWidgets import QLayout, QStackedLayout, QVBoxLayout, QWidget
 
-from ...model import items_in_scope
-from ...model import ChecklistSet
-from ...plan import visible_actions
-from ...scoring import dutch, score
+from ...model import ChecklistSet, items_in_scope
 from ...scoring.spread import item_spread, most_different_first
 from ..document import ScanDocument
-from .commands import VOTE_LABELS, add_individual, add_vote, set_individual
-from .theme import Palette, palette
+from . import keymap
+from .commands import VOTE_LABELS, add_vote
+from .item_view import ItemView
+from .overlays import (
+    BlankOverlay,
+    ClosingScreen,
+    EditorOverlay,
+    HelpOverlay,
+    Overlay,
+    OverviewOverlay,
+    RoundOverlay,
+    px,
+)
+from .theme import Palette, palette, stylesheet
 
-#: (keys, what they do) as the help overlay shows them.
-KEYS: list[tuple[str, str]] = [
-    ("PageDown · → · spatie", "volgend item (na het laatste: het slotscherm)"),
-    ("PageUp · ←", "vorig item"),
-    ("Home · End", "eerste item · slotscherm met scores en acties"),
-    ("1 … 9", "het antwoord van de groep vastleggen"),
-    ("J · T · N", "een stem Ja · Twijfel · Nee voor het draagvlak"),
-    ("Backspace", "de laatste stem terugnemen"),
-    ("E · Shift+E", "uitleg · notities live typen (Esc of Ctrl+Enter: klaar, F2: wisselen)"),
-    ("R", "snelle ronde: ieders antwoord anoniem met de cijfertoetsen (Enter: klaar)"),
-    ("V", "volgorde: meeste verschil eerst ↔ volgorde van de checklist"),
-    ("S", "overzicht van het onderdeel"),
-    ("B · punt", "scherm zwart (nog eens: terug)"),
-    ("Ctrl+Z · Ctrl+Y", "ongedaan maken · opnieuw"),
-    ("F1 · ?", "deze hulp"),
-    ("Esc", "presentatie verlaten"),
-]
-
-_NUMBER_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
-_VOTE_KEYS = {Qt.Key.Key_J: "ja", Qt.Key.Key_T: "twijfel", Qt.Key.Key_N: "nee"}
-_FIELD_LABELS = {"explanation": "Uitleg", "notes": "Notities"}
-
-
-def _px(height: int, fraction: float) -> int:
-    return max(10, math.ceil(height * fraction))
-
-
-def _font(px: int, *, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPixelSize(px)
-    font.setBold(bold)
-    return font
-
-
-def _label(parent: QWidget, name: str, *, wrap: bool = True) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setWordWrap(wrap)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-    return label
-
-
-def _short(text: str, limit: int = 90) -> str:
-    """The first clause of a long action title, cut at a word (the full text is in the plan)."""
-    text = " ".join(text.split())
-    for mark in (": ", "; ", ", en "):
-        head = text.split(mark)[0]
-        if 25 <= len(head) < len(text):
-            text = head + " …"
-            break
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + " …"
+_VOTE_KEYS = {"J": "ja", "T": "twijfel", "N": "nee"}
 
 
 def choose_screen(parent: QWidget | None) -> QScreen | None:
@@ -108,28 +55,15 @@ def choose_screen(parent: QWidget | None) -> QScreen | None:
     return others[0] if others else own
 
 
-class LiveEditor(QPlainTextEdit):
-    """The large text field: Esc or Ctrl+Enter closes it, F2 switches field, Ctrl+Z undoes in the scan."""
-
-    done = Signal()
-    switchField = Signal()
-    undoRequested = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        key = event.key()
-        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-        if key == Qt.Key.Key_Escape or (ctrl and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
-            self.done.emit()
-        elif key == Qt.Key.Key_F2:
-            self.switchField.emit()
-        elif ctrl and key == Qt.Key.Key_Z:
-            self.undoRequested.emit()  # the scan's undo stack, not the field's own
-        else:
-            super().keyPressEvent(event)
-
-
 class PresentationWindow(QWidget):
-    """The projector window; ``closed`` is emitted once when it goes away."""
+    """The projector window; ``closed`` is emitted once when it goes away.
+
+    Longer than ~300 lines on purpose: it is the presentation's state (order, position, votes,
+    the open overlay) and one short ``key_*`` method per binding of ``keymap.KEYMAP`` that
+    changes it. The screens (``ItemView``, ``ClosingScreen``) and the overlays, with their own
+    keys, are widgets of their own; splitting the handlers from the state they change would only
+    scatter the keymap's other half.
+    """
 
     closed = Signal()
     #: The item shown changed (item id, or "" for the closing screen).
@@ -152,12 +86,11 @@ class PresentationWindow(QWidget):
         self.items: list[str] = []
         self.index = 0
         self.on_closing_screen = False
-        self.overlay: str | None = None  # "blank" | "help" | "overview" | "editor" | "round"
-        self.editor_field = "explanation"
+        #: The name of the open overlay (a key of ``overlays``), or None.
+        self.overlay: str | None = None
         self._votes: list[tuple[str, str]] = []
-        self._round: list[str] = []
         self._closed_emitted = False
-        self._syncing_editor = False
+        self._sizes: dict[str, int] | None = None
         self._build()
         self.apply_theme(theme)
         self._load_items()
@@ -167,117 +100,26 @@ class PresentationWindow(QWidget):
             self.setGeometry(screen.geometry())
         self.refresh()
 
-    # ------------------------------------------------------------------ building
-
     def _build(self) -> None:
         self.stack = QStackedLayout(self)
-        self.page = QWidget(self)
-        self.page.setObjectName("page")
-        lay = QVBoxLayout(self.page)
-        self.page_layout = lay
-        head = QHBoxLayout()
-        self.context_label = _label(self.page, "muted")
-        self.progress_label = _label(self.page, "muted", wrap=False)
-        self.progress_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        head.addWidget(self.context_label, 1)
-        head.addWidget(self.progress_label, 0, Qt.AlignmentFlag.AlignTop)
-        lay.addLayout(head)
-        self.item_label = _label(self.page, "item")
-        self.item_label.setAccessibleName("Tekst van het item")
-        lay.addWidget(self.item_label)
-        self.right_label = _label(self.page, "body")
-        self.duty_label = _label(self.page, "body")
-        lay.addWidget(self.right_label)
-        lay.addWidget(self.duty_label)
-        self.options_widget = QWidget(self.page)
-        self.options_layout = QGridLayout(self.options_widget)
-        self.options_layout.setContentsMargins(0, 0, 0, 0)
-        self.option_labels: list[QLabel] = []
-        lay.addWidget(self.options_widget)
-        self.poll_label = _label(self.page, "body")
-        self.spread_label = _label(self.page, "body")
-        lay.addWidget(self.poll_label)
-        lay.addWidget(self.spread_label)
-        self.explanation_label = _label(self.page, "body")
-        self.notes_label = _label(self.page, "body")
-        self.toelichting_label = _label(self.page, "muted")
-        lay.addWidget(self.explanation_label)
-        lay.addWidget(self.notes_label)
-        lay.addWidget(self.toelichting_label)
-        lay.addStretch(1)
-        foot = QHBoxLayout()
-        self.status_label = _label(self.page, "accent")
-        self.hint_label = _label(self.page, "muted", wrap=False)
-        self.hint_label.setText("F1: toetsen · Esc: stoppen")
-        foot.addWidget(self.status_label, 1)
-        foot.addWidget(self.hint_label, 0, Qt.AlignmentFlag.AlignBottom)
-        lay.addLayout(foot)
-        self.stack.addWidget(self.page)
-
-        self.closing = QWidget(self)
-        self.closing.setObjectName("page")
-        cl = QVBoxLayout(self.closing)
-        self.closing_layout = cl
-        self.closing_title = _label(self.closing, "item")
-        self.closing_scores = _label(self.closing, "body")
-        self.closing_scores.setTextFormat(Qt.TextFormat.RichText)
-        self.closing_actions_title = _label(self.closing, "accent")
-        self.closing_actions = _label(self.closing, "body")
-        self.closing_actions.setTextFormat(Qt.TextFormat.RichText)
-        for w in (self.closing_title, self.closing_scores, self.closing_actions_title, self.closing_actions):
-            cl.addWidget(w)
-        cl.addStretch(1)
-        self.closing_hint = _label(self.closing, "muted")
-        self.closing_hint.setText("PageUp: terug naar de items · Esc: presentatie verlaten")
-        cl.addWidget(self.closing_hint)
+        self.item_view = ItemView(self)
+        self.closing = ClosingScreen(self)
+        self.stack.addWidget(self.item_view)
         self.stack.addWidget(self.closing)
-
-        # overlays: children on top of everything, shown one at a time
-        self.blank = QWidget(self)
-        self.blank.setObjectName("blank")
-        self.blank.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.panel = QFrame(self)
-        self.panel.setObjectName("overlay")
-        pl = QVBoxLayout(self.panel)
-        self.panel_title = _label(self.panel, "accent")
-        self.panel_text = _label(self.panel, "body")
-        self.panel_text.setTextFormat(Qt.TextFormat.RichText)
-        self.editor = LiveEditor(self.panel)
-        self.editor.setObjectName("editor")
-        self.editor.setAccessibleName("Uitleg of notities")
-        self.editor.textChanged.connect(self._editor_typed)
-        self.editor.done.connect(self._editor_done)
-        self.editor.switchField.connect(self._editor_switch)
-        self.editor.undoRequested.connect(self.doc.undo_stack.undo)
-        self.panel_layout = pl
-        pl.addWidget(self.panel_title)
-        pl.addWidget(self.panel_text)
-        pl.addWidget(self.editor, 1000)
-        pl.addStretch(1)  # without the text field the texts stay at the top
-        for w in (self.blank, self.panel):
-            w.hide()
+        editor = EditorOverlay(self, self._editor_key)
+        #: The overlays by name (the ``when`` of their bindings in ``keymap.KEYMAP``).
+        self.overlays: dict[str, Overlay] = {
+            o.name: o for o in (BlankOverlay(self), HelpOverlay(self), OverviewOverlay(self), RoundOverlay(self), editor)}
+        #: The live text field of the editor overlay.
+        self.editor = editor.editor
         # the window has the screen's size; the text is fitted to it, never the other way round
-        for layout in (self.stack, self.page_layout, self.closing_layout, pl):
-            layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.stack.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
 
     def apply_theme(self, theme: str) -> None:
         p = palette(theme)
         self.palette_ = p
         self.theme = theme
-        self.setStyleSheet(f"""
-            #presentation, #page {{ background: {p.background}; }}
-            QLabel {{ color: {p.text}; background: transparent; }}
-            QLabel#muted {{ color: {p.muted}; }}
-            QLabel#accent {{ color: {p.accent}; }}
-            QLabel#option {{ color: {p.text}; background: {p.background}; border: 3px solid {p.frame};
-                             border-radius: 6px; padding: 0.3em 0.5em; }}
-            QLabel#chosen {{ color: {p.chosen_text}; background: {p.chosen_background};
-                             border: 6px solid {p.text}; border-radius: 6px; padding: 0.3em 0.5em; }}
-            #blank {{ background: {p.blank}; }}
-            QFrame#overlay {{ background: {p.overlay_background}; border: 4px solid {p.accent}; }}
-            QFrame#overlay QLabel {{ background: transparent; }}
-            QPlainTextEdit#editor {{ color: {p.text}; background: {p.background}; border: 3px solid {p.frame}; }}
-        """)
+        self.setStyleSheet(stylesheet(p))
 
     # ------------------------------------------------------------------ items and order
 
@@ -325,435 +167,197 @@ class PresentationWindow(QWidget):
         self.index = max(0, min(len(self.items) - 1, self.index + direction))
         self.refresh()
 
-    # ------------------------------------------------------------------ showing
-
-    def _doc_changed(self, _key: str) -> None:
-        if self.overlay == "editor" and not self._syncing_editor:
-            self._sync_editor()
-        self.refresh()
-
-    def flash(self, message: str) -> None:
-        self.status_label.setText(message)
-        self.status_label.setAccessibleDescription(message)
-
-    def refresh(self) -> None:
-        if self.on_closing_screen:
-            self._fill_closing()
-            self.stack.setCurrentWidget(self.closing)
-        else:
-            self._fill_item()
-            self.stack.setCurrentWidget(self.page)
-        self._refresh_overlay()
-        self._fit()
-
-    def _fill_item(self) -> None:
-        item_id = self.current_item_id
-        if item_id is None:
-            self.item_label.setText("Geen items in scope")
-            return
-        fw, section, item = self.checklists.locate(item_id)
-        where = fw.title
-        if section is not None:
-            where += f" · {section.heading(fw.section_label)}"
-        self.context_label.setText(where)
-        progress = fw.item_position(item_id)
-        progress = progress[0].upper() + progress[1:]
-        if self.order_mode == "verschil":
-            progress += f"\nmeeste verschil eerst: {self.index + 1} van {len(self.items)}"
-        self.progress_label.setText(progress)
-        self.item_label.setText(f"{item.id}  {item.text}")
-        self.right_label.setVisible(bool(item.right))
-        self.duty_label.setVisible(bool(item.duty))
-        self.right_label.setText(f"Recht van de burger: {item.right}")
-        self.duty_label.setText(f"Plicht van de overheid: {item.duty}")
-
-        answer = self.doc.answer(item_id)
-        scale = self.checklists.scale_for(item_id)
-        for label in self.option_labels:
-            label.deleteLater()
-        self.option_labels = []
-        columns = len(scale.options) if len(scale.options) <= 3 else (2 if len(scale.options) == 4 else 3)
-        for n, option in enumerate(scale.options):
-            chosen = answer is not None and answer.option == option.id
-            key = str(n + 1) if n < 9 else " "
-            text = f"✓ {key}  {option.label}" if chosen else f"{key}  {option.label}"
-            label = _label(self.options_widget, "chosen" if chosen else "option")
-            label.setText(text)
-            label.setAccessibleName(f"Antwoord {key}: {option.label}{' (gekozen)' if chosen else ''}")
-            self.options_layout.addWidget(label, n // columns, n % columns)
-            self.option_labels.append(label)
-        for c in range(3):
-            self.options_layout.setColumnStretch(c, 1 if c < columns else 0)
-
-        poll = answer.poll if answer else None
-        if poll is not None and poll.total:
-            self.poll_label.setText(f"Draagvlak: Ja {poll.ja} · Twijfel {poll.twijfel} · Nee {poll.nee} "
-                                    f"(van {poll.total})")
-        else:
-            self.poll_label.setText("Draagvlak: nog geen stemmen (J · T · N)")
-        individual = answer.individual if answer else []
-        if individual:
-            spread = item_spread(self.checklists, item_id, individual)
-            self.spread_label.setText(f"Individueel vooraf (anoniem): {spread.text()}")
-        self.spread_label.setVisible(bool(individual))
-
-        option = scale.option(answer.option) if answer and answer.option else None
-        explanation = answer.explanation.strip() if answer else ""
-        if explanation:
-            self.explanation_label.setText(f"Uitleg: {explanation}")
-        elif option is not None and option.requires_explanation:
-            self.explanation_label.setText("Uitleg: nog niet gegeven – vereist bij dit antwoord (pas toe of leg uit; E)")
-        else:
-            self.explanation_label.setText("")
-        self.explanation_label.setVisible(bool(self.explanation_label.text()))
-        notes = answer.notes.strip() if answer else ""
-        self.notes_label.setText(f"Notities: {notes}" if notes else "")
-        self.notes_label.setVisible(bool(notes))
-        self.toelichting_label.setText(f"Toelichting: {item.explanation}" if item.explanation else "")
-        self.toelichting_label.setVisible(bool(item.explanation))
-        self._full_texts = {self.explanation_label: self.explanation_label.text(),
-                            self.notes_label: self.notes_label.text(),
-                            self.toelichting_label: self.toelichting_label.text()}
-        self.itemShown.emit(item_id)
-
     def show_closing(self) -> None:
         self.on_closing_screen = True
         self.refresh()
         self.itemShown.emit("")
 
-    def _fill_closing(self) -> None:
-        report = score(self.checklists, self.doc.assessment)
-        self.closing_title.setText(f"Afsluiting: waar staat {self.doc.assessment.organisation.name}?")
-        rows = []
-        for fw in report.frameworks:
-            pct = fw.tally.percentage
-            value = dutch.percent(pct) if pct is not None else "nog geen score"
-            sentence = fw.comparison.sentence if fw.comparison else ""
-            rows.append(f"<p><b>{html.escape(fw.title)}: {html.escape(value)}</b>"
-                        + (f"<br>{html.escape(sentence)}" if sentence else "") + "</p>")
-            for sep in fw.separate_items:
-                if sep.comparison is not None:
-                    rows.append(f"<p><b>{html.escape(sep.item_id)}:</b> {html.escape(sep.comparison.sentence)}</p>")
-        self.closing_scores.setText("".join(rows) or "<p>Geen kaders in scope.</p>")
-        # the document keeps the proposals in step with the answers (ScanDocument.sync_proposals)
-        actions = visible_actions(self.doc.assessment)
-        order = {"hoog": 0, "midden": 1, "laag": 2}
-        actions.sort(key=lambda a: order.get(a.priority, 3))
-        self.closing_actions_title.setText(f"Voorgestelde acties voor het verbeterplan ({len(actions)})")
-        self._closing_action_rows = [
-            f"<li><b>[{html.escape(a.priority.capitalize())}]</b> {html.escape(_short(a.title))}"
-            + (f" <i>({html.escape(a.item_id)})</i>" if a.item_id else "") + "</li>" for a in actions]
-        self._set_closing_actions(len(self._closing_action_rows))
+    # ------------------------------------------------------------------ showing
 
-    def _set_closing_actions(self, shown: int) -> None:
-        rows = self._closing_action_rows[:shown]
-        rest = len(self._closing_action_rows) - shown
-        more = f"<p>… en nog {rest} {'actie' if rest == 1 else 'acties'}: zie het verbeterplan.</p>" if rest else ""
-        self.closing_actions.setText((f"<ul>{''.join(rows)}</ul>" if rows else "<p>Geen: geen tekortkomingen gevonden.</p>") + more)
+    def _doc_changed(self, _key: str) -> None:
+        self.refresh()  # the open overlay too (the live text field takes changes made elsewhere)
+
+    def flash(self, message: str) -> None:
+        self.item_view.status_label.setText(message)
+        self.item_view.status_label.setAccessibleDescription(message)
+
+    def refresh(self) -> None:
+        if self.on_closing_screen:
+            self.closing.fill(self.checklists, self.doc)
+            self.stack.setCurrentWidget(self.closing)
+        else:
+            item_id = self.current_item_id
+            if item_id is None:
+                self.item_view.show_empty()
+            else:
+                note = (f"meeste verschil eerst: {self.index + 1} van {len(self.items)}"
+                        if self.order_mode == "verschil" else "")
+                self.item_view.show_item(self.checklists, self.doc, item_id, self._checklist_order, note)
+                self.itemShown.emit(item_id)
+            self.stack.setCurrentWidget(self.item_view)
+        self._refresh_overlay()
+        self._fit()
 
     # ------------------------------------------------------------------ fonts and fitting
 
     def font_sizes(self, factor: float = 1.0) -> dict[str, int]:
         """Pixel sizes for the current height: the item text is at least 1/25 of it."""
         h = max(self.height(), 200)
-        return {"item": _px(h, 1 / 25), "body": _px(h, factor / 30), "small": _px(h, factor / 40)}
+        return {"item": px(h, 1 / 25), "body": px(h, factor / 30), "small": px(h, factor / 40)}
 
     def _apply_fonts(self, factor: float) -> None:
         sizes = self.font_sizes(factor)
         self._sizes = sizes
         margin = max(8, self.height() // 40)
-        for layout in (self.page_layout, self.closing_layout):
-            layout.setContentsMargins(margin * 2, margin, margin * 2, margin)
-            layout.setSpacing(max(4, margin // 2))
-        self.options_layout.setSpacing(max(4, margin // 2))
-        self.item_label.setFont(_font(sizes["item"], bold=True))
-        self.closing_title.setFont(_font(sizes["item"], bold=True))
-        for w in (self.right_label, self.duty_label, self.poll_label, self.spread_label, self.explanation_label,
-                  self.notes_label, self.closing_scores, self.closing_actions):
-            w.setFont(_font(sizes["body"]))
-        self.poll_label.setFont(_font(sizes["body"], bold=True))
-        self.closing_actions_title.setFont(_font(sizes["body"], bold=True))
-        for label in self.option_labels:
-            label.setFont(_font(sizes["body"], bold=label.objectName() == "chosen"))
-        for w in (self.context_label, self.progress_label, self.toelichting_label, self.status_label,
-                  self.hint_label, self.closing_hint):
-            w.setFont(_font(sizes["small"]))
-        self.panel_title.setFont(_font(sizes["body"], bold=True))
-        self.panel_text.setFont(_font(sizes["body"]))
-        self.editor.setFont(_font(sizes["item"]))
+        self.item_view.set_fonts(sizes, margin)
+        self.closing.layout_.setContentsMargins(margin * 2, margin, margin * 2, margin)
+        self.closing.layout_.setSpacing(max(4, margin // 2))
+        self.closing.set_fonts(sizes)
+        for overlay in self.overlays.values():
+            overlay.set_fonts(sizes)
 
-    def _needed_height(self, layout: QVBoxLayout) -> int:
+    def _too_tall(self, layout: QVBoxLayout) -> bool:
         layout.activate()
         if layout.hasHeightForWidth():
-            return layout.totalHeightForWidth(self.width())
-        return layout.totalSizeHint().height()
+            return layout.totalHeightForWidth(self.width()) > self.height()
+        return layout.totalSizeHint().height() > self.height()
 
     def _fit(self) -> None:
-        """Shrink the secondary text (never the item text) until everything fits; then shorten."""
-        layout = self.closing_layout if self.on_closing_screen else self.page_layout
-        for label, text in getattr(self, "_full_texts", {}).items():
-            if label.text() != text:
-                label.setText(text)
-        if self.on_closing_screen and hasattr(self, "_closing_action_rows"):
-            self._set_closing_actions(len(self._closing_action_rows))
-        factor = 1.0
-        if self.on_closing_screen:
-            # the plan on the wall stays readable: fewer actions first, smaller type only after that
-            self._apply_fonts(factor)
-            shown = len(self._closing_action_rows)
-            while shown > 0 and self._needed_height(layout) > self.height():
-                shown -= 1
-                self._set_closing_actions(shown)
-            while self._needed_height(layout) > self.height() and factor > 0.62:
-                factor -= 0.06
-                self._apply_fonts(factor)
-            return
-        while True:
-            self._apply_fonts(factor)
-            if self._needed_height(layout) <= self.height() or factor <= 0.62:
-                break
-            factor -= 0.06
-        if self._needed_height(layout) <= self.height():
-            return
-        # last resort: the checklist's toelichting goes, then long notes and explanation are shortened
-        if self.toelichting_label.isVisible():
-            self.toelichting_label.setText("Toelichting: niet getoond, te lang voor dit scherm (zie de gewone weergave)")
-        for label in (self.notes_label, self.explanation_label):
-            text = label.text()
-            while self._needed_height(layout) > self.height() and len(text) > 60:
-                text = text[: int(len(text) * 0.8)].rstrip()
-                label.setText(text + " … (E: alles)")
+        """The screen shown shrinks its secondary text (never the item text) until it fits."""
+        screen = self.closing if self.on_closing_screen else self.item_view
+        screen.fit(lambda: self._too_tall(screen.layout_), self._apply_fonts)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        self.blank.setGeometry(self.rect())
         self._fit()
-        self._place_panel()
-        self._fit_panel()
-
-    def _place_panel(self) -> None:
-        """Overlays cover the window; the text field leaves the item text above it in view."""
-        m = max(10, self.height() // 20)
-        rect = self.rect().adjusted(m, m, -m, -m)
-        if self.overlay == "editor" and not self.on_closing_screen:
-            below_item = self.item_label.mapTo(self, self.item_label.rect().bottomLeft()).y() + m // 2
-            rect.setTop(min(below_item, self.height() // 2))
-        self.panel.setGeometry(rect)
+        self._refresh_overlay()
 
     # ------------------------------------------------------------------ overlays
 
-    def _open_overlay(self, kind: str | None) -> None:
-        self.overlay = kind
+    def open_overlay(self, name: str | None) -> None:
+        """Show the overlay ``name`` on top (None: back to the item or closing screen)."""
+        self.overlay = name
         self._refresh_overlay()
-        if kind == "editor":
-            self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        else:
-            self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)  # an overlay with a text field takes it after this
 
     def _refresh_overlay(self) -> None:
-        kind = self.overlay
-        self._place_panel()
-        self.blank.setVisible(kind == "blank")
-        self.panel.setVisible(kind in ("help", "overview", "editor", "round"))
-        self.editor.setVisible(kind == "editor")
-        self.panel_text.setVisible(kind != "editor")
-        if kind == "help":
-            self.panel_title.setText("Toetsen in de presentatie")
-            rows = "".join(f"<tr><td><b>{html.escape(k)}</b>&nbsp;&nbsp;</td><td>{html.escape(v)}</td></tr>"
-                           for k, v in KEYS)
-            self.panel_text.setText(f"<table cellspacing='4'>{rows}</table>")
-        elif kind == "overview":
-            self._fill_overview()
-        elif kind == "round":
-            self._fill_round()
-        elif kind == "editor":
-            item_id = self.current_item_id
-            other = "notities" if self.editor_field == "explanation" else "uitleg"
-            self.panel_title.setText(f"{_FIELD_LABELS[self.editor_field]} bij {item_id} – typ live · "
-                                     f"Esc of Ctrl+Enter: klaar · F2: naar de {other}")
-        for w in (self.blank, self.panel):
-            if w.isVisible():
-                w.raise_()
-        self._fit_panel()
-
-    def _fit_panel(self) -> None:
-        """The overlay's text gets smaller (not below 1/50 of the height) until it fits the panel."""
-        if not self.panel.isVisible() or self.overlay == "editor" or not hasattr(self, "_sizes"):
+        for name, overlay in self.overlays.items():
+            if name != self.overlay:
+                overlay.hide()
+        overlay = self.overlays.get(self.overlay) if self.overlay else None
+        if overlay is None:
             return
-        px = self._sizes["body"]
-        floor = _px(self.height(), 1 / 50)
-        while True:
-            self.panel_text.setFont(_font(px))
-            self.panel_layout.activate()
-            needed = self.panel_layout.totalHeightForWidth(self.panel.width())
-            if needed <= self.panel.height() or px <= floor:
-                break
-            px -= 1
+        overlay.setGeometry(self._overlay_rect(overlay))
+        overlay.refresh()
+        overlay.show()
+        overlay.raise_()
+        overlay.fit(px(self.height(), 1 / 50))
 
-    def _fill_overview(self) -> None:
-        item_id = self.current_item_id or (self.items[-1] if self.items else None)
-        if item_id is None:
-            return
-        fw, section, _ = self.checklists.locate(item_id)
-        items = section.items if section is not None else fw.items
-        title = f"{fw.title}" + (f" · {section.title}" if section else "")
-        self.panel_title.setText(f"Overzicht: {title}")
-        rows = []
-        for item in items:
-            if item.id not in self.items:
-                continue
-            answer = self.doc.answer(item.id)
-            option = self.checklists.scale_for(item.id).option(answer.option) if answer and answer.option else None
-            state = f"✓ {option.label}" if option else "– nog open"
-            here = item.id == self.current_item_id
-            text = html.escape(item.text if len(item.text) <= 90 else item.text[:87] + "…")
-            cell = f"<b>▶ {html.escape(item.id)}</b>" if here else html.escape(item.id)
-            rows.append(f"<tr><td>{cell}&nbsp;</td><td>{'<b>' + text + '</b>' if here else text}&nbsp;</td>"
-                        f"<td><b>{html.escape(state)}</b></td></tr>")
-        self.panel_text.setText(f"<table cellspacing='3'>{''.join(rows)}</table><p>S of Esc: sluiten</p>")
+    def _overlay_rect(self, overlay: Overlay):
+        """Overlays cover the window; the text field leaves the item text above it in view."""
+        if overlay.full_screen:
+            return self.rect()
+        m = max(10, self.height() // 20)
+        rect = self.rect().adjusted(m, m, -m, -m)
+        if overlay.below_item and not self.on_closing_screen:
+            label = self.item_view.item_label
+            below_item = label.mapTo(self, label.rect().bottomLeft()).y() + m // 2
+            rect.setTop(min(below_item, self.height() // 2))
+        return rect
 
-    def _fill_round(self) -> None:
-        item_id = self.current_item_id
-        answer = self.doc.answer(item_id)
-        individual = answer.individual if answer else []
-        spread = item_spread(self.checklists, item_id, individual)
-        participants = len(self.doc.assessment.participants)
-        of = f" van {participants}" if participants else ""
-        self.panel_title.setText(f"Snelle ronde bij {item_id}: deelnemer {len(self._round) + 1}{of}, "
-                                 f"druk het nummer van uw antwoord")
-        earlier = len(individual) - len(self._round)
-        rows = "".join(f"<tr><td><b>{n}</b>&nbsp;&nbsp;</td><td>{html.escape(label)}&nbsp;&nbsp;</td>"
-                       f"<td><b>{count}</b></td></tr>"
-                       for n, (_, label, count) in enumerate(spread.counts, start=1))
-        note = (f"<p>Er waren al {earlier} individuele antwoorden (bijvoorbeeld uit formulieren); deze ronde "
-                f"telt erbij. Delete: die eerst wissen.</p>") if earlier > 0 else ""
-        self.panel_text.setText(f"<p>{len(self._round)} antwoorden in deze ronde (anoniem, alleen aantallen).</p>"
-                                f"<table cellspacing='4'>{rows}</table>{note}"
-                                "<p>Backspace: laatste terug · Enter of R: ronde klaar</p>")
-
-    def _sync_editor(self) -> None:
-        item_id = self.current_item_id
-        answer = self.doc.answer(item_id) if item_id else None
-        text = getattr(answer, self.editor_field) if answer else ""
-        if self.editor.toPlainText() != text:
-            self._syncing_editor = True
-            try:
-                self.editor.setPlainText(text)
-                self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
-            finally:
-                self._syncing_editor = False
-
-    def open_editor(self, field: str = "explanation") -> None:
-        if self.current_item_id is None:
-            return
-        self.editor_field = field
-        self._open_overlay("editor")
-        self._sync_editor()
-
-    def _editor_typed(self) -> None:
-        if self._syncing_editor or self.overlay != "editor" or self.current_item_id is None:
-            return
-        self._syncing_editor = True
-        try:
-            self.doc.set_text(self.current_item_id, self.editor_field, self.editor.toPlainText())
-        finally:
-            self._syncing_editor = False
-
-    def _editor_done(self) -> None:
-        self._open_overlay(None)
-        self.flash(f"{_FIELD_LABELS[self.editor_field]} vastgelegd")
-        self.refresh()
-
-    def _editor_switch(self) -> None:
-        self.open_editor("notes" if self.editor_field == "explanation" else "explanation")
-
-    # ------------------------------------------------------------------ keys
+    # ------------------------------------------------------------------ keys (see keymap.KEYMAP)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if not self.handle_key(event):
             super().keyPressEvent(event)
 
     def handle_key(self, event: QKeyEvent) -> bool:
-        try:
-            key = Qt.Key(event.key())
-        except ValueError:  # a key Qt has no name for
+        """Run the binding of ``event`` for the current context; False when no binding is ours."""
+        found = keymap.find(event, ("anywhere",))
+        if found is None:
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                return False  # other Ctrl combinations are not the presentation's
+            if self.overlay is not None:
+                found = keymap.find(event, (self.overlay,))
+                if found is None:
+                    return True  # an open overlay takes every key: a clicker's next does nothing unseen
+            else:
+                contexts = ("main", "item") if self.current_item_id is not None else ("main",)
+                found = keymap.find(event, contexts)
+        return self._run(found)
+
+    def _editor_key(self, event: QKeyEvent) -> bool:
+        """Keys in the live text field: undo/redo of the scan and the editor's own keys; the rest types."""
+        return self._run(keymap.find(event, ("anywhere", "editor")))
+
+    def _run(self, found: tuple[keymap.Binding, str] | None) -> bool:
+        """Call the binding's handler: a method of its overlay for an overlay's keys, else of the window."""
+        if found is None:
             return False
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
-        text = event.text()
-        if ctrl and key == Qt.Key.Key_Z:
-            self.doc.undo_stack.undo()
-            self.flash("Ongedaan gemaakt")
-            return True
-        if ctrl and key == Qt.Key.Key_Y or (ctrl and mods & Qt.KeyboardModifier.ShiftModifier and key == Qt.Key.Key_Z):
-            self.doc.undo_stack.redo()
-            self.flash("Opnieuw uitgevoerd")
-            return True
-        if ctrl:
-            return False
-        if self.overlay == "blank":
-            if key in (Qt.Key.Key_B, Qt.Key.Key_Period, Qt.Key.Key_Escape):
-                self._open_overlay(None)
-            return True  # a clicker's next while the screen is black does nothing unseen
-        if self.overlay == "help":
-            if key in (Qt.Key.Key_F1, Qt.Key.Key_Escape, Qt.Key.Key_Question) or text == "?":
-                self._open_overlay(None)
-            return True
-        if self.overlay == "overview":
-            if key in (Qt.Key.Key_S, Qt.Key.Key_Escape):
-                self._open_overlay(None)
-            return True
-        if self.overlay == "round":
-            return self._round_key(key)
-        if key in (Qt.Key.Key_B, Qt.Key.Key_Period):
-            self._open_overlay("blank")
-            return True
-        if key == Qt.Key.Key_F1 or text == "?":
-            self._open_overlay("help")
-            return True
-        if key == Qt.Key.Key_Escape:
-            self.close()
-            return True
-        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_Down):
-            self.step(1)
-            return True
-        if key in (Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up):
-            self.step(-1)
-            return True
-        if key == Qt.Key.Key_Home:
-            if self.items:
-                self.go_to(self.items[0])
-            return True
-        if key == Qt.Key.Key_End:
-            self.show_closing()
-            return True
-        item_id = self.current_item_id
-        if item_id is None:
-            return False
-        if key in _NUMBER_KEYS:
-            return self.choose(_NUMBER_KEYS[key] - 1)
-        if key in _VOTE_KEYS:
-            self.vote(_VOTE_KEYS[key])
-            return True
-        if key == Qt.Key.Key_Backspace:
-            self.take_back_vote()
-            return True
-        if key == Qt.Key.Key_E:
-            self.open_editor("notes" if mods & Qt.KeyboardModifier.ShiftModifier else "explanation")
-            return True
-        if key == Qt.Key.Key_S:
-            self._open_overlay("overview")
-            return True
-        if key == Qt.Key.Key_R:
-            self._round = []
-            self._open_overlay("round")
-            return True
-        if key == Qt.Key.Key_V:
-            self.set_order("checklist" if self.order_mode == "verschil" else "verschil")
-            self.flash("Volgorde: meeste verschil eerst" if self.order_mode == "verschil"
-                       else "Volgorde: zoals de checklist")
-            return True
-        return False
+        binding, key = found
+        getattr(self.overlays.get(binding.when, self), binding.handler)(key)
+        return True
+
+    def key_next(self, _key: str) -> None:
+        self.step(1)
+
+    def key_previous(self, _key: str) -> None:
+        self.step(-1)
+
+    def key_first(self, _key: str) -> None:
+        if self.items:
+            self.go_to(self.items[0])
+
+    def key_closing(self, _key: str) -> None:
+        self.show_closing()
+
+    def key_blank(self, _key: str) -> None:
+        self.open_overlay("blank")
+
+    def key_help(self, _key: str) -> None:
+        self.open_overlay("help")
+
+    def key_overview(self, _key: str) -> None:
+        self.open_overlay("overview")
+
+    def key_leave(self, _key: str) -> None:
+        self.close()
+
+    def key_undo(self, _key: str) -> None:
+        self.doc.undo_stack.undo()
+        self.flash("Ongedaan gemaakt")
+
+    def key_redo(self, _key: str) -> None:
+        self.doc.undo_stack.redo()
+        self.flash("Opnieuw uitgevoerd")
+
+    def key_choose(self, key: str) -> None:
+        self.choose(int(key) - 1)
+
+    def key_vote(self, key: str) -> None:
+        self.vote(_VOTE_KEYS[key])
+
+    def key_take_back_vote(self, _key: str) -> None:
+        self.take_back_vote()
+
+    def key_explanation(self, _key: str) -> None:
+        self.open_editor("explanation")
+
+    def key_notes(self, _key: str) -> None:
+        self.open_editor("notes")
+
+    def open_editor(self, field: str = "explanation") -> None:
+        """The live text field for ``"explanation"`` or ``"notes"`` of the item shown."""
+        self.overlays["editor"].open(field)
+
+    def key_round(self, _key: str) -> None:
+        self.overlays["round"].start()
+
+    def key_order(self, _key: str) -> None:
+        self.set_order("checklist" if self.order_mode == "verschil" else "verschil")
+        self.flash("Volgorde: meeste verschil eerst" if self.order_mode == "verschil" else "Volgorde: zoals de checklist")
+
+    # ------------------------------------------------------------------ answers and votes
 
     def choose(self, index: int) -> bool:
         item_id = self.current_item_id
@@ -784,38 +388,6 @@ class PresentationWindow(QWidget):
                     self.flash(f"Stem {VOTE_LABELS[kind]} teruggenomen")
                     return
         self.flash("Geen stem om terug te nemen bij dit item")
-
-    def _round_key(self, key: Qt.Key) -> bool:
-        item_id = self.current_item_id
-        if key in _NUMBER_KEYS:
-            options = self.checklists.scale_for(item_id).options
-            index = _NUMBER_KEYS[key] - 1
-            if index < len(options):
-                add_individual(self.doc, item_id, options[index].id)
-                self._round.append(options[index].id)
-            self._refresh_overlay()
-            return True
-        if key == Qt.Key.Key_Backspace:
-            answer = self.doc.answer(item_id)
-            if self._round and answer is not None and answer.individual:
-                self._round.pop()
-                set_individual(self.doc, item_id, answer.individual[:-1],
-                               f"Laatste individuele antwoord bij {item_id} teruggenomen")
-            self._refresh_overlay()
-            return True
-        if key == Qt.Key.Key_Delete:
-            answer = self.doc.answer(item_id)
-            if answer is not None and answer.individual:
-                set_individual(self.doc, item_id, [], f"Individuele antwoorden bij {item_id} gewist")
-            self._round = []
-            self._refresh_overlay()
-            return True
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_R, Qt.Key.Key_Escape):
-            self.flash(f"Snelle ronde klaar: {len(self._round)} antwoorden")
-            self._open_overlay(None)
-            self.refresh()
-            return True
-        return True
 
     # ------------------------------------------------------------------ showing and leaving
 

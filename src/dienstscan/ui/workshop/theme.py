@@ -92,3 +92,21 @@ def palette(theme: str) -> Palette:
         return PALETTES[theme]
     except KeyError:
         raise ValueError(f"onbekend thema {theme!r}; kies 'light' of 'dark'") from None
+
+
+def stylesheet(p: Palette) -> str:
+    """The presentation window's style sheet; widgets pick their colours by object name."""
+    return f"""
+        #presentation, #page {{ background: {p.background}; }}
+        QLabel {{ color: {p.text}; background: transparent; }}
+        QLabel#muted {{ color: {p.muted}; }}
+        QLabel#accent {{ color: {p.accent}; }}
+        QLabel#option {{ color: {p.text}; background: {p.background}; border: 3px solid {p.frame};
+                         border-radius: 6px; padding: 0.3em 0.5em; }}
+        QLabel#chosen {{ color: {p.chosen_text}; background: {p.chosen_background};
+                         border: 6px solid {p.text}; border-radius: 6px; padding: 0.3em 0.5em; }}
+        #blank {{ background: {p.blank}; }}
+        QFrame#overlay {{ background: {p.overlay_background}; border: 4px solid {p.accent}; }}
+        QFrame#overlay QLabel {{ background: transparent; }}
+        QPlainTextEdit#editor {{ color: {p.text}; background: {p.background}; border: 3px solid {p.frame}; }}
+    """

@@ -1,0 +1,64 @@
+"""The permanent part of the main window's status bar: answered items and the recovery copy.
+
+``ScanStatus(status_bar)`` adds two labels; ``set_document(doc)`` follows a newly opened scan
+(None: clears them): "12 van 40 beantwoord · uitleg ontbreekt bij 2", and when the last
+recovery copy was written, or in red that it could not be written.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from .document import ScanDocument
+
+log = logging.getLogger(__name__)
+
+
+class ScanStatus:
+    """The two permanent labels of the status bar (``counts``, ``recovery``)."""
+
+    def __init__(self, bar: QStatusBar) -> None:
+        self.counts = QLabel(bar)
+        self.recovery = QLabel(bar)
+        bar.addPermanentWidget(self.recovery)
+        bar.addPermanentWidget(self.counts)
+        self.doc: ScanDocument | None = None
+
+    def set_document(self, doc: ScanDocument | None) -> None:
+        self.doc = doc
+        self.recovery.clear()
+        self.recovery.setStyleSheet("")
+        if doc is not None:
+            # a closed document is deleted with its connections, so nothing to disconnect
+            doc.changed.connect(self.update_counts)
+            doc.recoveryWritten.connect(self.recovery_written)
+            doc.recoveryFailed.connect(self.recovery_failed)
+        self.update_counts()
+
+    def update_counts(self, *_args: object) -> None:
+        doc = self.doc
+        if doc is None:
+            self.counts.clear()
+            return
+        counts = doc.counts()
+        in_scope = [counts[f] for f in doc.assessment.frameworks if f in counts]
+        total = sum(c.total for c in in_scope)
+        answered = sum(c.answered for c in in_scope)
+        missing = sum(c.explanation_missing for c in in_scope)
+        text = f"{answered} van {total} beantwoord"
+        if missing:
+            text += f"  ·  uitleg ontbreekt bij {missing}"
+        self.counts.setText(text)
+
+    def recovery_written(self, _path: object) -> None:
+        self.recovery.setStyleSheet("")
+        self.recovery.setText(f"Herstelkopie bewaard om {datetime.now():%H:%M}")
+
+    def recovery_failed(self, message: str) -> None:
+        self.recovery.setStyleSheet("color: #a00000; font-weight: bold;")
+        self.recovery.setText("Geen herstelkopie: sla de scan op!")
+        self.recovery.setToolTip(message)
+        log.warning("herstelkopie mislukt: %s", message)

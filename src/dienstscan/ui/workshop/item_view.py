@@ -1,0 +1,171 @@
+"""One item on the projector: where it is, the text, the answers with their number keys, the poll.
+
+``ItemView.show_item(...)`` fills it for an item of the scan: framework/section and progress
+("Norm 4 van 10"), the item text, for BSC norms the right and the duty, the answers with their
+number keys (the chosen one marked by more than colour: bold, a check mark, a thick frame,
+inverted), the support poll, the spread of individual answers, the explanation, notes and the
+checklist's toelichting, and a status line for what the last key did. The presentation window
+sets its fonts (``set_fonts``); ``fit`` makes everything fit the screen: smaller secondary text
+first, and on a small screen it cuts the least important texts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
+
+from ...model import ChecklistSet
+from ...scoring.spread import item_spread
+from ..document import ScanDocument
+from .overlays import font, shrink_fonts, text_label
+
+
+class ItemView(QWidget):
+    """The item page of the presentation window."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        lay = QVBoxLayout(self)
+        self.layout_ = lay
+        head = QHBoxLayout()
+        self.context_label = text_label(self, "muted")
+        self.progress_label = text_label(self, "muted", wrap=False)
+        self.progress_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.context_label, 1)
+        head.addWidget(self.progress_label, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addLayout(head)
+        self.item_label = text_label(self, "item")
+        self.item_label.setAccessibleName("Tekst van het item")
+        lay.addWidget(self.item_label)
+        self.right_label = text_label(self, "body")
+        self.duty_label = text_label(self, "body")
+        lay.addWidget(self.right_label)
+        lay.addWidget(self.duty_label)
+        self.options_widget = QWidget(self)
+        self.options_layout = QGridLayout(self.options_widget)
+        self.options_layout.setContentsMargins(0, 0, 0, 0)
+        self.option_labels: list[QLabel] = []
+        lay.addWidget(self.options_widget)
+        self.poll_label = text_label(self, "body")
+        self.spread_label = text_label(self, "body")
+        lay.addWidget(self.poll_label)
+        lay.addWidget(self.spread_label)
+        self.explanation_label = text_label(self, "body")
+        self.notes_label = text_label(self, "body")
+        self.toelichting_label = text_label(self, "muted")
+        lay.addWidget(self.explanation_label)
+        lay.addWidget(self.notes_label)
+        lay.addWidget(self.toelichting_label)
+        lay.addStretch(1)
+        foot = QHBoxLayout()
+        self.status_label = text_label(self, "accent")
+        self.hint_label = text_label(self, "muted", wrap=False)
+        self.hint_label.setText("F1: toetsen · Esc: stoppen")
+        foot.addWidget(self.status_label, 1)
+        foot.addWidget(self.hint_label, 0, Qt.AlignmentFlag.AlignBottom)
+        lay.addLayout(foot)
+        lay.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._full_texts: dict[QLabel, str] = {}
+
+    def show_empty(self) -> None:
+        self.item_label.setText("Geen items in scope")
+
+    def show_item(self, checklists: ChecklistSet, doc: ScanDocument, item_id: str, in_scope: list[str],
+                  order_note: str = "") -> None:
+        """Show ``item_id``; ``in_scope`` is the scan's items in checklist order (for "4 van 10")."""
+        fw, section, item = checklists.locate(item_id)
+        where = fw.title
+        if section is not None:
+            where += f" · {section.heading(fw.section_label)}"
+        self.context_label.setText(where)
+        position = fw.item_position(item_id, set(in_scope))  # one numbering scheme, as the score counts
+        progress = position[0].upper() + position[1:]
+        self.progress_label.setText(progress + (f"\n{order_note}" if order_note else ""))
+        self.item_label.setText(f"{item.id}  {item.text}")
+        self.right_label.setVisible(bool(item.right))
+        self.duty_label.setVisible(bool(item.duty))
+        self.right_label.setText(f"Recht van de burger: {item.right}")
+        self.duty_label.setText(f"Plicht van de overheid: {item.duty}")
+
+        answer = doc.answer(item_id)
+        scale = checklists.scale_for(item_id)
+        self._show_options(scale.options, answer.option if answer else None)
+
+        poll = answer.poll if answer else None
+        if poll is not None and poll.total:
+            self.poll_label.setText(f"Draagvlak: Ja {poll.ja} · Twijfel {poll.twijfel} · Nee {poll.nee} "
+                                    f"(van {poll.total})")
+        else:
+            self.poll_label.setText("Draagvlak: nog geen stemmen (J · T · N)")
+        individual = answer.individual if answer else []
+        if individual:
+            spread = item_spread(checklists, item_id, individual)
+            self.spread_label.setText(f"Individueel vooraf (anoniem): {spread.text()}")
+        self.spread_label.setVisible(bool(individual))
+
+        option = scale.option(answer.option) if answer and answer.option else None
+        explanation = answer.explanation.strip() if answer else ""
+        if explanation:
+            self.explanation_label.setText(f"Uitleg: {explanation}")
+        elif option is not None and option.requires_explanation:
+            self.explanation_label.setText("Uitleg: nog niet gegeven – vereist bij dit antwoord (pas toe of leg uit; E)")
+        else:
+            self.explanation_label.setText("")
+        self.explanation_label.setVisible(bool(self.explanation_label.text()))
+        notes = answer.notes.strip() if answer else ""
+        self.notes_label.setText(f"Notities: {notes}" if notes else "")
+        self.notes_label.setVisible(bool(notes))
+        self.toelichting_label.setText(f"Toelichting: {item.explanation}" if item.explanation else "")
+        self.toelichting_label.setVisible(bool(item.explanation))
+        self._full_texts = {label: label.text()
+                            for label in (self.explanation_label, self.notes_label, self.toelichting_label)}
+
+    def _show_options(self, options, chosen_id: str | None) -> None:
+        for label in self.option_labels:
+            label.deleteLater()
+        self.option_labels = []
+        columns = len(options) if len(options) <= 3 else (2 if len(options) == 4 else 3)
+        for n, option in enumerate(options):
+            chosen = chosen_id == option.id
+            key = str(n + 1) if n < 9 else " "
+            label = text_label(self.options_widget, "chosen" if chosen else "option")
+            label.setText(f"✓ {key}  {option.label}" if chosen else f"{key}  {option.label}")
+            label.setAccessibleName(f"Antwoord {key}: {option.label}{' (gekozen)' if chosen else ''}")
+            self.options_layout.addWidget(label, n // columns, n % columns)
+            self.option_labels.append(label)
+        for c in range(3):
+            self.options_layout.setColumnStretch(c, 1 if c < columns else 0)
+
+    def set_fonts(self, sizes: dict[str, int], margin: int) -> None:
+        self.layout_.setContentsMargins(margin * 2, margin, margin * 2, margin)
+        self.layout_.setSpacing(max(4, margin // 2))
+        self.options_layout.setSpacing(max(4, margin // 2))
+        self.item_label.setFont(font(sizes["item"], bold=True))
+        for w in (self.right_label, self.duty_label, self.spread_label, self.explanation_label, self.notes_label):
+            w.setFont(font(sizes["body"]))
+        self.poll_label.setFont(font(sizes["body"], bold=True))
+        for label in self.option_labels:
+            label.setFont(font(sizes["body"], bold=label.objectName() == "chosen"))
+        for w in (self.context_label, self.progress_label, self.toelichting_label, self.status_label,
+                  self.hint_label):
+            w.setFont(font(sizes["small"]))
+
+    def fit(self, too_tall: Callable[[], bool], apply_fonts: Callable[[float], None]) -> None:
+        """Smaller secondary text until it fits; on a small screen then cut the least important texts."""
+        for label, text in self._full_texts.items():  # the full texts first: the screen may be larger now
+            if label.text() != text:
+                label.setText(text)
+        shrink_fonts(too_tall, apply_fonts)
+        if not too_tall():
+            return
+        # the last resort: the toelichting goes, then notes and explanation are cut
+        if self.toelichting_label.isVisible():
+            self.toelichting_label.setText("Toelichting: niet getoond, te lang voor dit scherm (zie de gewone weergave)")
+        for label in (self.notes_label, self.explanation_label):
+            text = label.text()
+            while too_tall() and len(text) > 60:
+                text = text[: int(len(text) * 0.8)].rstrip()
+                label.setText(text + " … (E: alles)")

@@ -1,0 +1,175 @@
+"""One open scan in the main window: the navigation tree on the left, the page stack on the right.
+
+``register_page(key, title, factory)`` adds a page shown at the top of the navigation (kind
+``"page"``) and in the page stack; ``factory(doc, parent)`` returns a QWidget, which may have an
+``openItem = Signal(str)`` (item, section or framework id to navigate to). Pages are built anew
+for every opened scan, lazily: the first time they are shown or asked for
+(``Workspace.page(key)``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QWidget
+
+from .document import ScanDocument
+from .navigation import NavigationTree
+from .pages.dashboard import DashboardPage
+from .pages.item import ItemPage, NumberKeysToPage
+from .pages.keyfigures import KeyFiguresPage
+from .pages.overview import FrameworkPage, SectionPage
+from .pages.plan import PlanPage
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    factory: Callable[[ScanDocument, QWidget | None], QWidget]
+    icon: QIcon | None = None
+
+
+_PAGES: list[PageSpec] = []
+
+
+def register_page(key: str, title: str, factory: Callable[[ScanDocument, QWidget | None], QWidget],
+                  icon: QIcon | None = None) -> None:
+    """Add a page to every scan window from now on (replaces an earlier page with the same key)."""
+    _PAGES[:] = [p for p in _PAGES if p.key != key]
+    _PAGES.append(PageSpec(key, title, factory, icon))
+
+
+def registered_pages() -> list[PageSpec]:
+    return list(_PAGES)
+
+
+# The registered pages, in the order of the navigation.
+register_page("dashboard", "Dashboard", DashboardPage)
+register_page("kengetallen", "Kengetallen", KeyFiguresPage)
+register_page("verbeterplan", "Verbeterplan", PlanPage)
+
+class Workspace(QSplitter):
+    """One open scan: navigation tree and the page stack."""
+
+    def __init__(self, doc: ScanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.doc = doc
+        self.tree = NavigationTree(doc, self)
+        self.stack = QStackedWidget(self)
+        self.item_page = ItemPage(doc, self.stack)
+        self.section_page = SectionPage(doc, self.stack)
+        self.framework_page = FrameworkPage(doc, self.stack)
+        for page in (self.item_page, self.section_page, self.framework_page):
+            self.stack.addWidget(page)
+            page.openItem.connect(self.navigate)
+        #: Registered pages by key; each is built the first time it is needed (``page(key)``),
+        #: so opening a scan only pays for the page it shows first.
+        self.specs: dict[str, PageSpec] = {}
+        self.pages: dict[str, QWidget] = {}
+        for spec in registered_pages():
+            self.specs[spec.key] = spec
+            self.tree.add_page_node(spec.key, spec.title, spec.icon)
+        self.addWidget(self.tree)
+        self.addWidget(self.stack)
+        self.setStretchFactor(0, 0)
+        self.setStretchFactor(1, 1)
+        self.setChildrenCollapsible(False)
+        self.tree.setMinimumWidth(240)
+        self.setSizes([350, 1000])
+        self._number_keys = NumberKeysToPage(self.item_page, self.item_shown, self)
+        self.tree.installEventFilter(self._number_keys)
+        self.tree.nodeActivated.connect(self._show_node)
+
+    def page(self, key: str) -> QWidget | None:
+        """The registered page ``key`` for this scan, built on first use; None for an unknown key."""
+        if key not in self.pages:
+            spec = self.specs.get(key)
+            if spec is None:
+                return None
+            widget = spec.factory(self.doc, self.stack)
+            self.stack.addWidget(widget)
+            self.pages[key] = widget
+            signal = getattr(widget, "openItem", None)
+            if signal is not None:
+                signal.connect(self.navigate)
+        return self.pages[key]
+
+    def item_shown(self) -> bool:
+        return self.stack.currentWidget() is self.item_page and self.item_page.item_id is not None
+
+    def _show_node(self, kind: str, node_id: str) -> None:
+        if kind == "item":
+            self.item_page.show_item(node_id)
+            self.stack.setCurrentWidget(self.item_page)
+        elif kind == "section":
+            self.section_page.show_section(node_id)
+            self.stack.setCurrentWidget(self.section_page)
+        elif kind == "framework":
+            self.framework_page.show_framework(node_id)
+            self.stack.setCurrentWidget(self.framework_page)
+        elif kind == "page" and node_id in self.specs:
+            self.stack.setCurrentWidget(self.page(node_id))
+
+    def kind_of(self, node_id: str) -> str | None:
+        checklists = self.doc.checklists
+        if node_id in self.specs:
+            return "page"
+        if checklists.has_item(node_id):
+            return "item"
+        if any(fw.id == node_id for fw in checklists.frameworks):
+            return "framework"
+        if any(s.id == node_id for fw in checklists.frameworks for s in fw.sections):
+            return "section"
+        return None
+
+    def navigate(self, node_id: str) -> bool:
+        kind = self.kind_of(node_id)
+        if kind is None:
+            return False
+        self.tree.select(kind, node_id)
+        self._show_node(kind, node_id)
+        return True
+
+    def current(self) -> tuple[str, str] | None:
+        return self.tree.current_node()
+
+    def start(self) -> None:
+        """The first page: the first registered page, else the first framework in the scan."""
+        if self.specs:
+            self.navigate(next(iter(self.specs)))
+            return
+        in_scope = [fw.id for fw in self.doc.checklists.frameworks if fw.id in self.doc.assessment.frameworks]
+        self.navigate(in_scope[0] if in_scope else self.doc.checklists.frameworks[0].id)
+
+    def step(self, direction: int, *, unanswered: bool) -> str | None:
+        """The item before/after the current one (only open ones when ``unanswered``), wrapping."""
+        order = [i for i in self.tree.item_order() if self.doc.item_state(i) != "out_of_scope"]
+        if not order:
+            return None
+        current = self.current()
+        if current and current[0] == "item" and current[1] in order:
+            start = order.index(current[1])
+        elif current and current[0] in ("section", "framework"):
+            # from an overview: its first item onwards
+            ids = self._items_under(current)
+            start = (order.index(ids[0]) - 1) if ids and ids[0] in order else -1
+            if direction < 0:
+                start = start + 1
+        else:
+            start = -1 if direction > 0 else 0
+        n = len(order)
+        for k in range(1, n + 1):
+            candidate = order[(start + direction * k) % n]
+            if not unanswered or self.doc.item_state(candidate) in ("unanswered", "explanation_missing"):
+                return candidate
+        return None
+
+    def _items_under(self, node: tuple[str, str]) -> list[str]:
+        kind, node_id = node
+        if kind == "section":
+            return [i.id for i in self.doc.checklists.section(node_id).items]
+        return [i.id for i in self.doc.checklists.framework(node_id).all_items()]
