@@ -183,3 +183,18 @@ def test_38_not_applicable_is_not_above_the_top10():
     assert "38 van 40 instrumenten (95%) zijn niet van toepassing" in five.comparison.sentence
     assert "top-10" in five.comparison.sentence and "hoger" not in five.comparison.sentence
     assert five.comparison.drawn == []  # no benchmark lines beside the bar either (app, Excel, report)
+
+
+def test_one_numbering_scheme_for_statements():
+    """"Stelling 1 van 27" beside "gemiddeld niveau over 27 toepasselijke stellingen": the phase is no statement."""
+    ant = SHIPPED.framework("ANT")
+    assert ant.item_position("ANT-PK-01") == "Stelling 1 van 27"
+    assert ant.item_position("ANT-LP-05") == "Stelling 27 van 27"
+    assert ant.item_position("ANT-FASE") == "apart vergeleken, telt niet mee in de score"
+    in_scope = {i.id for s in ant.sections if s.id != "ANT-PK" for i in s.items}
+    assert ant.item_position("ANT-PB-01", in_scope) == "Stelling 1 van 22"
+    scan = Assessment(organisation=Organisation(name="Gemeente Proef"), peildatum="2026-01-01", frameworks=["ANT"])
+    for item in ant.all_items():
+        scan.answers[item.id] = Answer(option="fase-2" if item.id == "ANT-FASE" else "2")
+    antwoord = next(f for f in score(SHIPPED, scan).frameworks if f.id == "ANT")
+    assert antwoord.tally.applicable == 27
