@@ -79,7 +79,7 @@ def test_a_benchmark_file_without_kind_is_refused_in_dutch(open_window, monkeypa
     path = _region_file(tmp_path)
     path.write_text(path.read_text(encoding="utf-8").replace('    kind: "referentie"\n', ""), encoding="utf-8")
     monkeypatch.setattr(benchmark_files, "choose_benchmark_files", lambda parent, folder: [path])
-    window.extra_benchmarks_action.trigger()
+    window.action("extra_benchmarks").trigger()
     (message,) = fake_dialogs.messages("show_error")
     assert "regio.yaml, regel 2: verplicht veld 'kind' ontbreekt" in message
     assert window.doc.checklists is before

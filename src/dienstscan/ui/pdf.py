@@ -211,14 +211,10 @@ _HEADING_BEFORE_RE = re.compile(r"(<h[1-6]\b[^>]*>)(?:(?!<h[1-6]\b).)*?</h[1-6]>
 _BREAK = "page-break-before: always"
 
 
-def _with_style(tag: str, style: str) -> str:
-    if re.search(r"\sstyle=\"", tag, re.IGNORECASE):
-        return re.sub(r"(\sstyle=\")", rf"\1{style}; ", tag, count=1, flags=re.IGNORECASE)
-    return tag[:-1] + f' style="{style}">'
-
-
 def _with_break(tag: str) -> str:
-    return _with_style(tag, _BREAK)
+    if re.search(r"\sstyle=\"", tag, re.IGNORECASE):
+        return re.sub(r"(\sstyle=\")", rf"\1{_BREAK}; ", tag, count=1, flags=re.IGNORECASE)
+    return tag[:-1] + f' style="{_BREAK}">'
 
 
 def _move_to_next_page(html: str, cut: tuple[str, int, int]) -> str | None:
@@ -275,13 +271,15 @@ def paginate(html: str, body_width: float, body_height: float, *, rounds: int = 
     while moves < rounds:
         cut = _first_cut(doc, body_height, frozenset(skip))
         if cut is None:
-            # a chapter heading that starts on a page after an empty one (the content before it
-            # ended right at the bottom): let it flow in the HTML and lay out again, so the rows
-            # after it are kept whole on their new pages too
+            # a chapter heading after an empty page: the table before it ended right at the bottom
+            # of a page and Qt repeats its header on a page of its own. Move that table's last row
+            # to the next page (in the HTML) and lay out again, so no page is empty and no row cut.
             heading = _heading_after_empty_page(doc, body_height)
-            changed = _without_break(html, heading) if heading is not None else None
+            last = _last_row_before(html, heading) if heading is not None else None
+            changed = _move_to_next_page(html, last) if last is not None and last not in skip else None
             if changed is None:
                 break
+            skip.add(last)
         else:
             changed = _move_to_next_page(html, cut)
             if changed is None:  # cannot be moved (already starts a page): leave it, look further
@@ -293,9 +291,6 @@ def paginate(html: str, body_width: float, body_height: float, *, rounds: int = 
         doc.setPageSize(QSizeF(body_width, body_height))
     _drop_empty_pages(doc, body_height)
     return doc, keep, moves
-
-
-_NO_BREAK = "page-break-before: auto"
 
 
 def _heading_after_empty_page(doc: QTextDocument, page_height: float) -> int | None:
@@ -317,16 +312,18 @@ def _heading_after_empty_page(doc: QTextDocument, page_height: float) -> int | N
     return None
 
 
-def _without_break(html: str, index: int) -> str | None:
-    """The HTML with heading ``index`` told not to start a new page; None when it already is."""
+def _last_row_before(html: str, heading: int) -> tuple[str, int, int] | None:
+    """``("row", table, row)`` for the last row of the table right before heading ``heading`` (only
+    markup between them), or None."""
     headings = list(_HEADING_RE.finditer(html))
-    if index >= len(headings) or _NO_BREAK in headings[index].group(0):
+    if heading >= len(headings):
         return None
-    m = headings[index]
-    tag = m.group(0).replace(_BREAK, _NO_BREAK)
-    if _NO_BREAK not in tag:
-        tag = _with_style(tag, _NO_BREAK)
-    return html[:m.start()] + tag + html[m.end():]
+    start = headings[heading].start()
+    tables = [m for m in _TABLE_RE.finditer(html) if m.end() <= start]
+    if not tables or re.sub(r"<[^>]*>", "", html[tables[-1].end():start]).strip():
+        return None
+    rows = list(_ROW_RE.finditer(tables[-1].group(2)))
+    return ("row", len(tables) - 1, len(rows) - 1) if len(rows) > 2 else None
 
 
 def _drop_empty_pages(doc: QTextDocument, page_height: float, *, rounds: int = 50) -> None:
