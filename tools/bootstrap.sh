@@ -35,8 +35,11 @@ if command -v dpkg-query >/dev/null; then
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
     done
     python3 -c "import ensurepip, venv" 2>/dev/null || missing+=(python3-venv)
-    if [ "$want_office" -eq 1 ] && ! command -v soffice >/dev/null; then
-        missing+=(libreoffice-calc-nogui poppler-utils)
+    if [ "$want_office" -eq 1 ]; then
+        # Calc prints the Excel plan, Writer the Word report, poppler reads the PDFs back
+        for pkg in libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils; do
+            dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+        done
     fi
 fi
 [ "${#missing[@]}" -eq 0 ] || apt_install "${missing[@]}"

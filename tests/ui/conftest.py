@@ -30,6 +30,7 @@ class FakeDialogs:
         self.recovery = "restore"
         self.take_over = False
         self.new_scan_result = None
+        self.open_report = "close"
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
         from dienstscan.ui import dialogs
@@ -48,6 +49,9 @@ class FakeDialogs:
         monkeypatch.setattr(dialogs, "new_scan", record("new_scan", lambda: self.new_scan_result))
         monkeypatch.setattr(dialogs, "show_error", record("show_error", None))
         monkeypatch.setattr(dialogs, "show_info", record("show_info", None))
+        from dienstscan.ui import report_dialog
+
+        monkeypatch.setattr(report_dialog, "ask_open_report", record("ask_open_report", lambda: self.open_report))
 
     def messages(self, name: str) -> list[str]:
         return [args[-1] for n, args in self.shown if n == name]

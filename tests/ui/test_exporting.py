@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "scoring")
 
 from scan_factory import make_assessment, make_checklists  # noqa: E402
 
-from dienstscan.export.excel_plan import PLAN_HEADER_ROW, PLAN_SHEET  # noqa: E402
+from dienstscan.export.excel_plan import PLAN_HEADER_ROW, WORK_SHEET  # noqa: E402
 from dienstscan.export.excel_plan import PlanImport  # noqa: E402
 from dienstscan.ui import exporting  # noqa: E402
 from dienstscan.ui.document import ScanDocument  # noqa: E402
@@ -68,7 +68,7 @@ def script(monkeypatch, fake_dialogs) -> Script:
 def edit_workbook(path: Path, changes: dict[str, dict[str, object]], new_rows: list[dict[str, object]] = ()) -> None:
     """Change cells by action id and header text, add rows below the table, save: as Excel would."""
     wb = load_workbook(path)
-    ws = wb[PLAN_SHEET]
+    ws = wb[WORK_SHEET]
     cols = {c.value: c.column for c in ws[PLAN_HEADER_ROW] if isinstance(c.value, str)}
     rows = {ws.cell(r, cols["ID"]).value: r for r in range(PLAN_HEADER_ROW + 1, ws.max_row + 1)}
     for action_id, values in changes.items():
@@ -89,7 +89,7 @@ def test_export_edit_import_shows_the_edits(qtbot, doc, script, tmp_path):
     written = exporting.export_plan_dialog(page, doc)
     assert written == script.export_path and written.exists()
     assert script.opened == [written]  # offered and opened with the system's program
-    ids = [c.value for c in load_workbook(written)[PLAN_SHEET]["A"][PLAN_HEADER_ROW:] if c.value]
+    ids = [c.value for c in load_workbook(written)[WORK_SHEET]["A"][PLAN_HEADER_ROW:] if c.value]
     assert set(ids) == {"V-BSC-02", "V-5B-1.02", "V-5B-2.01", "V-ANT-PK-1"}
 
     edit_workbook(written, {

@@ -70,12 +70,12 @@ def test_new_scan_with_edited_plan_takes_the_statuses(qtbot, cycle_window, fake_
                                                       real_checklists, tmp_path):
     from openpyxl import load_workbook
 
-    from dienstscan.export.excel_plan import PLAN_HEADER_ROW, PLAN_SHEET
+    from dienstscan.export.excel_plan import PLAN_HEADER_ROW, WORK_SHEET
 
     plan = tmp_path / "plan.xlsx"
     export_plan(real_checklists, load_scan(previous), plan)
     wb = load_workbook(plan)
-    ws = wb[PLAN_SHEET]
+    ws = wb[WORK_SHEET]
     headers = [c.value for c in ws[PLAN_HEADER_ROW]]
     id_col, status_col = headers.index("ID") + 1, headers.index("Status") + 1
     row = next(r for r in range(PLAN_HEADER_ROW + 1, ws.max_row + 1) if ws.cell(r, id_col).value == "V-5B-1.01")

@@ -77,7 +77,8 @@ def test_pdf_text_holds_organisation_scores_and_every_action(report_pdf, report_
     _, assessment = report_scan
     text = flat(" ".join(pdf_pages(path)))
     assert "Gemeente Proef" in text
-    assert "BurgerServiceCode: 33,3%" in text and "5 beloften: 40%" in text and "Gemeente heeft Antwoord: 50%" in text
+    assert "BurgerServiceCode 33,3%" in text and "5 beloften 40%" in text
+    assert "gemiddeld niveau 2 van 4" in text  # a growth level, not a percentage
     assert "Met 40% (2 van 5 toepasselijke instrumenten ingevoerd): lager en dus slechter dan Bergen op 5 juli 2011 (50%)" in text
     for action in visible_actions(assessment):
         assert action.id in text
@@ -105,10 +106,11 @@ def test_running_header_page_numbers_and_no_empty_pages(report_pdf):
 @needs_pdftotext
 def test_chart_is_drawn_as_vectors_with_its_labels(report_pdf):
     path, _ = report_pdf
-    summary = flat(pdf_pages(path)[1])
+    summary = flat(" ".join(pdf_pages(path)[1:3]))
     # text inside the SVG chart is real text in the PDF, so it was drawn as vectors, not as a picture
-    assert "Score per kader naast de benchmarks" in summary
+    assert "Score per kader (aandeel volledig) naast de benchmarks" in summary
     assert "de top-10 gemeenten (2010): 85%" in summary
+    assert "Groeiniveau (0 tot 4) naast de ambitie" in summary
     assert b"/Subtype /Image" not in path.read_bytes()
 
 
@@ -146,10 +148,11 @@ def test_unwritable_path_raises_oserror_and_leaves_no_file(tmp_path, report_scan
 def test_svg_to_png_renders_the_chart():
     from PySide6.QtGui import QImage
 
-    from dienstscan.export.report.svgchart import ChartRow, bar_chart
+    from dienstscan.export.common.chart_rows import ScoreRow
+    from dienstscan.export.report.svgchart import bar_chart
     from dienstscan.ui.pdf import svg_to_png
 
-    png = svg_to_png(bar_chart([ChartRow("BSC", 50.0, "50%")], title="Proef", width=400), dpi=192)
+    png = svg_to_png(bar_chart([ScoreRow("BSC", "BSC", 50.0, "50%")], title="Proef", width=400), dpi=192)
     image = QImage.fromData(png, "PNG")
     assert image.width() == 800  # twice the CSS width at 192 dpi
     assert image.pixelColor(image.width() // 2, 2).name() == "#ffffff"
@@ -251,13 +254,74 @@ def test_example_scan_report_reads_well(tmp_path):
     texts = pdf_pages(path)
     assert len(texts) == pages
     body = (210 - 36) * MM, (297 - 45) * MM
-    doc, _keep, moves = paginate(html, *body)
+    docs, _keep, moves = paginate(html, *body)
     assert moves > 0  # the example has rows that had to move
-    cut = first_cut(doc, body[1])
-    assert cut is None or cut[0] == "heading", cut
+    assert sum(doc.pageCount() for doc in docs) == pages
+    for doc in docs:
+        cut = first_cut(doc, body[1])
+        assert cut is None or cut[0] == "heading", cut
     for number, page in enumerate(pdf_body_pages(path), start=1):
         assert len(page.split()) > 20, f"pagina {number} is (bijna) leeg"
     text = flat(" ".join(texts))
     assert assessment.organisation.name in text
     for action in visible_actions(assessment):
         assert action.id in text
+
+
+def test_report_is_made_in_the_background_and_offers_open_and_folder(qtbot, tmp_path, monkeypatch, report_scan,
+                                                                     fake_dialogs):
+    """The window stays alive (a worker thread), progress goes to the dialog, and afterwards the
+    user may open the report or its folder."""
+    import threading
+
+    from dienstscan.ui import report_dialog
+
+    checklists, assessment = report_scan
+    target = tmp_path / "rapport.pdf"
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
+    threads, steps = [], []
+    real = report_dialog.write_report
+
+    def spy(*args, progress, **kwargs):
+        threads.append(threading.current_thread().name)
+
+        def counted(done, total):
+            steps.append((done, total))
+            progress(done, total)
+        return real(*args, progress=counted, **kwargs)
+
+    monkeypatch.setattr(report_dialog, "write_report", spy)
+    opened: list[Path] = []
+    monkeypatch.setattr(report_dialog, "open_location", lambda path: opened.append(path) or True)
+    fake_dialogs.open_report = "folder"
+    assert report_dialog.export_report_dialog(None, _Doc(checklists, assessment)) == target
+    assert threads == ["dienstscan-rapport"]  # not the GUI thread
+    totals = {total for _, total in steps}
+    assert len(totals) == 1 and totals.pop() > 1  # one step per chapter of the report
+    assert max(done for done, _ in steps) == steps[-1][1] - 1
+    assert fake_dialogs.count("ask_open_report") == 1
+    assert opened == [tmp_path]  # Map tonen opens the folder
+    fake_dialogs.open_report = "open"
+    report_dialog.export_report_dialog(None, _Doc(checklists, assessment))
+    assert opened[-1] == target
+
+
+def test_cancelling_the_report_writes_nothing(qtbot, tmp_path, monkeypatch, report_scan, fake_dialogs):
+    from dienstscan.ui import report_dialog
+
+    checklists, assessment = report_scan
+    target = tmp_path / "rapport.pdf"
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
+    real = report_dialog.write_report
+
+    def cancel_at_second_step(*args, progress, **kwargs):
+        def pressed(done, total):
+            if done >= 1:
+                raise report_dialog.ReportCancelled  # what progress raises after Annuleren
+            progress(done, total)
+        return real(*args, progress=pressed, **kwargs)
+
+    monkeypatch.setattr(report_dialog, "write_report", cancel_at_second_step)
+    assert report_dialog.export_report_dialog(None, _Doc(checklists, assessment)) is None
+    assert not target.exists()
+    assert fake_dialogs.count("show_error") == 0 and fake_dialogs.count("ask_open_report") == 0

@@ -34,6 +34,7 @@ from __future__ import annotations
 import html as html_lib
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QObject, QRectF, QSizeF, Qt
@@ -114,8 +115,11 @@ def _layout_device() -> QImage:
     return image
 
 
-def build_document(html: str, body_width: float) -> tuple[QTextDocument, list]:
-    """The laid-out document with the SVG charts as vector objects; keep the returned refs alive."""
+def build_document(html: str, body_width: float, body_height: float | None = None) -> tuple[QTextDocument, list]:
+    """The laid-out document with the SVG charts as vector objects; keep the returned refs alive.
+
+    With ``body_height`` the page size is set before the content goes in: setting it afterwards
+    lays the whole document out a second time."""
     svgs: list[str] = []
 
     def cut(match: re.Match[str]) -> str:
@@ -124,13 +128,13 @@ def build_document(html: str, body_width: float) -> tuple[QTextDocument, list]:
 
     stripped = _SVG_RE.sub(cut, html)
     doc = QTextDocument()
-    device = _layout_device()
-    doc.documentLayout().setPaintDevice(device)
     doc.setDefaultFont(QFont("DejaVu Sans", 9))
     doc.setDocumentMargin(0)
+    if body_height is not None:
+        doc.setPageSize(QSizeF(body_width, body_height))
     doc.setHtml(stripped)
-    handler = _SvgObject(body_width, doc)
-    doc.documentLayout().registerHandler(_SVG_OBJECT, handler)
+    # The charts go in before the document has a layout: each edit of a laid-out document lays
+    # it out again, which made these few inserts cost as much as the whole layout.
     for n, svg in enumerate(svgs):
         cursor = doc.find(_TOKEN.format(n))
         if cursor.isNull():
@@ -139,6 +143,12 @@ def build_document(html: str, body_width: float) -> tuple[QTextDocument, list]:
         fmt.setObjectType(_SVG_OBJECT)
         fmt.setProperty(_SVG_DATA, QByteArray(svg.encode("utf-8")))
         cursor.insertText("\ufffc", fmt)
+    device = _layout_device()
+    doc.documentLayout().setPaintDevice(device)
+    handler = _SvgObject(body_width, doc)
+    doc.documentLayout().registerHandler(_SVG_OBJECT, handler)
+    # the charts were sized before their handler was known: lay out again (once, lazily)
+    doc.markContentsDirty(0, doc.characterCount())
     return doc, [device, handler]
 
 
@@ -166,31 +176,76 @@ def _text_span(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> tuple[
     return rect.top() + first.y(), rect.top() + last.y() + last.height()
 
 
-def _first_cut(doc: QTextDocument, page_height: float,
-               skip: frozenset[tuple[str, int, int]] = frozenset()) -> tuple[str, int, int] | None:
-    """The highest table row or heading that a page boundary cuts off.
+def _row_span(doc: QTextDocument, table: QTextTable, r: int) -> tuple[float, float] | None:
+    """Top of the first and bottom of the last line of a table row; None for a row of merged cells."""
+    layout = doc.documentLayout()  # cheap once laid out
+    cells = [table.cellAt(r, c) for c in range(table.columns())]
+    cells = [cell for cell in cells if cell.isValid() and cell.row() == r]
+    if not cells:
+        return None
+    # positions, not cursors: every QTextCursor registers with the document, which is slow
+    top = min(_text_span(layout, doc.findBlock(c.firstPosition()))[0] for c in cells)
+    bottom = max(_text_span(layout, doc.findBlock(c.lastPosition()))[1] for c in cells)
+    return top, bottom
 
-    ``("row", table index, row index)`` or ``("heading", heading index, 0)``, counted in
-    document order, which is the order of ``<table>`` and ``<h1>``..``<h6>`` in the HTML.
-    """
-    layout = doc.documentLayout()
-    found: list[tuple[float, tuple[str, int, int]]] = []
-    for t, table in enumerate(_tables(doc.rootFrame())):
-        header_rows = table.format().headerRowCount()
-        for r in range(header_rows, table.rows()):
-            cells = [table.cellAt(r, c) for c in range(table.columns())]
-            cells = [cell for cell in cells if cell.isValid() and cell.row() == r]
-            if not cells:
+
+def _table_cut(doc: QTextDocument, table: QTextTable, t: int, page_height: float, boundaries: range,
+               skip: frozenset[tuple[str, int, int]]) -> tuple[float, tuple[str, int, int]] | None:
+    """The first row of ``table`` that one of the page ``boundaries`` cuts. Rows lie in order, so
+    the row at each boundary is found by bisection instead of measuring every row."""
+    first_row = table.format().headerRowCount()
+    rows = table.rows()
+    for page in boundaries:
+        y = page * page_height
+        lo, hi = first_row, rows - 1
+        while lo < hi:  # the last row that starts above the boundary
+            mid = (lo + hi + 1) // 2
+            span = _row_span(doc, table, mid)
+            if span is not None and span[0] >= y:
+                hi = mid - 1
+            else:
+                lo = mid
+        for r in range(max(first_row, lo - 1), min(rows, lo + 2)):
+            span = _row_span(doc, table, r)
+            if span is None:
                 continue
-            top = min(_text_span(layout, c.firstCursorPosition().block())[0] for c in cells)
-            bottom = max(_text_span(layout, c.lastCursorPosition().block())[1] for c in cells)
+            top, bottom = span
             # a row taller than most of a page may be cut: moving it would not help
             if bottom - top < 0.8 * page_height and _page(top + 0.5, page_height) != _page(bottom - 0.5, page_height) \
                     and ("row", t, r) not in skip:
-                found.append((top, ("row", t, r)))
-                break
+                return top, ("row", t, r)
+    return None
+
+
+def _cuts(doc: QTextDocument, page_height: float,
+          skip: frozenset[tuple[str, int, int]] = frozenset()) -> list[tuple[str, int, int]]:
+    """The highest table row or heading that a page boundary cuts off, one per stretch between
+    forced page breaks, in document order.
+
+    ``("row", table index, row index)`` or ``("heading", heading index, 0)``, counted in
+    document order, which is the order of ``<table>`` and ``<h1>``..``<h6>`` in the HTML.
+    Moving a row down shifts what follows only up to the next forced page break (a chapter, or a
+    break put in earlier): what starts on a new page lies on its pages the same way however far
+    down it moves. So the first cut of every such stretch can be moved in one round.
+    """
+    layout = doc.documentLayout()
+    always = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+    found: list[tuple[float, tuple[str, int, int]]] = []
+    forced: list[float] = []
+    for t, table in enumerate(_tables(doc.rootFrame())):
+        rect = layout.frameBoundingRect(table)
+        if table.format().pageBreakPolicy() & always:
+            forced.append(rect.top())
+        first_page, last_page = _page(rect.top() + 0.5, page_height), _page(rect.bottom() - 0.5, page_height)
+        if first_page == last_page:
+            continue  # on one page: nothing to cut (most tables)
+        cut = _table_cut(doc, table, t, page_height, range(first_page + 1, last_page + 1), skip)
+        if cut is not None:
+            found.append(cut)
     block, h = doc.begin(), -1
     while block.isValid():
+        if block.blockFormat().pageBreakPolicy() & always:
+            forced.append(_text_span(layout, block)[0])
         if block.blockFormat().headingLevel() > 0:
             h += 1
             if block.next().isValid():
@@ -200,7 +255,20 @@ def _first_cut(doc: QTextDocument, page_height: float,
                         and following - top < 0.5 * page_height and ("heading", h, 0) not in skip:
                     found.append((top, ("heading", h, 0)))
         block = block.next()
-    return min(found)[1] if found else None
+    forced.sort()
+    first: dict[int, tuple[float, tuple[str, int, int]]] = {}
+    for y, cut in found:
+        stretch = sum(1 for f in forced if f <= y + 0.5)
+        if stretch not in first or y < first[stretch][0]:
+            first[stretch] = (y, cut)
+    return [cut for _, cut in sorted(first.values())]
+
+
+def _first_cut(doc: QTextDocument, page_height: float,
+               skip: frozenset[tuple[str, int, int]] = frozenset()) -> tuple[str, int, int] | None:
+    """The highest cut (see ``_cuts``), or None."""
+    cuts = _cuts(doc, page_height, skip)
+    return cuts[0] if cuts else None
 
 
 _TABLE_RE = re.compile(r"(<table\b[^>]*>)(.*?)(</table>)", re.DOTALL | re.IGNORECASE)
@@ -255,42 +323,96 @@ def _move_to_next_page(html: str, cut: tuple[str, int, int]) -> str | None:
     return html[:m.start()] + opening + split + closing + html[m.end():]
 
 
-def paginate(html: str, body_width: float, body_height: float, *, rounds: int = 200) -> tuple[QTextDocument, list, int]:
-    """Lay the HTML out on pages so no table row and no heading is cut off by a page boundary.
+def paginate(html: str, body_width: float, body_height: float, *,
+             progress: Callable[[], None] | None = None) -> tuple[list[QTextDocument], list, int]:
+    """Lay the HTML out on pages so no table row and no heading is cut off by a page boundary;
+    returns the documents to print one after the other, the objects to keep alive while they are
+    used, and the number of moves.
 
     Qt moves a row to the next page only when none of its cells starts on the current one, and
-    knows no ``page-break-inside: avoid``. So we lay out, find the highest row (or heading) a
-    page boundary cuts, put a page break before it in the HTML (a table is split in two, its
-    header repeated), and lay out again, until nothing is cut. Returns the document, the objects
-    to keep alive while it is used, and the number of moves.
+    knows no ``page-break-inside: avoid``. So we lay out, find the highest cut, put a page break
+    before it in the HTML (a table is split in two, its header repeated; a heading moves with what
+    follows) and go on. Whatever starts a new page lies on its pages the same way whatever comes
+    before it, so the HTML is cut into parts at every such page break (``parts``) and each part
+    is laid out on its own: what lies above a move is final, and only the rest is laid out again.
+    A long table costs about two layouts, not one per page. ``progress`` is called before each
+    layout (it may raise to cancel).
     """
+    queue = parts(html)
+    done: list[QTextDocument] = []
+    keep: list = []
     moves = 0
-    skip: set[tuple[str, int, int]] = set()
-    doc, keep = build_document(html, body_width)
-    doc.setPageSize(QSizeF(body_width, body_height))
-    while moves < rounds:
-        cut = _first_cut(doc, body_height, frozenset(skip))
-        if cut is None:
-            # a chapter heading after an empty page: the table before it ended right at the bottom
-            # of a page and Qt repeats its header on a page of its own. Move that table's last row
-            # to the next page (in the HTML) and lay out again, so no page is empty and no row cut.
-            heading = _heading_after_empty_page(doc, body_height)
-            last = _last_row_before(html, heading) if heading is not None else None
-            changed = _move_to_next_page(html, last) if last is not None and last not in skip else None
-            if changed is None:
+    while queue:
+        part = queue.pop(0)
+        if progress is not None:
+            progress()
+        doc, refs = build_document(part, body_width, body_height)
+        skip: set[tuple[str, int, int]] = set()
+        while True:
+            cut = _first_cut(doc, body_height, frozenset(skip))
+            if cut is None:
+                _drop_empty_pages(doc, body_height)
+                done.append(doc)
+                keep.extend(refs)
                 break
-            skip.add(last)
-        else:
-            changed = _move_to_next_page(html, cut)
+            changed = _move_to_next_page(part, cut)
             if changed is None:  # cannot be moved (already starts a page): leave it, look further
                 skip.add(cut)
                 continue
-        html = changed
-        moves += 1
-        doc, keep = build_document(html, body_width)
-        doc.setPageSize(QSizeF(body_width, body_height))
-    _drop_empty_pages(doc, body_height)
-    return doc, keep, moves
+            moves += 1
+            # the rest of a long table: its later page breaks follow from the row heights, so
+            # they go in at once (from the bottom up, so the row numbers stay valid); the next
+            # layouts check them like any other
+            later = _later_breaks(doc, cut, body_height) if cut[0] == "row" else []
+            if later:
+                staged = part
+                for row in [*reversed(later), cut[2]]:
+                    staged = _move_to_next_page(staged, ("row", cut[1], row)) or staged
+                if staged != part:
+                    moves += len(later)
+                    changed = staged
+            pieces = parts(changed)
+            if len(pieces) < 2:  # the break is not at the top level: lay this part out again
+                queue.insert(0, changed)
+            else:  # the first piece is final up to the move; the rest starts a new page
+                queue[:0] = pieces
+            break
+    return done, keep, moves
+
+
+def _later_breaks(doc: QTextDocument, cut: tuple[str, int, int], page_height: float) -> list[int]:
+    """Where the table of a cut row will need its next page breaks once that row starts a page:
+    the rows of each following page, from the row heights measured in this layout (the header
+    row repeated on every page). Conservative: a row only counts as not fitting when it ends
+    beyond the page, and a row taller than most of a page ends the prediction."""
+    _, t, r = cut
+    table = _tables(doc.rootFrame())[t]
+    layout = doc.documentLayout()
+    header_rows = table.format().headerRowCount()
+    spans = [_row_span(doc, table, i) for i in range(r, table.rows())]
+    if any(span is None for span in spans) or len(spans) < 2:
+        return []
+    head = _row_span(doc, table, 0) if header_rows else None
+    frame_top = layout.frameBoundingRect(table).top()
+    first_top = spans[0][0]
+    # where a continued table's first row starts on a fresh page: its header rows and the gap
+    # above them, as measured at the top of this table
+    offset = (first_top - frame_top) if head is None else (_row_span(doc, table, header_rows)[0] - frame_top
+                                                           if header_rows < table.rows() else 0.0)
+    if header_rows and r == header_rows:
+        return []  # the whole table moves; its own layout will show the rest
+    breaks: list[int] = []
+    y = offset
+    for n, (top, bottom) in enumerate(spans):
+        height = bottom - top
+        if height >= 0.8 * page_height:
+            break
+        if n and y + height > page_height + 1.0:
+            breaks.append(r + n)
+            y = offset
+        pitch = spans[n + 1][0] - top if n + 1 < len(spans) else height
+        y += pitch
+    return breaks
 
 
 def _heading_after_empty_page(doc: QTextDocument, page_height: float) -> int | None:
@@ -364,22 +486,80 @@ def _drop_empty_pages(doc: QTextDocument, page_height: float, *, rounds: int = 5
             return
 
 
+_BODY_RE = re.compile(r"(<body\b[^>]*>)(.*)(</body>)", re.DOTALL | re.IGNORECASE)
+#: Where the report starts a new page of its own: a chapter (h1) or a framework (h2.framework).
+#: What starts a new page at the top level of the body: a chapter (h1), a framework
+#: (h2.framework), or a table or heading given a page break by ``_move_to_next_page``.
+_PAGE_START_RE = re.compile(r'<h1\b(?![^>]*class="first")[^>]*>|<h2 class="framework"[^>]*>'
+                            rf'|<(?:table|h[1-6])\b[^>]*{_BREAK}[^>]*>', re.IGNORECASE)
+
+
+def parts(html: str) -> list[str]:
+    """The report cut at every top-level element that starts a new page, each part a whole HTML
+    document with the same head. The element that opens a part gets ``page-break-before: auto``
+    (the part itself starts the page)."""
+    body = _BODY_RE.search(html)
+    if body is None:
+        return [html]
+    starts = [m.start() for m in _PAGE_START_RE.finditer(body.group(2))]
+    content = body.group(2)
+    bounds = [0, *starts, len(content)]
+    parts = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        chunk = content[a:b]
+        if not chunk.strip():
+            continue
+        if a in starts:
+            m = _PAGE_START_RE.match(chunk)
+            tag = m.group(0)
+            if _BREAK in tag:
+                opened = tag.replace(_BREAK, "page-break-before: auto")
+            elif ' style="' in tag:
+                opened = re.sub(r'(\sstyle=")', r"\1page-break-before: auto; ", tag, count=1)
+            else:
+                opened = tag[:-1] + ' style="page-break-before: auto">'
+            chunk = opened + chunk[m.end():]
+        parts.append(html[:body.start(2)] + chunk + html[body.end(2):])
+    return parts
+
+
 def header_text(html: str) -> str:
     """The running header the report put in ``<meta name="dienstscan-kop">``."""
     match = _HEADER_RE.search(html)
     return html_lib.unescape(match.group(1)) if match else ""
 
 
-def render_pdf(html: str, *, header: str | None = None) -> tuple[bytes, int]:
-    """The PDF as bytes and its page count."""
+def render_pdf(html: str, *, header: str | None = None, paginated: bool = True,
+               progress: Callable[[int, int], None] | None = None) -> tuple[bytes, int]:
+    """The PDF as bytes and its page count.
+
+    The report is laid out part by part (``paginate``).
+    ``paginated=False`` prints the whole document as Qt lays it out once, without moving cut
+    rows: the floor the benchmark measures against. ``progress(done, total)`` is called before
+    each layout (``total`` is the number of chapters, ``done`` stops at the last one); it may
+    raise to cancel.
+    """
     ensure_app()
     header = header if header is not None else header_text(html)
     page_w, page_h = 210 * MM, 297 * MM
     left, right = MARGIN_MM["left"] * MM, MARGIN_MM["right"] * MM
     top, bottom = MARGIN_MM["top"] * MM, MARGIN_MM["bottom"] * MM
     body_w, body_h = page_w - left - right, page_h - top - bottom
-    doc, keep, _moves = paginate(html, body_w, body_h)
-    pages = doc.pageCount()
+    if paginated:
+        total = max(1, len(parts(html)))
+        count = [0]
+
+        def step() -> None:
+            if progress is not None:
+                progress(min(count[0], total - 1), total)
+            count[0] += 1
+
+        docs, keep, _moves = paginate(html, body_w, body_h, progress=step)
+    else:
+        doc, keep = build_document(html, body_w, body_h)
+        docs = [doc]
+    sheets = [(doc, n) for doc in docs for n in range(doc.pageCount())]
+    pages = len(sheets)
 
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -387,7 +567,7 @@ def render_pdf(html: str, *, header: str | None = None) -> tuple[bytes, int]:
     writer.setResolution(PDF_DPI)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(0, 0, 0, 0)))
-    writer.setTitle(doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
+    writer.setTitle(docs[0].metaInformation(QTextDocument.MetaInformation.DocumentTitle))
     writer.setCreator("Dienstscan")
     painter = QPainter()
     if not painter.begin(writer):
@@ -396,19 +576,18 @@ def render_pdf(html: str, *, header: str | None = None) -> tuple[bytes, int]:
         scale = writer.resolution() / LAYOUT_DPI
         small = QFont("DejaVu Sans")
         small.setPixelSize(round(8 * LAYOUT_DPI / 72))
-        layout = doc.documentLayout()
-        for page in range(pages):
+        for page, (doc, local) in enumerate(sheets):
             if page:
                 writer.newPage()
             painter.save()
             painter.scale(scale, scale)
             painter.save()
-            clip = QRectF(0, page * body_h, body_w, body_h)
-            painter.translate(left, top - page * body_h)
+            clip = QRectF(0, local * body_h, body_w, body_h)
+            painter.translate(left, top - local * body_h)
             painter.setClipRect(clip)
             context = QAbstractTextDocumentLayout.PaintContext()
             context.clip = clip
-            layout.draw(painter, context)
+            doc.documentLayout().draw(painter, context)
             painter.restore()
             painter.setFont(small)
             painter.setPen(QPen(Qt.GlobalColor.black))
@@ -423,17 +602,18 @@ def render_pdf(html: str, *, header: str | None = None) -> tuple[bytes, int]:
             painter.restore()
     finally:
         painter.end()
-    del keep
+    del docs, keep
     return bytes(buffer.data().data()), pages
 
 
-def write_pdf(html: str, path: Path, *, header: str | None = None) -> int:
+def write_pdf(html: str, path: Path, *, header: str | None = None,
+              progress: Callable[[int, int], None] | None = None) -> int:
     """Print the report HTML to ``path`` (A4 PDF); returns the number of pages.
 
     The PDF is made in memory first, so a file that cannot be written raises ``OSError`` from
     Python with its reason and no half-written file is left behind.
     """
-    data, pages = render_pdf(html, header=header)
+    data, pages = render_pdf(html, header=header, progress=progress)
     Path(path).write_bytes(data)
     return pages
 
@@ -459,28 +639,34 @@ def svg_to_png(svg: str, *, dpi: int = 200) -> bytes:
     return bytes(buffer.data().data())
 
 
-def write_report_pdf(checklists, assessment, path: Path, *, baseline=None) -> int:
+def write_report_pdf(checklists, assessment, path: Path, *, baseline=None,
+                     progress: Callable[[int, int], None] | None = None) -> int:
     """Score the scan, render the management report and print it to ``path``; returns the pages.
 
     ``baseline``: an earlier scan; the report then has the chapter "Voortgang sinds <datum>".
+    ``progress(done, total)``: called per chapter; it may raise to cancel (nothing is written).
     """
     from ..export.report import render_report_html
 
-    return write_pdf(render_report_html(checklists, assessment, baseline=baseline), path)
+    return write_pdf(render_report_html(checklists, assessment, baseline=baseline), path, progress=progress)
 
 
-def write_report(checklists, assessment, path: Path, *, baseline=None) -> None:
+def write_report(checklists, assessment, path: Path, *, baseline=None,
+                 progress: Callable[[int, int], None] | None = None) -> None:
     """The report in the format the extension names: .pdf, .html/.htm or .docx (Word, chart as PNG).
 
-    ``baseline``: an earlier scan, adds the progress chapter in every format.
+    ``baseline``: an earlier scan, adds the progress chapter in every format. ``progress(done,
+    total)`` is called between steps and may raise to cancel before anything is written.
     Raises ``ValueError`` (Dutch) for another extension and ``OSError`` when writing fails.
     """
     from ..export.report.docx import write_report_docx
     from ..export.report import write_report_html
 
     suffix = Path(path).suffix.lower()
+    if progress is not None and suffix != ".pdf":
+        progress(0, 1)  # Word and HTML take a moment only: one step, before anything is written
     if suffix == ".pdf":
-        write_report_pdf(checklists, assessment, path, baseline=baseline)
+        write_report_pdf(checklists, assessment, path, baseline=baseline, progress=progress)
     elif suffix in (".html", ".htm"):
         write_report_html(checklists, assessment, path, baseline=baseline)
     elif suffix == ".docx":

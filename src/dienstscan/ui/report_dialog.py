@@ -1,26 +1,34 @@
-"""'Rapport maken...' from the GUI: ask where, write the report as PDF, Word or HTML, report errors.
+"""'Rapport maken...' from the GUI: ask where, write the report as PDF, Word or HTML in the
+background with progress and *Annuleren*, then "Rapport opgeslagen" with *Openen* and *Map tonen*.
 
 The format follows the extension the user picks (or the chosen filter when the name has none).
-The file dialog is ``ask_report_path`` here and errors go through ``dialogs.show_error``, so
-tests patch both and no dialog ever blocks. The writing itself is ``dienstscan.ui.pdf.write_report``,
-the same code as ``dienstscan report``. When the dashboard compares with an earlier scan
+The file dialog is ``ask_report_path``, the closing question ``ask_open_report`` and errors go
+through ``dialogs.show_error``, so tests patch them and no dialog ever blocks. The writing itself
+is ``dienstscan.ui.pdf.write_report``, the same code as ``dienstscan report``, run in a worker
+thread on a copy of the scan (later edits never reach it); the window keeps repainting and a
+progress dialog with *Annuleren* shows after half a second. Cancelling stops at the next chapter
+and writes nothing. When the dashboard compares with an earlier scan
 (``ScanDocument.baseline``) the report gets the chapter "Voortgang sinds <datum>".
 """
 
 from __future__ import annotations
 
+import logging
+import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QEventLoop, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from . import dialogs
 from .pdf import write_report
 
 if TYPE_CHECKING:
     from .document import ScanDocument
+
+log = logging.getLogger(__name__)
 
 #: Filter text -> extension; the first is the default.
 REPORT_FILTERS = {
@@ -29,6 +37,12 @@ REPORT_FILTERS = {
     "Webpagina (*.html)": ".html",
 }
 REPORT_SUFFIXES = (".pdf", ".docx", ".html", ".htm")
+#: The progress dialog appears when the work takes longer than this.
+PROGRESS_AFTER_MS = 500
+
+
+class ReportCancelled(Exception):
+    """The user chose *Annuleren* while the report was being made."""
 
 
 def suggested_report_path(doc: ScanDocument) -> Path:
@@ -51,6 +65,88 @@ def ask_report_path(parent: QWidget | None, suggested: Path) -> Path | None:
     return path
 
 
+def ask_open_report(parent: QWidget | None, path: Path) -> Literal["open", "folder", "close"]:
+    """'Rapport opgeslagen' with *Openen*, *Map tonen* and *Sluiten*."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle("Rapport opgeslagen")
+    box.setText(f"Het rapport is opgeslagen als '{path.name}'.")
+    box.setInformativeText(f"Map: {path.parent}")
+    open_button = box.addButton("&Openen", QMessageBox.ButtonRole.AcceptRole)
+    folder_button = box.addButton("&Map tonen", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("&Sluiten", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(open_button)
+    box.exec()
+    clicked = box.clickedButton()
+    return "open" if clicked is open_button else "folder" if clicked is folder_button else "close"
+
+
+def open_location(path: Path) -> bool:
+    """Open a file, or a folder in the file manager, with what the system uses for it."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    finished = Signal()
+
+
+def _write_in_background(parent: QWidget | None, work) -> None:
+    """Run ``work(progress)`` in a worker thread with a progress dialog that can cancel it.
+
+    ``progress(done, total)`` is what ``work`` calls between steps; after *Annuleren* it raises
+    ``ReportCancelled``, which this function raises too. Other errors are raised as they were.
+    """
+    signals = _Signals()
+    cancelled = threading.Event()
+    result: dict[str, BaseException] = {}
+    loop = QEventLoop()
+    signals.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+
+    dialog = QProgressDialog("Rapport wordt gemaakt…", "Annuleren", 0, 0, parent)
+    dialog.setWindowTitle("Rapport maken")
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(PROGRESS_AFTER_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setValue(0)
+    dialog.canceled.connect(cancelled.set)
+
+    def show(done: int, total: int) -> None:
+        if cancelled.is_set():
+            return
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+        dialog.setLabelText(f"Rapport wordt gemaakt… deel {min(done + 1, total)} van {total}")
+
+    signals.progress.connect(show, Qt.ConnectionType.QueuedConnection)
+
+    def progress(done: int, total: int) -> None:
+        if cancelled.is_set():
+            raise ReportCancelled
+        signals.progress.emit(done, total)
+
+    def run() -> None:
+        try:
+            work(progress)
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
+            result["error"] = exc
+        signals.finished.emit()
+
+    thread = threading.Thread(target=run, name="dienstscan-rapport", daemon=True)
+    thread.start()
+    loop.exec()
+    thread.join()
+    was_cancelled = cancelled.is_set()
+    dialog.canceled.disconnect()  # closing a progress dialog emits canceled too
+    dialog.close()
+    dialog.deleteLater()
+    if "error" in result:
+        raise result["error"]
+    if was_cancelled:
+        raise ReportCancelled
+
+
 def export_report_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | None:
     """Ask for a file name and write the report there; returns the path, or None (cancelled/failed)."""
     path = ask_report_path(parent, suggested_report_path(doc))
@@ -60,14 +156,28 @@ def export_report_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | No
         dialogs.show_error(parent, "Rapport maken",
                            f"{path.name}: kies een bestandsnaam die eindigt op .pdf, .docx of .html.")
         return None
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    checklists = doc.checklists
+    snapshot = doc.assessment.model_copy(deep=True)  # the worker never sees later edits
+    baseline = doc.baseline  # the scan the dashboard compares with: adds Voortgang
+    baseline = baseline.model_copy(deep=True) if baseline is not None else None
     try:
-        write_report(doc.checklists, doc.assessment, path, baseline=doc.baseline)
+        _write_in_background(parent, lambda progress: write_report(checklists, snapshot, path, baseline=baseline,
+                                                                   progress=progress))
+    except ReportCancelled:
+        return None
     except OSError as exc:
-        QGuiApplication.restoreOverrideCursor()
         dialogs.show_error(parent, "Rapport maken",
                            f"Kan {path} niet schrijven ({exc.strerror or exc}). "
                            "Is het bestand nog open in een ander programma, of bestaat de map niet?")
         return None
-    QGuiApplication.restoreOverrideCursor()
+    except Exception as exc:  # noqa: BLE001 - the user gets a message, the log the details
+        log.exception("making the report failed")
+        dialogs.show_error(parent, "Rapport maken",
+                           f"Het rapport kon niet worden gemaakt ({type(exc).__name__}: {exc}). Uw scan is niet gewijzigd.")
+        return None
+    choice = ask_open_report(parent, path)
+    target = path if choice == "open" else path.parent if choice == "folder" else None
+    if target is not None and not open_location(target):
+        dialogs.show_error(parent, "Openen mislukt",
+                           f"'{target}' kon niet worden geopend: er is geen programma voor gevonden.")
     return path

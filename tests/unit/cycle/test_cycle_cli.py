@@ -182,7 +182,7 @@ def test_next_cycle_takes_statuses_from_the_edited_excel_plan(tmp_path, capsys):
     plan = tmp_path / "plan.xlsx"
     assert main(["export", str(first), "-o", str(plan), *CL]) == 0
     workbook = openpyxl.load_workbook(plan)
-    sheet = workbook["Verbeterplan"]
+    sheet = workbook["Werkblad PDCA"]  # the sheet the plan is read back from
     header = next(r for r in sheet.iter_rows() if any(c.value == "Status" for c in r))
     status_col = next(c.column for c in header if c.value == "Status")
     row = next(r for r in sheet.iter_rows(min_row=header[0].row + 1) if r[0].value == "V-KA-01")

@@ -10,7 +10,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from dienstscan.export.excel_plan import PLAN_HEADER_ROW, PLAN_SHEET
+from dienstscan.export.excel_plan import PLAN_HEADER_ROW, WORK_SHEET
 
 
 def columns(ws: Worksheet, header_row: int = PLAN_HEADER_ROW) -> dict[str, str]:
@@ -32,7 +32,7 @@ class PlanEditor:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.wb: Workbook = load_workbook(path)
-        self.ws: Worksheet = self.wb[PLAN_SHEET]
+        self.ws: Worksheet = self.wb[WORK_SHEET]
         self.cols = columns(self.ws)
 
     def ref(self, action_id: str, header: str) -> str:

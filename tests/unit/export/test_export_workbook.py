@@ -20,15 +20,15 @@ from dienstscan.export.excel_plan import (
     META_SHEET,
     PLAN_COLUMNS,
     PLAN_HEADER_ROW,
-    PLAN_SHEET,
+    WORK_SHEET,
     build_workbook,
     export_plan,
 )
 from dienstscan.model import Assessment, Organisation
 from dienstscan.plan import add_own_action, propose_actions, visible_actions
 
-EXPECTED_SHEETS = ["Samenvatting", "Verbeterplan", "BSC", "5 beloften", "Antwoord", "Kengetallen", "Bronnen",
-                   META_SHEET]
+EXPECTED_SHEETS = ["Samenvatting", "Verbeterplan", "Voorstellen", "Scores", "BSC", "5 beloften", "Antwoord",
+                   "Kengetallen", "Bronnen", "Werkblad PDCA", META_SHEET]
 
 
 @pytest.fixture
@@ -55,8 +55,8 @@ def test_sheets_follow_the_frameworks_in_scope(tmp_path, checklists, assessment)
     assessment.frameworks = ["5B"]
     path = tmp_path / "alleen-5b.xlsx"
     export_plan(checklists, assessment, path)
-    assert load_workbook(path).sheetnames == ["Samenvatting", "Verbeterplan", "5 beloften", "Kengetallen", "Bronnen",
-                                              META_SHEET]
+    assert load_workbook(path).sheetnames == ["Samenvatting", "Verbeterplan", "Voorstellen", "Scores", "5 beloften",
+                                              "Kengetallen", "Bronnen", "Werkblad PDCA", META_SHEET]
 
 
 def test_samenvatting_shows_who_when_scores_and_benchmarks(wb):
@@ -65,47 +65,73 @@ def test_samenvatting_shows_who_when_scores_and_benchmarks(wb):
     joined = "\n".join(str(t) for t in texts)
     assert ws["A1"].value == "Verbeterplan dienstverlening Gemeente Proef"
     assert "01-03-2026" in joined
-    assert "A. de Vries (teamleider KCC); B. Jansen" in texts
-    # 5 beloften: 2 of 5 applicable instruments implemented = 40%, beside both benchmarks.
+    assert "A. de Vries (teamleider KCC); B. Jansen" in joined
+    # 5 beloften: 2 of 5 applicable instruments implemented = 40%, beside its benchmark and source.
     row = next(r for r in ws.iter_rows(values_only=True) if r[0] == "5 beloften")
-    assert row[1] == 40
-    assert "de top-10 gemeenten: 85%" in row[3] and "Bergen: 50%" in row[3]
-    assert "lager en dus slechter dan Bergen op 5 juli 2011 (50%)" in row[4]
-    assert "002_df95863a505375c9.txt" in row[5]
+    kader, score_text, partial, compared, source = row[0], row[2], row[3], row[4], row[6]
+    assert score_text == "40%"
+    assert "lager en dus slechter dan Bergen op 5 juli 2011 (50%)" in compared
+    assert "002_df95863a505375c9.txt" in source  # the fixture's source has no title
 
 
-def test_samenvatting_counts_actions_by_priority_and_status(wb, assessment):
-    ws = wb["Samenvatting"]
+def test_samenvatting_answers_the_mt(tmp_path, checklists, assessment):
+    """What was decided (owner, when), the top gaps, and the proposals apart, with a count."""
+    assessment.actions[1].decision = "voorgesteld"
+    ws = build_workbook(checklists, assessment)["Samenvatting"]
     rows = list(ws.iter_rows(values_only=True))
-    header = next(i for i, r in enumerate(rows) if r[0] == "Prioriteit")
-    assert rows[header][1:7] == ("Gepland", "In uitvoering", "Gereed", "Uitgesteld", "Vervallen", "Totaal")
-    by_label = {r[0]: r[1:7] for r in rows[header + 1: header + 5]}
-    actions = visible_actions(assessment)
-    hoog = [a for a in actions if a.priority == "hoog"]
-    assert by_label["Hoog"][5] == len(hoog)
-    assert by_label["Totaal"][5] == len(actions) == 9
-    assert by_label["Totaal"][1] == 1  # one action in uitvoering
-    # Totals are values, not formulas (openpyxl cannot give formulas a cached value).
-    assert all(isinstance(v, int) for v in by_label["Totaal"])
-    overdue = next(r[0] for r in rows if isinstance(r[0], str) and r[0].startswith("Over de einddatum"))
-    assert "1 (E-1)" in overdue
+    headings = [r[0] for r in rows if isinstance(r[0], str)]
+    assert "Waar staan we" in headings
+    assert any(h.startswith("De 5 belangrijkste tekortkomingen") for h in headings)
+    assert "Wat hebben we besloten, wie is eigenaar, wanneer" in headings
+    decided = [a for a in visible_actions(assessment) if a.decision != "voorgesteld"]
+    proposals = [a for a in visible_actions(assessment) if a.decision == "voorgesteld"]
+    assert decided and proposals
+    start = next(i for i, r in enumerate(rows) if r[0] == "Actie")
+    shown = [r for r in rows[start + 1:start + 1 + 5]]
+    assert {r[0].split(":")[0] for r in shown} <= {a.id for a in decided}
+    assert rows[start + 6][0] == f"En nog {len(decided) - 5} acties: zie het blad Verbeterplan."
+    for r in shown:
+        assert r[4] in ("Voorstel aangenomen", "Eigen actie")  # one decision per row
+    summary = next(r[0] for r in rows if isinstance(r[0], str) and r[0].startswith("Besloten:"))
+    assert f"Nog niet besloten: {len(proposals)} voorstel" in summary
+    assert "Over de einddatum" in summary and "(E-1)" in summary
+    # one printed page
+    assert ws.page_setup.fitToHeight == 1 and ws.page_setup.fitToWidth == 1
 
 
-def test_samenvatting_has_a_bar_chart_over_scores_and_benchmarks(wb):
-    ws = wb["Samenvatting"]
-    assert len(ws._charts) == 1
-    chart = ws._charts[0]
-    assert chart.type == "bar"
-    assert len(chart.series) == 2
-    header = _chart_header_rows(ws)[0]
-    assert [s.tx.strRef.f.replace("$", "") for s in chart.series] == [f"'Samenvatting'!B{header}", f"'Samenvatting'!C{header}"]
-    assert chart.y_axis.scaling.max == 100
+def test_plan_view_holds_only_what_was_decided(wb, assessment):
+    ws = wb["Verbeterplan"]
+    headers = [c.value for c in ws[4]]
+    assert headers == ["ID", "Actie", "Besluit", "Probleemeigenaar", "Looptijd", "Status", "Indicator en streefwaarde"]
+    ids = [r[0] for r in ws.iter_rows(min_row=5, values_only=True) if r[0]]
+    decided = {a.id for a in visible_actions(assessment) if a.decision != "voorgesteld"}
+    assert set(ids) == decided
+    assert ws.protection.sheet  # a view: edits go to the Werkblad PDCA, which is read back
+    proposals = wb["Voorstellen"]
+    ids = [r[0] for r in proposals.iter_rows(min_row=5, values_only=True) if r[0]]
+    assert set(ids) == {a.id for a in visible_actions(assessment) if a.decision == "voorgesteld"}
+    assert proposals["A1"].value.startswith("Voorstellen waarover nog niet is besloten")
+    assert "Gepland" not in {c for r in proposals.iter_rows(values_only=True) for c in r}
+
+
+def test_scores_sheet_has_native_charts_shares_and_levels_apart(wb):
+    ws = wb["Scores"]
+    assert len(ws._charts) == 2
+    shares, levels = ws._charts
+    assert shares.type == "bar" and len(shares.series) == 3
+    assert shares.y_axis.scaling.max == 100
+    assert levels.y_axis.scaling.max == 4  # growth levels on their own axis, not a % axis
+    for chart in (shares, levels):
+        assert all(s.dLbls.position == "outEnd" for s in chart.series)
     rows = list(ws.iter_rows(values_only=True))
-    data = next(i for i, r in enumerate(rows) if r[:3] == ("Onderdeel", "Score", "Benchmark"))
-    table = {r[0]: r[1:3] for r in rows[data + 1:] if r[0]}
-    assert table["5 beloften"] == (40, None)
-    assert table["5 beloften: de top-10 gemeenten (2010)"] == (None, 85)
-    assert table["5 beloften: Bergen (2011)"] == (None, 50)
+    data = next(i for i, r in enumerate(rows) if r[:4] == ("Onderdeel", "Score", "Gedeeltelijk (telt niet mee)",
+                                                            "Benchmark"))
+    table = {r[0]: r[1:4] for r in rows[data + 1:] if r[0]}
+    assert table["5 beloften"] == (40, None, None)
+    assert table["5 beloften: de top-10 gemeenten (2010)"] == (None, None, 85)
+    assert table["5 beloften: Bergen (2011)"] == (None, None, 50)
+    level_data = next(i for i, r in enumerate(rows) if r[:3] == ("Onderdeel", "Niveau", "Benchmark"))
+    assert any(r[0] and "gemiddeld niveau" in r[0] for r in rows[level_data + 1:])
 
 
 def _chart_header_rows(ws) -> list[int]:
@@ -113,15 +139,15 @@ def _chart_header_rows(ws) -> list[int]:
 
 
 def test_plan_sheet_is_a_table_with_autofilter_and_pdca_bands(wb, assessment):
-    ws = wb[PLAN_SHEET]
+    ws = wb[WORK_SHEET]
     actions = visible_actions(assessment)
     assert [c.value for c in ws[PLAN_HEADER_ROW]] == [c.header for c in PLAN_COLUMNS]
     bands = {c.value: c.coordinate for c in ws[PLAN_HEADER_ROW - 1] if c.value}
     assert list(bands) == ["Plan", "Do", "Check", "Act"]
     merged = {str(r) for r in ws.merged_cells.ranges}
-    assert {"A2:K2", "L2:M2", "N2:P2", "Q2:R2"} <= merged
-    table = ws.tables["Verbeterplan"]
-    assert table.ref == f"A{PLAN_HEADER_ROW}:R{PLAN_HEADER_ROW + len(actions)}"
+    assert {"A2:L2", "M2:N2", "O2:Q2", "R2:S2"} <= merged
+    table = ws.tables["WerkbladPDCA"]
+    assert table.ref == f"A{PLAN_HEADER_ROW}:S{PLAN_HEADER_ROW + len(actions)}"
     assert table.autoFilter is not None
     assert [c.name for c in table.tableColumns] == [c.header for c in PLAN_COLUMNS]
     ids = [ws.cell(row=r, column=1).value for r in range(PLAN_HEADER_ROW + 1, PLAN_HEADER_ROW + 1 + len(actions))]
@@ -133,14 +159,14 @@ def test_plan_leaves_out_rejected_and_merged_actions(tmp_path, checklists, asses
     assessment.actions[2].merged_into = assessment.actions[3].id
     path = tmp_path / "p.xlsx"
     export_plan(checklists, assessment, path)
-    ws = load_workbook(path)[PLAN_SHEET]
+    ws = load_workbook(path)[WORK_SHEET]
     ids = {ws.cell(row=r, column=1).value for r in range(PLAN_HEADER_ROW + 1, ws.max_row + 1)}
     assert assessment.actions[1].id not in ids and assessment.actions[2].id not in ids
     assert assessment.actions[3].id in ids
 
 
 def test_plan_cells_hold_labels_and_real_dates(wb, assessment):
-    ws = wb[PLAN_SHEET]
+    ws = wb[WORK_SHEET]
     cols = columns(ws)
     first = assessment.actions[0]
     r = row_of(ws, first.id)
@@ -165,7 +191,7 @@ def _validations(ws) -> dict[str, object]:
 
 
 def test_dropdowns_are_inline_lists_covering_room_to_add_rows(wb):
-    ws = wb[PLAN_SHEET]
+    ws = wb[WORK_SHEET]
     cols = columns(ws)
     dvs = _validations(ws)
     assert dvs[cols["Status"]].type == "list"
@@ -185,13 +211,13 @@ def test_dropdowns_are_inline_lists_covering_room_to_add_rows(wb):
 def test_validations_survive_a_reload_and_are_not_extension_format(plan_path):
     # openpyxl drops dropdowns stored in the x14 extension format on load; inline lists stay.
     with zipfile.ZipFile(plan_path) as z:
-        sheet_xml = z.read("xl/worksheets/sheet2.xml").decode("utf-8")
+        sheet_xml = z.read(f"xl/worksheets/sheet{EXPECTED_SHEETS.index(WORK_SHEET) + 1}.xml").decode("utf-8")
     assert "x14:dataValidation" not in sheet_xml
     assert sheet_xml.count("<dataValidation ") == 7
 
 
 def test_conditional_formatting_for_status_and_overdue(wb):
-    ws = wb[PLAN_SHEET]
+    ws = wb[WORK_SHEET]
     cols = columns(ws)
     rules = {str(rng.sqref): [r.formula[0] for r in rng.rules] for rng in ws.conditional_formatting}
     status_rules = next(v for k, v in rules.items() if k.startswith(cols["Status"]))
@@ -202,12 +228,14 @@ def test_conditional_formatting_for_status_and_overdue(wb):
 
 
 def test_freeze_panes_and_print_setup(wb):
-    ws = wb[PLAN_SHEET]
+    ws = wb[WORK_SHEET]
     assert ws.freeze_panes == f"C{PLAN_HEADER_ROW + 1}"
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == 9  # A4
     assert ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    # printed on its own, two pages wide at a readable size, ID and action on both halves
+    assert ws.page_setup.fitToWidth == 2 and ws.page_setup.fitToHeight == 0
+    assert ws.print_title_cols == "$A:$B"
     assert ws.print_title_rows == f"${PLAN_HEADER_ROW - 1}:${PLAN_HEADER_ROW}"
     assert "&P" in ws.oddFooter.right.text and "&N" in ws.oddFooter.right.text
     for name in ("Samenvatting", "BSC", "5 beloften", "Antwoord", "Kengetallen", "Bronnen"):
@@ -281,8 +309,8 @@ def test_empty_plan_still_has_a_table_to_type_in(tmp_path, checklists):
     path = tmp_path / "leeg.xlsx"
     export_plan(checklists, scan, path)
     wb = load_workbook(path)
-    ws = wb[PLAN_SHEET]
-    assert ws.tables["Verbeterplan"].ref == f"A{PLAN_HEADER_ROW}:R{PLAN_HEADER_ROW + 1}"
+    ws = wb[WORK_SHEET]
+    assert ws.tables["WerkbladPDCA"].ref == f"A{PLAN_HEADER_ROW}:S{PLAN_HEADER_ROW + 1}"
     assert meta(wb).get("actie") is None
     assert ws.oddHeader.left.text == "Leeg && Co"  # '&' is a code in Excel headers
 
@@ -305,8 +333,8 @@ def test_export_with_checklists_loaded_from_yaml(tmp_path, edit_plan):
     path = tmp_path / "yaml.xlsx"
     export_plan(checklists, scan, path)
     wb = load_workbook(path)
-    assert [fw.short_title for fw in checklists.frameworks] == wb.sheetnames[2:2 + len(checklists.frameworks)]
-    ids = [c.value for c in wb[PLAN_SHEET]["A"][PLAN_HEADER_ROW:]]
+    assert [fw.short_title for fw in checklists.frameworks] == wb.sheetnames[4:4 + len(checklists.frameworks)]
+    ids = [c.value for c in wb[WORK_SHEET]["A"][PLAN_HEADER_ROW:]]
     assert ids == [a.id for a in scan.actions] and len(ids) > 1
 
 
@@ -338,7 +366,7 @@ def test_export_failure_keeps_the_previous_file(tmp_path, checklists, assessment
 def test_long_texts_get_taller_rows(tmp_path, checklists, assessment):
     assessment.actions[0].description = "Een lange toelichting " * 20
     wb = build_workbook(checklists, assessment)
-    ws = wb[PLAN_SHEET]
+    ws = wb[WORK_SHEET]
     r = PLAN_HEADER_ROW + 1
     assert ws.row_dimensions[r].height > 3 * 14
     assert ws.row_dimensions[r + 1].height is None or ws.row_dimensions[r + 1].height < ws.row_dimensions[r].height
@@ -368,11 +396,11 @@ def test_lines_needed_wraps_at_spaces():
     assert lines_needed("a\nb\n\nc", 10) == 4
 
 
-def test_summary_prints_the_chart_but_not_its_data_table(wb):
-    ws = wb["Samenvatting"]
+def test_scores_prints_the_charts_but_not_their_data_table(wb):
+    ws = wb["Scores"]
     note_row = next(c.row for c in ws["A"] if c.value == "Gegevens voor de grafiek")
     last_printed = int(ws.print_area.split(":")[1].lstrip("$ABCDEFG").replace("$", ""))
-    assert last_printed == note_row - 1
-    chart_top = next(c.row for c in ws["A"] if c.value == "Grafiek: scores naast de benchmarks") + 1
+    assert last_printed < note_row
+    chart_top = next(c.row for c in ws["A"] if str(c.value).startswith("Grafiek: scores naast de benchmarks")) + 1
     assert chart_top < last_printed
     assert [b.id for b in ws.row_breaks.brk] == [chart_top - 2]  # the chart starts on a new page

@@ -155,8 +155,8 @@ def test_import_with_bad_cells_lists_them_and_changes_nothing(exported, scan_fil
     assert run("import-plan", str(exported), str(scan_file), "--ja") == 1
     captured = capsys.readouterr()
     assert "2 cel(len) kunnen niet worden gelezen; er wordt niets overgenomen tot dit is verbeterd:" in captured.out
-    assert f"  Verbeterplan!{end_ref}: 'volgende week' is geen datum" in captured.out
-    assert f"  Verbeterplan!{status_ref}: 'bijna' is geen geldige status" in captured.out
+    assert f"  'Werkblad PDCA'!{end_ref}: 'volgende week' is geen datum" in captured.out
+    assert f"  'Werkblad PDCA'!{status_ref}: 'bijna' is geen geldige status" in captured.out
     assert captured.err == "De scan is niet gewijzigd.\n"
     assert scan_file.read_bytes() == before
 

@@ -9,7 +9,7 @@ import zipfile
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from dienstscan.export.excel_plan import META_SHEET, PLAN_SHEET
+from dienstscan.export.excel_plan import META_SHEET, WORK_SHEET
 from dienstscan.export.excel_plan import PlanFileError, read_plan
 from dienstscan.model import Assessment
 
@@ -36,19 +36,19 @@ def test_every_bad_cell_is_reported_at_once(plan_path, assessment, checklists, e
     assert not plan.ok
     errors = plan.errors
     expected = [
-        f"Verbeterplan!{refs['einde']}: 'volgende week' is geen datum (typ bijvoorbeeld 1-3-2027 of 1 maart 2027)",
-        f"Verbeterplan!{refs['status']}: 'Bijna klaar' is geen geldige status "
+        f"'Werkblad PDCA'!{refs['einde']}: 'volgende week' is geen datum (typ bijvoorbeeld 1-3-2027 of 1 maart 2027)",
+        f"'Werkblad PDCA'!{refs['status']}: 'Bijna klaar' is geen geldige status "
         "(kies uit: Gepland, In uitvoering, Gereed, Uitgesteld, Vervallen)",
-        f"Verbeterplan!{refs['prio']}: 'Urgent' is geen geldige prioriteit (kies uit: Hoog, Midden, Laag)",
-        f"Verbeterplan!{refs['act']}: 'Doorgaan' is geen geldige PDCA-keuze (kies uit: Borgen, Bijstellen, Stoppen)",
-        f"Verbeterplan!{refs['thema']}: 'Onbekend thema' is geen bekend thema "
+        f"'Werkblad PDCA'!{refs['prio']}: 'Urgent' is geen geldige prioriteit (kies uit: Hoog, Midden, Laag)",
+        f"'Werkblad PDCA'!{refs['act']}: 'Doorgaan' is geen geldige PDCA-keuze (kies uit: Borgen, Bijstellen, Stoppen)",
+        f"'Werkblad PDCA'!{refs['thema']}: 'Onbekend thema' is geen bekend thema "
         "(kies uit: Visie op dienstverlening, Overig, Klantcontactcentrum)",
-        f"Verbeterplan!{refs['meting']}: '31-2-2026' is geen datum (typ bijvoorbeeld 1-3-2027 of 1 maart 2027)",
-        f"Verbeterplan!{refs['actie']}: de actie is leeg; vul een omschrijving in of maak de hele regel leeg",
-        f"Verbeterplan!{refs['id']}: de ID 'V-BESTAAT-NIET' is onbekend in deze scan; "
+        f"'Werkblad PDCA'!{refs['meting']}: '31-2-2026' is geen datum (typ bijvoorbeeld 1-3-2027 of 1 maart 2027)",
+        f"'Werkblad PDCA'!{refs['actie']}: de actie is leeg; vul een omschrijving in of maak de hele regel leeg",
+        f"'Werkblad PDCA'!{refs['id']}: de ID 'V-BESTAAT-NIET' is onbekend in deze scan; "
         "laat de ID leeg voor een nieuwe actie",
-        f"Verbeterplan!A{dup_row}: de ID '{assessment.actions[6].id}' staat ook in rij",
-        f"Verbeterplan!{end_ref}: de einddatum ligt vóór de startdatum",
+        f"'Werkblad PDCA'!A{dup_row}: de ID '{assessment.actions[6].id}' staat ook in rij",
+        f"'Werkblad PDCA'!{end_ref}: de einddatum ligt vóór de startdatum",
     ]
     for message in expected:
         assert any(e.startswith(message) for e in errors), (message, errors)
@@ -60,13 +60,13 @@ def test_every_bad_cell_is_reported_at_once(plan_path, assessment, checklists, e
 
 def test_a_missing_column_is_named(plan_path, assessment, checklists):
     wb = load_workbook(plan_path)
-    ws = wb[PLAN_SHEET]
+    ws = wb[WORK_SHEET]
     for cell in ws[3]:
         if cell.value == "Status":
             cell.value = "Stand"
     wb.save(plan_path)
     plan = read_plan(plan_path, assessment, checklists)
-    assert plan.errors == ["Verbeterplan: de kolom 'Status' ontbreekt (koptekst in rij 3); zet de kolomkop terug"]
+    assert plan.errors == ["Werkblad PDCA: de kolom 'Status' ontbreekt (koptekst in rij 3); zet de kolomkop terug"]
 
 
 def test_plan_of_another_scan_is_refused(plan_path, checklists, assessment):
@@ -111,9 +111,9 @@ def test_a_plan_from_a_newer_dienstscan_is_refused(plan_path, assessment, checkl
 
 def test_a_missing_plan_sheet_is_named(plan_path, assessment, checklists):
     wb = load_workbook(plan_path)
-    wb[PLAN_SHEET].title = "Acties"
+    wb[WORK_SHEET].title = "Acties"
     wb.save(plan_path)
-    with pytest.raises(PlanFileError, match="het werkblad Verbeterplan ontbreekt; is het hernoemd of verwijderd"):
+    with pytest.raises(PlanFileError, match="het werkblad Werkblad PDCA ontbreekt; is het hernoemd of verwijderd"):
         read_plan(plan_path, assessment, checklists)
 
 

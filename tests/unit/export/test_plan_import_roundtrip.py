@@ -4,15 +4,16 @@ not applied), sorted rows, lenient dates and choices, and all-or-nothing applica
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from plan_sheet import PlanEditor, row_of
 
-from dienstscan.export.excel_plan import PLAN_HEADER_ROW, PLAN_SHEET, export_plan
+from dienstscan.export.excel_plan import PLAN_HEADER_ROW, WORK_SHEET, export_plan
 from dienstscan.export.excel_plan import PlanFileError, apply_plan_import, parse_date, read_plan
 from dienstscan.model import Assessment, Organisation
-from dienstscan.plan import add_own_action
+from dienstscan.plan import add_own_action, visible_actions
 
 
 def test_unchanged_plan_reads_back_as_no_changes(plan_path, assessment, checklists):
@@ -160,7 +161,7 @@ def test_deleted_row_is_reported_not_applied(plan_path, assessment, checklists, 
 
 def test_sorted_and_moved_rows_match_by_id(plan_path, assessment, checklists):
     wb = load_workbook(plan_path)
-    ws = wb[PLAN_SHEET]
+    ws = wb[WORK_SHEET]
     first, last = PLAN_HEADER_ROW + 1, PLAN_HEADER_ROW + len(assessment.actions)
     rows = [[c.value for c in ws[r]] for r in range(first, last + 1)]
     rows.reverse()  # sorted descending by ID, say
@@ -182,7 +183,7 @@ def test_sorted_and_moved_rows_match_by_id(plan_path, assessment, checklists):
 
 def test_columns_are_found_by_header_not_position(plan_path, assessment, checklists):
     wb = load_workbook(plan_path)
-    ws = wb[PLAN_SHEET]
+    ws = wb[WORK_SHEET]
     ws.insert_cols(2)  # the user adds a column of their own
     ws.cell(row=PLAN_HEADER_ROW, column=2, value="Mijn notitie")
     ws.cell(row=PLAN_HEADER_ROW + 1, column=2, value="iets")
@@ -274,8 +275,41 @@ def test_control_characters_are_dropped_and_read_back_unchanged(tmp_path, checkl
     assessment.organisation.name = "Gemeente\x01 Proef"
     path = tmp_path / "stuurtekens.xlsx"
     export_plan(checklists, assessment, path)
-    ws = load_workbook(path)[PLAN_SHEET]
+    ws = load_workbook(path)[WORK_SHEET]
     assert ws[f"B{row_of(ws, assessment.actions[0].id)}"].value == "Richt één ingang in voor telefoon"
     assert ws[f"C{row_of(ws, assessment.actions[1].id)}"].value == "Regel één\nregel twee"
     plan = read_plan(path, assessment, checklists)
     assert plan.ok and not plan.changes, plan.describe()
+
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "plans"
+
+
+def test_a_plan_written_by_format_1_still_reads_back():
+    """``verbeterplan-v1.xlsx`` was written by the version before the director's sheets (format 1,
+    the working columns on the sheet Verbeterplan) from ``voorbeeld-v1.dienstscan``."""
+    from dienstscan.checklists import load_checklists
+    from dienstscan.storage import load_scan
+
+    checklists = load_checklists()
+    assessment = load_scan(FIXTURES / "voorbeeld-v1.dienstscan")
+    plan = read_plan(FIXTURES / "verbeterplan-v1.xlsx", assessment, checklists)
+    assert plan.ok, plan.errors
+    assert not plan.has_changes and not plan.deleted
+    assert plan.unchanged == len(visible_actions(assessment)) == 52
+
+
+def test_an_edit_in_a_format_1_plan_names_its_sheet(tmp_path):
+    from dienstscan.checklists import load_checklists
+    from dienstscan.storage import load_scan
+
+    checklists = load_checklists()
+    assessment = load_scan(FIXTURES / "voorbeeld-v1.dienstscan")
+    path = tmp_path / "oud.xlsx"
+    wb = load_workbook(FIXTURES / "verbeterplan-v1.xlsx")
+    ws = wb["Verbeterplan"]
+    status = next(c.column_letter for c in ws[PLAN_HEADER_ROW] if c.value == "Einde")
+    ws[f"{status}{PLAN_HEADER_ROW + 1}"] = "volgende week"
+    wb.save(path)
+    plan = read_plan(path, assessment, checklists)
+    assert plan.errors and plan.errors[0].startswith(f"Verbeterplan!{status}{PLAN_HEADER_ROW + 1}: 'volgende week'")

@@ -16,7 +16,7 @@ import pytest
 from openpyxl import load_workbook
 from plan_sheet import PlanEditor
 
-from dienstscan.export.excel_plan import META_SHEET, PLAN_SHEET
+from dienstscan.export.excel_plan import META_SHEET, WORK_SHEET
 from dienstscan.export.excel_plan import apply_plan_import, read_plan
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -51,7 +51,7 @@ def test_resaved_plan_reads_back_unchanged(plan_path, assessment, checklists, tm
     assert plan.unchanged == len(assessment.actions)
     wb = load_workbook(converted)
     assert wb[META_SHEET].sheet_state == "hidden"
-    lists = [dv.formula1 for dv in wb[PLAN_SHEET].data_validations.dataValidation if dv.type == "list"]
+    lists = [dv.formula1 for dv in wb[WORK_SHEET].data_validations.dataValidation if dv.type == "list"]
     assert '"Gepland,In uitvoering,Gereed,Uitgesteld,Vervallen"' in lists
 
 

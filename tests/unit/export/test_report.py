@@ -12,7 +12,8 @@ import pytest
 
 from dienstscan.plan import visible_actions
 from dienstscan.export.report.html import render_context_html, render_report_html, report_context
-from dienstscan.export.report.svgchart import ChartRow, Marker, bar_chart
+from dienstscan.export.common.chart_rows import Mark, ScoreRow
+from dienstscan.export.report.svgchart import BAR_H, PARTIAL_H, bar_chart
 from dienstscan.model import Answer
 from dienstscan.scoring import score
 
@@ -49,21 +50,22 @@ def test_summary_has_every_score_sentence_and_source(page, checklists, assessmen
     text = text_of(page)
     summary = part(text, "Managementsamenvatting", "1. BurgerServiceCode")
     report = score(checklists, assessment)
-    assert "BurgerServiceCode: 33,3%" in summary
-    assert "5 beloften: 40%" in summary
-    assert "Gemeente heeft Antwoord: 50%" in summary
+    assert "BurgerServiceCode 33,3% gedeeltelijk 33,3%, telt niet mee" in summary
+    assert "5 beloften 40% gedeeltelijk 20%, telt niet mee" in summary
+    # a mean growth level reads as a level on its own scale, not as a percentage
+    assert "Gemeente heeft Antwoord gemiddeld niveau 2 van 4" in summary
     for fw in report.frameworks:
         if fw.comparison:
             assert fw.comparison.sentence in summary
             for b in fw.comparison.benchmarks:
-                assert b.source_sentence in summary
+                assert f"Bron: {b.source}." in summary  # each source once, by title and place
     # 5B: 2 of 5 applicable implemented
     assert ("Met 40% (2 van 5 toepasselijke instrumenten ingevoerd): lager en dus slechter dan Bergen op 5 juli 2011 (50%); "
             "lager en dus slechter dan de top-10 gemeenten op 15 maart 2010 (85%).") in summary
     # the Antwoord phase is compared on its own, with its benchmark and source
-    assert "In welke fase zit uw dienstverlening?: Fase 2" in summary
-    assert "Bron: 002_df95863a505375c9.txt, 4.5 (Antwoord©, 15 januari 2007; historisch doel voor 2015)." in summary
-    assert "<svg" in part(page, "Managementsamenvatting", "belangrijkste tekortkomingen")
+    assert ("Antwoord: In welke fase zit uw dienstverlening? Fase 2 Met Fase 2: lager en dus slechter dan "
+            "het doel voor 2015 van Antwoord© (Fase 4)") in summary
+    assert part(page, "Managementsamenvatting", "De 5 belangrijkste tekortkomingen").count("<svg") == 2  # shares, levels
 
 
 def test_summary_lists_the_five_most_important_gaps_highest_priority_first(checklists, assessment):
@@ -80,10 +82,9 @@ def test_summary_lists_the_five_most_important_gaps_highest_priority_first(check
 
 def test_plan_in_numbers(page):
     text = text_of(page)
-    numbers = part(text, "Het plan in cijfers", "1. BurgerServiceCode")
-    assert "9 acties in 2 thema's" in numbers
-    assert "gepland 8, in uitvoering 1" in numbers
-    assert "hoog 2, midden 6, laag 1" in numbers
+    numbers = part(text, "Wat hebben we besloten", "1. BurgerServiceCode")
+    assert "Besloten: 9 acties (gepland 8, in uitvoering 1)" in numbers
+    assert "Er liggen geen voorstellen open." in numbers
     # E-1 ended on 31 January 2025 and is not done
     assert "Over de einddatum en niet gereed: 1 (E-1)" in numbers
     assert "Zonder probleemeigenaar: 7" in numbers
@@ -97,11 +98,13 @@ def test_every_action_is_in_the_plan_under_its_theme(page, checklists, assessmen
     for action in actions:
         assert f"{action.id} {action.title}" in plan
     kcc = plan[plan.index("Klantcontactcentrum (2)"):]
-    assert "E-1 Klantreis verhuizen in kaart brengen Met burgers samen Hoog Projectleider – 31-01-2025 Gepland" in kcc
+    assert ("E-1 Klantreis verhuizen in kaart brengen Besluit: eigen actie; prioriteit hoog Met burgers samen "
+            "Projectleider … – 31-01-2025 Gepland") in kcc
     # the edited proposal shows owner, dates, status and its PDCA fields
     assert "Indicator: Aantal kanalen; streefwaarde: 5" in plan
     assert "Voortgang: Telefoon gereed" in plan
-    assert "Teamleider KCC 01-04-2026 31-12-2026 In uitvoering" in plan
+    assert "Besluit: voorstel aangenomen; prioriteit midden" in plan
+    assert "Teamleider KCC 01-04-2026 – 31-12-2026 In uitvoering" in plan
     # themes in the order of the checklist's themes, each with its count
     assert plan.index("Visie op dienstverlening (7)") < plan.index("Klantcontactcentrum (2)")
 
@@ -191,7 +194,7 @@ def test_a_scan_without_actions_or_gaps(checklists, assessment):
     assessment.actions.clear()
     text = text_of(render_report_html(checklists, assessment, today=TODAY))
     assert "Er zijn geen tekortkomingen vastgesteld." in text
-    assert "Het plan bevat nog geen acties." in text
+    assert "Er is nog geen actie besloten." in text
     assert "Alle normen in scope zijn toegepast." in text
 
 
@@ -200,21 +203,35 @@ def test_a_scan_without_actions_or_gaps(checklists, assessment):
 
 def test_chart_is_well_formed_svg_readable_without_colour():
     svg = bar_chart([
-        ChartRow("5 beloften", 40.0, "40%", partial=20.0, partial_text="20%",
-                 markers=[Marker("Bergen (2011)", 50, "50%"), Marker("de top-10", 85, "85%")]),
-        ChartRow("BSC", None, "geen score"),
+        ScoreRow("5 beloften", "5B", 40.0, "40%", partial=20.0, partial_text="20%",
+                 marks=[Mark("Bergen (2011)", 50, "50%"), Mark("de top-10", 85, "85%")]),
+        ScoreRow("BSC", "BSC", None, "geen score"),
     ], title="Score per kader", width=600, label_width=150)
     root = ET.fromstring(svg)
     ns = "{http://www.w3.org/2000/svg}"
-    texts = [t.text for t in root.iter(f"{ns}text")]
-    assert "40% (+20% gedeeltelijk)" in texts
+    texts = {t.text: t for t in root.iter(f"{ns}text")}
+    assert "40%" in texts and "gedeeltelijk 20%" in texts
     assert "Bergen (2011): 50%" in texts and "de top-10: 85%" in texts
     assert "geen score" in texts
-    # the score bar is 40% of the plot width; the partial bar follows it
-    plot_w = 600 - 160 - 40
-    bars = [r for r in root.iter(f"{ns}rect") if r.get("height") == "16"]
-    assert float(bars[0].get("width")) == pytest.approx(plot_w * 0.4)
-    assert float(bars[1].get("x")) == pytest.approx(160 + plot_w * 0.4)
+    plot_x, plot_w = 160, 600 - 160 - 24
+    bars = [r for r in root.iter(f"{ns}rect") if r.get("height") == str(BAR_H)]
+    score_bar = bars[0]
+    assert float(score_bar.get("width")) == pytest.approx(plot_w * 0.4)
+    # the score's label sits at the end of the score bar, not after the partial share
+    end = plot_x + plot_w * 0.4
+    assert abs(float(texts["40%"].get("x")) - end) <= 6
+    # the partial share is a bar of its own under the score, from 0, not its continuation
+    partial = next(r for r in root.iter(f"{ns}rect") if r.get("height") == str(PARTIAL_H))
+    assert float(partial.get("x")) == plot_x
+    assert float(partial.get("y")) > float(score_bar.get("y"))
+    assert float(partial.get("width")) == pytest.approx(plot_w * 0.2)
+    # benchmark labels each on a line of their own: no two share a baseline
+    marks = [texts["Bergen (2011): 50%"], texts["de top-10: 85%"]]
+    assert marks[0].get("y") != marks[1].get("y")
+    # the benchmark lines are drawn before (behind) the bars
+    order = [el for el in root.iter() if el.tag in (f"{ns}line", f"{ns}rect")]
+    dashed = [i for i, el in enumerate(order) if el.get("stroke-dasharray") and el.get("y1") != el.get("y2")]
+    assert dashed and max(dashed) < order.index(score_bar)
     # the partial bar is told apart by hatching and the markers by dash patterns, not by colour
     dashes = {line.get("stroke-dasharray") for line in root.iter(f"{ns}line")} - {None}
     assert len(dashes) >= 2
@@ -228,3 +245,16 @@ def test_chart_is_well_formed_svg_readable_without_colour():
         assert r == g == b, f"kleur {colour} is geen grijstint"
     # no SVG features Qt's renderer (SVG Tiny 1.2) lacks
     assert "<pattern" not in svg and "clipPath" not in svg and "<style" not in svg
+
+
+def test_proposals_stand_apart_and_are_never_planned(checklists, assessment):
+    assessment.actions[1].decision = "voorgesteld"
+    undecided = assessment.actions[1]
+    text = text_of(render_report_html(checklists, assessment, today=TODAY))
+    summary = part(text, "Wat hebben we besloten", "1. BurgerServiceCode")
+    assert "Besloten: 8 acties" in summary and "Nog niet besloten: 1 voorstel" in summary
+    plan = part(text, "Verbeterplan Wat goed gaat", "Voorstellen waarover nog niet is besloten")
+    assert f"{undecided.id} {undecided.title}" not in plan
+    proposals = part(text, "Voorstellen waarover nog niet is besloten (1)", "Bronnen Elke bron")
+    assert f"{undecided.id} {undecided.title}" in proposals
+    assert "Gepland" not in proposals

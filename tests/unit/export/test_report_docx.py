@@ -76,10 +76,27 @@ def test_every_action_organisation_and_scores(document, assessment):
         assert action.id in text and action.title in text
     plan = document.tables[-2]  # the last theme's table, before the sources
     rows = [[c.text for c in r.cells] for r in plan.rows]
-    assert rows[0] == ["Id", "Actie", "Prioriteit", "Probleemeigenaar", "Start", "Einde", "Status"]
+    assert rows[0] == ["Id", "Actie", "Probleem\u00adeigenaar", "Looptijd", "Status"]
     own = next(r for r in rows if r[0] == "E-1")
-    assert own[1].startswith("Klantreis verhuizen in kaart brengen\nMet burgers samen")
-    assert own[2:] == ["Hoog", "Projectleider", "–", "31-01-2025", "Gepland"]
+    assert own[1].startswith("Klantreis verhuizen in kaart brengen\nBesluit: eigen actie; prioriteit hoog\n"
+                             "Met burgers samen")
+    assert own[2:] == ["Projectleider", "… – 31-01-2025", "Gepland"]
+
+
+def test_word_has_the_pdf_chapters_in_the_same_order(document, checklists, assessment):
+    """Same content and order as the PDF: real headings a reader navigates by."""
+    from dienstscan.export.report.html import render_report_html
+
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    html = render_report_html(checklists, assessment)
+    html_headings = [re.sub(r"<[^>]+>", "", m).strip() for m in re.findall(r"<h[123][^>]*>(.*?)</h[123]>", html, re.S)]
+    html_headings = [re.sub(r"\s+", " ", h.replace("\xad", "")) for h in html_headings]
+    assert headings[:5] == ["Managementsamenvatting", "Waar staan we", "De 5 belangrijkste tekortkomingen (van 8)",
+                            "Wat hebben we besloten, wie is eigenaar, wanneer", "1. BurgerServiceCode"]
+    # every chapter heading of the PDF, in the same order
+    chapters = [h for h in html_headings if h in headings]
+    assert chapters == [h for h in headings if h in html_headings]
+    assert len(chapters) >= 10
 
 
 def test_register_and_poll(document):
@@ -109,9 +126,9 @@ def test_chart_as_picture_only_when_a_renderer_is_given(checklists, assessment):
         return png
 
     document = build_docx(context, chart_png=render)
-    # the summary chart and one per framework with more than one section (5B, Antwoord)
-    assert len(calls) == 3 and all(svg.startswith("<svg") for svg in calls)
-    assert len(document.inline_shapes) == 3
+    # the summary's two charts (shares, levels) and one per framework with more than one section
+    assert len(calls) == 4 and all(svg.startswith("<svg") for svg in calls)
+    assert len(document.inline_shapes) == 4
 
 
 def test_unwritable_path_raises_oserror(tmp_path, checklists, assessment):

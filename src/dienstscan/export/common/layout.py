@@ -68,12 +68,14 @@ def fit_rows(ws: Worksheet, first_row: int, last_row: int, widths: dict[int, flo
             ws.row_dimensions[r].height = LINE_HEIGHT * min(lines, max_lines) + 2
 
 
-def print_setup(ws: Worksheet, organisation: str, *, title_rows: str | None = None, landscape: bool = True) -> None:
-    """Landscape (or portrait) A4, fit to width, repeated title rows, page numbers in the footer."""
+def print_setup(ws: Worksheet, organisation: str, *, title_rows: str | None = None, landscape: bool = True,
+                pages_wide: int = 1, pages_high: int = 0) -> None:
+    """Landscape (or portrait) A4, fit to ``pages_wide`` pages across (and ``pages_high`` down,
+    0 = as many as needed), repeated title rows, page numbers in the footer."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    ws.page_setup.fitToWidth = pages_wide
+    ws.page_setup.fitToHeight = pages_high
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6

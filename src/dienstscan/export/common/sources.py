@@ -1,12 +1,17 @@
 """What the Excel plan and the report both say about sources and themes: one wording for both.
 
 ``cited_sources`` gathers every source the checklists cite, per document and section;
+``source_rows`` turns that into one row per source (its title, every place once, where used);
 ``action_source_text`` names the item an action came from; ``theme_label`` the theme's label.
+A source is always named by its title (``SourceRef.title``, filled in by the loader from
+``bronnen.yaml``), never by the file name the checklists cite it with.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ...model.assessment import Action
 from ...model.checklist import ChecklistSet, Framework, SourceRef
@@ -27,14 +32,19 @@ def theme_label(checklists: ChecklistSet, theme_id: str) -> str:
     return theme.label if theme else theme_id
 
 
+def source_title(ref: SourceRef) -> str:
+    """The name a reader sees: the document's title, else what the checklist wrote (an external
+    source cited by its name)."""
+    return ref.title or ref.document
+
+
 def cited_sources(checklists: ChecklistSet, frameworks: Iterable[Framework]) -> dict[str, dict[str, list[str]]]:
-    """source name -> {section or '' -> [where used]} for every source cited (the Excel *Bronnen*
-    sheet and the report's sources list). A source reads by its title (bronnen.yaml), never by
-    the seed's file name; a source without a title (an external one) by what the checklist wrote."""
+    """title -> {section or '' -> [where used]} for every source cited (the Excel *Bronnen*
+    sheet and the report's sources list)."""
     cited: dict[str, dict[str, list[str]]] = {}
 
     def add(ref: SourceRef, used_by: str) -> None:
-        cited.setdefault(ref.title or ref.document, {}).setdefault(ref.section, []).append(used_by)
+        cited.setdefault(source_title(ref), {}).setdefault(ref.section.strip(), []).append(used_by)
 
     for fw in frameworks:
         add(fw.source, fw.short_title)
@@ -45,3 +55,35 @@ def cited_sources(checklists: ChecklistSet, frameworks: Iterable[Framework]) -> 
     for b in checklists.benchmarks:
         add(b.source, f"benchmark {b.label}")
     return cited
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One cited source: its title, every place in it once, and where it is used."""
+
+    title: str
+    places: str
+    used_by: str
+
+
+_PLACE_SPLIT = re.compile(r"\s*[,;]\s*")
+
+
+def _place_key(place: str) -> tuple:
+    """Natural order: '3.2' before '3.10', numbers before words."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p.casefold()) for p in re.split(r"[.\s]+", place) if p)
+
+
+def source_rows(checklists: ChecklistSet, frameworks: Iterable[Framework]) -> list[SourceRow]:
+    """One row per source, by title: places such as '3.2' and '3.2, 3.5' are listed once each."""
+    cited = cited_sources(checklists, frameworks)
+    rows = []
+    for title in sorted(cited, key=str.casefold):
+        places: dict[str, None] = {}
+        for section in cited[title]:
+            for place in _PLACE_SPLIT.split(section):
+                if place:
+                    places.setdefault(place)
+        used = list(dict.fromkeys(u for section in cited[title].values() for u in section))
+        rows.append(SourceRow(title, ", ".join(sorted(places, key=_place_key)) or "hele document", ", ".join(used)))
+    return rows

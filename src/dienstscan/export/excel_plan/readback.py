@@ -30,7 +30,16 @@ from pydantic import ValidationError
 
 from ...model.assessment import ACT_CHOICE_LABELS, ACTION_STATUS_LABELS, PRIORITY_LABELS, Action, Assessment
 from ...model.checklist import ChecklistSet
-from .workbook import FIELD_HEADERS, FORMAT_NAME, FORMAT_VERSION, META_SHEET, PLAN_COLUMNS, PLAN_SHEET, PlanColumn
+from .workbook import (
+    FIELD_HEADERS,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    META_SHEET,
+    PLAN_COLUMNS,
+    WORK_SHEET,
+    WORK_SHEET_V1,
+    PlanColumn,
+)
 from ..common.layout import clean
 
 
@@ -270,6 +279,7 @@ def _read_meta(wb, path: Path) -> dict[str, Any]:
                             "werk Dienstscan bij om het terug te lezen.")
     if not meta.get("scan_id"):
         raise PlanFileError(f"{path.name}: het verborgen werkblad {META_SHEET} is beschadigd (scan-id ontbreekt).")
+    meta["formaatversie"] = version
     return meta
 
 
@@ -361,9 +371,14 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
             "Er is niets overgenomen."
         )
     sheets = {ws.title.casefold(): ws for ws in wb.worksheets}
-    ws = sheets.get(PLAN_SHEET.casefold())
+    # Format 1 kept the working columns on the sheet Verbeterplan; since format 2 that is the
+    # director's read-only view and the working sheet is Werkblad PDCA.
+    wanted = WORK_SHEET if meta["formaatversie"] >= 2 else WORK_SHEET_V1
+    ws = sheets.get(wanted.casefold())
     if ws is None:
-        raise PlanFileError(f"{path.name}: het werkblad {PLAN_SHEET} ontbreekt; is het hernoemd of verwijderd?")
+        raise PlanFileError(f"{path.name}: het werkblad {wanted} ontbreekt; is het hernoemd of verwijderd?")
+    # As Excel writes a reference: quoted only when the name has a space or another sign.
+    sheet_ref = ws.title if re.fullmatch(r"\w+", ws.title) else "'" + ws.title.replace("'", "''") + "'"
 
     result = PlanImport(path=path, scan_id=assessment.id)
     errors = result.errors
@@ -373,7 +388,7 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
         col = found.get(_norm(column.header))
         if col is None:
             if column.kind != "info":
-                errors.append(f"{PLAN_SHEET}: de kolom '{column.header}' ontbreekt (koptekst in rij "
+                errors.append(f"{ws.title}: de kolom '{column.header}' ontbreekt (koptekst in rij "
                               f"{header_row or '?'}); zet de kolomkop terug")
             continue
         columns.append((column, col))
@@ -415,11 +430,11 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
         for column, col in columns:
             if column.kind == "info":
                 continue
-            ref = f"{PLAN_SHEET}!{get_column_letter(col)}{r}"
+            ref = f"{sheet_ref}!{get_column_letter(col)}{r}"
             values[column.field] = _read_cell(column, cell_at(col), ref, row_errors, themes, theme_names)
         action_id = values.pop("id")
-        id_ref = f"{PLAN_SHEET}!{get_column_letter(id_col)}{r}"
-        title_ref = f"{PLAN_SHEET}!{get_column_letter(found[_norm('Actie')])}{r}"
+        id_ref = f"{sheet_ref}!{get_column_letter(id_col)}{r}"
+        title_ref = f"{sheet_ref}!{get_column_letter(found[_norm('Actie')])}{r}"
         if not values.get("title"):
             row_errors.append(f"{title_ref}: de actie is leeg; vul een omschrijving in of maak de hele regel leeg")
         if action_id:
@@ -431,7 +446,7 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
                 row_errors.append(f"{id_ref}: de ID '{action_id}' is onbekend in deze scan; "
                                   "laat de ID leeg voor een nieuwe actie")
         if values.get("start") and values.get("end") and values["end"] < values["start"]:
-            end_ref = f"{PLAN_SHEET}!{get_column_letter(found[_norm('Einde')])}{r}"
+            end_ref = f"{sheet_ref}!{get_column_letter(found[_norm('Einde')])}{r}"
             row_errors.append(f"{end_ref}: de einddatum ligt vóór de startdatum")
         if row_errors:
             errors.extend(row_errors)

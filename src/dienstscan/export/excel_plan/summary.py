@@ -1,9 +1,14 @@
-"""The *Samenvatting* sheet of the Excel plan: who, when, the scores beside their benchmarks.
+"""The first sheets of the Excel plan: *Samenvatting* (the MT's first page) and *Scores*.
+
+*Samenvatting* answers, on one printed page: where do we stand per framework (against which
+benchmark, from which source), the five most important gaps, what was decided, who owns it and
+when, and how many proposals still await a decision. *Scores* has every framework and section
+beside its benchmarks and native Excel charts: shares on a 0–100% axis, growth levels on their
+own axis (``export.common.chart_rows``); each value is its own bar with its label at its end.
 
 Everything shown comes from ``dienstscan.scoring.score`` (numbers and Dutch benchmark
 sentences are computed once, there). Totals are computed here in Python and written as values:
 openpyxl cannot give formulas a cached value, and some viewers show an empty cell for them.
-The bar chart is a native Excel chart over a small data table on the same sheet.
 """
 
 from __future__ import annotations
@@ -18,10 +23,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ...model.assessment import ACTION_STATUS_LABELS, PRIORITY_LABELS, Action, Assessment
+from ...model.assessment import ACTION_STATUS_LABELS, Action, Assessment
 from ...model.checklist import ORGANISATION_KIND_LABELS, ChecklistSet
 from ...scoring import MetricComparison, ScoreReport
-from ..common.layout import clean, fit_rows, print_setup
+from ..common.chart_rows import ScoreRow, growth_scale, level_rows, level_text, share_rows
+from ..common.layout import LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup
+from ..common.plan_view import decision_text, plan_order, split_plan, top_gaps
 
 _THIN = Side(style="thin", color="BFBFBF")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -34,8 +41,17 @@ _TOP = Alignment(vertical="top")
 _PCT = '0"%"'
 
 SCORE_COLOUR = "1F4E79"
+PARTIAL_COLOUR = "9DC3E6"
 BENCHMARK_COLOUR = "F4B183"
+#: The Scores sheet.
 WIDTHS = {"A": 30, "B": 11, "C": 12, "D": 30, "E": 46, "F": 30, "G": 10}
+#: The first page: a grid of eight equal columns that each table spans in its own way.
+GRID = 8
+GRID_WIDTH = 21
+#: How many decided actions the first page lists (the Verbeterplan sheet has them all).
+FIRST_PAGE_ACTIONS = 5
+#: Longer action titles are cut at a word on the first page (the plan has them whole).
+FIRST_PAGE_TITLE = 300
 
 
 def _fmt_date(value: dt.date) -> str:
@@ -76,50 +92,156 @@ def _benchmarks_text(comparison: MetricComparison | None) -> str | None:
     return "\n".join(lines)
 
 
-def _sources_text(comparison: MetricComparison | None) -> str | None:
+def _grid_table(ws: Worksheet, row: int, headers: list[tuple[str, int]], rows: list[list[object]], *,
+                bold_first: bool = False, show_headers: bool = True) -> int:
+    """A table on the first page's grid: each column spans ``span`` grid columns (merged).
+    Row heights follow the wrapped text; returns the next free row."""
+    spans = [span for _, span in headers]
+    assert sum(spans) == GRID, spans
+    starts = [1 + sum(spans[:i]) for i in range(len(spans))]
+
+    def put(r: int, values: list[object], *, header: bool = False, bold: bool = False) -> None:
+        lines = 1
+        for value, start, span in zip(values, starts, spans, strict=True):
+            cell = ws.cell(row=r, column=start, value=clean(value))
+            for c in range(start, start + span):
+                ws.cell(row=r, column=c).border = _BORDER
+                if header:
+                    ws.cell(row=r, column=c).fill = _HEADER_FILL
+            if header:
+                cell.font = _HEADER_FONT
+            elif bold:
+                cell.font = Font(name="Calibri", bold=True)
+            cell.alignment = _WRAP
+            if span > 1:
+                ws.merge_cells(start_row=r, start_column=start, end_row=r, end_column=start + span - 1)
+            if isinstance(value, str):
+                lines = max(lines, lines_needed(value, span * GRID_WIDTH - (1 if header else 0)))
+        if lines > 1:
+            ws.row_dimensions[r].height = LINE_HEIGHT * lines + 2
+
+    if show_headers:
+        put(row, [h for h, _ in headers], header=True)
+        row += 1
+    for n, values in enumerate(rows):
+        put(row + n, values, bold=bold_first)
+    return row + len(rows) + 1
+
+
+def _note(ws: Worksheet, row: int, text: str, *, italic: bool = False) -> int:
+    cell = ws.cell(row=row, column=1, value=clean(text))
+    cell.alignment = _WRAP
+    if italic:
+        cell.font = Font(name="Calibri", italic=True, color="595959")
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=GRID)
+    lines = lines_needed(text, GRID * GRID_WIDTH)
+    if lines > 1:
+        ws.row_dimensions[row].height = LINE_HEIGHT * lines + 2
+    return row + 1
+
+
+def _cut(text: str, limit: int = FIRST_PAGE_TITLE) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
+def _source_places(comparison: MetricComparison | None) -> str | None:
+    """Each source of the benchmarks once, by title and place (two benchmarks from one report
+    name it once)."""
     if comparison is None or not comparison.benchmarks:
         return None
-    return "\n".join(dict.fromkeys(b.source_sentence for b in comparison.benchmarks))
+    return "Bron: " + "; ".join(dict.fromkeys(b.source for b in comparison.benchmarks)) + "."
 
 
-def _write_overview(ws: Worksheet, row: int, assessment: Assessment, report: ScoreReport,
-                    checklists: ChecklistSet) -> int:
-    row = _section(ws, row, "Gegevens van de scan")
+def _standing(ws: Worksheet, row: int, checklists: ChecklistSet, report: ScoreReport) -> int:
+    row = _section(ws, row, "Waar staan we")
+    rows: list[list[object]] = []
+    for fw in report.frameworks:
+        t = fw.tally
+        shares = fw.score_method == "share_full"
+        score_text = (f"{t.percentage:.0f}%" if t.percentage is not None else "geen score")
+        top = growth_scale(checklists, fw)
+        if top is not None and t.percentage is not None:  # a level on its own scale, not a percentage
+            score_text = f"gemiddeld {level_text(t.percentage / 100 * top)} van {top}"
+        partial = (f"{t.partial_percentage:.0f}%" if shares and t.partial_percentage is not None else "–")
+        rows.append([fw.title, score_text, partial,
+                     fw.comparison.sentence if fw.comparison else fw.denominator_note,
+                     _source_places(fw.comparison) or "geen benchmark in de bronnen"])
+        for sep in fw.separate_items:
+            rows.append([f"{fw.short_title}: {sep.text}", sep.option_label or "niet beantwoord", "–",
+                         sep.comparison.sentence if sep.comparison else "", _source_places(sep.comparison) or ""])
+    for part in report.excluded_frameworks:
+        rows.append([part.title, "buiten scope", "–", part.justification, ""])
+    if not rows:
+        return _note(ws, row, "Er is geen kader in scope.") + 1
+    return _grid_table(ws, row, [("Kader", 2), ("Score", 1), ("Gedeeltelijk (telt niet mee)", 1),
+                                 ("Vergeleken met", 2), ("Bron", 2)], rows, bold_first=False)
+
+
+def _gaps(ws: Worksheet, row: int, checklists: ChecklistSet, assessment: Assessment, actions: list[Action]) -> int:
+    found, total = top_gaps(checklists, assessment, actions)
+    title = f"De {len(found)} belangrijkste tekortkomingen" + (f" (van {total})" if total > len(found) else "")
+    row = _section(ws, row, title if found else "Tekortkomingen")
+    if not found:
+        return _note(ws, row, "Er zijn geen tekortkomingen vastgesteld (of de scan is nog niet ingevuld).") + 1
+    rows = [[f"{g.framework} {g.item_id}: {_cut(g.text)}" + (f" ({g.legal})" if g.legal else ""), g.answer,
+             (f"{g.action_id}: " if g.action_id else "Nog geen actie; voorstel: ") + _cut(g.action_title),
+             "; ".join(p for p in (g.decision, g.owner and f"eigenaar {g.owner}") if p) or "–"]
+            for g in found]
+    return _grid_table(ws, row, [("Tekortkoming", 2), ("Antwoord", 1), ("Actie", 4), ("Besluit", 1)], rows)
+
+
+def _decided(ws: Worksheet, row: int, actions: list[Action], today: dt.date) -> int:
+    decided, proposals = split_plan(actions)
+    row = _section(ws, row, "Wat hebben we besloten, wie is eigenaar, wanneer")
+    if decided:
+        shown = plan_order(decided)[:FIRST_PAGE_ACTIONS]
+        rows = [[f"{a.id}: {_cut(a.title)}", decision_text(a), a.owner or "nog geen eigenaar",
+                 _fmt_date(a.end) if a.end else "geen einddatum", ACTION_STATUS_LABELS.get(a.status, a.status)]
+                for a in shown]
+        row = _grid_table(ws, row, [("Actie", 4), ("Besluit", 1), ("Probleemeigenaar", 1), ("Einde", 1),
+                                    ("Status", 1)], rows) - 1
+        if len(decided) > len(shown):
+            more = len(decided) - len(shown)
+            row = _note(ws, row, f"En nog {more} {'actie' if more == 1 else 'acties'}: zie het blad Verbeterplan.",
+                        italic=True)
+    else:
+        row = _note(ws, row, "Er is nog geen actie besloten.")
+    open_ = [a for a in decided if a.status not in ("gereed", "vervallen")]
+    overdue = [a for a in open_ if a.end and a.end < today]
+    no_owner = [a for a in open_ if not a.owner.strip()]
+    by_status = ", ".join(f"{label.lower()} {n}" for s, label in ACTION_STATUS_LABELS.items()
+                          if (n := sum(1 for a in decided if a.status == s)))
+    text = f"Besloten: {len(decided)} {'actie' if len(decided) == 1 else 'acties'}" + (f" ({by_status})" if by_status else "")
+    text += (f". Over de einddatum (op {_fmt_date(today)}) en niet gereed: {len(overdue)}"
+             + (f" ({', '.join(a.id for a in overdue[:10])}{' …' if len(overdue) > 10 else ''})" if overdue else "")
+             + f". Zonder probleemeigenaar: {len(no_owner)}.")
+    n = len(proposals)
+    text += (f" Nog niet besloten: {n} {'voorstel' if n == 1 else 'voorstellen'} (blad Voorstellen)." if n
+             else " Er liggen geen voorstellen open.")
+    return _note(ws, row, text) + 1
+
+
+def _facts(ws: Worksheet, row: int, assessment: Assessment, report: ScoreReport) -> int:
+    """Who took part and how complete the scan is, in two lines at the foot of the page."""
     org = assessment.organisation
     kind = ORGANISATION_KIND_LABELS.get(org.kind, org.kind)
     if org.inhabitants:
         kind += f" ({org.inhabitants:,} inwoners)".replace(",", ".")
     participants = "; ".join(f"{p.name} ({p.role})" if p.role else p.name for p in assessment.participants)
-    titles = [fw.title for fw in checklists.frameworks if fw.id in assessment.frameworks]
     completeness = report.completeness
     done = (f"{completeness.answered} van {completeness.items} items beantwoord"
             + (f" ({completeness.percentage:.0f}%)" if completeness.percentage is not None else ""))
     if completeness.explanations_missing:
         done += f"; bij {len(completeness.explanations_missing)} ontbreekt nog een uitleg"
-    facts = [
-        ("Organisatie", org.name),
-        ("Soort organisatie", kind),
-        ("Peildatum", _fmt_date(assessment.peildatum)),
-        ("Deelnemers", participants or "niet vastgelegd"),
-        ("Kaders", ", ".join(titles) or "geen"),
-        ("Volledigheid", done),
-    ]
-    for part in report.excluded_frameworks:
-        facts.append(("Buiten scope", f"{part.title}: {part.justification}"))
-    for label, value in facts:
-        ws.cell(row=row, column=1, value=label).font = Font(name="Calibri", bold=True)
-        cell = ws.cell(row=row, column=2, value=clean(value))
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=5)
-        if len(str(value)) > 110:  # merged cells do not grow by themselves
-            ws.row_dimensions[row].height = 15 * (len(str(value)) // 110 + 1)
-        row += 1
-    return row + 1
+    return _note(ws, row, f"{org.name}, {kind}. Volledigheid: {done}. "
+                          f"Deelnemers: {_cut(participants, 400) or 'niet vastgelegd'}.", italic=True)
 
 
-def _write_scores(ws: Worksheet, row: int, report: ScoreReport) -> tuple[int, list[tuple[str, float | None, float | None]]]:
-    """The score table; returns the next row and the chart rows (label, score, benchmark)."""
-    row = _section(ws, row, "Scores en benchmarks")
+def _write_scores(ws: Worksheet, row: int, report: ScoreReport) -> int:
+    """The score table per framework and section; returns the next row."""
+    row = _section(ws, row, "Scores en benchmarks per kader en onderdeel")
     ws.cell(row=row, column=1, value="Score: aandeel van de toepasselijke items dat volledig is ingevoerd of "
             "toegepast (Antwoord: het gemiddelde groeiniveau). Gedeeltelijk staat ernaast en telt niet mee.").font = \
         Font(name="Calibri", italic=True, color="595959")
@@ -127,16 +249,6 @@ def _write_scores(ws: Worksheet, row: int, report: ScoreReport) -> tuple[int, li
     _headers(ws, row, ["Kader / onderdeel", "Score", "Gedeeltelijk", "Benchmarks", "Vergelijking", "Bron"])
     row += 1
     first = row
-    chart_rows: list[tuple[str, float | None, float | None]] = []
-
-    def add_chart(prefix: str, name: str, pct: float | None, comparison: MetricComparison | None) -> None:
-        chart_rows.append((name, pct, None))
-        if comparison is not None:
-            for b in comparison.drawn:
-                year = b.date[:4]
-                label = b.label if year in b.label else f"{b.label} ({year})"
-                chart_rows.append((f"{prefix}: {label}", None, b.value))
-
     for fw in report.frameworks:
         t = fw.tally
         pct = t.percentage
@@ -146,13 +258,12 @@ def _write_scores(ws: Worksheet, row: int, report: ScoreReport) -> tuple[int, li
                          t.partial_percentage if shares and t.partial_percentage is not None else "–",
                          _benchmarks_text(fw.comparison),
                          fw.comparison.sentence if fw.comparison else fw.denominator_note,
-                         _sources_text(fw.comparison)], fill=_FW_FILL, bold=True)
-        add_chart(fw.short_title, fw.short_title, pct, fw.comparison)
+                         _source_places(fw.comparison)], fill=_FW_FILL, bold=True)
         row += 1
         for sep in fw.separate_items:
             answer = sep.option_label or "niet beantwoord"
             _cells(ws, row, [f"   {sep.text}", answer, None, _benchmarks_text(sep.comparison),
-                             sep.comparison.sentence if sep.comparison else None, _sources_text(sep.comparison)])
+                             sep.comparison.sentence if sep.comparison else None, _source_places(sep.comparison)])
             row += 1
         for section in fw.sections:
             t = section.tally
@@ -160,113 +271,146 @@ def _write_scores(ws: Worksheet, row: int, report: ScoreReport) -> tuple[int, li
                              t.partial_percentage if shares and t.partial_percentage is not None else "–",
                              _benchmarks_text(section.comparison),
                              section.comparison.sentence if section.comparison else None,
-                             _sources_text(section.comparison)])
-            add_chart(fw.short_title, f"{fw.short_title}: {section.title}", t.percentage, section.comparison)
+                             _source_places(section.comparison)])
             row += 1
         for part in fw.excluded_sections:
             _cells(ws, row, [f"   {part.title}", "buiten scope", None, None, part.justification, None])
             row += 1
     fit_rows(ws, first, row - 1, {1: WIDTHS["A"], 4: WIDTHS["D"], 5: WIDTHS["E"], 6: WIDTHS["F"]})
-    return row + 1, chart_rows
-
-
-def _write_action_counts(ws: Worksheet, row: int, actions: list[Action], today: dt.date) -> int:
-    row = _section(ws, row, "Acties per prioriteit en status")
-    statuses = list(ACTION_STATUS_LABELS)
-    _headers(ws, row, ["Prioriteit", *ACTION_STATUS_LABELS.values(), "Totaal"])
-    row += 1
-    for priority, label in PRIORITY_LABELS.items():
-        counts = [sum(1 for a in actions if a.priority == priority and a.status == s) for s in statuses]
-        _cells(ws, row, [label, *counts, sum(counts)])
-        row += 1
-    totals = [sum(1 for a in actions if a.status == s) for s in statuses]
-    _cells(ws, row, ["Totaal", *totals, len(actions)], bold=True)
-    row += 1
-    overdue = [a for a in actions if a.end and a.end < today and a.status not in ("gereed", "vervallen")]
-    no_owner = [a for a in actions if not a.owner and a.status not in ("gereed", "vervallen")]
-    notes = [
-        f"Over de einddatum (op {_fmt_date(today)}) en niet gereed: {len(overdue)}"
-        + (f" ({', '.join(a.id for a in overdue[:10])}{' …' if len(overdue) > 10 else ''})" if overdue else "")
-        + ". In het blad Verbeterplan staan zij rood.",
-        f"Zonder probleemeigenaar: {len(no_owner)}.",
-    ]
-    for note in notes:
-        ws.cell(row=row, column=1, value=clean(note)).alignment = Alignment(vertical="top")
-        row += 1
     return row + 1
 
 
-def _write_chart(ws: Worksheet, row: int, chart_rows: list[tuple[str, float | None, float | None]]) -> int:
-    """Chart with its data table below it; returns the last row to print (the chart, not the
-    table it is drawn from: on paper that would be a page of numbers the chart already shows)."""
-    if not chart_rows:
-        return row - 1
-    ws.row_breaks.append(Break(id=row - 1))  # the chart starts on a page of its own
-    row = _section(ws, row, "Grafiek: scores naast de benchmarks")
-    chart_top = row
-    # Leave room for the chart: about 1.5 rows of 15pt per bar, at least 14 rows.
-    chart_height_cm = max(8.0, 0.8 * len(chart_rows) + 3.0)
-    chart_height_rows = int(chart_height_cm / 0.53) + 1  # a default row is 15pt = 0.53 cm
-    data_row = chart_top + chart_height_rows + 1
-    ws.cell(row=data_row, column=1, value="Gegevens voor de grafiek").font = Font(name="Calibri", italic=True, color="595959")
-    data_row += 1
-    _headers(ws, data_row, ["Onderdeel", "Score", "Benchmark"])
-    first = data_row + 1
-    # Bars read top to bottom in the order of the table: Excel draws categories bottom-up.
-    for r, (label, score, bench) in enumerate(chart_rows, start=first):
-        _cells(ws, r, [label, score, bench])
-    last = first + len(chart_rows) - 1
-    fit_rows(ws, first, last, {1: WIDTHS["A"]})
-
+def _bar_chart(ws: Worksheet, anchor: str, data_row: int, first: int, last: int, *, title: str, axis_title: str,
+               axis_max: float, major: float, number_format: str, series_colours: tuple[str, ...],
+               height_cm: float) -> None:
+    """A horizontal bar chart over the table at ``data_row`` (headers) .. ``last``: one category
+    per row, one series per column after the first; every row fills one series only, so the bars
+    overlap completely and each value is its own bar with its label at its end."""
     chart = BarChart()
     chart.type = "bar"
     chart.grouping = "clustered"
     chart.overlap = 100
-    chart.gapWidth = 40
-    chart.title = "Score (%) naast de benchmarks"
-    chart.y_axis.title = "%"
+    chart.gapWidth = 35
+    chart.title = title
+    chart.y_axis.title = axis_title
     chart.y_axis.scaling.min = 0
-    chart.y_axis.scaling.max = 100
-    chart.y_axis.majorUnit = 20
+    chart.y_axis.scaling.max = axis_max
+    chart.y_axis.majorUnit = major
+    chart.y_axis.numFmt = number_format
     chart.x_axis.scaling.orientation = "maxMin"  # first row at the top
     chart.x_axis.tickLblSkip = 1  # every label, not every other one
     chart.y_axis.delete = False
     chart.x_axis.delete = False
-    data = Reference(ws, min_col=2, max_col=3, min_row=data_row, max_row=last)
+    ncols = len(series_colours)
+    data = Reference(ws, min_col=2, max_col=1 + ncols, min_row=data_row, max_row=last)
     cats = Reference(ws, min_col=1, min_row=first, max_row=last)
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(cats)
-    for series, colour in zip(chart.series, (SCORE_COLOUR, BENCHMARK_COLOUR), strict=True):
+    for series, colour in zip(chart.series, series_colours, strict=True):
         series.graphicalProperties = GraphicalProperties(solidFill=colour)
         series.graphicalProperties.line.solidFill = colour
         series.dLbls = DataLabelList()
         series.dLbls.showVal = True
-        series.dLbls.numFmt = '0"%"'
+        series.dLbls.numFmt = number_format
+        series.dLbls.position = "outEnd"  # the label sits at the end of its own bar
         series.dLbls.showSerName = False
         series.dLbls.showCatName = False
         series.dLbls.showLegendKey = False
     chart.legend.position = "b"
-    chart.width = 24
-    chart.height = chart_height_cm
-    ws.add_chart(chart, f"A{chart_top}")
-    return data_row - 2  # the row under the chart, above the note "Gegevens voor de grafiek"
+    chart.width = 25
+    chart.height = height_cm
+    ws.add_chart(chart, anchor)
+
+
+def _share_data(rows: list[ScoreRow]) -> list[tuple[str, list[float | None]]]:
+    """Score, partial share and each benchmark as rows of their own (one filled value each)."""
+    data: list[tuple[str, list[float | None]]] = []
+    for r in rows:
+        data.append((r.short_label, [r.value, None, None]))
+        if r.partial:
+            data.append((f"{r.short_label}: gedeeltelijk", [None, r.partial, None]))
+        for m in r.marks:
+            data.append((f"{r.short_label}: {m.label}", [None, None, m.value]))
+    return data
+
+
+def _write_charts(ws: Worksheet, row: int, checklists: ChecklistSet, report: ScoreReport) -> int:
+    """The charts, each under its heading, then (not printed) the tables they are drawn from;
+    returns the last row to print."""
+    specs: list[tuple[str, list[str], list[tuple[str, list[float | None]]], dict]] = []
+    shares = share_rows(report, sections=True)
+    if shares:
+        specs.append(("Grafiek: scores naast de benchmarks (aandeel volledig, 0–100%)",
+                      ["Onderdeel", "Score", "Gedeeltelijk (telt niet mee)", "Benchmark"], _share_data(shares),
+                      {"title": "Score per kader en onderdeel (%)", "axis_title": "% van de items", "axis_max": 100,
+                       "major": 20, "number_format": '0"%"',
+                       "series_colours": (SCORE_COLOUR, PARTIAL_COLOUR, BENCHMARK_COLOUR)}))
+    levels, top = level_rows(checklists, report)
+    if levels and top:
+        data: list[tuple[str, list[float | None]]] = []
+        for r in levels:
+            data.append((r.short_label, [r.value, None]))
+            data += [(f"{r.short_label}: {m.label}", [None, m.value]) for m in r.marks]
+        specs.append((f"Grafiek: groeiniveau (0–{top}, geen percentage)", ["Onderdeel", "Niveau", "Benchmark"], data,
+                      {"title": f"Groeiniveau (0–{top})", "axis_title": "niveau", "axis_max": top, "major": 1,
+                       "number_format": "0.0", "series_colours": (SCORE_COLOUR, BENCHMARK_COLOUR)}))
+    if not specs:
+        return row - 1
+    ws.row_breaks.append(Break(id=row - 1))  # the charts start on a page of their own
+    placed = []
+    for heading, _, data, _ in specs:
+        row = _section(ws, row, heading)
+        height_cm = max(5.0, 0.75 * len(data) + 3.5)
+        placed.append((row, height_cm))
+        row += int(height_cm / 0.53) + 2  # a default row is 15pt = 0.53 cm
+    last_printed = row - 1
+    row += 1
+    ws.cell(row=row, column=1, value="Gegevens voor de grafiek").font = Font(name="Calibri", italic=True,
+                                                                            color="595959")
+    row += 1
+    for (_, headers, data, chart), (chart_top, height_cm) in zip(specs, placed, strict=True):
+        _headers(ws, row, headers)
+        first = row + 1
+        for r, (label, values) in enumerate(data, start=first):
+            _cells(ws, r, [label, *values])
+            for c in range(2, 2 + len(values)):
+                ws.cell(row=r, column=c).number_format = chart["number_format"]
+        last = first + len(data) - 1
+        fit_rows(ws, first, last, {1: WIDTHS["A"]})
+        _bar_chart(ws, f"A{chart_top}", row, first, last, height_cm=height_cm, **chart)
+        row = last + 2
+    return last_printed
+
+
+def write_scores(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, report: ScoreReport) -> None:
+    """Fill the Scores sheet: every framework and section beside its benchmarks, then the charts."""
+    for letter, width in WIDTHS.items():
+        ws.column_dimensions[letter].width = width
+    ws["A1"] = "Scores en benchmarks"
+    ws["A1"].font = Font(name="Calibri", size=16, bold=True, color="1F4E79")
+    row = _write_scores(ws, 3, report)
+    last_printed = _write_charts(ws, row, checklists, report)
+    ws.sheet_view.showGridLines = False
+    print_setup(ws, assessment.organisation.name)
+    ws.print_area = f"A1:F{last_printed}"
 
 
 def write_summary(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, actions: list[Action],
                   report: ScoreReport, *, today: dt.date | None = None) -> None:
-    """Fill the Samenvatting sheet."""
+    """Fill the Samenvatting sheet: the first page for the management team, printed on one page."""
     today = today or dt.date.today()
-    for letter, width in WIDTHS.items():
-        ws.column_dimensions[letter].width = width
+    for col in range(1, GRID + 1):
+        ws.column_dimensions[get_column_letter(col)].width = GRID_WIDTH
     ws["A1"] = clean(f"Verbeterplan dienstverlening {assessment.organisation.name}")
     ws["A1"].font = Font(name="Calibri", size=16, bold=True, color="1F4E79")
-    ws["A2"] = (f"Peildatum {_fmt_date(assessment.peildatum)}. Gemaakt met Dienstscan op {_fmt_date(today)}. "
-                "Het blad Verbeterplan bevat de acties; pas ze daar aan en lees ze terug in Dienstscan.")
-    ws["A2"].font = Font(name="Calibri", italic=True, color="595959")
-    row = _write_overview(ws, 4, assessment, report, checklists)
-    row, chart_rows = _write_scores(ws, row, report)
-    row = _write_action_counts(ws, row, actions, today)
-    last_printed = _write_chart(ws, row, chart_rows)
+    frameworks = ", ".join(fw.short_title for fw in report.frameworks) or "geen kader"
+    _note(ws, 2, f"Peildatum {_fmt_date(assessment.peildatum)} · {frameworks} · gemaakt met Dienstscan op "
+                 f"{_fmt_date(today)}. Het plan staat in het blad Verbeterplan, de scores per onderdeel met grafiek "
+                 "in het blad Scores.", italic=True)
+    row = _standing(ws, 4, checklists, report)
+    row = _gaps(ws, row, checklists, assessment, actions)
+    row = _decided(ws, row, actions, today)
+    last = _facts(ws, row, assessment, report) - 1
     ws.sheet_view.showGridLines = False
-    print_setup(ws, assessment.organisation.name)
-    ws.print_area = f"A1:{get_column_letter(len(WIDTHS))}{last_printed}"
+    print_setup(ws, assessment.organisation.name, pages_high=1)
+    ws.print_area = f"A1:{get_column_letter(GRID)}{last}"

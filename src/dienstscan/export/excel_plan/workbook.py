@@ -4,19 +4,29 @@
 styles and extension-format dropdowns on a load/save) to a temporary file and moves it into
 place. Sheets, all in Dutch:
 
-- *Samenvatting*: organisation, peildatum, participants, scores beside their benchmarks, a
-  native bar chart, and the number of actions per priority and status;
-- *Verbeterplan*: one row per action in an Excel table, columns grouped under the bands Plan,
-  Do, Check and Act, with dropdowns, real dates, conditional formatting and print setup;
+- *Samenvatting*: the first page for the management team, on one printed page: where we
+  stand per framework (against which benchmark, from which source), the five most important
+  gaps, what was decided, who owns it and when, and how many proposals still await a decision;
 - *Voortgang* (only when an earlier scan is given as the baseline): change per framework,
   section and item since then, actions completed in between, what could not be compared;
+- *Verbeterplan*: what was decided (accepted proposals and own actions), one row per action
+  with its decision, owner, dates, status and indicator, readable on A4 at about 100%;
+- *Voorstellen*: the proposals nobody has decided on yet, apart from the plan (never *Gepland*);
+- *Scores*: every framework and section beside its benchmarks, with native Excel charts (shares
+  on a % axis, growth levels on their own axis);
 - one sheet per framework in scope (every item with its answer and notes);
-- *Kengetallen* (key figures beside their norms) and *Bronnen* (every source cited);
+- *Kengetallen* (key figures beside their norms) and *Bronnen* (every source by title);
+- *Werkblad PDCA*: the project lead's working sheet, every action with all plan-do-check-act
+  columns in an Excel table with dropdowns, real dates and conditional formatting. This is the
+  sheet ``import-plan`` reads back; it prints separately, two pages wide;
 - a hidden sheet ``_dienstscan`` with what the read-back needs (scan id, format version,
   checklist versions, the exported action ids) and the dropdown lists.
 
-The column layout of the plan (``PLAN_COLUMNS``) is shared with the read-back (``readback.py``),
-which finds columns by their header text, never by position.
+*Verbeterplan* and *Voorstellen* are views for reading and printing: they are protected
+(without a password) so an edit cannot be typed where the read-back would not see it.
+The column layout of the working sheet (``PLAN_COLUMNS``) is shared with the read-back
+(``readback.py``), which finds columns by their header text, never by position. Format version 1 (before the director's
+sheets) had the working columns on the sheet *Verbeterplan*; it still reads back.
 """
 
 from __future__ import annotations
@@ -38,7 +48,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ...model.assessment import (
+from ...model.assessment import (  # noqa: I001
     ACT_CHOICE_LABELS,
     ACTION_FIELD_LABELS,
     ACTION_STATUS_LABELS,
@@ -50,18 +60,26 @@ from ...model.checklist import LEGAL_STATUS_LABELS, ChecklistSet, Framework
 from ...scoring import ScoreReport, score
 from ...scoring.spread import item_spread
 from ...cycle import compare_scans
-from ..common.sources import action_source_text, cited_sources
+from ..common.plan_view import decision_text, plan_order, split_plan
+from ..common.sources import action_source_text, source_rows, theme_label
 from ...plan import visible_actions
 from ..common.layout import CHARS_PER_WIDTH, LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup
 from .progress_sheet import PROGRESS_SHEET, write_progress_sheet
-from .summary import write_summary
+from .summary import write_scores, write_summary
 
 #: Identifies a workbook written by Dienstscan; stored in the hidden sheet.
 FORMAT_NAME = "dienstscan-verbeterplan"
 #: Raised when the layout changes in a way an older reader cannot follow.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 META_SHEET = "_dienstscan"
+#: The director's view of the decided plan.
 PLAN_SHEET = "Verbeterplan"
+PROPOSALS_SHEET = "Voorstellen"
+SCORES_SHEET = "Scores"
+#: The project lead's working sheet with every PDCA column: the one read back.
+WORK_SHEET = "Werkblad PDCA"
+#: Where format version 1 kept the working columns.
+WORK_SHEET_V1 = PLAN_SHEET
 SUMMARY_SHEET = "Samenvatting"
 KEYFIGURE_SHEET = "Kengetallen"
 SOURCES_SHEET = "Bronnen"
@@ -70,7 +88,7 @@ THEME_LIST_NAME = "Dienstscan_themas"
 PLAN_TITLE_ROW = 1
 PLAN_BAND_ROW = 2
 PLAN_HEADER_ROW = 3
-PLAN_TABLE_NAME = "Verbeterplan"
+PLAN_TABLE_NAME = "WerkbladPDCA"
 
 DATE_FORMAT = "DD-MM-YYYY"
 
@@ -102,6 +120,7 @@ PLAN_COLUMNS: tuple[PlanColumn, ...] = (
     PlanColumn("title", "Plan", 30, wrap=True),
     PlanColumn("description", "Plan", 20.5, wrap=True),
     PlanColumn(None, "Plan", 22, "info", wrap=True, title="Bron / onderdeel"),
+    PlanColumn(None, "Plan", 13, "info", wrap=True, title=ACTION_FIELD_LABELS["decision"]),
     PlanColumn("theme", "Plan", 18, "theme", wrap=True),
     PlanColumn("priority", "Plan", 9, "priority"),
     PlanColumn("owner", "Plan", 17.5, wrap=True),
@@ -198,16 +217,38 @@ def _sheet_title(ws: Worksheet, title: str, subtitle: str = "") -> None:
         ws["A2"].font = _MUTED
 
 
+def _fit_titles(ws: Worksheet, ncols: int, rows: tuple[int, ...] = (1, 2)) -> None:
+    """The sheet title and subtitle wrap within the printed columns instead of running off the
+    page (a long organisation name, a long explanation): merged across, rows as tall as needed."""
+    width = sum(ws.column_dimensions[get_column_letter(c)].width or 8.43 for c in range(1, ncols + 1))
+    for r in rows:
+        cell = ws.cell(row=r, column=1)
+        if not isinstance(cell.value, str) or not cell.value:
+            continue
+        big = (cell.font.sz or 11) > 11
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        lines = lines_needed(cell.value, width * (0.62 if big else 1.0))
+        ws.row_dimensions[r].height = (22 if big else LINE_HEIGHT) * lines + 4
+
+
 # --------------------------------------------------------------------------- Verbeterplan
 
 
-def _write_plan_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, actions: list[Action]) -> None:
+def _info_value(checklists: ChecklistSet, action: Action, header: str) -> str:
+    return decision_text(action) if header == ACTION_FIELD_LABELS["decision"] else action_source_text(checklists, action)
+
+
+def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, actions: list[Action]) -> None:
     ncols = len(PLAN_COLUMNS)
     last_letter = get_column_letter(ncols)
     org = assessment.organisation.name
-    ws.cell(row=PLAN_TITLE_ROW, column=1, value=clean(f"Verbeterplan {org} – peildatum {_date_text(assessment.peildatum)}"))
+    # Short, unmerged texts: the sheet prints two pages wide and a merged title would be cut in two.
+    ws.cell(row=PLAN_TITLE_ROW, column=1, value=WORK_SHEET)
+    note = ws.cell(row=PLAN_TITLE_ROW, column=3, value="Wijzig de acties hier en lees ze terug in Dienstscan.")
+    note.font = _MUTED
+    note.alignment = Alignment(vertical="bottom")
     ws.cell(row=PLAN_TITLE_ROW, column=1).font = _TITLE_FONT
-    ws.row_dimensions[PLAN_TITLE_ROW].height = 24
 
     # Bands: Plan / Do / Check / Act above the column headers.
     col = 1
@@ -253,7 +294,7 @@ def _write_plan_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
     for r, action in enumerate(actions, start=first):
         for c, column in enumerate(PLAN_COLUMNS, start=1):
             if column.kind == "info":
-                value: object = action_source_text(checklists, action)
+                value: object = _info_value(checklists, action, column.header)
             else:
                 raw = getattr(action, column.field)  # type: ignore[arg-type]
                 if column.kind == "status":
@@ -327,8 +368,110 @@ def _write_plan_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
         FormulaRule(formula=[overdue], fill=PatternFill("solid", bgColor="FFC7CE"), font=Font(name="Calibri", bold=True, color="9C0006")),
     )
 
-    print_setup(ws, org, title_rows=f"{PLAN_BAND_ROW}:{PLAN_HEADER_ROW}")
+    ws.row_dimensions[PLAN_TITLE_ROW].height = 24
+    # Printed separately, two pages wide at a readable size, with ID and action on both halves.
+    print_setup(ws, org, title_rows=f"{PLAN_BAND_ROW}:{PLAN_HEADER_ROW}", pages_wide=2)
+    ws.print_title_cols = "A:B"
     ws.print_area = f"A1:{last_letter}{last}"
+
+
+# --------------------------------------------------------------------------- the director's views
+
+#: The decided plan as a director reads it: (header, width, wraps).
+#: About 136 units fill an A4 landscape page at 90% (LibreOffice prints Calibri 11 as DejaVu Sans,
+#: about 6.3 pt a unit), so the body prints at 10 pt; the rows are in priority order and the
+#: priority stands under the decision. Every header word fits its column whole.
+_L = ACTION_FIELD_LABELS
+_VIEW_COLUMNS: list[tuple[str, float, bool]] = [
+    (_L["id"], 10, False), (_L["title"], 40.5, True), (_L["decision"], 12.5, True), (_L["owner"], 18.5, True),
+    ("Looptijd", 13.5, True), (_L["status"], 13, True), (f"{_L['indicator']} en {_L['target'].lower()}", 28, True),
+]
+_PROPOSAL_COLUMNS: list[tuple[str, float, bool]] = [
+    (_L["id"], 10, False), ("Voorstel", 48, True), ("Naar aanleiding van", 40, True), (_L["priority"], 12, False),
+    (_L["theme"], 18, True),
+]
+
+
+def _id_width(actions: list[Action]) -> float:
+    """Wide enough for the longest id on one line (V-ANT-LM-01), at least the header's."""
+    return max(8.0, max((len(a.id) for a in actions), default=0) * 1.1 + 1.5)
+
+
+def _protect_view(ws: Worksheet) -> None:
+    """Read-only without a password: what is typed here would not be read back, so it cannot be
+    typed at all; column widths, row heights and filters stay free."""
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.protection.autoFilter = False
+    ws.protection.sort = False
+
+
+def _indicator_text(action: Action) -> str | None:
+    parts = [action.indicator.strip()]
+    if action.target.strip():
+        parts.append(f"streefwaarde: {action.target.strip()}")
+    return "; ".join(p for p in parts if p) or None
+
+
+def _write_plan_view(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, decided: list[Action],
+                     proposals: int) -> None:
+    org = assessment.organisation.name
+    n = len(decided)
+    intro = (f"Wat is besloten: {n} {'actie' if n == 1 else 'acties'} (aangenomen voorstellen en eigen acties), "
+             "op prioriteit en einddatum.")
+    if proposals:
+        intro += f" Nog niet besloten: {proposals} {'voorstel' if proposals == 1 else 'voorstellen'} (blad {PROPOSALS_SHEET})."
+    intro += f" Wijzigen: blad {WORK_SHEET}."
+    _sheet_title(ws, f"Verbeterplan {org}", intro)
+    header_row = 4
+    headers, widths = [c[0] for c in _VIEW_COLUMNS], [c[1] for c in _VIEW_COLUMNS]
+    widths[0] = _id_width(decided)
+    _header_row(ws, header_row, headers, widths)
+    rows: list[list[object]] = []
+    for a in plan_order(decided):
+        period = f"{_date_text(a.start) or '…'} – {_date_text(a.end) or '…'}" if a.start or a.end else "geen data"
+        decision = f"{decision_text(a)}\n{_L['priority'].lower()} {PRIORITY_LABELS.get(a.priority, a.priority).lower()}"
+        rows.append([a.id, a.title, decision, a.owner or "nog geen eigenaar", period,
+                     ACTION_STATUS_LABELS.get(a.status, a.status), _indicator_text(a)])
+    if not rows:
+        ws.cell(row=header_row + 1, column=2, value="Er is nog geen actie besloten. "
+                + (f"Zie de {proposals} voorstellen in het blad {PROPOSALS_SHEET}." if proposals else "")).font = _MUTED
+        last = header_row + 1
+    else:
+        last = _write_rows(ws, header_row + 1, rows, {i for i, c in enumerate(_VIEW_COLUMNS, start=1) if c[2]})
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
+    _fit_titles(ws, len(_VIEW_COLUMNS))
+    print_setup(ws, org, title_rows=f"{header_row}:{header_row}")
+    ws.print_area = f"A1:{get_column_letter(len(_VIEW_COLUMNS))}{last}"
+    _protect_view(ws)
+
+
+def _write_proposals(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, proposals: list[Action]) -> None:
+    org = assessment.organisation.name
+    n = len(proposals)
+    _sheet_title(ws, f"Voorstellen waarover nog niet is besloten ({n})",
+                 "Dienstscan stelt bij elke tekortkoming een actie voor. Een voorstel hoort pas bij het plan als het "
+                 "projectteam het aanneemt (in Dienstscan); tot dan heeft het geen eigenaar, data of status.")
+    header_row = 4
+    widths = [c[1] for c in _PROPOSAL_COLUMNS]
+    widths[0] = _id_width(proposals)
+    _header_row(ws, header_row, [c[0] for c in _PROPOSAL_COLUMNS], widths)
+    rows: list[list[object]] = [
+        [a.id, a.title, action_source_text(checklists, a) or None, PRIORITY_LABELS.get(a.priority, a.priority),
+         theme_label(checklists, a.theme)]
+        for a in plan_order(proposals)
+    ]
+    if not rows:
+        ws.cell(row=header_row + 1, column=2, value="Er liggen geen voorstellen meer open.").font = _MUTED
+        last = header_row + 1
+    else:
+        last = _write_rows(ws, header_row + 1, rows, {i for i, c in enumerate(_PROPOSAL_COLUMNS, start=1) if c[2]})
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
+    _fit_titles(ws, len(_PROPOSAL_COLUMNS))
+    print_setup(ws, org, title_rows=f"{header_row}:{header_row}")
+    ws.print_area = f"A1:{get_column_letter(len(_PROPOSAL_COLUMNS))}{last}"
+    _protect_view(ws)
 
 
 # --------------------------------------------------------------------------- framework sheets
@@ -471,6 +614,7 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
             cell.font = _MUTED
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(columns))}{max(last, header_row + 1)}"
     ws.freeze_panes = ws.cell(row=header_row + 1, column=4 if has_sections else 3)
+    _fit_titles(ws, len(columns))
     print_setup(ws, assessment.organisation.name, title_rows=f"{header_row}:{header_row}")
 
 
@@ -505,6 +649,7 @@ def _write_key_figures(ws: Worksheet, checklists: ChecklistSet, assessment: Asse
         if ws.cell(row=r, column=2).value == "niet ingevuld":
             ws.cell(row=r, column=2).font = _MUTED
     ws.freeze_panes = "B5"
+    _fit_titles(ws, len(columns))
     if last >= 5:
         ws.auto_filter.ref = f"A4:{get_column_letter(len(columns))}{last}"
     print_setup(ws, assessment.organisation.name, title_rows="4:4")
@@ -514,13 +659,10 @@ def _write_sources(ws: Worksheet, checklists: ChecklistSet, frameworks: list[Fra
     _sheet_title(ws, "Bronnen", "Elke bron die in dit verbeterplan wordt aangehaald, met de vindplaats en waar zij is gebruikt.")
     columns = [("Bron", 34, True), ("Vindplaats", 22, True), ("Gebruikt bij", 70, True)]
     _header_row(ws, 4, [c[0] for c in columns], [c[1] for c in columns])
-    rows: list[list[object]] = []
-    for document in sorted(checklists_sources := cited_sources(checklists, frameworks)):
-        for section in sorted(checklists_sources[document]):
-            used = list(dict.fromkeys(checklists_sources[document][section]))
-            rows.append([document, section or "(hele document)", ", ".join(used)])
+    rows: list[list[object]] = [[r.title, r.places, r.used_by] for r in source_rows(checklists, frameworks)]
     _write_rows(ws, 5, rows, {1, 2, 3})
     ws.freeze_panes = "A5"
+    _fit_titles(ws, len(columns))
     print_setup(ws, organisation, title_rows="4:4", landscape=False)
 
 
@@ -567,7 +709,7 @@ def _set_properties(wb: Workbook, assessment: Assessment) -> None:
     props.lastModifiedBy = "Dienstscan"
     props.keywords = "dienstverlening; verbeterplan; PDCA"
     props.description = (f"Verbeterplan van {org}, peildatum {_date_text(assessment.peildatum)}. "
-                         "Bewerk het blad Verbeterplan en lees het terug met Dienstscan (import-plan).")
+                         f"Bewerk het blad {WORK_SHEET} en lees het terug met Dienstscan (import-plan).")
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
     props.created = now
     props.modified = now
@@ -589,20 +731,28 @@ def build_workbook(checklists: ChecklistSet, assessment: Assessment, *,
     summary = wb.active
     summary.title = SUMMARY_SHEET
     actions = visible_actions(assessment)
-    taken = {SUMMARY_SHEET, PLAN_SHEET, KEYFIGURE_SHEET, SOURCES_SHEET, META_SHEET, PROGRESS_SHEET}
+    decided, proposals = split_plan(actions)
+    taken = {SUMMARY_SHEET, PLAN_SHEET, PROPOSALS_SHEET, SCORES_SHEET, WORK_SHEET, KEYFIGURE_SHEET, SOURCES_SHEET,
+             META_SHEET, PROGRESS_SHEET}
     progress_ws = wb.create_sheet(PROGRESS_SHEET) if baseline is not None else None
     plan_ws = wb.create_sheet(PLAN_SHEET)
+    proposals_ws = wb.create_sheet(PROPOSALS_SHEET)
+    scores_ws = wb.create_sheet(SCORES_SHEET)
     in_scope = [fw for fw in checklists.frameworks if fw.id in assessment.frameworks]
     fw_sheets = [(fw, wb.create_sheet(_safe_sheet_title(fw.short_title, taken))) for fw in in_scope]
     kf_ws = wb.create_sheet(KEYFIGURE_SHEET)
     src_ws = wb.create_sheet(SOURCES_SHEET)
+    work_ws = wb.create_sheet(WORK_SHEET)
     meta_ws = wb.create_sheet(META_SHEET)
 
     write_summary(summary, checklists, assessment, actions, report)
+    write_scores(scores_ws, checklists, assessment, report)
     if progress_ws is not None:
         write_progress_sheet(progress_ws, compare_scans(checklists, baseline, assessment),
                              assessment.organisation.name)
-    _write_plan_sheet(plan_ws, checklists, assessment, actions)
+    _write_plan_view(plan_ws, checklists, assessment, decided, len(proposals))
+    _write_proposals(proposals_ws, checklists, assessment, proposals)
+    _write_work_sheet(work_ws, checklists, assessment, actions)
     for fw, ws in fw_sheets:
         _write_framework_sheet(ws, checklists, assessment, fw)
     _write_key_figures(kf_ws, checklists, assessment, report)
@@ -645,6 +795,11 @@ def export_plan(checklists: ChecklistSet, assessment: Assessment, path: Path, *,
 
 __all__ = [
     "FIELD_HEADERS",
+    "PLAN_SHEET",
+    "PROPOSALS_SHEET",
+    "SCORES_SHEET",
+    "WORK_SHEET",
+    "WORK_SHEET_V1",
     "FORMAT_NAME",
     "FORMAT_VERSION",
     "PLAN_COLUMNS",

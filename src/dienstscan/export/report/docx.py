@@ -33,6 +33,10 @@ from .html import report_context
 #: Turns an SVG chart into PNG bytes.
 ChartRenderer = Callable[[str], bytes]
 TABLE_STYLE = "Table Grid"
+#: Long header words get a soft hyphen: Word and LibreOffice break them there, with a hyphen,
+#: when the column is narrow, instead of anywhere in the word.
+SOFT = "\u00ad"
+OWNER = f"Probleem{SOFT}eigenaar"
 
 
 def _cant_split(row) -> None:
@@ -82,6 +86,9 @@ def _table(doc, headers: list[str], rows: list[list[str]], widths_cm: list[float
             cell.text = text
     if widths_cm:
         table.autofit = False
+        # the grid columns too: LibreOffice (and Word on opening) lay a table out by its grid
+        for column, width in zip(table.columns, widths_cm, strict=True):
+            column.width = Cm(width)
         for row in table.rows:
             for cell, width in zip(row.cells, widths_cm, strict=True):
                 cell.width = Cm(width)
@@ -199,42 +206,53 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
     for warning in context["warnings"]:
         doc.add_paragraph(f"Let op: {warning}")
 
-    # management summary
+    # management summary: the same order as the PDF
     summary = context["summary"]
     _chapter(doc, "Managementsamenvatting")
-    doc.add_paragraph(f"Stand van de dienstverlening van {context['organisation']} op {context['peildatum']}. "
-                      "Elke vergelijking noemt haar bron.")
-    rows = []
-    for s in summary["scores"]:
-        words = _comparison_text(s["comparison"]) or s["denominator_note"]
-        for sep in s["separate_items"]:
-            words += f" {sep['text']}: {sep['answer']}." + (f" {sep['comparison']['sentence']}" if sep["comparison"] else "")
-        sources = list(s["comparison"]["sources"]) if s["comparison"] else []
-        for sep in s["separate_items"]:
-            if sep["comparison"]:
-                sources += sep["comparison"]["sources"]
-        if sources:
-            words += "\n" + " ".join(dict.fromkeys(sources))
-        score = s["score_text"] + (f"\n(gedeeltelijk {s['partial_text']})" if s["partial_text"] else "")
-        rows.append([s["title"], score, words])
-    _table(doc, ["Kader", "Score", "Vergelijking en bron"], rows, [4.0, 2.6, 10.8])
+    doc.add_paragraph(f"Stand van de dienstverlening van {context['organisation']} op {context['peildatum']}: waar "
+                      "we staan, de belangrijkste tekortkomingen en wat we hebben besloten. Elke vergelijking noemt "
+                      "haar bron.")
+    doc.add_heading("Waar staan we", level=2)
+    rows = [[s["title"], s["score_text"] + (f"\ngedeeltelijk {s['partial_text']}, telt niet mee" if s["partial_text"] else ""),
+             s["sentence"], s["source"] or "geen benchmark in de bronnen"] for s in summary["standing"]]
+    table = _table(doc, ["Kader", "Score", "Vergeleken met", "Bron"], rows, [4.6, 3.0, 5.6, 4.2])
+    for row, standing in zip(table.rows[1:], summary["standing"], strict=True):
+        if standing["main"]:
+            for cell in row.cells[:2]:
+                cell.paragraphs[0].runs[0].bold = True
     _chart(doc, summary["chart_svg"], chart_png)
-    doc.add_heading("De belangrijkste tekortkomingen", level=2)
-    if summary["top_gaps"]:
-        _table(doc, ["Kader", "Tekortkoming", "Antwoord", "Prioriteit", "Actie"],
-               [[g["framework"], f"{g['id']} {g['text']}", g["answer"], g["priority"],
-                 (f"{g['action_id']}: " if g["action_id"] else "") + g["action"]] for g in summary["top_gaps"]],
-               [2.2, 4.8, 2.6, 1.8, 6.0])
+    _chart(doc, summary["level_chart_svg"], chart_png)
+    gaps = summary["top_gaps"]
+    more = f" (van {summary['gap_count']})" if summary["gap_count"] > len(gaps) else ""
+    doc.add_heading(f"De {len(gaps)} belangrijkste tekortkomingen{more}" if gaps else "Tekortkomingen", level=2)
+    if gaps:
+        _table(doc, ["Tekortkoming", "Antwoord", "Actie", "Besluit"],
+               [[f"{g['framework']} {g['id']}: {g['text']}" + (f" ({g['legal']})" if g["legal"] else ""), g["answer"],
+                 (f"{g['action_id']}: " if g["action_id"] else "Nog geen actie; voorstel: ") + g["action"],
+                 (g["decision"] or "–") + (f"\neigenaar {g['owner']}" if g["owner"] else "")] for g in gaps],
+               [4.4, 2.9, 7.0, 3.1])
     else:
         doc.add_paragraph("Er zijn geen tekortkomingen vastgesteld.")
-    doc.add_heading("Het plan in cijfers", level=2)
-    n = context["plan"]["numbers"]
-    _table(doc, ["", "Aantal"],
-           [["Acties", str(n["total"])], ["Thema's", str(n["themes"])],
-            *[[f"Status {s['label'].lower()}", str(s["count"])] for s in n["by_status"]],
-            *[[f"Prioriteit {p['label'].lower()}", str(p["count"])] for p in n["by_priority"]],
-            ["Nog niet besloten", str(n["proposals"])], ["Zonder probleemeigenaar", str(n["no_owner"])],
-            ["Over de einddatum en niet gereed", str(n["overdue"])]], [8.0, 3.0])
+    doc.add_heading("Wat hebben we besloten, wie is eigenaar, wanneer", level=2)
+    plan = context["plan"]
+    n = plan["numbers"]
+    if plan["summary_actions"]:
+        _table(doc, ["Actie", "Besluit", OWNER, "Einde", "Status"],
+               [[f"{a['id']}: {a['title']}", a["decision"], a["owner"] or "nog geen eigenaar", a["end"] or "–",
+                 a["status"]] for a in plan["summary_actions"]], [6.2, 3.0, 3.0, 2.6, 2.6])
+        if plan["more_actions"]:
+            more = plan["more_actions"]
+            _muted(doc.add_paragraph(), f"En nog {more} {'actie' if more == 1 else 'acties'}: zie het hoofdstuk "
+                                        "Verbeterplan.")
+    else:
+        doc.add_paragraph("Er is nog geen actie besloten.")
+    statuses = ", ".join(f"{s['label'].lower()} {s['count']}" for s in n["by_status"] if s["count"])
+    numbers = (f"Besloten: {n['total']} {'actie' if n['total'] == 1 else 'acties'}" + (f" ({statuses})" if statuses else "")
+               + f". Zonder probleemeigenaar: {n['no_owner']}. Over de einddatum en niet gereed: {n['overdue']}"
+               + (f" ({', '.join(n['overdue_ids'])})" if n["overdue_ids"] else "") + ". ")
+    numbers += (f"Nog niet besloten: {n['proposals']} {'voorstel' if n['proposals'] == 1 else 'voorstellen'} "
+                "(zie Verbeterplan, Voorstellen)." if n["proposals"] else "Er liggen geen voorstellen open.")
+    doc.add_paragraph(numbers)
 
     if context.get("progress"):
         _progress(doc, context)
@@ -258,7 +276,7 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
             rows = [[s["title"], s["score_text"], s["partial_text"] or "–",
                      f"{s['counts']}. {_comparison_text(s['comparison'])}".strip()] for s in fw["sections"]]
             rows += [[e["title"], "buiten scope", "", e["justification"]] for e in fw["excluded_sections"]]
-            _table(doc, [fw["section_label"], "Score", "Gedeeltelijk", "Toelichting"], rows, [5.0, 2.0, 2.4, 8.0])
+            _table(doc, [fw["section_label"], "Score", f"Gedeel{SOFT}telijk", "Toelichting"], rows, [4.6, 1.8, 2.6, 8.4])
         _chart(doc, fw["chart_svg"], chart_png)
         if fw["register"] is not None:
             doc.add_heading(f"Pas toe of leg uit: {fw['item_label_plural']} die niet volledig zijn toegepast", level=2)
@@ -268,7 +286,8 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
                     explanation = r["explanation"] or ("Uitleg ontbreekt nog." if r["explanation_missing"] else "")
                     rows.append([f"{r['id']} {r['text']}", r["answer"], explanation, "\n".join(r["barriers"]),
                                  "\n".join(r["causes"]), "\n".join(r["solutions"])])
-                _table(doc, [fw["item_label"], "Antwoord", "Uitleg", "Belemmeringen", "Oorzaken", "Oplossingen"],
+                _table(doc, [fw["item_label"], "Antwoord", "Uitleg", f"Belemme{SOFT}ringen", "Oorzaken",
+                             f"Oplos{SOFT}singen"],
                        rows, [3.2, 2.2, 3.4, 2.9, 2.9, 2.8])
             else:
                 doc.add_paragraph(f"Alle {fw['item_label_plural']} in scope zijn toegepast.")
@@ -290,7 +309,7 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
                [[i["id"], i["text"] + (f" ({i['legal']})" if i["legal"] else "")
                  + (f"\nHerkomst: {i['origin']}" if i["origin"] else "") + (f"\n{i['current']}" if i["current"] else ""),
                  i["answer"], i["explanation"]]
-                for i in fw["item_rows"]], [2.0, 7.0, 2.8, 5.6])
+                for i in fw["item_rows"]], [2.6, 6.6, 2.9, 5.3])
 
     # key figures
     _chapter(doc, "Kengetallen")
@@ -305,11 +324,16 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
     else:
         doc.add_paragraph("De checklists bevatten geen kengetallen.")
 
-    # plan
+    # plan: what was decided by theme, then the proposals apart
     _chapter(doc, "Verbeterplan")
-    doc.add_paragraph("Wat goed gaat, bouwen we uit; wat niet goed gaat, verbeteren we aantoonbaar "
-                      f"(plan, do, check, act). {n['total']} {'actie' if n['total'] == 1 else 'acties'}, per thema.")
-    for group in context["plan"]["groups"]:
+    intro = ("Wat goed gaat, bouwen we uit; wat niet goed gaat, verbeteren we aantoonbaar (plan, do, check, act). "
+             f"Besloten: {n['total']} {'actie' if n['total'] == 1 else 'acties'}, per thema gesorteerd op prioriteit "
+             "en einddatum.")
+    if n["proposals"]:
+        intro += (f" Daarna de {n['proposals']} {'voorstel' if n['proposals'] == 1 else 'voorstellen'} waarover nog "
+                  "niet is besloten.")
+    doc.add_paragraph(intro)
+    for group in plan["groups"]:
         doc.add_heading(f"{group['label']} ({len(group['actions'])})", level=2)
         rows = []
         for a in group["actions"]:
@@ -326,17 +350,26 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
                 lines.append(f"Act: {a['act']}")
             if a["source"]:
                 lines.append(f"Bij: {a['source']}")
-            status = a["status"] + (" (voorstel)" if a["proposal"] else "")
-            rows.append([a["id"], "\n".join(lines), a["priority"], a["owner"] or "–", a["start"] or "–",
-                         a["end"] or "–", status])
-        table = _table(doc, ["Id", "Actie", "Prioriteit", "Probleemeigenaar", "Start", "Einde", "Status"], rows,
-                       [2.0, 6.4, 1.7, 2.6, 2.0, 2.0, 1.9])
-        for row in table.rows[1:]:  # the title of an action in bold
+            lines.insert(1, f"Besluit: {a['decision'].lower()}; prioriteit {a['priority'].lower()}")
+            rows.append([a["id"], "\n".join(lines), a["owner"] or "–", a["period"], a["status"]])
+        table = _table(doc, ["Id", "Actie", OWNER, "Looptijd", "Status"], rows, [2.6, 6.8, 2.6, 2.8, 2.6])
+        for row in table.rows[1:]:  # the title of an action in bold, the rest of the cell not
             paragraph = row.cells[1].paragraphs[0]
-            if paragraph.runs:
-                paragraph.runs[0].bold = True
-    if not context["plan"]["groups"]:
-        doc.add_paragraph("Het plan bevat nog geen acties.")
+            title, _, rest = paragraph.text.partition("\n")
+            for run in list(paragraph.runs):
+                run._r.getparent().remove(run._r)
+            paragraph.add_run(title).bold = True
+            if rest:
+                paragraph.add_run("\n" + rest)
+    if not plan["groups"]:
+        doc.add_paragraph("Er is nog geen actie besloten.")
+    if plan["proposals"]:
+        doc.add_heading(f"Voorstellen waarover nog niet is besloten ({len(plan['proposals'])})", level=2)
+        _muted(doc.add_paragraph(), "Dienstscan stelt bij elke tekortkoming een actie voor. Een voorstel hoort pas "
+                                    "bij het plan als het projectteam het aanneemt; tot dan heeft het geen eigenaar, "
+                                    "data of status.")
+        _table(doc, ["Id", "Voorstel", "Naar aanleiding van", "Prioriteit"],
+               [[a["id"], a["title"], a["source"], a["priority"]] for a in plan["proposals"]], [2.6, 7.0, 5.6, 2.2])
 
     # sources
     _chapter(doc, "Bronnen")

@@ -32,19 +32,19 @@ from ...model.assessment import (
     Assessment,
 )
 from ...model.checklist import LEGAL_STATUS_LABELS, ORGANISATION_KIND_LABELS, ChecklistSet, Framework, Item, section_heading
-from ...plan import gaps, proposal_priority, proposal_title
 from ...scoring import FrameworkScore, MetricComparison, ScoreReport, score
 from ...scoring import dutch
 from ...scoring.spread import ItemSpread, disagreement_text, most_different_first, spread
 from ...cycle import compare_scans
 from ...plan import visible_actions
-from ..common.sources import action_source_text, cited_sources, theme_label
+from ..common.chart_rows import growth_scale, level_rows, level_text, section_rows, share_rows
+from ..common.plan_view import decision_text, plan_order, split_plan, top_gaps
+from ..common.sources import action_source_text, source_rows, theme_label
 from ..common.progress import progress_context
-from .svgchart import ChartRow, Marker, bar_chart
+from .svgchart import bar_chart
 
-_PRIORITY_RANK = {"hoog": 0, "midden": 1, "laag": 2}
-#: How many gaps the management summary lists.
-TOP_GAPS = 5
+#: How many decided actions the management summary lists (the plan chapter has them all).
+SUMMARY_ACTIONS = 10
 
 
 def date_text(value: dt.date | None) -> str:
@@ -76,25 +76,6 @@ def _comparison(comparison: MetricComparison | None) -> dict[str, Any] | None:
 
 def _pct(value: float | None) -> str:
     return dutch.percent(value) if value is not None else "geen score"
-
-
-def _markers(comparison: MetricComparison | None) -> list[Marker]:
-    if comparison is None:
-        return []
-    markers = []
-    for b in comparison.drawn:
-        year = b.date[:4]
-        label = b.label if year in b.label else f"{b.label} ({year})"
-        markers.append(Marker(label=label, value=b.value, value_text=b.value_text))
-    return markers
-
-
-def _framework_row(fw: FrameworkScore) -> ChartRow:
-    t = fw.tally
-    shares = fw.score_method == "share_full"
-    partial = t.partial_percentage if shares and t.partial_percentage else None
-    return ChartRow(label=fw.title, value=t.percentage, value_text=_pct(t.percentage), partial=partial,
-                    partial_text=_pct(partial) if partial else "", markers=_markers(fw.comparison))
 
 
 def _answer_label(checklists: ChecklistSet, item: Item, answer: Answer | None) -> str:
@@ -226,14 +207,16 @@ def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkSc
     has_register = any(i.right or i.duty for i in fw.all_items()) or any(
         (a := assessment.answers.get(i.id)) is not None and (a.barriers or a.causes or a.solutions)
         for i in fw.all_items())
-    section_rows = [ChartRow(label=section_heading(s.number, s.title), value=s.tally.percentage, value_text=_pct(s.tally.percentage),
-                             partial=(s.tally.partial_percentage if shares and s.tally.partial_percentage else None),
-                             partial_text=_pct(s.tally.partial_percentage) if shares and s.tally.partial_percentage else "",
-                             markers=_markers(s.comparison))
-                    for s in fs.sections]
     chart = None
-    if len(section_rows) > 1:
-        chart = bar_chart(section_rows, title=f"{fs.short_title}: score per {fw.section_label.lower()}")
+    rows, top = section_rows(checklists, fs)
+    if top is None:
+        top = growth_scale(checklists, fs)
+    if len(rows) > 1:
+        if top is None:
+            chart = bar_chart(rows, title=f"{fs.short_title}: score per {fw.section_label.lower()}")
+        else:
+            chart = bar_chart(rows, title=f"{fs.short_title}: gemiddeld groeiniveau per {fw.section_label.lower()}",
+                              axis_max=top, tick_step=1, tick_text=_level_tick)
     return {
         "id": fs.id,
         "title": fs.title,
@@ -244,10 +227,11 @@ def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkSc
         "item_label": fw.item_label,
         "item_label_plural": dutch.plural(fw.item_label),
         "section_label": fw.section_label,
-        "score_text": _pct(t.percentage),
+        "score_text": _score_text(checklists, fs),
         "partial_text": _pct(t.partial_percentage) if shares and t.partial_percentage is not None else "",
         "method_text": ("aandeel volledig " + ("toegepast" if fw.item_label.lower() == "norm" else "ingevoerd")
-                        if shares else "gemiddeld groeiniveau (niveau 4 = 100%)"),
+                        if shares else (f"gemiddeld groeiniveau op een schaal van 0 tot {top}" if top is not None
+                                        else "gemiddeld gewicht van de antwoorden")),
         "full": t.full,
         "applicable": t.applicable,
         "completeness_text": _pct(t.completeness) if t.completeness is not None else "",
@@ -269,33 +253,66 @@ def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkSc
     }
 
 
-def _shorten(text: str, limit: int = 110) -> str:
-    """At most ``limit`` characters, cut at a word, for the one-page summary (the plan has it all)."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
-    return cut + " …"
+def _level_tick(value: float) -> str:
+    return f"niveau {value:g}"
 
 
-def _top_gaps(checklists: ChecklistSet, assessment: Assessment, actions: list[Action]) -> list[dict[str, Any]]:
-    """The most important gaps: by priority of their action (else the item's), then the worst answer."""
-    by_item = {a.item_id: a for a in actions if a.item_id}
-    found = []
-    for order, (fw, item, option) in enumerate(gaps(checklists, assessment)):
-        action = by_item.get(item.id)
-        priority = action.priority if action else proposal_priority(item, option, checklists.current_note(item.id))
-        found.append(((_PRIORITY_RANK.get(priority, 3), option.weight or 0.0, order), {
-            "id": item.id,
-            "framework": fw.short_title,
-            "text": item.text,
-            "answer": option.label,
-            "priority": PRIORITY_LABELS.get(priority, priority),
-            "legal": LEGAL_STATUS_LABELS["wettelijk"] if item.legal_status == "wettelijk" else "",
-            "action": _shorten(action.title if action else proposal_title(checklists, item, option)),
-            "action_id": action.id if action else "",
-        }))
-    found.sort(key=lambda pair: pair[0])
-    return [row for _, row in found[:TOP_GAPS]]
+def _score_text(checklists: ChecklistSet, fs: FrameworkScore) -> str:
+    """'40%' for a share; 'gemiddeld niveau 1,6 van 4' for a growth level (never a % of levels)."""
+    top = growth_scale(checklists, fs)
+    if top is not None and fs.tally.percentage is not None:
+        return f"gemiddeld {level_text(fs.tally.percentage / 100 * top)} van {top}"
+    return _pct(fs.tally.percentage)
+
+
+def _places(comparison: MetricComparison | None) -> str:
+    """Each source of the benchmarks once, by title and place."""
+    if comparison is None or not comparison.benchmarks:
+        return ""
+    return "Bron: " + "; ".join(dict.fromkeys(b.source for b in comparison.benchmarks)) + "."
+
+
+def _standing(checklists: ChecklistSet, report: ScoreReport) -> list[dict[str, Any]]:
+    """Where do we stand: per framework the score, against what, from which source."""
+    rows = []
+    for fs in report.frameworks:
+        t = fs.tally
+        shares = fs.score_method == "share_full"
+        rows.append({"title": fs.title, "score_text": _score_text(checklists, fs),
+                     "partial_text": _pct(t.partial_percentage) if shares and t.partial_percentage else "",
+                     "sentence": fs.comparison.sentence if fs.comparison else fs.denominator_note,
+                     "source": _places(fs.comparison), "main": True})
+        for sep in fs.separate_items:
+            rows.append({"title": f"{fs.short_title}: {sep.text}", "score_text": sep.option_label or "niet beantwoord",
+                         "partial_text": "", "sentence": sep.comparison.sentence if sep.comparison else "",
+                         "source": _places(sep.comparison), "main": False})
+    for part in report.excluded_frameworks:
+        rows.append({"title": part.title, "score_text": "buiten scope", "partial_text": "",
+                     "sentence": part.justification, "source": "", "main": True})
+    return rows
+
+
+def _summary_charts(checklists: ChecklistSet, report: ScoreReport) -> tuple[str | None, str | None]:
+    """The shares on a % axis and the growth levels on their own axis: two charts, never one."""
+    shares = share_rows(report)
+    share_chart = bar_chart(shares, title="Score per kader (aandeel volledig) naast de benchmarks") if shares else None
+    levels, top = level_rows(checklists, report)
+    level_chart = (bar_chart(levels, title=f"Groeiniveau (0 tot {top}) naast de ambitie", axis_max=top, tick_step=1,
+                             tick_text=_level_tick) if levels and top else None)
+    return share_chart, level_chart
+
+
+def _gaps(checklists: ChecklistSet, assessment: Assessment, actions: list[Action]) -> tuple[list[dict[str, Any]], int]:
+    found, total = top_gaps(checklists, assessment, actions)
+    return [{"id": g.item_id, "framework": g.framework, "text": g.text, "answer": g.answer, "priority": g.priority,
+             "legal": g.legal, "action_id": g.action_id, "action": g.action_title, "decision": g.decision,
+             "owner": g.owner} for g in found], total
+
+
+def _period(action: Action) -> str:
+    if not action.start and not action.end:
+        return "geen data"
+    return f"{_short_date(action.start) or '…'} – {_short_date(action.end) or '…'}"
 
 
 def _action(checklists: ChecklistSet, action: Action) -> dict[str, Any]:
@@ -310,7 +327,9 @@ def _action(checklists: ChecklistSet, action: Action) -> dict[str, Any]:
         "start": _short_date(action.start),
         "end": _short_date(action.end),
         "status": status,
-        "proposal": action.decision == "voorgesteld",
+        "decision": decision_text(action),
+        "period": _period(action),
+        "theme": theme_label(checklists, action.theme),
         "indicator": action.indicator,
         "target": action.target,
         "progress": action.progress,
@@ -324,30 +343,36 @@ def _action(checklists: ChecklistSet, action: Action) -> dict[str, Any]:
 
 
 def _plan(checklists: ChecklistSet, actions: list[Action], today: dt.date) -> dict[str, Any]:
+    """The decided plan by theme, the proposals apart, and the numbers (of the decided plan)."""
+    decided, proposals = split_plan(actions)
     themes: dict[str, list[Action]] = {}
     order = list(checklists.themes)
-    for action in actions:
+    for action in decided:
         themes.setdefault(action.theme, []).append(action)
     groups = []
     for theme_id in sorted(themes, key=lambda t: (order.index(t) if t in order else len(order), t)):
-        members = sorted(themes[theme_id], key=lambda a: (_PRIORITY_RANK.get(a.priority, 3), a.end or dt.date.max, a.id))
         groups.append({"id": theme_id, "label": theme_label(checklists, theme_id),
-                       "actions": [_action(checklists, a) for a in members]})
-    open_ = [a for a in actions if a.status not in ("gereed", "vervallen")]
+                       "actions": [_action(checklists, a) for a in plan_order(themes[theme_id])]})
+    open_ = [a for a in decided if a.status not in ("gereed", "vervallen")]
     overdue = [a for a in open_ if a.end and a.end < today]
     numbers = {
-        "total": len(actions),
-        "by_status": [{"label": label, "count": sum(1 for a in actions if a.status == s)}
+        "total": len(decided),
+        "by_status": [{"label": label, "count": sum(1 for a in decided if a.status == s)}
                       for s, label in ACTION_STATUS_LABELS.items()],
-        "by_priority": [{"label": label, "count": sum(1 for a in actions if a.priority == p)}
+        "by_priority": [{"label": label, "count": sum(1 for a in decided if a.priority == p)}
                         for p, label in PRIORITY_LABELS.items()],
-        "proposals": sum(1 for a in actions if a.decision == "voorgesteld"),
+        "proposals": len(proposals),
         "no_owner": sum(1 for a in open_ if not a.owner.strip()),
         "overdue": len(overdue),
-        "overdue_ids": [a.id for a in overdue],
+        # the first ten, in plan order; the plan chapter shows every end date
+        "overdue_ids": [a.id for a in plan_order(overdue)][:10] + (["…"] if len(overdue) > 10 else []),
         "themes": len(groups),
     }
-    return {"groups": groups, "numbers": numbers}
+    ordered = plan_order(decided)
+    return {"groups": groups, "numbers": numbers,
+            "summary_actions": [_action(checklists, a) for a in ordered[:SUMMARY_ACTIONS]],
+            "more_actions": max(0, len(ordered) - SUMMARY_ACTIONS),
+            "proposals": [_action(checklists, a) for a in plan_order(proposals)]}
 
 
 def _key_figures(checklists: ChecklistSet, assessment: Assessment, report: ScoreReport) -> list[dict[str, Any]]:
@@ -369,14 +394,7 @@ def _key_figures(checklists: ChecklistSet, assessment: Assessment, report: Score
 
 
 def _sources(checklists: ChecklistSet, frameworks: Iterable[Framework]) -> list[dict[str, str]]:
-    cited = cited_sources(checklists, frameworks)
-    rows = []
-    for document in sorted(cited):
-        places = [s for s in sorted(cited[document]) if s]
-        used = list(dict.fromkeys(u for section in cited[document].values() for u in section))
-        rows.append({"document": document, "places": ", ".join(places) or "hele document",
-                     "used_by": ", ".join(used)})
-    return rows
+    return [{"document": r.title, "places": r.places, "used_by": r.used_by} for r in source_rows(checklists, frameworks)]
 
 
 # --------------------------------------------------------------------------- context
@@ -415,8 +433,8 @@ def report_context(checklists: ChecklistSet, assessment: Assessment, *, today: d
         kind += f", {dutch.number(org.inhabitants, 0)} inwoners"
     in_scope = [fw for fw in checklists.frameworks if fw.id in assessment.frameworks]
     frameworks = [_framework(checklists, assessment, fs) for fs in report.frameworks]
-    scored = [fs for fs in report.frameworks]
-    chart = bar_chart([_framework_row(fs) for fs in scored], title="Score per kader naast de benchmarks") if scored else None
+    share_chart, level_chart = _summary_charts(checklists, report)
+    gap_rows, gap_count = _gaps(checklists, assessment, actions)
     completeness = report.completeness
     open_text = f"{completeness.answered} van {completeness.items} items beantwoord"
     if completeness.percentage is not None:
@@ -440,16 +458,11 @@ def report_context(checklists: ChecklistSet, assessment: Assessment, *, today: d
         "generated": date_text(today),
         "version": __version__,
         "summary": {
-            "scores": [
-                {"title": f["title"], "short_title": f["short_title"], "score_text": f["score_text"],
-                 "partial_text": f["partial_text"], "method_text": f["method_text"],
-                 "comparison": f["comparison"], "separate_items": f["separate_items"],
-                 "denominator_note": f["denominator_note"]}
-                for f in frameworks
-            ],
-            "chart_svg": chart,
-            "top_gaps": _top_gaps(checklists, assessment, actions),
-            "gap_count": len(gaps(checklists, assessment)),
+            "standing": _standing(checklists, report),
+            "chart_svg": share_chart,
+            "level_chart_svg": level_chart,
+            "top_gaps": gap_rows,
+            "gap_count": gap_count,
         },
         "frameworks": frameworks,
         "key_figures": _key_figures(checklists, assessment, report),

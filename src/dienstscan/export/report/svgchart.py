@@ -1,9 +1,16 @@
 """Bar charts as SVG, drawn by our own code, for the printed report (HTML, PDF, Word).
 
-One horizontal bar per row (a framework or a section) on a 0–100% axis, with the row's
-benchmarks as dashed marker lines. Legible in black-and-white print: the score bar is solid dark
-grey, the *gedeeltelijk* share beside it is white with diagonal hatching drawn as lines, every
-bar carries its value as text and every marker its label and value, so nothing depends on colour.
+One horizontal bar per row (a framework or a section) on its own scale: a share on a 0–100%
+axis, or a growth level on the levels of its scale (``axis_max``, ``tick_step``, ``tick_text``);
+the two never share a chart. Built so it cannot be misread, also in black-and-white print:
+
+- the score is the solid bar, and its value sits at the end of that bar (inside it in white when
+  it fits, else right of it on a white backing so no line runs through it);
+- the *gedeeltelijk* share is a thin hatched bar of its own under the score bar, starting at 0
+  with its own label: beside the score, never a continuation of it;
+- each benchmark is a dashed line drawn behind the bars (so it never hides where a bar ends),
+  sticking out above and below them, with its label and value on a line of its own under the
+  bars: labels never collide with each other or with the bars.
 
 The SVG sticks to what SVG Tiny 1.2 (Qt's QSvgRenderer) draws: rect, line, text, no patterns,
 clip paths or CSS, because the PDF step renders the same SVG with Qt.
@@ -11,33 +18,16 @@ clip paths or CSS, because the PDF step renders the same SVG with Qt.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from xml.sax.saxutils import escape
 
-#: Dash patterns for up to four markers per row; more repeat the last.
+from ..common.chart_rows import ScoreRow
+
+#: Dash patterns for up to four benchmarks per row; more repeat the last.
 _DASHES = ("6,3", "2,2", "8,3,2,3", "1,3")
 _FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"
-
-
-@dataclass(frozen=True)
-class Marker:
-    """A benchmark line: its label (``de top-10 gemeenten``) and value (0..100)."""
-
-    label: str
-    value: float
-    value_text: str
-
-
-@dataclass(frozen=True)
-class ChartRow:
-    """One bar: label, score (0..100 or None = no score), partial share beside it, markers."""
-
-    label: str
-    value: float | None
-    value_text: str
-    partial: float | None = None
-    partial_text: str = ""
-    markers: list[Marker] = field(default_factory=list)
+BAR_H = 16
+PARTIAL_H = 7
 
 
 def _attr(value: float) -> str:
@@ -49,7 +39,7 @@ def _text_width(text: str, size: float) -> float:
     return len(text) * size * 0.62
 
 
-def _wrap(text: str, width_chars: int, max_lines: int = 2) -> list[str]:
+def _wrap(text: str, width_chars: int, max_lines: int = 3) -> list[str]:
     """Break a label into at most ``max_lines`` lines of about ``width_chars`` characters."""
     words, lines, current = text.split(), [], ""
     for word in words:
@@ -67,12 +57,11 @@ def _wrap(text: str, width_chars: int, max_lines: int = 2) -> list[str]:
     return lines or [""]
 
 
-def _hatch(x: float, y: float, w: float, h: float, step: float = 5.0) -> list[str]:
+def _hatch(x: float, y: float, w: float, h: float, step: float = 4.0) -> list[str]:
     """Diagonal lines (45°) inside the rectangle, clipped by computation (no clipPath in Tiny)."""
     lines = []
     k = step
     while k < w + h:
-        # the line x + (y_end - y) = x + k, from the bottom-left towards the top-right
         x1, y1 = x + max(0.0, k - h), y + min(h, k)
         x2, y2 = x + min(w, k), y + max(0.0, k - w)
         lines.append(f'<line x1="{_attr(x1)}" y1="{_attr(y1)}" x2="{_attr(x2)}" y2="{_attr(y2)}" '
@@ -81,99 +70,114 @@ def _hatch(x: float, y: float, w: float, h: float, step: float = 5.0) -> list[st
     return lines
 
 
-def bar_chart(rows: list[ChartRow], *, title: str, width: int = 640, label_width: int = 190,
-              show_partial_legend: bool | None = None) -> str:
-    """An SVG document (a string) with one bar per row and its benchmark markers.
+def _text(x: float, y: float, text: str, size: float = 11, *, anchor: str = "start", bold: bool = False,
+          italic: bool = False, fill: str = "#000") -> str:
+    style = (' font-weight="bold"' if bold else "") + (' font-style="italic"' if italic else "")
+    colour = f' fill="{fill}"' if fill != "#000" else ""
+    return (f'<text x="{_attr(x)}" y="{_attr(y)}" font-size="{_attr(size)}" text-anchor="{anchor}"{style}{colour} '
+            f'font-family="{_FONT}">{escape(text)}</text>')
+
+
+def _percent(value: float) -> str:
+    return f"{value:g}%"
+
+
+def bar_chart(rows: list[ScoreRow], *, title: str, width: int = 640, label_width: int = 190,
+              axis_max: float = 100, tick_step: float = 20, tick_text: Callable[[float], str] = _percent,
+              partial_label: str = "gedeeltelijk") -> str:
+    """An SVG document (a string) with one bar per row and its benchmarks, on 0..``axis_max``.
 
     Size is in CSS pixels; the chart scales with its ``viewBox``.
     """
     font = 11
-    bar_h = 16
     plot_x = label_width + 10
-    plot_w = width - plot_x - 40
+    plot_w = width - plot_x - 24
     top = 30
-    parts: list[str] = []
-    y = top + 14  # room for the axis labels
+
+    def x_of(value: float) -> float:
+        return plot_x + plot_w * max(0.0, min(axis_max, value)) / axis_max
+
+    back: list[str] = []  # benchmark lines, behind the bars
     body: list[str] = []
+    y = top + 14  # room for the axis labels
     for row in rows:
         label_lines = _wrap(row.label, max(8, int(label_width / (font * 0.55))))
-        marker_h = 13 * len(row.markers)
-        row_h = max(bar_h + 6 + marker_h, 14 * len(label_lines) + 4)
+        has_partial = row.value is not None and bool(row.partial)
+        bars_h = BAR_H + (3 + PARTIAL_H if has_partial else 0)
+        marks_h = 13 * len(row.marks)
+        row_h = max(bars_h + 6 + marks_h, 13 * len(label_lines) + 2)
         for n, line in enumerate(label_lines):
-            body.append(f'<text x="{label_width}" y="{_attr(y + 12 + 13 * n)}" font-size="{font}" '
-                        f'text-anchor="end" font-family="{_FONT}">{escape(line)}</text>')
-        bx = plot_x
+            body.append(_text(label_width, y + 12 + 13 * n, line, font, anchor="end"))
         if row.value is None:
-            body.append(f'<text x="{bx + 4}" y="{_attr(y + 12)}" font-size="{font}" font-style="italic" '
-                        f'font-family="{_FONT}">{escape(row.value_text or "geen score")}</text>')
+            body.append(_text(plot_x + 4, y + 12, row.value_text or "geen score", font, italic=True))
         else:
-            bw = plot_w * max(0.0, min(100.0, row.value)) / 100
-            body.append(f'<rect x="{bx}" y="{y}" width="{_attr(bw)}" height="{bar_h}" fill="#404040" '
+            end = x_of(row.value)
+            bw = end - plot_x
+            body.append(f'<rect x="{plot_x}" y="{y}" width="{_attr(bw)}" height="{BAR_H}" fill="#404040" '
                         f'stroke="#000" stroke-width="0.8"/>')
-            end = bx + bw
-            if row.partial:
-                pw = plot_w * max(0.0, min(100.0 - row.value, row.partial)) / 100
-                body.append(f'<rect x="{_attr(end)}" y="{y}" width="{_attr(pw)}" height="{bar_h}" fill="#fff" '
-                            f'stroke="#000" stroke-width="0.8"/>')
-                body.extend(_hatch(end, y, pw, bar_h))
-                end += pw
-            # the value sits right of the bars; the partial share joins it when there is room.
-            # When even the value does not fit (bars nearly full) it goes inside the solid score
-            # bar in white, never over the hatching.
-            long = row.value_text + (f" (+{row.partial_text} gedeeltelijk)" if row.partial else "")
-            fits = [t for t in (long, row.value_text) if end + 6 + _text_width(t, font) <= width]
-            if fits:
-                body.append(f'<text x="{_attr(end + 4)}" y="{_attr(y + 12)}" font-size="{font}" font-weight="bold" '
-                            f'font-family="{_FONT}">{escape(fits[0])}</text>')
-            else:
-                body.append(f'<text x="{_attr(bx + bw - 3)}" y="{_attr(y + 12)}" font-size="{font}" '
-                            f'font-weight="bold" text-anchor="end" fill="#fff" '
-                            f'font-family="{_FONT}">{escape(row.value_text)}</text>')
-        for n, marker in enumerate(row.markers):
-            mx = plot_x + plot_w * max(0.0, min(100.0, marker.value)) / 100
+            tw = _text_width(row.value_text, font)
+            if bw >= tw + 8:  # inside the bar, at its end
+                body.append(_text(end - 4, y + 12, row.value_text, font, anchor="end", bold=True, fill="#fff"))
+            else:  # right of the bar end, on white so a benchmark line never runs through it
+                body.append(f'<rect x="{_attr(end + 2)}" y="{y + 1}" width="{_attr(tw + 4)}" height="{BAR_H - 2}" '
+                            'fill="#fff"/>')
+                body.append(_text(end + 4, y + 12, row.value_text, font, bold=True))
+            if has_partial:
+                py = y + BAR_H + 3
+                pend = x_of(row.partial or 0.0)
+                body.append(f'<rect x="{plot_x}" y="{py}" width="{_attr(pend - plot_x)}" height="{PARTIAL_H}" '
+                            'fill="#fff" stroke="#000" stroke-width="0.8"/>')
+                body.extend(_hatch(plot_x, py, pend - plot_x, PARTIAL_H, 3.0))
+                text = f"{partial_label} {row.partial_text}"
+                ptw = _text_width(text, 8.5)
+                body.append(f'<rect x="{_attr(pend + 2)}" y="{py - 1}" width="{_attr(ptw + 2)}" height="{PARTIAL_H + 2}" '
+                            'fill="#fff"/>')
+                body.append(_text(pend + 4, py + PARTIAL_H, text, 8.5))
+        for n, mark in enumerate(row.marks):
+            mx = x_of(mark.value)
             dash = _DASHES[min(n, len(_DASHES) - 1)]
-            ly = y + bar_h + 6 + 13 * n + 10
-            body.append(f'<line x1="{_attr(mx)}" y1="{y - 3}" x2="{_attr(mx)}" y2="{_attr(ly - 9)}" stroke="#000" '
+            ly = y + bars_h + 6 + 13 * n + 10
+            back.append(f'<line x1="{_attr(mx)}" y1="{y - 4}" x2="{_attr(mx)}" y2="{_attr(ly - 9)}" stroke="#000" '
                         f'stroke-width="1.4" stroke-dasharray="{dash}"/>')
-            text = f"{marker.label}: {marker.value_text}"
+            text = f"{mark.label}: {mark.value_text}"
+            half = _text_width(text, 9) / 2
             anchor, tx = "middle", mx
-            half = len(text) * 9 * 0.55 / 2
-            if mx - half < plot_x - 5:
-                anchor, tx = "start", mx - 2
-            elif mx + half > width - 2:
-                anchor, tx = "end", mx + 2
-            body.append(f'<text x="{_attr(tx)}" y="{_attr(ly)}" font-size="9" text-anchor="{anchor}" '
-                        f'font-family="{_FONT}">{escape(text)}</text>')
-        y += row_h + 8
-    height = int(y + 28)
-    # axis with gridlines every 20%
-    parts.append(f'<text x="{width / 2:.0f}" y="16" font-size="12" font-weight="bold" text-anchor="middle" '
-                 f'font-family="{_FONT}">{escape(title)}</text>')
-    for pct in range(0, 101, 20):
-        gx = plot_x + plot_w * pct / 100
+            if mx - half < 4:
+                anchor, tx = "start", max(4.0, mx - 2)
+            elif mx + half > width - 4:
+                anchor, tx = "end", min(width - 4.0, mx + 2)
+            body.append(_text(tx, ly, text, 9, anchor=anchor))
+        y += row_h + 10
+    height = int(y + 24)
+    parts = [_text(width / 2, 16, title, 12, anchor="middle", bold=True)]
+    tick = 0.0
+    while tick <= axis_max + 1e-9:
+        gx = x_of(tick)
         parts.append(f'<line x1="{_attr(gx)}" y1="{top + 10}" x2="{_attr(gx)}" y2="{_attr(y - 4)}" stroke="#b0b0b0" '
                      f'stroke-width="0.5"/>')
-        parts.append(f'<text x="{_attr(gx)}" y="{top + 6}" font-size="9" text-anchor="middle" '
-                     f'font-family="{_FONT}">{pct}%</text>')
-    parts.append(f'<line x1="{plot_x}" y1="{top + 10}" x2="{plot_x}" y2="{_attr(y - 4)}" stroke="#000" stroke-width="1"/>')
+        parts.append(_text(gx, top + 6, tick_text(tick), 9, anchor="middle"))
+        tick += tick_step
+    parts.append(f'<line x1="{plot_x}" y1="{top + 10}" x2="{plot_x}" y2="{_attr(y - 4)}" stroke="#000" '
+                 'stroke-width="1"/>')
+    parts.extend(back)
     parts.extend(body)
-    # legend: what the bar, the hatching and a dashed line mean
-    partial = show_partial_legend if show_partial_legend is not None else any(r.partial for r in rows)
-    ly = y + 8
-    legend = [f'<rect x="{plot_x}" y="{_attr(ly)}" width="14" height="9" fill="#404040" stroke="#000" stroke-width="0.8"/>',
-              f'<text x="{plot_x + 18}" y="{_attr(ly + 8)}" font-size="9" font-family="{_FONT}">score</text>']
-    lx = plot_x + 60
-    if partial:
-        legend.append(f'<rect x="{lx}" y="{_attr(ly)}" width="14" height="9" fill="#fff" stroke="#000" stroke-width="0.8"/>')
-        legend.extend(_hatch(lx, ly, 14, 9, 3.5))
-        legend.append(f'<text x="{lx + 18}" y="{_attr(ly + 8)}" font-size="9" font-family="{_FONT}">'
-                      'gedeeltelijk (telt niet mee)</text>')
-        lx += 150
-    if any(r.markers for r in rows):
-        legend.append(f'<line x1="{lx}" y1="{_attr(ly + 4.5)}" x2="{lx + 14}" y2="{_attr(ly + 4.5)}" stroke="#000" '
+    # legend: what the bar, the thin hatched bar and a dashed line mean
+    ly = y + 4
+    lx = 10.0
+    legend = [f'<rect x="{_attr(lx)}" y="{_attr(ly)}" width="14" height="9" fill="#404040" stroke="#000" '
+              'stroke-width="0.8"/>', _text(lx + 18, ly + 8, "score", 9)]
+    lx += 56
+    if any(r.partial and r.value is not None for r in rows):
+        legend.append(f'<rect x="{_attr(lx)}" y="{_attr(ly + 2)}" width="14" height="6" fill="#fff" stroke="#000" '
+                      'stroke-width="0.8"/>')
+        legend.extend(_hatch(lx, ly + 2, 14, 6, 3.0))
+        text = f"{partial_label} (apart, telt niet mee)"
+        legend.append(_text(lx + 18, ly + 8, text, 9))
+        lx += 18 + _text_width(text, 9) * 0.85 + 12
+    if any(r.marks for r in rows):
+        legend.append(f'<line x1="{_attr(lx)}" y1="{_attr(ly + 4.5)}" x2="{_attr(lx + 14)}" y2="{_attr(ly + 4.5)}" stroke="#000" '
                       f'stroke-width="1.4" stroke-dasharray="{_DASHES[0]}"/>')
-        legend.append(f'<text x="{lx + 18}" y="{_attr(ly + 8)}" font-size="9" font-family="{_FONT}">'
-                      'benchmark (label en waarde eronder)</text>')
+        legend.append(_text(lx + 18, ly + 8, "benchmark (naam en waarde eronder)", 9))
     parts.extend(legend)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" version="1.2" baseProfile="tiny" width="{width}" '
             f'height="{height}" viewBox="0 0 {width} {height}">'

@@ -1,0 +1,91 @@
+"""What the Excel plan and the report both show a director about the plan: one wording for both.
+
+- ``split_plan(actions)``: what was decided (accepted proposals and own actions) apart from the
+  proposals nobody has decided on yet; those are never shown as *Gepland*;
+- ``decision_text(action)``: the decision behind a plan row, in one phrase;
+- ``plan_order(actions)``: priority first, then the end date, then the id;
+- ``top_gaps(...)``: the most important gaps for the first page, with the action that answers them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ...model.assessment import PRIORITY_LABELS, Action, Assessment
+from ...model.checklist import LEGAL_STATUS_LABELS, ChecklistSet
+from ...plan import gaps, proposal_priority, proposal_title
+
+PRIORITY_RANK = {"hoog": 0, "midden": 1, "laag": 2}
+#: How many gaps the first page lists.
+TOP_GAPS = 5
+#: What a proposal nobody decided on reads as, instead of a status.
+UNDECIDED = "Nog niet besloten"
+
+
+def is_proposal(action: Action) -> bool:
+    """A proposal nobody has accepted (or rejected) yet: not part of the decided plan."""
+    return action.decision == "voorgesteld"
+
+
+def split_plan(actions: list[Action]) -> tuple[list[Action], list[Action]]:
+    """(decided, proposals): the plan a director owns, and what still awaits a decision."""
+    decided = [a for a in actions if not is_proposal(a)]
+    return decided, [a for a in actions if is_proposal(a)]
+
+
+def decision_text(action: Action) -> str:
+    """'Voorstel aangenomen', 'Eigen actie' or 'Nog niet besloten': one decision per plan row."""
+    if is_proposal(action):
+        return UNDECIDED
+    return "Eigen actie" if action.origin == "eigen" else "Voorstel aangenomen"
+
+
+def plan_order(actions: list[Action]) -> list[Action]:
+    """Priority first (hoog before laag), then the end date (none last), then the id."""
+    return sorted(actions, key=lambda a: (PRIORITY_RANK.get(a.priority, 3), a.end or dt.date.max, a.id))
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One of the most important gaps, with the action that answers it (if any)."""
+
+    item_id: str
+    framework: str
+    text: str
+    answer: str
+    priority: str
+    legal: str
+    action_id: str
+    action_title: str
+    #: The decision about that action (``decision_text``), or '' without an action.
+    decision: str
+    owner: str
+
+
+def top_gaps(checklists: ChecklistSet, assessment: Assessment, actions: list[Action], limit: int = TOP_GAPS) -> tuple[list[Gap], int]:
+    """The ``limit`` most important gaps and the number of gaps in all.
+
+    Ordered by the priority of their action (else the item's), then the worst answer, then
+    checklist order.
+    """
+    by_item = {a.item_id: a for a in actions if a.item_id}
+    found = []
+    all_gaps = gaps(checklists, assessment)
+    for order, (fw, item, option) in enumerate(all_gaps):
+        action = by_item.get(item.id)
+        priority = action.priority if action else proposal_priority(item, option, checklists.current_note(item.id))
+        found.append(((PRIORITY_RANK.get(priority, 3), option.weight or 0.0, order), Gap(
+            item_id=item.id,
+            framework=fw.short_title,
+            text=item.text,
+            answer=option.label,
+            priority=PRIORITY_LABELS.get(priority, priority),
+            legal=LEGAL_STATUS_LABELS["wettelijk"] if item.legal_status == "wettelijk" else "",
+            action_id=action.id if action else "",
+            action_title=action.title if action else proposal_title(checklists, item, option),
+            decision=decision_text(action) if action else "",
+            owner=action.owner if action else "",
+        )))
+    found.sort(key=lambda pair: pair[0])
+    return [gap for _, gap in found[:limit]], len(all_gaps)

@@ -1,0 +1,118 @@
+"""The report as a director prints it: the example scan's PDF (Qt) and Word version (through
+LibreOffice) read back as word boxes (``pdftotext -bbox``). Targets are what this layout achieves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "export"))
+
+from printed import PDFTOTEXT, SOFFICE, SOURCE_FILE, Page, body_size, read_pages, to_pdf  # noqa: E402
+
+from dienstscan.checklists import load_checklists  # noqa: E402
+from dienstscan.model import Action, Assessment, Organisation  # noqa: E402
+from dienstscan.plan import visible_actions  # noqa: E402
+from dienstscan.storage import load_scan  # noqa: E402
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "gemeente-voorbeeld.dienstscan"
+#: Words a reader must find whole: table headers, statuses and decisions ("In uitvoerin g").
+WHOLE = ("uitvoering", "aangenomen", "Probleemeigenaar", "Tekortkoming", "Vergeleken", "Gedeeltelijk", "Looptijd",
+         "Vindplaats", "Kengetal", "besloten")
+
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext ontbreekt")]
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_checklists()
+
+
+@pytest.fixture(scope="module")
+def example():
+    return load_scan(EXAMPLE)
+
+
+def _pdf(tmp_path: Path, checklists, scan, name: str = "rapport.pdf") -> list[Page]:
+    from dienstscan.ui.pdf import write_report
+
+    path = tmp_path / name
+    write_report(checklists, scan, path)
+    return read_pages(path)
+
+
+def _broken(pages: list[Page]) -> list[str]:
+    """Words of ``WHOLE`` broken over two lines without a hyphen ("In uitvoerin g")."""
+    found = []
+    for page in pages:
+        texts = [w.text.strip(".,:;()") for w in page.words]
+        for first, second in zip(texts, texts[1:], strict=False):
+            if first + second in WHOLE and not first.endswith(("-", "\u00ad", "\u2010")):
+                found.append(f"{first}|{second} (p. {page.number})")
+    return found
+
+
+def _clean(pages: list[Page]) -> None:
+    for page in pages:
+        assert not page.outside(), (page.number, page.outside()[:5])
+        assert not SOURCE_FILE.search(page.text), (page.number, SOURCE_FILE.search(page.text).group(0))
+
+
+@pytest.fixture(scope="module")
+def example_pdf(tmp_path_factory, shipped, example) -> list[Page]:
+    return _pdf(tmp_path_factory.mktemp("rapport"), shipped, example)
+
+
+def test_example_pdf_reads_well_on_paper(example_pdf, example):
+    pages = example_pdf
+    assert len(pages) <= 24
+    _clean(pages)
+    assert not _broken(pages), _broken(pages)
+    for page in pages[1:]:
+        assert body_size(page) >= 7.5, page.number
+    # the first pages answer the MT: standing, gaps, decisions, with a count of proposals
+    first = " ".join(p.text for p in pages[1:3])
+    for heading in ("Waar staan we", "belangrijkste tekortkomingen", "Wat hebben we besloten"):
+        assert heading in first
+    undecided = sum(1 for a in visible_actions(example) if a.decision == "voorgesteld")
+    assert f"Nog niet besloten: {undecided} voorstellen" in first
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice ontbreekt")
+def test_example_word_report_prints_cleanly(tmp_path, shipped, example):
+    from dienstscan.ui.pdf import write_report
+
+    docx = tmp_path / "rapport.docx"
+    write_report(shipped, example, docx)
+    pages = read_pages(to_pdf(docx, tmp_path / "pdf"))
+    assert len(pages) <= 36
+    _clean(pages)
+    assert not _broken(pages), _broken(pages)
+
+
+@pytest.mark.parametrize("case", ["bad", "empty"])
+def test_bad_input_report_prints_cleanly(tmp_path, shipped, example, case):
+    """1,000 actions (ten with 500-character titles), an organisation name with quotes and
+    accents; or a scan with no answers and no actions at all."""
+    if case == "bad":
+        scan = example.model_copy(deep=True)
+        scan.organisation = Organisation(name='Gemeente \'s-Hertogenbosch "Één Loket" – Zoë & Rémi')
+        long_title = ("Herinrichting van het klantcontactcentrum met één telefoonnummer, één website en één balie "
+                      * 6)[:500]
+        scan.actions = [Action(id=f"E-{n}", title=long_title if n <= 10 else f"Eigen actie nummer {n}",
+                               owner="Afdeling Publiekszaken", start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31))
+                        for n in range(1, 1001)]
+    else:
+        scan = Assessment(organisation=Organisation(name="Leeg"), peildatum=dt.date(2026, 1, 1),
+                          frameworks=[fw.id for fw in shipped.frameworks])
+    pages = _pdf(tmp_path, shipped, scan)
+    _clean(pages)
+    if case == "bad":
+        assert 'Gemeente \'s-Hertogenbosch "Één Loket" – Zoë & Rémi' in pages[1].text
+        assert "E-1000" in " ".join(p.text for p in pages)
+    else:
+        assert "Er is nog geen actie besloten." in " ".join(p.text for p in pages)
