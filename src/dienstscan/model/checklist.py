@@ -104,8 +104,13 @@ class Provenance(_Strict):
         return PROVENANCE_LABELS[self.kind]
 
     def text(self) -> str:
-        """One Dutch line for the item page, Excel and report: "Afgeleid uit een bron: ..."."""
+        """One Dutch line for the item page and the report: "Afgeleid uit een bron: ..."."""
         return f"{self.label}: {self.explanation}"
+
+    def short_text(self) -> str:
+        """For a table that names the source in its own column (the Excel framework sheets): the
+        level, and for a reconstruction also its reason (which no source column gives)."""
+        return self.text() if self.kind == "reconstructie" else self.label
 
 
 #: What a gap answered with an option proposes (plan/actions.py words it):

@@ -8,7 +8,7 @@ Rules (product decisions):
 - Every gap proposes one action with the stable id ``V-<item id>``; **the action follows the
   answer** (the option's ``proposes`` in scales.yaml): *Niet ingevoerd* (``implement``) proposes
   the item's ``suggested_action``; *Gedeeltelijk* (``complete``) proposes completing what exists
-  ("Maak af wat er al is ..."), with the item's action as direction; *Onbekend* (``find_out``)
+  ("Maak af wat er al is: <the item's action>"); *Onbekend* (``find_out``)
   proposes finding out first ("Zoek uit of ..."). Reason = the answer and the item's source,
   theme = the item's theme.
 - **Priority** follows the item's legal status: *hoog* for ``wettelijk`` (legally required),
@@ -32,7 +32,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..model.assessment import Action, Assessment, items_in_scope
+from ..model.assessment import Action, Assessment, in_sentence, items_in_scope
 from ..model.checklist import LEGAL_STATUS_LABELS, ChecklistSet, CurrentNote, Framework, Item, ScaleOption
 
 #: Fields that propose_actions keeps in step with the checklist and answers (unless edited).
@@ -112,8 +112,7 @@ def proposal_title(checklists: ChecklistSet, item: Item, option: ScaleOption) ->
     if option.proposes == "find_out":
         return (f"Zoek uit of „{item.text}” {full} is en in welke mate, leg de uitkomst met bewijs vast "
                 "in de scan en pas het antwoord aan.")
-    return (f"Maak af wat er al is voor „{item.text}” (nu: {option.label.lower()}): ga na wat nog ontbreekt "
-            f"en vul dat aan. Richting: {item.suggested_action}")
+    return f"Maak af wat er al is: {in_sentence(item.suggested_action)}"
 
 
 def proposal_priority(item: Item, option: ScaleOption, note: CurrentNote | None = None) -> str:

@@ -286,7 +286,7 @@ def _pct_compare(fix: _FrameworkIx, metric: str, tally: Tally,
         text = "geen score"
     else:
         text = f"{dutch.percent(pct)} ({denominator_text(fix.framework.score_method, tally, noun, _full_label(fix))})"
-    return compare(metric, pct, text, benchmarks, dutch.percent,
+    return compare(metric, pct, text, benchmarks, dutch.percent, judge=False,
                    missing="er zijn geen toepasselijke items beantwoord",
                    withheld=withheld_reason(tally, noun))
 
@@ -313,7 +313,7 @@ def _item_compare(ix: _ItemIx, option: ScaleOption | None, benchmarks: tuple[Ben
         fmt = _level_text(ix)
         actual = float(option.level) if option is not None and option.level is not None else None
         text = _option_in_sentence(option.label) if option is not None else "geen antwoord"
-        return compare(ix.item.id, actual, text, benchmarks, fmt, levels=True, unit="niveau",
+        return compare(ix.item.id, actual, text, benchmarks, fmt, levels=True, unit="niveau", judge=False,
                        missing="het item is nog niet beantwoord")
     actual = option.weight * 100.0 if option is not None and option.weight is not None else None
     text = dutch.percent(actual) if actual is not None else "geen antwoord"

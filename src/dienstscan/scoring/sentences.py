@@ -11,7 +11,8 @@ without its source. The wording follows the benchmark's *kind* and the figure's 
   "gehaald": "langer en dus slechter dan Bergen in 2010 (3,2 minuten)";
 - the comparative follows the unit: *langer/korter* for times, *meer/minder* for counts,
   *hoger/lager* for percentages, marks and levels; "dus beter/slechter" is added only when the
-  figure has a known direction (``higher_is_better`` / ``lower_is_better``). A figure with
+  figure has a known direction (``higher_is_better`` / ``lower_is_better``), and not for a score or
+  a phase, where higher is better by definition (``judge=False``). A figure with
   direction ``neither`` (channel use, handling time) gets the comparative and no judgement. The
   words "boven" and "onder" are not used: they hide which way is better;
 - a comparison that is **withheld** (too many items *niet van toepassing*, a count without the
@@ -145,6 +146,7 @@ def compare(
     levels: bool = False,
     unit: str = "%",
     direction: str = "higher_is_better",
+    judge: bool = True,
     missing: str = "er is nog geen waarde",
     withheld: str | None = None,
     notes: Sequence[str] = (),
@@ -154,7 +156,9 @@ def compare(
     ``missing`` explains why there is no value yet (used when ``actual`` is None). ``withheld``
     (a reason) means the value exists but must not be set against these benchmarks: the sentence
     says so and no benchmark gets a position. ``notes`` are said after the comparison (e.g. which
-    benchmarks were left out and why).
+    benchmarks were left out and why). ``judge=False`` leaves out "en dus beter/slechter" where the
+    direction goes without saying (a score or a phase: higher is always better); the table verdict
+    keeps it.
     """
     yes_no = unit == "ja/nee"
     results: list[BenchmarkComparison] = []
@@ -168,6 +172,8 @@ def compare(
         if actual is not None and withheld is None:
             position = _position(actual, b.value)
             phrase, verdict = _phrase(b, position, _met(actual, b), reference, unit, direction, yes_no)
+            if not judge:
+                phrase = phrase.replace(" en dus beter dan ", " dan ").replace(" en dus slechter dan ", " dan ")
             if b.kind == "norm":
                 met = _met(actual, b)
             phrases.append(phrase)

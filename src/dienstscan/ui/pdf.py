@@ -415,39 +415,6 @@ def _later_breaks(doc: QTextDocument, cut: tuple[str, int, int], page_height: fl
     return breaks
 
 
-def _heading_after_empty_page(doc: QTextDocument, page_height: float) -> int | None:
-    """The index (document order) of a heading that starts a page after an empty page, or None."""
-    layout = doc.documentLayout()
-    doc.pageCount()
-    last_page, h = None, -1
-    block = doc.begin()
-    while block.isValid():
-        heading = block.blockFormat().headingLevel() > 0
-        if heading:
-            h += 1
-        if block.length() > 1:
-            page = _page(_text_span(layout, block)[0] + 0.5, page_height)
-            if heading and last_page is not None and page > last_page + 1:
-                return h
-            last_page = page if last_page is None else max(last_page, page)
-        block = block.next()
-    return None
-
-
-def _last_row_before(html: str, heading: int) -> tuple[str, int, int] | None:
-    """``("row", table, row)`` for the last row of the table right before heading ``heading`` (only
-    markup between them), or None."""
-    headings = list(_HEADING_RE.finditer(html))
-    if heading >= len(headings):
-        return None
-    start = headings[heading].start()
-    tables = [m for m in _TABLE_RE.finditer(html) if m.end() <= start]
-    if not tables or re.sub(r"<[^>]*>", "", html[tables[-1].end():start]).strip():
-        return None
-    rows = list(_ROW_RE.finditer(tables[-1].group(2)))
-    return ("row", len(tables) - 1, len(rows) - 1) if len(rows) > 2 else None
-
-
 def _drop_empty_pages(doc: QTextDocument, page_height: float, *, rounds: int = 50) -> None:
     """Remove page breaks that leave a page empty.
 

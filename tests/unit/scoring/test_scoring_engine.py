@@ -45,7 +45,7 @@ def test_mean_weight_and_phase_reported_separately(checklists):
     assert ant.tally.all_items == 4 and ant.tally.all_answered == 4
     (phase,) = ant.separate_items
     assert (phase.item_id, phase.option, phase.level) == ("ANT-FASE", "fase_2", 2)
-    assert phase.comparison.sentence == "Met Fase 2: lager en dus slechter dan het doel voor 2015 van Antwoord© (Fase 4)."
+    assert phase.comparison.sentence == "Met Fase 2: lager dan het doel voor 2015 van Antwoord© (Fase 4)."
     assert phase.comparison.benchmarks[0].met is None  # a past goal is never "gehaald"
     assert phase.comparison.benchmarks[0].verdict == "lager, dus slechter"
 
@@ -88,7 +88,7 @@ def test_benchmarks_for_framework_and_key_figures(checklists):
     report = score(checklists, scan)
     assert fw(report, "5B").comparison.sentence == (
         "Met 50% (3 van 6 toepasselijke instrumenten ingevoerd): gelijk aan Bergen op 5 juli 2011 (50%); "
-        "lager en dus slechter dan de top-10 gemeenten op 15 maart 2010 (85%)."
+        "lager dan de top-10 gemeenten op 15 maart 2010 (85%)."
     )
     assert fw(report, "BSC").comparison is None  # no benchmark, no verdict
     wait, rating = report.key_figures

@@ -554,7 +554,7 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
     if has_legal:
         columns += [("Status in regelgeving", 14, True)]
     if has_origin:
-        columns += [("Herkomst", 34, True)]
+        columns += [("Herkomst", 24, True)]
     if has_current:
         columns += [("Stand 2026", 40, True)]
     columns += [("Antwoord", 14, True), ("Uitleg / toelichting", 30, True), ("Notities", 22, True)]
@@ -584,7 +584,7 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
             if has_legal:
                 row += [LEGAL_STATUS_LABELS.get(item.legal_status, "") if item.legal_status else None]
             if has_origin:
-                row += [item.provenance.text() if item.provenance else None]
+                row += [item.provenance.short_text() if item.provenance else None]
             if has_current:
                 note = checklists.current_note(item.id)
                 row += [note.full_text() if note else None]
