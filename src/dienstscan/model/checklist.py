@@ -108,8 +108,8 @@ class Provenance(_Strict):
         return f"{self.label}: {self.explanation}"
 
     def short_text(self) -> str:
-        """For a table that names the source in its own column (the Excel framework sheets): the
-        level, and for a reconstruction also its reason (which no source column gives)."""
+        """For a table that names the sources elsewhere (the Excel framework sheets' Bron column,
+        the report's Bronnen chapter): the level, and for a reconstruction also its reason."""
         return self.text() if self.kind == "reconstructie" else self.label
 
 

@@ -200,7 +200,7 @@ def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkSc
                 "unanswered": answer is None or answer.option is None,
                 "explanation": (answer.explanation or answer.notes).strip() if answer else "",
                 "legal": LEGAL_STATUS_LABELS.get(item.legal_status, "") if item.legal_status else "",
-                "origin": item.provenance.text() if item.provenance else "",
+                "origin": item.provenance.short_text() if item.provenance else "",
                 "current": (note.full_text() if (note := checklists.current_note(item.id)) else ""),
                 "scored": item.scored,
             })
