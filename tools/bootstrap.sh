@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Sets up Dienstscan on a fresh machine: Qt's system libraries (Debian/Ubuntu, when missing and
-# when we may install them), a virtual environment in .venv and the package with its test extras.
+# when we may install them), Debian's chromium for the real-browser test of the phones' page
+# (Playwright drives it; it never downloads a browser of its own), a virtual environment in .venv
+# and the package with its test extras.
 # Safe to run again: it only installs what is missing. Usage: tools/bootstrap.sh [--with-office]
 #   --with-office  also install LibreOffice (the Excel round-trip tests and tools/look-plan use it)
 set -euo pipefail
@@ -35,6 +37,8 @@ if command -v dpkg-query >/dev/null; then
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
     done
     python3 -c "import ensurepip, venv" 2>/dev/null || missing+=(python3-venv)
+    # the participant page is tested in a real browser (tests/phone_browser.py)
+    [ -x /usr/bin/chromium ] || command -v chromium >/dev/null || missing+=(chromium)
     if [ "$want_office" -eq 1 ]; then
         # Calc prints the Excel plan, Writer the Word report, poppler reads the PDFs back
         for pkg in libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils; do

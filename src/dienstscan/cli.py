@@ -1,5 +1,6 @@
-"""Command line: ``dienstscan [gui] | validate | score | export | import-plan | demo``, and for the
-next cycle ``next-cycle | compare | benchmark | rank``.
+"""Command line: ``dienstscan [gui] | validate | score | export | import-plan | demo``, for the
+next cycle ``next-cycle | compare | benchmark | rank``, and for workshops ``formulieren |
+formulieren-inlezen | sessie`` (phones answer over the local network).
 
 Every command prints Dutch messages and returns exit code 0 (ok) or 1 (a problem the user can
 fix, already explained). No Qt here: the GUI is imported only when it is started.
@@ -252,6 +253,71 @@ def _cmd_read_forms(args: argparse.Namespace) -> int:
         except ScanFileError as exc:
             raise UserError(str(exc)) from None
         print(f"Individuele antwoorden opgeslagen in {scan_path} (naast de gezamenlijke, niet in de score).")
+    return 0
+
+
+def _cmd_session(args: argparse.Namespace) -> int:
+    """``dienstscan sessie SCAN``: phones answer over the local network until Ctrl+C (issue 17)."""
+    import signal
+    import threading
+
+    import segno
+
+    from .participation import NETWORK_HELP, laptop_addresses
+    from .participation.runner import HeadlessSession
+    from .storage import ScanFileError, ScanLockedError, acquire_lock
+
+    scan_path = Path(args.scan)
+    checklists, assessment = _load_for_plan(scan_path, args.checklists)
+    try:
+        lock = acquire_lock(scan_path)
+    except (ScanLockedError, ScanFileError) as exc:
+        raise UserError(str(exc)) from None
+    found = laptop_addresses()
+    addresses = [args.adres, *(a for a in found if a != args.adres)] if args.adres else found
+    session = HeadlessSession(checklists, assessment, scan_path, lock, port=args.poort, addresses=addresses)
+    if not session.content.items:
+        lock.release()
+        raise UserError(f"de scan {scan_path} heeft geen items in scope; er valt niets te beantwoorden")
+    try:
+        session.start()
+    except OSError as exc:
+        lock.release()
+        raise UserError(f"kan poort {args.poort} niet openen ({exc.strerror or exc}); kies een andere met --poort") from None
+    server = session.server
+    print(f"Voorronde voor {assessment.organisation.name}: {len(session.content.items)} items.")
+    if not addresses:
+        print("Let op: deze computer heeft geen netwerkadres; alleen een browser op deze computer zelf kan "
+              "meedoen. Verbind met het wifi-netwerk of zet een hotspot aan en start opnieuw.")
+    print("Deelnemers scannen de QR-code of openen dit adres op hun telefoon (zelfde wifi-netwerk):")
+    print(f"  {server.url()}")
+    print(f"Of typen:  {server.typed_address()}")
+    if len(server.served_addresses()) > 1:
+        print("Andere adressen van deze laptop: " + ", ".join(server.served_addresses()[1:]))
+    try:
+        segno.make(server.url(), error="m", micro=False).terminal(compact=True)
+    except (OSError, UnicodeEncodeError):
+        pass  # a console that cannot draw the code: the address above is enough
+    title, points = NETWORK_HELP
+    print(title)
+    for point in points:
+        print(f"  - {point}")
+    print("Stoppen: Ctrl+C (de antwoorden staan dan in de scan).", flush=True)
+    stop = threading.Event()
+    # Ctrl+C only sets a flag: an answer is never cut off half-way between the scan and the phone
+    previous_handler = signal.signal(signal.SIGINT, lambda *_: stop.set())
+    try:
+        session.run(stop)
+    except ScanFileError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+    finally:
+        signal.signal(signal.SIGINT, previous_handler)
+        try:
+            session.close()
+        except ScanFileError as exc:
+            raise UserError(f"{exc} De antwoorden staan in de herstelkopie; open de scan in Dienstscan.") from None
+    n = session.recorded
+    print(f"Sessie gestopt: {n} {'antwoord' if n == 1 else 'antwoorden'} ontvangen en opgeslagen in {scan_path}.")
     return 0
 
 
@@ -564,6 +630,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--opslaan", action="store_true", help="bewaar de individuele antwoorden in de scan")
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
     p.set_defaults(func=_cmd_read_forms)
+
+    p = sub.add_parser("sessie", help="laat deelnemers op hun telefoon antwoorden (voorronde) tot Ctrl+C")
+    p.add_argument("scan", help="het .dienstscan-bestand")
+    p.add_argument("--poort", type=int, default=8765, metavar="N", help="de poort (standaard 8765; 0: een vrije)")
+    p.add_argument("--adres", metavar="IP", help="het adres voor de telefoons; standaard dat van het standaardnetwerk")
+    p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
+    p.set_defaults(func=_cmd_session)
 
     p = sub.add_parser("rank", help="rangschik scans op score, zoals de 5 beloften-site deed")
     p.add_argument("scans", nargs="+", metavar="SCAN", help="de scans (.dienstscan)")

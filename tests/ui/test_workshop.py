@@ -142,8 +142,9 @@ def test_whole_workshop_by_keys_then_undo(show, doc, qtbot):
     # closing screen: scores against benchmarks and the proposed actions
     press(win, K.Key_End)
     assert win.on_closing_screen
-    scores = win.closing.scores.text()
-    assert "BurgerServiceCode" in scores and "5 beloften" in scores
+    bars = {bar.label: bar for bar in win.closing.bars.bars()}  # the scores as bars against the benchmarks
+    assert {"BSC", "5 beloften"} <= set(bars) and bars["5 beloften"].lines  # benchmark lines on the bar
+    assert "5 beloften" in win.closing.scores.text()  # and the benchmark sentence in words
     assert "Voorgestelde acties" in win.closing.actions_title.text()
     assert "V-" not in win.closing.actions.text()
     press(win, K.Key_PageUp)

@@ -83,7 +83,7 @@ def test_core_imports_without_qt() -> None:
 
 def _lint(cwd: Path, *, pythonpath: Path | None = None, config: Path | None = None) -> subprocess.CompletedProcess[str]:
     assert LINT_IMPORTS.exists(), f"lint-imports niet gevonden naast {sys.executable}; installeer de test-extra's"
-    env = dict(os.environ)
+    env = dict(os.environ, COLUMNS="200")  # a contract's name on one line, however long
     if pythonpath is not None:
         env["PYTHONPATH"] = str(pythonpath)
     args = [str(LINT_IMPORTS), "--no-logo", "--no-cache"]
@@ -99,10 +99,10 @@ def test_lint_imports_passes() -> None:
 
 
 QT = "Alleen dienstscan.ui importeert Qt"
-LAYERED = "Lagen: ui > export > cycle > plan > scoring > checklists/storage > model"
+LAYERED = "Lagen: ui > participation > export > cycle > plan > scoring > checklists/storage > model"
 EXPORTS = "Export: plan, rapport en formulieren los van elkaar"
 MAIN_WINDOW = "Alleen ui.app importeert het hoofdvenster (ui.main_window)"
-LAYERS = ("model", "checklists", "storage", "scoring", "plan", "cycle", "export", "ui")
+LAYERS = ("model", "checklists", "storage", "scoring", "plan", "cycle", "export", "participation", "ui")
 EXPORT_PARTS = ("common", "excel_plan", "report", "forms")
 
 
@@ -117,6 +117,8 @@ EXPORT_PARTS = ("common", "excel_plan", "report", "forms")
         ("export", "from dienstscan.ui import app\n", {QT, LAYERED}),  # Qt through the ui: both
         ("export.report", "from dienstscan.export.excel_plan import workbook\n", {EXPORTS}),
         ("export.forms", "import dienstscan.export.report\n", {EXPORTS}),
+        ("participation", "import PySide6.QtCore\n", {QT}),  # the phones' server stays Qt-free
+        ("export", "import dienstscan.participation\n", {LAYERED}),
         ("ui", "from dienstscan.ui.main_window import MainWindow\n", {MAIN_WINDOW}),  # a feature module
         ("ui", "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from dienstscan.ui import main_window\n",
          {MAIN_WINDOW}),  # for type hints too: that import made the cycle

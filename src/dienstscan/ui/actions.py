@@ -148,6 +148,10 @@ def _workshop(what: str, theme: str = "light") -> Callable[[ActionContext], obje
             return workshop.start_presentation(ctx.parent, ctx.doc, theme=theme)
         if what == "make_forms":
             return workshop.make_forms(ctx.parent, ctx.doc)
+        if what == "phones":
+            from .live_panel import open_live_panel
+
+            return open_live_panel(ctx.parent, ctx.doc)
         return workshop.read_forms(ctx.parent, ctx.doc)
 
     return run
@@ -235,6 +239,9 @@ ENTRIES: tuple[ActionSpec | SubmenuSpec, ...] = (
                tip="Per deelnemer een Excel-formulier om vooraf alleen in te vullen", enabled_when=has_doc),
     ActionSpec("read_forms", "Deelnemersformulieren &inlezen…", "workshop", _workshop("read_forms"), "present",
                tip="Ingevulde formulieren inlezen: spreiding per item, meeste verschil eerst", enabled_when=has_doc),
+    ActionSpec("phones", "Deelnemers via &telefoon…", "workshop", _workshop("phones"), "present",
+               tip="Iedereen antwoordt op de eigen telefoon via het wifi-netwerk van deze laptop: QR-code, adres "
+                   "en code om te typen", enabled_when=has_doc),
     # Help
     ActionSpec("about", "&Over Dienstscan", "help", lambda c: show_about(c.parent, c.shell.checklists)),
 )

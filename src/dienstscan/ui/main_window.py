@@ -14,6 +14,7 @@ section, framework or registered page (``workspace.register_page``) by id.
 from __future__ import annotations
 
 import logging
+import sys
 import uuid
 from pathlib import Path
 
@@ -213,6 +214,10 @@ class MainWindow(QMainWindow):
         """Ask to save unsaved changes and close the open scan; False when the user cancels."""
         if self.doc is None:
             return True
+        if "dienstscan.ui.live_panel" in sys.modules:  # phones took part: stop them first, so every
+            from .live_panel import stop_session  # answer is in the document before it is saved
+
+            stop_session(self.doc)
         if self.doc.is_dirty():
             choice = dialogs.ask_save_changes(self, self.doc.display_name())
             if choice == "cancel":

@@ -5,8 +5,9 @@
 number keys (the chosen one marked by more than colour: bold, a check mark, a thick frame,
 inverted), the support poll, the spread of individual answers, the explanation, notes and the
 checklist's toelichting, and a status line for what the last key did. The presentation window
-sets its fonts (``set_fonts``); ``fit`` makes everything fit the screen: smaller secondary text
-first, and on a small screen it cuts the least important texts.
+sets its fonts (``set_fonts``); ``fit`` makes the text as large as fits the screen (a short item
+fills it, a long one gets smaller secondary text, never an item text below 1/25 of the height),
+and on a small screen it cuts the least important texts.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLayout, QVBoxLa
 from ...model import ChecklistSet
 from ...scoring.spread import item_spread
 from ..document import ScanDocument
-from .overlays import font, shrink_fonts, text_label
+from .overlays import fill_fonts, font, text_label
 
 
 class ItemView(QWidget):
@@ -69,6 +70,8 @@ class ItemView(QWidget):
         lay.addLayout(foot)
         lay.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self._full_texts: dict[QLabel, str] = {}
+        #: Pixels kept free at the right (the phones' QR code, ``live.LiveProjector``).
+        self.reserved_right = 0
 
     def show_empty(self) -> None:
         self.item_label.setText("Geen items in scope")
@@ -140,17 +143,17 @@ class ItemView(QWidget):
             self.options_layout.setColumnStretch(c, 1 if c < columns else 0)
 
     def set_fonts(self, sizes: dict[str, int], margin: int) -> None:
-        self.layout_.setContentsMargins(margin * 2, margin, margin * 2, margin)
+        self.layout_.setContentsMargins(margin * 2, margin, margin * 2 + self.reserved_right, margin)
         self.layout_.setSpacing(max(4, margin // 2))
         self.options_layout.setSpacing(max(4, margin // 2))
         self.item_label.setFont(font(sizes["item"], bold=True))
-        for w in (self.right_label, self.duty_label, self.spread_label, self.explanation_label, self.notes_label):
+        for w in (self.right_label, self.duty_label, self.spread_label, self.explanation_label, self.notes_label,
+                  self.toelichting_label):  # the toelichting is content too: as large as the rest
             w.setFont(font(sizes["body"]))
         self.poll_label.setFont(font(sizes["body"], bold=True))
         for label in self.option_labels:
             label.setFont(font(sizes["body"], bold=label.objectName() == "chosen"))
-        for w in (self.context_label, self.progress_label, self.toelichting_label, self.status_label,
-                  self.hint_label):
+        for w in (self.context_label, self.progress_label, self.status_label, self.hint_label):
             w.setFont(font(sizes["small"]))
 
     def fit(self, too_tall: Callable[[], bool], apply_fonts: Callable[[float], None]) -> None:
@@ -158,7 +161,7 @@ class ItemView(QWidget):
         for label, text in self._full_texts.items():  # the full texts first: the screen may be larger now
             if label.text() != text:
                 label.setText(text)
-        shrink_fonts(too_tall, apply_fonts)
+        fill_fonts(too_tall, apply_fonts)  # as large as the screen allows: no empty lower third
         if not too_tall():
             return
         # the last resort: the toelichting goes, then notes and explanation are cut

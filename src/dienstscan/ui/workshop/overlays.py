@@ -31,10 +31,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QLayout, QPlainTextEdit, QSizePoli
 
 from ...model import ChecklistSet
 from ...plan import visible_actions
-from ...scoring import dutch, score
+from ...scoring import score
 from ...scoring.spread import item_spread
 from ..document import ScanDocument
 from . import keymap
+from .closing_bars import ClosingBars
 from .commands import add_individual, set_individual
 
 #: The field names as the editor's title shows them.
@@ -53,6 +54,34 @@ def shrink_fonts(too_tall: Callable[[], bool], apply_fonts: Callable[[float], No
     while too_tall() and factor > MIN_FONT_FACTOR:
         factor -= FONT_FACTOR_STEP
         apply_fonts(factor)
+
+
+#: How far an item's text may grow to fill the screen (a short norm would leave it half empty).
+MAX_FONT_FACTOR = 1.9
+
+
+def fill_fonts(too_tall: Callable[[], bool], apply_fonts: Callable[[float], None]) -> float:
+    """The largest font factor (up to ``MAX_FONT_FACTOR``) at which the screen is not ``too_tall``.
+
+    A binary search of a few steps (each lays the screen out once); when even the minimum is too
+    tall the minimum stays applied and the caller cuts texts. Returns the factor applied.
+    """
+    apply_fonts(MAX_FONT_FACTOR)
+    if not too_tall():
+        return MAX_FONT_FACTOR
+    low, high = MIN_FONT_FACTOR, MAX_FONT_FACTOR  # the answer lies in [low, high)
+    apply_fonts(low)
+    if too_tall():
+        return low
+    while high - low > FONT_FACTOR_STEP / 3:
+        middle = (low + high) / 2
+        apply_fonts(middle)
+        if too_tall():
+            high = middle
+        else:
+            low = middle
+    apply_fonts(low)
+    return low
 
 
 def px(height: int, fraction: float) -> int:
@@ -372,12 +401,14 @@ class ClosingScreen(QWidget):
         self.setObjectName("page")
         self.layout_ = QVBoxLayout(self)
         self.title = text_label(self, "item")
+        #: The scores against the benchmarks as bars (the sentences below say the same in words).
+        self.bars = ClosingBars(self)
         self.scores = text_label(self, "body")
         self.scores.setTextFormat(Qt.TextFormat.RichText)
         self.actions_title = text_label(self, "accent")
         self.actions = text_label(self, "body")
         self.actions.setTextFormat(Qt.TextFormat.RichText)
-        for w in (self.title, self.scores, self.actions_title, self.actions):
+        for w in (self.title, self.bars, self.scores, self.actions_title, self.actions):
             self.layout_.addWidget(w)
         self.layout_.addStretch(1)
         self.hint = text_label(self, "muted")
@@ -389,17 +420,16 @@ class ClosingScreen(QWidget):
     def fill(self, checklists: ChecklistSet, doc: ScanDocument) -> None:
         report = score(checklists, doc.assessment)
         self.title.setText(f"Afsluiting: waar staat {doc.assessment.organisation.name}?")
+        self.bars.set_report(report)
+        # the bars show each framework's score and benchmarks; the text adds the sentences in words
         rows = []
         for fw in report.frameworks:
-            pct = fw.tally.percentage
-            value = dutch.percent(pct) if pct is not None else "nog geen score"
-            sentence = fw.comparison.sentence if fw.comparison else ""
-            rows.append(f"<p><b>{html.escape(fw.title)}: {html.escape(value)}</b>"
-                        + (f"<br>{html.escape(sentence)}" if sentence else "") + "</p>")
+            if fw.comparison is not None:
+                rows.append(f"<p><b>{html.escape(fw.short_title)}:</b> {html.escape(fw.comparison.sentence)}</p>")
             for sep in fw.separate_items:
                 if sep.comparison is not None:
                     rows.append(f"<p><b>{html.escape(sep.item_id)}:</b> {html.escape(sep.comparison.sentence)}</p>")
-        self.scores.setText("".join(rows) or "<p>Geen kaders in scope.</p>")
+        self.scores.setText("".join(rows) or ("" if report.frameworks else "<p>Geen kaders in scope.</p>"))
         # the document keeps the proposals in step with the answers (ScanDocument.sync_proposals)
         actions = visible_actions(doc.assessment)
         order = {"hoog": 0, "midden": 1, "laag": 2}
@@ -415,21 +445,28 @@ class ClosingScreen(QWidget):
         rows = self.action_rows[:shown]
         rest = len(self.action_rows) - shown
         more = f"<p>… en nog {rest} {'actie' if rest == 1 else 'acties'}: zie het verbeterplan.</p>" if rest else ""
-        self.actions.setText((f"<ul>{''.join(rows)}</ul>" if rows else "<p>Geen: geen tekortkomingen gevonden.</p>")
-                             + more)
+        if rows:
+            shown_rows = f"<ul>{''.join(rows)}</ul>"
+        else:
+            shown_rows = "" if rest else "<p>Geen: geen tekortkomingen gevonden.</p>"
+        self.actions.setText(shown_rows + more)
 
     def fit(self, too_tall: Callable[[], bool], apply_fonts: Callable[[float], None]) -> None:
         """The plan on the wall stays readable: fewer actions first, smaller type only after that."""
         apply_fonts(1.0)
+        self.scores.setVisible(bool(self.scores.text()))
         shown = len(self.action_rows)
         self.show_actions(shown)
         while shown > 0 and too_tall():
             shown -= 1
             self.show_actions(shown)
+        if too_tall():  # the benchmark sentences go before the type shrinks: the bars show the same
+            self.scores.hide()
         shrink_fonts(too_tall, apply_fonts)
 
     def set_fonts(self, sizes: dict[str, int]) -> None:
         self.title.setFont(font(sizes["item"], bold=True))
+        self.bars.set_pixel_size(sizes["body"])
         self.scores.setFont(font(sizes["body"]))
         self.actions.setFont(font(sizes["body"]))
         self.actions_title.setFont(font(sizes["body"], bold=True))

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import QLayout, QStackedLayout, QVBoxLayout, QWidget
 from ...model import ChecklistSet, items_in_scope
 from ...scoring.spread import item_spread, most_different_first
 from ..document import ScanDocument
+from ..live_panel import session_for, start_session
 from . import keymap
 from .commands import VOTE_LABELS, add_vote
 from .item_view import ItemView
+from .live import LiveProjector
 from .overlays import (
     BlankOverlay,
     ClosingScreen,
@@ -91,6 +93,8 @@ class PresentationWindow(QWidget):
         self._votes: list[tuple[str, str]] = []
         self._closed_emitted = False
         self._sizes: dict[str, int] | None = None
+        #: The phones of a live session, when one is attached (``attach_live``, key L).
+        self.live: LiveProjector | None = None
         self._build()
         self.apply_theme(theme)
         self._load_items()
@@ -201,9 +205,10 @@ class PresentationWindow(QWidget):
     # ------------------------------------------------------------------ fonts and fitting
 
     def font_sizes(self, factor: float = 1.0) -> dict[str, int]:
-        """Pixel sizes for the current height: the item text is at least 1/25 of it."""
+        """Pixel sizes for the current height and a factor (the item view grows it to fill the
+        screen, ``overlays.fill_fonts``): the item text is at least 1/25 of the height."""
         h = max(self.height(), 200)
-        return {"item": px(h, 1 / 25), "body": px(h, factor / 30), "small": px(h, factor / 40)}
+        return {"item": px(h, max(factor, 1.0) / 25), "body": px(h, factor / 30), "small": px(h, factor / 40)}
 
     def _apply_fonts(self, factor: float) -> None:
         sizes = self.font_sizes(factor)
@@ -353,6 +358,43 @@ class PresentationWindow(QWidget):
     def key_round(self, _key: str) -> None:
         self.overlays["round"].start()
 
+    def key_live(self, _key: str) -> None:
+        if self.live is not None:
+            self.flash("Telefoons doen al mee: Q toont de QR-code groot")
+            return
+        try:
+            session = start_session(self.doc, "live", self.parent())
+        except OSError as exc:
+            self.flash(f"Telefoons: de sessie kon niet starten ({exc})")
+            return
+        self.attach_live(session)
+        self.flash("Telefoons: scan de QR-code of typ het adres rechtsonder")
+
+    def attach_live(self, session) -> None:
+        """Let the phones of ``session`` follow this window (the projector shows QR code and counts)."""
+        if self.live is not None:
+            return
+        self.live = LiveProjector(self, session)
+        session.stopped.connect(self._live_stopped)
+        self._fit()
+
+    def _live_stopped(self) -> None:
+        self.live = None  # the projector detached itself
+        self.refresh()
+
+    def key_reveal(self, key: str) -> None:
+        if self.live is None:
+            self.flash("Geen telefoons verbonden (L: starten)")
+            return
+        self.live.handle_key(key)
+
+    def key_qr(self, key: str) -> None:
+        if self.live is None:
+            self.flash("Geen telefoons verbonden (L: starten)")
+            return
+        self.live.handle_key(key)
+        self._fit()
+
     def key_order(self, _key: str) -> None:
         self.set_order("checklist" if self.order_mode == "verschil" else "verschil")
         self.flash("Volgorde: meeste verschil eerst" if self.order_mode == "verschil" else "Volgorde: zoals de checklist")
@@ -403,6 +445,15 @@ class PresentationWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         super().closeEvent(event)
+        if self.live is not None:  # the session goes on (the panel stops it); the phones wait
+            session = self.live.session
+            session.show_item(None)
+            self.live.detach()
+            self.live = None
+            try:
+                session.stopped.disconnect(self._live_stopped)
+            except (RuntimeError, TypeError):
+                pass
         if not self._closed_emitted:
             self._closed_emitted = True
             try:
@@ -421,6 +472,9 @@ def start_presentation(parent: QWidget | None, doc: ScanDocument, *, theme: str 
     """
     chosen_theme = theme or getattr(parent, "presentation_theme", "light")
     window = PresentationWindow(doc, parent, screen=screen or choose_screen(parent), theme=chosen_theme)
+    running = session_for(doc)
+    if running is not None:  # phones already take part (the panel started them): they follow the projector
+        window.attach_live(running)
     # Not WA_DeleteOnClose: deleting it from under PySide crashed in tests; a closed presentation
     # stays hidden (disconnected from the document) until the parent goes.
     if parent is not None:
