@@ -20,6 +20,8 @@ SHIPPED = [
     ("checklists/schema", "*.json"),
     ("examples", "*.dienstscan"),
     ("assets", "dienstscan.*"),
+    ("assets/help", "*.md"),  # the manual (Help > Handleiding, F1) and its screenshots
+    ("assets/help", "*.png"),
 ]
 
 

@@ -3,8 +3,10 @@
 Not a test. The dashboard is shown (offscreen unless QT_QPA_PLATFORM says otherwise) at
 1366x768. Each measured step changes one answer through the document (an undoable edit, which
 makes the dashboard rescore and update its texts and charts) and then repaints the page
-synchronously. The floor, measured in the same run, repaints the same dashboard without a
-change. Prints the median per step, the floor and their ratio; target: under one frame (16 ms).
+synchronously. The steps walk through the items and their options in turn (as a user answering
+the scan does), so scoring's memory of earlier comparisons helps no more than in real use. The floor, measured in the same run, repaints the same dashboard without a
+change. Prints the median per step, the floor, their ratio and the 95th percentile; target: the
+95th percentile under one frame (16 ms).
 
 Run:  .venv/bin/python benchmarks/bench_dashboard.py [SCAN]
 (the example scan with the shipped checklists; when those cannot be loaded, a generated scan
@@ -65,10 +67,10 @@ def main(argv: list[str]) -> int:
     page.show()
     app.processEvents()
 
-    # an item in scope and two options of its scale to switch between
-    item_id = next(i.id for fw in checklists.frameworks if fw.id in scan.frameworks for i in fw.all_items()
-                   if i.scored and len(checklists.scale_for(i.id).options) >= 2)
-    options = [o.id for o in checklists.scale_for(item_id).options][:2]
+    # every scored item in scope with each option of its scale, in the order of the checklists
+    edits = [(i.id, o.id) for fw in checklists.frameworks if fw.id in scan.frameworks for i in fw.all_items()
+             if i.scored for o in checklists.scale_for(i.id).options]
+    item_id, options = edits[0][0], [o for i, o in edits if i == edits[0][0]][:2]
 
     for _ in range(20):  # warm up: caches, fonts, backing store
         page.repaint()
@@ -82,20 +84,22 @@ def main(argv: list[str]) -> int:
         page.repaint()
         floor.append(time.perf_counter() - t0)
 
+        edit_item, edit_option = edits[step % len(edits)]
         t0 = time.perf_counter()
-        doc.set_option(item_id, options[step % 2])
+        doc.set_option(edit_item, edit_option)
         page.repaint()
         change.append(time.perf_counter() - t0)
     app.processEvents()
 
     frameworks = len(page.report.frameworks) if page.report else 0
-    print(f"scan: {name}; dashboard met {frameworks} kaders, 1036x708 pixels, {STEPS} stappen; "
-          f"item {item_id} wisselt tussen {options[0]} en {options[1]}")
-    print(f"antwoord gewijzigd -> dashboard opnieuw getekend: {median_ms(change):7.2f} ms (mediaan; doel < 16 ms)")
+    p95 = sorted(change)[int(len(change) * 0.95)] * 1e3
+    print(f"scan: {name}; dashboard met {frameworks} kaders, 1036x708 pixels, {STEPS} stappen "
+          f"door {len(edits)} combinaties van item en antwoord")
+    print(f"antwoord gewijzigd -> dashboard opnieuw getekend: {median_ms(change):7.2f} ms (mediaan)")
     print(f"vloer: hetzelfde dashboard ongewijzigd tekenen:  {median_ms(floor):7.2f} ms (mediaan)")
     print(f"verhouding wijziging / vloer:                    {median_ms(change) / median_ms(floor):7.2f}")
-    print(f"slechtste stap: {max(change) * 1e3:.2f} ms; 95e percentiel: "
-          f"{sorted(change)[int(len(change) * 0.95)] * 1e3:.2f} ms")
+    print(f"95e percentiel: {p95:.2f} ms (doel < 16 ms: {'gehaald' if p95 < 16 else 'NIET gehaald'}); "
+          f"slechtste stap: {max(change) * 1e3:.2f} ms")
     doc.undo_stack.setClean()
     doc.close()
     # No undo limit on purpose: with QUndoStack.setUndoLimit, Qt deletes the oldest Python
@@ -109,4 +113,8 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    code = main(sys.argv)
+    sys.stdout.flush()
+    # Leave without Python's final garbage collection: with a few hundred Python QUndoCommands on
+    # the stack PySide 6 crashes there (none_dealloc) after the figures are printed.
+    os._exit(code)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
@@ -19,6 +20,17 @@ from .resources import EXAMPLE_SCAN_NAME, example_scan_path
 
 class UserError(Exception):
     """A problem with the user's input, already phrased in Dutch for the user."""
+
+
+def _text_arg(text: str, what: str, max_length: int = 200) -> str:
+    """A name typed on the command line, stripped; refused when it holds a line break or another
+    control character (it ends up in files that must load again) or is absurdly long."""
+    text = text.strip()
+    if any(not ch.isprintable() for ch in text):
+        raise UserError(f"{what} mag geen regeleinden, tabs of andere stuurtekens bevatten")
+    if len(text) > max_length:
+        raise UserError(f"{what} is te lang ({len(text)} tekens; hoogstens {max_length})")
+    return text
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -48,7 +60,8 @@ def _score_text(scan_path: Path, checklist_dir: str | None, as_json: bool,
                 extra_benchmarks: Sequence[str] = ()) -> str:
     """The score report of a scan file: a Dutch table or JSON (the same numbers)."""
     from .checklists import ChecklistError, default_checklist_dir, load_checklists
-    from .scoring import format_report, score
+    from .cli_tables import format_report
+    from .scoring import score
     from .storage import ScanFileError, check_against_checklists, load_scan
 
     folder = Path(checklist_dir) if checklist_dir else default_checklist_dir()
@@ -58,7 +71,7 @@ def _score_text(scan_path: Path, checklist_dir: str | None, as_json: bool,
         problems = "\n".join(f"  {p}" for p in exc.problems)
         raise UserError(f"de checklists in {folder} bevatten fouten:\n{problems}") from None
     try:
-        assessment = load_scan(scan_path)
+        assessment = load_scan(scan_path, checklists)
     except ScanFileError as exc:
         raise UserError(str(exc)) from None
     report = score(checklists, assessment)
@@ -108,7 +121,7 @@ def _load_for_plan(scan_path: Path, checklist_dir: str | None, extra_benchmarks:
         problems = "\n".join(f"  {p}" for p in exc.problems)
         raise UserError(f"de checklists in {folder} bevatten fouten:\n{problems}") from None
     try:
-        assessment = load_scan(scan_path)
+        assessment = load_scan(scan_path, checklists)
     except ScanFileError as exc:
         raise UserError(str(exc)) from None
     return checklists, assessment
@@ -116,10 +129,11 @@ def _load_for_plan(scan_path: Path, checklist_dir: str | None, extra_benchmarks:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from .export.excel_plan import export_plan
+    from .storage import SaveError
 
     scan_path = Path(args.scan)
     checklists, assessment = _load_for_plan(scan_path, args.checklists, args.benchmarks)
-    baseline = _load_one(Path(args.basis)) if args.basis else None
+    baseline = _load_one(Path(args.basis), checklists) if args.basis else None
     out = Path(args.output) if args.output else scan_path.with_name(f"{scan_path.stem}-verbeterplan.xlsx")
     if out.suffix.lower() != ".xlsx":
         raise UserError(f"{out.name}: kies een bestandsnaam die eindigt op .xlsx")
@@ -127,10 +141,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise UserError(f"kan {out} niet schrijven: de map {out.parent} bestaat niet")
     try:
         export_plan(checklists, assessment, out, baseline=baseline)
-    except OSError as exc:
-        from .storage.messages import describe_os_error
-
-        raise UserError(f"kan {out} niet schrijven ({describe_os_error(exc)}); is het bestand nog open in Excel?") from None
+    except SaveError as exc:
+        raise UserError(str(exc)) from None
     print(f"Verbeterplan geschreven naar {out}")
     return 0
 
@@ -139,13 +151,15 @@ REPORT_SUFFIXES = (".pdf", ".html", ".htm", ".docx")
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    from .storage import SaveError
+
     scan_path = Path(args.scan)
     out = Path(args.output)
     suffix = out.suffix.lower()
     if suffix not in REPORT_SUFFIXES:
         raise UserError(f"{out.name}: kies een bestandsnaam die eindigt op .pdf, .html of .docx")
     checklists, assessment = _load_for_plan(scan_path, args.checklists, args.benchmarks)
-    baseline = _load_one(Path(args.basis)) if args.basis else None
+    baseline = _load_one(Path(args.basis), checklists) if args.basis else None
     if not out.parent.is_dir():
         raise UserError(f"kan {out} niet schrijven: de map {out.parent} bestaat niet")
     try:
@@ -165,13 +179,38 @@ def _cmd_report(args: argparse.Namespace) -> int:
             from .ui.pdf import write_report_pdf  # Qt is imported only here
 
             write_report_pdf(checklists, assessment, out, baseline=baseline)
-    except OSError as exc:
-        raise UserError(f"kan {out} niet schrijven ({exc.strerror or exc}); is het bestand nog open?") from None
+    except SaveError as exc:
+        raise UserError(str(exc)) from None
     print(f"Rapport geschreven naar {out}")
     return 0
 
 
+@contextmanager
+def _scan_lock(path: Path) -> Iterator[None]:
+    """Hold the lock of a scan this command writes, as the GUI does; refuse while another has it open."""
+    from .storage import ScanFileError, ScanLockedError, acquire_lock
+
+    try:
+        lock = acquire_lock(path)
+    except ScanLockedError as exc:
+        who = exc.owner.describe() if exc.owner is not None else "een andere Dienstscan"
+        raise UserError(f"{path.name} is geopend door {who}. Zolang de scan daar open is, schrijft deze "
+                        "opdracht er niet in: de een zou het werk van de ander overschrijven. Sluit de scan "
+                        "daar en probeer het opnieuw. De scan is niet gewijzigd.") from None
+    except ScanFileError as exc:
+        raise UserError(f"{exc} De scan is niet gewijzigd.") from None
+    if lock.note:
+        print(f"Let op: {lock.note}", file=sys.stderr)
+    with lock:
+        yield
+
+
 def _cmd_import_plan(args: argparse.Namespace) -> int:
+    with _scan_lock(Path(args.scan)):
+        return _import_plan(args)
+
+
+def _import_plan(args: argparse.Namespace) -> int:
     from .export.excel_plan import PlanFileError, apply_plan_import, read_plan
     from .storage import ScanFileError, save_scan
 
@@ -206,6 +245,10 @@ def _cmd_import_plan(args: argparse.Namespace) -> int:
 # ------------------------------------------------------------ workshop: participant forms
 
 
+#: More forms than this in one go is a typing error (a workshop has tens of participants).
+MAX_FORMS = 500
+
+
 def _cmd_forms(args: argparse.Namespace) -> int:
     from .export.forms import FormFileError, write_participant_forms
 
@@ -213,8 +256,12 @@ def _cmd_forms(args: argparse.Namespace) -> int:
     folder = Path(args.output)
     if not folder.is_dir():
         raise UserError(f"de map {folder} bestaat niet; maak haar eerst aan")
+    if args.aantal is not None and not 1 <= args.aantal <= MAX_FORMS:
+        raise UserError(f"--aantal {args.aantal}: kies een aantal van 1 tot en met {MAX_FORMS}")
     if args.deelnemer:
-        labels = list(args.deelnemer)
+        labels = [_text_arg(name, f"de deelnemer '{name[:40]}'", 100) for name in args.deelnemer]
+        if not all(labels):
+            raise UserError("--deelnemer mag niet leeg zijn")
     elif args.aantal:
         labels = [f"Deelnemer {n}" for n in range(1, args.aantal + 1)]
     elif assessment.participants:
@@ -231,6 +278,13 @@ def _cmd_forms(args: argparse.Namespace) -> int:
 
 
 def _cmd_read_forms(args: argparse.Namespace) -> int:
+    if args.opslaan:
+        with _scan_lock(Path(args.scan)):
+            return _read_forms(args)
+    return _read_forms(args)
+
+
+def _read_forms(args: argparse.Namespace) -> int:
     from .export.forms import apply_individual_answers, read_participant_forms
     from .scoring.spread import most_different_first, spread
     from .storage import ScanFileError, save_scan
@@ -336,11 +390,11 @@ def _cycle_checklists(checklist_dir: str | None, extra_benchmarks: Sequence[str]
         raise UserError(f"de checklists in {folder} bevatten fouten:\n{problems}") from None
 
 
-def _load_one(path: Path):
+def _load_one(path: Path, checklists=None):
     from .storage import ScanFileError, load_scan
 
     try:
-        return load_scan(path)
+        return load_scan(path, checklists)
     except ScanFileError as exc:
         raise UserError(str(exc)) from None
 
@@ -367,26 +421,40 @@ def _load_many(paths: Sequence[str], checklists):
 def _date_arg(text: str | None, what: str):
     import datetime as dt
 
+    from .model.checklist import FIRST_YEAR, LAST_YEAR
+
     if text is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(text)
+        date = dt.date.fromisoformat(text)
     except ValueError:
-        raise UserError(f"{what} '{text}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-03-01") from None
+        raise UserError(f"{what} '{text[:40]}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-03-01") from None
+    if not FIRST_YEAR <= date.year <= LAST_YEAR:
+        raise UserError(f"{what} '{text}' ligt buiten de jaren {FIRST_YEAR}-{LAST_YEAR}")
+    return date
 
 
 def _cmd_next_cycle(args: argparse.Namespace) -> int:
-    from .cycle import CycleError, next_cycle
-    from .storage import ScanFileError, save_scan
-
     previous_path = Path(args.previous)
     out = Path(args.output)
     if out.suffix.lower() != ".dienstscan":
         raise UserError(f"{out.name}: kies een bestandsnaam die eindigt op .dienstscan")
     if out.exists():
         raise UserError(f"{out} bestaat al; kies een andere naam (de nieuwe scan overschrijft niets)")
+    if not out.parent.is_dir():
+        raise UserError(f"kan {out} niet schrijven: de map {out.parent} bestaat niet")
+    with _scan_lock(out):  # another Dienstscan may be saving a scan under this name right now
+        return _next_cycle(args, previous_path, out)
+
+
+def _next_cycle(args: argparse.Namespace, previous_path: Path, out: Path) -> int:
+    from .cycle import CycleError, next_cycle
+    from .storage import ScanFileError, save_scan
+
+    if out.exists():  # written meanwhile, before we held the lock
+        raise UserError(f"{out} bestaat al; kies een andere naam (de nieuwe scan overschrijft niets)")
     checklists = _cycle_checklists(args.checklists)
-    previous = _load_one(previous_path)
+    previous = _load_one(previous_path, checklists)
     if args.plan:
         from .export.excel_plan import PlanFileError, apply_plan_import, read_plan
 
@@ -417,11 +485,12 @@ def _cmd_next_cycle(args: argparse.Namespace) -> int:
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
-    from .cycle import compare_scans, format_comparison
+    from .cli_tables import format_comparison
+    from .cycle import compare_scans
 
     checklists = _cycle_checklists(args.checklists)
-    baseline = _load_one(Path(args.baseline))
-    current = _load_one(Path(args.current))
+    baseline = _load_one(Path(args.baseline), checklists)
+    current = _load_one(Path(args.current), checklists)
     comparison = compare_scans(checklists, baseline, current)
     if args.json:
         sys.stdout.write(comparison.model_dump_json(indent=2) + "\n")
@@ -432,15 +501,18 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 
 def _cmd_benchmark(args: argparse.Namespace) -> int:
     import datetime as dt
-    import re
 
     from .cycle import benchmarks_yaml, build_benchmarks, metric_statistics
-    from .scoring.dutch import percent
+    from .cli_tables import format_benchmark_statistics
+    from .storage import SaveError, atomic_write_bytes
 
-    date = args.datum or dt.date.today().isoformat()
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", date):
-        raise UserError(f"de datum '{date}' is ongeldig; schrijf JJJJ, JJJJ-MM of JJJJ-MM-DD")
-    label = (args.label or f"eigen benchmark {date[:4]}").strip()
+    from .model.checklist import partial_date_problem
+
+    date = (args.datum or dt.date.today().isoformat()).strip()
+    problem = partial_date_problem(date)
+    if problem:
+        raise UserError(f"--datum: {problem}; schrijf bijvoorbeeld 2026, 2026-03 of 2026-03-01")
+    label = _text_arg(args.label or f"eigen benchmark {date[:4]}", "het label (--label)")
     if not label:
         raise UserError("geef met --label een naam voor de benchmark, bijvoorbeeld 'Regio Noord-Holland 2026'")
     out = Path(args.output)
@@ -457,16 +529,10 @@ def _cmd_benchmark(args: argparse.Namespace) -> int:
     text = benchmarks_yaml(benchmarks, title=f"Benchmark {label}: {count} {'scan' if count == 1 else 'scans'}, "
                                              f"{'met' if args.met_namen else 'zonder'} namen", notes=notes)
     try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"kan {out} niet schrijven ({exc.strerror or exc})") from None
-    rows = [("Kader / onderdeel", "Aantal", "Gemiddeld", "Mediaan", "Top-10-drempel")]
-    for st in stats:
-        rows.append((st.title, str(st.count), percent(st.mean), percent(st.median),
-                     percent(st.top10) if st.top10 is not None else "–"))
-    widths = [max(len(r[i]) for r in rows) for i in range(5)]
-    for r in rows:
-        print(f"{r[0]:<{widths[0]}}  " + "  ".join(f"{c:>{widths[i]}}" for i, c in enumerate(r[1:], start=1)))
+        atomic_write_bytes(out, text.encode("utf-8"))
+    except SaveError as exc:
+        raise UserError(str(exc)) from None
+    sys.stdout.write(format_benchmark_statistics(stats))
     for note in notes:
         print(f"Let op: {note}.")
     print(f"{len(benchmarks)} benchmarks uit {count} {'scan' if count == 1 else 'scans'} geschreven naar {out}")
@@ -474,7 +540,8 @@ def _cmd_benchmark(args: argparse.Namespace) -> int:
 
 
 def _cmd_rank(args: argparse.Namespace) -> int:
-    from .cycle import format_ranking, rank_scans
+    from .cli_tables import format_ranking
+    from .cycle import rank_scans
 
     checklists = _cycle_checklists(args.checklists)
     ids = [fw.id for fw in checklists.frameworks]
@@ -497,6 +564,11 @@ def _start_gui(scan: Path | None = None, *, demo: bool = False, quit_after: floa
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
+    import math
+
+    wait = args.afsluiten_na
+    if wait is not None and not (math.isfinite(wait) and 0 <= wait <= 24 * 3600):
+        raise UserError(f"--afsluiten-na {wait}: geef een aantal seconden van 0 tot en met 86400")
     return _start_gui(Path(args.scan) if args.scan else None, quit_after=args.afsluiten_na)
 
 

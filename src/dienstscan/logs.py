@@ -40,6 +40,24 @@ _problem: str | None = None
 _temp_dir: tempfile.TemporaryDirectory[str] | None = None
 
 
+class _QuietRotatingFileHandler(RotatingFileHandler):
+    """A log line that cannot be written (full disk, log folder gone) is dropped, not printed.
+
+    The standard handler prints "--- Logging error ---" with a traceback on stderr, right under
+    the Dutch message the command line just gave. The reason goes into ``log_problem()``.
+    """
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        global _problem
+        exc = sys.exc_info()[1]
+        if isinstance(exc, OSError):
+            from .storage.messages import describe_os_error
+
+            _problem = f"kan niet in het logbestand {self.baseFilename} schrijven ({describe_os_error(exc)})"
+            return
+        super().handleError(record)
+
+
 def log_dir() -> Path:
     """The folder of the log file (see the module docstring for the order)."""
     global _temp_dir
@@ -80,7 +98,7 @@ def setup_logging(*, max_bytes: int = MAX_BYTES, backup_count: int = BACKUP_COUN
     path = folder / LOG_NAME
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=max_bytes, backupCount=backup_count,
+        handler = _QuietRotatingFileHandler(path, maxBytes=max_bytes, backupCount=backup_count,
                                       encoding="utf-8", delay=False)
     except OSError as exc:
         _problem = f"kan geen logbestand maken in {folder} ({exc.strerror or exc})"

@@ -6,19 +6,15 @@ and Bergen 50% on 5B, the 2015 ambition Fase 4 on the phase item).
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "scoring"))
+from scan_factory import make_assessment, make_checklists
 
-from scan_factory import make_assessment, make_checklists  # noqa: E402
+from dienstscan.scoring import score
+from dienstscan.ui.document import ScanDocument
+from dienstscan.ui.pages.dashboard import DashboardPage
 
-from dienstscan.scoring import score  # noqa: E402
-from dienstscan.ui.document import ScanDocument  # noqa: E402
-from dienstscan.ui.pages.dashboard import DashboardPage  # noqa: E402
 
 ANSWERS = {
     "BSC-01": "toegepast", "BSC-02": "deels",

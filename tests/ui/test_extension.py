@@ -28,7 +28,9 @@ def test_registered_page_is_built_on_first_use_and_navigates(monkeypatch, window
     fake_dialogs.new_scan_result = new_assessment()
     window.action("new").trigger()
     ws = window.workspace
-    assert ws.tree.current_node() == ("page", "probe")  # the first registered page opens first
+    assert ws.tree.current_node()[0] == "item"  # a new scan opens on its first item
+    assert ProbePage.built == []  # so the page is not built yet
+    assert window.show_page("probe")
     [page] = ProbePage.built
     assert page.doc is window.doc and ws.stack.currentWidget() is page
     assert window.page("probe") is page and window.page("onbekend") is None

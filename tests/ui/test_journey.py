@@ -116,7 +116,7 @@ def test_recovery_after_a_crash(qtbot, window, fake_dialogs, new_assessment, tmp
     window.navigate("KA-01")
     window.workspace.item_page.notes_edit.setPlainText("Nog niet opgeslagen notitie")
     window.doc._debounce.setInterval(10)
-    with qtbot.waitSignal(window.doc.recoveryWritten, timeout=5000):
+    with qtbot.waitSignal(window.doc.recoveryWritten):
         window.doc.set_option("KA-02", "toegepast")
     assert "Herstelkopie bewaard" in window.status.recovery.text()
 

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "scoring"))
+from scan_factory import make_assessment, make_checklists
 
-from scan_factory import make_assessment, make_checklists  # noqa: E402
-
-from dienstscan import storage  # noqa: E402
-from dienstscan.model import KeyFigure, SourceRef  # noqa: E402
-from dienstscan.ui.document import ScanDocument  # noqa: E402
-from dienstscan.ui.pages.keyfigures import KeyFiguresPage, bounds, check_value, parse_number  # noqa: E402
+from dienstscan import storage
+from dienstscan.model import KeyFigure, SourceRef
+from dienstscan.ui.document import ScanDocument
+from dienstscan.ui.pages.keyfigures import KeyFiguresPage, bounds, check_value, parse_number
 
 
 @pytest.fixture
@@ -98,7 +94,7 @@ def test_typing_is_one_undo_step_and_undo_updates_the_field(qtbot, page, doc):
     with qtbot.waitSignal(doc.changed):
         doc.undo_stack.undo()  # the whole note at once
     assert doc.assessment.key_figures["kf-wachttijd"].note == ""
-    assert row.note.text() == ""
+    assert row.note.toPlainText() == ""
     row.date.set_date(dt.date(2010, 12, 31), emit=True)
     assert doc.assessment.key_figures["kf-wachttijd"].date == dt.date(2010, 12, 31)
     doc.undo_stack.undo()
@@ -180,4 +176,58 @@ def test_links_to_the_items_that_name_the_figure(qtbot, checklists):
         related.linkActivated.emit("KB-PK")
     assert blocker.args == ["KB-PK"]
     assert 'href="KB-PK-01"' in page.row("kg-wachttijd").related.text()
+    doc.close()
+
+
+def test_row_shows_the_comparison_in_a_few_words_and_details_on_demand(qtbot, page, doc):
+    row = page.row("kf-wachttijd")
+    assert row.summary.text() == "nog niet ingevuld · 1 norm"
+    assert not row.details.isVisible()
+    type_into(qtbot, row.value_edit, "12,5")
+    assert row.summary.text() == "norm gehaald"  # the row follows the typing
+    assert "Bron:" in row.summary.toolTip()  # the full comparison with its sources on hover
+    type_into(qtbot, row.value_edit, "18")
+    assert row.summary.text() == "norm niet gehaald"
+    type_into(qtbot, row.value_edit, "zeven")
+    assert row.error.isVisible() and not row.summary.isVisible()
+    row.details_button.click()
+    assert row.details.isVisible() and row.comparison.isVisible()
+    assert "de VNG-norm (norm, 15 minuten): norm niet gehaald." in row.comparison.text()
+    row.details_button.click()
+    assert not row.details.isVisible()
+
+
+def test_a_long_note_wraps_instead_of_being_cut_off(qtbot, page, doc):
+    row = page.row("kf-cijfer")
+    row.set_expanded(True)
+    text = "gemeten over heel 2025 in alle kanalen, bron: jaarverslag klantcontactcentrum, pagina 12 en verder"
+    row.note.setFocus()
+    qtbot.keyClicks(row.note, text)
+    assert doc.assessment.key_figures["kf-cijfer"].note == text
+    assert row.note.lineWrapMode() == row.note.LineWrapMode.WidgetWidth
+    assert row.note.horizontalScrollBar().maximum() == 0  # nothing hidden to the right
+    assert row.note.width() >= 600  # the width of the page, not a narrow strip
+    assert row.note.verticalScrollBar().maximum() == 0  # three lines show this note whole
+    assert row.summary.text().endswith("· toelichting")
+
+
+def test_all_shipped_key_figures_fit_a_few_screens_at_1366x768(qtbot, real_checklists):
+    from dienstscan.resources import example_scan_path
+
+    doc = ScanDocument(real_checklists, storage.load_scan(example_scan_path()))
+    page = KeyFiguresPage(doc)
+    qtbot.addWidget(page)
+    page.resize(1366 - 300, 768 - 80)  # beside the navigation, under menu and status bar
+    page.show()
+    qtbot.waitExposed(page)
+    viewport = page.scroll.viewport()
+    content = page.scroll.widget()
+    assert len(page.rows) >= 20
+    assert content.height() <= 2 * viewport.height()  # was about a third of a screen per figure
+    assert content.minimumSizeHint().width() <= viewport.width()  # no sideways scrolling
+    for row in page.rows.values():  # one line per figure while the details are closed
+        assert row.title.height() <= 3 * row.title.fontMetrics().lineSpacing()
+        if row.choice is not None:  # the yes/no choice shows its text whole
+            assert row.choice.width() >= row.choice.sizeHint().width()
+    assert any(row.choice is not None for row in page.rows.values())
     doc.close()

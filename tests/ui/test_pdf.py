@@ -13,12 +13,10 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "export"))
+from plan_factory import make_assessment, make_checklists
 
-from plan_factory import make_assessment, make_checklists  # noqa: E402
-
-from dienstscan.plan import visible_actions  # noqa: E402
-from dienstscan.export.report.html import render_report_html  # noqa: E402
+from dienstscan.plan import visible_actions
+from dienstscan.export.report.html import render_report_html
 
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) ontbreekt")
 
@@ -221,7 +219,7 @@ def test_export_report_dialog_reports_a_write_error_in_dutch(qtbot, tmp_path, mo
     monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
     assert report_dialog.export_report_dialog(None, _Doc(checklists, assessment)) is None
     [message] = fake_dialogs.messages("show_error")
-    assert message.startswith(f"Kan {target} niet schrijven (")
+    assert message.startswith(f"Kan '{target}' niet opslaan: de map of het bestand bestaat niet. Er is niets opgeslagen.")
 
 
 def test_export_report_dialog_cancelled(qtbot, monkeypatch, report_scan, fake_dialogs):

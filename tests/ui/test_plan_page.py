@@ -4,23 +4,19 @@ own actions, merge, delete, closed gaps, undo."""
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "scoring"))
+from scan_factory import make_assessment, make_checklists
 
-from scan_factory import make_assessment, make_checklists  # noqa: E402
-
-from dienstscan import storage  # noqa: E402
-from dienstscan.model import ACTION_FIELD_LABELS  # noqa: E402
-from dienstscan.plan import visible_actions  # noqa: E402
-from dienstscan.ui.document import ScanDocument  # noqa: E402
-from dienstscan.ui.pages.plan import page as plan_page  # noqa: E402
-from dienstscan.ui.pages.plan import ID_ROLE, PlanPage  # noqa: E402
+from dienstscan import storage
+from dienstscan.model import ACTION_FIELD_LABELS
+from dienstscan.plan import visible_actions
+from dienstscan.ui.document import ScanDocument
+from dienstscan.ui.pages.plan import ID_ROLE, PlanPage
+from dienstscan.ui.pages.plan import page as plan_page
 
 ANSWERS = {
     "BSC-01": "toegepast", "BSC-02": "deels",

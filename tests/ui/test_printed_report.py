@@ -5,19 +5,15 @@ LibreOffice) read back as word boxes (``pdftotext -bbox``). Targets are what thi
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import pytest
+from printed import PDFTOTEXT, SOFFICE, SOURCE_FILE, Page, body_size, read_pages, to_pdf
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "export"))
-
-from printed import PDFTOTEXT, SOFFICE, SOURCE_FILE, Page, body_size, read_pages, to_pdf  # noqa: E402
-
-from dienstscan.checklists import load_checklists  # noqa: E402
-from dienstscan.model import Action, Assessment, Organisation  # noqa: E402
-from dienstscan.plan import visible_actions  # noqa: E402
-from dienstscan.storage import load_scan  # noqa: E402
+from dienstscan.checklists import load_checklists
+from dienstscan.model import Action, Assessment, Organisation
+from dienstscan.plan import visible_actions
+from dienstscan.storage import load_scan
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "gemeente-voorbeeld.dienstscan"
 #: Words a reader must find whole: table headers, statuses and decisions ("In uitvoerin g").

@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "scoring"))
+from scan_factory import make_assessment, make_checklists
 
-from scan_factory import make_assessment, make_checklists  # noqa: E402
+from dienstscan.cli import example_scan_path, main
+from dienstscan.model import KeyFigureValue
+from dienstscan.scoring import score
+from dienstscan.storage import save_scan
 
-from dienstscan.cli import example_scan_path, main  # noqa: E402
-from dienstscan.model import KeyFigureValue  # noqa: E402
-from dienstscan.scoring import score  # noqa: E402
-from dienstscan.storage import save_scan  # noqa: E402
 
 ANSWERS = {"5B-1.01": "ingevoerd", "5B-1.02": "ingevoerd", "5B-1.03": "gedeeltelijk", "5B-2.01": "niet_ingevoerd",
            "5B-2.02": "ingevoerd", "5B-2.03": "niet_van_toepassing", "BSC-01": "deels", "ANT-FASE": "fase_2",

@@ -101,6 +101,7 @@ def test_lint_imports_passes() -> None:
 QT = "Alleen dienstscan.ui importeert Qt"
 LAYERED = "Lagen: ui > participation > export > cycle > plan > scoring > checklists/storage > model"
 EXPORTS = "Export: plan, rapport en formulieren los van elkaar"
+CLI = "Opdrachtregel en haar teksttabellen (cli, cli_tables) staan boven alle lagen"
 MAIN_WINDOW = "Alleen ui.app importeert het hoofdvenster (ui.main_window)"
 LAYERS = ("model", "checklists", "storage", "scoring", "plan", "cycle", "export", "participation", "ui")
 EXPORT_PARTS = ("common", "excel_plan", "report", "forms")
@@ -117,6 +118,8 @@ EXPORT_PARTS = ("common", "excel_plan", "report", "forms")
         ("export", "from dienstscan.ui import app\n", {QT, LAYERED}),  # Qt through the ui: both
         ("export.report", "from dienstscan.export.excel_plan import workbook\n", {EXPORTS}),
         ("export.forms", "import dienstscan.export.report\n", {EXPORTS}),
+        ("scoring", "from dienstscan.cli_tables import format_report\n", {CLI}),  # terminal tables: CLI side
+        ("cycle", "def later():\n    from dienstscan import cli\n", {CLI}),
         ("participation", "import PySide6.QtCore\n", {QT}),  # the phones' server stays Qt-free
         ("export", "import dienstscan.participation\n", {LAYERED}),
         ("ui", "from dienstscan.ui.main_window import MainWindow\n", {MAIN_WINDOW}),  # a feature module
@@ -134,6 +137,8 @@ def test_contracts_catch_a_violation(tmp_path: Path, module: str, source: str, b
         (package / "export" / part / "__init__.py").write_text('"""x"""\n', encoding="utf-8")
     (package / "export" / "excel_plan" / "workbook.py").write_text('"""x"""\n', encoding="utf-8")
     (package / "__init__.py").write_text('"""x"""\n', encoding="utf-8")
+    for top in ("cli", "cli_tables"):
+        (package / f"{top}.py").write_text('"""x"""\n', encoding="utf-8")
     (package / "ui" / "app.py").write_text("from PySide6 import QtWidgets\nfrom dienstscan.ui import main_window\n",
                                            encoding="utf-8")
     (package / "ui" / "main_window.py").write_text('"""x"""\n', encoding="utf-8")

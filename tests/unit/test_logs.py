@@ -86,3 +86,19 @@ def test_the_command_line_writes_the_log(tmp_path, monkeypatch, capsys):
     main(["validate"])
     capsys.readouterr()
     assert "gestart" in (tmp_path / "dienstscan.log").read_text(encoding="utf-8")
+
+
+def test_a_full_disk_under_the_log_prints_no_traceback(tmp_path, monkeypatch, capsys):
+    import errno
+
+    monkeypatch.setenv(logs.ENV_LOG_DIR, str(tmp_path))
+    logs.setup_logging()
+    [handler] = [h for h in logging.getLogger("dienstscan").handlers if isinstance(h, logging.FileHandler)]
+
+    def full(text):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(handler.stream, "write", full)
+    logging.getLogger("dienstscan.test").warning("past niet meer")
+    assert capsys.readouterr().err == ""
+    assert logs.log_problem() == f"kan niet in het logbestand {tmp_path / 'dienstscan.log'} schrijven (de schijf is vol)"

@@ -10,16 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
-from ruamel.yaml import YAML
 
 from ..model.checklist import ChecklistFile, ChecklistSet, SourceDocument, SourceRef
-from .integrity import Checker
-from .messages import validation_problems
+from .cache import ChecklistCache, content_key, from_cache, to_cache
 from .problems import ChecklistError, ChecklistProblem
-from .yamlfile import YamlDocument, read_yaml_file
+
+if TYPE_CHECKING:
+    from .yamlfile import YamlDocument
 
 #: Environment variable that points the application at another checklist folder.
 ENV_VAR = "DIENSTSCAN_CHECKLISTS"
@@ -52,6 +52,8 @@ def _folder_problem(folder: Path, message: str) -> ChecklistError:
 
 
 def _validate(doc: YamlDocument) -> tuple[ChecklistFile | None, list[ChecklistProblem]]:
+    from .messages import validation_problems
+
     if not isinstance(doc.data, dict):
         line = doc.line_of(())
         return None, [ChecklistProblem(doc.path, line or 1, f"het bestand moet bestaan uit blokken als {_BLOCKS}")]
@@ -63,12 +65,16 @@ def _validate(doc: YamlDocument) -> tuple[ChecklistFile | None, list[ChecklistPr
         return None, validation_problems(exc.errors(include_url=False), doc)
 
 
-def load_checklists(folder: Path | None = None, *, extra_benchmarks: Sequence[Path] = ()) -> ChecklistSet:
+def load_checklists(folder: Path | None = None, *, extra_benchmarks: Sequence[Path] = (),
+                    cache: ChecklistCache | None = None) -> ChecklistSet:
     """Read, validate and cross-check every checklist file in ``folder`` (default: the shipped ones).
 
     ``extra_benchmarks``: further files holding only ``benchmarks:`` (e.g. one written by
     ``dienstscan benchmark``, "Regio Noord-Holland 2026"), checked like the rest (unique ids,
     metrics that exist) and added to the set's benchmarks.
+
+    ``cache``: where an earlier result for exactly these files may be kept (see ``checklists.cache``):
+    a hit skips reading the YAML; a miss reads the files and stores the valid result.
 
     Raises ``ChecklistError`` with all problems (never only the first) when anything is wrong.
     """
@@ -80,9 +86,32 @@ def load_checklists(folder: Path | None = None, *, extra_benchmarks: Sequence[Pa
     try:
         files = checklist_files(folder)
     except OSError as exc:
-        raise _folder_problem(folder, f"de map kan niet worden gelezen ({exc.strerror or exc})") from None
+        from .yamlfile import os_reason  # with the YAML reader: only needed when something is wrong
+
+        raise _folder_problem(folder, f"de map kan niet worden gelezen ({os_reason(exc)})") from None
     if not files:
         raise _folder_problem(folder, "de map bevat geen checklist-bestanden (*.yaml of *.yml)")
+
+    key = None
+    if cache is not None and all(Path(p).is_file() for p in extra_benchmarks):
+        key = content_key([*files, *extra_benchmarks])
+        cached = from_cache(cache, key) if key is not None else None
+        if cached is not None:
+            return cached
+    result = _read_and_check(folder, files, extra_benchmarks)
+    # stored only when the files still hold what the key was made of (no edit during the read)
+    if cache is not None and key is not None and content_key([*files, *extra_benchmarks]) == key:
+        to_cache(cache, key, result)
+    return result
+
+
+def _read_and_check(folder: Path, files: list[Path], extra_benchmarks: Sequence[Path]) -> ChecklistSet:
+    # the YAML reader with line numbers (ruamel) and the checks, imported only when the files are
+    # really read: a start that finds the set in the cache does not need them
+    from ruamel.yaml import YAML
+
+    from .integrity import Checker
+    from .yamlfile import read_yaml_file
 
     problems: list[ChecklistProblem] = []
     docs: list[YamlDocument] = []

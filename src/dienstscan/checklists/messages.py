@@ -77,6 +77,8 @@ _MISSING_HINTS = {
 
 def _describe_value(value: Any, literal: str | None) -> str:
     shown = literal if literal is not None else repr(value)
+    if len(shown) > 60:  # a pasted page or a 100,000-digit number: show its start
+        shown = shown[:57] + "..."
     if isinstance(value, bool):
         return f"{shown} (YAML leest dat als ja/nee-waarde)"
     if isinstance(value, (int, float)):
@@ -87,7 +89,8 @@ def _describe_value(value: Any, literal: str | None) -> str:
         return "een lijst"
     if isinstance(value, dict):
         return "een mapping"
-    return f"'{value}'"
+    text = str(value)
+    return f"'{text[:57]}...'" if len(text) > 60 else f"'{text}'"
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -190,7 +193,9 @@ def dutch_message(error: ErrorDetails, doc: YamlDocument) -> str:
             f"'{value}' is geen geldige id; gebruik letters, cijfers, '.', '_' en '-' "
             "(zonder spaties, beginnend met een letter of cijfer)"
         )
-    if kind in ("float_parsing", "float_type", "int_parsing", "int_type", "int_from_float", "finite_number"):
+    if kind == "finite_number":
+        return f"{_describe_value(value, literal)} bij '{name}' is geen eindig getal (geen .inf of .nan)"
+    if kind in ("float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"):
         whole = kind.startswith("int")
         noun = "geheel getal" if whole else "getal"
         if value is None:
@@ -214,8 +219,14 @@ def dutch_message(error: ErrorDetails, doc: YamlDocument) -> str:
         reason = ctx.get("error")
         text = str(reason) if reason is not None else error["msg"]
         return f"{element}: {text}" if loc else text
+    if kind in ("greater_than", "less_than"):
+        side = "groter" if kind == "greater_than" else "kleiner"
+        return f"'{name}' moet {side} zijn dan {ctx.get('gt', ctx.get('lt'))}, niet {value}"
+    if kind == "too_long":
+        return f"'{name}' is te lang (hoogstens {ctx.get('max_length')} elementen)"
+    # Never pydantic's English: name the place and the value.
     where = ".".join(str(p) for p in loc) or "bestand"
-    return f"ongeldige waarde bij '{where}': {error['msg']}"
+    return f"ongeldige waarde bij '{where}': {_describe_value(value, literal)}"
 
 
 def validation_problems(errors: list[ErrorDetails], doc: YamlDocument) -> list[ChecklistProblem]:

@@ -9,6 +9,10 @@ the loader point at the exact line of any validation error. Building from nodes 
 - keep the literal text of a scalar, so an unquoted id can be shown as the user wrote it
   (``5.10``), not as YAML read it (``5.1``);
 - follow YAML 1.2 (``no`` is text, not false) and keep dates as the text written (``2011-07-05``).
+
+A hostile or broken file cannot hang or crash the loader: files above ``MAX_FILE_BYTES``, nesting
+deeper than ``MAX_DEPTH``, aliases that expand to far more than the file holds ("billion laughs")
+and numbers of absurd length each stop with a Dutch problem naming file and line, within a second.
 """
 
 from __future__ import annotations
@@ -28,6 +32,27 @@ Path_ = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
 _BOM = b"\xef\xbb\xbf"
+
+#: The shipped checklists are at most some tens of kilobytes; a file this large is no checklist.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+#: Checklists nest some eight levels; far deeper is a broken or hostile file (and would exhaust
+#: Python's recursion limit in the YAML parser).
+MAX_DEPTH = 64
+#: Aliases may repeat parts of the file, but building more than this many values (and more than
+#: ``_EXPANSION_FACTOR`` times the values written) is an alias bomb.
+MAX_BUILT_VALUES = 20_000
+_EXPANSION_FACTOR = 10
+#: A number longer than this is no number a checklist needs (Python refuses 4300+ digits in English).
+MAX_NUMBER_CHARS = 60
+
+
+class _TooMuch(Exception):
+    """Building stops: the file expands beyond the limits. ``line`` is where it was noticed."""
+
+    def __init__(self, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
 
 
 @dataclass
@@ -54,6 +79,8 @@ class _Builder:
         self.doc = doc
         self.problems = problems
         self._active: set[int] = set()
+        self._distinct: set[int] = set()
+        self._built = 0
 
     def problem(self, node: Node, message: str) -> None:
         self.problems.append(ChecklistProblem(self.doc.path, node.start_mark.line + 1, message))
@@ -62,6 +89,15 @@ class _Builder:
         if id(node) in self._active:  # an alias that points into its own anchor
             self.problem(node, "een verwijzing (alias) verwijst naar zichzelf")
             return None
+        self._built += 1
+        self._distinct.add(id(node))
+        if self._built > MAX_BUILT_VALUES and self._built > _EXPANSION_FACTOR * len(self._distinct):
+            raise _TooMuch(node.start_mark.line + 1,
+                           "de verwijzingen (aliassen, *naam) naar dit deel vouwen uit tot veel meer gegevens dan "
+                           f"het bestand bevat (meer dan {MAX_BUILT_VALUES} waarden); gebruik minder of geen "
+                           "aliassen")
+        if len(self._active) >= MAX_DEPTH:
+            raise _TooMuch(node.start_mark.line + 1, f"het bestand is te diep genest (meer dan {MAX_DEPTH} niveaus)")
         self._active.add(id(node))
         try:
             if isinstance(node, MappingNode):
@@ -119,6 +155,10 @@ class _Builder:
             return text
         value: Any = text
         kind = tag[len(_TAG):]
+        if kind in ("int", "float") and len(text) > MAX_NUMBER_CHARS:
+            self.problem(node, f"een getal van {len(text)} tekens is te lang (hoogstens {MAX_NUMBER_CHARS}); "
+                               "is hier iets misgegaan bij het plakken?")
+            return text[:MAX_NUMBER_CHARS]
         if kind == "null":
             value = None
         elif kind == "bool":
@@ -175,6 +215,47 @@ _YAML_PROBLEMS: list[tuple[str, str]] = [
 ]
 
 
+def _too_deep_line(text: str) -> int | None:
+    """The first line where brackets or indentation nest deeper than ``MAX_DEPTH``; None if none does.
+
+    A cheap scan before parsing: ruamel.yaml's composer is recursive and would hit Python's recursion
+    limit (RecursionError, no line) on a file nested a few hundred levels deep.
+    """
+    flow = 0
+    indents: list[int] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        if flow == 0:
+            indent = len(line) - len(stripped)
+            while indents and indents[-1] >= indent:
+                indents.pop()
+            indents.append(indent)
+            dashes = 0  # "- - - x": each dash opens a sequence on the same line
+            while stripped.startswith("- ") or stripped == "-":
+                dashes += 1
+                stripped = stripped[2:].lstrip(" ")
+            if len(indents) + dashes > MAX_DEPTH:
+                return number
+        quote = ""
+        for char in line:
+            if quote:
+                if char == quote:
+                    quote = ""
+            elif char in "\"'":
+                quote = char
+            elif char == "#":
+                break
+            elif char in "[{":
+                flow += 1
+                if flow + len(indents) > MAX_DEPTH:
+                    return number
+            elif char in "]}":
+                flow = max(flow - 1, 0)
+    return None
+
+
 def _dutch_yaml_problem(problem: str) -> str:
     for needle, dutch in sorted(_YAML_PROBLEMS, key=lambda pair: -len(pair[0])):
         if needle in problem:
@@ -189,9 +270,14 @@ def read_yaml_file(path: Path, loader: YAML | None = None) -> tuple[YamlDocument
     """
     problems: list[ChecklistProblem] = []
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [ChecklistProblem(
+                path, None, f"het bestand is te groot voor een checklist ({size / 1024 / 1024:.1f} MB; hoogstens "
+                f"{MAX_FILE_BYTES // 1024 // 1024} MB)".replace(".", ",", 1))]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [ChecklistProblem(path, None, f"het bestand kan niet worden gelezen ({exc.strerror or exc})")]
+        return None, [ChecklistProblem(path, None, f"het bestand kan niet worden gelezen ({os_reason(exc)})")]
     if raw.startswith(_BOM):  # Windows editors write one; harmless
         raw = raw[len(_BOM):]
     try:
@@ -209,9 +295,14 @@ def read_yaml_file(path: Path, loader: YAML | None = None) -> tuple[YamlDocument
     if not text.strip():
         return None, [ChecklistProblem(path, None, "het bestand is leeg")]
 
+    deep = _too_deep_line(text)
+    if deep is not None:
+        return None, [ChecklistProblem(path, deep, f"het bestand is te diep genest (meer dan {MAX_DEPTH} niveaus)")]
     yaml = loader or YAML(typ="rt")
     try:
         root = yaml.compose(text)
+    except RecursionError:
+        return None, [ChecklistProblem(path, None, f"het bestand is te diep genest (meer dan {MAX_DEPTH} niveaus)")]
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -229,5 +320,21 @@ def read_yaml_file(path: Path, loader: YAML | None = None) -> tuple[YamlDocument
     if root is None:
         return None, [ChecklistProblem(path, None, "het bestand is leeg (alleen commentaar)")]
     doc = YamlDocument(path=path, data=None)
-    doc.data = _Builder(doc, problems).build(root, ())
+    try:
+        doc.data = _Builder(doc, problems).build(root, ())
+    except _TooMuch as exc:
+        return None, [ChecklistProblem(path, exc.line, exc.message)]
+    except RecursionError:  # deeper than the scan above could see (e.g. nested flow in one scalar)
+        return None, [ChecklistProblem(path, None, f"het bestand is te diep genest (meer dan {MAX_DEPTH} niveaus)")]
     return doc, problems
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file cannot be read, in Dutch (never the system's English text)."""
+    if isinstance(exc, PermissionError):
+        return "geen toestemming"
+    if isinstance(exc, IsADirectoryError):
+        return "dit is een map"
+    if isinstance(exc, FileNotFoundError):
+        return "het bestand bestaat niet"
+    return f"systeemfout {exc.errno}" if exc.errno else "onbekende fout"

@@ -3,9 +3,9 @@
 - ``next_cycle(checklists, previous, *, peildatum, copy_key_figures=False) -> NextCycle``: the new
   scan (``.assessment``) and what could not be copied as it was (``.notes``, ``.describe()``);
   ``unconfirmed`` / ``confirm_answers`` for answers still marked as from the previous cycle.
-- ``compare_scans(checklists, baseline, current) -> Comparison`` and ``format_comparison``.
+- ``compare_scans(checklists, baseline, current) -> Comparison``.
 - ``metric_statistics``, ``build_benchmarks``, ``benchmarks_yaml``: benchmarks from many scans;
-  ``rank_scans`` / ``format_ranking``: the ranking the 5 beloften site published.
+  ``rank_scans``: the ranking the 5 beloften site published.
 - ``load_scans(paths, ...) -> ScanBatch``: many scan files, each bad one reported by name.
 """
 
@@ -17,7 +17,6 @@ from .benchmarks import (
     RankRow,
     benchmarks_yaml,
     build_benchmarks,
-    format_ranking,
     metric_statistics,
     rank_scans,
     top_threshold,
@@ -31,7 +30,6 @@ from .compare import (
     NotComparable,
     ScoreChange,
     compare_scans,
-    format_comparison,
 )
 from .nextcycle import CycleError, DroppedAnswer, NextCycle, ResetOption, confirm_answers, next_cycle, unconfirmed
 
@@ -58,8 +56,6 @@ __all__ = [
     "build_benchmarks",
     "compare_scans",
     "confirm_answers",
-    "format_comparison",
-    "format_ranking",
     "load_scans",
     "metric_statistics",
     "next_cycle",

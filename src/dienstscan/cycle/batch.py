@@ -87,7 +87,7 @@ def _load(paths: Sequence[Path], latest_per_organisation: bool, checklists: Chec
             continue
         seen_paths[resolved] = path
         try:
-            loaded = read_scan(path)
+            loaded = read_scan(path, checklists)
         except ScanFileError as exc:
             batch.skipped.append(SkippedScan(path, str(exc)))
             continue

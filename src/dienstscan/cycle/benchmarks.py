@@ -279,23 +279,3 @@ def rank_scans(checklists: ChecklistSet, scans: Sequence[Assessment], *, framewo
         previous = shown
     unscored.sort(key=lambda r: r.organisation.casefold())
     return Ranking(main.id, columns, scored + unscored)
-
-
-def format_ranking(ranking: Ranking) -> str:
-    """The ranking as a Dutch table: position, organisation, the ranked framework, the others."""
-    header = ["Positie", "Organisatie", "Peildatum", *(title for _, title in ranking.columns)]
-    table = [header]
-    for r in ranking.rows:
-        table.append([
-            str(r.position) if r.position is not None else "–",
-            r.organisation,
-            r.peildatum,
-            *(dutch.percent(r.scores[fw_id]) if r.scores[fw_id] is not None else "–" for fw_id, _ in ranking.columns),
-        ])
-    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
-    out = []
-    for row in table:
-        cells = [row[0].rjust(widths[0]), row[1].ljust(widths[1]), row[2].ljust(widths[2])]
-        cells += [cell.rjust(widths[i]) for i, cell in enumerate(row[3:], start=3)]
-        out.append("  ".join(cells).rstrip())
-    return "\n".join(out) + "\n"

@@ -4,8 +4,8 @@
 ``dienstscan.scoring.score`` against the checklists loaded now and reports, per framework, per
 section and per item, whether it got better, worse, stayed the same, is new or is gone; which plan
 actions were completed (or cancelled) in between; and the dates of both scans.
-``format_comparison`` renders it as Dutch text (CLI ``dienstscan compare``; the Excel
-*Voortgang* sheet and the report can read the same ``Comparison``).
+The Excel *Voortgang* sheet, the report, the dashboard and ``dienstscan compare`` word the same
+``Comparison`` (``export.common.progress``, ``cli_tables``).
 
 Decisions:
 
@@ -25,7 +25,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from ..model.assessment import ACTION_STATUS_LABELS, Action, Assessment
+from ..model.assessment import Action, Assessment
 from ..model.checklist import ChecklistSet, Framework, Item, Section
 from ..scoring import FrameworkScore, ScoreReport, score
 from ..scoring import dutch
@@ -42,7 +42,7 @@ CHANGES: tuple[Change, ...] = ("better", "worse", "same", "new", "gone")
 
 
 class _Cmp(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class ScoreChange(_Cmp):
@@ -280,75 +280,3 @@ def compare_scans(checklists: ChecklistSet, baseline: Assessment, current: Asses
         removed_actions=[a.id for a in baseline.actions if a.id not in current_ids],
         notes=notes,
     )
-
-
-# --------------------------------------------------------------------------------- text
-
-
-def _pct(value: float | None) -> str:
-    return dutch.percent(value) if value is not None else "–"
-
-
-def _delta(change: ScoreChange) -> str:
-    if change.delta is None:
-        return CHANGE_LABELS[change.change] if change.change else ""
-    sign = "+" if dutch.display_round(change.delta) > 0 else ""
-    points = dutch.number(change.delta)
-    if points in ("0", "-0"):
-        points = "0"
-    label = CHANGE_LABELS[change.change] if change.change else ""
-    return f"{sign}{points} {'punt' if points in ('1', '-1') else 'punten'} ({label})"
-
-
-def format_comparison(comparison: Comparison) -> str:
-    """The comparison as Dutch text: scores per framework and section, changed items, actions."""
-    c = comparison
-    lines = [
-        f"Vergelijking {c.organisation}: peildatum {dutch.date_text(c.baseline_date)} (basis) "
-        f"met {dutch.date_text(c.current_date)}.",
-        "",
-    ]
-    rows: list[tuple[str, str, str, str]] = [("Kader / onderdeel", "Basis", "Nu", "Verschil")]
-    for fw in c.frameworks:
-        rows.append((fw.short_title, _pct(fw.score.baseline), _pct(fw.score.current), _delta(fw.score)))
-        for s in fw.sections:
-            rows.append(("  " + s.title, _pct(s.baseline), _pct(s.current), _delta(s)))
-    widths = [max(len(r[i]) for r in rows) for i in range(4)]
-    for r in rows:
-        lines.append(f"{r[0]:<{widths[0]}}  {r[1]:>{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]}".rstrip())
-
-    for fw in c.frameworks:
-        changed = [i for i in fw.items if i.change != "same"]
-        counts = ", ".join(f"{fw.counts[k]} {CHANGE_LABELS[k]}" for k in CHANGES)
-        lines += ["", f"{fw.short_title}, items: {counts}."]
-        for kind in ("better", "worse", "new", "gone"):
-            group = [i for i in changed if i.change == kind]
-            if not group:
-                continue
-            lines.append(f"  {CHANGE_LABELS[kind].capitalize()}:")
-            for i in group:
-                lines.append(f"    {i.item_id} {i.text}: {i.baseline_text} → {i.current_text}")
-
-    def actions(title: str, group: list[ActionProgress]) -> None:
-        if not group:
-            return
-        lines.extend(["", f"{title} ({len(group)}):"])
-        for a in group:
-            was = ACTION_STATUS_LABELS.get(a.baseline_status, a.baseline_status) if a.baseline_status else "nieuw"
-            lines.append(f"  {a.id} {a.title} (was: {was.lower()})")
-
-    actions("Acties afgerond tussen beide scans", c.completed_actions)
-    actions("Acties vervallen tussen beide scans", c.cancelled_actions)
-    if not c.completed_actions and not c.cancelled_actions:
-        lines += ["", "Tussen beide scans is geen actie afgerond."]
-    if c.new_actions:
-        lines.append(f"Nieuwe acties in het plan: {len(c.new_actions)}.")
-    if c.removed_actions:
-        lines.append(f"Niet meer in het plan: {', '.join(c.removed_actions)}.")
-    if c.not_comparable:
-        lines += ["", f"Niet te vergelijken ({len(c.not_comparable)}):"]
-        lines.extend(f"  {n.item_id}: {n.reason}" for n in c.not_comparable)
-    if c.notes:
-        lines += ["", "Let op:"]
-        lines.extend(f"  {n}" for n in c.notes)
-    return "\n".join(lines) + "\n"

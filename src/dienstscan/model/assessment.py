@@ -13,11 +13,38 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
-from .checklist import ChecklistSet, Framework, Item, OrganisationKind, Section
+from .checklist import (
+    FIRST_YEAR,
+    KEY_FIGURE_LIMIT,
+    LAST_YEAR,
+    ChecklistSet,
+    Framework,
+    Item,
+    OrganisationKind,
+    Section,
+)
 
 ShortText = Annotated[str, StringConstraints(max_length=20_000)]
+
+
+def _plausible(value: dt.date) -> dt.date:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise PydanticCustomError("dienstscan_year", "het jaar {year} ligt buiten {first}-{last}",
+                                  {"year": value.year, "first": FIRST_YEAR, "last": LAST_YEAR})
+    return value
+
+
+#: A date in a scan (peildatum, evidence, plan dates, key figures).
+Date = Annotated[dt.date, AfterValidator(_plausible)]
+#: A moment in a scan (created, modified, answered).
+Moment = Annotated[dt.datetime, AfterValidator(_plausible)]
+#: A key figure's value: a finite number of sensible size (the unit's own range needs the checklists).
+KeyFigureNumber = Annotated[float, Field(allow_inf_nan=False, ge=-KEY_FIGURE_LIMIT, le=KEY_FIGURE_LIMIT)]
+#: A count a person enters (inhabitants, poll votes); bounded so sums and charts stay sane.
+Count = Annotated[int, Field(ge=0, le=1_000_000_000)]
 
 EvidenceBasis = Literal["document", "interview", "meting", "waarneming"]
 EVIDENCE_BASIS_LABELS: dict[str, str] = {
@@ -97,7 +124,7 @@ class _Doc(BaseModel):
 class Organisation(_Doc):
     name: Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
     kind: OrganisationKind = "gemeente"
-    inhabitants: NonNegativeInt | None = None
+    inhabitants: Count | None = None
 
 
 class Participant(_Doc):
@@ -110,15 +137,15 @@ class Evidence(_Doc):
 
     basis: EvidenceBasis | None = None
     reference: ShortText = ""
-    date: dt.date | None = None
+    date: Date | None = None
 
 
 class Poll(_Doc):
     """Draagvlak: anonymous Ja / Twijfel / Nee counts, like the thesis's table 2.1."""
 
-    ja: NonNegativeInt = 0
-    twijfel: NonNegativeInt = 0
-    nee: NonNegativeInt = 0
+    ja: Count = 0
+    twijfel: Count = 0
+    nee: Count = 0
 
     @property
     def total(self) -> int:
@@ -140,13 +167,16 @@ class Answer(_Doc):
     individual: list[str] = Field(default_factory=list)
     #: Copied from the previous cycle and not yet confirmed in this one.
     from_previous_cycle: bool = False
-    answered_at: dt.datetime | None = None
+    answered_at: Moment | None = None
 
 
 class KeyFigureValue(_Doc):
-    value: float | None = None
+    """An entered key figure. The range of its unit is checked where the checklists are known
+    (``KeyFigure.out_of_range``): on entry and when a scan file is loaded."""
+
+    value: KeyFigureNumber | None = None
     note: ShortText = ""
-    date: dt.date | None = None
+    date: Date | None = None
 
 
 class ScopeExclusion(_Doc):
@@ -174,8 +204,8 @@ class Action(_Doc):
     theme: str = "overig"
     priority: Priority = "midden"
     owner: ShortText = Field(default="", description="probleemeigenaar")
-    start: dt.date | None = None
-    end: dt.date | None = None
+    start: Date | None = None
+    end: Date | None = None
     indicator: ShortText = ""
     target: ShortText = Field(default="", description="streefwaarde")
     # Do
@@ -183,7 +213,7 @@ class Action(_Doc):
     progress: ShortText = Field(default="", description="voortgang")
     # Check
     measured_value: ShortText = ""
-    measured_on: dt.date | None = None
+    measured_on: Date | None = None
     conclusion: ShortText = ""
     # Act
     act: ActChoice | None = None
@@ -203,7 +233,7 @@ class Assessment(_Doc):
 
     id: str = Field(default_factory=_new_id)
     organisation: Organisation
-    peildatum: dt.date
+    peildatum: Date
     participants: list[Participant] = Field(default_factory=list)
     frameworks: list[str] = Field(default_factory=list, description="Framework ids in scope")
     checklist_versions: dict[str, str] = Field(default_factory=dict, description="framework id -> version")
@@ -215,8 +245,8 @@ class Assessment(_Doc):
     actions: list[Action] = Field(default_factory=list)
     #: Id of the scan this one continues (next cycle), if any.
     previous_scan_id: str | None = None
-    created: dt.datetime = Field(default_factory=dt.datetime.now)
-    modified: dt.datetime = Field(default_factory=dt.datetime.now)
+    created: Moment = Field(default_factory=dt.datetime.now)
+    modified: Moment = Field(default_factory=dt.datetime.now)
 
     def answer(self, item_id: str) -> Answer:
         """The answer for an item, created empty when the item has none yet."""

@@ -8,6 +8,9 @@ Cross-references (scale ids, theme ids, benchmark metrics) are checked by
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+
 import re
 from collections.abc import Collection, Iterator
 from typing import Annotated, Literal
@@ -41,9 +44,30 @@ ORGANISATION_KIND_LABELS: dict[str, str] = {
 
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
+#: The years Dienstscan accepts in any date (scans, plans, benchmarks): Excel knows no date before
+#: 1900, and a year past 2199 is a typing error.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+
+def partial_date_problem(text: str) -> str | None:
+    """Why ``text`` is no date written as JJJJ, JJJJ-MM or JJJJ-MM-DD (in Dutch); None when it is one."""
+    if not _DATE_RE.match(text):
+        return f"'{text[:40]}' is geen datum in de vorm JJJJ, JJJJ-MM of JJJJ-MM-DD"
+    parts = [int(p) for p in text.split("-")]
+    if not FIRST_YEAR <= parts[0] <= LAST_YEAR:
+        return f"het jaar {parts[0]} ligt buiten {FIRST_YEAR}-{LAST_YEAR}"
+    if len(parts) > 1 and not 1 <= parts[1] <= 12:
+        return f"'{text}' heeft geen geldige maand ({parts[1]})"
+    if len(parts) == 3:
+        try:
+            dt.date(*parts)
+        except ValueError:
+            return f"'{text}' bestaat niet als datum (de maand heeft geen dag {parts[2]})"
+    return None
+
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, allow_inf_nan=False)
 
 
 class SourceRef(_Strict):
@@ -362,6 +386,14 @@ class Benchmark(_Strict):
         description="Peildatum van de benchmark: JJJJ, JJJJ-MM of JJJJ-MM-DD"
     )
 
+    @field_validator("date")
+    @classmethod
+    def _real_date(cls, v: str) -> str:
+        problem = partial_date_problem(v)
+        if problem:
+            raise ValueError(problem)
+        return v
+
     @model_validator(mode="after")
     def _goal_has_year(self) -> Benchmark:
         if self.kind == "doel" and self.goal_year is None:
@@ -384,6 +416,20 @@ DIRECTION_LABELS: dict[str, str] = {
 }
 
 KeyFigureUnit = Literal["%", "seconden", "minuten", "werkdagen", "cijfer", "aantal", "ja/nee"]
+
+#: Ranges that follow from a key figure's unit when the checklist gives none (a negative waiting
+#: time or a percentage of 140 means nothing).
+UNIT_BOUNDS: dict[str, tuple[float | None, float | None]] = {
+    "%": (0.0, 100.0),
+    "cijfer": (1.0, 10.0),
+    "seconden": (0.0, None),
+    "minuten": (0.0, None),
+    "werkdagen": (0.0, None),
+    "aantal": (0.0, None),
+    "ja/nee": (0.0, 1.0),
+}
+#: No key figure is this large: beyond it a value is a typing or file error (1e308 overflows sums).
+KEY_FIGURE_LIMIT = 1e12
 
 
 class KeyFigure(_Strict):
@@ -419,6 +465,30 @@ class KeyFigure(_Strict):
         if v is not None and lo is not None and v < lo:
             raise ValueError("maximum ligt onder minimum")
         return v
+
+    def bounds(self) -> tuple[float | None, float | None]:
+        """The allowed range: the checklist's minimum/maximum, else what the unit allows."""
+        lo, hi = UNIT_BOUNDS.get(self.unit, (None, None))
+        return (self.minimum if self.minimum is not None else lo, self.maximum if self.maximum is not None else hi)
+
+    def out_of_range(self, value: float) -> tuple[str, float] | None:
+        """Where ``value`` breaks the rule for this key figure: ``("geen getal", value)`` for NaN and
+        infinity, ``("minimum", lo)`` or ``("maximum", hi)``; None when it is allowed.
+
+        The one rule for key figure values: entry (the key figures page), the scan file's load
+        and the model use it; each says it in its own words."""
+        if not math.isfinite(value):
+            return ("geen getal", value)
+        lo, hi = self.bounds()
+        if lo is None or lo < -KEY_FIGURE_LIMIT:
+            lo = -KEY_FIGURE_LIMIT
+        if hi is None or hi > KEY_FIGURE_LIMIT:
+            hi = KEY_FIGURE_LIMIT
+        if value < lo:
+            return ("minimum", lo)
+        if value > hi:
+            return ("maximum", hi)
+        return None
 
 
 _MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
@@ -546,15 +616,20 @@ class ChecklistSet(BaseModel):
                 return fw
         raise KeyError(framework_id)
 
+    def _index(self) -> dict[str, tuple[Framework, Section | None, Item]]:
+        # straight from pydantic's private store: ``self._items`` goes through pydantic's
+        # ``__getattr__`` and costs about 10 µs, and scoring looks items up hundreds of times
+        return self.__pydantic_private__["_items"]  # type: ignore[index]
+
     def item(self, item_id: str) -> Item:
-        return self._items[item_id][2]
+        return self._index()[item_id][2]
 
     def has_item(self, item_id: str) -> bool:
-        return item_id in self._items
+        return item_id in self._index()
 
     def locate(self, item_id: str) -> tuple[Framework, Section | None, Item]:
         """The framework and section (None for organisation-wide items) an item belongs to."""
-        return self._items[item_id]
+        return self._index()[item_id]
 
     def scale_for(self, item_id: str) -> Scale:
         fw, section, item = self.locate(item_id)

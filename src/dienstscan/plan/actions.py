@@ -45,7 +45,7 @@ _OWN_ID = re.compile(r"^E-(\d+)$")
 class PlanChanges(BaseModel):
     """What a run of ``propose_actions`` changed, as action ids."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     added: list[str] = Field(default_factory=list)
     reopened: list[str] = Field(default_factory=list)

@@ -1,7 +1,7 @@
 """Scoring: pure functions from (checklists, scan) to a ``ScoreReport``. No I/O, no Qt.
 
 ``score`` computes everything the GUI, the exports and ``dienstscan score`` show; ``item_state``
-and ``node_counts`` serve the GUI tree; ``format_report`` renders the readable Dutch table.
+and ``node_counts`` serve the GUI tree. The text table of ``dienstscan score`` is ``cli_tables``.
 """
 
 from .engine import item_state, node_counts, score
@@ -20,7 +20,6 @@ from .report import (
     SeparateItem,
     Tally,
 )
-from .table import format_report
 
 __all__ = [
     "BenchmarkComparison",
@@ -36,7 +35,6 @@ __all__ = [
     "SectionScore",
     "SeparateItem",
     "Tally",
-    "format_report",
     "item_state",
     "node_counts",
     "score",

@@ -7,6 +7,7 @@ Pure helpers: ``62.5`` -> ``"62,5"``, ``44000`` -> ``"44.000"``, ``"2011-07-05"`
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal
 
 MONTHS = (
@@ -39,6 +40,7 @@ _PLURALS = {
 }
 
 
+@lru_cache(maxsize=4096)  # pure, and called for every benchmark of every comparison
 def display_round(value: float, decimals: int = 1) -> float:
     """The value as it is shown, so comparisons and the text never disagree.
 

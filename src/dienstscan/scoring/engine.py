@@ -35,7 +35,7 @@ millisecond for a full scan.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model.assessment import Answer, Assessment
 from ..model.checklist import Benchmark, ChecklistSet, Framework, Item, KeyFigure, ScaleOption, Section
@@ -93,6 +93,9 @@ class _Index:
     items: dict[str, tuple[_FrameworkIx, _SectionIx | None, _ItemIx]]
     benchmarks: dict[str, tuple[Benchmark, ...]]
     key_figures: tuple[KeyFigure, ...]
+    #: Comparisons and key-figure results already worked out for these checklists (``_memo``):
+    #: they depend only on the value compared, and after an edit most values are the same.
+    memo: dict[tuple, object] = field(default_factory=dict)
 
 
 _CACHE: dict[int, tuple[ChecklistSet, _Index]] = {}
@@ -173,6 +176,11 @@ class _Acc:
         self.all += other.all
         self.all_answered += other.all_answered
 
+    def key(self) -> tuple:
+        """Everything ``tally`` depends on (besides the method), for the memo."""
+        return (self.items, self.applicable, self.full, self.partial, self.na, self.unanswered, self.weight,
+                self.all, self.all_answered)
+
     def tally(self, method: str | None) -> Tally:
         pct = partial = None
         if self.applicable:
@@ -210,42 +218,78 @@ class _Walk:
 
 def _walk_items(items: tuple[_ItemIx, ...], walk: _Walk, acc: _Acc, unanswered: list[str],
                 missing: list[str], expl: list[int], separate: list[tuple[_ItemIx, ScaleOption | None]]) -> None:
+    # the hot loop of every rescoring: counters in locals, written back once at the end
     answers = walk.answers
+    n_all = n_answered = n_items = n_unanswered = n_applicable = n_na = n_full = n_partial = 0
+    weight_sum = 0.0
     for ix in items:
         item = ix.item
         answer = answers.get(item.id)
-        option = _option(ix, answer)
-        if answer is not None and answer.option is not None and option is None:
-            walk.unknown_options.append(f"{item.id}: {answer.option}")
-        acc.all += 1
+        chosen = answer.option if answer is not None else None
+        option = ix.options.get(chosen) if chosen is not None else None
+        if chosen is not None and option is None:
+            walk.unknown_options.append(f"{item.id}: {chosen}")
+        n_all += 1
         if option is None:
             unanswered.append(item.id)
         else:
-            acc.all_answered += 1
+            n_answered += 1
             if option.requires_explanation:
                 expl[0] += 1
-                if answer is not None and not answer.explanation.strip():
+                if not answer.explanation.strip():
                     missing.append(item.id)
                 else:
                     expl[1] += 1
         if not item.scored:
             separate.append((ix, option))
             continue
-        acc.items += 1
+        n_items += 1
         if option is None:
-            acc.unanswered += 1
-            acc.applicable += 1
+            n_unanswered += 1
+            n_applicable += 1
             continue
         weight = option.weight
         if weight is None:
-            acc.na += 1
+            n_na += 1
             continue
-        acc.applicable += 1
-        acc.weight += weight
+        n_applicable += 1
+        weight_sum += weight
         if weight >= 1.0:
-            acc.full += 1
+            n_full += 1
         elif weight > 0.0:
-            acc.partial += 1
+            n_partial += 1
+    acc.all += n_all
+    acc.all_answered += n_answered
+    acc.items += n_items
+    acc.unanswered += n_unanswered
+    acc.applicable += n_applicable
+    acc.na += n_na
+    acc.full += n_full
+    acc.partial += n_partial
+    acc.weight += weight_sum
+
+
+_MEMO_SIZE = 4096
+
+
+def _memo(index: _Index, key: tuple, make):
+    """``make()``, or what it gave before for the same ``key`` with the same checklists.
+
+    Safe because a comparison or key-figure result is a pure function of the checklists (fixed
+    for the index) and the values in ``key``; the report parts are never changed after scoring.
+    """
+    hit = index.memo.get(key)
+    if hit is None:
+        if len(index.memo) >= _MEMO_SIZE:
+            index.memo.clear()
+        hit = index.memo[key] = make()
+    return hit
+
+
+def _compare(index: _Index, metric: str, actual: float | None, actual_text: str,
+             benchmarks: tuple[Benchmark, ...], fmt, **options) -> MetricComparison:
+    key = ("compare", metric, actual, actual_text, tuple(b.id for b in benchmarks), tuple(sorted(options.items())))
+    return _memo(index, key, lambda: compare(metric, actual, actual_text, benchmarks, fmt, **options))
 
 
 def _full_label(fix: _FrameworkIx) -> str:
@@ -276,7 +320,7 @@ def withheld_reason(tally: Tally, noun: str) -> str | None:
             "is daar niet mee te vergelijken")
 
 
-def _pct_compare(fix: _FrameworkIx, metric: str, tally: Tally,
+def _pct_compare(index: _Index, fix: _FrameworkIx, metric: str, tally: Tally,
                  benchmarks: tuple[Benchmark, ...]) -> MetricComparison | None:
     if not benchmarks:
         return None
@@ -286,7 +330,7 @@ def _pct_compare(fix: _FrameworkIx, metric: str, tally: Tally,
         text = "geen score"
     else:
         text = f"{dutch.percent(pct)} ({denominator_text(fix.framework.score_method, tally, noun, _full_label(fix))})"
-    return compare(metric, pct, text, benchmarks, dutch.percent, judge=False,
+    return _compare(index, metric, pct, text, benchmarks, dutch.percent, judge=False,
                    missing="er zijn geen toepasselijke items beantwoord",
                    withheld=withheld_reason(tally, noun))
 
@@ -307,17 +351,19 @@ def _level_text(ix: _ItemIx) -> Callable[[float], str]:
 
 
 
-def _item_compare(ix: _ItemIx, option: ScaleOption | None, benchmarks: tuple[Benchmark, ...]) -> MetricComparison:
+def _item_compare(index: _Index, ix: _ItemIx, option: ScaleOption | None,
+                  benchmarks: tuple[Benchmark, ...]) -> MetricComparison:
     """An item's answer against benchmarks for that item: its level, or else its weight in %."""
     if ix.levels:
         fmt = _level_text(ix)
         actual = float(option.level) if option is not None and option.level is not None else None
         text = _option_in_sentence(option.label) if option is not None else "geen antwoord"
-        return compare(ix.item.id, actual, text, benchmarks, fmt, levels=True, unit="niveau", judge=False,
-                       missing="het item is nog niet beantwoord")
+        return _compare(index, ix.item.id, actual, text, benchmarks, fmt, levels=True, unit="niveau", judge=False,
+                        missing="het item is nog niet beantwoord")
     actual = option.weight * 100.0 if option is not None and option.weight is not None else None
     text = dutch.percent(actual) if actual is not None else "geen antwoord"
-    return compare(ix.item.id, actual, text, benchmarks, dutch.percent, missing="het item is nog niet beantwoord")
+    return _compare(index, ix.item.id, actual, text, benchmarks, dutch.percent,
+                    missing="het item is nog niet beantwoord")
 
 
 def _scope_notes(fix: _FrameworkIx, excluded: list[ExcludedPart], tally: Tally) -> tuple[str | None, str]:
@@ -352,6 +398,15 @@ def _excluded_part_items(items: tuple[_ItemIx, ...]) -> int:
 # --------------------------------------------------------------------------- score
 
 
+def _section_score(index: _Index, fix: _FrameworkIx, section: Section, stally: Tally, unanswered: list[str],
+                   missing: list[str]) -> SectionScore:
+    return SectionScore(
+        id=section.id, title=section.title, number=section.number, tally=stally,
+        unanswered=unanswered, explanations_missing=missing,
+        comparison=_pct_compare(index, fix, section.id, stally, index.benchmarks.get(section.id, ())),
+    )
+
+
 def _score_framework(fix: _FrameworkIx, index: _Index, walk: _Walk, assessment: Assessment,
                      overall: _Acc, completeness: Completeness) -> FrameworkScore:
     fw = fix.framework
@@ -381,14 +436,11 @@ def _score_framework(fix: _FrameworkIx, index: _Index, walk: _Walk, assessment: 
         acc.add(sacc)
         unanswered.extend(s_unanswered)
         missing.extend(s_missing)
-        stally = sacc.tally(method)
-        sections.append(SectionScore(
-            id=section.id, title=section.title, number=section.number, tally=stally,
-            unanswered=s_unanswered, explanations_missing=s_missing,
-            comparison=_pct_compare(fix, section.id, stally, benchmarks.get(section.id, ())),
-        ))
+        sections.append(_memo(index, ("section", section.id, method, sacc.key(), tuple(s_unanswered),
+                                      tuple(s_missing)),
+                              lambda: _section_score(index, fix, section, sacc.tally(method), s_unanswered, s_missing)))
     overall.add(acc)
-    tally = acc.tally(method)
+    tally = _memo(index, ("tally", method, acc.key()), lambda: acc.tally(method))
     scope_note, denominator_note = _scope_notes(fix, excluded, tally)
 
     separate_items: list[SeparateItem] = []
@@ -399,7 +451,7 @@ def _score_framework(fix: _FrameworkIx, index: _Index, walk: _Walk, assessment: 
             option=option.id if option is not None else None,
             option_label=option.label if option is not None else None,
             level=option.level if option is not None else None,
-            comparison=_item_compare(ix, option, bms) if bms else None,
+            comparison=_item_compare(index, ix, option, bms) if bms else None,
         ))
     item_comparisons: list[MetricComparison] = []
     for item_id, bms in benchmarks.items():
@@ -409,7 +461,7 @@ def _score_framework(fix: _FrameworkIx, index: _Index, walk: _Walk, assessment: 
         if located[1] is not None and not assessment.in_scope(fw.id, located[1].section.id):
             continue
         ix = located[2]
-        item_comparisons.append(_item_compare(ix, _option(ix, walk.answers.get(item_id)), bms))
+        item_comparisons.append(_item_compare(index, ix, _option(ix, walk.answers.get(item_id)), bms))
 
     completeness.unanswered[fw.id] = unanswered
     completeness.explanations_missing.extend(missing)
@@ -421,7 +473,7 @@ def _score_framework(fix: _FrameworkIx, index: _Index, walk: _Walk, assessment: 
         separate_items=separate_items,
         explanation_status=ExplanationStatus(required=expl[0], given=expl[1], missing=missing),
         unanswered=unanswered,
-        comparison=_pct_compare(fix, fw.id, tally, benchmarks.get(fw.id, ())),
+        comparison=_pct_compare(index, fix, fw.id, tally, benchmarks.get(fw.id, ())),
         item_comparisons=item_comparisons,
     )
 
@@ -461,18 +513,25 @@ def _per_inhabitants(kf: KeyFigure, value: float | None, value_text: str, bms: t
 def _key_figure(kf: KeyFigure, assessment: Assessment, index: _Index) -> KeyFigureResult:
     entered = assessment.key_figures.get(kf.id)
     value = entered.value if entered is not None else None
+    note = entered.note if entered is not None else ""
+    inhabitants = assessment.organisation.inhabitants
+    return _memo(index, ("key_figure", kf.id, value, note, inhabitants),
+                 lambda: _key_figure_result(kf, value, note, inhabitants, index))
+
+
+def _key_figure_result(kf: KeyFigure, value: float | None, note: str, inhabitants: int | None,
+                       index: _Index) -> KeyFigureResult:
     value_text = dutch.with_unit(value, kf.unit) if value is not None else "niet ingevuld"
     bms = index.benchmarks.get(kf.id, ())
     comparison = None
     if bms and kf.per_inhabitants:
-        comparison = _per_inhabitants(kf, value, value_text, bms, assessment.organisation.inhabitants)
+        comparison = _per_inhabitants(kf, value, value_text, bms, inhabitants)
     elif bms:
         comparison = compare(kf.id, value, value_text, bms, lambda v: dutch.with_unit(v, kf.unit),
                              unit=kf.unit, direction=kf.direction, missing="het kengetal is niet ingevuld")
     return KeyFigureResult(
         id=kf.id, label=kf.label, unit=kf.unit, direction=kf.direction,
-        value=value, value_text=value_text, note=entered.note if entered is not None else "",
-        comparison=comparison,
+        value=value, value_text=value_text, note=note, comparison=comparison,
     )
 
 

@@ -15,7 +15,7 @@ ItemState = Literal["unanswered", "answered", "explanation_missing", "out_of_sco
 
 
 class _Report(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Tally(_Report):

@@ -2,6 +2,8 @@
 
 No Qt. The GUI and the CLI call:
 
+- ``atomic_write_bytes(path, data)``: how every other file the program makes is written (plan,
+  forms, report, benchmark); ``SaveError`` carries the Dutch message, the old file stays whole.
 - ``save_scan(assessment, path, *, keep_backup=True)`` / ``load_scan(path)``: atomic save with a
   ``.bak`` of the previous version; load with Dutch ``ScanFileError`` messages; ``read_scan``
   also returns what the envelope said (format version, whether the file was upgraded).
@@ -10,8 +12,9 @@ No Qt. The GUI and the CLI call:
 - ``acquire_lock(path, *, force=False)`` -> ``ScanLock``; ``ScanLockedError`` when in use.
 """
 
+from .atomic import atomic_write_bytes
 from .compare import check_against_checklists
-from .errors import ScanFileError, ScanLockedError
+from .errors import SaveError, ScanFileError, ScanLockedError
 from .lock import STALE_AFTER, LockOwner, ScanLock, acquire_lock, lock_path, read_lock
 from .migrations import CURRENT_FORMAT_VERSION
 from .recovery import (
@@ -34,10 +37,12 @@ __all__ = [
     "LoadedScan",
     "LockOwner",
     "RecoveryCopy",
+    "SaveError",
     "ScanFileError",
     "ScanLock",
     "ScanLockedError",
     "acquire_lock",
+    "atomic_write_bytes",
     "backup_path",
     "check_against_checklists",
     "data_dir",

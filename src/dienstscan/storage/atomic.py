@@ -10,13 +10,15 @@ it, so the rename survives a power cut.
 
 from __future__ import annotations
 
-import errno
 import os
 import secrets
 import shutil
 import sys
 import time
 from pathlib import Path
+
+from .errors import SaveError
+from .messages import save_failed_message
 
 #: How long ``os.replace`` is retried while another program holds the file.
 REPLACE_RETRY_SECONDS = 2.0
@@ -136,5 +138,17 @@ def atomic_write(
     fsync_directory(folder)
 
 
-def is_disk_full(exc: OSError) -> bool:
-    return exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)) or getattr(exc, "winerror", None) in (39, 112)
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Save ``data`` as ``path`` the safe way: whole and new, or the old file untouched.
+
+    The one way every file the program makes is written (Excel plan, participant forms, report
+    as HTML, Word or PDF, benchmark YAML); scans add a backup through ``atomic_write``. Raises
+    ``SaveError`` with a Dutch message naming the file (disk full, read-only folder, no
+    permission, file held open by another program); no temporary file is left behind.
+    """
+    path = Path(path)
+    existed = path.exists()
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise SaveError(path, save_failed_message(path, exc, existed=existed), exc) from exc

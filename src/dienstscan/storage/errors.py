@@ -52,3 +52,20 @@ class ScanLockedError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class SaveError(OSError):
+    """A file the program makes (plan, report, forms, benchmark) could not be saved.
+
+    ``str()`` is a complete Dutch sentence naming the file and the reason; the previous file, if
+    there was one, is unchanged. It stays an ``OSError`` (same ``errno``), so code that handles
+    operating-system errors in general still catches it.
+    """
+
+    def __init__(self, path: Path | str, message: str, cause: OSError) -> None:
+        super().__init__(cause.errno, message, str(path))
+        self.path = Path(path)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message

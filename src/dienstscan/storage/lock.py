@@ -6,6 +6,11 @@ Dienstscan then gets ``ScanLockedError`` naming that person. A lock left by a cr
 is taken over: its process is gone (same computer), or it is older than ``STALE_AFTER``
 (another computer, where the process cannot be checked). ``force=True`` takes any lock over.
 The holder calls ``refresh()`` now and then during long sessions so its lock never looks stale.
+
+A lock file whose content is damaged (garbage, binary, a pid of 10**30, a timestamp in year 1 or
+far in the future, too large to be ours) can belong to no live Dienstscan: it is a stale lock,
+taken over at once, and ``ScanLock.note`` says so. Only an empty, fresh lock file is respected for
+a moment: that is another Dienstscan between creating the file and writing it.
 """
 
 from __future__ import annotations
@@ -29,8 +34,20 @@ from .messages import describe_os_error
 
 #: A lock whose holder cannot be checked counts as abandoned after this long.
 STALE_AFTER = dt.timedelta(hours=12)
-#: A lock file that cannot be read (being written, or damaged) counts as abandoned after this long.
+#: An empty lock file (another Dienstscan is writing it) counts as abandoned after this long.
 _UNREADABLE_STALE_SECONDS = 30.0
+#: Our lock files are a few hundred bytes; anything much larger is not one of ours.
+_MAX_LOCK_BYTES = 64 * 1024
+#: Process ids fit in 32 bits on every platform we run on.
+_MAX_PID = 2**32 - 1
+#: A holder's clock may run ahead of ours a little; a lock from further in the future is damaged.
+_FUTURE_SLACK = dt.timedelta(days=1)
+
+
+def _printable(value: object, limit: int = 100) -> str:
+    """Text from a lock file as it may be shown: no control characters, not endless."""
+    text = "".join(ch if ch.isprintable() else " " for ch in str(value)).strip()
+    return text[:limit] or "onbekend"
 
 
 def lock_path(path: Path) -> Path:
@@ -75,20 +92,29 @@ class LockOwner:
 
     @classmethod
     def from_bytes(cls, raw: bytes) -> LockOwner | None:
+        """The owner written in a lock file; None when the content is not a sound lock of ours."""
+        if len(raw) > _MAX_LOCK_BYTES:
+            return None
         try:
             data = json.loads(raw.decode("utf-8"))
+            pid = data["pid"]
+            if type(pid) is not int or not 0 < pid <= _MAX_PID:
+                return None
             since = dt.datetime.fromisoformat(data["since"])
             if since.tzinfo is None:
                 since = since.astimezone()
+            # Out-of-range moments (year 1 with an offset, year 9999) overflow here, not later.
+            if not 1971 <= since.year <= 9998 or since.timestamp() > time.time() + _FUTURE_SLACK.total_seconds():
+                return None
             return cls(
-                user=str(data["user"]),
-                host=str(data["host"]),
-                pid=int(data["pid"]),
+                user=_printable(data["user"]),
+                host=_printable(data["host"]),
+                pid=pid,
                 since=since,
-                app_version=str(data.get("app_version", "")),
-                token=str(data["token"]),
+                app_version=_printable(data.get("app_version", ""), 40),
+                token=str(data["token"])[:200],
             )
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError, OverflowError, RecursionError, OSError):
             return None
 
     def describe(self) -> str:
@@ -96,16 +122,23 @@ class LockOwner:
         return f"{self.user} op computer {self.host}, sinds {since:%d-%m-%Y} om {since:%H:%M}"
 
 
-def read_lock(path: Path) -> LockOwner | None:
-    """Who holds the lock on scan ``path``; None when there is no readable lock."""
+def _read_lock_bytes(path: Path) -> bytes | None:
+    """The first bytes of the lock file of scan ``path`` (enough to see it is too large); None if absent."""
     try:
-        return LockOwner.from_bytes(lock_path(path).read_bytes())
+        with open(lock_path(path), "rb") as handle:
+            return handle.read(_MAX_LOCK_BYTES + 1)
     except OSError:
         return None
 
 
+def read_lock(path: Path) -> LockOwner | None:
+    """Who holds the lock on scan ``path``; None when there is no readable lock."""
+    raw = _read_lock_bytes(path)
+    return LockOwner.from_bytes(raw) if raw is not None else None
+
+
 def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
+    if not 0 < pid <= _MAX_PID:
         return False
     if sys.platform == "win32":
         import ctypes  # os.kill(pid, 0) would terminate the process on Windows
@@ -127,12 +160,14 @@ def _pid_alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    except OSError:
+    except (OSError, OverflowError):
         return False
     return True
 
 
-def _is_stale(owner: LockOwner | None, file: Path) -> bool:
+def _is_stale(owner: LockOwner | None, file: Path, damaged: bool = False) -> bool:
+    if damaged:
+        return True
     try:
         mtime = file.stat().st_mtime
     except OSError:
@@ -148,13 +183,26 @@ def _is_stale(owner: LockOwner | None, file: Path) -> bool:
 class ScanLock:
     """A held lock. Release it when the scan is closed; usable as a context manager."""
 
-    def __init__(self, path: Path, owner: LockOwner, *, took_over: LockOwner | None = None) -> None:
+    def __init__(self, path: Path, owner: LockOwner, *, took_over: LockOwner | None = None,
+                 took_over_damaged: bool = False) -> None:
         self.path = Path(path)
         self.lock_path = lock_path(self.path)
         self.owner = owner
         #: The previous holder when a stale (or forced) lock was taken over.
         self.took_over = took_over
+        #: True when the lock taken over was damaged (its content unreadable or absurd).
+        self.took_over_damaged = took_over_damaged
         self._released = False
+
+    @property
+    def note(self) -> str | None:
+        """A Dutch sentence about the lock this one replaced, if any."""
+        if self.took_over_damaged:
+            return (f"De vergrendeling naast '{self.path.name}' was beschadigd (onleesbare of onmogelijke "
+                    "inhoud); ze is als verlaten vergrendeling beschouwd en vervangen.")
+        if self.took_over is not None:
+            return f"De vergrendeling van {self.took_over.describe()} was verlaten en is overgenomen."
+        return None
 
     @property
     def released(self) -> bool:
@@ -197,7 +245,7 @@ class ScanLock:
 
 
 def _locked_error(path: Path, owner: LockOwner | None) -> ScanLockedError:
-    who = owner.describe() if owner else "een andere Dienstscan (de vergrendeling is niet leesbaar)"
+    who = owner.describe() if owner else "een andere Dienstscan (de vergrendeling wordt net geschreven)"
     return ScanLockedError(
         path,
         owner,
@@ -234,10 +282,12 @@ def acquire_lock(path: Path, *, force: bool = False) -> ScanLock:
                 raise _lock_failed(path, exc) from exc
             return ScanLock(path, me)
 
-        holder = read_lock(path)
-        if not file.exists():
+        raw = _read_lock_bytes(path)
+        if raw is None and not file.exists():
             continue  # released between our attempt and the read: try again
-        if not (force or _is_stale(holder, file)):
+        holder = LockOwner.from_bytes(raw) if raw is not None else None
+        damaged = holder is None and bool(raw) and bool(raw.strip() or len(raw) > _MAX_LOCK_BYTES)
+        if not (force or _is_stale(holder, file, damaged)):
             raise _locked_error(path, holder)
         try:
             atomic_write(file, me.to_bytes())
@@ -245,7 +295,7 @@ def acquire_lock(path: Path, *, force: bool = False) -> ScanLock:
             raise _lock_failed(path, exc) from exc
         current = read_lock(path)
         if current is not None and current.token == me.token:
-            return ScanLock(path, me, took_over=holder)
+            return ScanLock(path, me, took_over=holder, took_over_damaged=damaged)
         # another program took the abandoned lock at the same moment; look again
     raise _locked_error(path, read_lock(path))
 

@@ -7,12 +7,12 @@ a Python path, and say in Dutch what the value should be.
 from __future__ import annotations
 
 import errno
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from ..model.assessment import ACTION_FIELD_LABELS, in_sentence
-from .atomic import is_disk_full
 
 #: Dutch names of the scan's fields, as a user reads them.
 FIELD_LABELS: dict[str, str] = {
@@ -78,12 +78,20 @@ def field_path(loc: tuple[Any, ...]) -> str:
     return " › ".join(parts) if parts else "de scan als geheel"
 
 
+def _short_number(value: Any) -> str:
+    """A bound as a person reads it: 1000000000000 rather than 1e+12."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return str(value)
+
+
 def _short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _problem(error: dict[str, Any]) -> str:
+def problem_text(error: dict[str, Any]) -> str:
+    """What is wrong with one pydantic error's value, in Dutch (without where it is)."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if kind == "missing":
@@ -99,10 +107,16 @@ def _problem(error: dict[str, Any]) -> str:
         return f"is te lang (hoogstens {ctx.get('max_length')} tekens)"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return "moet een geheel getal zijn" + found
-    if kind in ("float_type", "float_parsing", "finite_number"):
+    if kind == "finite_number":
+        return "moet een eindig getal zijn, niet oneindig of NaN" + found
+    if kind in ("float_type", "float_parsing"):
         return "moet een getal zijn" + found
     if kind in ("greater_than_equal", "greater_than"):
-        return f"mag niet kleiner zijn dan {ctx.get('ge', ctx.get('gt'))}" + found
+        return f"mag niet kleiner zijn dan {_short_number(ctx.get('ge', ctx.get('gt')))}" + found
+    if kind in ("less_than_equal", "less_than"):
+        return f"mag niet groter zijn dan {_short_number(ctx.get('le', ctx.get('lt')))}" + found
+    if kind.startswith("dienstscan_"):  # our own validators word their message in Dutch already
+        return str(error.get("msg", "heeft een ongeldige waarde")) + found
     if kind in ("bool_type", "bool_parsing"):
         return "moet true of false zijn" + found
     if kind.startswith("date_"):
@@ -124,26 +138,60 @@ def _problem(error: dict[str, Any]) -> str:
 def describe_validation_error(exc: ValidationError, prefix: tuple[Any, ...] = ()) -> str:
     """The errors of a failed validation as Dutch lines, at most a handful."""
     errors = exc.errors(include_url=False)
-    lines = [f"- {field_path(prefix + tuple(e['loc']))}: {_problem(e)}" for e in errors[:_MAX_ERRORS_SHOWN]]
+    lines = [f"- {field_path(prefix + tuple(e['loc']))}: {problem_text(e)}" for e in errors[:_MAX_ERRORS_SHOWN]]
     if len(errors) > _MAX_ERRORS_SHOWN:
         lines.append(f"- en nog {len(errors) - _MAX_ERRORS_SHOWN} fouten")
     return "\n".join(lines)
 
 
+def is_disk_full(exc: OSError) -> bool:
+    """ENOSPC or EDQUOT, or Windows' "disk full" (39) and "not enough space" (112)."""
+    return exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)) or getattr(exc, "winerror", None) in (39, 112)
+
+
 def describe_os_error(exc: OSError) -> str:
-    """What an operating-system error means, in Dutch, without the English strerror."""
+    """What an operating-system error means, in Dutch, without the English strerror.
+
+    The one place where error numbers become words: reading and writing, scans and every other
+    file the program makes (``save_failed_message``).
+    """
+    if exc.errno == getattr(errno, "EDQUOT", None):
+        return "de schijf is vol (uw quotum is op)"
     if is_disk_full(exc):
         return "de schijf is vol"
     if isinstance(exc, FileNotFoundError):
         return "de map of het bestand bestaat niet"
     if isinstance(exc, IsADirectoryError):
         return "dit is een map, geen bestand"
+    if exc.errno == errno.EROFS:
+        return "de map is alleen-lezen"
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
         return "geen toestemming (u heeft geen rechten, of een ander programma houdt het bestand vast)"
-    if exc.errno == errno.EROFS:
-        return "de schijf is alleen-lezen"
     if exc.errno == errno.ENAMETOOLONG:
         return "de bestandsnaam of het pad is te lang"
+    if exc.errno == errno.EFBIG:
+        return "het bestand is te groot voor deze schijf"
     if exc.errno == errno.EIO:
         return "een lees- of schrijffout van de schijf of het netwerk"
+    # Reading: what a path on a network drive, a USB stick or a hand-typed name runs into.
+    if exc.errno == errno.ENOTDIR:
+        return "een deel van het pad is een bestand, geen map"
+    if exc.errno == errno.ELOOP:
+        return "het pad verwijst in een kring naar zichzelf (snelkoppelingen)"
+    if exc.errno in (errno.ETIMEDOUT, errno.EHOSTDOWN, errno.EHOSTUNREACH, errno.ENETUNREACH, errno.ESTALE):
+        return "de netwerkschijf reageert niet (meer); controleer de verbinding"
+    if exc.errno == errno.EBUSY:
+        return "het bestand is in gebruik door een ander programma"
+    if exc.errno == errno.EINVAL:
+        return "de bestandsnaam is ongeldig"
     return f"systeemfout {exc.errno or ''}".strip()
+
+
+def save_failed_message(path: Path, exc: OSError, *, existed: bool, what: str | None = None) -> str:
+    """The Dutch sentence for a save that failed: the file, why, and that nothing was lost.
+
+    ``what`` names the kind of file ("de scan") when the sentence reads better with it.
+    """
+    kept = "Het bestaande bestand is niet gewijzigd." if existed else "Er is niets opgeslagen."
+    subject = f"{what} niet opslaan als '{path}'" if what else f"'{path}' niet opslaan"
+    return f"Kan {subject}: {describe_os_error(exc)}. {kept}"

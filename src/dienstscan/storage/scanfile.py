@@ -9,6 +9,12 @@ Saving is atomic (see ``atomic``) and keeps the previous version as ``<name>.bak
 recognises every way a file can be wrong (empty, cut off, not JSON, an Excel file renamed, wrong
 types, a newer format) and raises ``ScanFileError`` with a Dutch message that names the file.
 Older formats are upgraded through ``migrations``; a newer one is refused and never overwritten.
+
+What a hand-edited file can hide is refused at load too, never silently resolved: a key twice in
+one JSON object (which answer is meant?), an action id twice, a framework twice in the scope, and,
+when the checklists are given, a key figure value outside its unit's range (a percentage of 140,
+a negative waiting time). Non-finite numbers (``NaN``, ``Infinity``, ``1e999``) and absurd sizes
+are refused by the model itself.
 """
 
 from __future__ import annotations
@@ -24,9 +30,10 @@ from pydantic import ValidationError
 
 from .. import __version__
 from ..model.assessment import Assessment
+from ..model.checklist import ChecklistSet
 from .atomic import atomic_write
 from .errors import ScanFileError
-from .messages import describe_os_error, describe_validation_error
+from .messages import describe_os_error, describe_validation_error, field_path, save_failed_message
 from .migrations import CURRENT_FORMAT_VERSION, OLDEST_FORMAT_VERSION, MigrationError, upgrade
 
 FORMAT_NAME = "dienstscan"
@@ -115,9 +122,8 @@ def save_scan(assessment: Assessment, path: Path, *, keep_backup: bool = True) -
         atomic_write(path, data, backup=backup_path(path) if keep_backup else None)
     except OSError as exc:
         assessment.modified = previous_modified
-        kept = "Het bestaande bestand is niet gewijzigd." if existed else "Er is niets opgeslagen."
         raise ScanFileError(
-            path, f"Kan de scan niet opslaan als '{path}': {describe_os_error(exc)}. {kept}", "save_failed"
+            path, save_failed_message(path, exc, existed=existed, what="de scan"), "save_failed"
         ) from exc
     except BaseException:
         assessment.modified = previous_modified
@@ -180,8 +186,95 @@ def _truncated(path: Path, data: bytes) -> ScanFileError:
     )
 
 
-def decode_scan(data: bytes, path: Path) -> LoadedScan:
-    """Turn file bytes into a scan, or raise ``ScanFileError`` saying what is wrong."""
+class _Duplicates(Exception):
+    """A JSON object holds a key twice."""
+
+
+def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)  # built in C: this hook costs little on a large scan
+    if len(obj) != len(pairs):
+        raise _Duplicates()
+    return obj
+
+
+def _duplicate_key_places(text: str) -> list[tuple[str, tuple[Any, ...], int]]:
+    """Every key that stands twice in one object: (key, path of the object, line the object starts).
+
+    Only called once a duplicate is known: it parses with the (slower) pure-Python scanner, which
+    lets us see where each object starts.
+    """
+    from json.decoder import JSONObject
+    from json.scanner import py_make_scanner
+
+    twice: dict[int, tuple[int, list[str]]] = {}
+    keep: list[dict[str, Any]] = []  # keep every object alive so no id() is reused
+
+    def parse_object(s_and_end, strict, scan_once, object_hook, object_pairs_hook, memo=None):
+        source, start = s_and_end
+        line = source.count("\n", 0, start) + 1
+
+        def hook(pairs):
+            obj: dict[str, Any] = {}
+            keys = []
+            for key, value in pairs:
+                if key in obj and key not in keys:
+                    keys.append(key)
+                obj[key] = value
+            if keys:
+                twice[id(obj)] = (line, keys)
+            keep.append(obj)
+            return obj
+
+        return JSONObject(s_and_end, strict, scan_once, object_hook, hook, memo)
+
+    decoder = json.JSONDecoder()
+    decoder.parse_object = parse_object  # type: ignore[attr-defined]
+    decoder.scan_once = py_make_scanner(decoder)  # type: ignore[attr-defined]
+    document = decoder.decode(text)
+    places: list[tuple[str, tuple[Any, ...], int]] = []
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(document, ())]
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, dict):
+            if id(node) in twice:
+                line, keys = twice[id(node)]
+                places += [(key, where, line) for key in keys]
+            stack += [(value, (*where, key)) for key, value in node.items()]
+        elif isinstance(node, list):
+            stack += [(value, (*where, index)) for index, value in enumerate(node)]
+    return sorted(places, key=lambda place: place[2])
+
+
+def _where(path: tuple[Any, ...]) -> str:
+    """A place in the file named as validation errors name it (inside the scan, without 'scan ›')."""
+    if not path:
+        return "het bestand als geheel"
+    return field_path(path[1:] if path[0] == "scan" and len(path) > 1 else path)
+
+
+def _duplicate_keys_error(path: Path, text: str) -> ScanFileError:
+    try:
+        places = _duplicate_key_places(text)
+    except (ValueError, RecursionError):
+        places = []
+    lines = [f"- de sleutel '{key}' staat twee keer in {_where(where)} (het deel dat op regel {line} begint)"
+             for key, where, line in places[:5]]
+    if len(places) > 5:
+        lines.append(f"- en nog {len(places) - 5} keer")
+    return _fail(
+        path,
+        "in het bestand staat dezelfde sleutel twee keer in één onderdeel, zodat niet zeker is welke waarde "
+        "bedoeld is:\n" + "\n".join(lines) + "\nHaal met een teksteditor een van beide weg (bewaar eerst een "
+        "kopie). Het bestand is niet gewijzigd.",
+        "invalid",
+    )
+
+
+def decode_scan(data: bytes, path: Path, checklists: ChecklistSet | None = None) -> LoadedScan:
+    """Turn file bytes into a scan, or raise ``ScanFileError`` saying what is wrong.
+
+    With ``checklists`` the key figure values are checked against their units' ranges too.
+    """
     if not data.strip():
         size = "0 bytes" if not data else "alleen witruimte"
         raise (_fail(path, f"het bestand is leeg ({size}).{_backup_hint(path)}", "empty"))
@@ -218,7 +311,9 @@ def decode_scan(data: bytes, path: Path) -> LoadedScan:
     if "\x00" in text:
         raise (_fail(path, "het bestand bevat binaire gegevens; het is geen Dienstscan-bestand.", "not_text"))
     try:
-        document = json.loads(text)
+        document = json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
+    except _Duplicates:
+        raise _duplicate_keys_error(path, text) from None
     except json.JSONDecodeError as exc:
         stripped = text.lstrip()
         if stripped[:1] in ("{", "[") and _looks_cut_off(text):
@@ -233,7 +328,59 @@ def decode_scan(data: bytes, path: Path) -> LoadedScan:
         )
     except (ValueError, RecursionError):
         raise (_fail(path, "het bestand bevat geen bruikbare JSON.", "not_json"))
-    return _from_document(document, path)
+    loaded = _from_document(document, path)
+    _check_loaded(loaded.assessment, path, checklists)
+    return loaded
+
+
+def _check_loaded(assessment: Assessment, path: Path, checklists: ChecklistSet | None) -> None:
+    """What the model alone cannot see: ids twice, and key figures outside their unit's range."""
+    problems: list[str] = []
+    places: dict[str, list[int]] = {}
+    for number, action in enumerate(assessment.actions, start=1):
+        places.setdefault(action.id, []).append(number)
+    for action_id, numbers in places.items():
+        if len(numbers) > 1:
+            where = ", ".join(f"nr. {n}" for n in numbers)
+            problems.append(f"- de actie-ID '{action_id}' staat {len(numbers)} keer in het plan (acties {where}); "
+                            "geef elke actie een eigen ID")
+    seen: set[str] = set()
+    for framework_id in assessment.frameworks:
+        if framework_id in seen:
+            problems.append(f"- het kader '{framework_id}' staat twee keer in de scope (kaders)")
+        seen.add(framework_id)
+    if checklists is not None:
+        problems += key_figure_problems(assessment, checklists)
+    if problems:
+        raise _fail(path, "de scan bevat ongeldige gegevens:\n" + "\n".join(problems)
+                    + "\nHet bestand is niet gewijzigd.", "invalid")
+
+
+def _plain_number(value: float) -> str:
+    text = f"{value:.6g}" if abs(value) < 1e15 else f"{value:.3g}"
+    return text.replace(".", ",")
+
+
+def key_figure_problems(assessment: Assessment, checklists: ChecklistSet) -> list[str]:
+    """Key figure values that break their key figure's rule (``KeyFigure.out_of_range``), in Dutch."""
+    problems = []
+    for figure_id, entered in sorted(assessment.key_figures.items()):
+        figure = checklists.key_figures.get(figure_id)
+        if figure is None or entered.value is None:
+            continue
+        problem = figure.out_of_range(entered.value)
+        if problem is None:
+            continue
+        kind, limit = problem
+        found = f"{_plain_number(entered.value)} ({figure.unit})"
+        if kind == "geen getal":
+            reason = "is geen getal"
+        elif kind == "minimum":
+            reason = f"ligt onder het minimum {_plain_number(limit)}"
+        else:
+            reason = f"ligt boven het maximum {_plain_number(limit)}"
+        problems.append(f"- kengetal '{figure.label}' ({figure_id}): de waarde {found} {reason}")
+    return problems
 
 
 def _from_document(document: Any, path: Path) -> LoadedScan:
@@ -312,15 +459,18 @@ def read_file_bytes(path: Path) -> bytes:
         raise _fail(path, f"het kan niet worden gelezen ({describe_os_error(exc)}).", "unreadable") from exc
 
 
-def read_scan(path: Path) -> LoadedScan:
-    """Load a scan with what its envelope says (format version, whether it was upgraded)."""
+def read_scan(path: Path, checklists: ChecklistSet | None = None) -> LoadedScan:
+    """Load a scan with what its envelope says (format version, whether it was upgraded).
+
+    With ``checklists``, key figure values outside their unit's range are refused too."""
     path = Path(path)
-    return decode_scan(read_file_bytes(path), path)
+    return decode_scan(read_file_bytes(path), path, checklists)
 
 
-def load_scan(path: Path) -> Assessment:
+def load_scan(path: Path, checklists: ChecklistSet | None = None) -> Assessment:
     """Load the scan at ``path``; older formats are upgraded in memory, the file is not changed.
 
-    Raises ``ScanFileError`` with a Dutch message naming the file and what is wrong.
+    Raises ``ScanFileError`` with a Dutch message naming the file and what is wrong. With
+    ``checklists``, key figure values outside their unit's range are refused too.
     """
-    return read_scan(path).assessment
+    return read_scan(path, checklists).assessment

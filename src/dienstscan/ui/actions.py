@@ -157,6 +157,13 @@ def _workshop(what: str, theme: str = "light") -> Callable[[ActionContext], obje
     return run
 
 
+def _manual(ctx: ActionContext) -> object:
+    """Help > Handleiding (F1): the manual at the part for the page that is shown."""
+    from . import help as manual  # QTextBrowser and the Markdown file: on first use
+
+    return manual.show_help(ctx.parent, ctx.shell.current_page())
+
+
 MENUS: tuple[MenuSpec, ...] = (
     MenuSpec("file", "&Bestand"),
     MenuSpec("edit", "Be&werken"),
@@ -243,7 +250,9 @@ ENTRIES: tuple[ActionSpec | SubmenuSpec, ...] = (
                tip="Iedereen antwoordt op de eigen telefoon via het wifi-netwerk van deze laptop: QR-code, adres "
                    "en code om te typen", enabled_when=has_doc),
     # Help
-    ActionSpec("about", "&Over Dienstscan", "help", lambda c: show_about(c.parent, c.shell.checklists)),
+    ActionSpec("manual", "&Handleiding", "help", _manual, "manual", ("F1",),
+               "De handleiding, geopend bij het deel over deze pagina"),
+    ActionSpec("about", "&Over Dienstscan", "help", lambda c: show_about(c.parent, c.shell.checklists), "about"),
 )
 
 

@@ -15,12 +15,12 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QRect, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ..checklists import ChecklistError, default_checklist_dir
 from ..logs import log_uncaught
-from . import dialogs
+from . import dialogs, settings
 from .icons import app_icon
 from .settings import APPLICATION, ORGANISATION
 
@@ -85,18 +85,34 @@ def build_window(scan: Path | None = None, *, demo: bool = False, checklist_dir:
 
 
 def fit_to_screen(window) -> None:
-    """Filling a small screen (1366x768 laptops), a comfortable size on larger ones."""
-    screen = window.screen() or QApplication.primaryScreen()
-    if screen is None:
-        window.resize(1280, 760)
+    """The window where the user left it (``settings.window_geometry``), else maximised.
+
+    A project lead works in Dienstscan for hours: the first start uses the whole screen, also a
+    1920x1080 one (the plan's titles need the width). A saved geometry that no longer fits any
+    screen (a laptop without its second monitor) is ignored. The geometry is saved when the
+    application quits (``remember_geometry``).
+    """
+    saved = settings.window_geometry()
+    if saved and window.restoreGeometry(saved) and _on_a_screen(window):
         return
-    available = screen.availableGeometry()
-    if available.width() < 1500 or available.height() < 900:
-        window.setGeometry(available)  # also right without a window manager that maximises
-        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is not None:
+        window.setGeometry(screen.availableGeometry())  # also right without a window manager that maximises
     else:
-        window.resize(min(1500, available.width() - 80), min(940, available.height() - 60))
-        window.move(available.center() - window.rect().center())
+        window.resize(1280, 760)
+    window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+
+
+def _on_a_screen(window) -> bool:
+    """Whether the window's title bar area lies on one of the screens there are now."""
+    top = window.frameGeometry().topLeft()
+    probe = QRect(top.x() + 20, top.y() + 5, max(40, window.width() // 4), 20)
+    return any(screen.availableGeometry().intersects(probe) for screen in QApplication.screens())
+
+
+def remember_geometry(window) -> None:
+    """Keep the window's size, place and maximised state for the next start."""
+    settings.set_window_geometry(bytes(window.saveGeometry()))
 
 
 def startup(window, scan: Path | None, demo: bool) -> None:
@@ -118,5 +134,6 @@ def run(scan: Path | None = None, demo: bool = False) -> int:
         return 1
     fit_to_screen(window)
     window.show()
+    app.aboutToQuit.connect(lambda: remember_geometry(window))
     QTimer.singleShot(0, lambda: startup(window, scan, demo))
     return app.exec()

@@ -17,7 +17,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ..checklists import ChecklistError, default_checklist_dir, load_checklists
+from ..checklists.cache import CACHE_NAME
 from ..model import ChecklistSet
+from ..storage.cache import FileCache
 from . import dialogs, settings
 from .shell import ActionContext
 
@@ -31,7 +33,8 @@ def choose_benchmark_files(parent: QWidget | None, folder: Path) -> list[Path] |
 
 def load_with_extras(paths: list[Path], folder: Path | None = None) -> ChecklistSet:
     """The shipped (or given) checklists plus ``paths``; raises ``ChecklistError`` with every problem."""
-    return load_checklists(folder or default_checklist_dir(), extra_benchmarks=list(paths))
+    return load_checklists(folder or default_checklist_dir(), extra_benchmarks=list(paths),
+                           cache=FileCache(CACHE_NAME))
 
 
 def problems_text(exc: ChecklistError, limit: int = 15) -> str:
@@ -74,7 +77,8 @@ def clear_extra_benchmarks(ctx: ActionContext) -> None:
 
 
 def startup_checklists(folder: Path, parent: QWidget | None = None) -> ChecklistSet:
-    """At start: the checklists with the remembered extra files; a broken or missing extra file is
+    """At start: the checklists with the remembered extra files (through the checklist cache, so an
+    unchanged set is not read and checked again); a broken or missing extra file is
     reported and left out, so the app still starts (the shipped checklists' own errors propagate)."""
     extras = settings.extra_benchmark_files()
     if extras:
@@ -90,4 +94,4 @@ def startup_checklists(folder: Path, parent: QWidget | None = None) -> Checklist
                 dialogs.show_error(parent, "Extra benchmarks", "Niet gevonden, deze keer niet gebruikt:\n"
                                    + "\n".join(str(p) for p in missing))
             return checklists
-    return load_checklists(folder)
+    return load_with_extras([], folder)

@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
 
 from .. import storage
 from ..cycle import CycleError, next_cycle
-from ..export.excel_plan import PlanFileError, apply_plan_import, read_plan
 from . import dialogs, exporting, settings
 from .cycle_widgets import confirm_all_answers, unconfirmed_items
 from .document import ScanDocument
@@ -172,13 +171,15 @@ def new_scan_from_previous(ctx: ActionContext) -> bool:
     if request is None:
         return False
     try:
-        previous = storage.load_scan(request.previous)
+        previous = storage.load_scan(request.previous, ctx.shell.checklists)
     except storage.ScanFileError as exc:
         dialogs.show_error(parent, title, str(exc))
         return False
     checklists = ctx.shell.checklists
     as_saved = previous.model_copy(deep=True)  # the baseline: the plan edits count as progress since then
     if request.plan is not None:
+        from ..export.excel_plan import PlanFileError, apply_plan_import, read_plan  # openpyxl: on first use
+
         try:
             plan = read_plan(request.plan, previous, checklists)
         except PlanFileError as exc:
@@ -216,7 +217,7 @@ def compare_with_earlier(ctx: ActionContext) -> bool:
     if path is None:
         return False
     try:
-        baseline = storage.load_scan(path)
+        baseline = storage.load_scan(path, ctx.shell.checklists)
     except storage.ScanFileError as exc:
         dialogs.show_error(ctx.parent, "Vergelijk met eerdere scan", str(exc))
         return False

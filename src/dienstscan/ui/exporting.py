@@ -21,7 +21,7 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
@@ -37,8 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..export.excel_plan import export_plan
-from ..export.excel_plan import PlanFileError, PlanImport, read_plan
+if TYPE_CHECKING:  # openpyxl (behind excel_plan) is imported on first use: it costs half a second at start
+    from ..export.excel_plan import PlanImport
+from ..storage import SaveError
 from . import dialogs
 from .document import ScanDocument
 from .plan_commands import import_plan
@@ -199,6 +200,8 @@ def export_plan_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | None
     target = choose_export_path(parent, _default_folder(doc) / suggested_plan_name(doc))
     if target is None:
         return None
+    from ..export.excel_plan import export_plan
+
     checklists = doc.checklists
     snapshot = doc.assessment.model_copy(deep=True)  # the worker never sees later edits
     baseline = doc.baseline  # the scan the dashboard compares with: adds Voortgang
@@ -206,13 +209,11 @@ def export_plan_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | None
     try:
         run_with_progress(parent, "Verbeterplan wordt geschreven…",
                           lambda: export_plan(checklists, snapshot, target, baseline=baseline))
-    except OSError as exc:
+    except SaveError as exc:
         log.warning("export of the plan to %s failed: %s", target, exc)
-        reason = exc.strerror or str(exc)
         dialogs.show_error(parent, "Exporteren mislukt",
-                           f"Het verbeterplan kon niet worden opgeslagen als '{target}': {reason}.\n\n"
-                           "Is het bestand nog geopend in Excel, of is de map alleen-lezen? Sluit het bestand "
-                           "of kies een andere map. Uw scan is niet gewijzigd.")
+                           f"{exc}\n\nKies een andere map of naam (of sluit het bestand in Excel). "
+                           "Uw scan is niet gewijzigd.")
         return None
     except Exception as exc:  # noqa: BLE001 - the user gets a message, the log the details
         log.exception("export of the plan failed")
@@ -232,6 +233,8 @@ def import_plan_dialog(parent: QWidget | None, doc: ScanDocument) -> bool:
     source = choose_import_path(parent, _default_folder(doc))
     if source is None:
         return False
+    from ..export.excel_plan import PlanFileError, read_plan
+
     checklists = doc.checklists
     snapshot = doc.assessment.model_copy(deep=True)
     try:

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.central)
         #: Every menu entry of ``actions.ENTRIES``, built; ``action(id)``/``menu(id)`` read it.
         self.menu_set: MenuSet = build_menus(self.menuBar(), self, self.action_context)
+        self.action("nav_visible").setChecked(settings.navigation_visible())  # as the user left it
         self.status = ScanStatus(self.statusBar())
         self.start_screen.newScan.connect(self.new_scan)
         self.start_screen.openFile.connect(self.open_dialog)
@@ -143,6 +144,9 @@ class MainWindow(QMainWindow):
         else:
             doc.setParent(self)
             self.workspace = Workspace(doc, self.central)
+            # the first page before the tree is shown: shown without a current node, the tree makes
+            # its first node (the dashboard) current, which builds that page for nothing
+            self.workspace.start()
             self.central.addWidget(self.workspace)
             self.central.setCurrentWidget(self.workspace)
             for action_id in ITEM_NAV_BUTTONS:
@@ -160,7 +164,6 @@ class MainWindow(QMainWindow):
             doc.pathChanged.connect(self._update_title)
             doc.undo_stack.indexChanged.connect(self._update_actions)
             doc.baselineChanged.connect(self._update_actions)
-            self.workspace.start()
             self._apply_nav_visible()
             self.workspace.tree.setFocus()
         self._update_title()
@@ -189,9 +192,18 @@ class MainWindow(QMainWindow):
         return target
 
     def set_navigation_visible(self, visible: bool) -> None:
-        """Show or hide the navigation on the left (Ga naar > Navigatie tonen)."""
+        """Show or hide the navigation on the left (Ga naar > Navigatie tonen); remembered."""
         self.action("nav_visible").setChecked(visible)
+        settings.set_navigation_visible(visible)
         self._apply_nav_visible()
+
+    def current_page(self) -> str:
+        """What is shown, for the help (F1): "start", "item", "section", "framework" or a page key."""
+        current = self.workspace.current() if self.workspace is not None else None
+        if current is None:
+            return "start"
+        kind, node_id = current
+        return node_id if kind == "page" else kind
 
     def _apply_nav_visible(self) -> None:
         if self.workspace is not None:
@@ -249,7 +261,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_close_document():
             return False
         try:
-            loaded = storage.read_scan(path)
+            loaded = storage.read_scan(path, self.checklists)
         except storage.ScanFileError as exc:
             dialogs.show_error(self, "Scan openen", str(exc))
             if exc.code == "not_found":
@@ -294,7 +306,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_close_document():
             return False
         try:
-            assessment = storage.load_scan(path)
+            assessment = storage.load_scan(path, self.checklists)
         except storage.ScanFileError as exc:
             dialogs.show_error(self, "Voorbeeldscan", f"De voorbeeldscan kan niet worden geopend. {exc}")
             return False

@@ -59,6 +59,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
+from ..storage import atomic_write_bytes
+
 #: The document is laid out at 96 dots per inch (CSS pixels) and scaled onto the PDF.
 LAYOUT_DPI = 96
 PDF_DPI = 1200
@@ -577,11 +579,11 @@ def write_pdf(html: str, path: Path, *, header: str | None = None,
               progress: Callable[[int, int], None] | None = None) -> int:
     """Print the report HTML to ``path`` (A4 PDF); returns the number of pages.
 
-    The PDF is made in memory first, so a file that cannot be written raises ``OSError`` from
-    Python with its reason and no half-written file is left behind.
+    The PDF is made in memory first and then saved atomically: a file that cannot be written
+    raises ``SaveError`` (Dutch, names the file) and the previous PDF stays whole.
     """
     data, pages = render_pdf(html, header=header, progress=progress)
-    Path(path).write_bytes(data)
+    atomic_write_bytes(Path(path), data)
     return pages
 
 
@@ -624,7 +626,7 @@ def write_report(checklists, assessment, path: Path, *, baseline=None,
 
     ``baseline``: an earlier scan, adds the progress chapter in every format. ``progress(done,
     total)`` is called between steps and may raise to cancel before anything is written.
-    Raises ``ValueError`` (Dutch) for another extension and ``OSError`` when writing fails.
+    Raises ``ValueError`` (Dutch) for another extension and ``SaveError`` (Dutch) when saving fails.
     """
     from ..export.report.docx import write_report_docx
     from ..export.report import write_report_html

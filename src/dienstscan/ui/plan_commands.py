@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
-from ..export.excel_plan import PlanImport, apply_plan_import
 from ..model import ACTION_FIELD_LABELS, Action, Assessment, KeyFigureValue
 from ..plan import PlanChanges, action_from_solution, add_own_action, edit_action, merge_actions
 from .document import ScanDocument
+
+if TYPE_CHECKING:  # excel_plan brings openpyxl, imported on first use (start-up time)
+    from ..export.excel_plan import PlanImport
 
 #: The key ``changed`` is emitted with after a plan or key-figure edit (scan-wide data).
 SCAN_WIDE = ""
@@ -181,6 +183,8 @@ def import_plan(doc: ScanDocument, plan_import: PlanImport) -> None:
 
     Raises ``PlanFileError`` when the import has errors or no longer fits the scan.
     """
+    from ..export.excel_plan import apply_plan_import
+
     _apply(doc, f"Verbeterplan {plan_import.path.name} inlezen",
            lambda work: apply_plan_import(work, plan_import))
 

@@ -22,8 +22,8 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from ..storage import SaveError
 from . import dialogs
-from .pdf import write_report
 
 if TYPE_CHECKING:
     from .document import ScanDocument
@@ -39,6 +39,14 @@ REPORT_FILTERS = {
 REPORT_SUFFIXES = (".pdf", ".docx", ".html", ".htm")
 #: The progress dialog appears when the work takes longer than this.
 PROGRESS_AFTER_MS = 500
+
+
+def write_report(*args, **kwargs):
+    """``dienstscan.ui.pdf.write_report``, imported on first use: jinja2, python-docx and the
+    print step are not needed to start the application."""
+    from .pdf import write_report as write
+
+    return write(*args, **kwargs)
 
 
 class ReportCancelled(Exception):
@@ -156,6 +164,8 @@ def export_report_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | No
         dialogs.show_error(parent, "Rapport maken",
                            f"{path.name}: kies een bestandsnaam die eindigt op .pdf, .docx of .html.")
         return None
+    from . import pdf  # noqa: F401 - imported here, in the GUI thread, before the worker uses it
+
     checklists = doc.checklists
     snapshot = doc.assessment.model_copy(deep=True)  # the worker never sees later edits
     baseline = doc.baseline  # the scan the dashboard compares with: adds Voortgang
@@ -165,10 +175,13 @@ def export_report_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | No
                                                                    progress=progress))
     except ReportCancelled:
         return None
-    except OSError as exc:
+    except SaveError as exc:
         dialogs.show_error(parent, "Rapport maken",
-                           f"Kan {path} niet schrijven ({exc.strerror or exc}). "
-                           "Is het bestand nog open in een ander programma, of bestaat de map niet?")
+                           f"{exc}\n\nKies een andere map of naam (of sluit het bestand in het programma "
+                           "dat het open heeft).")
+        return None
+    except OSError as exc:  # not the file: the PDF printer itself could not start
+        dialogs.show_error(parent, "Rapport maken", f"Het rapport kon niet worden gemaakt: {exc}.")
         return None
     except Exception as exc:  # noqa: BLE001 - the user gets a message, the log the details
         log.exception("making the report failed")

@@ -10,7 +10,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 ORGANISATION = "Dienstscan"
 APPLICATION = "Dienstscan"
@@ -80,4 +80,31 @@ def extra_benchmark_files() -> list[Path]:
 def set_extra_benchmark_files(paths: list[Path]) -> None:
     store = settings()
     store.setValue("extra_benchmarks", [str(p) for p in paths])
+    store.sync()
+
+
+def window_geometry() -> bytes | None:
+    """The main window's saved geometry (``QWidget.saveGeometry``), or None before the first quit."""
+    value = settings().value("window_geometry")
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value)
+    data = getattr(value, "data", None)  # a QByteArray
+    return bytes(data()) if callable(data) else None
+
+
+def set_window_geometry(geometry: bytes) -> None:
+    store = settings()
+    store.setValue("window_geometry", QByteArray(geometry))
+    store.sync()
+
+
+def navigation_visible() -> bool:
+    """Whether the navigation tree is shown (the user can hide it for room; remembered)."""
+    value = settings().value("navigation_visible", True)
+    return value not in (False, "false", "0", 0)
+
+
+def set_navigation_visible(visible: bool) -> None:
+    store = settings()
+    store.setValue("navigation_visible", bool(visible))
     store.sync()

@@ -18,11 +18,8 @@ from PySide6.QtWidgets import QSplitter, QStackedWidget, QWidget
 
 from .document import ScanDocument
 from .navigation import NavigationTree
-from .pages.dashboard import DashboardPage
 from .pages.item import ItemPage, NumberKeysToPage
-from .pages.keyfigures import KeyFiguresPage
 from .pages.overview import FrameworkPage, SectionPage
-from .pages.plan import PlanPage
 
 
 @dataclass(frozen=True)
@@ -47,10 +44,28 @@ def registered_pages() -> list[PageSpec]:
     return list(_PAGES)
 
 
+def _dashboard(doc: ScanDocument, parent: QWidget | None) -> QWidget:
+    from .pages.dashboard import DashboardPage  # each page's module is imported when it is first built
+
+    return DashboardPage(doc, parent)
+
+
+def _key_figures(doc: ScanDocument, parent: QWidget | None) -> QWidget:
+    from .pages.keyfigures import KeyFiguresPage
+
+    return KeyFiguresPage(doc, parent)
+
+
+def _plan(doc: ScanDocument, parent: QWidget | None) -> QWidget:
+    from .pages.plan import PlanPage
+
+    return PlanPage(doc, parent)
+
+
 # The registered pages, in the order of the navigation.
-register_page("dashboard", "Dashboard", DashboardPage)
-register_page("kengetallen", "Kengetallen", KeyFiguresPage)
-register_page("verbeterplan", "Verbeterplan", PlanPage)
+register_page("dashboard", "Dashboard", _dashboard)
+register_page("kengetallen", "Kengetallen", _key_figures)
+register_page("verbeterplan", "Verbeterplan", _plan)
 
 class Workspace(QSplitter):
     """One open scan: navigation tree and the page stack."""
@@ -138,7 +153,13 @@ class Workspace(QSplitter):
         return self.tree.current_node()
 
     def start(self) -> None:
-        """The first page: the first registered page, else the first framework in the scan."""
+        """The first page: the first item while nothing is answered yet (a new scan starts where
+        the work starts), else the first registered page (the dashboard), else the first framework."""
+        if not any(answer.option for answer in self.doc.assessment.answers.values()):
+            first = self.step(1, unanswered=False)
+            if first is not None:
+                self.navigate(first)
+                return
         if self.specs:
             self.navigate(next(iter(self.specs)))
             return

@@ -304,14 +304,16 @@ def test_yaml_1_2_reads_no_as_text(checklist_dir: Path) -> None:
 
 
 def test_each_file_is_parsed_once(checklist_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dienstscan.checklists import yamlfile
+
     seen: list[str] = []
-    original = loader_module.read_yaml_file
+    original = yamlfile.read_yaml_file
 
     def counting(path, loader=None):
         seen.append(path.name)
         return original(path, loader)
 
-    monkeypatch.setattr(loader_module, "read_yaml_file", counting)
+    monkeypatch.setattr(yamlfile, "read_yaml_file", counting)  # the loader imports it when it reads
     load_checklists(checklist_dir)
     assert sorted(seen) == sorted(p.name for p in checklist_dir.glob("*.yaml"))
 

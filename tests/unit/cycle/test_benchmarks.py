@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from scan_factory import make_assessment
 
 from dienstscan.checklists import ChecklistError, load_checklists
+from dienstscan.cli_tables import format_ranking
 from dienstscan.cycle import (
     benchmarks_yaml,
     build_benchmarks,
-    format_ranking,
     metric_statistics,
     rank_scans,
     top_threshold,

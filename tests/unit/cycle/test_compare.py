@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 from scan_factory import make_assessment
 
-from dienstscan.cycle import compare_scans, format_comparison, next_cycle
+from dienstscan.cli_tables import format_comparison
+from dienstscan.cycle import compare_scans, next_cycle
 from dienstscan.model import Answer, ScopeExclusion
 from dienstscan.plan import propose_actions
 

@@ -145,7 +145,7 @@ def test_benchmark_nothing_usable(tmp_path, capsys):
 
 
 @pytest.mark.parametrize(("extra", "message"), [
-    (["--datum", "juli"], "de datum 'juli' is ongeldig"),
+    (["--datum", "juli"], "--datum: 'juli' is geen datum in de vorm JJJJ, JJJJ-MM of JJJJ-MM-DD"),
     (["-o", "b.txt"], "eindigt op .yaml"),
 ])
 def test_benchmark_bad_arguments(many, capsys, extra, message):

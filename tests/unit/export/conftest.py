@@ -13,8 +13,6 @@ from plan_sheet import PlanEditor
 from dienstscan.export.excel_plan import export_plan
 from dienstscan.model import Assessment, ChecklistSet
 
-VALID_CHECKLISTS = Path(__file__).resolve().parents[2] / "fixtures" / "checklists" / "valid"
-
 
 @pytest.fixture
 def checklists() -> ChecklistSet:

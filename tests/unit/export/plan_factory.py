@@ -8,6 +8,7 @@ workbook's rules, not the current checklist content.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from dienstscan.model import (
     Answer,
@@ -29,6 +30,8 @@ from dienstscan.model import (
 )
 from dienstscan.plan import add_own_action, edit_action, propose_actions
 
+#: The YAML fixture checklists, loaded like the shipped ones (the CLI tests use them).
+VALID_CHECKLISTS = Path(__file__).resolve().parents[2] / "fixtures" / "checklists" / "valid"
 SRC = SourceRef(document="002_df95863a505375c9.txt", section="4.5")
 
 

@@ -347,22 +347,6 @@ def test_export_replaces_the_file_at_once_and_leaves_no_temp_files(tmp_path, che
     assert os.stat(path).st_mode & 0o044  # a normal document, readable by others like any file
 
 
-def test_export_failure_keeps_the_previous_file(tmp_path, checklists, assessment, monkeypatch):
-    path = tmp_path / "plan.xlsx"
-    export_plan(checklists, assessment, path)
-    before = path.read_bytes()
-
-    def broken_save(self, filename):
-        Path(filename).write_bytes(b"half")
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr("openpyxl.workbook.workbook.Workbook.save", broken_save)
-    with pytest.raises(OSError):
-        export_plan(checklists, make_assessment(checklists), path)
-    assert path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"]
-
-
 def test_long_texts_get_taller_rows(tmp_path, checklists, assessment):
     assessment.actions[0].description = "Een lange toelichting " * 20
     wb = build_workbook(checklists, assessment)

@@ -11,8 +11,8 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import VALID_CHECKLISTS
 from openpyxl import load_workbook
+from plan_factory import VALID_CHECKLISTS
 from plan_sheet import PlanEditor
 
 from dienstscan.checklists import load_checklists

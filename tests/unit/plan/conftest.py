@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-# the builders live beside the scoring tests; one definition for both
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scoring"))
+from scan_factory import make_checklists
 
-from scan_factory import make_checklists  # noqa: E402
-
-from dienstscan.model import ChecklistSet  # noqa: E402
+from dienstscan.model import ChecklistSet
 
 
 @pytest.fixture

@@ -1,24 +1,36 @@
-"""Helper process for test_storage_kill: saves numbered versions of a big scan until it is killed.
+"""Helper process for test_storage_kill: saves numbered versions of a big scan, step by step.
 
-Run as ``python kill_saver.py PATH``. Prints ``ready`` once set up, then for every version
-``start N`` before and ``done N`` after ``save_scan``, each line flushed at once, so the test
-knows which versions may be on disk when it kills the process. ``build(N)`` is imported by the
-test to know what version N looks like.
+Run as ``python kill_saver.py PATH``. It prints ``ready`` once set up, then saves version 1, 2,
+... with ``save_scan``. The ``os`` that ``dienstscan.storage.atomic`` sees is replaced by one that
+stops before and after every file-system call of the save (open, each write of at most
+``CHUNK`` bytes, fsync, close, chmod, link, replace, the folder's fsync): at each such point the
+process prints ``point VERSION WHAT`` and waits for a line on stdin before it goes on. The test
+thus kills it at a point it chose by count, where the process is known to stand, on a fast
+machine or a slow one alike.
+
+``base()``, ``apply_version()`` and ``version_of()`` are imported by the test to know what
+version N looks like.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 from dienstscan.model import Action, Answer, Assessment, Evidence, Organisation, Poll
 
-ACTIONS = 1500
+ACTIONS = 400
+#: Writes are split into pieces of at most this size, so a kill can land between two of them.
+CHUNK = 64 * 1024
+#: The calls the save is stopped around.
+STEPPED_CALLS = ("open", "write", "fsync", "close", "chmod", "link", "replace", "unlink")
 
 
 def base() -> Assessment:
-    """Version 0 of the big scan: about 1.5 MB on disk."""
+    """Version 0 of the scan: about 400 kB on disk, so a save writes several chunks."""
     actions = [
         Action(
             id=f"E-{n}",
@@ -60,19 +72,57 @@ def version_of(scan: Assessment) -> int:
     return int(scan.organisation.name.removeprefix("Versie "))
 
 
+def _describe(call: str, args: tuple) -> str:
+    """One word for the point: the call, and for a replace the name of the file it replaces."""
+    if call == "replace":
+        return f"replace:{Path(args[1]).name}"
+    if call == "write":
+        return f"write:{len(args[1])}"
+    return call
+
+
+def stepping_os(version: list[int]):
+    """An ``os`` whose file-system calls stop before and after themselves (see the module doc)."""
+
+    def point(what: str) -> None:
+        print(f"point {version[0]} {what}", flush=True)
+        if not sys.stdin.readline():
+            raise SystemExit(0)  # the test is gone
+
+    def stepped(call: str):
+        real = getattr(os, call)
+
+        def run(*args, **kwargs):
+            if call == "write":
+                fd, data = args
+                args = (fd, memoryview(data)[:CHUNK])  # atomic's loop writes the rest in later calls
+            what = _describe(call, args)
+            point(f"before-{what}")
+            result = real(*args, **kwargs)
+            point(f"after-{what}")
+            return result
+
+        return run
+
+    fake = SimpleNamespace(**{name: getattr(os, name) for name in dir(os) if not name.startswith("__")})
+    for call in STEPPED_CALLS:
+        setattr(fake, call, stepped(call))
+    return fake
+
+
 def main(path: Path) -> None:
-    from dienstscan.storage import save_scan
+    from dienstscan.storage import atomic, save_scan
 
     scan = base()
     all_actions = list(scan.actions)
+    version = [0]
+    atomic.os = stepping_os(version)
     print("ready", flush=True)
-    version = 0
     while True:
-        version += 1
-        apply_version(scan, all_actions, version)
-        print(f"start {version}", flush=True)
+        version[0] += 1
+        apply_version(scan, all_actions, version[0])
         save_scan(scan, path)
-        print(f"done {version}", flush=True)
+        print(f"done {version[0]}", flush=True)
 
 
 if __name__ == "__main__":

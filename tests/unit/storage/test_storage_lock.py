@@ -118,7 +118,7 @@ def test_unreadable_lock_is_respected_while_fresh_and_taken_when_old(scan_path):
     lock_path(scan_path).write_bytes(b"")
     with pytest.raises(ScanLockedError) as caught:
         acquire_lock(scan_path)
-    assert "niet leesbaar" in str(caught.value)
+    assert "de vergrendeling wordt net geschreven" in str(caught.value)
     old = time.time() - 3600
     os.utime(lock_path(scan_path), (old, old))
     with acquire_lock(scan_path) as lock:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import platformdirs
 import pytest
@@ -19,7 +21,7 @@ from dienstscan.storage import (
     save_scan,
     write_recovery,
 )
-from dienstscan.storage import ENV_DATA_DIR, ScanFileError
+from dienstscan.storage import ENV_DATA_DIR, ScanFileError, recovery
 from dienstscan.model import Assessment, Organisation
 
 
@@ -78,11 +80,19 @@ def test_one_copy_per_scan_replaced_atomically(data_dir, scan):
     assert [p.name for p in recovery_dir().iterdir()] == [f"{scan.id}.dienstscan"]
 
 
-def test_newest_first_and_discard_by_id_or_copy(data_dir, scan):
+def test_newest_first_and_discard_by_id_or_copy(data_dir, scan, monkeypatch):
     other = Assessment(organisation=Organisation(name="Provincie Noord"), peildatum=scan.peildatum)
-    write_recovery(scan, None)
-    time.sleep(0.01)
-    write_recovery(other, None)
+    written = iter([dt.datetime(2026, 3, 1, 10, 0, 0, 1), dt.datetime(2026, 3, 1, 10, 0, 0, 2)])
+
+    class Clock(dt.datetime):  # a microsecond apart: the order must not depend on the clock's resolution
+        @classmethod
+        def now(cls, tz=None):
+            return next(written)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(recovery, "dt", SimpleNamespace(datetime=Clock))
+        write_recovery(scan, None)
+        write_recovery(other, None)
     assert [c.organisation for c in find_recoveries()] == ["Provincie Noord", "Gemeente Ëmmen-Zuid"]
 
     discard_recovery(scan.id)

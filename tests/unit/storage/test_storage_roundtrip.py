@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dienstscan.model.checklist import KEY_FIGURE_LIMIT
 from dienstscan.model import (
     Action,
     Answer,
@@ -97,7 +98,7 @@ assessments = st.builds(
     ),
     peildatum=dates,
     participants=st.lists(st.builds(Participant, name=name_text, role=text), max_size=3),
-    frameworks=st.lists(ids, max_size=3),
+    frameworks=st.lists(ids, max_size=3, unique=True),  # a framework twice is refused at load
     checklist_versions=st.dictionaries(ids, text, max_size=3),
     out_of_scope=st.dictionaries(ids, st.builds(ScopeExclusion, justification=name_text), max_size=2),
     answers=st.dictionaries(ids, answers, max_size=5),
@@ -105,13 +106,13 @@ assessments = st.builds(
         ids,
         st.builds(
             KeyFigureValue,
-            value=st.none() | st.floats(allow_nan=False, allow_infinity=False),
+            value=st.none() | st.floats(min_value=-KEY_FIGURE_LIMIT, max_value=KEY_FIGURE_LIMIT),
             note=text,
             date=st.none() | dates,
         ),
         max_size=3,
     ),
-    actions=st.lists(actions, max_size=4),
+    actions=st.lists(actions, max_size=4, unique_by=lambda a: a.id),  # ids twice are refused at load
     previous_scan_id=st.none() | ids,
     created=datetimes,
     modified=datetimes,

@@ -11,25 +11,29 @@ columns do not matter), rows are matched by action id (sorted or filtered rows d
 dates may be real dates, Excel serial numbers or text ("1-3-2027", "1 maart 2027"), and
 choices may be typed in any case with stray spaces. A workbook that is not a Dienstscan plan,
 that belongs to another scan or that is damaged raises ``PlanFileError``.
+
+What it cannot read it never guesses: a formula without a computed value, an Excel error value
+(``#DIV/0!``), merged cells over the plan's fields, a second column with the same header and a date
+outside 1900-2199 are each a problem named by sheet!cell, and the import is refused. Rows far below
+the table (under many empty rows) are read too, with a note saying so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import ValidationError
 
 from ...model.assessment import ACT_CHOICE_LABELS, ACTION_STATUS_LABELS, PRIORITY_LABELS, Action, Assessment
-from ...model.checklist import ChecklistSet
+from ...model.checklist import FIRST_YEAR, LAST_YEAR, ChecklistSet
+from ...storage.messages import problem_text
 from .workbook import (
     FIELD_HEADERS,
     FORMAT_NAME,
@@ -41,6 +45,7 @@ from .workbook import (
     PlanColumn,
 )
 from ..common.layout import clean
+from ..common.reading import OpenedWorkbook, WorkbookReadError, cell_problem, filled_rows, merged_ranges, open_workbook
 
 
 class PlanFileError(Exception):
@@ -56,6 +61,9 @@ _DMY = re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{2}|\d{4})$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
 _D_MONTH_Y = re.compile(r"^(\d{1,2})\s*([a-z]+)\.?\s*(\d{4})$")
 _OWN_ID = re.compile(r"^E-(\d+)$")
+
+#: A filled row below this many empty ones gets a note: it is read, but the user may not know it is there.
+_FAR_BELOW = 50
 
 #: The fields a plan row may change, in column order.
 EDITABLE_FIELDS = tuple(c.field for c in PLAN_COLUMNS if c.field and c.kind != "id")
@@ -84,6 +92,13 @@ def parse_date(value: Any) -> dt.date | None:
     Accepts real dates, Excel serial numbers and Dutch text: ``1-3-2027``, ``01/03/27``,
     ``2027-03-01``, ``1 maart 2027``, ``1 mrt. 2027``.
     """
+    date = _parse_date(value)
+    if date is not None and not FIRST_YEAR <= date.year <= LAST_YEAR:
+        raise ValueError(f"valt buiten de jaren {FIRST_YEAR}-{LAST_YEAR}")
+    return date
+
+
+def _parse_date(value: Any) -> dt.date | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -101,7 +116,7 @@ def parse_date(value: Any) -> dt.date | None:
         return None
     if m := _DMY.match(text):
         day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if year < 100:
+        if len(m.group(3)) == 2:  # 1-3-27; a written 0027 or 0000 is no year in 2000
             year += 2000
         return dt.date(year, month, day)
     if m := _YMD.match(text):
@@ -237,17 +252,11 @@ class PlanImport:
 # --------------------------------------------------------------------------- reading
 
 
-def _open(path: Path):
-    path = Path(path)
-    if not path.exists():
-        raise PlanFileError(f"{path}: het bestand bestaat niet.")
-    if not zipfile.is_zipfile(path):
-        raise PlanFileError(f"{path.name}: dit is geen Excel-werkmap (.xlsx), of het bestand is beschadigd.")
+def _open(path: Path) -> OpenedWorkbook:
     try:
-        # Not read_only: that mode loses tables and validations, and we want the real cells.
-        return load_workbook(path, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a damaged file
-        raise PlanFileError(f"{path.name}: de werkmap is beschadigd en kan niet worden gelezen ({type(exc).__name__}).") from exc
+        return open_workbook(Path(path))
+    except WorkbookReadError as exc:
+        raise PlanFileError(str(exc)) from None
 
 
 def _read_meta(wb, path: Path) -> dict[str, Any]:
@@ -283,17 +292,22 @@ def _read_meta(wb, path: Path) -> dict[str, Any]:
     return meta
 
 
-def _find_header(ws: Worksheet) -> tuple[int, dict[str, int]]:
-    """The header row (searched in the first rows) and header text -> column number."""
+def _find_header(ws: Worksheet) -> tuple[int, dict[str, int], list[tuple[str, int, int]]]:
+    """The header row (searched in the first rows), header text -> column number, and the
+    headers that stand there twice (header, first column, second column)."""
     wanted = {_norm(c.header) for c in PLAN_COLUMNS}
-    best: tuple[int, dict[str, int]] = (0, {})
+    best: tuple[int, dict[str, int], list[tuple[str, int, int]]] = (0, {}, [])
     for r, row in enumerate(ws.iter_rows(min_row=1, max_row=12, values_only=True), start=1):
-        found = {}
+        found: dict[str, int] = {}
+        twice: list[tuple[str, int, int]] = []
         for c, value in enumerate(row, start=1):
-            if isinstance(value, str) and _norm(value) in wanted and _norm(value) not in found:
-                found[_norm(value)] = c
+            if isinstance(value, str) and _norm(value) in wanted:
+                if _norm(value) in found:
+                    twice.append((value.strip(), found[_norm(value)], c))
+                else:
+                    found[_norm(value)] = c
         if len(found) > len(best[1]):
-            best = (r, found)
+            best = (r, found, twice)
     return best
 
 
@@ -304,7 +318,7 @@ def _dutch_date_text(value: Any) -> str:
     try:
         date = parse_date(value)
     except (ValueError, OverflowError):
-        return str(value)
+        return str(value)[:40]
     return date.strftime("%d-%m-%Y") if date else "onbekend"
 
 
@@ -323,8 +337,13 @@ def _read_cell(column: PlanColumn, cell, ref: str, errors: list[str], themes: di
     if kind == "date":
         try:
             return parse_date(value)
-        except (ValueError, OverflowError):
-            errors.append(f"{ref}: '{_text(value)}' is geen datum (typ bijvoorbeeld 1-3-2027 of 1 maart 2027)")
+        except (ValueError, OverflowError) as exc:
+            reason = str(exc) if str(exc).startswith("valt buiten") else ""
+            shown = _text(value)[:60]
+            if reason:
+                errors.append(f"{ref}: de datum '{shown}' {reason}; typ een datum als 1-3-2027")
+            else:
+                errors.append(f"{ref}: '{shown}' is geen datum (typ bijvoorbeeld 1-3-2027 of 1 maart 2027)")
             return None
     text = _text(value, cell.number_format)
     if kind in {"status", "priority", "act"}:
@@ -360,7 +379,8 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
     scan or is damaged; cell problems go to ``PlanImport.errors``.
     """
     path = Path(path)
-    wb = _open(path)
+    book = _open(path)
+    wb = book.values
     meta = _read_meta(wb, path)
     if str(meta["scan_id"]).strip() != assessment.id:
         org = meta.get("organisatie") or "onbekend"
@@ -382,7 +402,11 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
 
     result = PlanImport(path=path, scan_id=assessment.id)
     errors = result.errors
-    header_row, found = _find_header(ws)
+    header_row, found, twice = _find_header(ws)
+    for header, first, second in twice:
+        errors.append(f"{sheet_ref}!{get_column_letter(second)}{header_row}: de kolom '{header}' staat twee keer "
+                      f"in de koptekst (ook in {get_column_letter(first)}{header_row}); verwijder of hernoem een "
+                      "van beide, anders is niet duidelijk welke geldt")
     columns: list[tuple[PlanColumn, int]] = []
     for column in PLAN_COLUMNS:
         col = found.get(_norm(column.header))
@@ -410,28 +434,39 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
     seen: dict[str, int] = {}
     id_col = dict((c.kind, col) for c, col in columns)["id"]
 
-    max_col = max(col for _, col in columns)
-    empty_run = 0
-    for row_cells in ws.iter_rows(min_row=header_row + 1, max_row=ws.max_row, max_col=max_col):
-        r = row_cells[0].row
-        by_col = {cell.column: cell for cell in row_cells}
-
-        def cell_at(col: int):
-            return by_col[col]
-
-        if all(_text(cell_at(col).value) == "" for column, col in columns if column.kind != "info"):
-            empty_run += 1
-            if empty_run > 1000:  # formatting to the bottom of the sheet: nothing more to read
-                break
-            continue  # an empty row (or one the user cleared)
-        empty_run = 0
+    read_cols = {col for column, col in columns if column.kind != "info"}
+    # Merged cells over the plan's fields: only the first cell keeps a value, the others read as
+    # empty, which would silently clear fields or split one action into two rows.
+    covered: set[int] = set()
+    for merged in merged_ranges(book, ws.title):
+        cols_hit = read_cols & set(range(merged.min_col, merged.max_col + 1))
+        if merged.max_row <= header_row or not cols_hit:
+            continue
+        top = f"{get_column_letter(merged.min_col)}{max(merged.min_row, header_row + 1)}"
+        errors.append(f"{sheet_ref}!{top}: de cellen {merged.coord} zijn samengevoegd; maak het samenvoegen "
+                      "ongedaan en vul elke cel apart in")
+        covered.update(range(max(merged.min_row, header_row + 1) + 1, merged.max_row + 1))
+    previous_row = header_row
+    for r in filled_rows(book, ws.title, header_row + 1, read_cols):
+        if r in covered:
+            continue  # already named as merged
+        if r - previous_row > _FAR_BELOW:
+            result.notes.append(f"Let op: {ws.title} rij {r} staat onder {r - previous_row - 1} lege regels; "
+                                "die regel is ook gelezen.")
+        previous_row = r
         row_errors: list[str] = []
         values: dict[str, Any] = {}
         for column, col in columns:
             if column.kind == "info":
                 continue
             ref = f"{sheet_ref}!{get_column_letter(col)}{r}"
-            values[column.field] = _read_cell(column, cell_at(col), ref, row_errors, themes, theme_names)
+            problem = cell_problem(book, ws.title, r, col)
+            if problem is not None:
+                row_errors.append(f"{ref}: {problem}")
+                values[column.field] = None
+                continue
+            values[column.field] = _read_cell(column, ws.cell(row=r, column=col), ref, row_errors, themes,
+                                              theme_names)
         action_id = values.pop("id")
         id_ref = f"{sheet_ref}!{get_column_letter(id_col)}{r}"
         title_ref = f"{sheet_ref}!{get_column_letter(found[_norm('Actie')])}{r}"
@@ -462,7 +497,7 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
             try:
                 action = Action(id=new_id, origin="eigen", decision="geaccepteerd", **fields)
             except ValidationError as exc:
-                errors.append(f"{title_ref}: deze nieuwe regel is ongeldig ({_first_problem(exc)})")
+                errors.extend(_cell_problems(exc, found, sheet_ref, r, "deze nieuwe regel"))
                 continue
             result.new_actions.append(action)
             continue
@@ -483,13 +518,13 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
             try:
                 Action.model_validate({**action.model_dump(), **{c.field: c.new for c in changes}})
             except ValidationError as exc:
-                errors.append(f"{title_ref}: de regel van {action_id} is ongeldig ({_first_problem(exc)})")
+                errors.extend(_cell_problems(exc, found, sheet_ref, r, f"de regel van {action_id}"))
                 continue
             result.changes.append(ActionChange(action_id, action.title, r, changes))
         else:
             result.unchanged += 1
 
-    exported = [i for i in meta["actie"] if i]
+    exported = [i for i in meta["actie"] if i] if not errors else []  # unread rows are no deleted rows
     for action_id in exported:
         if action_id not in seen and action_id in existing:
             result.deleted.append(DeletedRow(action_id, existing[action_id].title))
@@ -505,10 +540,22 @@ def _same(old: Any, new: Any) -> bool:
 
 
 def _first_problem(exc: ValidationError) -> str:
-    err = exc.errors()[0]
-    where = ".".join(str(p) for p in err.get("loc", ()))
-    label = FIELD_HEADERS.get(where, where)
-    return f"{label}: {err.get('msg', 'ongeldige waarde')}"
+    """The first validation problem in Dutch, with the column header it is about."""
+    err = exc.errors(include_url=False)[0]
+    where = str(err["loc"][0]) if err.get("loc") else ""
+    return f"{FIELD_HEADERS.get(where, where)}: {problem_text(err)}"
+
+
+def _cell_problems(exc: ValidationError, found: dict[str, int], sheet_ref: str, row: int, what: str) -> list[str]:
+    """Each validation problem of a row as ``Verbeterplan!H12: <kolom> <probleem>``, at its own cell."""
+    problems = []
+    for err in exc.errors(include_url=False):
+        name = str(err["loc"][0]) if err.get("loc") else ""
+        header = FIELD_HEADERS.get(name, name)
+        col = found.get(_norm(header)) if name in FIELD_HEADERS else None
+        where = f"{sheet_ref}!{get_column_letter(col)}{row}" if col else f"{sheet_ref} rij {row}"
+        problems.append(f"{where}: {what} is ongeldig: {header} {problem_text(err)}")
+    return problems
 
 
 # --------------------------------------------------------------------------- applying

@@ -32,9 +32,8 @@ sheets) had the working columns on the sheet *Verbeterplan*; it still reads back
 from __future__ import annotations
 
 import datetime as dt
-import os
+import io
 from copy import copy
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +59,7 @@ from ...model.checklist import LEGAL_STATUS_LABELS, ChecklistSet, Framework
 from ...scoring import ScoreReport, score
 from ...scoring.spread import item_spread
 from ...cycle import compare_scans
+from ...storage import atomic_write_bytes
 from ..common.plan_view import decision_text, plan_order, split_plan
 from ..common.sources import action_source_text, source_rows, theme_label
 from ...plan import visible_actions
@@ -764,33 +764,18 @@ def build_workbook(checklists: ChecklistSet, assessment: Assessment, *,
     return wb
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def export_plan(checklists: ChecklistSet, assessment: Assessment, path: Path, *,
                 baseline: Assessment | None = None) -> None:
-    """Write the improvement plan workbook to ``path``: a fresh file, moved into place at once.
+    """Write the improvement plan workbook to ``path`` (atomically, see ``storage.atomic_write_bytes``).
 
     ``baseline``: an earlier scan of the organisation; adds the *Voortgang* sheet.
 
-    Raises ``OSError`` when the folder cannot be written (e.g. the file is open in Excel on
-    Windows); the previous file, if any, is then left as it was.
+    Raises ``SaveError`` (Dutch, names the file) when it cannot be saved, e.g. a full disk or the
+    file open in Excel on Windows; the previous file, if any, is then left as it was.
     """
-    path = Path(path)
-    wb = build_workbook(checklists, assessment, baseline=baseline)
-    fd, tmp_name = tempfile.mkstemp(prefix=".dienstscan-", suffix=".xlsx", dir=path.parent or None)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        wb.save(tmp)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes the file private; a plan is a normal document
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    buffer = io.BytesIO()
+    build_workbook(checklists, assessment, baseline=baseline).save(buffer)
+    atomic_write_bytes(Path(path), buffer.getvalue())
 
 
 __all__ = [

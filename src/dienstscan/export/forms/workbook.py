@@ -15,19 +15,21 @@ as a spread (``dienstscan.scoring.spread``), never averaged into the score.
 
 from __future__ import annotations
 
+import io
 import uuid
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ...model.assessment import Answer, Assessment, items_in_scope
 from ...model.checklist import ChecklistSet, Framework, Item, Scale, Section
+from ...storage import SaveError, atomic_write_bytes
 from ..common.layout import clean
+from ..common.reading import WorkbookReadError, cell_problem, open_workbook
 
 FORM_FORMAT = "dienstscan-deelnemersformulier"
 FORM_VERSION = 1
@@ -199,10 +201,12 @@ def write_participant_form(checklists: ChecklistSet, assessment: Assessment, pat
     meta.protection.sheet = True
     wb.properties.title = clean(f"Deelnemersformulier {assessment.organisation.name}")
     wb.properties.creator = "Dienstscan"
+    buffer = io.BytesIO()
+    wb.save(buffer)
     try:
-        wb.save(path)
-    except OSError as exc:
-        raise FormFileError(f"kan {path} niet schrijven ({exc.strerror or exc}); is het bestand nog open?") from None
+        atomic_write_bytes(path, buffer.getvalue())
+    except SaveError as exc:
+        raise FormFileError(str(exc)) from exc
 
 
 def write_participant_forms(checklists: ChecklistSet, assessment: Assessment, folder: Path,
@@ -255,19 +259,15 @@ def read_participant_forms(checklists: ChecklistSet, assessment: Assessment, pat
     for path in paths:
         path = Path(path)
         name = path.name
-        try:
-            wb = load_workbook(path, data_only=True)
-        except FileNotFoundError:
+        if not path.exists():
             result.problems.append(f"{name}: het bestand bestaat niet ({path})")
             continue
-        except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-            reason = "geen Excel-werkmap (.xlsx) of beschadigd" if not isinstance(exc, OSError) or isinstance(
-                exc, zipfile.BadZipFile) else (exc.strerror or str(exc))
-            result.problems.append(f"{name}: kan het formulier niet lezen ({reason})")
+        try:
+            book = open_workbook(path)
+        except WorkbookReadError as exc:
+            result.problems.append(f"{name}: kan het formulier niet lezen. {exc}")
             continue
-        except Exception:  # openpyxl raises many kinds on damaged files
-            result.problems.append(f"{name}: kan het formulier niet lezen (geen Excel-werkmap of beschadigd)")
-            continue
+        wb = book.values
         meta, problem = _read_meta(wb, name, assessment)
         if problem:
             result.problems.append(problem)
@@ -286,6 +286,11 @@ def read_participant_forms(checklists: ChecklistSet, assessment: Assessment, pat
             id_cell = ws.cell(row=r, column=COL_ID)
             answer_cell = ws.cell(row=r, column=COL_ANSWER)
             remark_cell = ws.cell(row=r, column=COL_REMARK)
+            unreadable = [(cell, problem) for cell in (id_cell, answer_cell, remark_cell)
+                          if (problem := cell_problem(book, FORM_SHEET, r, cell.column)) is not None]
+            if unreadable:  # a formula without a value or #N/A is never read as empty or as text
+                problems += [f"{name}, {FORM_SHEET}!{cell.coordinate}: {problem}" for cell, problem in unreadable]
+                continue
             item_id = str(id_cell.value).strip() if id_cell.value is not None else ""
             has_input = answer_cell.value not in (None, "") or remark_cell.value not in (None, "")
             if not item_id:

@@ -28,6 +28,7 @@ from docx.shared import Cm, Pt
 
 from ...model.assessment import Assessment
 from ...model.checklist import ChecklistSet
+from ...storage import atomic_write_bytes
 from .html import report_context
 
 #: Turns an SVG chart into PNG bytes.
@@ -383,9 +384,9 @@ def write_report_docx(checklists: ChecklistSet, assessment: Assessment, path: Pa
                       chart_png: ChartRenderer | None = None, baseline: Assessment | None = None) -> None:
     """Write the Word report (``baseline``: an earlier scan, adds the progress chapter).
 
-    Raises ``OSError`` when the file cannot be written.
+    Raises ``SaveError`` (Dutch, names the file) when it cannot be saved; the old file stays whole.
     """
     doc = build_docx(report_context(checklists, assessment, baseline=baseline), chart_png=chart_png)
     buffer = io.BytesIO()
     doc.save(buffer)
-    Path(path).write_bytes(buffer.getvalue())
+    atomic_write_bytes(Path(path), buffer.getvalue())

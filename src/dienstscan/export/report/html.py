@@ -36,6 +36,7 @@ from ...scoring import FrameworkScore, MetricComparison, ScoreReport, score
 from ...scoring import dutch
 from ...scoring.spread import ItemSpread, disagreement_text, most_different_first, spread
 from ...cycle import compare_scans
+from ...storage import atomic_write_bytes
 from ...plan import visible_actions
 from ..common.chart_rows import growth_scale, level_rows, level_text, section_rows, share_rows
 from ..common.plan_view import decision_text, plan_order, split_plan, top_gaps
@@ -497,5 +498,7 @@ def render_report_html(checklists: ChecklistSet, assessment: Assessment, *, toda
 
 def write_report_html(checklists: ChecklistSet, assessment: Assessment, path: Path, *,
                       baseline: Assessment | None = None) -> None:
-    """Write the HTML report (UTF-8). Raises ``OSError`` when the file cannot be written."""
-    path.write_text(render_report_html(checklists, assessment, baseline=baseline), encoding="utf-8")
+    """Write the HTML report (UTF-8, atomically). Raises ``SaveError`` (Dutch, names the file)
+    when it cannot be saved; the old file stays whole."""
+    html = render_report_html(checklists, assessment, baseline=baseline)
+    atomic_write_bytes(Path(path), html.encode("utf-8"))

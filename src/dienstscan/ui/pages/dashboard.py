@@ -68,6 +68,14 @@ def _detail(fw: FrameworkScore, tally) -> str:
     return f"gemiddelde over {tally.applicable} {noun}"
 
 
+def _set_shown(*widgets: QWidget, shown: bool) -> None:
+    """Show or hide, touching only widgets whose state changes: ``show()`` on a shown widget still
+    costs a layout pass, and the dashboard updates on every answer."""
+    for widget in widgets:
+        if widget.isHidden() == shown:
+            widget.setVisible(shown)
+
+
 class _FrameworkBox(QGroupBox):
     """The block of one framework; built once per framework, its texts updated on every change."""
 
@@ -117,9 +125,7 @@ class _FrameworkBox(QGroupBox):
         if fw.score_method == "share_full" and tally.partial:
             self.partial.setText(f"Gedeeltelijk: {percent(tally.partial_percentage or 0)} "
                                  f"({tally.partial} van {tally.applicable}); telt niet mee in de score.")
-            self.partial.show()
-        else:
-            self.partial.hide()
+        _set_shown(self.partial, shown=fw.score_method == "share_full" and bool(tally.partial))
 
         bars = [Bar(fw.id, f"{fw.short_title}: totaal", tally.percentage,
                     percent(tally.percentage) if tally.percentage is not None else "geen score",
@@ -162,9 +168,8 @@ class _FrameworkBox(QGroupBox):
         phased = [s for s in fw.separate_items if s.comparison is not None or s.level is not None]
         phased = phased or [s for s in fw.separate_items
                             if any(o.level is not None for o in self.page.doc.checklists.scale_for(s.item_id).options)]
+        _set_shown(self.phase_title, self.phase, self.phase_text, shown=bool(phased))
         if not phased:
-            for widget in (self.phase_title, self.phase, self.phase_text):
-                widget.hide()
             self._phase_item = None
             return
         item = phased[0]
@@ -182,17 +187,12 @@ class _FrameworkBox(QGroupBox):
         if item.comparison is not None:
             lines.append(comparison_text(item.comparison))
         self.phase_text.setText("\n".join(lines))
-        for widget in (self.phase_title, self.phase, self.phase_text):
-            widget.show()
 
     def _update_explanations(self, fw: FrameworkScore) -> None:
         status = fw.explanation_status
+        _set_shown(self.explain_title, self.explain, shown=bool(status.required))
         if not status.required:
-            self.explain_title.hide()
-            self.explain.hide()
             return
-        self.explain_title.show()
-        self.explain.show()
         noun = "antwoord dat een uitleg vraagt" if status.required == 1 else "antwoorden die een uitleg vragen"
         self.explain_title.setText(f"Pas toe of leg uit: uitleg gegeven bij {status.given} van "
                                    f"{status.required} {noun}")

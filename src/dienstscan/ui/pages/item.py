@@ -206,15 +206,22 @@ class ItemPage(QWidget):
         self.analysis_box = AnalysisBox(doc, content)
         outer.addWidget(self.analysis_box)
 
-        # ---- previous / next: buttons bound to the window's actions (see MainWindow)
-        self.nav_row = QHBoxLayout()
-        outer.addLayout(self.nav_row)
         outer.addStretch(1)
 
-        scroll = vertical_scroll(content)
+        # ---- previous / next: buttons bound to the window's actions (see MainWindow), in a bar
+        # below the scrolling part, so they are in view on every item, however long its text
+        self.nav_bar = QFrame(self)
+        self.nav_bar.setObjectName("itemNavBar")
+        self.nav_bar.setStyleSheet("#itemNavBar { border-top: 1px solid #c8c8c8; }")
+        self.nav_row = QHBoxLayout(self.nav_bar)
+        self.nav_row.setContentsMargins(18, 6, 18, 6)
+
+        self.scroll = vertical_scroll(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.setSpacing(0)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.nav_bar)
 
         route_undo_to_document(self.explanation_edit, self.notes_edit, self.reference_edit)
         self.explanation_edit.textChanged.connect(
@@ -268,6 +275,7 @@ class ItemPage(QWidget):
     def _build_buttons(self, options) -> None:
         for button in self.group.buttons():
             self.group.removeButton(button)
+            button.hide()  # at once: deleteLater waits for the event loop, and must not be seen
             button.deleteLater()
         while self.buttons_row.count():
             self.buttons_row.takeAt(0)

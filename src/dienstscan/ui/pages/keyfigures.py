@@ -1,9 +1,11 @@
 """Key figures (kengetallen): the organisation's own numbers, compared with norms as you type.
 
-One block per key figure of the checklists: the value with its unit (a Dutch number: decimal
-comma, ``44.000`` for thousands; yes/no figures as a choice), the date it was measured and a
-note. Every valid keystroke is an undoable edit of the document (consecutive typing merges into
-one undo step); the comparison under the field (``KeyFigureResult.comparison`` from
+A table with one row per key figure of the checklists: the label, the value (a Dutch number:
+decimal comma, ``44.000`` for thousands; yes/no figures as a choice), the unit and the comparison
+in a few words (``short_verdict``). *Details* opens below the row: the description, the date it
+was measured, a note, the full comparison with every benchmark and its source, and the items
+that name the figure. Every valid keystroke is an undoable edit of the document (consecutive typing merges into
+one undo step); the comparison in the row and in the details (``KeyFigureResult.comparison`` from
 ``dienstscan.scoring``: sentence, benchmarks met or not, sources) follows at once. A value that
 is not a number or lies outside the figure's range is not stored: the field says what is wrong.
 """
@@ -18,9 +20,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,21 +36,11 @@ from ..document import ScanDocument
 from ..plan_commands import set_key_figure
 from ..widgets import OptionalDateEdit, route_undo_to_document
 from .common import RefreshWhenShown, bold_label, heading, text_label, vertical_scroll
-from .dashboard import comparison_text
+from .dashboard import benchmark_verdict, comparison_text
 
 ERROR_STYLE = "color: #9c0006; font-weight: bold;"
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
-
-#: Ranges that follow from the unit when the checklist gives none.
-_UNIT_BOUNDS: dict[str, tuple[float | None, float | None]] = {
-    "%": (0.0, 100.0),
-    "cijfer": (1.0, 10.0),
-    "seconden": (0.0, None),
-    "minuten": (0.0, None),
-    "werkdagen": (0.0, None),
-    "aantal": (0.0, None),
-}
 
 _UNIT_SUFFIX = {"%": "%", "seconden": "seconden", "minuten": "minuten", "werkdagen": "werkdagen",
                 "cijfer": "(rapportcijfer 1–10)", "aantal": "(aantal)"}
@@ -78,21 +72,24 @@ def parse_number(text: str) -> float | None:
 
 
 def bounds(kf: KeyFigure) -> tuple[float | None, float | None]:
-    """The allowed range: the checklist's minimum/maximum, else what the unit allows."""
-    lo, hi = _UNIT_BOUNDS.get(kf.unit, (None, None))
-    return (kf.minimum if kf.minimum is not None else lo, kf.maximum if kf.maximum is not None else hi)
+    """The allowed range shown beside the field (the rule itself is ``KeyFigure.bounds``)."""
+    return kf.bounds()
 
 
 def check_value(kf: KeyFigure, value: float | None) -> str | None:
-    """A Dutch message when ``value`` lies outside the key figure's range, else None."""
+    """A Dutch message when ``value`` breaks the key figure's rule (``KeyFigure.out_of_range``), else None."""
     if value is None:
         return None
-    lo, hi = bounds(kf)
-    if lo is not None and value < lo:
-        return f"De waarde moet minstens {number(lo)} zijn (u typte {number(value, 3)})."
-    if hi is not None and value > hi:
-        return f"De waarde mag hoogstens {number(hi)} zijn (u typte {number(value, 3)})."
-    return None
+    problem = kf.out_of_range(value)
+    if problem is None:
+        return None
+    kind, limit = problem
+    if kind == "geen getal":
+        return "Dit is geen getal."
+    typed = number(value, 3) if abs(value) < 1e15 else f"{value:.3g}"
+    if kind == "minimum":
+        return f"De waarde moet minstens {number(limit)} zijn (u typte {typed})."
+    return f"De waarde mag hoogstens {number(limit)} zijn (u typte {typed})."
 
 
 def range_text(kf: KeyFigure) -> str:
@@ -137,17 +134,104 @@ def related_nodes(page: KeyFiguresPage, kf: KeyFigure) -> list[tuple[str, str]]:
     return nodes
 
 
-class KeyFigureRow(QFrame):
-    """One key figure: value with unit, date, note, and what the value means against the norms."""
+def short_verdict(result: KeyFigureResult) -> str:
+    """The comparison in a few words for the table: 'norm gehaald · boven 1 van 2 referenties'.
 
-    def __init__(self, page: KeyFiguresPage, kf: KeyFigure) -> None:
-        super().__init__()
+    The full sentence with every benchmark and its source is in the row's details and tooltip.
+    """
+    comparison = result.comparison
+    if comparison is None or not comparison.benchmarks:
+        return "geen norm of referentie"
+    norms = [b for b in comparison.benchmarks if b.kind == "norm"]
+    refs = [b for b in comparison.benchmarks if b.kind != "norm"]
+    if result.value is None:
+        parts = []
+        if norms:
+            parts.append("1 norm" if len(norms) == 1 else f"{len(norms)} normen")
+        if refs:
+            parts.append("1 referentie" if len(refs) == 1 else f"{len(refs)} referenties")
+        return "nog niet ingevuld · " + " en ".join(parts)
+    parts = []
+    if len(norms) == 1:
+        parts.append(benchmark_verdict(norms[0]))
+    elif norms:
+        met = sum(1 for b in norms if b.met)
+        parts.append(f"{met} van {len(norms)} normen gehaald")
+    if len(refs) == 1:
+        parts.append({"boven": "boven de referentie", "gelijk": "op de referentie",
+                      "onder": "onder de referentie"}.get(refs[0].position or "", "referentie: onbekend"))
+    elif refs:
+        counts = [(word, sum(1 for b in refs if b.position == pos))
+                  for pos, word in (("boven", "boven"), ("gelijk", "gelijk aan"), ("onder", "onder"))]
+        parts.append(", ".join(f"{word} {n}" for word, n in counts if n) + f" van {len(refs)} referenties")
+    return " · ".join(parts)
+
+
+class KeyFigureRow:
+    """One key figure in the table: label, value, unit, the comparison in a few words, details.
+
+    The widgets sit in the page's grid (``page.grid``), so the columns line up over all figures;
+    the details (description, measuring date, note, the full comparison with its sources, the
+    items that name the figure) open below the row with the *Details* button.
+    """
+
+    COLUMNS = 5
+
+    def __init__(self, page: KeyFiguresPage, kf: KeyFigure, grid: QGridLayout, index: int) -> None:
         self.page = page
         self.kf = kf
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.title = bold_label(kf.label)
+        parent = grid.parentWidget()
+        self.title = QLabel(kf.label, parent)
+        self.title.setWordWrap(True)
+        self.title.setToolTip(kf.description or kf.label)
+        if kf.unit == "ja/nee":
+            self.value_edit: QLineEdit | None = None
+            self.choice: QComboBox | None = QComboBox(parent)
+            self.choice.addItem("— niet ingevuld —", None)
+            self.choice.addItem("Ja", 1.0)
+            self.choice.addItem("Nee", 0.0)
+            self.choice.setAccessibleName(f"{kf.label}: ja of nee")
+            self.choice.currentIndexChanged.connect(self._choice_changed)
+            value_widget: QWidget = self.choice
+        else:
+            self.choice = None
+            self.value_edit = QLineEdit(parent)
+            self.value_edit.setAccessibleName(f"{kf.label} ({kf.unit})")
+            self.value_edit.setPlaceholderText("bijv. 12,5")
+            self.value_edit.setToolTip(f"Een getal met een komma voor decimalen; {range_text(kf)}.")
+            self.value_edit.textEdited.connect(self._typed)
+            route_undo_to_document(self.value_edit)
+            value_widget = self.value_edit
+        value_widget.setFixedWidth(max(130, value_widget.sizeHint().width()))  # the yes/no choice whole
+        self.title.setBuddy(value_widget)
+        self.unit = QLabel(_UNIT_SUFFIX.get(kf.unit, ""), parent)
+        self.unit.setToolTip(range_text(kf) if kf.unit != "ja/nee" else "ja of nee")
+        self.summary = QLabel(parent)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(f"{kf.label}: vergelijking in het kort")
+        self.error = QLabel(parent)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        self.details_button = QToolButton(parent)
+        self.details_button.setText("Details")
+        self.details_button.setCheckable(True)
+        self.details_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.details_button.setAccessibleName(f"Details bij {kf.label}")
+        self.details_button.setToolTip("Toelichting, datum van de meting, de volledige vergelijking en de bronnen")
+        self.details_button.toggled.connect(self.set_expanded)
+
+        # ---- the details, below the row, hidden until asked for
+        self.details = QFrame(parent)
+        self.details.setFrameShape(QFrame.Shape.StyledPanel)
         self.description = text_label(kf.description, muted=True)
         self.description.setVisible(bool(kf.description))
+        self.comparison = text_label()
+        self.comparison.setAccessibleName(f"{kf.label}: vergelijking")
+        self.range = text_label(f"Toegestaan: {range_text(kf).removeprefix('toegestaan: ')}."
+                                if kf.unit != "ja/nee" else "", muted=True)
+        self.range.setVisible(kf.unit != "ja/nee")
         self.source = text_label(f"Bron van het kengetal: {kf.source.cite()}.", muted=True)
         self.related = QLabel()
         self.related.setWordWrap(True)
@@ -159,71 +243,55 @@ class KeyFigureRow(QFrame):
         self.related.setText("Hoort bij: " + ", ".join(links) if links else "")
         self.related.setVisible(bool(links))
         self.related.linkActivated.connect(page.openItem)
-
-        self.value_label = QLabel("&Waarde:")
-        if kf.unit == "ja/nee":
-            self.value_edit: QLineEdit | None = None
-            self.choice: QComboBox | None = QComboBox()
-            self.choice.addItem("— niet ingevuld —", None)
-            self.choice.addItem("Ja", 1.0)
-            self.choice.addItem("Nee", 0.0)
-            self.choice.setAccessibleName(f"{kf.label}: ja of nee")
-            self.choice.currentIndexChanged.connect(self._choice_changed)
-            self.value_label.setBuddy(self.choice)
-            value_widget: QWidget = self.choice
-        else:
-            self.choice = None
-            self.value_edit = QLineEdit()
-            self.value_edit.setAccessibleName(f"{kf.label} ({kf.unit})")
-            self.value_edit.setPlaceholderText("bijv. 12,5")
-            self.value_edit.setToolTip(f"Een getal met een komma voor decimalen; {range_text(kf)}.")
-            self.value_edit.setMaximumWidth(180)
-            self.value_edit.setMinimumWidth(120)
-            self.value_edit.textEdited.connect(self._typed)
-            route_undo_to_document(self.value_edit)
-            self.value_label.setBuddy(self.value_edit)
-            value_widget = self.value_edit
-        self.unit = QLabel(_UNIT_SUFFIX.get(kf.unit, ""))
-        self.range = text_label(f"({range_text(kf)})" if kf.unit != "ja/nee" else "", muted=True)
-        self.range.setWordWrap(False)
         self.date_label = QLabel("&Datum meting:")
         self.date = OptionalDateEdit(name=f"{kf.label}: datum meting")
         self.date_label.setBuddy(self.date.edit)
         self.date.dateChanged.connect(lambda d: set_key_figure(page.doc, kf.id, date=d))
         self.note_label = QLabel("&Toelichting:")
-        self.note = QLineEdit()
+        # a wrapping text field: what was typed stays readable, however long
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
         self.note.setAccessibleName(f"{kf.label}: toelichting")
         self.note.setPlaceholderText("Bijvoorbeeld: gemeten over 2025, bron jaarverslag")
-        self.note.textEdited.connect(lambda text: set_key_figure(page.doc, kf.id, note=text))
+        self.note.setFixedHeight(3 * self.note.fontMetrics().lineSpacing() + 14)
+        self.note.textChanged.connect(self._note_changed)
         route_undo_to_document(self.note)
         self.note_label.setBuddy(self.note)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
-        self.comparison = text_label()
-        self.comparison.setAccessibleName(f"{kf.label}: vergelijking")
+        fields = QGridLayout()
+        fields.addWidget(self.date_label, 0, 0)
+        fields.addWidget(self.date, 0, 1, Qt.AlignmentFlag.AlignLeft)
+        fields.addWidget(self.note_label, 1, 0, Qt.AlignmentFlag.AlignTop)
+        fields.addWidget(self.note, 1, 1)
+        fields.setColumnStretch(1, 1)
+        details = QVBoxLayout(self.details)
+        details.setSpacing(4)
+        details.addWidget(self.description)
+        details.addLayout(fields)
+        details.addWidget(self.comparison)
+        details.addWidget(self.range)
+        details.addWidget(self.source)
+        details.addWidget(self.related)
+        self.details.hide()
 
-        fields = QHBoxLayout()
-        fields.addWidget(self.value_label)
-        fields.addWidget(value_widget)
-        fields.addWidget(self.unit)
-        fields.addWidget(self.range)
-        fields.addSpacing(16)
-        fields.addWidget(self.date_label)
-        fields.addWidget(self.date)
-        fields.addSpacing(16)
-        fields.addWidget(self.note_label)
-        fields.addWidget(self.note, 1)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(4)
-        layout.addWidget(self.title)
-        layout.addWidget(self.description)
-        layout.addLayout(fields)
-        layout.addWidget(self.error)
-        layout.addWidget(self.comparison)
-        layout.addWidget(self.source)
-        layout.addWidget(self.related)
+        verdict = QVBoxLayout()
+        verdict.setSpacing(0)
+        verdict.addWidget(self.summary)
+        verdict.addWidget(self.error)
+        row = 2 * index
+        grid.addWidget(self.title, row, 0)
+        grid.addWidget(value_widget, row, 1)
+        grid.addWidget(self.unit, row, 2)
+        grid.addLayout(verdict, row, 3)
+        grid.addWidget(self.details_button, row, 4, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.details, row + 1, 0, 1, self.COLUMNS)
+
+    def set_expanded(self, expanded: bool) -> None:
+        """Show or hide the details below the row."""
+        if self.details_button.isChecked() != expanded:
+            self.details_button.setChecked(expanded)  # comes back here through toggled
+            return
+        self.details_button.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        self.details.setVisible(expanded)
 
     # ------------------------------------------------------------------ editing
 
@@ -245,9 +313,14 @@ class KeyFigureRow(QFrame):
             return
         set_key_figure(self.page.doc, self.kf.id, value=self.choice.currentData())
 
+    def _note_changed(self) -> None:
+        if not self.page.loading:
+            set_key_figure(self.page.doc, self.kf.id, note=self.note.toPlainText())
+
     def _show_error(self, message: str | None) -> None:
         self.error.setText(f"Niet opgeslagen: {message}" if message else "")
         self.error.setVisible(bool(message))
+        self.summary.setVisible(not message)
         if self.value_edit is not None:
             self.value_edit.setAccessibleDescription(message or "")
 
@@ -270,19 +343,19 @@ class KeyFigureRow(QFrame):
             if index != self.choice.currentIndex():
                 self.choice.setCurrentIndex(max(index, 0))
         note = stored.note if stored is not None else ""
-        if self.note.text() != note:
-            self.note.setText(note)
-            if not self.note.hasFocus():
-                self.note.setCursorPosition(0)  # show the start of a long note, not its end
-        self.note.setToolTip(note)
+        if self.note.toPlainText() != note:  # never reset the cursor of the field the user types in
+            self.note.setPlainText(note)
         date = stored.date if stored is not None else None
         if self.date.date() != date:
             self.date.set_date(date)
-        self.comparison.setText(result_text(result))
+        full = result_text(result)
+        self.comparison.setText(full)
+        self.summary.setText(short_verdict(result) + (" · toelichting" if note.strip() else ""))
+        self.summary.setToolTip(full)
 
 
 class KeyFiguresPage(RefreshWhenShown, QWidget):
-    """All key figures of the checklists, entered and compared with norms and references."""
+    """All key figures of the checklists in one table, entered and compared with norms and references."""
 
     openItem = Signal(str)
 
@@ -294,25 +367,36 @@ class KeyFiguresPage(RefreshWhenShown, QWidget):
         self.rows: dict[str, KeyFigureRow] = {}
         self.title = heading("Kengetallen")
         self.intro = text_label(
-            "Vul de kengetallen van uw organisatie in. Ze zijn niet verplicht; elk ingevuld getal wordt "
-            "meteen vergeleken met de normen en referenties uit de bronnen. Gebruik een komma voor "
-            "decimalen (7,5) en een punt voor duizendtallen (44.000).", muted=True)
+            "Vul de kengetallen van uw organisatie in; ze zijn niet verplicht. Elk getal wordt meteen "
+            "vergeleken met de normen en referenties uit de bronnen. Gebruik een komma voor decimalen "
+            "(7,5) en een punt voor duizendtallen (44.000). Onder Details staan de datum van de meting, "
+            "een toelichting, de volledige vergelijking en de bronnen.", muted=True)
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(18, 12, 18, 12)
-        layout.setSpacing(10)
+        layout.setSpacing(8)
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
-        for kf in doc.checklists.key_figures.values():
-            row = KeyFigureRow(self, kf)
-            self.rows[kf.id] = row
-            layout.addWidget(row)
+        self.table = QWidget(content)
+        self.grid = QGridLayout(self.table)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(12)
+        self.grid.setVerticalSpacing(2)
+        self.headers = [bold_label(text) for text in ("Kengetal", "Waarde", "Eenheid", "Vergelijking")]
+        for column, label in enumerate(self.headers):
+            self.grid.addWidget(label, 0, column)
+        for index, kf in enumerate(doc.checklists.key_figures.values(), start=1):
+            self.rows[kf.id] = KeyFigureRow(self, kf, self.grid, index)
+        self.grid.setColumnStretch(0, 4)
+        self.grid.setColumnStretch(3, 3)
+        layout.addWidget(self.table)
         if not self.rows:
             layout.addWidget(text_label("De checklists bevatten geen kengetallen."))
         layout.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(vertical_scroll(content))
+        self.scroll = vertical_scroll(content)
+        outer.addWidget(self.scroll)
         doc.changed.connect(self._on_changed)
         self.refresh()
 

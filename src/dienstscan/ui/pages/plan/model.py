@@ -30,7 +30,15 @@ _DECISION_ORDER = {"voorgesteld": 0, "geaccepteerd": 1, "afgewezen": 2}
 _KEYS = ("id", "title", "priority", "status", "decision", "owner", "end", "theme", "framework", "remark")
 _HEADERS = {"framework": "Kader", "remark": "Opmerking"}
 COLUMNS = tuple(_HEADERS.get(key) or ACTION_FIELD_LABELS[key] for key in _KEYS)
+#: What a project lead works with every time: always shown, never behind a sideways scroll.
+MAIN_COLUMNS = tuple(COLUMNS[_KEYS.index(key)] for key in ("id", "title", "priority", "status", "decision"))
+#: The column that takes the room that is left (wrapped over two lines, the full text as tooltip).
+TITLE_COLUMN = _KEYS.index("title")
+#: The others, shown in this order as long as the title keeps ``TITLE_MIN_WIDTH`` pixels.
+OPTIONAL_COLUMNS = tuple(c for c in COLUMNS if c not in MAIN_COLUMNS)
+#: Starting widths in pixels; the page fits the short columns to their content.
 WIDTHS = dict(zip(COLUMNS, (100, 240, 74, 94, 100, 130, 84, 130, 84, 220), strict=True))
+TITLE_MIN_WIDTH = 220
 
 
 def _date_text(value: dt.date | None) -> str:

@@ -39,7 +39,24 @@ from ... import plan_commands as commands
 from ...document import ScanDocument
 from ..common import RefreshWhenShown, heading, text_label, vertical_scroll
 from .form import ActionForm
-from .model import COLUMNS, ID_ROLE, WIDTHS, ActionFilterModel, ActionTableModel
+from .model import (
+    COLUMNS,
+    ID_ROLE,
+    OPTIONAL_COLUMNS,
+    TITLE_COLUMN,
+    TITLE_MIN_WIDTH,
+    WIDTHS,
+    ActionFilterModel,
+    ActionTableModel,
+)
+
+#: Below this width of the table plus form, the form goes below the table instead of beside it.
+SIDE_BY_SIDE_MIN_WIDTH = 900
+#: Sentences for a table without rows: the plan is empty, or the filters hide everything.
+EMPTY_PLAN = ("Het plan heeft nog geen acties: Dienstscan stelt er een voor bij elk antwoord dat een "
+              "tekortkoming laat zien (zoals ‘Niet toegepast’), en een eigen actie voegt u toe met "
+              "Nieuwe actie.")
+NOTHING_FILTERED = "Geen acties die bij de zoekterm en de filters passen; zet een filter op ‘alle’ om meer te zien."
 
 
 # --------------------------------------------------------------------------- dialogs (patchable)
@@ -72,6 +89,60 @@ def choose_merge_target(parent: QWidget | None, choices: list[tuple[str, str]]) 
     return choices[labels.index(text)][0]
 
 
+class ActionTable(QTableView):
+    """The action table: the main columns always in view (no sideways scrolling), the title
+    taking the room that is left over two lines (the full text is its tooltip), further columns
+    shown while the title keeps its room."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rows = self.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 10)  # a title over two lines
+
+    def setModel(self, model) -> None:  # noqa: N802 - Qt's name
+        super().setModel(model)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(40)
+        for column, name in enumerate(COLUMNS):
+            if column != TITLE_COLUMN:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+                self.setColumnWidth(column, max(WIDTHS[name], self._header_width(column)))
+        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
+
+    def _header_width(self, column: int) -> int:
+        text = self.model().headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or ""
+        return self.horizontalHeader().fontMetrics().horizontalAdvance(str(text)) + 28  # + sort arrow
+
+    def fit_columns(self) -> None:
+        """Fit the short columns to what they show; show further columns while the title keeps room."""
+        for column in range(len(COLUMNS)):
+            if column != TITLE_COLUMN:
+                hint = max(self.sizeHintForColumn(column), self._header_width(column))
+                self.setColumnWidth(column, min(max(hint, 60), WIDTHS[COLUMNS[column]] + 80))
+        # the title keeps at least 40% of the width (and TITLE_MIN_WIDTH): it is what people read
+        room = self.viewport().width() - max(TITLE_MIN_WIDTH, int(self.viewport().width() * 0.4))
+        for column, name in enumerate(COLUMNS):
+            if column != TITLE_COLUMN and name not in OPTIONAL_COLUMNS:
+                room -= self.columnWidth(column)
+        for name in OPTIONAL_COLUMNS:
+            column = COLUMNS.index(name)
+            width = self.columnWidth(column) if self.columnWidth(column) > 0 else WIDTHS[name]
+            fits = room >= width
+            self.setColumnHidden(column, not fits)
+            if fits:
+                room -= width
+            else:
+                room = -1  # keep the order: no later column after one that did not fit
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit_columns()
 
 
 class PlanPage(RefreshWhenShown, QWidget):
@@ -115,7 +186,7 @@ class PlanPage(RefreshWhenShown, QWidget):
             combo.currentIndexChanged.connect(lambda _i, n=name, c=combo: self.proxy.set_filter(n, c.currentData()))
 
         # table
-        self.table = QTableView()
+        self.table = ActionTable()
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Acties van het verbeterplan")
         self.table.setSortingEnabled(True)
@@ -125,13 +196,9 @@ class PlanPage(RefreshWhenShown, QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, header in enumerate(COLUMNS):
-            self.table.setColumnWidth(column, WIDTHS[header])
+        self.empty = text_label(muted=True)
+        self.empty.setAccessibleName("Uitleg bij een leeg verbeterplan")
+        self.empty.hide()
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.doubleClicked.connect(self._open_source)
@@ -184,6 +251,7 @@ class PlanPage(RefreshWhenShown, QWidget):
         left_layout.addLayout(search_row)
         left_layout.addLayout(filters)
         left_layout.addLayout(buttons)
+        left_layout.addWidget(self.empty)
         left_layout.addWidget(self.table, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -193,6 +261,7 @@ class PlanPage(RefreshWhenShown, QWidget):
         self.splitter.setChildrenCollapsible(False)
         left.setMinimumWidth(380)
         self.form.setMinimumWidth(320)
+        self.form_scroll = self.splitter.widget(1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 12, 18, 12)
@@ -200,6 +269,8 @@ class PlanPage(RefreshWhenShown, QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.splitter, 1)
         doc.changed.connect(self._on_changed)
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset):
+            signal.connect(lambda *_: self._update_summary())  # filtering changes what the table holds
         self.refresh()
         if self.proxy.rowCount():
             self.table.selectRow(0)
@@ -217,12 +288,26 @@ class PlanPage(RefreshWhenShown, QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        # the form gets about a third (at least 340 px), the table the rest
-        total = self.splitter.width()
-        if total > 0 and not getattr(self, "_split_done", False):
-            form = max(340, int(total * 0.36))
-            self.splitter.setSizes([total - form, form])
-            self._split_done = True
+        self.arrange()
+
+    def arrange(self) -> None:
+        """The form beside the table when there is room for both, else below it."""
+        width = self.width() - 36  # the page's margins
+        if width <= 0:
+            return
+        orientation = (Qt.Orientation.Horizontal if width >= SIDE_BY_SIDE_MIN_WIDTH
+                       else Qt.Orientation.Vertical)
+        if orientation == self.splitter.orientation() and getattr(self, "_split_done", False):
+            return
+        self.splitter.setOrientation(orientation)
+        if orientation == Qt.Orientation.Horizontal:
+            form = max(340, int(width * 0.36))  # the form about a third, the table the rest
+            self.splitter.setSizes([width - form, form])
+        else:
+            height = max(self.splitter.height(), 200)
+            self.splitter.setSizes([height // 2, height - height // 2])
+        self._split_done = True
+        self.table.fit_columns()
 
     # ---------------------------------------------------------------- updating
 
@@ -237,10 +322,16 @@ class PlanPage(RefreshWhenShown, QWidget):
         self.form.load(current if current and self.doc.assessment.action(current) else None)
         self._update_summary()
         self._update_buttons()
+        self.table.fit_columns()
 
     def _update_summary(self) -> None:
         statistics = plan_statistics(self.doc.assessment)
         self.summary.setText(f"{statistics.text()} In de tabel: {self.proxy.rowCount()}.")
+        if self.proxy.rowCount():
+            self.empty.hide()
+        else:
+            self.empty.setText(EMPTY_PLAN if not self.doc.assessment.actions else NOTHING_FILTERED)
+            self.empty.show()
 
     # ---------------------------------------------------------------- selection
 

@@ -1,0 +1,69 @@
+"""A small on-disk cache of derived data, keyed by the content it was derived from.
+
+Used for the validated checklists (``dienstscan.checklists.load_checklists(cache=...)``): reading
+and checking the YAML with line numbers is most of a cold start, its result only changes when
+the files (or the program) change. ``FileCache`` keeps one file per name in the user's cache
+folder (``platformdirs.user_cache_dir``; ``DIENSTSCAN_CACHE_DIR`` overrides it, tests and
+portable installs), its first line the key. A cache never decides anything:
+
+- ``get`` returns the data only when the stored key is exactly the one asked for; a missing,
+  unreadable or garbled file is a miss (the caller rebuilds and stores again);
+- ``put`` writes through ``atomic_write``; when it fails (read-only folder, full disk) the
+  program carries on without a cache.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import platformdirs
+
+from .atomic import atomic_write
+
+log = logging.getLogger(__name__)
+
+ENV_CACHE_DIR = "DIENSTSCAN_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """The user's cache folder for Dienstscan (``DIENSTSCAN_CACHE_DIR`` overrides it)."""
+    override = os.environ.get(ENV_CACHE_DIR)
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_cache_dir("Dienstscan", appauthor=False))
+
+
+class FileCache:
+    """One cached value in ``folder/name``: the key on the first line, then the data."""
+
+    def __init__(self, name: str, folder: Path | None = None) -> None:
+        self.path = (folder if folder is not None else cache_dir()) / name
+
+    def get(self, key: str) -> bytes | None:
+        """The stored data if it was stored under ``key``; None otherwise (never raises)."""
+        try:
+            raw = self.path.read_bytes()
+        except OSError:
+            return None
+        stored_key, newline, data = raw.partition(b"\n")
+        if not newline or stored_key != key.encode("ascii", "replace"):
+            return None
+        return data
+
+    def put(self, key: str, data: bytes) -> None:
+        """Store ``data`` under ``key``, replacing what was there; a failure is only logged."""
+        if "\n" in key:
+            raise ValueError("een cachesleutel is één regel")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(self.path, key.encode("ascii", "replace") + b"\n" + data, retry_seconds=0.2)
+        except OSError as exc:
+            log.info("cache %s niet bijgewerkt: %s", self.path, exc)
+
+    def clear(self) -> None:
+        try:
+            self.path.unlink()
+        except OSError:
+            pass

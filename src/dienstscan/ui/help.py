@@ -1,0 +1,188 @@
+"""Help > Handleiding: the Dutch manual (``assets/help/handleiding.md``) in a QTextBrowser.
+
+The manual is Markdown in the repository, shown with Qt's own Markdown support; its pictures
+are screenshots of the application made by ``tools/make_help_screenshots.py``. F1 opens it at the
+part for the page that is shown: ``HELP_TOPICS`` maps a page (``topic_for``) to a heading of the
+manual, found by its slug (``slug``: "Het dashboard" -> ``het-dashboard``), the same form the
+manual's own links use (``[tekst](#het-dashboard)``). ``tests/ui/test_help.py`` checks that every
+topic and every internal link lands on a heading.
+
+The section *Sneltoetsen* is not written by hand: ``shortcuts_markdown`` fills it from the
+window's actions, so it always lists the keys the program really has.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Qt
+from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from ..resources import assets_dir
+
+#: Page -> slug of its heading in the manual. Pages are the kinds of ``Workspace.current()``
+#: ("item", "section", "framework"), the keys of registered pages, and "start" (no scan open).
+HELP_TOPICS: dict[str, str] = {
+    "start": "het-startscherm",
+    "item": "een-item-beantwoorden",
+    "section": "overzicht-van-een-kader-of-onderdeel",
+    "framework": "overzicht-van-een-kader-of-onderdeel",
+    "dashboard": "het-dashboard",
+    "kengetallen": "kengetallen",
+    "verbeterplan": "het-verbeterplan",
+}
+#: Where F1 lands for a page without its own part: the beginning of the manual.
+DEFAULT_TOPIC = "handleiding-dienstscan"
+SHORTCUTS_MARK = "<!-- sneltoetsen"
+#: Widest picture in the help window; screenshots are made at 1366 px and scaled down.
+MAX_IMAGE_WIDTH = 760
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+
+
+def help_dir() -> Path:
+    return assets_dir() / "help"
+
+
+def manual_path() -> Path:
+    return help_dir() / "handleiding.md"
+
+
+def slug(title: str) -> str:
+    """The anchor of a heading as the manual's links write it: lower case, ASCII, dashes."""
+    text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def headings(markdown: str) -> list[tuple[int, str]]:
+    """(level, title) of every heading, outside fenced code blocks."""
+    found, fenced = [], False
+    for line in markdown.splitlines():
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+            continue
+        match = None if fenced else _HEADING.match(line)
+        if match:
+            found.append((len(match.group(1)), match.group(2)))
+    return found
+
+
+def internal_links(markdown: str) -> list[str]:
+    """The targets of the manual's links within itself (``(#slug)``)."""
+    return re.findall(r"\]\(#([^)\s]+)\)", markdown)
+
+
+def topic_for(page: str | None) -> str:
+    return HELP_TOPICS.get(page or "start", DEFAULT_TOPIC)
+
+
+def shortcuts_markdown(actions: list[QAction]) -> str:
+    """A Markdown list of the actions that have a key, as the menus name them."""
+    lines = []
+    seen = set()
+    for action in actions:
+        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()]
+        name = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").split(":")[0].strip()
+        if not keys or not name or (name, tuple(keys)) in seen:
+            continue
+        seen.add((name, tuple(keys)))
+        lines.append(f"- **{' of '.join(keys)}**: {name}")
+    if not lines:
+        return "De sneltoetsen staan in de menu's naast elke opdracht."
+    return "\n".join(["In het hoofdvenster (ook in de menu's te zien naast elke opdracht):", "", *lines])
+
+
+def manual_text(actions: list[QAction] | None = None) -> str:
+    """The manual, with the shortcut list filled in from ``actions``."""
+    text = manual_path().read_text(encoding="utf-8")
+    lines = text.splitlines()
+    for n, line in enumerate(lines):
+        if line.strip().startswith(SHORTCUTS_MARK):
+            lines[n] = shortcuts_markdown(actions or [])
+    return "\n".join(lines) + "\n"
+
+
+class HelpBrowser(QTextBrowser):
+    """The manual; ``show_topic(slug)`` scrolls its heading to the top."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._follow)
+        self.setSearchPaths([str(help_dir())])
+        self.setAccessibleName("Handleiding")
+
+    def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt's name
+        # screenshots are full windows: scale them to fit the help window
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            image = QImage(str(help_dir() / url.toString()))
+            if not image.isNull():
+                if image.width() > MAX_IMAGE_WIDTH:
+                    image = image.scaledToWidth(MAX_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation)
+                return image
+        return super().loadResource(kind, url)
+
+    def set_manual(self, markdown: str) -> None:
+        self.setMarkdown(markdown)
+
+    def heading_slugs(self) -> dict[str, int]:
+        """slug -> position of every heading in the shown document."""
+        found = {}
+        block = self.document().begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel() > 0:
+                found.setdefault(slug(block.text()), block.position())
+            block = block.next()
+        return found
+
+    def show_topic(self, topic: str) -> bool:
+        """Scroll the heading with slug ``topic`` to the top; False when there is none."""
+        position = self.heading_slugs().get(topic)
+        if position is None:
+            return False
+        document = self.document()
+        block = document.findBlock(position)
+        # the layout of a long document is finished lazily; asking for the position of the
+        # heading lays it out up to there, the last block's rectangle the rest (the scroll range)
+        top = document.documentLayout().blockBoundingRect(block).top()
+        document.documentLayout().blockBoundingRect(document.lastBlock())
+        self.setTextCursor(QTextCursor(block))
+        self.verticalScrollBar().setValue(int(top))
+        return True
+
+    def _follow(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+        elif url.hasFragment():
+            self.show_topic(url.fragment())
+
+
+class HelpWindow(QDialog):
+    """Help > Handleiding: not modal, so the manual can stay open beside the work."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Handleiding – Dienstscan")
+        self.setModal(False)
+        self.browser = HelpBrowser(self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        self.resize(860, 720)
+
+
+def show_help(window: QWidget, page: str | None = None) -> HelpWindow:
+    """Open (or raise) the manual at the part for ``page``; returns the help window."""
+    existing = window.findChild(HelpWindow)
+    help_window = existing or HelpWindow(window)
+    help_window.browser.set_manual(manual_text(window.actions()))
+    help_window.show()
+    help_window.raise_()
+    help_window.activateWindow()
+    help_window.browser.show_topic(topic_for(page))  # after show(): the document is laid out
+    return help_window
