@@ -5,7 +5,7 @@ benchmark file its own loader refuses), absurd counts and times: each refused in
 from __future__ import annotations
 
 import pytest
-from test_cycle_cli import CL, VALID, write_scan
+from cycle_cli import CL, VALID, write_scan
 
 from dienstscan.checklists import ChecklistError, load_checklists
 from dienstscan.cli import main

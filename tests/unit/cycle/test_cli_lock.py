@@ -9,7 +9,7 @@ import socket
 
 import pytest
 from openpyxl import load_workbook
-from test_cycle_cli import CL, write_scan
+from cycle_cli import CL, write_scan
 
 from dienstscan.cli import main
 from dienstscan.plan import add_own_action

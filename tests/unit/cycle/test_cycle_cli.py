@@ -14,22 +14,10 @@ import pytest
 
 from dienstscan.checklists import load_checklists
 from dienstscan.cli import main
-from dienstscan.model import Answer, Assessment, Organisation
+from dienstscan.model import Answer
 from dienstscan.storage import load_scan, save_scan
 
-VALID = Path(__file__).resolve().parents[2] / "fixtures" / "checklists" / "valid"
-CL = ["--checklists", str(VALID)]
-
-
-def write_scan(folder: Path, name: str, org: str, ka01: str, *, peildatum=dt.date(2025, 6, 1), **kw) -> Path:
-    scan = Assessment(organisation=Organisation(name=org), peildatum=peildatum, frameworks=["KA", "KB"],
-                      checklist_versions={"KA": "1.0", "KB": "2007"}, **kw)
-    scan.answers["KA-01"] = Answer(option=ka01, explanation="" if ka01 == "toegepast" else "nog niet")
-    scan.answers["KA-02"] = Answer(option="toegepast")
-    scan.answers["KB-LM-01"] = Answer(option="2")
-    path = folder / name
-    save_scan(scan, path)
-    return path
+from cycle_cli import CL, VALID, write_scan  # shared with the lock and argument tests
 
 
 def format_1(folder: Path, name: str, org: str) -> Path:

@@ -2,8 +2,11 @@
 back as word boxes (``pdftotext -bbox``), so tests can assert what ends up on paper: page count,
 text size, words inside the page, words whole.
 
-LibreOffice prints Calibri as DejaVu Sans here; a DejaVu Sans word box is 1.164 em high, so a
-word's font size is its box height / 1.164.
+LibreOffice prints Calibri as DejaVu Sans here. pdftotext makes a word box from the font's
+bounding box, not its line height: an 11 pt cell printed by LibreOffice at 100% gives 14.3 pt boxes
+(1.30 em; ``test_printed_workbook.test_word_box_calibration`` measures it), so a workbook word's
+font size on paper is its box height / 1.30. ``EM_BOX`` (1.164 em, DejaVu's ascent + descent) is
+kept for documents that were calibrated against it (the report).
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
 #: ascent + descent of DejaVu Sans, in em: the height pdftotext gives a word box
 EM_BOX = 1.164
+#: the word box height of a LibreOffice-printed DejaVu Sans word, in em (measured)
+LO_EM_BOX = 1.30
 #: a source file name as the checklists cite it (seeds/000_82fd8fda93fd0ad4.txt)
 SOURCE_FILE = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b")
 
@@ -33,8 +38,13 @@ class Word:
 
     @property
     def size(self) -> float:
-        """The font size in points."""
+        """The font size in points, on the report's scale (``EM_BOX``)."""
         return (self.y1 - self.y0) / EM_BOX
+
+    @property
+    def lo_size(self) -> float:
+        """The font size in points of a word LibreOffice printed (``LO_EM_BOX``)."""
+        return (self.y1 - self.y0) / LO_EM_BOX
 
 
 @dataclass(frozen=True)
@@ -97,7 +107,9 @@ def read_pages(pdf: Path) -> list[Page]:
     return pages
 
 
-def body_size(page: Page, *, top: float = 60, bottom_margin: float = 40) -> float:
-    """The most common font size of the words between the running header and footer."""
-    sizes = [round(w.size, 1) for w in page.words if top < w.y0 < page.height - bottom_margin]
+def body_size(page: Page, *, top: float = 60, bottom_margin: float = 40, libreoffice: bool = False) -> float:
+    """The most common font size of the words between the running header and footer
+    (``libreoffice``: of a page LibreOffice printed, measured with ``LO_EM_BOX``)."""
+    sizes = [round(w.lo_size if libreoffice else w.size, 1) for w in page.words
+             if top < w.y0 < page.height - bottom_margin]
     return max(set(sizes), key=sizes.count)

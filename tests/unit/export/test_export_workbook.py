@@ -143,9 +143,9 @@ def test_plan_sheet_is_a_table_with_autofilter_and_pdca_bands(wb, assessment):
     actions = visible_actions(assessment)
     assert [c.value for c in ws[PLAN_HEADER_ROW]] == [c.header for c in PLAN_COLUMNS]
     bands = {c.value: c.coordinate for c in ws[PLAN_HEADER_ROW - 1] if c.value}
-    assert list(bands) == ["Plan", "Do", "Check", "Act"]
+    assert list(bands) == ["Plan", "Do", "Check", "Act", "Plan (vervolg)"]
     merged = {str(r) for r in ws.merged_cells.ranges}
-    assert {"A2:L2", "M2:N2", "O2:Q2", "R2:S2"} <= merged
+    assert {"A2:E2", "F2:G2", "H2:J2", "K2:L2", "M2:S2"} <= merged
     table = ws.tables["WerkbladPDCA"]
     assert table.ref == f"A{PLAN_HEADER_ROW}:S{PLAN_HEADER_ROW + len(actions)}"
     assert table.autoFilter is not None
@@ -233,9 +233,10 @@ def test_freeze_panes_and_print_setup(wb):
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == 9  # A4
     assert ws.sheet_properties.pageSetUpPr.fitToPage
-    # printed on its own, two pages wide at a readable size, ID and action on both halves
-    assert ws.page_setup.fitToWidth == 2 and ws.page_setup.fitToHeight == 0
-    assert ws.print_title_cols == "$A:$B"
+    # printed one page wide: the columns a project lead fills in (the rest prints on the director's sheets)
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert ws.print_area == f"'{WORK_SHEET}'!$A$1:$L${ws.max_row}"
+    assert [c.header for c in PLAN_COLUMNS[:12]][-1] == "Bijsturing / vervolg"
     assert ws.print_title_rows == f"${PLAN_HEADER_ROW - 1}:${PLAN_HEADER_ROW}"
     assert "&P" in ws.oddFooter.right.text and "&N" in ws.oddFooter.right.text
     for name in ("Samenvatting", "BSC", "5 beloften", "Antwoord", "Kengetallen", "Bronnen"):

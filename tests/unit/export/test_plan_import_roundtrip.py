@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from plan_sheet import PlanEditor, row_of
+from plan_sheet import PlanEditor, columns, row_of
 
 from dienstscan.export.excel_plan import PLAN_HEADER_ROW, WORK_SHEET, export_plan
 from dienstscan.export.excel_plan import PlanFileError, apply_plan_import, parse_date, read_plan
@@ -276,8 +276,9 @@ def test_control_characters_are_dropped_and_read_back_unchanged(tmp_path, checkl
     path = tmp_path / "stuurtekens.xlsx"
     export_plan(checklists, assessment, path)
     ws = load_workbook(path)[WORK_SHEET]
-    assert ws[f"B{row_of(ws, assessment.actions[0].id)}"].value == "Richt één ingang in voor telefoon"
-    assert ws[f"C{row_of(ws, assessment.actions[1].id)}"].value == "Regel één\nregel twee"
+    col = columns(ws)
+    assert ws[f"{col['Actie']}{row_of(ws, assessment.actions[0].id)}"].value == "Richt één ingang in voor telefoon"
+    assert ws[f"{col['Toelichting']}{row_of(ws, assessment.actions[1].id)}"].value == "Regel één\nregel twee"
     plan = read_plan(path, assessment, checklists)
     assert plan.ok and not plan.changes, plan.describe()
 

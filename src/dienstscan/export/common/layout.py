@@ -69,15 +69,16 @@ def fit_rows(ws: Worksheet, first_row: int, last_row: int, widths: dict[int, flo
 
 
 def print_setup(ws: Worksheet, organisation: str, *, title_rows: str | None = None, landscape: bool = True,
-                pages_wide: int = 1, pages_high: int = 0) -> None:
+                pages_wide: int = 1, pages_high: int = 0, side_margin: float = 0.4) -> None:
     """Landscape (or portrait) A4, fit to ``pages_wide`` pages across (and ``pages_high`` down,
-    0 = as many as needed), repeated title rows, page numbers in the footer."""
+    0 = as many as needed), repeated title rows, page numbers in the footer; ``side_margin``
+    in inches (a wide table gets a narrower one, so it prints larger)."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = pages_wide
     ws.page_setup.fitToHeight = pages_high
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.left = ws.page_margins.right = side_margin
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.page_margins.header = ws.page_margins.footer = 0.3
     ws.print_options.horizontalCentered = True

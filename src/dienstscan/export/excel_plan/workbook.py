@@ -18,7 +18,8 @@ place. Sheets, all in Dutch:
 - *Kengetallen* (key figures beside their norms) and *Bronnen* (every source by title);
 - *Werkblad PDCA*: the project lead's working sheet, every action with all plan-do-check-act
   columns in an Excel table with dropdowns, real dates and conditional formatting. This is the
-  sheet ``import-plan`` reads back; it prints separately, two pages wide;
+  sheet ``import-plan`` reads back; it prints one page wide, the 12 columns a project lead fills
+  in (``PRINTED_WORK_COLUMNS``), the plan's background beside them on screen only;
 - a hidden sheet ``_dienstscan`` with what the read-back needs (scan id, format version,
   checklist versions, the exported action ids) and the dropdown lists.
 
@@ -116,32 +117,40 @@ class PlanColumn:
 
 
 PLAN_COLUMNS: tuple[PlanColumn, ...] = (
+    # What the project lead fills in and reviews on paper (the print area: one A4 landscape page
+    # wide, 8 pt or more) ...
     PlanColumn("id", "Plan", 11, "id"),
-    PlanColumn("title", "Plan", 30, wrap=True),
-    PlanColumn("description", "Plan", 20.5, wrap=True),
-    PlanColumn(None, "Plan", 22, "info", wrap=True, title="Bron / onderdeel"),
-    PlanColumn(None, "Plan", 13, "info", wrap=True, title=ACTION_FIELD_LABELS["decision"]),
-    PlanColumn("theme", "Plan", 18, "theme", wrap=True),
-    PlanColumn("priority", "Plan", 9, "priority"),
-    PlanColumn("owner", "Plan", 17.5, wrap=True),
-    PlanColumn("start", "Plan", 10.5, "date"),
-    PlanColumn("end", "Plan", 10.5, "date"),
-    PlanColumn("indicator", "Plan", 14, wrap=True),
+    PlanColumn("title", "Plan", 28, wrap=True),
+    PlanColumn("owner", "Plan", 17, wrap=True),
+    PlanColumn("indicator", "Plan", 12.5, wrap=True),
     PlanColumn("target", "Plan", 12.5, wrap=True),
     PlanColumn("status", "Do", 11.5, "status"),
-    PlanColumn("progress", "Do", 16, wrap=True),
-    PlanColumn("measured_value", "Check", 10, wrap=True),
+    PlanColumn("progress", "Do", 12, wrap=True),
+    PlanColumn("measured_value", "Check", 9.5, wrap=True),
     PlanColumn("measured_on", "Check", 10.5, "date"),
-    PlanColumn("conclusion", "Check", 15, wrap=True),
+    PlanColumn("conclusion", "Check", 10.5, wrap=True),
     PlanColumn("act", "Act", 10, "act"),
-    PlanColumn("act_note", "Act", 15, wrap=True),
+    PlanColumn("act_note", "Act", 11, wrap=True),
+    # ... and what the plan was built with, beside it on screen (wide: they do not print, so they
+    # cost no paper and do not make the rows taller). On paper the Verbeterplan has the looptijd,
+    # toelichting, besluit and prioriteit of every decided action, Voorstellen the bron, thema and
+    # prioriteit of every proposal. The read-back finds every column by its header.
+    PlanColumn("start", "Plan (vervolg)", 10.5, "date"),
+    PlanColumn("end", "Plan (vervolg)", 10.5, "date"),
+    PlanColumn("description", "Plan (vervolg)", 40, wrap=True),
+    PlanColumn(None, "Plan (vervolg)", 40, "info", wrap=True, title="Bron / onderdeel"),
+    PlanColumn(None, "Plan (vervolg)", 13, "info", wrap=True, title=ACTION_FIELD_LABELS["decision"]),
+    PlanColumn("theme", "Plan (vervolg)", 18, "theme", wrap=True),
+    PlanColumn("priority", "Plan (vervolg)", 9, "priority"),
 )
+#: The working sheet prints these first columns (the rest is on the director's sheets).
+PRINTED_WORK_COLUMNS = 12
 
 #: Field -> the Dutch column header, for messages and the preview.
 FIELD_HEADERS: dict[str, str] = {c.field: c.header for c in PLAN_COLUMNS if c.field}
 
-BAND_COLOURS = {"Plan": "1F4E79", "Do": "548235", "Check": "BF8F00", "Act": "7B2C83"}
-BAND_LIGHT = {"Plan": "DDEBF7", "Do": "E2EFDA", "Check": "FFF2CC", "Act": "EADCF0"}
+BAND_COLOURS = {"Plan": "1F4E79", "Do": "548235", "Check": "BF8F00", "Act": "7B2C83", "Plan (vervolg)": "1F4E79"}
+BAND_LIGHT = {"Plan": "DDEBF7", "Do": "E2EFDA", "Check": "FFF2CC", "Act": "EADCF0", "Plan (vervolg)": "DDEBF7"}
 STATUS_FILLS = {
     "gepland": "FFFFFF",
     "in_uitvoering": "DDEBF7",
@@ -243,7 +252,7 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
     ncols = len(PLAN_COLUMNS)
     last_letter = get_column_letter(ncols)
     org = assessment.organisation.name
-    # Short, unmerged texts: the sheet prints two pages wide and a merged title would be cut in two.
+    # Short, unmerged texts: a merged title across all columns would run past the print area.
     ws.cell(row=PLAN_TITLE_ROW, column=1, value=WORK_SHEET)
     note = ws.cell(row=PLAN_TITLE_ROW, column=3, value="Wijzig de acties hier en lees ze terug in Dienstscan.")
     note.font = _MUTED
@@ -274,7 +283,9 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
         cell.fill = header_fills[column.band]
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         cell.border = _BORDER
-        ws.column_dimensions[get_column_letter(c)].width = column.width
+        # An id (V-BSC-02-O1) on one line, never running into the action beside it.
+        ws.column_dimensions[get_column_letter(c)].width = max(column.width, _id_width(actions)) \
+            if column.kind == "id" else column.width
     ws.row_dimensions[PLAN_HEADER_ROW].height = 30
 
     first = PLAN_HEADER_ROW + 1
@@ -369,10 +380,10 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
     )
 
     ws.row_dimensions[PLAN_TITLE_ROW].height = 24
-    # Printed separately, two pages wide at a readable size, with ID and action on both halves.
-    print_setup(ws, org, title_rows=f"{PLAN_BAND_ROW}:{PLAN_HEADER_ROW}", pages_wide=2)
-    ws.print_title_cols = "A:B"
-    ws.print_area = f"A1:{last_letter}{last}"
+    # Printed one page wide: the columns the project lead fills in (the background columns
+    # after them print on the Verbeterplan and Voorstellen sheets), narrow margins.
+    print_setup(ws, org, title_rows=f"{PLAN_BAND_ROW}:{PLAN_HEADER_ROW}", side_margin=0.2)
+    ws.print_area = f"A1:{get_column_letter(PRINTED_WORK_COLUMNS)}{last}"
 
 
 # --------------------------------------------------------------------------- the director's views
@@ -383,8 +394,8 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
 #: priority stands under the decision. Every header word fits its column whole.
 _L = ACTION_FIELD_LABELS
 _VIEW_COLUMNS: list[tuple[str, float, bool]] = [
-    (_L["id"], 10, False), (_L["title"], 40.5, True), (_L["decision"], 12.5, True), (_L["owner"], 18.5, True),
-    ("Looptijd", 13.5, True), (_L["status"], 13, True), (f"{_L['indicator']} en {_L['target'].lower()}", 28, True),
+    (_L["id"], 10, False), (_L["title"], 39, True), (_L["decision"], 12.5, True), (_L["owner"], 18.5, True),
+    ("Looptijd", 13.5, True), (_L["status"], 13, True), (f"{_L['indicator']} en {_L['target'].lower()}", 25.5, True),
 ]
 _PROPOSAL_COLUMNS: list[tuple[str, float, bool]] = [
     (_L["id"], 10, False), ("Voorstel", 48, True), ("Naar aanleiding van", 40, True), (_L["priority"], 12, False),
@@ -414,6 +425,12 @@ def _indicator_text(action: Action) -> str | None:
     return "; ".join(p for p in parts if p) or None
 
 
+def _action_text(action: Action) -> str:
+    """The action as the director reads it: its title and, when there is one, its description
+    (the working sheet prints only the columns the project lead fills in)."""
+    return "\n".join(p for p in (action.title.strip(), action.description.strip()) if p)
+
+
 def _write_plan_view(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, decided: list[Action],
                      proposals: int) -> None:
     org = assessment.organisation.name
@@ -432,7 +449,7 @@ def _write_plan_view(ws: Worksheet, checklists: ChecklistSet, assessment: Assess
     for a in plan_order(decided):
         period = f"{_date_text(a.start) or '…'} – {_date_text(a.end) or '…'}" if a.start or a.end else "geen data"
         decision = f"{decision_text(a)}\n{_L['priority'].lower()} {PRIORITY_LABELS.get(a.priority, a.priority).lower()}"
-        rows.append([a.id, a.title, decision, a.owner or "nog geen eigenaar", period,
+        rows.append([a.id, _action_text(a), decision, a.owner or "nog geen eigenaar", period,
                      ACTION_STATUS_LABELS.get(a.status, a.status), _indicator_text(a)])
     if not rows:
         ws.cell(row=header_row + 1, column=2, value="Er is nog geen actie besloten. "
@@ -442,7 +459,7 @@ def _write_plan_view(ws: Worksheet, checklists: ChecklistSet, assessment: Assess
         last = _write_rows(ws, header_row + 1, rows, {i for i, c in enumerate(_VIEW_COLUMNS, start=1) if c[2]})
     ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
     _fit_titles(ws, len(_VIEW_COLUMNS))
-    print_setup(ws, org, title_rows=f"{header_row}:{header_row}")
+    print_setup(ws, org, title_rows=f"{header_row}:{header_row}", side_margin=0.25)
     ws.print_area = f"A1:{get_column_letter(len(_VIEW_COLUMNS))}{last}"
     _protect_view(ws)
 
@@ -538,7 +555,11 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
     has_spread = has_individual_answers(assessment)
 
     excluded = assessment.out_of_scope.get(fw.id)
-    subtitle = f"{fw.title}, versie {fw.version}. Bron: {fw.source.cite()}."
+    # The framework's own document is named once, here; the Bron column gives the place in it
+    # (or the other document an item comes from), instead of the same title on every row.
+    own_title = fw.source.title or fw.source.document
+    subtitle = (f"{fw.title}, versie {fw.version}. Bron: {fw.source.cite()}. Kolom Bron: de vindplaats in "
+                f"dit document, of de andere bron.")
     if excluded:
         subtitle += f" Buiten scope: {excluded.justification}"
     _sheet_title(ws, fw.title, subtitle)
@@ -601,7 +622,8 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
             if has_spread:
                 row.append(spread_cell_text(checklists, item.id, answer.option if answer else None,
                                             answer.individual if answer else []))
-            row.append(item.source.cite())
+            same = (item.source.title or item.source.document) == own_title
+            row.append((item.source.section or "zie boven") if same else item.source.cite())
             rows.append(row)
     widths = _content_widths(columns, rows)
     _header_row(ws, header_row, [c[0] for c in columns], widths)
@@ -625,8 +647,7 @@ def _write_key_figures(ws: Worksheet, checklists: ChecklistSet, assessment: Asse
     _sheet_title(ws, "Kengetallen", "Ingevulde kengetallen naast de norm of referentie uit de bronnen.")
     columns = [("Kengetal", 34, True), ("Waarde", 13, True), ("Datum", 11, False),
                ("Benchmark (soort)", 30, True), ("Vergelijking", 46, True), ("Toelichting", 26, True),
-               ("Bron", 30, True)]
-    _header_row(ws, 4, [c[0] for c in columns], [c[1] for c in columns])
+               ("Bron", 36, True)]
     rows: list[list[object]] = []
     for result in report.key_figures:
         entered = assessment.key_figures.get(result.id)
@@ -634,7 +655,9 @@ def _write_key_figures(ws: Worksheet, checklists: ChecklistSet, assessment: Asse
         norms = _join([f"{b.label}: {b.value_text} ({b.kind_label})" for b in comparison.benchmarks]) if comparison else None
         sources = [checklists.key_figures[result.id].source.cite()] if result.id in checklists.key_figures else []
         if comparison:
-            sources += [b.source_sentence for b in comparison.benchmarks]
+            sources += [b.source_sentence.removeprefix("Bron: ").rstrip(".") for b in comparison.benchmarks]
+        # A benchmark usually cites the key figure's own source with a detail added: once, with the detail.
+        sources = [s for s in sources if not any(o != s and o.startswith(s) for o in sources)]
         rows.append([
             result.label,
             result.value_text,
@@ -644,6 +667,8 @@ def _write_key_figures(ws: Worksheet, checklists: ChecklistSet, assessment: Asse
             result.note or None,
             _join(list(dict.fromkeys(sources))),
         ])
+    # Columns nobody filled in (toelichting, say) shrink to their header, as on the framework sheets.
+    _header_row(ws, 4, [c[0] for c in columns], _content_widths(columns, rows))
     last = _write_rows(ws, 5, rows, {i for i, c in enumerate(columns, start=1) if c[2]})
     for r in range(5, last + 1):
         if ws.cell(row=r, column=2).value == "niet ingevuld":
