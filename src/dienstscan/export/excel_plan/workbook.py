@@ -545,6 +545,7 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
     answers = assessment.answers
     has_duty = any(item.right or item.duty for item in items)
     has_legal = any(item.legal_status for item in items)
+    has_origin = any(item.provenance for item in items)
     has_analysis = fw.id.upper() == "BSC" or any(
         answers.get(i.id) and (answers[i.id].barriers or answers[i.id].causes or answers[i.id].solutions) for i in items
     )
@@ -573,6 +574,8 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
         columns += [("Recht van de burger", 30, True), ("Plicht van de overheid", 30, True)]
     if has_legal:
         columns += [("Status in regelgeving", 14, True)]
+    if has_origin:
+        columns += [("Herkomst", 24, True)]
     if has_current:
         columns += [("Stand 2026", 40, True)]
     columns += [("Antwoord", 14, True), ("Uitleg / toelichting", 30, True), ("Notities", 22, True)]
@@ -601,6 +604,8 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
                 row += [item.right or None, item.duty or None]
             if has_legal:
                 row += [LEGAL_STATUS_LABELS.get(item.legal_status, "") if item.legal_status else None]
+            if has_origin:
+                row += [item.provenance.short_text() if item.provenance else None]
             if has_current:
                 note = checklists.current_note(item.id)
                 row += [note.full_text() if note else None]
@@ -641,13 +646,13 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
 def _write_key_figures(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, report: ScoreReport) -> None:
     _sheet_title(ws, "Kengetallen", "Ingevulde kengetallen naast de norm of referentie uit de bronnen.")
     columns = [("Kengetal", 34, True), ("Waarde", 13, True), ("Datum", 11, False),
-               ("Norm / referentie", 30, True), ("Vergelijking", 46, True), ("Toelichting", 26, True),
+               ("Benchmark (soort)", 30, True), ("Vergelijking", 46, True), ("Toelichting", 26, True),
                ("Bron", 36, True)]
     rows: list[list[object]] = []
     for result in report.key_figures:
         entered = assessment.key_figures.get(result.id)
         comparison = result.comparison
-        norms = _join([f"{b.label}: {b.value_text} ({b.kind})" for b in comparison.benchmarks]) if comparison else None
+        norms = _join([f"{b.label}: {b.value_text} ({b.kind_label})" for b in comparison.benchmarks]) if comparison else None
         sources = [checklists.key_figures[result.id].source.cite()] if result.id in checklists.key_figures else []
         if comparison:
             sources += [b.source_sentence.removeprefix("Bron: ").rstrip(".") for b in comparison.benchmarks]
