@@ -110,15 +110,18 @@ def test_antwoord_phase_item_and_five_blocks(shipped):
 def test_benchmarks_of_domain(shipped):
     five_b = {b.id: b for b in shipped.benchmarks_for("5B")}
     top10 = five_b["bm-5b-top10"]
-    assert (top10.value, top10.comparison, top10.kind) == (85, "at_least", "norm")
+    # a reference level, not a norm (issue 15): only a norm is "gehaald"
+    assert (top10.value, top10.comparison, top10.kind) == (85, "at_least", "referentie")
+    assert "reconstructie" in top10.caveat
     assert top10.source.document == "002_df95863a505375c9.txt"
     bergen = five_b["bm-5b-bergen-2011"]
     assert (bergen.value, bergen.date) == (50, "2011-07-05")
     assert "geen precies gemiddelde" in bergen.description  # no invented national average
-    first_contact = [b for b in shipped.benchmarks_for("kg-eerste-contact") if b.kind == "norm"]
-    assert [(b.value, b.comparison) for b in first_contact] == [(80, "at_least")]
+    first_contact = [b for b in shipped.benchmarks_for("kg-eerste-contact") if b.kind == "doel"]
+    assert [(b.value, b.comparison, b.goal_year) for b in first_contact] == [(80, "at_least", 2015)]
     phase = shipped.benchmarks_for("ANT-FASE")
-    assert [(b.value, b.comparison) for b in phase] == [(4, "at_least")]
+    assert [(b.value, b.comparison, b.kind, b.goal_year) for b in phase] == [(4, "at_least", "doel", 2015)]
+    assert "noemen de fasen" in phase[0].caveat  # the Fase 4 ambition cannot be sourced: said where shown
     values = {(b.metric, b.value) for b in shipped.benchmarks}
     for expected in [
         ("kg-eerstelijns", 25), ("kg-telefoon-opgenomen", 15), ("kg-telefoon-opgenomen", 25),
@@ -135,6 +138,23 @@ def test_benchmarks_of_domain(shipped):
         assert expected in values, expected
     for b in shipped.benchmarks:
         assert b.source.document and b.date, b.id
+    kinds = {b.id: b.kind for b in shipped.benchmarks}
+    # the kinds of issue 15: Bussum's 15 s is Bussum's promise; the 2007, 2011 and 2015 goals are goals
+    assert kinds["bm-telefoon-bussum"] == "belofte"
+    assert {kinds[i] for i in ("bm-digitaal-2007", "bm-levensgebeurtenissen-2011", "bm-kwaliteitshandvest-2011",
+                               "bm-eerste-contact-2015", "bm-ant-fase-2015")} == {"doel"}
+    assert {b.id for b in shipped.benchmarks if b.kind == "norm"} == {
+        "bm-telefoon-vng-2011", "bm-wachttijd-vng-2011", "bm-email-eenvoudig", "bm-email-complex"}
+    assert all("(" not in b.label for b in shipped.benchmarks)  # no double brackets in a sentence
+
+
+def test_every_key_figure_has_a_direction(shipped):
+    directions = {k.id: k.direction for k in shipped.key_figures.values()}
+    assert directions["kg-wachttijd-balie"] == "lower_is_better"
+    assert directions["kg-klachten-gegrond"] == "lower_is_better"
+    assert directions["kg-behandeltijd-balie"] == "neither"
+    assert directions["kg-kanaal-telefoon"] == "neither"
+    assert shipped.key_figures["kg-klachten-gegrond"].per_inhabitants == 10_000
 
 
 def test_every_benchmark_metric_and_key_figure_is_used(shipped):

@@ -47,7 +47,7 @@ def bar(page: DashboardPage, framework_id: str, key: str):
 def test_answer_change_updates_scores_sentences_and_completeness(qtbot, page, doc):
     before = bar(page, "5B", "5B")
     assert before.value_text == "16,7%"
-    assert {line.text for line in before.lines} == {"Bergen: 50%", "de top-10 gemeenten: 85% (norm)"}
+    assert {line.text for line in before.lines} == {"Bergen: 50% (referentieniveau)", "de top-10 gemeenten: 85% (referentieniveau)"}
     assert "1 van 6 instrumenten volledig" in page.framework_box("5B").headline.text()
     answered_before = page.progress.value()
 
@@ -65,7 +65,7 @@ def test_answer_change_updates_scores_sentences_and_completeness(qtbot, page, do
     assert "Score: 66,7% (4 van 6 instrumenten volledig)" in box.headline.text()
     # the sentence names both benchmarks, and each benchmark comes with its source
     sentences = box.sentences.text()
-    assert "Met 66,7% zit u boven het niveau van Bergen (5 juli 2011) (50%) en onder de top-10 gemeenten" in sentences
+    assert "hoger dan Bergen op 5 juli 2011 (50%); lager dan de top-10 gemeenten" in sentences
     assert "Bron: 002_df95863a505375c9.txt, 4.5" in sentences
     assert page.progress.value() > answered_before
     assert "Beantwoord: 9 van 13 items." in page.completeness.text()
@@ -119,12 +119,13 @@ def test_phase_against_the_ambition(qtbot, page, doc):
     box = page.framework_box("ANT")
     assert box.phase.isVisible()
     assert "Antwoord: Fase 3." in box.phase_text.text()
-    assert "onder de ambitie voor 2015 (Fase 4 of hoger)" in box.phase_text.text()
-    assert "(norm, Fase 4): norm niet gehaald." in box.phase_text.text()
+    assert "lager dan het doel voor 2015 van Antwoord© (Fase 4)" in box.phase_text.text()
+    assert "(historisch doel voor 2015, Fase 4): lager, dus slechter." in box.phase_text.text()
+    assert "gehaald" not in box.phase_text.text()  # a past goal is not a norm
     assert "Huidige fase: Fase 3. Ambitie: Fase 4." == box.phase.accessibleDescription()
     doc.set_option("ANT-FASE", "fase_5")
-    assert "boven de ambitie voor 2015" in box.phase_text.text()
-    assert "(norm, Fase 4): norm gehaald." in box.phase_text.text()
+    assert "hoger dan het doel voor 2015" in box.phase_text.text()
+    assert "(historisch doel voor 2015, Fase 4): hoger, dus beter." in box.phase_text.text()
     with qtbot.waitSignal(page.openItem) as blocker:
         qtbot.mouseClick(box.phase, Qt.MouseButton.LeftButton)
     assert blocker.args == ["ANT-FASE"]
@@ -173,3 +174,18 @@ def test_the_shipped_example_scan(qtbot):
     assert any(s.comparison for fw in report.frameworks for s in fw.separate_items)
     assert any(page.framework_box(fw.id).phase.isVisible() for fw in report.frameworks)
     doc.close()
+
+
+def test_an_answer_updates_only_the_box_of_its_framework(qtbot, page, doc, monkeypatch):
+    from dienstscan.ui.pages import dashboard
+
+    updated: list[str] = []
+    real = dashboard._FrameworkBox.update_from
+    monkeypatch.setattr(dashboard._FrameworkBox, "update_from",
+                        lambda box, fw: (updated.append(fw.id), real(box, fw)))
+    doc.set_option("5B-1.02", "ingevoerd")
+    assert updated == ["5B"]
+    assert bar(page, "5B", "5B").value_text != "16,7%"
+    doc.undo_stack.undo()
+    assert updated == ["5B", "5B"]
+    assert bar(page, "5B", "5B").value_text == "16,7%"

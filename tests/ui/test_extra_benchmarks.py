@@ -29,6 +29,7 @@ def _region_file(folder: Path, value: float = 70, metric: str = "KA") -> Path:
         f'    metric: "{metric}"\n'
         f"    value: {value}\n"
         '    comparison: "at_least"\n'
+        '    kind: "referentie"\n'
         '    label: "Regio Proef 2026"\n'
         '    source: {document: "dienstscan benchmark, 12 scans"}\n'
         '    date: "2026-11"\n',
@@ -69,6 +70,19 @@ def test_a_broken_benchmark_file_is_refused_with_file_and_line(open_window, monk
     assert "regio.yaml, regel" in message and "BESTAAT-NIET" in message
     assert window.doc.checklists is before
     assert settings.extra_benchmark_files() == []
+
+
+def test_a_benchmark_file_without_kind_is_refused_in_dutch(open_window, monkeypatch, tmp_path, fake_dialogs):
+    """Issue 15: every benchmark says what it is (norm, referentie, belofte, doel)."""
+    window = open_window
+    before = window.doc.checklists
+    path = _region_file(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace('    kind: "referentie"\n', ""), encoding="utf-8")
+    monkeypatch.setattr(benchmark_files, "choose_benchmark_files", lambda parent, folder: [path])
+    window.action("extra_benchmarks").trigger()
+    (message,) = fake_dialogs.messages("show_error")
+    assert "regio.yaml, regel 2: verplicht veld 'kind' ontbreekt" in message
+    assert window.doc.checklists is before
 
 
 def test_a_missing_remembered_file_does_not_stop_the_start(tmp_path, fake_dialogs):

@@ -41,26 +41,27 @@ def type_into(qtbot, edit, text: str) -> None:
 
 def test_typed_value_is_compared_with_the_norm_as_you_type(qtbot, page, doc):
     row = page.row("kf-wachttijd")
-    assert "Nog niet te vergelijken met de VNG-norm (15 minuten of minder)" in row.comparison.text()
+    assert "Nog niet te vergelijken met de VNG-norm (hoogstens 15 minuten)" in row.comparison.text()
     type_into(qtbot, row.value_edit, "12,5")
-    qtbot.waitUntil(lambda: "Met 12,5 minuten zit u onder de VNG-norm (15 minuten of minder)" in row.comparison.text())
+    qtbot.waitUntil(lambda: "Met 12,5 minuten: u haalt de VNG-norm (hoogstens 15 minuten)." in row.comparison.text())
     assert "de VNG-norm (norm, 15 minuten): norm gehaald." in row.comparison.text()
     assert "Bron: 002_df95863a505375c9.txt, 4.5" in row.comparison.text()
     assert doc.assessment.key_figures["kf-wachttijd"].value == 12.5
     assert doc.is_dirty()
 
     type_into(qtbot, row.value_edit, "18")
-    qtbot.waitUntil(lambda: "Met 18 minuten zit u boven de VNG-norm" in row.comparison.text())
+    qtbot.waitUntil(lambda: "Met 18 minuten: u haalt de VNG-norm (hoogstens 15 minuten) niet." in row.comparison.text())
     assert "norm niet gehaald" in row.comparison.text()
 
 
 def test_reference_is_a_level_not_a_verdict(qtbot, page, doc):
     row = page.row("kf-cijfer")
     type_into(qtbot, row.value_edit, "7,8")
-    qtbot.waitUntil(lambda: "Met 7,8 zit u boven het niveau van het gemiddelde in 2010 (7,6)" in row.comparison.text())
-    assert "het gemiddelde in 2010 (referentie, 7,6): u zit erboven." in row.comparison.text()
+    qtbot.waitUntil(lambda: "Met 7,8: hoger en dus beter dan het gemiddelde in 2010 (7,6)." in row.comparison.text())
+    assert "het gemiddelde in 2010 (referentieniveau, 7,6): hoger, dus beter." in row.comparison.text()
+    assert "gehaald" not in row.comparison.text()  # a reference level is never "gehaald"
     type_into(qtbot, row.value_edit, "7,6")
-    qtbot.waitUntil(lambda: "(referentie, 7,6): u zit op dit niveau." in row.comparison.text())
+    qtbot.waitUntil(lambda: "(referentieniveau, 7,6): gelijk." in row.comparison.text())
 
 
 def test_bad_input_is_explained_and_not_stored(qtbot, page, doc):
@@ -114,13 +115,13 @@ def test_key_figures_survive_save_and_reopen(qtbot, page, doc, tmp_path):
     other = KeyFiguresPage(reopened)
     qtbot.addWidget(other)
     assert other.row("kf-cijfer").value_edit.text() == "7,1"
-    assert "Met 7,1 zit u onder het niveau van het gemiddelde in 2010" in other.row("kf-cijfer").comparison.text()
+    assert "Met 7,1: lager en dus slechter dan het gemiddelde in 2010 (7,6)." in other.row("kf-cijfer").comparison.text()
     reopened.close()
 
 
 def test_yes_no_figure_is_a_choice(qtbot):
     kf = KeyFigure(id="kf-handvest", label="Kwaliteitshandvest met servicenormen in gebruik", unit="ja/nee",
-                   source=SourceRef(document="thesis.txt", section="3.2"))
+                   direction="higher_is_better", source=SourceRef(document="thesis.txt", section="3.2"))
     checklists = make_checklists()
     checklists = checklists.model_copy(update={"key_figures": {**checklists.key_figures, kf.id: kf}})
     doc = ScanDocument(checklists, make_assessment({}))
@@ -151,8 +152,9 @@ def test_parse_number_refuses(text):
 
 
 def test_ranges_come_from_the_checklist_or_the_unit():
-    pct = KeyFigure(id="p", label="Aandeel", unit="%", source=SourceRef(document="x"))
-    own = KeyFigure(id="q", label="Eigen", unit="%", minimum=10, maximum=90, source=SourceRef(document="x"))
+    pct = KeyFigure(id="p", label="Aandeel", unit="%", direction="higher_is_better", source=SourceRef(document="x"))
+    own = KeyFigure(id="q", label="Eigen", unit="%", minimum=10, maximum=90, direction="neither",
+                    source=SourceRef(document="x"))
     assert bounds(pct) == (0.0, 100.0)
     assert bounds(own) == (10, 90)
     assert check_value(pct, 100) is None

@@ -77,7 +77,7 @@ def test_pdf_text_holds_organisation_scores_and_every_action(report_pdf, report_
     assert "Gemeente Proef" in text
     assert "BurgerServiceCode 33,3%" in text and "5 beloften 40%" in text
     assert "gemiddeld niveau 2 van 4" in text  # a growth level, not a percentage
-    assert "Met 40% zit u onder het niveau van Bergen (5 juli 2011) (50%)" in text
+    assert "Met 40% (2 van 5 toepasselijke instrumenten ingevoerd): lager dan Bergen op 5 juli 2011 (50%)" in text
     for action in visible_actions(assessment):
         assert action.id in text
         # a title may wrap inside its table cell; its words stay in order

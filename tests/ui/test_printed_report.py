@@ -65,7 +65,7 @@ def example_pdf(tmp_path_factory, shipped, example) -> list[Page]:
 
 def test_example_pdf_reads_well_on_paper(example_pdf, example):
     pages = example_pdf
-    assert len(pages) <= 24
+    assert len(pages) <= 25  # 24 before issue 15 (two split Antwoord statements, origin per instrument)
     _clean(pages)
     assert not _broken(pages), _broken(pages)
     for page in pages[1:]:

@@ -54,11 +54,11 @@ def test_score_table(checklist_dir, scan_file, capsys):
     out = capsys.readouterr().out
     assert "Scores van Gemeente Proef, peildatum 5 juli 2011" in out
     # 5B: 3 of 5 applicable implemented = 60%
-    assert ("Met 60% zit u boven het niveau van Bergen (5 juli 2011) (50%) en onder de top-10 gemeenten "
-            "(85% of meer).") in out
-    assert "Bron: 002_df95863a505375c9.txt, 4.5 (Bergen, 5 juli 2011)." in out
-    assert "Met Fase 2 zit u onder de ambitie voor 2015 (Fase 4 of hoger)." in out
-    assert "Met 3,2 minuten zit u onder de VNG-norm (15 minuten of minder)." in out
+    assert ("Met 60% (3 van 5 toepasselijke instrumenten ingevoerd): hoger dan Bergen op 5 juli 2011 (50%); "
+            "lager dan de top-10 gemeenten op 15 maart 2010 (85%).") in out
+    assert "Bron: 002_df95863a505375c9.txt, 4.5 (Bergen, 5 juli 2011; referentieniveau)." in out
+    assert "Met Fase 2: lager dan het doel voor 2015 van Antwoord© (Fase 4)." in out
+    assert "Met 3,2 minuten: u haalt de VNG-norm (hoogstens 15 minuten)." in out
     assert "Uitleg ontbreekt bij: BSC-01" in out
 
 
@@ -107,7 +107,7 @@ def test_example_scores(capsys):
     assert main(["score", str(example_scan_path())]) == 0
     out = capsys.readouterr().out
     assert "Scores van Gemeente Voorbeeld" in out
-    assert "Met 50% zit u op het niveau van Bergen" in out
+    assert "Met 50% (20 van 40 toepasselijke instrumenten ingevoerd): gelijk aan Bergen op 5 juli 2011 (50%)" in out
     assert "Let op" not in out  # the example fits the checklists it ships with
 
 

@@ -54,6 +54,24 @@ _DUTCH_KEYS = {
     "schalen": "scales",
     "kader": "framework",
     "norm": "text",
+    "soort": "kind",
+    "richting": "direction",
+    "doeljaar": "goal_year",
+    "kanttekening": "caveat",
+    "inwoners": "inhabitants",
+}
+
+#: Required fields whose absence needs more than "ontbreekt": what to choose (issue 15).
+_MISSING_HINTS = {
+    ("Benchmark", "kind"): (
+        "de soort benchmark bepaalt hoe een zin erover spreekt; kies 'norm' (een grens die geldt: "
+        "alleen die is gehaald of niet), 'referentie' (een niveau dat anderen haalden), 'belofte' "
+        "(de eigen belofte van één organisatie) of 'doel' (een doel voor een jaar, met 'goal_year')"
+    ),
+    ("KeyFigure", "direction"): (
+        "de richting bepaalt of een zin 'beter' of 'slechter' mag zeggen; kies 'higher_is_better', "
+        "'lower_is_better' of 'neither' (geen oordeel, bijvoorbeeld bij kanaalgebruik)"
+    ),
 }
 
 
@@ -149,7 +167,9 @@ def dutch_message(error: ErrorDetails, doc: YamlDocument) -> str:
     if kind == "extra_forbidden":
         return _unknown_key(str(loc[-1]), loc)
     if kind == "missing":
-        return f"verplicht veld '{name}' ontbreekt"
+        model = model_at(loc[:-1])
+        hint = _MISSING_HINTS.get((model.__name__ if model else "", name))
+        return f"verplicht veld '{name}' ontbreekt: {hint}" if hint else f"verplicht veld '{name}' ontbreekt"
     if kind == "string_type":
         if value is None:
             return f"{element} is leeg; vul een tekst in"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model.checklist import Benchmark, ChecklistSet, Framework
+from ..model.checklist import DIRECTION_LABELS, Benchmark, ChecklistSet, Framework
 from .loader import checklist_files
 
 #: Plurals of the words frameworks use for their items and sections (``item_label``...).
@@ -118,14 +118,15 @@ def describe(checklists: ChecklistSet, folder: Path) -> str:
     lines.append(f"Thema's ({len(checklists.themes)}): {', '.join(t.label for t in checklists.themes.values()) or '-'}")
     lines.append("")
     lines.append(f"Kengetallen ({len(checklists.key_figures)}):")
-    lines += [f"  {k.id}: {k.label} ({k.unit})" for k in checklists.key_figures.values()]
+    lines += [f"  {k.id}: {k.label} ({k.unit}; {DIRECTION_LABELS[k.direction]})" for k in checklists.key_figures.values()]
     lines.append("")
     lines.append(f"Benchmarks ({len(checklists.benchmarks)}):")
     for b in checklists.benchmarks:
         sign = "≥" if b.comparison == "at_least" else "≤"
         lines.append(
             f"  {_metric_name(checklists, b.metric)} {sign} {benchmark_value(checklists, b)}: "
-            f"{b.label} ({b.source.cite()}; {b.date})"
+            f"{b.label}, {b.kind_label}{f' voor {b.goal_year}' if b.goal_year else ''} "
+            f"({b.source.cite()}; {b.date})"
         )
     notes = checklists.current_notes.values()
     unverified = sum(1 for n in notes if not n.verified)

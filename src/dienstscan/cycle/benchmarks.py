@@ -172,7 +172,7 @@ def build_benchmarks(
              f"Mediaan van de score van {st.title} over {scans_text}."),
         ]
         if st.top10 is not None:
-            entries.append(("top10", st.top10, "norm", f"de top-10 van {label}",
+            entries.append(("top10", st.top10, "referentie", f"de top-10 van {label}",
                             f"Score van de nummer {TOP_N} van {scans_text}: wie deze score haalt, hoort bij de "
                             f"top-{TOP_N} van {st.title}."))
         for stat, value, kind, bm_label, description in entries:
@@ -217,10 +217,16 @@ def benchmarks_yaml(benchmarks: Sequence[Benchmark], *, title: str, notes: Seque
             f"    value: {_number(b.value)}",
             f"    comparison: {_q(b.comparison)}",
             f"    kind: {_q(b.kind)}",
-            f"    label: {_q(b.label)}",
         ]
+        if b.goal_year is not None:
+            lines.append(f"    goal_year: {b.goal_year}")
+        lines.append(f"    label: {_q(b.label)}")
         if b.description:
             lines.append(f"    description: {_q(b.description)}")
+        if b.caveat:
+            lines.append(f"    caveat: {_q(b.caveat)}")
+        if b.inhabitants is not None:
+            lines.append(f"    inhabitants: {b.inhabitants}")
         lines += [f"    source: {{{', '.join(src)}}}", f"    date: {_q(b.date)}"]
     if not benchmarks:
         lines[-1] = "benchmarks: []"

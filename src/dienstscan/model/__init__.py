@@ -20,8 +20,11 @@ from .assessment import (
     items_in_scope,
 )
 from .checklist import (
+    BENCHMARK_KIND_LABELS,
+    DIRECTION_LABELS,
     CurrentNote,
     LEGAL_STATUS_LABELS,
+    PROVENANCE_LABELS,
     ORGANISATION_KIND_LABELS,
     Benchmark,
     ChecklistFile,
@@ -40,6 +43,9 @@ from .checklist import (
 )
 
 __all__ = [
+    "BENCHMARK_KIND_LABELS",
+    "DIRECTION_LABELS",
+    "PROVENANCE_LABELS",
     "ACT_CHOICE_LABELS",
     "ACTION_FIELD_LABELS",
     "ACTION_STATUS_LABELS",

@@ -12,7 +12,7 @@ import datetime as dt
 import math
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator, model_validator
@@ -25,7 +25,7 @@ LegalStatus = Literal["wettelijk", "bestuurlijk", "overig"]
 LEGAL_STATUS_LABELS: dict[str, str] = {
     "wettelijk": "wettelijk verplicht",
     "bestuurlijk": "bestuurlijk afgesproken",
-    "overig": "overig (om een andere reden van belang)",
+    "overig": "overig: om een andere reden van belang",
 }
 
 #: How a framework's headline score is computed.
@@ -100,11 +100,47 @@ class SourceDocument(_Strict):
     description: str = ""
 
 
-class Provenance(_Strict):
-    """``herkomst``: whether an item is named in a source or reconstructed, and why."""
+#: ``herkomst``: three levels, from strongest to weakest (issue 15, docs/verdicts.md):
+#: *genoemd als instrument* -- a source names it as an instrument of this checklist;
+#: *afgeleid uit bron* -- a source describes the practice, but not as an instrument of the checklist;
+#: *reconstructie* -- no source names or describes it; added by Dienstscan, with the reason.
+ProvenanceKind = Literal["genoemd als instrument", "afgeleid uit bron", "reconstructie"]
+PROVENANCE_LABELS: dict[str, str] = {
+    "genoemd als instrument": "Genoemd als instrument van de checklist",
+    "afgeleid uit bron": "Afgeleid uit een bron",
+    "reconstructie": "Reconstructie",
+}
 
-    kind: Literal["genoemd in bron", "reconstructie"]
+
+class Provenance(_Strict):
+    """``herkomst``: how sure it is that an item belongs to the framework, and on what ground.
+
+    ``explanation`` is what a reader sees (with the source by its title, never a file name).
+    """
+
+    kind: ProvenanceKind = Field(
+        description="genoemd als instrument (met bron), afgeleid uit bron (met bron) of reconstructie (met reden)"
+    )
     explanation: Text
+
+    @property
+    def label(self) -> str:
+        return PROVENANCE_LABELS[self.kind]
+
+    def text(self) -> str:
+        """One Dutch line for the item page and the report: "Afgeleid uit een bron: ..."."""
+        return f"{self.label}: {self.explanation}"
+
+    def short_text(self) -> str:
+        """For a table that names the sources elsewhere (the Excel framework sheets' Bron column,
+        the report's Bronnen chapter): the level, and for a reconstruction also its reason."""
+        return self.text() if self.kind == "reconstructie" else self.label
+
+
+#: What a gap answered with an option proposes (plan/actions.py words it):
+#: ``implement`` the item's own action (*Niet ingevoerd*), ``complete`` what exists (*Gedeeltelijk*),
+#: ``find_out`` whether it is there at all (*Onbekend*, *Nog niet beoordeeld*).
+GapAction = Literal["implement", "complete", "find_out"]
 
 
 class ScaleOption(_Strict):
@@ -121,6 +157,13 @@ class ScaleOption(_Strict):
     level: int | None = Field(default=None, description="Rangnummer voor fasen en groeiniveaus")
     requires_explanation: bool = Field(default=False, description="Vereist een uitleg ('leg uit')")
     gap: bool = Field(default=False, description="Dit antwoord is een tekortkoming die een actie oplevert")
+    proposes: GapAction = Field(
+        default="implement",
+        description=(
+            "Welke actie een tekortkoming met dit antwoord oplevert: implement (de actie van het item), "
+            "complete (maak af wat er is) of find_out (zoek uit hoe het ervoor staat)"
+        ),
+    )
     description: str = ""
 
     @property
@@ -177,7 +220,7 @@ class Item(_Strict):
             "'niet geverifieerd': de status telt dan niet mee voor de prioriteit"
         ),
     )
-    provenance: Provenance | None = Field(default=None, description="herkomst: genoemd in bron of reconstructie")
+    provenance: Provenance | None = Field(default=None, description="herkomst: genoemd als instrument, afgeleid uit bron of reconstructie")
     theme: Id = Field(description="Thema in het verbeterplan (id uit themes)")
     scale: Id | None = Field(default=None, description="Antwoordschaal; standaard die van de sectie of het kader")
     suggested_action: Text = Field(description="Voorgestelde actie bij een tekortkoming")
@@ -218,6 +261,22 @@ class Section(_Strict):
         return section_heading(self.number, self.title, section_label)
 
 
+class ItemChange(_Strict):
+    """An item that changed in a checklist version, so a scan answered against an older version
+    opens and says what changed (``storage.check_against_checklists``).
+
+    ``gesplitst``: the old item is replaced by the items in ``into``; the old answer stays in the
+    scan but no longer counts, and the parts must be answered again. ``herschreven``: same id,
+    new wording; the answer is kept and should be checked.
+    """
+
+    item: Id = Field(description="Id van het item in de oude versie")
+    version: Text = Field(description="De versie van het kader waarin de wijziging is gedaan")
+    change: Literal["gesplitst", "herschreven"]
+    into: list[Id] = Field(default_factory=list, description="Bij gesplitst: de ids van de nieuwe items")
+    note: Text = Field(description="Wat er veranderde en waarom, voor de gebruiker")
+
+
 class Framework(_Strict):
     """One of the three frameworks (BSC, 5 beloften, Antwoord) or an organisation's own."""
 
@@ -243,18 +302,57 @@ class Framework(_Strict):
     section_label: Text = Field(default="Onderdeel", description="Hoe een sectie heet: Belofte, Bouwsteen")
     items: list[Item] = Field(default_factory=list, description="Organisatiebrede items buiten de secties")
     sections: list[Section] = Field(default_factory=list)
+    changes: list[ItemChange] = Field(
+        default_factory=list, description="Gewijzigde items per versie, zodat oudere scans zeggen wat er veranderde"
+    )
 
     @model_validator(mode="after")
     def _has_content(self) -> Framework:
         if not self.items and not self.sections:
             raise ValueError("een kader heeft minstens één item of sectie nodig")
+        ids = {item.id for item in self.all_items()}
+        for change in self.changes:
+            if change.change == "gesplitst":
+                missing = [i for i in change.into if i not in ids]
+                if not change.into or missing:
+                    raise ValueError(f"wijziging van '{change.item}': gesplitst in onbekende items {missing or '(geen)'}")
+            elif change.item not in ids:
+                raise ValueError(f"wijziging van '{change.item}': dat item bestaat niet in dit kader")
         return self
 
     def all_items(self) -> list[Item]:
         return [*self.items, *(item for section in self.sections for item in section.items)]
 
+    def item_position(self, item_id: str, in_scope: Collection[str] | None = None) -> str:
+        """Where an item stands, numbered as the score counts: "Stelling 3 van 27".
+
+        One numbering scheme everywhere (issue 15): only scored items are numbered, so the count
+        matches "gemiddelde over 27 stellingen"; an item compared on its own (``scored: false``,
+        the Antwoord phase) is not a numbered statement. ``in_scope``: count only these items (a
+        section out of scope is not counted, as in the score).
+        """
+        scored = [item.id for item in self.all_items() if item.scored and (in_scope is None or item.id in in_scope)]
+        if item_id not in scored:
+            return "apart vergeleken, telt niet mee in de score"
+        return f"{self.item_label} {scored.index(item_id) + 1} van {len(scored)}"
+
 
 Comparison = Literal["at_least", "at_most"]
+
+#: What a benchmark is, which decides how a sentence may speak of it (docs/verdicts.md):
+#: ``norm`` -- a threshold that applies to the organisation: the only kind that is "gehaald" or not;
+#: ``referentie`` -- a level others reached (the top-10's 85%, Bergen's 50%): higher or lower than;
+#: ``belofte`` -- one organisation's own promise (Bussum's 15 seconds): not a norm for anyone else;
+#: ``doel`` -- a goal set for a year now past (65% electronic in 2007, the 2011 and 2015 goals):
+#: read as "het doel voor <jaar>", never as today's norm. Required: no default, so a file without it
+#: is refused by ``dienstscan validate`` with file and line.
+BenchmarkKind = Literal["norm", "referentie", "belofte", "doel"]
+BENCHMARK_KIND_LABELS: dict[str, str] = {
+    "norm": "norm",
+    "referentie": "referentieniveau",
+    "belofte": "eigen belofte",
+    "doel": "historisch doel",
+}
 
 
 class Benchmark(_Strict):
@@ -264,9 +362,25 @@ class Benchmark(_Strict):
     metric: Id = Field(description="Id van het kader, de sectie, het item of het kengetal waarop dit slaat")
     value: float
     comparison: Comparison = Field(description="at_least: de norm is minstens deze waarde; at_most: hoogstens")
-    kind: Literal["norm", "referentie"] = "referentie"
+    kind: BenchmarkKind = Field(
+        description=(
+            "norm (te halen grens), referentie (niveau dat anderen haalden), belofte (eigen belofte van "
+            "één organisatie) of doel (doel voor een jaar, met goal_year)"
+        )
+    )
+    goal_year: int | None = Field(
+        default=None, ge=1990, le=2100, description="Bij kind 'doel': het jaar waarvoor het doel gold"
+    )
     label: Text = Field(description="Korte naam in een zin: 'de top-10 gemeenten', 'Bergen in 2011'")
     description: str = ""
+    caveat: str = Field(
+        default="",
+        description="Kanttekening die bij elke vergelijking met deze benchmark staat (bijv. 'de bron noemt de fasen niet')",
+    )
+    inhabitants: int | None = Field(
+        default=None, ge=1,
+        description="Bij een aantal (eenheid 'aantal'): inwoners van de gemeten organisatie, om per 10.000 inwoners te vergelijken",
+    )
     source: SourceRef
     date: Annotated[str, StringConstraints(pattern=_DATE_RE.pattern)] = Field(
         description="Peildatum van de benchmark: JJJJ, JJJJ-MM of JJJJ-MM-DD"
@@ -280,6 +394,26 @@ class Benchmark(_Strict):
             raise ValueError(problem)
         return v
 
+    @model_validator(mode="after")
+    def _goal_has_year(self) -> Benchmark:
+        if self.kind == "doel" and self.goal_year is None:
+            raise ValueError("een benchmark van soort 'doel' heeft een 'goal_year' nodig (het jaar van het doel)")
+        if self.kind != "doel" and self.goal_year is not None:
+            raise ValueError("'goal_year' hoort alleen bij een benchmark van soort 'doel'")
+        return self
+
+    @property
+    def kind_label(self) -> str:
+        return BENCHMARK_KIND_LABELS[self.kind]
+
+
+#: Which way is better for a key figure (required on every key figure).
+Direction = Literal["higher_is_better", "lower_is_better", "neither"]
+DIRECTION_LABELS: dict[str, str] = {
+    "higher_is_better": "hoger is beter",
+    "lower_is_better": "lager is beter",
+    "neither": "geen richting: hoger of lager is niet beter of slechter",
+}
 
 KeyFigureUnit = Literal["%", "seconden", "minuten", "werkdagen", "cijfer", "aantal", "ja/nee"]
 
@@ -307,8 +441,22 @@ class KeyFigure(_Strict):
     description: str = ""
     minimum: float | None = None
     maximum: float | None = None
-    higher_is_better: bool = True
+    direction: Direction = Field(
+        description=(
+            "higher_is_better, lower_is_better of neither (geen oordeel beter/slechter, bijv. kanaalgebruik); "
+            "verplicht, zodat een zin nooit 'beter' zegt zonder te weten wat beter is"
+        )
+    )
+    per_inhabitants: int | None = Field(
+        default=None, ge=1,
+        description="Bij een aantal: vergelijk per zoveel inwoners (10000), alleen als de scan het aantal inwoners heeft",
+    )
     source: SourceRef
+
+    @property
+    def higher_is_better(self) -> bool | None:
+        """True / False for a known direction, None for ``neither``."""
+        return {"higher_is_better": True, "lower_is_better": False}.get(self.direction)
 
     @field_validator("maximum")
     @classmethod

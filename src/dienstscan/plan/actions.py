@@ -5,12 +5,18 @@ Rules (product decisions):
 - A **gap** is an item in scope (its framework is in the scan and neither the framework nor its
   section is out of scope) whose answer's option has ``gap: true``. An unanswered item is no gap:
   nothing is known yet (completeness reports it).
-- Every gap proposes one action with the stable id ``V-<item id>``: title = the item's
-  ``suggested_action``, reason = the answer and the item's source, theme = the item's theme.
+- Every gap proposes one action with the stable id ``V-<item id>``; **the action follows the
+  answer** (the option's ``proposes`` in scales.yaml): *Niet ingevoerd* (``implement``) proposes
+  the item's ``suggested_action``; *Gedeeltelijk* (``complete``) proposes completing what exists
+  ("Maak af wat er al is: <the item's action>"); *Onbekend* (``find_out``)
+  proposes finding out first ("Zoek uit of ..."). Reason = the answer and the item's source,
+  theme = the item's theme.
 - **Priority** follows the item's legal status: *hoog* for ``wettelijk`` (legally required),
-  *midden* for ``bestuurlijk`` (agreed between governments), *laag* for everything else
-  (``overig`` and items without a legal status, such as the BSC norms and Antwoord statements);
-  the user can raise it, and an edited priority is kept.
+  *midden* for ``bestuurlijk`` (agreed between governments) and for items without a legal status
+  (the BSC norms and Antwoord statements), *laag* for ``overig``. A *find out* action has its own
+  priority, *midden* whatever the status: finding out is small work that comes before building,
+  but a known gap in a legal duty still goes first. The user can change it, and an edited
+  priority is kept.
 - **Re-proposing** (after answers change) adds actions for new gaps and refreshes title, reason,
   theme and priority of existing proposals unless the user edited that field (``Action.edited``).
   It never touches the decision, owner, dates, status or any PDCA field. A gap that is no longer
@@ -26,7 +32,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..model.assessment import Action, Assessment, items_in_scope
+from ..model.assessment import Action, Assessment, in_sentence, items_in_scope
 from ..model.checklist import LEGAL_STATUS_LABELS, ChecklistSet, CurrentNote, Framework, Item, ScaleOption
 
 #: Fields that propose_actions keeps in step with the checklist and answers (unless edited).
@@ -94,6 +100,26 @@ def priority_for(item: Item, note: CurrentNote | None = None) -> str:
     return "midden"
 
 
+#: The priority of every "Zoek uit of ..." action (see the module docstring).
+FIND_OUT_PRIORITY = "midden"
+
+
+def proposal_title(checklists: ChecklistSet, item: Item, option: ScaleOption) -> str:
+    """The action's title, following the answer (implement / complete / find out)."""
+    if option.proposes == "implement":
+        return item.suggested_action
+    full = next((o.label.lower() for o in checklists.scale_for(item.id).options if o.weight == 1.0), "ingevoerd")
+    if option.proposes == "find_out":
+        return (f"Zoek uit of „{item.text}” {full} is en in welke mate, leg de uitkomst met bewijs vast "
+                "in de scan en pas het antwoord aan.")
+    return f"Maak af wat er al is: {in_sentence(item.suggested_action)}"
+
+
+def proposal_priority(item: Item, option: ScaleOption, note: CurrentNote | None = None) -> str:
+    """The proposal's priority: the item's (``priority_for``), or ``FIND_OUT_PRIORITY`` for find-out."""
+    return FIND_OUT_PRIORITY if option.proposes == "find_out" else priority_for(item, note)
+
+
 def status_sentence(item: Item, note: CurrentNote | None = None) -> str:
     """' Status: wettelijk verplicht.' or, where today differs, ' Status toen: bestuurlijk afgesproken;
     vandaag wettelijk verplicht sinds 1 juli 2018.' ('' without any status)."""
@@ -130,12 +156,13 @@ def _reason(fw: Framework, item: Item, option: ScaleOption, note: CurrentNote | 
             f"{status_sentence(item, note)} Bron: {item.source.cite()}.")
 
 
-def _proposal(fw: Framework, item: Item, option: ScaleOption, note: CurrentNote | None = None) -> dict[str, Any]:
+def _proposal(checklists: ChecklistSet, fw: Framework, item: Item, option: ScaleOption,
+              note: CurrentNote | None = None) -> dict[str, Any]:
     return {
-        "title": item.suggested_action,
+        "title": proposal_title(checklists, item, option),
         "reason": _reason(fw, item, option, note),
         "theme": item.theme,
-        "priority": priority_for(item, note),
+        "priority": proposal_priority(item, option, note),
     }
 
 
@@ -151,7 +178,7 @@ def propose_actions(checklists: ChecklistSet, assessment: Assessment) -> PlanCha
     for fw, item, option in gaps(checklists, assessment):
         action_id = proposal_id(item.id)
         open_ids.add(action_id)
-        fields = _proposal(fw, item, option, checklists.current_note(item.id))
+        fields = _proposal(checklists, fw, item, option, checklists.current_note(item.id))
         action = existing.get(action_id)
         if action is None:
             action = Action(id=action_id, origin="voorgesteld", item_id=item.id, decision="voorgesteld", **fields)

@@ -16,6 +16,16 @@ Decisions:
   and listed in ``completeness.unknown_items``.
 - Items with ``scored: false`` (the Antwoord phase) are reported in ``separate_items``, with
   their level against the benchmarks for the item id.
+- **Not applicable withholds the comparison** (``NOT_APPLICABLE_THRESHOLD``, 20%): when more than
+  a fifth of the scored items of a framework or section is *niet van toepassing*, its score is
+  not set against benchmarks (``MetricComparison.comparable`` is False and the sentence says
+  why). The benchmarks were measured over the whole list; a score over what is left can be up to
+  that share higher than the same answers over the whole list (k of n items n.v.t. moves a share
+  by up to k/n), and a fifth is one whole promise of the 5 beloften (8 of 40). Every comparison
+  says its denominator ("20 van 32 toepasselijke instrumenten ingevoerd").
+- **Counts per inhabitant**: a key figure with ``per_inhabitants`` (justified complaints) is
+  compared per 10,000 inhabitants, only when the scan has the number of inhabitants and the
+  benchmark that of the organisation it measured; otherwise the sentence says why not.
 
 The per-checklist lookups (scales per item, options per id, benchmarks per metric) are built
 once per ``ChecklistSet`` and cached, so rescoring after every edit stays well under a
@@ -47,7 +57,10 @@ from .report import (
 )
 from .sentences import compare
 
-__all__ = ["BenchmarkComparison", "item_state", "node_counts", "score"]
+__all__ = ["NOT_APPLICABLE_THRESHOLD", "BenchmarkComparison", "item_state", "node_counts", "score"]
+
+#: Above this share (%) of *niet van toepassing* a score is not compared with benchmarks.
+NOT_APPLICABLE_THRESHOLD = 20.0
 
 
 # --------------------------------------------------------------------------- index (cached)
@@ -177,6 +190,7 @@ class _Acc:
                 pct = 100.0 * self.weight / self.applicable
             partial = 100.0 * self.partial / self.applicable
         return Tally(
+            not_applicable_share=(100.0 * self.na / self.items) if self.items else None,
             items=self.items,
             applicable=self.applicable,
             full=self.full,
@@ -278,19 +292,60 @@ def _compare(index: _Index, metric: str, actual: float | None, actual_text: str,
     return _memo(index, key, lambda: compare(metric, actual, actual_text, benchmarks, fmt, **options))
 
 
-def _pct_compare(index: _Index, metric: str, pct: float | None,
+def _full_label(fix: _FrameworkIx) -> str:
+    """How the full option reads in a denominator: "ingevoerd", "toegepast"."""
+    for ix in fix.items + tuple(i for s in fix.sections for i in s.items):
+        for option in ix.options.values():
+            if option.weight == 1.0:
+                return option.label.lower()
+    return "volledig"
+
+
+def denominator_text(fix_method: str | None, tally: Tally, noun: str, full_label: str) -> str:
+    """ "20 van 32 toepasselijke instrumenten ingevoerd" / "gemiddeld over 25 toepasselijke stellingen"."""
+    if fix_method == "mean_weight":
+        return f"gemiddeld niveau over {tally.applicable} toepasselijke {noun}"
+    return f"{tally.full} van {tally.applicable} toepasselijke {noun} {full_label}"
+
+
+def withheld_reason(tally: Tally, noun: str) -> str | None:
+    """Why a score is not compared with benchmarks, or None when it may be."""
+    share = tally.not_applicable_share
+    if share is None or share <= NOT_APPLICABLE_THRESHOLD:
+        return None
+    verb = "is" if tally.not_applicable == 1 else "zijn"
+    return (f"{tally.not_applicable} van {tally.items} {noun} ({dutch.percent(share)}) {verb} niet van "
+            f"toepassing, meer dan de grens van {dutch.percent(NOT_APPLICABLE_THRESHOLD)}; de benchmarks "
+            f"zijn gemeten over de hele lijst, een score over {tally.applicable} toepasselijke {noun} "
+            "is daar niet mee te vergelijken")
+
+
+def _pct_compare(index: _Index, fix: _FrameworkIx, metric: str, tally: Tally,
                  benchmarks: tuple[Benchmark, ...]) -> MetricComparison | None:
     if not benchmarks:
         return None
-    text = dutch.percent(pct) if pct is not None else "geen score"
-    return _compare(index, metric, pct, text, benchmarks, dutch.percent,
-                    missing="er zijn geen toepasselijke items beantwoord")
+    pct = tally.percentage
+    noun = dutch.plural(fix.framework.item_label)
+    if pct is None:
+        text = "geen score"
+    else:
+        text = f"{dutch.percent(pct)} ({denominator_text(fix.framework.score_method, tally, noun, _full_label(fix))})"
+    return _compare(index, metric, pct, text, benchmarks, dutch.percent, judge=False,
+                   missing="er zijn geen toepasselijke items beantwoord",
+                   withheld=withheld_reason(tally, noun))
+
+
+def _option_in_sentence(label: str) -> str:
+    """An option label inside a sentence: "Fase 2: Kanaal geeft Antwoord" -> "Fase 2 (Kanaal geeft Antwoord)"."""
+    head, sep, tail = label.partition(": ")
+    return f"{head} ({tail})" if sep else label
 
 
 def _level_text(ix: _ItemIx) -> Callable[[float], str]:
     def fmt(value: float) -> str:
         option = ix.levels.get(int(value)) if value == int(value) else None
-        return option.label if option is not None else f"niveau {dutch.number(value)}"
+        # inside the brackets of a reference: the short name ("Fase 4"), so no brackets nest
+        return option.label.partition(": ")[0] if option is not None else f"niveau {dutch.number(value)}"
 
     return fmt
 
@@ -302,8 +357,8 @@ def _item_compare(index: _Index, ix: _ItemIx, option: ScaleOption | None,
     if ix.levels:
         fmt = _level_text(ix)
         actual = float(option.level) if option is not None and option.level is not None else None
-        text = option.label if option is not None else "geen antwoord"
-        return _compare(index, ix.item.id, actual, text, benchmarks, fmt, levels=True,
+        text = _option_in_sentence(option.label) if option is not None else "geen antwoord"
+        return _compare(index, ix.item.id, actual, text, benchmarks, fmt, levels=True, unit="niveau", judge=False,
                         missing="het item is nog niet beantwoord")
     actual = option.weight * 100.0 if option is not None and option.weight is not None else None
     text = dutch.percent(actual) if actual is not None else "geen antwoord"
@@ -343,12 +398,12 @@ def _excluded_part_items(items: tuple[_ItemIx, ...]) -> int:
 # --------------------------------------------------------------------------- score
 
 
-def _section_score(index: _Index, section: Section, stally: Tally, unanswered: list[str],
+def _section_score(index: _Index, fix: _FrameworkIx, section: Section, stally: Tally, unanswered: list[str],
                    missing: list[str]) -> SectionScore:
     return SectionScore(
         id=section.id, title=section.title, number=section.number, tally=stally,
         unanswered=unanswered, explanations_missing=missing,
-        comparison=_pct_compare(index, section.id, stally.percentage, index.benchmarks.get(section.id, ())),
+        comparison=_pct_compare(index, fix, section.id, stally, index.benchmarks.get(section.id, ())),
     )
 
 
@@ -383,7 +438,7 @@ def _score_framework(fix: _FrameworkIx, index: _Index, walk: _Walk, assessment: 
         missing.extend(s_missing)
         sections.append(_memo(index, ("section", section.id, method, sacc.key(), tuple(s_unanswered),
                                       tuple(s_missing)),
-                              lambda: _section_score(index, section, sacc.tally(method), s_unanswered, s_missing)))
+                              lambda: _section_score(index, fix, section, sacc.tally(method), s_unanswered, s_missing)))
     overall.add(acc)
     tally = _memo(index, ("tally", method, acc.key()), lambda: acc.tally(method))
     scope_note, denominator_note = _scope_notes(fix, excluded, tally)
@@ -418,27 +473,64 @@ def _score_framework(fix: _FrameworkIx, index: _Index, walk: _Walk, assessment: 
         separate_items=separate_items,
         explanation_status=ExplanationStatus(required=expl[0], given=expl[1], missing=missing),
         unanswered=unanswered,
-        comparison=_pct_compare(index, fw.id, tally.percentage, benchmarks.get(fw.id, ())),
+        comparison=_pct_compare(index, fix, fw.id, tally, benchmarks.get(fw.id, ())),
         item_comparisons=item_comparisons,
     )
+
+
+def _per_inhabitants(kf: KeyFigure, value: float | None, value_text: str, bms: tuple[Benchmark, ...],
+                     inhabitants: int | None) -> MetricComparison:
+    """A count compared per ``kf.per_inhabitants`` inhabitants, or withheld with the reason."""
+    per = kf.per_inhabitants or 10_000
+    per_text = dutch.number(per, 0)
+
+    def fmt(v: float) -> str:
+        return f"{dutch.number(v)} per {per_text} inwoners"
+
+    if value is not None and not inhabitants:
+        return compare(kf.id, value, value_text, bms, lambda v: dutch.with_unit(v, kf.unit), unit=kf.unit,
+                       direction=kf.direction,
+                       withheld=("een aantal zegt pas iets naast de omvang van de organisatie, en de scan "
+                                 f"heeft geen aantal inwoners; vul het in om per {per_text} inwoners te vergelijken"))
+    usable = [b.model_copy(update={"value": b.value * per / b.inhabitants}) for b in bms if b.inhabitants]
+    left_out = [b for b in bms if not b.inhabitants]
+    notes = []
+    why = f"de bron noemt het aantal inwoners niet, dus het cijfer is niet per {per_text} inwoners om te rekenen"
+    if left_out:
+        names = dutch.join_and([f"{b.label} ({dutch.with_unit(b.value, kf.unit)})" for b in left_out])
+        notes.append(f"Niet vergeleken met {names}: {why}")
+    if value is None:
+        return compare(kf.id, None, value_text, usable or bms, fmt if usable else (lambda v: dutch.with_unit(v, kf.unit)),
+                       unit=kf.unit, direction=kf.direction, missing="het kengetal is niet ingevuld")
+    rate = value * per / inhabitants
+    text = f"{value_text} ({fmt(rate)})"
+    if not usable:
+        return compare(kf.id, rate, text, bms, lambda v: dutch.with_unit(v, kf.unit), unit=kf.unit,
+                       direction=kf.direction, withheld=f"uw aantal is {fmt(rate)}, maar {why}")
+    return compare(kf.id, rate, text, usable, fmt, unit=kf.unit, direction=kf.direction, notes=notes)
 
 
 def _key_figure(kf: KeyFigure, assessment: Assessment, index: _Index) -> KeyFigureResult:
     entered = assessment.key_figures.get(kf.id)
     value = entered.value if entered is not None else None
     note = entered.note if entered is not None else ""
-    return _memo(index, ("key_figure", kf.id, value, note), lambda: _key_figure_result(kf, value, note, index))
+    inhabitants = assessment.organisation.inhabitants
+    return _memo(index, ("key_figure", kf.id, value, note, inhabitants),
+                 lambda: _key_figure_result(kf, value, note, inhabitants, index))
 
 
-def _key_figure_result(kf: KeyFigure, value: float | None, note: str, index: _Index) -> KeyFigureResult:
+def _key_figure_result(kf: KeyFigure, value: float | None, note: str, inhabitants: int | None,
+                       index: _Index) -> KeyFigureResult:
     value_text = dutch.with_unit(value, kf.unit) if value is not None else "niet ingevuld"
     bms = index.benchmarks.get(kf.id, ())
     comparison = None
-    if bms:
+    if bms and kf.per_inhabitants:
+        comparison = _per_inhabitants(kf, value, value_text, bms, inhabitants)
+    elif bms:
         comparison = compare(kf.id, value, value_text, bms, lambda v: dutch.with_unit(v, kf.unit),
-                             missing="het kengetal is niet ingevuld")
+                             unit=kf.unit, direction=kf.direction, missing="het kengetal is niet ingevuld")
     return KeyFigureResult(
-        id=kf.id, label=kf.label, unit=kf.unit, higher_is_better=kf.higher_is_better,
+        id=kf.id, label=kf.label, unit=kf.unit, direction=kf.direction,
         value=value, value_text=value_text, note=note, comparison=comparison,
     )
 

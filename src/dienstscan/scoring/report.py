@@ -33,6 +33,8 @@ class Tally(_Report):
     not_applicable: int = 0
     unanswered: int = 0
     answered: int = 0
+    #: Share of the scored items in scope that is *niet van toepassing* (0..100); None when empty.
+    not_applicable_share: float | None = None
     #: Sum of the weights of the applicable answers (unanswered = 0).
     weight_sum: float = 0.0
     #: Headline score per the framework's score method; None when nothing is applicable.
@@ -53,14 +55,23 @@ class BenchmarkComparison(_Report):
     benchmark_id: str
     metric: str
     label: str
-    kind: Literal["norm", "referentie"]
+    #: norm / referentie / belofte / doel (see ``model.checklist.BenchmarkKind``).
+    kind: Literal["norm", "referentie", "belofte", "doel"]
+    #: "norm", "referentieniveau", "eigen belofte", "historisch doel voor 2015".
+    kind_label: str
+    #: For a ``doel``: the year the goal was set for.
+    goal_year: int | None = None
     comparison: Literal["at_least", "at_most"]
     value: float
     value_text: str
     #: Position of the compared value relative to the benchmark; None when there is no value yet.
     position: Literal["boven", "gelijk", "onder"] | None = None
-    #: Whether the value satisfies the benchmark's comparison (at least / at most).
+    #: Only for a norm: whether the value satisfies it (at least / at most). None for every other
+    #: kind: a reference, a promise or a past goal is never "gehaald".
     met: bool | None = None
+    #: Short Dutch verdict for tables: "norm gehaald", "korter, dus beter", "hoger"; None when
+    #: there is nothing to compare (no value, or the comparison is withheld).
+    verdict: str | None = None
     source: str
     date: str
     date_text: str
@@ -74,9 +85,24 @@ class MetricComparison(_Report):
     metric: str
     actual: float | None
     actual_text: str
-    #: "Met 62% zit u boven het niveau van Bergen (5 juli 2011) (50%) en onder ..."
+    #: "Met 62% (20 van 32 toepasselijke instrumenten ingevoerd): hoger en dus beter dan Bergen
+    #: op 5 juli 2011 (50%); ..." (scoring/sentences.py has the wording rules).
     sentence: str
     benchmarks: list[BenchmarkComparison]
+    #: False when the comparison is withheld (see ``withheld_reason``): no position is claimed.
+    comparable: bool = True
+    #: Why it is withheld: too many items not applicable, a count without inhabitants ...
+    withheld_reason: str | None = None
+    #: Caveats of the benchmarks (said once in ``sentence``), e.g. the 5 beloften reconstruction.
+    caveats: list[str] = []
+    #: Other notes said after the comparison (benchmarks left out, and why).
+    notes: list[str] = []
+
+    @property
+    def drawn(self) -> list[BenchmarkComparison]:
+        """The benchmarks a chart may draw beside the value: none when the comparison is withheld,
+        since a line next to a bar claims a position as much as a sentence does."""
+        return self.benchmarks if self.comparable else []
 
 
 class ExcludedPart(_Report):
@@ -145,7 +171,8 @@ class KeyFigureResult(_Report):
     id: str
     label: str
     unit: str
-    higher_is_better: bool
+    #: higher_is_better / lower_is_better / neither (required in the checklist).
+    direction: Literal["higher_is_better", "lower_is_better", "neither"]
     value: float | None
     value_text: str
     note: str = ""

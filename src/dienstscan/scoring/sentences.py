@@ -1,16 +1,26 @@
-"""Benchmark comparisons in words: "Met 62% zit u boven het niveau van Bergen (5 juli 2011) (50%)".
+"""Benchmark comparisons in words, honest about what each benchmark is (docs/verdicts.md).
 
 Every comparison names its benchmark and carries a "Bron: ..." line, so no verdict is shown
-without its source. Wording (a product decision):
+without its source. The wording follows the benchmark's *kind* and the figure's *direction*
+(product decisions, issue 15):
 
-- a *referentie* (another organisation's measured level) reads "het niveau van <label> (<date>)
-  (<value>)"; the date is left out when the label already holds its year;
-- a *norm* (a threshold to reach) reads "<label> (<value> of meer)" for ``at_least`` and
-  "(<value> of minder)" for ``at_most``; levels read "of hoger" / "of lager";
-- the position (boven / op / onder) is neutral: a waiting time *onder* a norm of at most 15
-  minutes is good. ``met`` says whether the benchmark is satisfied.
+- only a **norm** is "gehaald" / "niet gehaald" ("u haalt de VNG-branchenorm van maart 2011
+  (hoogstens 15 minuten) niet");
+- a **referentie** (a level others reached), a **belofte** (one organisation's own promise) and a
+  **doel** (a goal for a year now past, read as "het doel voor 2015 van ...") are compared, never
+  "gehaald": "langer en dus slechter dan Bergen in 2010 (3,2 minuten)";
+- the comparative follows the unit: *langer/korter* for times, *meer/minder* for counts,
+  *hoger/lager* for percentages, marks and levels; "dus beter/slechter" is added only when the
+  figure has a known direction (``higher_is_better`` / ``lower_is_better``), and not for a score or
+  a phase, where higher is better by definition (``judge=False``). A figure with
+  direction ``neither`` (channel use, handling time) gets the comparative and no judgement. The
+  words "boven" and "onder" are not used: they hide which way is better;
+- a comparison that is **withheld** (too many items *niet van toepassing*, a count without the
+  number of inhabitants) names the benchmarks and says why, and claims no position;
+- a benchmark's ``caveat`` (the 5 beloften list is a reconstruction; the seeds do not name the
+  Antwoord phases) is said once per sentence, however many benchmarks carry it.
 
-Positions are decided on the values as displayed (one decimal), so the text never says "boven"
+Positions are decided on the values as displayed (one decimal), so the text never says "hoger"
 between two numbers that read the same.
 """
 
@@ -18,12 +28,28 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ..model.checklist import Benchmark
+from ..model.checklist import BENCHMARK_KIND_LABELS, Benchmark
 from . import dutch
 from .report import BenchmarkComparison, MetricComparison
 
 #: Formats a value of this metric for reading (percent, unit, phase label ...).
 Formatter = Callable[[float], str]
+
+#: (higher, lower) comparatives per unit; anything else reads "hoger" / "lager".
+_COMPARATIVES = {
+    "seconden": ("langer", "korter"),
+    "minuten": ("langer", "korter"),
+    "werkdagen": ("langer", "korter"),
+    "aantal": ("meer", "minder"),
+}
+
+#: What a page says when a score has no benchmark at all, in plain Dutch.
+NO_BENCHMARKS = ("Er zijn geen normen of cijfers van andere organisaties om deze score mee te vergelijken. "
+                 "Wilt u vergelijken, voeg dan een eigen benchmarkbestand toe (bijvoorbeeld van uw regio).")
+
+#: The words a sentence may use for a position; tests check them against kind and direction.
+NORM_WORDS = ("u haalt",)
+JUDGEMENT_WORDS = ("beter", "slechter")
 
 
 def _position(actual: float, value: float) -> str:
@@ -35,35 +61,79 @@ def _position(actual: float, value: float) -> str:
     return "gelijk"
 
 
-def _reference(b: Benchmark, value_text: str, levels: bool) -> str:
-    """How the benchmark is named inside the sentence."""
+def _met(actual: float, b: Benchmark) -> bool:
+    a, v = dutch.display_round(actual), dutch.display_round(b.value)
+    return a >= v if b.comparison == "at_least" else a <= v
+
+
+def _reference(b: Benchmark, value_text: str, levels: bool, yes_no: bool) -> str:
+    """How the benchmark is named inside the sentence, by its kind."""
     if b.kind == "norm":
-        if value_text in ("ja", "nee"):  # a yes/no key figure: "(ja)", not "(ja of meer)"
+        if yes_no:
             return f"{b.label} ({value_text})"
         if levels:
-            suffix = "of hoger" if b.comparison == "at_least" else "of lager"
-        else:
-            suffix = "of meer" if b.comparison == "at_least" else "of minder"
-        return f"{b.label} ({value_text} {suffix})"
+            bound = "of hoger" if b.comparison == "at_least" else "of lager"
+            return f"{b.label} ({value_text} {bound})"
+        bound = "minstens" if b.comparison == "at_least" else "hoogstens"
+        return f"{b.label} ({bound} {value_text})"
+    if b.kind == "doel":
+        return f"het doel voor {b.goal_year} van {b.label} ({value_text})"
+    if b.kind == "belofte":
+        return f"de eigen belofte van {b.label} ({value_text})"
+    # referentie: name its moment unless the label already holds the year
     year = b.date[:4]
-    dated = b.label if year in b.label else f"{b.label} ({dutch.date_text(b.date)})"
-    return f"het niveau van {dated} ({value_text})"
+    if year in b.label:
+        return f"{b.label} ({value_text})"
+    when = dutch.date_text(b.date)
+    joiner = "op" if len(b.date) == 10 else "in"
+    return f"{b.label} {joiner} {when} ({value_text})"
 
 
-def _phrase(position: str | None, reference: str, kind: str) -> str:
-    if position == "boven":
-        return f"boven {reference}"
-    if position == "onder":
-        return f"onder {reference}"
-    if kind == "norm":
-        return f"precies op de grens van {reference}"
-    return f"op {reference}"
+def judgement(position: str, direction: str) -> str | None:
+    """"beter" / "slechter" for a position against a benchmark, None when it cannot be said."""
+    if position == "gelijk" or direction == "neither":
+        return None
+    higher = position == "boven"
+    return "beter" if higher == (direction == "higher_is_better") else "slechter"
+
+
+def _phrase(b: Benchmark, position: str, met: bool, reference: str, unit: str, direction: str,
+            yes_no: bool) -> tuple[str, str]:
+    """The phrase for one benchmark and the short verdict for tables ("norm gehaald", "korter")."""
+    if b.kind == "norm":
+        if met:
+            return f"u haalt {reference}", "norm gehaald"
+        return f"u haalt {reference} niet", "norm niet gehaald"
+    judged = judgement(position, direction)
+    if position == "gelijk":
+        return (f"zoals {reference}" if yes_no else f"gelijk aan {reference}"), "gelijk"
+    higher, lower = _COMPARATIVES.get(unit, ("hoger", "lager"))
+    word = "anders" if yes_no else (higher if position == "boven" else lower)
+    if judged:
+        return f"{word} en dus {judged} dan {reference}", f"{word}, dus {judged}"
+    return f"{word} dan {reference}", word
+
+
+def kind_label(b: Benchmark) -> str:
+    """"norm", "referentieniveau", "eigen belofte", "historisch doel voor 2015"."""
+    label = BENCHMARK_KIND_LABELS[b.kind]
+    return f"{label} voor {b.goal_year}" if b.goal_year is not None else label
 
 
 def source_sentence(b: Benchmark) -> str:
     when = dutch.date_text(b.date)
     named = b.label if when in b.label else f"{b.label}, {when}"
-    return f"Bron: {b.source.cite()} ({named})."
+    return f"Bron: {b.source.cite()} ({named}; {kind_label(b)})."
+
+
+def caveats_of(benchmarks: Sequence[Benchmark]) -> list[str]:
+    """The benchmarks' caveats, each once, in order."""
+    return list(dict.fromkeys(b.caveat.strip() for b in benchmarks if b.caveat.strip()))
+
+
+def _ordered(benchmarks: Sequence[Benchmark]) -> list[Benchmark]:
+    """Norms first (the verdict that counts), then the others by value."""
+    return sorted(benchmarks, key=lambda b: (b.kind != "norm", b.value, b.id))
 
 
 def compare(
@@ -74,47 +144,73 @@ def compare(
     fmt: Formatter,
     *,
     levels: bool = False,
+    unit: str = "%",
+    direction: str = "higher_is_better",
+    judge: bool = True,
     missing: str = "er is nog geen waarde",
+    withheld: str | None = None,
+    notes: Sequence[str] = (),
 ) -> MetricComparison:
     """Compare one value with all benchmarks of its metric and say it in one Dutch sentence.
 
-    ``missing`` explains why there is no value yet (used when ``actual`` is None).
+    ``missing`` explains why there is no value yet (used when ``actual`` is None). ``withheld``
+    (a reason) means the value exists but must not be set against these benchmarks: the sentence
+    says so and no benchmark gets a position. ``notes`` are said after the comparison (e.g. which
+    benchmarks were left out and why). ``judge=False`` leaves out "en dus beter/slechter" where the
+    direction goes without saying (a score or a phase: higher is always better); the table verdict
+    keeps it.
     """
-    ordered = sorted(benchmarks, key=lambda b: (b.value, b.id))
+    yes_no = unit == "ja/nee"
     results: list[BenchmarkComparison] = []
     phrases: list[str] = []
     references: list[str] = []
-    for b in ordered:
+    for b in _ordered(benchmarks):
         value_text = fmt(b.value)
-        reference = _reference(b, value_text, levels)
+        reference = _reference(b, value_text, levels, yes_no)
         references.append(reference)
-        position = met = None
-        if actual is not None:
+        position = met = verdict = None
+        if actual is not None and withheld is None:
             position = _position(actual, b.value)
-            a, v = dutch.display_round(actual), dutch.display_round(b.value)
-            met = a >= v if b.comparison == "at_least" else a <= v
-            phrases.append(_phrase(position, reference, b.kind))
+            phrase, verdict = _phrase(b, position, _met(actual, b), reference, unit, direction, yes_no)
+            if not judge:
+                phrase = phrase.replace(" en dus beter dan ", " dan ").replace(" en dus slechter dan ", " dan ")
+            if b.kind == "norm":
+                met = _met(actual, b)
+            phrases.append(phrase)
         results.append(
             BenchmarkComparison(
                 benchmark_id=b.id,
                 metric=b.metric,
                 label=b.label,
                 kind=b.kind,
+                kind_label=kind_label(b),
+                goal_year=b.goal_year,
                 comparison=b.comparison,
                 value=b.value,
                 value_text=value_text,
                 position=position,
                 met=met,
+                verdict=verdict,
                 source=b.source.cite(),
                 date=b.date,
                 date_text=dutch.date_text(b.date),
                 source_sentence=source_sentence(b),
             )
         )
-    if actual is None:
+    caveats = caveats_of(benchmarks)
+    if withheld is not None:
+        sentence = f"Niet vergelijkbaar met {dutch.join_and(references)}: {withheld}."
+        caveats = []  # nothing is compared, so nothing needs qualifying
+    elif actual is None:
         sentence = f"Nog niet te vergelijken met {dutch.join_and(references)}: {missing}."
+    elif phrases:
+        sentence = f"Met {actual_text}: {'; '.join(phrases)}."
     else:
-        sentence = f"Met {actual_text} zit u {dutch.join_and(phrases)}."
+        sentence = f"Met {actual_text}."
+    extra = [*notes, *caveats]
+    if extra:
+        sentence = " ".join([sentence, *(n if n.endswith(".") else n + "." for n in extra)])
     return MetricComparison(
-        metric=metric, actual=actual, actual_text=actual_text, sentence=sentence, benchmarks=results
+        metric=metric, actual=actual, actual_text=actual_text, sentence=sentence, benchmarks=results,
+        comparable=withheld is None, withheld_reason=withheld, caveats=caveats, notes=list(notes),
     )

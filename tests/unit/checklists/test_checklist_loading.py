@@ -75,7 +75,7 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "dangling": [
         "checklists/benchmarks.yaml, regel 3: kader, sectie, item of kengetal 'KX' bestaat niet",
-        "checklists/benchmarks.yaml, regel 10: kader, sectie, item of kengetal 'visie' bestaat niet: "
+        "checklists/benchmarks.yaml, regel 11: kader, sectie, item of kengetal 'visie' bestaat niet: "
         "'visie' is een thema",
         "checklists/kader-a.yaml, regel 9: schaal 'toepassing2' bestaat niet (bedoelt u 'toepassing'?)",
         "checklists/kader-a.yaml, regel 23: thema 'klantcontact' bestaat niet",
@@ -104,12 +104,16 @@ EXPECTED: dict[str, list[str]] = {
         "checklists/extra.yaml, regel 16: 'options' mag niet leeg zijn (minstens 1 nodig)",
     ],
     "wrong-values": [
+        # a key figure without a direction: a Dutch error with file and line (issue 15)
+        "checklists/kengetallen.yaml, regel 2: verplicht veld 'direction' ontbreekt: de richting bepaalt of een "
+        "zin 'beter' of 'slechter' mag zeggen; kies 'higher_is_better', 'lower_is_better' of 'neither' "
+        "(geen oordeel, bijvoorbeeld bij kanaalgebruik)",
         "checklists/kengetallen.yaml, regel 4: 'procent' is geen toegestane waarde voor 'unit'; kies uit '%', "
         "'seconden', 'minuten', 'werkdagen', 'cijfer', 'aantal' of 'ja/nee'",
         "checklists/kengetallen.yaml, regel 5: 'nul' bij 'minimum' is geen getal",
         "checklists/kengetallen.yaml, regel 8: 'label' is leeg; vul een tekst in",
-        "checklists/kengetallen.yaml, regel 10: 'misschien' bij 'higher_is_better' is geen ja/nee-waarde; "
-        "schrijf true of false",
+        "checklists/kengetallen.yaml, regel 10: 'misschien' is geen toegestane waarde voor 'direction'; kies uit "
+        "'higher_is_better', 'lower_is_better' of 'neither'",
         "checklists/kengetallen.yaml, regel 11: 'source' moet een mapping zijn (regels 'sleutel: waarde'), "
         "maar is 'test.txt'",
     ],
@@ -281,7 +285,7 @@ def test_control_character_is_reported_with_its_line(checklist_dir: Path) -> Non
 def test_anchors_aliases_and_merge_keys_work(checklist_dir: Path) -> None:
     (checklist_dir / "kengetallen.yaml").write_text(
         "key_figures:\n"
-        '  - &basis\n    id: "kg-eerste-contact"\n    label: "Eerste contact"\n    unit: "%"\n'
+        '  - &basis\n    id: "kg-eerste-contact"\n    label: "Eerste contact"\n    unit: "%"\n    direction: "higher_is_better"\n'
         '    source: &bron {document: "test.txt", section: "4.2"}\n'
         '  - <<: *basis\n    id: "kg-wachttijd"\n    label: "Wachttijd"\n    unit: "minuten"\n'
         "    source: *bron\n",

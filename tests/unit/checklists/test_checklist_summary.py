@@ -56,6 +56,9 @@ def test_describe_lists_key_figures_and_benchmarks(valid_dir: Path) -> None:
     text = describe(load_checklists(valid_dir), valid_dir)
     assert text.splitlines()[0] == f"Checklists in {valid_dir}: 6 bestanden, geen fouten gevonden."
     assert "Thema's (2): Visie op dienstverlening, Klantcontactcentrum" in text
-    assert "Kengetallen (2):\n  kg-eerste-contact: Vragen direct beantwoord bij eerste contact (%)\n" in text
-    assert "  Gemiddelde wachttijd aan de balie ≤ 15 minuten: de VNG-norm (test.txt; 2011-03)" in text
-    assert "  TA, Producten en kanalen ≥ 50%: Bergen in 2011 (test.txt; 2011-07-05)" in text
+    assert "Kengetallen (2):\n  kg-eerste-contact: Vragen direct beantwoord bij eerste contact (%; hoger is beter)\n" in text
+    assert "  kg-wachttijd: Gemiddelde wachttijd aan de balie (minuten; lager is beter)" in text
+    # every benchmark says its kind, a goal its year
+    assert "  Gemiddelde wachttijd aan de balie ≤ 15 minuten: de VNG-norm, norm (test.txt; 2011-03)" in text
+    assert "  TA, Producten en kanalen ≥ 50%: Bergen in 2011, referentieniveau (test.txt; 2011-07-05)" in text
+    assert "≥ 80%: Antwoord©, historisch doel voor 2015 (test.txt, 4.2; 2007-01-15)" in text

@@ -25,7 +25,7 @@ def test_valid_folder_prints_the_summary(valid_dir: Path, capsys: pytest.Capture
     ) in out
     assert "Antwoordschalen (3): toepassing, groeifase, fase" in out
     assert "Benchmarks (4):" in out
-    assert "  TC ≥ 85%: de top-10 gemeenten (test.txt, 4.5; 2011)" in out
+    assert "  TC ≥ 85%: de top-10 gemeenten, referentieniveau (test.txt, 4.5; 2011)" in out
 
 
 def test_without_map_uses_the_default_folder(
@@ -71,3 +71,22 @@ def test_bad_input_never_shows_a_traceback(case: str, overlay) -> None:
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(f"De checklists in {folder} bevatten")
     assert ", regel " in result.stderr or ": het bestand is leeg" in result.stderr
+
+
+def test_benchmark_without_kind_and_key_figure_without_direction(valid_dir, tmp_path, capsys):
+    """Bad input of issue 15: a Dutch error with file and line from ``dienstscan validate``."""
+    import shutil
+
+    folder = tmp_path / "checklists"
+    shutil.copytree(valid_dir, folder)
+    bench = folder / "benchmarks.yaml"
+    bench.write_text(bench.read_text(encoding="utf-8").replace('    kind: "referentie"\n', "", 1), encoding="utf-8")
+    figures = folder / "kengetallen.yaml"
+    figures.write_text(figures.read_text(encoding="utf-8").replace('    direction: "lower_is_better"\n', ""),
+                       encoding="utf-8")
+    assert main(["validate", str(folder)]) == 1
+    err = capsys.readouterr()
+    text = err.out + err.err
+    assert "benchmarks.yaml, regel 2: verplicht veld 'kind' ontbreekt: de soort benchmark bepaalt" in text
+    assert "'norm'" in text and "'referentie'" in text and "'belofte'" in text and "'doel'" in text
+    assert "kengetallen.yaml, regel 9: verplicht veld 'direction' ontbreekt" in text

@@ -76,7 +76,7 @@ def test_build_benchmarks_anonymous_and_with_names(checklists):
     assert [b.label for b in five_b] == ["het gemiddelde van Regio Noord-Holland 2026",
                                          "de mediaan van Regio Noord-Holland 2026",
                                          "de top-10 van Regio Noord-Holland 2026"]
-    assert five_b[2].kind == "norm" and five_b[2].comparison == "at_least"
+    assert five_b[2].kind == "referentie" and five_b[2].comparison == "at_least"
     assert all(len(b.id) <= 40 for b in anonymous)
     assert len({b.id for b in anonymous}) == len(anonymous)
     assert not any("Gemeente" in b.model_dump_json() for b in anonymous)

@@ -104,21 +104,21 @@ ANT = Framework(
 )
 
 BENCHMARKS = [
-    Benchmark(id="top10", metric="5B", value=85, comparison="at_least", kind="norm",
+    Benchmark(id="top10", metric="5B", value=85, comparison="at_least", kind="referentie",
               label="de top-10 gemeenten", source=SRC, date="2010-03-15"),
     Benchmark(id="bergen", metric="5B", value=50, comparison="at_least", kind="referentie",
               label="Bergen", source=SourceRef(document="002_df95863a505375c9.txt", section="4.5"),
               date="2011-07-05"),
-    Benchmark(id="fase-2015", metric="ANT-FASE", value=4, comparison="at_least", kind="norm",
-              label="de ambitie voor 2015", source=SRC, date="2007-01-15"),
+    Benchmark(id="fase-2015", metric="ANT-FASE", value=4, comparison="at_least", kind="doel", goal_year=2015,
+              label="Antwoord©", source=SRC, date="2007-01-15"),
     Benchmark(id="wacht-vng", metric="kf-wachttijd", value=15, comparison="at_most", kind="norm",
               label="de VNG-norm", source=SRC, date="2011-03"),
 ]
 
 KEY_FIGURES = [
     KeyFigure(id="kf-wachttijd", label="Gemiddelde wachttijd aan de balie", unit="minuten",
-              higher_is_better=False, source=SRC),
-    KeyFigure(id="kf-cijfer", label="Rapportcijfer burger als klant", unit="cijfer", source=SRC),
+              direction="lower_is_better", source=SRC),
+    KeyFigure(id="kf-cijfer", label="Rapportcijfer burger als klant", unit="cijfer", direction="higher_is_better", source=SRC),
 ]
 
 

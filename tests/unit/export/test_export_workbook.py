@@ -70,7 +70,7 @@ def test_samenvatting_shows_who_when_scores_and_benchmarks(wb):
     row = next(r for r in ws.iter_rows(values_only=True) if r[0] == "5 beloften")
     kader, score_text, partial, compared, source = row[0], row[2], row[3], row[4], row[6]
     assert score_text == "40%"
-    assert "Met 40% zit u onder het niveau van Bergen" in compared
+    assert "lager dan Bergen op 5 juli 2011 (50%)" in compared
     assert "002_df95863a505375c9.txt" in source  # the fixture's source has no title
 
 

@@ -61,7 +61,7 @@ def test_form_layout(checklists, scan, tmp_path):
     ws = wb[FORM_SHEET]
     ids = [ws.cell(row=r, column=COL_ID).value for r in range(HEADER_ROW + 1, ws.max_row + 1)]
     assert ids == [item.id for _, _, item in items_in_scope(checklists, scan)]
-    assert len(ids) == 76  # the example has BSC, 5B and ANT in scope
+    assert len(ids) == 78  # the example has BSC (10), 5B (40) and ANT (phase + 27 statements) in scope
     assert ws.protection.sheet
     assert not ws.cell(row=HEADER_ROW + 1, column=COL_ANSWER).protection.locked
     assert ws.cell(row=HEADER_ROW + 1, column=COL_ID).protection.locked

@@ -140,3 +140,55 @@ def test_action_from_solution(checklists):
     scan.answers["BSC-01"].option = "toegepast"
     assert propose_actions(checklists, scan).closed == ["V-BSC-01"]  # solution actions untouched
     assert not scan.action("V-BSC-01-O1").gap_closed
+
+
+# ------------------------------------------------------------ the action follows the answer (issue 15)
+
+
+def _shipped_scan(answers):
+    import datetime as dt
+
+    from dienstscan.model import Answer, Assessment, Organisation
+
+    scan = Assessment(organisation=Organisation(name="Gemeente Proef"), peildatum=dt.date(2026, 1, 1), frameworks=["5B"])
+    for item_id, option in answers.items():
+        scan.answers[item_id] = Answer(option=option)
+    return scan
+
+
+def test_action_follows_the_answer():
+    from dienstscan.checklists import load_checklists
+    from dienstscan.plan import propose_actions
+
+    shipped = load_checklists()
+    scan = _shipped_scan({"5B-5.01": "onbekend", "5B-1.01": "gedeeltelijk", "5B-1.04": "niet"})
+    propose_actions(shipped, scan)
+    unknown, partial, missing = scan.action("V-5B-5.01"), scan.action("V-5B-1.01"), scan.action("V-5B-1.04")
+    # Onbekend: find out first, with its own priority (midden, even for a legal duty)
+    assert unknown.title.startswith("Zoek uit of „Klachtbehandeling volgens Awb hoofdstuk 9” ingevoerd is")
+    assert unknown.priority == "midden"
+    # Gedeeltelijk: complete what exists, the item's action as direction, the item's priority
+    action = shipped.item("5B-1.01").suggested_action
+    assert partial.title == "Maak af wat er al is: " + action[0].lower() + action[1:]
+    assert partial.priority == "midden"  # bestuurlijk
+    # Niet: the item's own action
+    assert missing.title == shipped.item("5B-1.04").suggested_action
+
+
+def test_answer_change_refreshes_the_proposal_but_keeps_user_edits():
+    from dienstscan.checklists import load_checklists
+    from dienstscan.model import Answer
+    from dienstscan.plan import edit_action, propose_actions
+
+    shipped = load_checklists()
+    scan = _shipped_scan({"5B-5.01": "onbekend", "5B-4.01": "onbekend"})
+    propose_actions(shipped, scan)
+    edit_action(scan.action("V-5B-5.01"), title="Eigen titel: klachtenregeling nakijken")
+    scan.answers["5B-5.01"] = Answer(option="niet")  # found out: not there
+    scan.answers["5B-4.01"] = Answer(option="niet")
+    changes = propose_actions(shipped, scan)
+    edited, followed = scan.action("V-5B-5.01"), scan.action("V-5B-4.01")
+    assert edited.title == "Eigen titel: klachtenregeling nakijken"  # the user's edit is kept
+    assert edited.priority == "hoog"  # not edited: follows the answer (a known legal gap)
+    assert followed.title == shipped.item("5B-4.01").suggested_action and followed.priority == "hoog"
+    assert set(changes.updated) == {"V-5B-5.01", "V-5B-4.01"}

@@ -45,8 +45,9 @@ def test_mean_weight_and_phase_reported_separately(checklists):
     assert ant.tally.all_items == 4 and ant.tally.all_answered == 4
     (phase,) = ant.separate_items
     assert (phase.item_id, phase.option, phase.level) == ("ANT-FASE", "fase_2", 2)
-    assert phase.comparison.sentence == "Met Fase 2 zit u onder de ambitie voor 2015 (Fase 4 of hoger)."
-    assert phase.comparison.benchmarks[0].met is False
+    assert phase.comparison.sentence == "Met Fase 2: lager dan het doel voor 2015 van Antwoord© (Fase 4)."
+    assert phase.comparison.benchmarks[0].met is None  # a past goal is never "gehaald"
+    assert phase.comparison.benchmarks[0].verdict == "lager, dus slechter"
 
 
 def test_section_out_of_scope_changes_denominator(checklists):
@@ -86,7 +87,8 @@ def test_benchmarks_for_framework_and_key_figures(checklists):
     scan.key_figures["kf-wachttijd"] = KeyFigureValue(value=3 + 14 / 60)
     report = score(checklists, scan)
     assert fw(report, "5B").comparison.sentence == (
-        "Met 50% zit u op het niveau van Bergen (5 juli 2011) (50%) en onder de top-10 gemeenten (85% of meer)."
+        "Met 50% (3 van 6 toepasselijke instrumenten ingevoerd): gelijk aan Bergen op 5 juli 2011 (50%); "
+        "lager dan de top-10 gemeenten op 15 maart 2010 (85%)."
     )
     assert fw(report, "BSC").comparison is None  # no benchmark, no verdict
     wait, rating = report.key_figures
@@ -109,7 +111,9 @@ def test_nothing_applicable_gives_no_percentage(checklists):
                             ("5B-1.01", "5B-1.02", "5B-1.03", "5B-2.01", "5B-2.02", "5B-2.03")}, frameworks=["5B"])
     five = fw(score(checklists, scan), "5B")
     assert five.tally.percentage is None and five.tally.applicable == 0
-    assert five.comparison.actual is None and five.comparison.sentence.startswith("Nog niet te vergelijken")
+    # all not applicable: far above the threshold, so not comparable, and it says so
+    assert five.comparison.actual is None and five.comparison.sentence.startswith("Niet vergelijkbaar met")
+    assert "6 van 6 instrumenten (100%) zijn niet van toepassing" in five.comparison.sentence
 
 
 def test_overall_has_counts_but_no_mixed_percentage(checklists):

@@ -53,7 +53,7 @@ def checklists() -> ChecklistSet:
         scales={"invoering": scale},
         themes={},
         benchmarks=[],
-        key_figures={"fcr": KeyFigure(id="fcr", label="Eerstelijnsoplossing", unit="%", source=SOURCE)},
+        key_figures={"fcr": KeyFigure(id="fcr", label="Eerstelijnsoplossing", unit="%", direction="higher_is_better", source=SOURCE)},
     )
 
 
@@ -109,3 +109,48 @@ def test_removed_item_in_the_format_1_fixture_is_reported(checklists, fixture_co
     assert any("'5B-9.9'" in note for note in notes)
     assert any("'5B-2.3'" in note for note in notes)
     assert "5B-9.9" in scan.answers
+
+
+# ----------------------------------------------------------------- checklist version changes (issue 15)
+
+
+def _shipped_scan(version: str | None, answers: dict[str, str]) -> Assessment:
+    scan = Assessment(organisation=Organisation(name="Gemeente Oud"), peildatum=dt.date(2011, 7, 5), frameworks=["ANT"])
+    if version is not None:
+        scan.checklist_versions["ANT"] = version
+    for item_id, option in answers.items():
+        scan.answers[item_id] = Answer(option=option)
+    return scan
+
+
+def test_scan_of_the_old_antwoord_version_says_what_changed(tmp_path):
+    from dienstscan.checklists import load_checklists
+    from dienstscan.scoring import score
+
+    shipped = load_checklists()
+    old = _shipped_scan("2007-1", {"ANT-LM-01": "2", "ANT-LP-04": "3", "ANT-LP-01": "4", "ANT-PK-01": "3"})
+    path = tmp_path / "oud.dienstscan"
+    save_scan(old, path)
+    scan = load_scan(path)  # it opens
+    notes = check_against_checklists(scan, shipped)
+    text = "\n".join(notes)
+    # a split item: the old answer is kept, not counted, and must be given again for the parts
+    assert ("Antwoord: stelling ANT-LM-01 is in versie 2007-2 gesplitst in ANT-LM-01a en ANT-LM-01b." in text)
+    assert "Uw oude antwoord ('Gedeeltelijk ingericht') blijft in de scan bewaard maar telt niet meer mee" in text
+    assert "beantwoord ANT-LP-04a en ANT-LP-04b opnieuw" in text
+    # a reworded item keeps its answer (the ids match), to be checked
+    assert "ANT-LP-01 is in versie 2007-2 anders geformuleerd." in text and scan.answers["ANT-LP-01"].option == "4"
+    # the split items are not also reported as unknown items
+    assert not any("hoort bij geen item" in n and "ANT-LM-01'" in n for n in notes)
+    assert scan.answers["ANT-LM-01"].option == "2"  # kept
+    report = score(shipped, scan)
+    assert report.completeness.unknown_items == ["ANT-LM-01", "ANT-LP-04"]  # not counted
+    assert "ANT-PK-01" not in text  # unchanged items say nothing
+
+
+def test_scan_of_the_current_version_has_no_change_notes():
+    from dienstscan.checklists import load_checklists
+
+    shipped = load_checklists()
+    scan = _shipped_scan("2007-2", {"ANT-LM-01a": "2", "ANT-LP-01": "4"})
+    assert check_against_checklists(scan, shipped) == []

@@ -198,7 +198,7 @@ def test_score_compare_and_report_refuse_a_nan_scan_in_dutch(tmp_path, capsys):
     (OSError(110, "Connection timed out"), "de netwerkschijf reageert niet"),
     (OSError(116, "Stale file handle"), "de netwerkschijf reageert niet"),
     (OSError(16, "Device or resource busy"), "in gebruik door een ander programma"),
-    (OSError(30, "Read-only file system"), "de schijf is alleen-lezen"),
+    (OSError(30, "Read-only file system"), "alleen-lezen"),
     (OSError(28, "No space left on device"), "de schijf is vol"),
 ])
 def test_reading_errors_are_dutch_without_the_systems_english(tmp_path, monkeypatch, error, dutch):

@@ -46,7 +46,8 @@ def benchmark_label(label: str, date: str) -> str:
 def _marks(comparison: MetricComparison | None) -> list[Mark]:
     if comparison is None:
         return []
-    return [Mark(benchmark_label(b.label, b.date), b.value, b.value_text) for b in comparison.benchmarks]
+    # ``drawn``: no lines beside a bar whose comparison is withheld (too much n.v.t.)
+    return [Mark(benchmark_label(b.label, b.date), b.value, b.value_text) for b in comparison.drawn]
 
 
 def _pct(value: float | None) -> str:

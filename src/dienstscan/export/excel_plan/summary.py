@@ -88,7 +88,7 @@ def _cells(ws: Worksheet, row: int, values: list[object], *, fill: PatternFill |
 def _benchmarks_text(comparison: MetricComparison | None) -> str | None:
     if comparison is None or not comparison.benchmarks:
         return None
-    lines = [f"{b.label}: {b.value_text} ({b.kind})" for b in comparison.benchmarks]
+    lines = [f"{b.label}: {b.value_text} ({b.kind_label})" for b in comparison.benchmarks]
     return "\n".join(lines)
 
 

@@ -551,6 +551,7 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
     answers = assessment.answers
     has_duty = any(item.right or item.duty for item in items)
     has_legal = any(item.legal_status for item in items)
+    has_origin = any(item.provenance for item in items)
     has_analysis = fw.id.upper() == "BSC" or any(
         answers.get(i.id) and (answers[i.id].barriers or answers[i.id].causes or answers[i.id].solutions) for i in items
     )
@@ -596,10 +597,12 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
         return lambda item, _: getattr(answer_of(item).poll, field) if answer_of(item) and answer_of(item).poll else None
 
     printed: list[_FrameworkColumn] = [("ID", 9, False, lambda item, _: item.id),
-                             (fw.item_label, 38, True, lambda item, _: item.text)]
+                                       (fw.item_label, 38, True, lambda item, _: item.text)]
     if has_legal:
         printed += [("Status in regelgeving", 14, True,
                      lambda item, _: LEGAL_STATUS_LABELS.get(item.legal_status, "") if item.legal_status else None)]
+    if has_origin:
+        printed += [("Herkomst", 24, True, lambda item, _: item.provenance.short_text() if item.provenance else None)]
     if has_current:
         printed += [("Stand 2026", 40, True, lambda item, _: current(item))]
     printed += [("Antwoord", 14, True, lambda item, _: option_label(item)),
@@ -660,13 +663,13 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
 def _write_key_figures(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, report: ScoreReport) -> None:
     _sheet_title(ws, "Kengetallen", "Ingevulde kengetallen naast de norm of referentie uit de bronnen.")
     columns = [("Kengetal", 34, True), ("Waarde", 13, True), ("Datum", 11, False),
-               ("Norm / referentie", 30, True), ("Vergelijking", 46, True), ("Toelichting", 26, True),
+               ("Benchmark (soort)", 30, True), ("Vergelijking", 46, True), ("Toelichting", 26, True),
                ("Bron", 36, True)]
     rows: list[list[object]] = []
     for result in report.key_figures:
         entered = assessment.key_figures.get(result.id)
         comparison = result.comparison
-        norms = _join([f"{b.label}: {b.value_text} ({b.kind})" for b in comparison.benchmarks]) if comparison else None
+        norms = _join([f"{b.label}: {b.value_text} ({b.kind_label})" for b in comparison.benchmarks]) if comparison else None
         sources = [checklists.key_figures[result.id].source.cite()] if result.id in checklists.key_figures else []
         if comparison:
             sources += [b.source_sentence.removeprefix("Bron: ").rstrip(".") for b in comparison.benchmarks]

@@ -307,7 +307,8 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
                     for r in fw["spread"]["rows"]], [6.4, 5.6, 1.7, 3.7])
         doc.add_heading(f"Alle {fw['item_label_plural']}", level=2)
         _table(doc, ["Id", fw["item_label"], "Antwoord", "Uitleg of toelichting"],
-               [[i["id"], i["text"] + (f" ({i['legal']})" if i["legal"] else "") + (f"\n{i['current']}" if i["current"] else ""),
+               [[i["id"], i["text"] + (f" ({i['legal']})" if i["legal"] else "")
+                 + (f"\nHerkomst: {i['origin']}" if i["origin"] else "") + (f"\n{i['current']}" if i["current"] else ""),
                  i["answer"], i["explanation"]]
                 for i in fw["item_rows"]], [2.6, 6.6, 2.9, 5.3])
 
@@ -320,7 +321,7 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
             words = (k["comparison"]["sentence"] + " " if k["comparison"] and k["filled"] else "") + k["note"]
             sources = " ".join(k["comparison"]["sources"]) if k["comparison"] else f"Bron: {k['source']}."
             rows.append([k["label"], value, "; ".join(k["norms"]) or "geen norm bekend", f"{words}\n{sources}".strip()])
-        _table(doc, ["Kengetal", "Waarde", "Norm / referentie", "Vergelijking en bron"], rows, [4.4, 2.6, 3.8, 6.6])
+        _table(doc, ["Kengetal", "Waarde", "Benchmark (soort)", "Vergelijking en bron"], rows, [4.4, 2.6, 3.8, 6.6])
     else:
         doc.add_paragraph("De checklists bevatten geen kengetallen.")
 

@@ -67,8 +67,8 @@ def _comparison(comparison: MetricComparison | None) -> dict[str, Any] | None:
         "sentence": comparison.sentence,
         "actual_text": comparison.actual_text,
         "benchmarks": [
-            {"label": b.label, "value_text": b.value_text, "kind": b.kind, "met": b.met,
-             "position": b.position, "source_sentence": b.source_sentence}
+            {"label": b.label, "value_text": b.value_text, "kind": b.kind, "kind_label": b.kind_label,
+             "met": b.met, "position": b.position, "verdict": b.verdict, "source_sentence": b.source_sentence}
             for b in comparison.benchmarks
         ],
         "sources": list(dict.fromkeys(b.source_sentence for b in comparison.benchmarks)),
@@ -201,6 +201,7 @@ def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkSc
                 "unanswered": answer is None or answer.option is None,
                 "explanation": (answer.explanation or answer.notes).strip() if answer else "",
                 "legal": LEGAL_STATUS_LABELS.get(item.legal_status, "") if item.legal_status else "",
+                "origin": item.provenance.short_text() if item.provenance else "",
                 "current": (note.full_text() if (note := checklists.current_note(item.id)) else ""),
                 "scored": item.scored,
             })
@@ -386,7 +387,7 @@ def _key_figures(checklists: ChecklistSet, assessment: Assessment, report: Score
             "filled": result.value is not None,
             "date": _short_date(entered.date) if entered else "",
             "note": result.note,
-            "norms": [f"{b.label}: {b.value_text}" for b in result.comparison.benchmarks] if result.comparison else [],
+            "norms": [f"{b.label}: {b.value_text} ({b.kind_label})" for b in result.comparison.benchmarks] if result.comparison else [],
             "comparison": _comparison(result.comparison),
             "source": kf.source.cite() if kf else "",
         })

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...model import section_heading
 from ...scoring import BenchmarkComparison, FrameworkScore, MetricComparison, ScoreReport, score
 from ...scoring.dutch import percent, plural
+from ...scoring.sentences import NO_BENCHMARKS
 from ..charts import Bar, BarChart, BenchmarkLine, Phase, PhaseLadder
 from ..cycle_widgets import ProgressPanel
 from ..document import ScanDocument
@@ -38,18 +39,16 @@ def benchmark_lines(comparison: MetricComparison | None) -> tuple[BenchmarkLine,
     if comparison is None:
         return ()
     lines = []
-    for b in comparison.benchmarks:
-        kind = " (norm)" if b.kind == "norm" else ""
-        lines.append(BenchmarkLine(b.value, f"{b.label}: {b.value_text}{kind}", b.kind))
+    for b in comparison.drawn:
+        lines.append(BenchmarkLine(b.value, f"{b.label}: {b.value_text} ({b.kind_label})", b.kind))
     return tuple(lines)
 
 
 def benchmark_verdict(b: BenchmarkComparison) -> str:
-    """In words, never by colour: a norm is met or not; a reference is a level you are above or below."""
-    if b.kind == "norm":
-        return {True: "norm gehaald", False: "norm niet gehaald", None: "nog niet te beoordelen"}[b.met]
-    return {"boven": "u zit erboven", "gelijk": "u zit op dit niveau", "onder": "u zit eronder",
-            None: "nog niet te vergelijken"}[b.position]
+    """In words, never by colour; the words come from scoring (only a norm is gehaald)."""
+    if b.verdict is not None:
+        return b.verdict
+    return "nog niet te beoordelen" if b.kind == "norm" else "nog niet te vergelijken"
 
 
 def comparison_text(comparison: MetricComparison | None) -> str:
@@ -58,8 +57,7 @@ def comparison_text(comparison: MetricComparison | None) -> str:
         return ""
     lines = [comparison.sentence]
     for b in comparison.benchmarks:
-        kind = "norm" if b.kind == "norm" else "referentie"
-        lines.append(f"   • {b.label} ({kind}, {b.value_text}): {benchmark_verdict(b)}. {b.source_sentence}")
+        lines.append(f"   • {b.label} ({b.kind_label}, {b.value_text}): {benchmark_verdict(b)}. {b.source_sentence}")
     return "\n".join(lines)
 
 
@@ -143,7 +141,7 @@ class _FrameworkBox(QGroupBox):
         self.chart.set_bars(bars)
         hint = "Klik op een balk (of kies met de pijltjes en Enter) om dat onderdeel te openen."
         if any(bar.lines for bar in bars):
-            hint = "Lijnen: doorgetrokken = norm, gestreept = referentie. " + hint
+            hint = "Lijnen: doorgetrokken = norm; gestreept = referentieniveau, eigen belofte of historisch doel. " + hint
         self.legend.setText(hint)
 
         sentences = [comparison_text(fw.comparison)] if fw.comparison else []
@@ -152,8 +150,7 @@ class _FrameworkBox(QGroupBox):
                 title = section_heading(section.number, section.title, fw.section_label)
                 sentences.append(f"{title}: " + comparison_text(section.comparison))
         sentences += [comparison_text(c) for c in fw.item_comparisons]
-        self.sentences.setText("\n".join(sentences) if sentences else
-                               "Voor de score van dit kader staan geen benchmarks in de checklists.")
+        self.sentences.setText("\n".join(sentences) if sentences else NO_BENCHMARKS)
         notes = [fw.denominator_note]
         if fw.scope_note:
             notes.append(fw.scope_note)
@@ -226,6 +223,8 @@ class DashboardPage(RefreshWhenShown, QWidget):
         self._stale = True
         self._boxes: dict[str, _FrameworkBox] = {}
         self._structure: tuple = ()
+        #: The framework scores each box shows now (boxes are updated only when theirs changed).
+        self._shown: dict[str, FrameworkScore] = {}
 
         self.title = heading("Dashboard")
         self.subtitle = text_label(muted=True)
@@ -275,8 +274,11 @@ class DashboardPage(RefreshWhenShown, QWidget):
         if structure != self._structure:
             self._rebuild(report)
             self._structure = structure
+            self._shown = {}
         for fw in report.frameworks:
-            self._boxes[fw.id].update_from(fw)
+            if self._shown.get(fw.id) != fw:  # an answer changes one framework: leave the others be
+                self._boxes[fw.id].update_from(fw)
+                self._shown[fw.id] = fw
 
     def _rebuild(self, report: ScoreReport) -> None:
         for box in self._boxes.values():

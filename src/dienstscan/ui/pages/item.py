@@ -241,10 +241,8 @@ class ItemPage(QWidget):
         scale = self.doc.checklists.scale_for(item_id)
         self._loading = True
         try:
-            items = fw.all_items()
-            position = next(i for i, it in enumerate(items) if it.id == item_id) + 1
             where = f"{fw.title}  ›  {section.title}" if section else fw.title
-            self.breadcrumb.setText(f"{where}  ·  {fw.item_label} {position} van {len(items)}  ·  {item.id}")
+            self.breadcrumb.setText(f"{where}  ·  {fw.item_position(item_id)}  ·  {item.id}")
             self.title.setText(item.text)
             has_norm = bool(item.right or item.duty)
             self.norm_box.setVisible(has_norm)
@@ -271,7 +269,7 @@ class ItemPage(QWidget):
             status = LEGAL_STATUS_LABELS[item.legal_status].capitalize()
             parts.append(status + (" (niet geverifieerd)" if item.not_verified else ""))
         if item.provenance:
-            parts.append(f"Herkomst: {item.provenance.kind} ({item.provenance.explanation})")
+            parts.append(f"Herkomst: {item.provenance.text()}")
         return "  ·  ".join(parts)
 
     def _build_buttons(self, options) -> None:

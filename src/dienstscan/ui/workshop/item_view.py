@@ -80,12 +80,12 @@ class ItemView(QWidget):
                   order_note: str = "") -> None:
         """Show ``item_id``; ``in_scope`` is the scan's items in checklist order (for "4 van 10")."""
         fw, section, item = checklists.locate(item_id)
-        framework_items = [i for i in in_scope if checklists.locate(i)[0].id == fw.id]
         where = fw.title
         if section is not None:
             where += f" · {section.heading(fw.section_label)}"
         self.context_label.setText(where)
-        progress = f"{fw.item_label} {framework_items.index(item_id) + 1} van {len(framework_items)}"
+        position = fw.item_position(item_id, set(in_scope))  # one numbering scheme, as the score counts
+        progress = position[0].upper() + position[1:]
         self.progress_label.setText(progress + (f"\n{order_note}" if order_note else ""))
         self.item_label.setText(f"{item.id}  {item.text}")
         self.right_label.setVisible(bool(item.right))
