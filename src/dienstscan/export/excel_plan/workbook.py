@@ -14,7 +14,8 @@ place. Sheets, all in Dutch:
 - *Voorstellen*: the proposals nobody has decided on yet, apart from the plan (never *Gepland*);
 - *Scores*: every framework and section beside its benchmarks, with native Excel charts (shares
   on a % axis, growth levels on their own axis);
-- one sheet per framework in scope (every item with its answer and notes);
+- one sheet per framework in scope (every item with its answer and notes); it prints one page wide
+  the reading columns (ID, item, status, herkomst, Stand 2026, Antwoord, Uitleg), the rest on screen;
 - *Kengetallen* (key figures beside their norms) and *Bronnen* (every source by title);
 - *Werkblad PDCA*: the project lead's working sheet, every action with all plan-do-check-act
   columns in an Excel table with dropdowns, real dates and conditional formatting. This is the
