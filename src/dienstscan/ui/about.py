@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import Qt, QUrl, qVersion
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import dialogs
 from .. import __version__
 from ..checklists import ChecklistError, default_checklist_dir, load_checklists
 from ..logs import log_path, log_problem
@@ -44,9 +45,7 @@ LICENCE = (
 )
 
 
-def open_folder(folder: Path) -> bool:
-    """Open a folder in Verkenner (or the desktop's file manager). Tests replace this function."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+open_folder = dialogs.open_in_system  # one home; tests replace it here
 
 
 def checklist_lines(checklists: ChecklistSet | None = None) -> list[str]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..storage import FILE_SUFFIX
@@ -114,3 +116,10 @@ def new_scan(parent: QWidget | None, checklists: ChecklistSet) -> Assessment | N
 
 def about(parent: QWidget | None, text: str) -> None:
     QMessageBox.about(parent, "Over Dienstscan", text)
+
+
+def open_in_system(path: Path) -> bool:
+    """Open a file with the program the system uses for it, or a folder in Verkenner (or the
+    desktop's file manager). Modules keep their own name for it (``open_file``, ``open_folder``,
+    ``open_location``) so tests can replace it where it is used."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

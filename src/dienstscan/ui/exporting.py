@@ -23,8 +23,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -85,9 +85,7 @@ def ask_open_exported(parent: QWidget | None, path: Path) -> bool:
     return box.clickedButton() is open_button
 
 
-def open_file(path: Path) -> bool:
-    """Open a file with the program the system uses for it."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+open_file = dialogs.open_in_system  # one home; tests replace it here
 
 
 class ImportPreviewDialog(QDialog):

@@ -18,8 +18,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ..storage import SaveError
@@ -89,9 +88,7 @@ def ask_open_report(parent: QWidget | None, path: Path) -> Literal["open", "fold
     return "open" if clicked is open_button else "folder" if clicked is folder_button else "close"
 
 
-def open_location(path: Path) -> bool:
-    """Open a file, or a folder in the file manager, with what the system uses for it."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+open_location = dialogs.open_in_system  # one home; tests replace it here
 
 
 class _Signals(QObject):
