@@ -266,26 +266,34 @@ def test_example_scan_report_reads_well(tmp_path):
         assert action.id in text
 
 
-def test_report_is_made_in_the_background_and_offers_open_and_folder(qtbot, tmp_path, monkeypatch, report_scan,
-                                                                     fake_dialogs):
-    """The window stays alive (a worker thread), progress goes to the dialog, and afterwards the
-    user may open the report or its folder."""
+def test_report_is_made_chapter_by_chapter_in_the_gui_thread_and_offers_open_and_folder(
+        qtbot, tmp_path, monkeypatch, report_scan, fake_dialogs):
+    """Qt prints only in the GUI thread (a worker thread printing the PDF deadlocked with the
+    progress dialog on a busy machine); between chapters the window gets its events (it repaints,
+    Annuleren is seen), progress goes to the dialog, and afterwards the user may open the report
+    or its folder."""
     import threading
+
+    from PySide6.QtCore import QTimer
 
     from dienstscan.ui import report_dialog
 
     checklists, assessment = report_scan
     target = tmp_path / "rapport.pdf"
     monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
-    threads, steps = [], []
+    threads, steps, events_seen = [], [], []
     real = report_dialog.write_report
 
     def spy(*args, progress, **kwargs):
-        threads.append(threading.current_thread().name)
+        threads.append(threading.current_thread() is threading.main_thread())
+        fired: list[int] = []
+        QTimer.singleShot(0, lambda: fired.append(1))  # an event the window gets while the report is made
 
         def counted(done, total):
+            events_seen.append(bool(fired))
             steps.append((done, total))
             progress(done, total)
+            events_seen.append(bool(fired))
         return real(*args, progress=counted, **kwargs)
 
     monkeypatch.setattr(report_dialog, "write_report", spy)
@@ -293,7 +301,8 @@ def test_report_is_made_in_the_background_and_offers_open_and_folder(qtbot, tmp_
     monkeypatch.setattr(report_dialog, "open_location", lambda path: opened.append(path) or True)
     fake_dialogs.open_report = "folder"
     assert report_dialog.export_report_dialog(None, _Doc(checklists, assessment)) == target
-    assert threads == ["dienstscan-rapport"]  # not the GUI thread
+    assert threads == [True]  # the GUI thread
+    assert events_seen[0] is False and events_seen[1] is True  # the first step let the event through
     totals = {total for _, total in steps}
     assert len(totals) == 1 and totals.pop() > 1  # one step per chapter of the report
     assert max(done for done, _ in steps) == steps[-1][1] - 1
@@ -302,6 +311,44 @@ def test_report_is_made_in_the_background_and_offers_open_and_folder(qtbot, tmp_
     fake_dialogs.open_report = "open"
     report_dialog.export_report_dialog(None, _Doc(checklists, assessment))
     assert opened[-1] == target
+
+
+def test_annuleren_in_the_progress_dialog_stops_at_the_next_chapter(qtbot, tmp_path, monkeypatch, report_scan,
+                                                                     fake_dialogs):
+    """The real dialog's Annuleren, pressed while the report is being made, writes nothing."""
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from dienstscan.ui import report_dialog
+
+    made: list[QProgressDialog] = []
+
+    class Recorded(QProgressDialog):
+        def __init__(self, *args):
+            super().__init__(*args)
+            made.append(self)
+
+    monkeypatch.setattr(report_dialog, "QProgressDialog", Recorded)
+    checklists, assessment = report_scan
+    target = tmp_path / "rapport.pdf"
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
+    real = report_dialog.write_report
+    steps: list[int] = []
+
+    def press_cancel_after_first(*args, progress, **kwargs):
+        def pressing(done, total):
+            steps.append(done)
+            if done == 1:
+                [dialog] = made
+                [button] = [b for b in dialog.findChildren(QPushButton) if b.text() == "Annuleren"]
+                button.click()
+            progress(done, total)
+        return real(*args, progress=pressing, **kwargs)
+
+    monkeypatch.setattr(report_dialog, "write_report", press_cancel_after_first)
+    assert report_dialog.export_report_dialog(None, _Doc(checklists, assessment)) is None
+    assert steps == [0, 1]
+    assert not target.exists()
+    assert fake_dialogs.count("show_error") == 0 and fake_dialogs.count("ask_open_report") == 0
 
 
 def test_cancelling_the_report_writes_nothing(qtbot, tmp_path, monkeypatch, report_scan, fake_dialogs):

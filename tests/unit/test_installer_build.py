@@ -18,6 +18,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(2400)
 @pytest.mark.skipif(os.environ.get("DIENSTSCAN_BUILD_INSTALLER") != "1",
                     reason="zet DIENSTSCAN_BUILD_INSTALLER=1 om de bundel en het installatieprogramma te bouwen")
 def test_build_script_builds_and_smoke_tests_the_bundle():

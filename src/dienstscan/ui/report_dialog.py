@@ -1,24 +1,29 @@
-"""'Rapport maken...' from the GUI: ask where, write the report as PDF, Word or HTML in the
-background with progress and *Annuleren*, then "Rapport opgeslagen" with *Openen* and *Map tonen*.
+"""'Rapport maken...' from the GUI: ask where, write the report as PDF, Word or HTML with progress
+and *Annuleren*, then "Rapport opgeslagen" with *Openen* and *Map tonen*.
 
 The format follows the extension the user picks (or the chosen filter when the name has none).
 The file dialog is ``ask_report_path``, the closing question ``ask_open_report`` and errors go
 through ``dialogs.show_error``, so tests patch them and no dialog ever blocks. The writing itself
-is ``dienstscan.ui.pdf.write_report``, the same code as ``dienstscan report``, run in a worker
-thread on a copy of the scan (later edits never reach it); the window keeps repainting and a
-progress dialog with *Annuleren* shows after half a second. Cancelling stops at the next chapter
-and writes nothing. When the dashboard compares with an earlier scan
+is ``dienstscan.ui.pdf.write_report``, the same code as ``dienstscan report``, run on a copy of
+the scan (later edits never reach it) in the GUI thread, chapter by chapter: between chapters the
+window repaints and a progress dialog with *Annuleren* shows after half a second. Cancelling stops
+at the next chapter and writes nothing.
+
+Why not a worker thread: the PDF is Qt's text layout and painting (fonts, QTextDocument,
+QPainter). Run in a Python thread beside a GUI thread that paints the progress dialog, the two can
+wait for each other for ever: the worker holds a Qt lock and wants Python's GIL (Qt calls back into
+Python, e.g. the message handler), the GUI thread holds the GIL and wants that lock. It happened
+on a busy two-core machine, where the progress dialog shows while the worker prints. When the dashboard compares with an earlier scan
 (``ScanDocument.baseline``) the report gets the chapter "Voortgang sinds <datum>".
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ..storage import SaveError
@@ -91,23 +96,13 @@ def ask_open_report(parent: QWidget | None, path: Path) -> Literal["open", "fold
 open_location = dialogs.open_in_system  # one home; tests replace it here
 
 
-class _Signals(QObject):
-    progress = Signal(int, int)
-    finished = Signal()
+def _write_with_progress(parent: QWidget | None, work) -> None:
+    """Run ``work(progress)`` in this (the GUI) thread with a progress dialog that can cancel it.
 
-
-def _write_in_background(parent: QWidget | None, work) -> None:
-    """Run ``work(progress)`` in a worker thread with a progress dialog that can cancel it.
-
-    ``progress(done, total)`` is what ``work`` calls between steps; after *Annuleren* it raises
-    ``ReportCancelled``, which this function raises too. Other errors are raised as they were.
+    ``progress(done, total)`` is what ``work`` calls between steps: the window repaints and the
+    dialog answers there; after *Annuleren* it raises ``ReportCancelled``, which this function
+    raises too. Other errors are raised as they were.
     """
-    signals = _Signals()
-    cancelled = threading.Event()
-    result: dict[str, BaseException] = {}
-    loop = QEventLoop()
-    signals.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
-
     dialog = QProgressDialog("Rapport wordt gemaakt…", "Annuleren", 0, 0, parent)
     dialog.setWindowTitle("Rapport maken")
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -115,41 +110,20 @@ def _write_in_background(parent: QWidget | None, work) -> None:
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     dialog.setValue(0)
-    dialog.canceled.connect(cancelled.set)
 
-    def show(done: int, total: int) -> None:
-        if cancelled.is_set():
-            return
+    def progress(done: int, total: int) -> None:
+        QCoreApplication.processEvents()  # repaint, and see Annuleren (the dialog is modal)
+        if dialog.wasCanceled():  # Annuleren, Esc or closing the dialog
+            raise ReportCancelled
         dialog.setMaximum(total)
         dialog.setValue(done)
         dialog.setLabelText(f"Rapport wordt gemaakt… deel {min(done + 1, total)} van {total}")
 
-    signals.progress.connect(show, Qt.ConnectionType.QueuedConnection)
-
-    def progress(done: int, total: int) -> None:
-        if cancelled.is_set():
-            raise ReportCancelled
-        signals.progress.emit(done, total)
-
-    def run() -> None:
-        try:
-            work(progress)
-        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
-            result["error"] = exc
-        signals.finished.emit()
-
-    thread = threading.Thread(target=run, name="dienstscan-rapport", daemon=True)
-    thread.start()
-    loop.exec()
-    thread.join()
-    was_cancelled = cancelled.is_set()
-    dialog.canceled.disconnect()  # closing a progress dialog emits canceled too
-    dialog.close()
-    dialog.deleteLater()
-    if "error" in result:
-        raise result["error"]
-    if was_cancelled:
-        raise ReportCancelled
+    try:
+        work(progress)
+    finally:
+        dialog.close()
+        dialog.deleteLater()
 
 
 def export_report_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | None:
@@ -161,14 +135,12 @@ def export_report_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | No
         dialogs.show_error(parent, "Rapport maken",
                            f"{path.name}: kies een bestandsnaam die eindigt op .pdf, .docx of .html.")
         return None
-    from . import pdf  # noqa: F401 - imported here, in the GUI thread, before the worker uses it
-
     checklists = doc.checklists
     snapshot = doc.assessment.model_copy(deep=True)  # the worker never sees later edits
     baseline = doc.baseline  # the scan the dashboard compares with: adds Voortgang
     baseline = baseline.model_copy(deep=True) if baseline is not None else None
     try:
-        _write_in_background(parent, lambda progress: write_report(checklists, snapshot, path, baseline=baseline,
+        _write_with_progress(parent, lambda progress: write_report(checklists, snapshot, path, baseline=baseline,
                                                                    progress=progress))
     except ReportCancelled:
         return None
