@@ -336,7 +336,9 @@ def test_export_with_checklists_loaded_from_yaml(tmp_path, edit_plan):
     wb = load_workbook(path)
     assert [fw.short_title for fw in checklists.frameworks] == wb.sheetnames[4:4 + len(checklists.frameworks)]
     ids = [c.value for c in wb[WORK_SHEET]["A"][PLAN_HEADER_ROW:]]
-    assert ids == [a.id for a in scan.actions] and len(ids) > 1
+    # the decided actions first (here the own action), then the proposals, each in the scan's order
+    assert ids == ["E-1", *[a.id for a in scan.actions if a.id != "E-1"]] and len(ids) > 1
+    assert scan.actions[-1].id == "E-1"
 
 
 def test_export_replaces_the_file_at_once_and_leaves_no_temp_files(tmp_path, checklists, assessment):

@@ -251,13 +251,20 @@ def _info_value(checklists: ChecklistSet, action: Action, header: str) -> str:
     return decision_text(action) if header == ACTION_FIELD_LABELS["decision"] else action_source_text(checklists, action)
 
 
-def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, actions: list[Action]) -> None:
+def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, decided: list[Action],
+                      proposals: list[Action]) -> None:
+    """Every visible action, the decided ones first: the project lead's PDCA columns, read back by
+    ``import-plan``. On paper only the decided actions: a proposal has no owner, dates or status
+    yet, and the Voorstellen sheet prints it with its reason."""
+    actions = [*decided, *proposals]
     ncols = len(PLAN_COLUMNS)
     last_letter = get_column_letter(ncols)
     org = assessment.organisation.name
     # Short, unmerged texts: a merged title across all columns would run past the print area.
     ws.cell(row=PLAN_TITLE_ROW, column=1, value=WORK_SHEET)
-    note = ws.cell(row=PLAN_TITLE_ROW, column=3, value="Wijzig de acties hier en lees ze terug in Dienstscan.")
+    note = ws.cell(row=PLAN_TITLE_ROW, column=3,
+                   value="Wijzig de acties hier en lees ze terug in Dienstscan. Op papier staan de besloten "
+                         "acties; de voorstellen staan daaronder en op het blad Voorstellen.")
     note.font = _MUTED
     note.alignment = Alignment(vertical="bottom")
     ws.cell(row=PLAN_TITLE_ROW, column=1).font = _TITLE_FONT
@@ -384,9 +391,10 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
 
     ws.row_dimensions[PLAN_TITLE_ROW].height = 24
     # Printed one page wide: the columns the project lead fills in (the background columns
-    # after them print on the Verbeterplan and Voorstellen sheets), narrow margins.
+    # after them print on the Verbeterplan and Voorstellen sheets), narrow margins; the rows of
+    # the decided actions (with none decided yet: the headers and the first row, to fill in).
     print_setup(ws, org, title_rows=f"{PLAN_BAND_ROW}:{PLAN_HEADER_ROW}", side_margin=0.2)
-    ws.print_area = f"A1:{get_column_letter(PRINTED_WORK_COLUMNS)}{last}"
+    ws.print_area = f"A1:{get_column_letter(PRINTED_WORK_COLUMNS)}{max(first, first + len(decided) - 1)}"
 
 
 # --------------------------------------------------------------------------- the director's views
@@ -795,7 +803,7 @@ def build_workbook(checklists: ChecklistSet, assessment: Assessment, *,
                              assessment.organisation.name)
     _write_plan_view(plan_ws, checklists, assessment, decided, len(proposals))
     _write_proposals(proposals_ws, checklists, assessment, proposals)
-    _write_work_sheet(work_ws, checklists, assessment, actions)
+    _write_work_sheet(work_ws, checklists, assessment, decided, proposals)
     for fw, ws in fw_sheets:
         _write_framework_sheet(ws, checklists, assessment, fw)
     _write_key_figures(kf_ws, checklists, assessment, report)
