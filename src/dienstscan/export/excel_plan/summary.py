@@ -44,9 +44,9 @@ SCORE_COLOUR = "1F4E79"
 PARTIAL_COLOUR = "9DC3E6"
 BENCHMARK_COLOUR = "F4B183"
 #: The Scores sheet.
-WIDTHS = {"A": 30, "B": 11, "C": 12, "D": 30, "E": 46, "F": 30, "G": 10}
+WIDTHS = {"A": 30, "B": 11, "C": 12, "D": 30, "E": 40, "F": 27, "G": 10}
 #: The first page: a grid of ten equal columns that each table spans in its own way (160 units:
-#: one A4 landscape page wide at about 80%, so the page's height decides the print size).
+#: as wide as the page is high for this much text, so neither decides the print size alone).
 GRID = 10
 GRID_WIDTH = 16
 #: How many further decided actions the first page lists (the Verbeterplan sheet has them all).

@@ -15,12 +15,14 @@ place. Sheets, all in Dutch:
 - *Scores*: every framework and section beside its benchmarks, with native Excel charts (shares
   on a % axis, growth levels on their own axis);
 - one sheet per framework in scope (every item with its answer and notes); it prints one page wide
-  the reading columns (ID, item, status, herkomst, Stand 2026, Antwoord, Uitleg), the rest on screen;
+  the reading columns (ID, item, status, herkomst, Stand 2026, Antwoord, Uitleg), herkomst and
+  Stand 2026 in a few words with their full text under the table, the rest on screen;
 - *Kengetallen* (key figures beside their norms) and *Bronnen* (every source by title);
-- *Werkblad PDCA*: the project lead's working sheet, every action with all plan-do-check-act
-  columns in an Excel table with dropdowns, real dates and conditional formatting. This is the
-  sheet ``import-plan`` reads back; it prints one page wide, the 12 columns a project lead fills
-  in (``PRINTED_WORK_COLUMNS``), the plan's background beside them on screen only;
+- *Werkblad PDCA*: the project lead's working sheet, every action (the decided ones first) with
+  all plan-do-check-act columns in an Excel table with dropdowns, real dates and conditional
+  formatting. This is the sheet ``import-plan`` reads back; it prints one page wide the 12 columns
+  a project lead fills in (``PRINTED_WORK_COLUMNS``) for the decided actions, the plan's
+  background beside them on screen only;
 - a hidden sheet ``_dienstscan`` with what the read-back needs (scan id, format version,
   checklist versions, the exported action ids) and the dropdown lists.
 
@@ -737,7 +739,10 @@ def _write_item_notes(ws: Worksheet, row: int, checklists: ChecklistSet, items: 
     if not notes:
         return row - 2
     ncols = len(printed_widths)
-    heading = ws.cell(row=row, column=1, value="Toelichting bij Herkomst en Stand 2026")
+    about = [name for name, present in (("Herkomst", any(t.startswith("Herkomst: ") for _, t in notes)),
+                                         ("Stand 2026", any(not t.startswith("Herkomst: ") for _, t in notes)))
+             if present]
+    heading = ws.cell(row=row, column=1, value=f"Toelichting bij {' en '.join(about)}")
     heading.font = _BOLD
     width = sum(printed_widths[1:])
     for r, (item_id, text) in enumerate(notes, start=row + 1):
