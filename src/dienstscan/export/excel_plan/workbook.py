@@ -407,7 +407,7 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
 #: priority stands under the decision. Every header word fits its column whole.
 _L = ACTION_FIELD_LABELS
 _VIEW_COLUMNS: list[tuple[str, float, bool]] = [
-    (_L["id"], 10, False), (_L["title"], 39, True), (_L["decision"], 12.5, True), (_L["owner"], 18.5, True),
+    (_L["id"], 10, False), (_L["title"], 37, True), (_L["decision"], 16.5, True), (_L["owner"], 17, True),
     ("Looptijd", 13.5, True), (_L["status"], 13, True), (f"{_L['indicator']} en {_L['target'].lower()}", 25.5, True),
 ]
 _PROPOSAL_COLUMNS: list[tuple[str, float, bool]] = [
