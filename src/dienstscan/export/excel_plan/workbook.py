@@ -69,6 +69,7 @@ from ...storage import atomic_write_bytes
 from ..common.plan_view import decision_text, plan_order, split_plan
 from ..common.sources import action_source_text, source_rows, theme_label
 from ...plan import visible_actions
+from ..common.item_notes import current_short, item_notes, notes_heading, origin_short
 from ..common.layout import CELL_PADDING, CHARS_PER_WIDTH, LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup
 from .progress_sheet import PROGRESS_SHEET, write_progress_sheet
 from .summary import write_scores, write_summary
@@ -646,9 +647,9 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
     # (300-600 characters each) print in full under the table, one full-width row per item: in
     # a column they made every such row ten lines high (5 beloften printed on 8 pages).
     if has_origin:
-        printed += [("Herkomst", 16, True, lambda item, _: _origin_cell(item))]
+        printed += [("Herkomst", 16, True, lambda item, _: origin_short(item) or None)]
     if has_current:
-        printed += [("Stand 2026", 26, True, lambda item, _: _current_cell(checklists, item))]
+        printed += [("Stand 2026", 26, True, lambda item, _: current_short(checklists, item) or None)]
     printed += [("Antwoord", 14, True, lambda item, _: option_label(item)),
                 ("Uitleg / toelichting", 30, True,
                  lambda item, _: (answer_of(item).explanation or None) if answer_of(item) else None)]
@@ -704,54 +705,24 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
     ws.print_area = f"A1:{get_column_letter(len(printed))}{last}"
 
 
-_NOTE_BELOW = "zie onder de tabel"
-
-
-def _origin_cell(item: Item) -> str | None:
-    """'Afgeleid uit een bron'; a reconstruction points to its reason under the table."""
-    if item.provenance is None:
-        return None
-    label = item.provenance.label
-    return f"{label} ({_NOTE_BELOW})" if item.provenance.kind == "reconstructie" else label
-
-
-def _current_cell(checklists: ChecklistSet, item: Item) -> str | None:
-    """'vandaag wettelijk verplicht sinds 1 juli 2018 (toelichting onder de tabel)'."""
-    note = checklists.current_note(item.id)
-    if note is None:
-        return None
-    status = note.status_text()
-    return f"{status} ({_NOTE_BELOW})" if status else _NOTE_BELOW.capitalize()
-
-
 def _write_item_notes(ws: Worksheet, row: int, checklists: ChecklistSet, items: list[Item],
                       printed_widths: list[float]) -> int:
-    """Under the table, one row per note: the item's id, then (merged over the other printed
-    columns) the reason of a reconstruction or the 2026 note with its source. Returns the last row
-    written (the table's last row when there is no note)."""
-    notes: list[tuple[str, str]] = []
-    for item in items:
-        if item.provenance is not None and item.provenance.kind == "reconstructie":
-            notes.append((item.id, f"Herkomst: {item.provenance.text()}"))
-        note = checklists.current_note(item.id)
-        if note is not None:
-            notes.append((item.id, note.full_text()))
+    """Under the table (``export.common.item_notes``), one row per note: the item's id, then
+    (merged over the other printed columns) the reason of a reconstruction or the 2026 note with
+    its source. Returns the last row written (the table's last row when there is no note)."""
+    notes = item_notes(checklists, items)
     if not notes:
         return row - 2
     ncols = len(printed_widths)
-    about = [name for name, present in (("Herkomst", any(t.startswith("Herkomst: ") for _, t in notes)),
-                                         ("Stand 2026", any(not t.startswith("Herkomst: ") for _, t in notes)))
-             if present]
-    heading = ws.cell(row=row, column=1, value=f"Toelichting bij {' en '.join(about)}")
-    heading.font = _BOLD
+    ws.cell(row=row, column=1, value=notes_heading(notes)).font = _BOLD
     width = sum(printed_widths[1:])
-    for r, (item_id, text) in enumerate(notes, start=row + 1):
-        ws.cell(row=r, column=1, value=item_id).alignment = _TOP
-        cell = ws.cell(row=r, column=2, value=clean(text))
+    for r, note in enumerate(notes, start=row + 1):
+        ws.cell(row=r, column=1, value=note.item_id).alignment = _TOP
+        cell = ws.cell(row=r, column=2, value=clean(note.text))
         cell.alignment = _WRAP_TOP
         if ncols > 2:
             ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=ncols)
-        lines = lines_needed(text, width)
+        lines = lines_needed(note.text, width)
         if lines > 1:
             ws.row_dimensions[r].height = LINE_HEIGHT * lines + 2
     return row + len(notes)
