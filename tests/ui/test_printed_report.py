@@ -41,6 +41,21 @@ def _pdf(tmp_path: Path, checklists, scan, name: str = "rapport.pdf") -> list[Pa
     return read_pages(path)
 
 
+def test_word_box_calibration_of_the_qt_pdf(tmp_path):
+    """An 11 pt and a 20 pt paragraph printed by the report's PDF printer read back as 11 and 20 pt:
+    the scale ``body_size`` uses for the PDF (``printed.EM_BOX``; LibreOffice's is another)."""
+    from dienstscan.ui.pdf import render_pdf
+
+    html = ('<html><body style="font-family: \'DejaVu Sans\'"><p style="font-size: 11pt">Maat11</p>'
+            '<p style="font-size: 20pt">Maat20</p></body></html>')
+    data, _ = render_pdf(html, header="", paginated=False)
+    path = tmp_path / "ijk.pdf"
+    path.write_bytes(data)
+    sizes = {w.text: w.size for w in read_pages(path)[0].words}
+    assert sizes["Maat11"] == pytest.approx(11, abs=0.4)
+    assert sizes["Maat20"] == pytest.approx(20, abs=0.5)
+
+
 def _broken(pages: list[Page]) -> list[str]:
     """Words of ``WHOLE`` broken over two lines without a hyphen ("In uitvoerin g")."""
     found = []

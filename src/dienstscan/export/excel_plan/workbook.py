@@ -775,7 +775,7 @@ def _write_key_figures(ws: Worksheet, checklists: ChecklistSet, assessment: Asse
 def _write_sources(ws: Worksheet, checklists: ChecklistSet, frameworks: list[Framework], organisation: str) -> None:
     _sheet_title(ws, "Bronnen", "Elke bron die in dit verbeterplan wordt aangehaald, met de vindplaats en waar zij is gebruikt.")
     # A4 landscape, PRINTED_WIDTH units: it printed at 6.6 pt on a portrait page.
-    columns = [("Bron", 45, True), ("Vindplaats", 30, True), ("Gebruikt bij", 75, True)]
+    columns = [("Bron", 40, True), ("Vindplaats", 36, True), ("Gebruikt bij", 74, True)]
     _header_row(ws, 4, [c[0] for c in columns], [c[1] for c in columns])
     rows: list[list[object]] = [[r.title, r.places, r.used_by] for r in source_rows(checklists, frameworks)]
     _write_rows(ws, 5, rows, {1, 2, 3})
