@@ -89,7 +89,7 @@ def test_example_pdf_reads_well_on_paper(example_pdf, example):
         assert body_size(page) >= 7.5, page.number
     # the first pages answer the MT: standing, gaps, decisions, with a count of proposals
     first = " ".join(p.text for p in pages[1:3])
-    for heading in ("Waar staan we", "belangrijkste tekortkomingen", "Wat hebben we besloten"):
+    for heading in ("Waar staan we", "belangrijkste tekortkomingen", "wie is eigenaar, wanneer"):
         assert heading in first
     undecided = sum(1 for a in visible_actions(example) if a.decision == "voorgesteld")
     assert f"Nog niet besloten: {undecided} voorstellen" in first

@@ -78,11 +78,21 @@ def test_summary_lists_the_five_most_important_gaps_highest_priority_first(check
     ranks = {"Hoog": 0, "Midden": 1, "Laag": 2}
     assert [ranks[g["priority"]] for g in top] == sorted(ranks[g["priority"]] for g in top)
     assert top[0]["action_id"] == "V-5B-2.01"
+    # beside each gap, in one line, what was decided about its action, by whom and until when
+    action = assessment.action("V-5B-2.01")
+    assert top[0]["decision_line"] == "; ".join(
+        ["Voorstel aangenomen", action.owner or "nog geen eigenaar",
+         f"einde {action.end:%d-%m-%Y}" if action.end else "geen einddatum",
+         {"gepland": "gepland", "in_uitvoering": "in uitvoering"}[action.status]])
+    # the decided actions shown beside a gap are not listed again under the next heading
+    shown = {g["action_id"] for g in top}
+    assert context["plan"]["summary_heading"] == "Verder besloten: wie is eigenaar, wanneer"
+    assert not shown & {a["id"] for a in context["plan"]["summary_actions"]}
 
 
 def test_plan_in_numbers(page):
     text = text_of(page)
-    numbers = part(text, "Wat hebben we besloten", "1. BurgerServiceCode")
+    numbers = part(text, "wie is eigenaar, wanneer", "1. BurgerServiceCode")
     assert "Besloten: 9 acties (gepland 8, in uitvoering 1)" in numbers
     assert "Er liggen geen voorstellen open." in numbers
     # E-1 ended on 31 January 2025 and is not done
@@ -251,7 +261,7 @@ def test_proposals_stand_apart_and_are_never_planned(checklists, assessment):
     assessment.actions[1].decision = "voorgesteld"
     undecided = assessment.actions[1]
     text = text_of(render_report_html(checklists, assessment, today=TODAY))
-    summary = part(text, "Wat hebben we besloten", "1. BurgerServiceCode")
+    summary = part(text, "wie is eigenaar, wanneer", "1. BurgerServiceCode")
     assert "Besloten: 8 acties" in summary and "Nog niet besloten: 1 voorstel" in summary
     plan = part(text, "Verbeterplan Wat goed gaat", "Voorstellen waarover nog niet is besloten")
     assert f"{undecided.id} {undecided.title}" not in plan

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ...model.assessment import PRIORITY_LABELS, Action, Assessment
+from ...model.assessment import ACTION_STATUS_LABELS, PRIORITY_LABELS, Action, Assessment
 from ...model.checklist import LEGAL_STATUS_LABELS, ChecklistSet
 from ...plan import gaps, proposal_priority, proposal_title
 
@@ -39,6 +39,29 @@ def decision_text(action: Action) -> str:
     if is_proposal(action):
         return UNDECIDED
     return "Eigen actie" if action.origin == "eigen" else "Voorstel aangenomen"
+
+
+def decision_line(action: Action) -> str:
+    """'Voorstel aangenomen; A. de Vries; einde 31-12-2014; gepland': what was decided about a gap's
+    action, who owns it, when it ends and where it stands (a proposal: 'Nog niet besloten'). The
+    first page of the Excel plan and of the report say it the same way."""
+    if is_proposal(action):
+        return decision_text(action)
+    return "; ".join([decision_text(action), action.owner or "nog geen eigenaar",
+                      f"einde {action.end:%d-%m-%Y}" if action.end else "geen einddatum",
+                      ACTION_STATUS_LABELS.get(action.status, action.status).lower()])
+
+
+def gaps_heading(shown: int, total: int) -> str:
+    """'De 5 belangrijkste tekortkomingen (van 53) en wat we eraan doen'."""
+    return (f"De {shown} belangrijkste tekortkomingen" + (f" (van {total})" if total > shown else "")
+            + " en wat we eraan doen")
+
+
+def decided_heading(any_shown_with_gaps: bool) -> str:
+    """The heading above the decided actions not already shown beside a gap."""
+    return ("Verder besloten: wie is eigenaar, wanneer" if any_shown_with_gaps
+            else "Wat hebben we besloten, wie is eigenaar, wanneer")
 
 
 def plan_order(actions: list[Action]) -> list[Action]:

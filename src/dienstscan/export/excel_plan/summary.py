@@ -28,7 +28,8 @@ from ...model.checklist import ORGANISATION_KIND_LABELS, ChecklistSet
 from ...scoring import MetricComparison, ScoreReport
 from ..common.chart_rows import ScoreRow, growth_scale, level_rows, level_text, share_rows
 from ..common.layout import LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup
-from ..common.plan_view import decision_text, is_proposal, plan_order, split_plan, top_gaps
+from ..common.plan_view import (decided_heading, decision_line, decision_text, gaps_heading, plan_order,
+                                split_plan, top_gaps)
 
 _THIN = Side(style="thin", color="BFBFBF")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -200,29 +201,18 @@ def _standing(ws: Worksheet, row: int, checklists: ChecklistSet, report: ScoreRe
                                  ("Vergeleken met", 4), ("Bron", 2)], rows, bold_first=False)
 
 
-def _when_who(action: Action) -> str:
-    """'Voorstel aangenomen; A. de Vries; einde 31-12-2014; gepland' (a proposal: undecided)."""
-    if is_proposal(action):
-        return decision_text(action)
-    return "; ".join([decision_text(action), action.owner or "nog geen eigenaar",
-                      f"einde {_fmt_date(action.end)}" if action.end else "geen einddatum",
-                      ACTION_STATUS_LABELS.get(action.status, action.status).lower()])
-
-
 def _gaps(ws: Worksheet, row: int, checklists: ChecklistSet, assessment: Assessment,
           actions: list[Action]) -> tuple[int, set[str]]:
     """The most important gaps, each with its action and what was decided about it; returns the
     next row and the ids of the actions shown."""
     found, total = top_gaps(checklists, assessment, actions)
-    title = (f"De {len(found)} belangrijkste tekortkomingen" + (f" (van {total})" if total > len(found) else "")
-             + " en wat we eraan doen")
-    row = _section(ws, row, title if found else "Tekortkomingen")
+    row = _section(ws, row, gaps_heading(len(found), total) if found else "Tekortkomingen")
     if not found:
         return _note(ws, row, "Er zijn geen tekortkomingen vastgesteld (of de scan is nog niet ingevuld).") + 1, set()
     by_id = {a.id: a for a in actions}
     rows = [[f"{g.item_id} {_cut(g.text)}" + (f" ({g.legal})" if g.legal else ""), g.answer,
              (f"{g.action_id}: " if g.action_id else "Nog geen actie; voorstel: ") + _cut(g.action_title),
-             _when_who(by_id[g.action_id]) if g.action_id in by_id else "–"]
+             decision_line(by_id[g.action_id]) if g.action_id in by_id else "–"]
             for g in found]
     row = _grid_table(ws, row, [("Tekortkoming", 2), ("Antwoord", 1), ("Actie", 5),
                                 ("Besluit; eigenaar; einde; status", 2)], rows)
@@ -232,8 +222,7 @@ def _gaps(ws: Worksheet, row: int, checklists: ChecklistSet, assessment: Assessm
 def _decided(ws: Worksheet, row: int, actions: list[Action], today: dt.date, shown_above: set[str]) -> int:
     decided, proposals = split_plan(actions)
     further = [a for a in plan_order(decided) if a.id not in shown_above]
-    row = _section(ws, row, "Verder besloten: wie is eigenaar, wanneer" if shown_above
-                   else "Wat hebben we besloten, wie is eigenaar, wanneer")
+    row = _section(ws, row, decided_heading(bool(shown_above & {a.id for a in decided})))
     if further:
         shown = further[:FIRST_PAGE_ACTIONS]
         rows = [[f"{a.id}: {_cut(a.title)}", decision_text(a), a.owner or "nog geen eigenaar",

@@ -224,18 +224,17 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
     _chart(doc, summary["chart_svg"], chart_png)
     _chart(doc, summary["level_chart_svg"], chart_png)
     gaps = summary["top_gaps"]
-    more = f" (van {summary['gap_count']})" if summary["gap_count"] > len(gaps) else ""
-    doc.add_heading(f"De {len(gaps)} belangrijkste tekortkomingen{more}" if gaps else "Tekortkomingen", level=2)
+    doc.add_heading(summary["gaps_heading"], level=2)
     if gaps:
-        _table(doc, ["Tekortkoming", "Antwoord", "Actie", "Besluit"],
+        _table(doc, ["Tekortkoming", "Antwoord", "Actie", "Besluit; eigenaar; einde; status"],
                [[f"{g['framework']} {g['id']}: {g['text']}" + (f" ({g['legal']})" if g["legal"] else ""), g["answer"],
                  (f"{g['action_id']}: " if g["action_id"] else "Nog geen actie; voorstel: ") + g["action"],
-                 (g["decision"] or "–") + (f"\neigenaar {g['owner']}" if g["owner"] else "")] for g in gaps],
-               [4.4, 2.9, 7.0, 3.1])
+                 g["decision_line"]] for g in gaps],
+               [4.2, 2.6, 6.8, 3.8])
     else:
         doc.add_paragraph("Er zijn geen tekortkomingen vastgesteld.")
-    doc.add_heading("Wat hebben we besloten, wie is eigenaar, wanneer", level=2)
     plan = context["plan"]
+    doc.add_heading(plan["summary_heading"], level=2)
     n = plan["numbers"]
     if plan["summary_actions"]:
         _table(doc, ["Actie", "Besluit", OWNER, "Einde", "Status"],
@@ -246,7 +245,7 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
             _muted(doc.add_paragraph(), f"En nog {more} {'actie' if more == 1 else 'acties'}: zie het hoofdstuk "
                                         "Verbeterplan.")
     else:
-        doc.add_paragraph("Er is nog geen actie besloten.")
+        doc.add_paragraph("Geen andere besloten acties." if plan["any_decided"] else "Er is nog geen actie besloten.")
     statuses = ", ".join(f"{s['label'].lower()} {s['count']}" for s in n["by_status"] if s["count"])
     numbers = (f"Besloten: {n['total']} {'actie' if n['total'] == 1 else 'acties'}" + (f" ({statuses})" if statuses else "")
                + f". Zonder probleemeigenaar: {n['no_owner']}. Over de einddatum en niet gereed: {n['overdue']}"

@@ -40,7 +40,8 @@ from ...storage import atomic_write_bytes
 from ...plan import visible_actions
 from ..common.item_notes import current_short, item_notes, notes_heading, origin_short
 from ..common.chart_rows import growth_scale, level_rows, level_text, section_rows, share_rows
-from ..common.plan_view import decision_text, plan_order, split_plan, top_gaps
+from ..common.plan_view import (decided_heading, decision_line, decision_text, gaps_heading, plan_order,
+                                split_plan, top_gaps)
 from ..common.sources import action_source_text, source_rows, theme_label
 from ..common.progress import progress_context
 from .svgchart import bar_chart
@@ -310,10 +311,15 @@ def _summary_charts(checklists: ChecklistSet, report: ScoreReport) -> tuple[str 
 
 
 def _gaps(checklists: ChecklistSet, assessment: Assessment, actions: list[Action]) -> tuple[list[dict[str, Any]], int]:
+    """The most important gaps, each with its action and, in one line, what was decided about it,
+    who owns it, when it ends and its status (as on the Excel plan's first page)."""
     found, total = top_gaps(checklists, assessment, actions)
+    by_id = {a.id: a for a in actions}
     return [{"id": g.item_id, "framework": g.framework, "text": g.text, "answer": g.answer, "priority": g.priority,
              "legal": g.legal, "action_id": g.action_id, "action": g.action_title, "decision": g.decision,
-             "owner": g.owner} for g in found], total
+             "owner": g.owner,
+             "decision_line": decision_line(by_id[g.action_id]) if g.action_id in by_id else "–"}
+            for g in found], total
 
 
 def _period(action: Action) -> str:
@@ -349,8 +355,10 @@ def _action(checklists: ChecklistSet, action: Action) -> dict[str, Any]:
     }
 
 
-def _plan(checklists: ChecklistSet, actions: list[Action], today: dt.date) -> dict[str, Any]:
-    """The decided plan by theme, the proposals apart, and the numbers (of the decided plan)."""
+def _plan(checklists: ChecklistSet, actions: list[Action], today: dt.date,
+          with_gaps: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The decided plan by theme, the proposals apart, and the numbers (of the decided plan).
+    The first pages list the decided actions that are not already beside a gap (``with_gaps``)."""
     decided, proposals = split_plan(actions)
     themes: dict[str, list[Action]] = {}
     order = list(checklists.themes)
@@ -375,10 +383,12 @@ def _plan(checklists: ChecklistSet, actions: list[Action], today: dt.date) -> di
         "overdue_ids": [a.id for a in plan_order(overdue)][:10] + (["…"] if len(overdue) > 10 else []),
         "themes": len(groups),
     }
-    ordered = plan_order(decided)
+    further = [a for a in plan_order(decided) if a.id not in with_gaps]
     return {"groups": groups, "numbers": numbers,
-            "summary_actions": [_action(checklists, a) for a in ordered[:SUMMARY_ACTIONS]],
-            "more_actions": max(0, len(ordered) - SUMMARY_ACTIONS),
+            "summary_heading": decided_heading(bool(with_gaps & {a.id for a in decided})),
+            "summary_actions": [_action(checklists, a) for a in further[:SUMMARY_ACTIONS]],
+            "more_actions": max(0, len(further) - SUMMARY_ACTIONS),
+            "any_decided": bool(decided),
             "proposals": [_action(checklists, a) for a in plan_order(proposals)]}
 
 
@@ -469,11 +479,12 @@ def report_context(checklists: ChecklistSet, assessment: Assessment, *, today: d
             "chart_svg": share_chart,
             "level_chart_svg": level_chart,
             "top_gaps": gap_rows,
+            "gaps_heading": gaps_heading(len(gap_rows), gap_count) if gap_rows else "Tekortkomingen",
             "gap_count": gap_count,
         },
         "frameworks": frameworks,
         "key_figures": _key_figures(checklists, assessment, report),
-        "plan": _plan(checklists, actions, today),
+        "plan": _plan(checklists, actions, today, frozenset(g["action_id"] for g in gap_rows if g["action_id"])),
         "sources": _sources(checklists, in_scope),
         "progress": progress,
     })
