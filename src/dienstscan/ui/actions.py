@@ -31,7 +31,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from . import benchmark_files, settings
-from .about import show_about
 from .document import ScanDocument
 from .shell import ActionContext
 
@@ -161,8 +160,8 @@ def _workshop(what: str, theme: str = "light") -> Callable[[ActionContext], obje
 
 def _later(module: str) -> ModuleType:
     """A module of ``dienstscan.ui`` imported when its command is first used: the dialogs of the
-    next cycle, comparing and exporting are not needed for the first window (and bring in the
-    cycle package), see benchmarks/bench_startup.py."""
+    next cycle, comparing, exporting and *Over Dienstscan* are not needed for the first window
+    (and bring in the cycle package), see benchmarks/bench_startup.py."""
     return import_module(f"{__package__}.{module}")
 
 
@@ -263,7 +262,8 @@ ENTRIES: tuple[ActionSpec | SubmenuSpec, ...] = (
     # Help
     ActionSpec("manual", "&Handleiding", "help", _manual, "manual", ("F1",),
                "De handleiding, geopend bij het deel over deze pagina"),
-    ActionSpec("about", "&Over Dienstscan", "help", lambda c: show_about(c.parent, c.shell.checklists), "about"),
+    ActionSpec("about", "&Over Dienstscan", "help", lambda c: _later("about").show_about(c.parent, c.shell.checklists),
+               "about"),
 )
 
 
