@@ -67,8 +67,13 @@ def test_the_report_shows_the_notes_in_html_and_word(loaded, tmp_path):
     assert "Besluit digitale toegankelijkheid overheid" in html
     out = tmp_path / "rapport.docx"
     write_report_docx(checklists, scan, out)
-    words = "\n".join(c.text for t in Document(out).tables for r in t.rows for c in r.cells)
-    assert "Stand 2026 (vandaag wettelijk verplicht sinds 1 juli 2018)" in words
+    document = Document(out)
+    rows = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    notes = "\n".join(p.text for p in document.paragraphs)
+    # the item's row says its status today in a few words, the note under the table says it in full
+    assert "Stand 2026: vandaag wettelijk verplicht sinds 1 juli 2018 (zie onder de tabel)" in rows
+    assert "5B-5.06 Stand 2026 (vandaag wettelijk verplicht sinds 1 juli 2018): " in notes
+    assert "Besluit digitale toegankelijkheid overheid" in notes
 
 
 def test_the_workbook_has_a_stand_2026_column(loaded, tmp_path):

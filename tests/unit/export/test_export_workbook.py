@@ -68,9 +68,10 @@ def test_samenvatting_shows_who_when_scores_and_benchmarks(wb):
     assert "A. de Vries (teamleider KCC); B. Jansen" in joined
     # 5 beloften: 2 of 5 applicable instruments implemented = 40%, beside its benchmark and source.
     row = next(r for r in ws.iter_rows(values_only=True) if r[0] == "5 beloften")
-    kader, score_text, partial, compared, source = row[0], row[2], row[3], row[4], row[6]
-    assert score_text == "40%"
-    assert "lager dan Bergen op 5 juli 2011 (50%)" in compared
+    kader, score_text, partial, compared, source = row[0], row[2], row[3], row[4], row[8]
+    assert score_text == "40% (2 van 5)"  # with its denominator
+    # each benchmark in a few words: label, date, value, kind and the verdict
+    assert "Bergen, 5 juli 2011: 50% (referentieniveau); lager" in compared
     assert "002_df95863a505375c9.txt" in source  # the fixture's source has no title
 
 
@@ -81,17 +82,36 @@ def test_samenvatting_answers_the_mt(tmp_path, checklists, assessment):
     rows = list(ws.iter_rows(values_only=True))
     headings = [r[0] for r in rows if isinstance(r[0], str)]
     assert "Waar staan we" in headings
-    assert any(h.startswith("De 5 belangrijkste tekortkomingen") for h in headings)
-    assert "Wat hebben we besloten, wie is eigenaar, wanneer" in headings
+    gaps_at = next(i for i, r in enumerate(rows) if isinstance(r[0], str)
+                   and r[0].startswith("De 5 belangrijkste tekortkomingen") and r[0].endswith("en wat we eraan doen"))
     decided = [a for a in visible_actions(assessment) if a.decision != "voorgesteld"]
     proposals = [a for a in visible_actions(assessment) if a.decision == "voorgesteld"]
     assert decided and proposals
+    # each gap with its action and, in one cell, the decision, owner, end date and status
+    gap_rows = rows[gaps_at + 2:gaps_at + 7]
+    by_id = {a.id: a for a in visible_actions(assessment)}
+    above = set()
+    for r in gap_rows:
+        action_id = r[3].split(":")[0]
+        if action_id in by_id:
+            above.add(action_id)
+            action = by_id[action_id]
+            if action.decision == "voorgesteld":
+                assert r[8] == "Nog niet besloten"
+            else:
+                assert r[8].split("; ")[0] in ("Voorstel aangenomen", "Eigen actie"), r[8]
+                assert action.owner in r[8]
+    # the other decided actions follow, without those shown with a gap
+    assert ("Verder besloten: wie is eigenaar, wanneer" if above & {a.id for a in decided}
+            else "Wat hebben we besloten, wie is eigenaar, wanneer") in headings
+    further = [a for a in decided if a.id not in above]
     start = next(i for i, r in enumerate(rows) if r[0] == "Actie")
-    shown = [r for r in rows[start + 1:start + 1 + 5]]
-    assert {r[0].split(":")[0] for r in shown} <= {a.id for a in decided}
-    assert rows[start + 6][0] == f"En nog {len(decided) - 5} acties: zie het blad Verbeterplan."
+    shown = [r for r in rows[start + 1:start + 1 + min(5, len(further))]]
+    assert {r[0].split(":")[0] for r in shown} <= {a.id for a in further}
+    if len(further) > 5:
+        assert rows[start + 6][0] == f"En nog {len(further) - 5} acties: zie het blad Verbeterplan."
     for r in shown:
-        assert r[4] in ("Voorstel aangenomen", "Eigen actie")  # one decision per row
+        assert r[5] in ("Voorstel aangenomen", "Eigen actie")  # one decision per row
     summary = next(r[0] for r in rows if isinstance(r[0], str) and r[0].startswith("Besloten:"))
     assert f"Nog niet besloten: {len(proposals)} voorstel" in summary
     assert "Over de einddatum" in summary and "(E-1)" in summary
@@ -336,7 +356,9 @@ def test_export_with_checklists_loaded_from_yaml(tmp_path, edit_plan):
     wb = load_workbook(path)
     assert [fw.short_title for fw in checklists.frameworks] == wb.sheetnames[4:4 + len(checklists.frameworks)]
     ids = [c.value for c in wb[WORK_SHEET]["A"][PLAN_HEADER_ROW:]]
-    assert ids == [a.id for a in scan.actions] and len(ids) > 1
+    # the decided actions first (here the own action), then the proposals, each in the scan's order
+    assert ids == ["E-1", *[a.id for a in scan.actions if a.id != "E-1"]] and len(ids) > 1
+    assert scan.actions[-1].id == "E-1"
 
 
 def test_export_replaces_the_file_at_once_and_leaves_no_temp_files(tmp_path, checklists, assessment):

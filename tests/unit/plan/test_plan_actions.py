@@ -175,6 +175,21 @@ def test_action_follows_the_answer():
     assert missing.title == shipped.item("5B-1.04").suggested_action
 
 
+def test_a_norm_not_yet_assessed_proposes_to_find_out():
+    """BSC 'Nog niet beoordeeld' is a gap like 5 beloften 'Onbekend': first find out, then comply
+    or explain (it proposed nothing, so an unassessed norm never reached the plan)."""
+    from dienstscan.checklists import load_checklists
+    from dienstscan.plan import propose_actions
+
+    shipped = load_checklists()
+    scan = _shipped_scan({"BSC-04": "onbekend"})
+    scan.frameworks = ["BSC"]
+    propose_actions(shipped, scan)
+    action = scan.action("V-BSC-04")
+    assert action.title.startswith("Zoek uit of „Persoonlijke informatieservice” toegepast is")
+    assert action.priority == "midden"
+
+
 def test_answer_change_refreshes_the_proposal_but_keeps_user_edits():
     from dienstscan.checklists import load_checklists
     from dienstscan.model import Answer

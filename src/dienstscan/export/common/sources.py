@@ -1,7 +1,8 @@
 """What the Excel plan and the report both say about sources and themes: one wording for both.
 
 ``cited_sources`` gathers every source the checklists cite, per document and section;
-``source_rows`` turns that into one row per source (its title, every place once, where used);
+``source_rows`` turns that into one row per source (its title, every place once, where used:
+consecutive items as 'BSC-01 t/m BSC-10');
 ``action_source_text`` names the item an action came from; ``theme_label`` the theme's label.
 A source is always named by its title (``SourceRef.title``, filled in by the loader from
 ``bronnen.yaml``), never by the file name the checklists cite it with.
@@ -76,7 +77,11 @@ def _place_key(place: str) -> tuple:
 
 def source_rows(checklists: ChecklistSet, frameworks: Iterable[Framework]) -> list[SourceRow]:
     """One row per source, by title: places such as '3.2' and '3.2, 3.5' are listed once each."""
+    frameworks = list(frameworks)
     cited = cited_sources(checklists, frameworks)
+    # (framework and section, position): a run of items never crosses into another section
+    groups = [group for fw in frameworks for group in [fw.items, *(section.items for section in fw.sections)]]
+    order = {item.id: (g, n) for g, group in enumerate(groups) for n, item in enumerate(group)}
     rows = []
     for title in sorted(cited, key=str.casefold):
         places: dict[str, None] = {}
@@ -85,5 +90,33 @@ def source_rows(checklists: ChecklistSet, frameworks: Iterable[Framework]) -> li
                 if place:
                     places.setdefault(place)
         used = list(dict.fromkeys(u for section in cited[title].values() for u in section))
-        rows.append(SourceRow(title, ", ".join(sorted(places, key=_place_key)) or "hele document", ", ".join(used)))
+        rows.append(SourceRow(title, ", ".join(sorted(places, key=_place_key)) or "hele document",
+                              _used_by_text(used, order)))
     return rows
+
+
+#: A run of at least this many items in checklist order is written as 'first t/m last'.
+RUN = 3
+
+
+def _used_by_text(used: list[str], order: dict[str, tuple[int, int]]) -> str:
+    """'5 beloften, BSC-01 t/m BSC-10, 5B-2.04; kengetallen: ...; benchmarks: ...': the frameworks,
+    the items in checklist order with runs of consecutive items of one section shortened, then the
+    key figures and the benchmarks, each kind named once."""
+    items = sorted((u for u in used if u in order), key=order.__getitem__)
+    figures = [u.removeprefix("kengetal ") for u in used if u.startswith("kengetal ")]
+    marks = [u.removeprefix("benchmark ") for u in used if u.startswith("benchmark ")]
+    frameworks = [u for u in used if u not in order and not u.startswith(("kengetal ", "benchmark "))]
+    runs: list[list[str]] = []
+    for item in items:
+        if runs and order[item] == (order[runs[-1][-1]][0], order[runs[-1][-1]][1] + 1):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    named = [*frameworks, *(f"{r[0]} t/m {r[-1]}" if len(r) >= RUN else ", ".join(r) for r in runs)]
+    parts = [", ".join(named)] if named else []
+    if figures:
+        parts.append(("kengetal: " if len(figures) == 1 else "kengetallen: ") + ", ".join(figures))
+    if marks:
+        parts.append(("benchmark: " if len(marks) == 1 else "benchmarks: ") + ", ".join(marks))
+    return "; ".join(parts)

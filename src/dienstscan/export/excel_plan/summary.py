@@ -28,7 +28,7 @@ from ...model.checklist import ORGANISATION_KIND_LABELS, ChecklistSet
 from ...scoring import MetricComparison, ScoreReport
 from ..common.chart_rows import ScoreRow, growth_scale, level_rows, level_text, share_rows
 from ..common.layout import LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup
-from ..common.plan_view import decision_text, plan_order, split_plan, top_gaps
+from ..common.plan_view import decision_text, is_proposal, plan_order, split_plan, top_gaps
 
 _THIN = Side(style="thin", color="BFBFBF")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -44,13 +44,15 @@ SCORE_COLOUR = "1F4E79"
 PARTIAL_COLOUR = "9DC3E6"
 BENCHMARK_COLOUR = "F4B183"
 #: The Scores sheet.
-WIDTHS = {"A": 30, "B": 11, "C": 12, "D": 30, "E": 46, "F": 30, "G": 10}
-#: The first page: a grid of eight equal columns that each table spans in its own way.
-GRID = 8
-GRID_WIDTH = 21
-#: How many decided actions the first page lists (the Verbeterplan sheet has them all).
+WIDTHS = {"A": 30, "B": 11, "C": 12, "D": 30, "E": 40, "F": 27, "G": 10}
+#: The first page: a grid of ten equal columns that each table spans in its own way (160 units:
+#: as wide as the page is high for this much text, so neither decides the print size alone).
+GRID = 10
+GRID_WIDTH = 16
+#: How many further decided actions the first page lists (the Verbeterplan sheet has them all).
 FIRST_PAGE_ACTIONS = 5
-#: Longer action titles are cut at a word on the first page (the plan has them whole).
+#: Longer action titles are cut at a word on the first page (the plan has them whole); the
+#: generated titles are shorter than this, so only a title typed at great length is cut.
 FIRST_PAGE_TITLE = 300
 
 
@@ -146,12 +148,30 @@ def _cut(text: str, limit: int = FIRST_PAGE_TITLE) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
-def _source_places(comparison: MetricComparison | None) -> str | None:
-    """Each source of the benchmarks once, by title and place (two benchmarks from one report
-    name it once)."""
+def _compared(comparison: MetricComparison | None, fallback: str) -> str:
+    """The comparison in a few words per benchmark ("Bergen, 5 juli 2011: 50% (referentieniveau);
+    gelijk"), then its caveats; a withheld comparison says why; no benchmark: ``fallback``. The
+    full sentences are on the Scores sheet."""
+    if comparison is None or not comparison.benchmarks:
+        return fallback
+    if not comparison.comparable:
+        return comparison.withheld_reason or comparison.sentence
+    lines = [f"{b.label}, {b.date_text}: {b.value_text} ({b.kind_label})" + (f"; {b.verdict}" if b.verdict else "")
+             for b in comparison.benchmarks]
+    return "\n".join([*lines, *comparison.caveats, *comparison.notes])
+
+
+def _places(comparison: MetricComparison | None) -> str | None:
+    """Each source of the benchmarks once, by title and place."""
     if comparison is None or not comparison.benchmarks:
         return None
-    return "Bron: " + "; ".join(dict.fromkeys(b.source for b in comparison.benchmarks)) + "."
+    return "; ".join(dict.fromkeys(b.source for b in comparison.benchmarks))
+
+
+def _source_places(comparison: MetricComparison | None) -> str | None:
+    """'Bron: <title, place>; <title, place>.' (the Scores sheet)."""
+    places = _places(comparison)
+    return f"Bron: {places}." if places else None
 
 
 def _standing(ws: Worksheet, row: int, checklists: ChecklistSet, report: ScoreReport) -> int:
@@ -161,53 +181,72 @@ def _standing(ws: Worksheet, row: int, checklists: ChecklistSet, report: ScoreRe
         t = fw.tally
         shares = fw.score_method == "share_full"
         score_text = (f"{t.percentage:.0f}%" if t.percentage is not None else "geen score")
+        if shares and t.percentage is not None:
+            score_text += f" ({t.full} van {t.applicable})"
         top = growth_scale(checklists, fw)
         if top is not None and t.percentage is not None:  # a level on its own scale, not a percentage
             score_text = f"gemiddeld {level_text(t.percentage / 100 * top)} van {top}"
         partial = (f"{t.partial_percentage:.0f}%" if shares and t.partial_percentage is not None else "–")
-        rows.append([fw.title, score_text, partial,
-                     fw.comparison.sentence if fw.comparison else fw.denominator_note,
-                     _source_places(fw.comparison) or "geen benchmark in de bronnen"])
+        rows.append([fw.title, score_text, partial, _compared(fw.comparison, fw.denominator_note),
+                     _places(fw.comparison) or "geen benchmark in de bronnen"])
         for sep in fw.separate_items:
             rows.append([f"{fw.short_title}: {sep.text}", sep.option_label or "niet beantwoord", "–",
-                         sep.comparison.sentence if sep.comparison else "", _source_places(sep.comparison) or ""])
+                         _compared(sep.comparison, ""), _places(sep.comparison) or ""])
     for part in report.excluded_frameworks:
         rows.append([part.title, "buiten scope", "–", part.justification, ""])
     if not rows:
         return _note(ws, row, "Er is geen kader in scope.") + 1
     return _grid_table(ws, row, [("Kader", 2), ("Score", 1), ("Gedeeltelijk (telt niet mee)", 1),
-                                 ("Vergeleken met", 2), ("Bron", 2)], rows, bold_first=False)
+                                 ("Vergeleken met", 4), ("Bron", 2)], rows, bold_first=False)
 
 
-def _gaps(ws: Worksheet, row: int, checklists: ChecklistSet, assessment: Assessment, actions: list[Action]) -> int:
+def _when_who(action: Action) -> str:
+    """'Voorstel aangenomen; A. de Vries; einde 31-12-2014; gepland' (a proposal: undecided)."""
+    if is_proposal(action):
+        return decision_text(action)
+    return "; ".join([decision_text(action), action.owner or "nog geen eigenaar",
+                      f"einde {_fmt_date(action.end)}" if action.end else "geen einddatum",
+                      ACTION_STATUS_LABELS.get(action.status, action.status).lower()])
+
+
+def _gaps(ws: Worksheet, row: int, checklists: ChecklistSet, assessment: Assessment,
+          actions: list[Action]) -> tuple[int, set[str]]:
+    """The most important gaps, each with its action and what was decided about it; returns the
+    next row and the ids of the actions shown."""
     found, total = top_gaps(checklists, assessment, actions)
-    title = f"De {len(found)} belangrijkste tekortkomingen" + (f" (van {total})" if total > len(found) else "")
+    title = (f"De {len(found)} belangrijkste tekortkomingen" + (f" (van {total})" if total > len(found) else "")
+             + " en wat we eraan doen")
     row = _section(ws, row, title if found else "Tekortkomingen")
     if not found:
-        return _note(ws, row, "Er zijn geen tekortkomingen vastgesteld (of de scan is nog niet ingevuld).") + 1
-    rows = [[f"{g.framework} {g.item_id}: {_cut(g.text)}" + (f" ({g.legal})" if g.legal else ""), g.answer,
+        return _note(ws, row, "Er zijn geen tekortkomingen vastgesteld (of de scan is nog niet ingevuld).") + 1, set()
+    by_id = {a.id: a for a in actions}
+    rows = [[f"{g.item_id} {_cut(g.text)}" + (f" ({g.legal})" if g.legal else ""), g.answer,
              (f"{g.action_id}: " if g.action_id else "Nog geen actie; voorstel: ") + _cut(g.action_title),
-             "; ".join(p for p in (g.decision, g.owner and f"eigenaar {g.owner}") if p) or "–"]
+             _when_who(by_id[g.action_id]) if g.action_id in by_id else "–"]
             for g in found]
-    return _grid_table(ws, row, [("Tekortkoming", 2), ("Antwoord", 1), ("Actie", 4), ("Besluit", 1)], rows)
+    row = _grid_table(ws, row, [("Tekortkoming", 2), ("Antwoord", 1), ("Actie", 5),
+                                ("Besluit; eigenaar; einde; status", 2)], rows)
+    return row, {g.action_id for g in found if g.action_id}
 
 
-def _decided(ws: Worksheet, row: int, actions: list[Action], today: dt.date) -> int:
+def _decided(ws: Worksheet, row: int, actions: list[Action], today: dt.date, shown_above: set[str]) -> int:
     decided, proposals = split_plan(actions)
-    row = _section(ws, row, "Wat hebben we besloten, wie is eigenaar, wanneer")
-    if decided:
-        shown = plan_order(decided)[:FIRST_PAGE_ACTIONS]
+    further = [a for a in plan_order(decided) if a.id not in shown_above]
+    row = _section(ws, row, "Verder besloten: wie is eigenaar, wanneer" if shown_above
+                   else "Wat hebben we besloten, wie is eigenaar, wanneer")
+    if further:
+        shown = further[:FIRST_PAGE_ACTIONS]
         rows = [[f"{a.id}: {_cut(a.title)}", decision_text(a), a.owner or "nog geen eigenaar",
                  _fmt_date(a.end) if a.end else "geen einddatum", ACTION_STATUS_LABELS.get(a.status, a.status)]
                 for a in shown]
-        row = _grid_table(ws, row, [("Actie", 4), ("Besluit", 1), ("Probleemeigenaar", 1), ("Einde", 1),
+        row = _grid_table(ws, row, [("Actie", 5), ("Besluit", 1), ("Probleemeigenaar", 2), ("Einde", 1),
                                     ("Status", 1)], rows) - 1
-        if len(decided) > len(shown):
-            more = len(decided) - len(shown)
+        if len(further) > len(shown):
+            more = len(further) - len(shown)
             row = _note(ws, row, f"En nog {more} {'actie' if more == 1 else 'acties'}: zie het blad Verbeterplan.",
                         italic=True)
     else:
-        row = _note(ws, row, "Er is nog geen actie besloten.")
+        row = _note(ws, row, "Geen andere besloten acties." if decided else "Er is nog geen actie besloten.")
     open_ = [a for a in decided if a.status not in ("gereed", "vervallen")]
     overdue = [a for a in open_ if a.end and a.end < today]
     no_owner = [a for a in open_ if not a.owner.strip()]
@@ -405,11 +444,11 @@ def write_summary(ws: Worksheet, checklists: ChecklistSet, assessment: Assessmen
     ws["A1"].font = Font(name="Calibri", size=16, bold=True, color="1F4E79")
     frameworks = ", ".join(fw.short_title for fw in report.frameworks) or "geen kader"
     _note(ws, 2, f"Peildatum {_fmt_date(assessment.peildatum)} · {frameworks} · gemaakt met Dienstscan op "
-                 f"{_fmt_date(today)}. Het plan staat in het blad Verbeterplan, de scores per onderdeel met grafiek "
-                 "in het blad Scores.", italic=True)
+                 f"{_fmt_date(today)}. Het hele plan: blad Verbeterplan; scores per onderdeel met grafiek: blad Scores.",
+          italic=True)
     row = _standing(ws, 4, checklists, report)
-    row = _gaps(ws, row, checklists, assessment, actions)
-    row = _decided(ws, row, actions, today)
+    row, shown = _gaps(ws, row, checklists, assessment, actions)
+    row = _decided(ws, row, actions, today, shown)
     last = _facts(ws, row, assessment, report) - 1
     ws.sheet_view.showGridLines = False
     print_setup(ws, assessment.organisation.name, pages_high=1)

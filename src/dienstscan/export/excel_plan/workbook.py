@@ -15,12 +15,14 @@ place. Sheets, all in Dutch:
 - *Scores*: every framework and section beside its benchmarks, with native Excel charts (shares
   on a % axis, growth levels on their own axis);
 - one sheet per framework in scope (every item with its answer and notes); it prints one page wide
-  the reading columns (ID, item, status, herkomst, Stand 2026, Antwoord, Uitleg), the rest on screen;
+  the reading columns (ID, item, status, herkomst, Stand 2026, Antwoord, Uitleg), herkomst and
+  Stand 2026 in a few words with their full text under the table, the rest on screen;
 - *Kengetallen* (key figures beside their norms) and *Bronnen* (every source by title);
-- *Werkblad PDCA*: the project lead's working sheet, every action with all plan-do-check-act
-  columns in an Excel table with dropdowns, real dates and conditional formatting. This is the
-  sheet ``import-plan`` reads back; it prints one page wide, the 12 columns a project lead fills
-  in (``PRINTED_WORK_COLUMNS``), the plan's background beside them on screen only;
+- *Werkblad PDCA*: the project lead's working sheet, every action (the decided ones first) with
+  all plan-do-check-act columns in an Excel table with dropdowns, real dates and conditional
+  formatting. This is the sheet ``import-plan`` reads back; it prints one page wide the 12 columns
+  a project lead fills in (``PRINTED_WORK_COLUMNS``) for the decided actions, the plan's
+  background beside them on screen only;
 - a hidden sheet ``_dienstscan`` with what the read-back needs (scan id, format version,
   checklist versions, the exported action ids) and the dropdown lists.
 
@@ -35,7 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,7 +69,8 @@ from ...storage import atomic_write_bytes
 from ..common.plan_view import decision_text, plan_order, split_plan
 from ..common.sources import action_source_text, source_rows, theme_label
 from ...plan import visible_actions
-from ..common.layout import CHARS_PER_WIDTH, LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup
+from ..common.item_notes import current_short, item_notes, notes_heading, origin_short
+from ..common.layout import CELL_PADDING, CHARS_PER_WIDTH, LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup
 from .progress_sheet import PROGRESS_SHEET, write_progress_sheet
 from .summary import write_scores, write_summary
 
@@ -251,13 +254,20 @@ def _info_value(checklists: ChecklistSet, action: Action, header: str) -> str:
     return decision_text(action) if header == ACTION_FIELD_LABELS["decision"] else action_source_text(checklists, action)
 
 
-def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, actions: list[Action]) -> None:
+def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, decided: list[Action],
+                      proposals: list[Action]) -> None:
+    """Every visible action, the decided ones first: the project lead's PDCA columns, read back by
+    ``import-plan``. On paper only the decided actions: a proposal has no owner, dates or status
+    yet, and the Voorstellen sheet prints it with its reason."""
+    actions = [*decided, *proposals]
     ncols = len(PLAN_COLUMNS)
     last_letter = get_column_letter(ncols)
     org = assessment.organisation.name
     # Short, unmerged texts: a merged title across all columns would run past the print area.
     ws.cell(row=PLAN_TITLE_ROW, column=1, value=WORK_SHEET)
-    note = ws.cell(row=PLAN_TITLE_ROW, column=3, value="Wijzig de acties hier en lees ze terug in Dienstscan.")
+    note = ws.cell(row=PLAN_TITLE_ROW, column=3,
+                   value="Wijzig de acties hier en lees ze terug in Dienstscan. Op papier staan de besloten "
+                         "acties; de voorstellen staan daaronder en op het blad Voorstellen.")
     note.font = _MUTED
     note.alignment = Alignment(vertical="bottom")
     ws.cell(row=PLAN_TITLE_ROW, column=1).font = _TITLE_FONT
@@ -287,7 +297,7 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         cell.border = _BORDER
         # An id (V-BSC-02-O1) on one line, never running into the action beside it.
-        ws.column_dimensions[get_column_letter(c)].width = max(column.width, _id_width(actions)) \
+        ws.column_dimensions[get_column_letter(c)].width = max(column.width, _id_width(a.id for a in actions)) \
             if column.kind == "id" else column.width
     ws.row_dimensions[PLAN_HEADER_ROW].height = 30
 
@@ -384,9 +394,10 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
 
     ws.row_dimensions[PLAN_TITLE_ROW].height = 24
     # Printed one page wide: the columns the project lead fills in (the background columns
-    # after them print on the Verbeterplan and Voorstellen sheets), narrow margins.
+    # after them print on the Verbeterplan and Voorstellen sheets), narrow margins; the rows of
+    # the decided actions (with none decided yet: the headers and the first row, to fill in).
     print_setup(ws, org, title_rows=f"{PLAN_BAND_ROW}:{PLAN_HEADER_ROW}", side_margin=0.2)
-    ws.print_area = f"A1:{get_column_letter(PRINTED_WORK_COLUMNS)}{last}"
+    ws.print_area = f"A1:{get_column_letter(PRINTED_WORK_COLUMNS)}{max(first, first + len(decided) - 1)}"
 
 
 # --------------------------------------------------------------------------- the director's views
@@ -397,18 +408,19 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
 #: priority stands under the decision. Every header word fits its column whole.
 _L = ACTION_FIELD_LABELS
 _VIEW_COLUMNS: list[tuple[str, float, bool]] = [
-    (_L["id"], 10, False), (_L["title"], 39, True), (_L["decision"], 12.5, True), (_L["owner"], 18.5, True),
+    (_L["id"], 10, False), (_L["title"], 37, True), (_L["decision"], 16.5, True), (_L["owner"], 17, True),
     ("Looptijd", 13.5, True), (_L["status"], 13, True), (f"{_L['indicator']} en {_L['target'].lower()}", 25.5, True),
 ]
 _PROPOSAL_COLUMNS: list[tuple[str, float, bool]] = [
-    (_L["id"], 10, False), ("Voorstel", 48, True), ("Naar aanleiding van", 40, True), (_L["priority"], 12, False),
-    (_L["theme"], 18, True),
+    (_L["id"], 10, False), ("Voorstel", 60, True), ("Naar aanleiding van", 50, True), (_L["priority"], 11, False),
+    (_L["theme"], 19, True),
 ]
 
 
-def _id_width(actions: list[Action]) -> float:
-    """Wide enough for the longest id on one line (V-ANT-LM-01), at least the header's."""
-    return max(8.0, max((len(a.id) for a in actions), default=0) * 1.1 + 1.5)
+def _id_width(ids: Iterable[str]) -> float:
+    """Wide enough for the longest id on one line (V-ANT-LM-01: capitals, wider than the average
+    character), at least the header's."""
+    return max(8.0, max((len(i) for i in ids), default=0) * 1.1 + CELL_PADDING)
 
 
 def _protect_view(ws: Worksheet) -> None:
@@ -446,7 +458,7 @@ def _write_plan_view(ws: Worksheet, checklists: ChecklistSet, assessment: Assess
     _sheet_title(ws, f"Verbeterplan {org}", intro)
     header_row = 4
     headers, widths = [c[0] for c in _VIEW_COLUMNS], [c[1] for c in _VIEW_COLUMNS]
-    widths[0] = _id_width(decided)
+    widths[0] = _id_width(a.id for a in decided)
     _header_row(ws, header_row, headers, widths)
     rows: list[list[object]] = []
     for a in plan_order(decided):
@@ -475,7 +487,7 @@ def _write_proposals(ws: Worksheet, checklists: ChecklistSet, assessment: Assess
                  "projectteam het aanneemt (in Dienstscan); tot dan heeft het geen eigenaar, data of status.")
     header_row = 4
     widths = [c[1] for c in _PROPOSAL_COLUMNS]
-    widths[0] = _id_width(proposals)
+    widths[0] = _id_width(a.id for a in proposals)
     _header_row(ws, header_row, [c[0] for c in _PROPOSAL_COLUMNS], widths)
     rows: list[list[object]] = [
         [a.id, a.title, action_source_text(checklists, a) or None, PRIORITY_LABELS.get(a.priority, a.priority),
@@ -518,7 +530,40 @@ def _content_widths(columns: list[tuple[str, float, bool]], rows: list[list[obje
         longest = max((len(line) for row in rows if isinstance(row[i], str) for line in row[i].split("\n")),
                       default=0)
         header_min = max(len(word) for word in header.split()) + 2
-        widths.append(max(header_min, min(width, longest / CHARS_PER_WIDTH + 1.5)))
+        widths.append(max(header_min, min(width, longest / CHARS_PER_WIDTH + CELL_PADDING)))
+    return widths
+
+
+#: Units of column width that print one A4 landscape page wide at about 9 pt.
+PRINTED_WIDTH = 150
+#: A short column (status, herkomst, answer) is widened to at most this first.
+SHORT_COLUMN_CAP = 22
+
+
+def _fill_page(widths: list[float], columns: list[tuple[str, float, bool]], rows: list[list[object]],
+               printed: int) -> list[float]:
+    """Widen the printed wrapped columns up to what their longest line needs, until they fill
+    ``PRINTED_WIDTH``: first the short columns (status, herkomst, answer) to two lines at most,
+    then the item's text, then the rest. A narrow table printed at 100% left half the page empty
+    and made every row three or four lines high (Antwoord printed on 4 pages)."""
+    widths = list(widths)
+    slack = PRINTED_WIDTH - sum(widths[:printed])
+
+    def need(i: int) -> float:
+        longest = max((len(line) for row in rows if isinstance(row[i], str) for line in row[i].split("\n")),
+                      default=0)
+        return longest / CHARS_PER_WIDTH + CELL_PADDING
+
+    short = [i for i in range(2, printed) if columns[i][2]]
+    for i, cap in [*((i, SHORT_COLUMN_CAP) for i in short), (1, None), *((i, None) for i in short)]:
+        if slack <= 0:
+            break
+        if not columns[i][2]:
+            continue
+        target = need(i) if cap is None else min(need(i), cap)
+        add = min(slack, max(0.0, target - widths[i]))
+        widths[i] += add
+        slack -= add
     return widths
 
 
@@ -583,10 +628,6 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
         option = checklists.scale_for(item.id).option(answer.option) if answer and answer.option else None
         return option.label if option else "Niet beantwoord"
 
-    def current(item: Item) -> str | None:
-        note = checklists.current_note(item.id)
-        return note.full_text() if note else None
-
     def source(item: Item) -> str:
         same = (item.source.title or item.source.document) == own_title
         return (item.source.section or "zie boven") if same else item.source.cite()
@@ -602,10 +643,13 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
     if has_legal:
         printed += [("Status in regelgeving", 14, True,
                      lambda item, _: LEGAL_STATUS_LABELS.get(item.legal_status, "") if item.legal_status else None)]
+    # Herkomst and Stand 2026 in a few words; the reasons of a reconstruction and the 2026 notes
+    # (300-600 characters each) print in full under the table, one full-width row per item: in
+    # a column they made every such row ten lines high (5 beloften printed on 8 pages).
     if has_origin:
-        printed += [("Herkomst", 24, True, lambda item, _: item.provenance.short_text() if item.provenance else None)]
+        printed += [("Herkomst", 16, True, lambda item, _: origin_short(item) or None)]
     if has_current:
-        printed += [("Stand 2026", 40, True, lambda item, _: current(item))]
+        printed += [("Stand 2026", 26, True, lambda item, _: current_short(checklists, item) or None)]
     printed += [("Antwoord", 14, True, lambda item, _: option_label(item)),
                 ("Uitleg / toelichting", 30, True,
                  lambda item, _: (answer_of(item).explanation or None) if answer_of(item) else None)]
@@ -643,6 +687,8 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
             section_text += f" (buiten scope: {exclusion.justification})"
         rows.extend([value(item, section_text) for *_, value in full] for item in section_items)
     widths = _content_widths(columns, rows)
+    widths[0] = max(widths[0], _id_width(item.id for item in items))
+    widths = _fill_page(widths, columns, rows, len(printed))
     _header_row(ws, header_row, [c[0] for c in columns], widths)
     wrap = {i for i, c in enumerate(columns, start=1) if c[2]}
     last = _write_rows(ws, header_row + 1, rows, wrap)
@@ -653,9 +699,33 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
             cell.font = _MUTED
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(columns))}{max(last, header_row + 1)}"
     ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
+    last = _write_item_notes(ws, last + 2, checklists, items, widths[:len(printed)])
     _fit_titles(ws, len(printed))
     print_setup(ws, assessment.organisation.name, title_rows=f"{header_row}:{header_row}", side_margin=0.25)
     ws.print_area = f"A1:{get_column_letter(len(printed))}{last}"
+
+
+def _write_item_notes(ws: Worksheet, row: int, checklists: ChecklistSet, items: list[Item],
+                      printed_widths: list[float]) -> int:
+    """Under the table (``export.common.item_notes``), one row per note: the item's id, then
+    (merged over the other printed columns) the reason of a reconstruction or the 2026 note with
+    its source. Returns the last row written (the table's last row when there is no note)."""
+    notes = item_notes(checklists, items)
+    if not notes:
+        return row - 2
+    ncols = len(printed_widths)
+    ws.cell(row=row, column=1, value=notes_heading(notes)).font = _BOLD
+    width = sum(printed_widths[1:])
+    for r, note in enumerate(notes, start=row + 1):
+        ws.cell(row=r, column=1, value=note.item_id).alignment = _TOP
+        cell = ws.cell(row=r, column=2, value=clean(note.text))
+        cell.alignment = _WRAP_TOP
+        if ncols > 2:
+            ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=ncols)
+        lines = lines_needed(note.text, width)
+        if lines > 1:
+            ws.row_dimensions[r].height = LINE_HEIGHT * lines + 2
+    return row + len(notes)
 
 
 # --------------------------------------------------------------------------- Kengetallen, Bronnen
@@ -663,17 +733,19 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
 
 def _write_key_figures(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, report: ScoreReport) -> None:
     _sheet_title(ws, "Kengetallen", "Ingevulde kengetallen naast de norm of referentie uit de bronnen.")
-    columns = [("Kengetal", 34, True), ("Waarde", 13, True), ("Datum", 11, False),
-               ("Benchmark (soort)", 30, True), ("Vergelijking", 46, True), ("Toelichting", 26, True),
-               ("Bron", 36, True)]
+    # About PRINTED_WIDTH units: one A4 landscape page wide at about 9 pt (it printed at 6 pt).
+    columns = [("Kengetal", 28, True), ("Waarde", 12, True), ("Datum", 10.5, False),
+               ("Benchmark (soort)", 30, True), ("Vergelijking", 30, True), ("Toelichting", 20, True),
+               ("Bron", 30, True)]
     rows: list[list[object]] = []
     for result in report.key_figures:
         entered = assessment.key_figures.get(result.id)
         comparison = result.comparison
         norms = _join([f"{b.label}: {b.value_text} ({b.kind_label})" for b in comparison.benchmarks]) if comparison else None
+        # Each source by title and place; the benchmark's label, date and kind are in its own column.
         sources = [checklists.key_figures[result.id].source.cite()] if result.id in checklists.key_figures else []
         if comparison:
-            sources += [b.source_sentence.removeprefix("Bron: ").rstrip(".") for b in comparison.benchmarks]
+            sources += [b.source for b in comparison.benchmarks]
         # A benchmark usually cites the key figure's own source with a detail added: once, with the detail.
         sources = [s for s in sources if not any(o != s and o.startswith(s) for o in sources)]
         rows.append([
@@ -681,7 +753,9 @@ def _write_key_figures(ws: Worksheet, checklists: ChecklistSet, assessment: Asse
             result.value_text,
             entered.date if entered and entered.date else None,
             norms or "geen norm bekend",
-            comparison.sentence if comparison else None,
+            # nothing entered: the benchmark column says what it will be compared with
+            (comparison.sentence if comparison.actual is not None else "niet ingevuld, dus niet vergeleken")
+            if comparison else None,
             result.note or None,
             _join(list(dict.fromkeys(sources))),
         ])
@@ -700,13 +774,14 @@ def _write_key_figures(ws: Worksheet, checklists: ChecklistSet, assessment: Asse
 
 def _write_sources(ws: Worksheet, checklists: ChecklistSet, frameworks: list[Framework], organisation: str) -> None:
     _sheet_title(ws, "Bronnen", "Elke bron die in dit verbeterplan wordt aangehaald, met de vindplaats en waar zij is gebruikt.")
-    columns = [("Bron", 34, True), ("Vindplaats", 22, True), ("Gebruikt bij", 70, True)]
+    # A4 landscape, PRINTED_WIDTH units: it printed at 6.6 pt on a portrait page.
+    columns = [("Bron", 40, True), ("Vindplaats", 36, True), ("Gebruikt bij", 74, True)]
     _header_row(ws, 4, [c[0] for c in columns], [c[1] for c in columns])
     rows: list[list[object]] = [[r.title, r.places, r.used_by] for r in source_rows(checklists, frameworks)]
     _write_rows(ws, 5, rows, {1, 2, 3})
     ws.freeze_panes = "A5"
     _fit_titles(ws, len(columns))
-    print_setup(ws, organisation, title_rows="4:4", landscape=False)
+    print_setup(ws, organisation, title_rows="4:4")
 
 
 # --------------------------------------------------------------------------- metadata
@@ -795,7 +870,7 @@ def build_workbook(checklists: ChecklistSet, assessment: Assessment, *,
                              assessment.organisation.name)
     _write_plan_view(plan_ws, checklists, assessment, decided, len(proposals))
     _write_proposals(proposals_ws, checklists, assessment, proposals)
-    _write_work_sheet(work_ws, checklists, assessment, actions)
+    _write_work_sheet(work_ws, checklists, assessment, decided, proposals)
     for fw, ws in fw_sheets:
         _write_framework_sheet(ws, checklists, assessment, fw)
     _write_key_figures(kf_ws, checklists, assessment, report)

@@ -308,9 +308,16 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
         doc.add_heading(f"Alle {fw['item_label_plural']}", level=2)
         _table(doc, ["Id", fw["item_label"], "Antwoord", "Uitleg of toelichting"],
                [[i["id"], i["text"] + (f" ({i['legal']})" if i["legal"] else "")
-                 + (f"\nHerkomst: {i['origin']}" if i["origin"] else "") + (f"\n{i['current']}" if i["current"] else ""),
+                 + (f"\nHerkomst: {i['origin']}" if i["origin"] else "")
+                 + (f"\nStand 2026: {i['current']}" if i["current"] else ""),
                  i["answer"], i["explanation"]]
                 for i in fw["item_rows"]], [2.6, 6.6, 2.9, 5.3])
+        if fw["item_notes"]:
+            doc.add_heading(fw["item_notes_heading"], level=3)
+            for note in fw["item_notes"]:
+                paragraph = doc.add_paragraph()
+                paragraph.add_run(note["id"]).bold = True
+                paragraph.add_run(f" {note['text']}")
 
     # key figures
     _chapter(doc, "Kengetallen")

@@ -38,6 +38,7 @@ from ...scoring.spread import ItemSpread, disagreement_text, most_different_firs
 from ...cycle import compare_scans
 from ...storage import atomic_write_bytes
 from ...plan import visible_actions
+from ..common.item_notes import current_short, item_notes, notes_heading, origin_short
 from ..common.chart_rows import growth_scale, level_rows, level_text, section_rows, share_rows
 from ..common.plan_view import decision_text, plan_order, split_plan, top_gaps
 from ..common.sources import action_source_text, source_rows, theme_label
@@ -189,11 +190,13 @@ def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkSc
             "comparison": _comparison(s.comparison),
         })
     items = []
+    listed: list[Item] = []
     for section_title, section_id, section_items in [("Organisatiebreed", None, fw.items),
                                                       *((s.title, s.id, s.items) for s in fw.sections)]:
         if not assessment.in_scope(fw.id, section_id):
             continue
         for item in section_items:
+            listed.append(item)
             answer = assessment.answers.get(item.id)
             items.append({
                 "id": item.id, "text": item.text, "section": section_title,
@@ -201,8 +204,9 @@ def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkSc
                 "unanswered": answer is None or answer.option is None,
                 "explanation": (answer.explanation or answer.notes).strip() if answer else "",
                 "legal": LEGAL_STATUS_LABELS.get(item.legal_status, "") if item.legal_status else "",
-                "origin": item.provenance.short_text() if item.provenance else "",
-                "current": (note.full_text() if (note := checklists.current_note(item.id)) else ""),
+                # in a few words; the full text under the table (``item_notes``)
+                "origin": origin_short(item),
+                "current": current_short(checklists, item),
                 "scored": item.scored,
             })
     has_register = any(i.right or i.duty for i in fw.all_items()) or any(
@@ -247,6 +251,8 @@ def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkSc
         "excluded_sections": [{"title": e.title, "justification": e.justification} for e in fs.excluded_sections],
         "chart_svg": chart,
         "item_rows": items,
+        "item_notes": (notes := [{"id": n.item_id, "text": n.text} for n in item_notes(checklists, listed)]),
+        "item_notes_heading": notes_heading(item_notes(checklists, listed)) if notes else "",
         "register": _register(checklists, assessment, fw) if has_register else None,
         "explanations_missing": len(fs.explanation_status.missing),
         "polls": _polls(fw, assessment),
