@@ -6,9 +6,15 @@ child has shown the main window with the scan's first page and processed its eve
 is measured in the same run the same way: a fresh process that starts a bare QApplication and
 shows an empty QMainWindow. Target: at most 3x the floor (and under 1.5 s).
 
-The checklists come from the checklist cache (``dienstscan.storage.cache``, filled by the warm-up
-start, as after the first start on a user's machine); one more figure shows a start with an empty
-cache (the first start after an install or a change of the checklists). The children may write
+The checklists come from the checklist cache (``dienstscan.checklists.cache``: the validated set,
+restored without validating again; filled by the warm-up start, as after the first start on a
+user's machine); one more figure shows a start with an empty cache (the first start after an
+install or a change of the checklists).
+
+For reading the ratio, a third child is measured the same way: the floor plus what any start of
+Dienstscan needs from its libraries before its own code runs (pydantic's ``BaseModel``, Qt's
+``Qt`` namespace with its enums, ``importlib.metadata`` that pydantic's plugin lookup imports).
+It is printed as information; the target stays the ratio to the bare floor. The children may write
 bytecode (``PYTHONDONTWRITEBYTECODE`` is dropped for them): an installed Dienstscan has its
 ``.pyc`` files, and compiling our sources on every start would measure the checkout, not the app.
 
@@ -40,6 +46,13 @@ window.show()
 app.processEvents()
 print(f"SHOWN {time.time():.6f} {sum(os.times()[:2]):.6f}", flush=True)
 """
+
+LIBRARIES_CHILD = FLOOR_CHILD.replace("from PySide6.QtWidgets import QApplication, QMainWindow\n", """\
+from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtCore import Qt
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+import importlib.metadata
+""")
 
 APP_CHILD = """
 import os, sys, time
@@ -96,9 +109,10 @@ def main(argv: list[str]) -> int:
 
     one_run(FLOOR_CHILD, [], env)  # warm the OS file cache once for both, so both are equally 'cold'
     one_run(APP_CHILD, [str(scan)], env)
-    floors, apps = [], []
-    for _ in range(args.runs):  # interleaved, so a busy moment hits both alike
+    floors, libraries, apps = [], [], []
+    for _ in range(args.runs):  # interleaved, so a busy moment hits all alike
         floors.append(one_run(FLOOR_CHILD, [], env))
+        libraries.append(one_run(LIBRARIES_CHILD, [], env))
         apps.append(one_run(APP_CHILD, [str(scan)], env))
     empty_cache = []
     for n in range(max(2, args.runs // 3)):
@@ -109,15 +123,18 @@ def main(argv: list[str]) -> int:
     def med(runs, which):
         return statistics.median(r[which] for r in runs)
 
-    floor, app, cold = med(floors, 0), med(apps, 0), med(empty_cache, 0)
-    floor_cpu, app_cpu, cold_cpu = med(floors, 1), med(apps, 1), med(empty_cache, 1)
+    floor, libs, app, cold = med(floors, 0), med(libraries, 0), med(apps, 0), med(empty_cache, 0)
+    floor_cpu, libs_cpu, app_cpu, cold_cpu = med(floors, 1), med(libraries, 1), med(apps, 1), med(empty_cache, 1)
     print(f"scan: {scan.name}, platform {env['QT_QPA_PLATFORM']}, {args.runs} starts elk (mediaan; wandklok en CPU)")
     print(f"vloer: lege QApplication + leeg venster  {floor * 1e3:7.0f} ms  CPU {floor_cpu * 1e3:5.0f} ms")
+    print(f"ter info: vloer + pydantic, Qt-namen     {libs * 1e3:7.0f} ms  CPU {libs_cpu * 1e3:5.0f} ms"
+          f"  ({libs / floor:.2f}x; {libs_cpu / floor_cpu:.2f}x CPU)")
     print(f"Dienstscan met scan, hoofdvenster getoond {app * 1e3:7.0f} ms  CPU {app_cpu * 1e3:5.0f} ms")
     print(f"idem, eerste start met lege cache        {cold * 1e3:7.0f} ms  CPU {cold_cpu * 1e3:5.0f} ms")
     ratio, ratio_cpu = app / floor, app_cpu / floor_cpu
+    met = ratio <= 3 and ratio_cpu <= 3
     print(f"verhouding wandklok: {ratio:.2f}x de vloer; CPU: {ratio_cpu:.2f}x "
-          f"(doel hoogstens 3x: {'gehaald' if ratio <= 3 else 'NIET gehaald'}); lege cache {cold / floor:.2f}x")
+          f"(doel hoogstens 3x, beide: {'gehaald' if met else 'NIET gehaald'}); lege cache {cold / floor:.2f}x")
     print(f"doel onder 1500 ms: {'gehaald' if app < 1.5 else 'NIET gehaald'}; "
           f"belasting van de machine (1 min): {os.getloadavg()[0]:.1f} op {os.cpu_count()} kernen")
     return 0

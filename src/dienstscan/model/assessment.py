@@ -118,7 +118,10 @@ def in_sentence(label: str) -> str:
 
 
 class _Doc(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # defer_build: a class's validator is built when it is first used (opening a scan builds the
+    # Assessment's, which includes its parts; an edit builds that part's own for the assignment),
+    # so a start does not pay for validators it does not use (see model/checklist.py, _Strict).
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
 
 class Organisation(_Doc):

@@ -67,7 +67,11 @@ def partial_date_problem(text: str) -> str | None:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, allow_inf_nan=False)
+    # defer_build: pydantic builds a class's validator when it first validates, not when the class
+    # is defined; a start that takes the checklists from the cache (checklists/cache.py) never
+    # validates them again, and building the validators of all these classes is about 40 ms.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, allow_inf_nan=False,
+                              defer_build=True)
 
 
 class SourceRef(_Strict):
@@ -583,7 +587,7 @@ class ChecklistSet(BaseModel):
     reference here resolves. Lookups are by id.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)  # see _Strict
 
     frameworks: list[Framework]
     scales: dict[str, Scale]

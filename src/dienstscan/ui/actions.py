@@ -24,12 +24,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from importlib import import_module
+from types import ModuleType
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
-from . import benchmark_files, cycle_dialogs, exporting, report_dialog, settings
-from .about import show_about
+from . import benchmark_files, settings
 from .document import ScanDocument
 from .shell import ActionContext
 
@@ -157,6 +158,13 @@ def _workshop(what: str, theme: str = "light") -> Callable[[ActionContext], obje
     return run
 
 
+def _later(module: str) -> ModuleType:
+    """A module of ``dienstscan.ui`` imported when its command is first used: the dialogs of the
+    next cycle, comparing, exporting and *Over Dienstscan* are not needed for the first window
+    (and bring in the cycle package), see benchmarks/bench_startup.py."""
+    return import_module(f"{__package__}.{module}")
+
+
 def _manual(ctx: ActionContext) -> object:
     """Help > Handleiding (F1): the manual at the part for the page that is shown."""
     from . import help as manual  # QTextBrowser and the Markdown file: on first use
@@ -177,8 +185,9 @@ ENTRIES: tuple[ActionSpec | SubmenuSpec, ...] = (
     # Bestand
     ActionSpec("new", "&Nieuwe scan…", "file", lambda c: c.shell.new_scan(), "open", (S.New,),
                "Een nieuwe scan beginnen"),
-    ActionSpec("next_cycle", "Nieuwe scan op basis van &vorige…", "file", cycle_dialogs.new_scan_from_previous,
-               "open", tip="Een nieuwe scan beginnen met de antwoorden en het plan van de vorige"),
+    ActionSpec("next_cycle", "Nieuwe scan op basis van &vorige…", "file",
+               lambda c: _later("cycle_dialogs").new_scan_from_previous(c), "open",
+               tip="Een nieuwe scan beginnen met de antwoorden en het plan van de vorige"),
     ActionSpec("open", "&Openen…", "file", lambda c: c.shell.open_dialog(), "open", (S.Open,),
                "Een opgeslagen scan openen"),
     SubmenuSpec("recent", "&Recente bestanden", "file", "open", fill=fill_recent_menu),
@@ -190,7 +199,7 @@ ENTRIES: tuple[ActionSpec | SubmenuSpec, ...] = (
                "De scan onder een andere naam opslaan", has_doc),
     SubmenuSpec("export", "&Exporteren", "file", "save", has_doc),
     ActionSpec("import_plan", "Bewerkt verbeterplan &inlezen…", "file",
-               lambda c: exporting.import_plan_dialog(c.parent, c.doc), "save",
+               lambda c: _later("exporting").import_plan_dialog(c.parent, c.doc), "save",
                tip="Een in Excel bijgewerkt verbeterplan inlezen, met een voorbeeld vooraf", enabled_when=has_doc),
     ActionSpec("close", "&Sluiten", "file", lambda c: c.shell.close_scan(), "close", (S.Close,),
                "De scan sluiten en terug naar het startscherm", has_doc),
@@ -198,10 +207,10 @@ ENTRIES: tuple[ActionSpec | SubmenuSpec, ...] = (
                "Dienstscan afsluiten"),
     # Bestand > Exporteren
     ActionSpec("export_plan", "&Verbeterplan (Excel)…", "export",
-               lambda c: exporting.export_plan_dialog(c.parent, c.doc),
+               lambda c: _later("exporting").export_plan_dialog(c.parent, c.doc),
                tip="Het verbeterplan opslaan als Excel-werkmap", enabled_when=has_doc),
     ActionSpec("export_report", "&Rapport (PDF, Word of HTML)…", "export",
-               lambda c: report_dialog.export_report_dialog(c.parent, c.doc),
+               lambda c: _later("report_dialog").export_report_dialog(c.parent, c.doc),
                tip="Het rapport voor het management opslaan", enabled_when=has_doc),
     # Bewerken
     ActionSpec("undo", "&Ongedaan maken", "edit", lambda c: c.doc.undo_stack.undo(), shortcuts=(S.Undo,),
@@ -209,13 +218,14 @@ ENTRIES: tuple[ActionSpec | SubmenuSpec, ...] = (
     ActionSpec("redo", "Opnie&uw", "edit", lambda c: c.doc.undo_stack.redo(), shortcuts=(S.Redo, "Ctrl+Y"),
                enabled_when=can_redo, text_when=_redo_text),
     # Scan
-    ActionSpec("compare", "&Vergelijk met eerdere scan…", "scan", cycle_dialogs.compare_with_earlier, "cycle",
+    ActionSpec("compare", "&Vergelijk met eerdere scan…", "scan",
+               lambda c: _later("cycle_dialogs").compare_with_earlier(c), "cycle",
                tip="Een eerdere scan kiezen; het dashboard toont wat er sindsdien veranderd is",
                enabled_when=has_doc),
-    ActionSpec("clear_compare", "Vergelijking &wissen", "scan", cycle_dialogs.clear_comparison, "cycle",
-               tip="Niet meer vergelijken met de eerdere scan", enabled_when=has_baseline),
+    ActionSpec("clear_compare", "Vergelijking &wissen", "scan", lambda c: _later("cycle_dialogs").clear_comparison(c),
+               "cycle", tip="Niet meer vergelijken met de eerdere scan", enabled_when=has_baseline),
     ActionSpec("confirm_all", "Alle antwoorden uit vorige scan &bevestigen…", "scan",
-               lambda c: cycle_dialogs.confirm_previous_answers(c.parent, c.doc), "cycle",
+               lambda c: _later("cycle_dialogs").confirm_previous_answers(c.parent, c.doc), "cycle",
                tip="De antwoorden die uit de vorige scan zijn overgenomen bevestigen zoals ze zijn",
                enabled_when=has_doc),
     ActionSpec("extra_benchmarks", "E&xtra benchmarks…", "scan", benchmark_files.choose_extra_benchmarks,
@@ -252,7 +262,8 @@ ENTRIES: tuple[ActionSpec | SubmenuSpec, ...] = (
     # Help
     ActionSpec("manual", "&Handleiding", "help", _manual, "manual", ("F1",),
                "De handleiding, geopend bij het deel over deze pagina"),
-    ActionSpec("about", "&Over Dienstscan", "help", lambda c: show_about(c.parent, c.shell.checklists), "about"),
+    ActionSpec("about", "&Over Dienstscan", "help", lambda c: _later("about").show_about(c.parent, c.shell.checklists),
+               "about"),
 )
 
 

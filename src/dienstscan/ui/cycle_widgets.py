@@ -26,8 +26,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..cycle import compare_scans, confirm_answers, unconfirmed
-from ..export.common.progress import progress_context
 from .document import AnswerEdit, ScanDocument
 
 PREVIOUS_CYCLE_TEXT = "Uit vorige scan – bevestig of wijzig"
@@ -52,6 +50,8 @@ def confirm_answer(doc: ScanDocument, item_id: str) -> bool:
 
 def unconfirmed_items(doc: ScanDocument, section_id: str | None = None) -> list[str]:
     """Item ids still marked as from the previous cycle, in checklist order (one section or all)."""
+    from ..cycle import unconfirmed  # the cycle package on first use: not needed for the first window
+
     pending = set(unconfirmed(doc.assessment))
     if section_id is not None:
         ids = [item.id for item in doc.checklists.section(section_id).items]
@@ -72,6 +72,8 @@ class ConfirmAnswersCommand(QUndoCommand):
         self.item_ids = list(item_ids)
 
     def redo(self) -> None:
+        from ..cycle import confirm_answers
+
         confirm_answers(self.doc.assessment, self.item_ids)
         self.doc.notify_changed("")
 
@@ -215,6 +217,9 @@ class ProgressPanel(QGroupBox):
             self.summary.clear()
             self.setVisible(False)
             return
+        from ..cycle import compare_scans  # only with a baseline: not for the first window
+        from ..export.common.progress import progress_context
+
         self.context = progress_context(compare_scans(self.doc.checklists, baseline, self.doc.assessment))
         self.setTitle(f"Voortgang sinds {self.context['baseline_short']}")
         self.summary.setText(self.html())

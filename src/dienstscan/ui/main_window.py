@@ -144,21 +144,13 @@ class MainWindow(QMainWindow):
         else:
             doc.setParent(self)
             self.workspace = Workspace(doc, self.central)
+            # the item page is built when first needed; it gets the navigation buttons then
+            self.workspace.itemPageBuilt.connect(self._add_item_buttons)
             # the first page before the tree is shown: shown without a current node, the tree makes
             # its first node (the dashboard) current, which builds that page for nothing
             self.workspace.start()
             self.central.addWidget(self.workspace)
             self.central.setCurrentWidget(self.workspace)
-            for action_id in ITEM_NAV_BUTTONS:
-                if action_id is None:
-                    self.workspace.item_page.nav_row.addStretch(1)
-                    continue
-                action = self.action(action_id)
-                button = QToolButton()
-                button.setDefaultAction(action)
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-                button.setToolTip(f"{action.toolTip()} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
-                self.workspace.item_page.nav_row.addWidget(button)
             # bound methods, not lambdas: Qt disconnects them when the window goes away
             doc.dirtyChanged.connect(self._update_title)
             doc.pathChanged.connect(self._update_title)
@@ -169,6 +161,19 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         self.documentChanged.emit(doc)
+
+    def _add_item_buttons(self, page: QWidget) -> None:
+        """Vorige/Volgende (and the unanswered ones) under the item page, as tool buttons of the actions."""
+        for action_id in ITEM_NAV_BUTTONS:
+            if action_id is None:
+                page.nav_row.addStretch(1)
+                continue
+            action = self.action(action_id)
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setToolTip(f"{action.toolTip()} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+            page.nav_row.addWidget(button)
 
     def page(self, key: str) -> QWidget | None:
         """The instance of a registered page for the open scan (built on first use), or None."""

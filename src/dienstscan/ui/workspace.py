@@ -11,15 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QWidget
 
 from .document import ScanDocument
 from .navigation import NavigationTree
-from .pages.item import ItemPage, NumberKeysToPage
 from .pages.overview import FrameworkPage, SectionPage
+
+if TYPE_CHECKING:
+    from .pages.item import ItemPage
 
 
 @dataclass(frozen=True)
@@ -70,15 +73,18 @@ register_page("verbeterplan", "Verbeterplan", _plan)
 class Workspace(QSplitter):
     """One open scan: navigation tree and the page stack."""
 
+    #: The item page was built (on first use, ``item_page``); the main window adds its buttons.
+    itemPageBuilt = Signal(QWidget)
+
     def __init__(self, doc: ScanDocument, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.doc = doc
         self.tree = NavigationTree(doc, self)
         self.stack = QStackedWidget(self)
-        self.item_page = ItemPage(doc, self.stack)
+        self._item_page: ItemPage | None = None
         self.section_page = SectionPage(doc, self.stack)
         self.framework_page = FrameworkPage(doc, self.stack)
-        for page in (self.item_page, self.section_page, self.framework_page):
+        for page in (self.section_page, self.framework_page):
             self.stack.addWidget(page)
             page.openItem.connect(self.navigate)
         #: Registered pages by key; each is built the first time it is needed (``page(key)``),
@@ -95,9 +101,24 @@ class Workspace(QSplitter):
         self.setChildrenCollapsible(False)
         self.tree.setMinimumWidth(240)
         self.setSizes([350, 1000])
-        self._number_keys = NumberKeysToPage(self.item_page, self.item_shown, self)
-        self.tree.installEventFilter(self._number_keys)
         self.tree.nodeActivated.connect(self._show_node)
+
+    @property
+    def item_page(self) -> ItemPage:
+        """The item page, built the first time an item is shown or asked for: a scan that opens on
+        its dashboard does not pay for it (its module and widgets are about 15 ms of a start)."""
+        if self._item_page is None:
+            from .pages.item import ItemPage, NumberKeysToPage
+
+            page = ItemPage(self.doc, self.stack)
+            self.stack.addWidget(page)
+            page.openItem.connect(self.navigate)
+            self._item_page = page
+            # number keys pressed in the tree answer the item shown (only once there is one)
+            self._number_keys = NumberKeysToPage(page, self.item_shown, self)
+            self.tree.installEventFilter(self._number_keys)
+            self.itemPageBuilt.emit(page)
+        return self._item_page
 
     def page(self, key: str) -> QWidget | None:
         """The registered page ``key`` for this scan, built on first use; None for an unknown key."""
@@ -114,7 +135,8 @@ class Workspace(QSplitter):
         return self.pages[key]
 
     def item_shown(self) -> bool:
-        return self.stack.currentWidget() is self.item_page and self.item_page.item_id is not None
+        page = self._item_page
+        return page is not None and self.stack.currentWidget() is page and page.item_id is not None
 
     def _show_node(self, kind: str, node_id: str) -> None:
         if kind == "item":

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -99,3 +104,72 @@ def test_an_unwritable_cache_does_not_stop_loading(folder, tmp_path, reads):
     cache = FileCache(CACHE_NAME, blocker / "sub")
     assert load_checklists(folder, cache=cache) == load_checklists(folder)
     assert cache.get("anything") is None
+
+
+def _store_raw(cache: FileCache, folder: Path, payload: bytes) -> None:
+    """Put ``payload`` under the right key with a correct digest: only its content can make it a miss."""
+    key = content_key(loader.checklist_files(folder))
+    cache.put(key, hashlib.sha256(payload).digest() + payload)
+
+
+def test_a_damaged_payload_with_its_key_intact_is_a_miss(folder, cache, reads):
+    good = load_checklists(folder, cache=cache)
+    raw = bytearray(cache.path.read_bytes())
+    raw[-40] ^= 0x01  # one bit in the pickled set: the digest no longer matches
+    cache.path.write_bytes(bytes(raw))
+    assert load_checklists(folder, cache=cache) == good
+    assert len(reads) == 2
+
+
+class _Harmful:
+    def __reduce__(self):
+        return (os.system, ("echo gehackt > gehackt.txt",))
+
+
+def test_a_cache_that_would_run_code_is_refused_not_run(folder, cache, reads, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    good = load_checklists(folder)
+    for foreign in (_Harmful(), {"frameworks": []}, "checklists"):
+        _store_raw(cache, folder, pickle.dumps(foreign))
+        assert load_checklists(folder, cache=cache) == good
+    assert not (tmp_path / "gehackt.txt").exists()
+    assert len(reads) == 4  # the fresh load above and one per refused cache
+
+
+def test_another_pydantic_or_dienstscan_version_changes_the_key(folder, monkeypatch):
+    import pydantic
+
+    import dienstscan
+
+    files = loader.checklist_files(folder)
+    before = content_key(files)
+    for patch in ((pydantic, "VERSION", "0.0.1"), (dienstscan, "_version", lambda: "99.0")):
+        with monkeypatch.context() as m:
+            m.setattr(*patch)
+            m.setattr(checklist_cache, "_program_hash", None)
+            assert content_key(files) != before
+    monkeypatch.setattr(checklist_cache, "_program_hash", None)
+    assert content_key(files) == before
+
+
+def test_a_start_from_the_cache_validates_nothing_again(folder, cache):
+    """A fresh process that finds the set in the cache builds no pydantic validator for it (the
+    point of the cache: about 45 ms of a cold start) and still has the full, working set."""
+    load_checklists(folder, cache=cache)
+    code = (
+        "import sys\nfrom pathlib import Path\n"
+        "from dienstscan.checklists import load_checklists, loader\n"
+        "from dienstscan.checklists.cache import CACHE_NAME\n"
+        "from dienstscan.model import checklist as models\n"
+        "from dienstscan.storage.cache import FileCache\n"
+        "loader._read_and_check = None  # a read of the YAML would fail\n"
+        "folder, cache_dir = Path(sys.argv[1]), Path(sys.argv[2])\n"
+        "got = load_checklists(folder, cache=FileCache(CACHE_NAME, cache_dir))\n"
+        "built = [n for n, c in vars(models).items() if isinstance(c, type) and c.__dict__.get('__pydantic_complete__')]\n"
+        "print(built, got.item('KA-01').id, got.scale_for('KA-01').id)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(folder), str(cache.path.parent)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    expected = load_checklists(folder)
+    assert done.stdout.split() == ["[]", "KA-01", expected.scale_for("KA-01").id]

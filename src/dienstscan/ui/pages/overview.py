@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from ...model.checklist import Item
 from ...scoring.dutch import plural
-from ..cycle_dialogs import confirm_previous_answers
 from ..cycle_widgets import ConfirmSectionBar
 from ..document import ScanDocument
 from ..icons import STATE_LABELS, state_icon
@@ -117,9 +116,13 @@ class SectionPage(_OverviewPage):
     def __init__(self, doc: ScanDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, ["Nr.", "Item", "Antwoord", "Status"], "Items van dit onderdeel", parent)
         #: "n te bevestigen" while answers copied from the previous scan wait for confirmation.
-        self.confirm_bar = ConfirmSectionBar(doc, lambda section_id: confirm_previous_answers(self, doc, section_id),
-                                             self)
+        self.confirm_bar = ConfirmSectionBar(doc, self._confirm_section, self)
         self.layout_.insertWidget(self.layout_.indexOf(self.table), self.confirm_bar)
+
+    def _confirm_section(self, section_id: str) -> object:
+        from ..cycle_dialogs import confirm_previous_answers  # on first use, not for the first window
+
+        return confirm_previous_answers(self, self.doc, section_id)
 
     def show_section(self, section_id: str) -> None:
         self.node_id = section_id
