@@ -123,3 +123,18 @@ def test_every_entry_has_a_mnemonic_and_every_command_a_callback():
         assert "&" in entry.text, entry.id
     assert all(callable(spec.run) for spec in ACTION_SPECS)
     assert actions.has_doc(None) is False and actions.always(None) is True
+
+
+def _mnemonic(text: str) -> str:
+    return text[text.index("&") + 1].lower()
+
+
+def test_no_two_entries_of_one_menu_share_a_mnemonic():
+    """Alt+letter (or the letter in an open menu) reaches one entry: Bestand had V and S twice,
+    Ga naar O and V."""
+    letters: dict[str, list[str]] = {"menubalk": [_mnemonic(menu.text) for menu in MENUS]}
+    for entry in ENTRIES:
+        letters.setdefault(entry.menu, []).append(_mnemonic(entry.text))
+    assert set(letters) >= {"menubalk", "file", "go", "export"}
+    for menu, found in letters.items():
+        assert len(found) == len(set(found)), (menu, sorted(found))
