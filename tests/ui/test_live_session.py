@@ -20,7 +20,6 @@ from PySide6.QtTest import QTest
 
 from dienstscan import storage
 from dienstscan.model import Assessment, Organisation
-from dienstscan.participation import Limits
 from dienstscan.ui import live_panel
 from dienstscan.ui.document import ScanDocument
 from dienstscan.ui.live_session import LiveSession

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from dienstscan.checklists import ChecklistError, ChecklistProblem, default_checklist_dir, load_checklists
-from dienstscan.checklists import loader as loader_module
 from dienstscan.model import ChecklistSet
 
 

@@ -12,7 +12,6 @@ import json
 import math
 import shutil
 import warnings
-from pathlib import Path
 
 import pytest
 from plan_factory import VALID_CHECKLISTS

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from plan_factory import make_assessment
 from plan_sheet import columns, row_of
 
 from dienstscan.checklists import load_checklists
@@ -68,7 +67,7 @@ def test_samenvatting_shows_who_when_scores_and_benchmarks(wb):
     assert "A. de Vries (teamleider KCC); B. Jansen" in joined
     # 5 beloften: 2 of 5 applicable instruments implemented = 40%, beside its benchmark and source.
     row = next(r for r in ws.iter_rows(values_only=True) if r[0] == "5 beloften")
-    kader, score_text, partial, compared, source = row[0], row[2], row[3], row[4], row[8]
+    score_text, compared, source = row[2], row[4], row[8]
     assert score_text == "40% (2 van 5)"  # with its denominator
     # each benchmark in a few words: label, date, value, kind and the verdict
     assert "Bergen, 5 juli 2011: 50% (referentieniveau); lager" in compared

@@ -3,7 +3,6 @@ the exported workbook re-opened and its cells asserted. Also ``dienstscan export
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from cycle_scans import baseline_scan, current_scan, real_checklists

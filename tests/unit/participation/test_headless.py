@@ -7,7 +7,6 @@ changing its mind on some); it is bounded by count, not time: every answer is re
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import signal
 import subprocess
@@ -17,7 +16,6 @@ from collections import Counter
 from pathlib import Path
 
 import aiohttp
-import pytest
 
 from dienstscan import storage
 from dienstscan.participation import Limits
