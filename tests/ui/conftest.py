@@ -31,6 +31,7 @@ class FakeDialogs:
         self.take_over = False
         self.new_scan_result = None
         self.open_report = "close"
+        self.repair = False
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
         from dienstscan.ui import dialogs
@@ -47,6 +48,7 @@ class FakeDialogs:
         monkeypatch.setattr(dialogs, "ask_recovery", record("ask_recovery", lambda: self.recovery))
         monkeypatch.setattr(dialogs, "ask_take_over_lock", record("ask_take_over_lock", lambda: self.take_over))
         monkeypatch.setattr(dialogs, "new_scan", record("new_scan", lambda: self.new_scan_result))
+        monkeypatch.setattr(dialogs, "ask_repair_scan", record("ask_repair_scan", lambda: self.repair))
         monkeypatch.setattr(dialogs, "show_error", record("show_error", None))
         monkeypatch.setattr(dialogs, "show_info", record("show_info", None))
         from dienstscan.ui import report_dialog

@@ -112,3 +112,52 @@ def test_quitting_with_unsaved_changes_asks(window, fake_dialogs, new_assessment
     assert fake_dialogs.save_path.exists() is saved
     if closed:
         assert storage.find_recoveries() == []  # a deliberate close leaves no recovery offer
+
+
+def _hand_edited(tmp_path: Path, new_assessment) -> Path:
+    """A scan a person edited by hand: an action id twice and a key figure above its maximum."""
+    import json
+
+    from dienstscan.model import Action, KeyFigureValue
+
+    scan = new_assessment()
+    scan.actions = [Action(id="E-1", title="Eerste"), Action(id="E-2", title="Tweede")]
+    scan.key_figures["kg-eerste-contact"] = KeyFigureValue(value=80)
+    path = tmp_path / "hand.dienstscan"
+    storage.save_scan(scan, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["scan"]["actions"][1]["id"] = "E-1"
+    data["scan"]["key_figures"]["kg-eerste-contact"]["value"] = 140
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_a_scan_that_can_be_set_right_is_offered_a_repair_and_not_opened_without_consent(
+        window, fake_dialogs, tmp_path, new_assessment):
+    path = _hand_edited(tmp_path, new_assessment)
+    before = path.read_bytes()
+    fake_dialogs.repair = False
+    assert not window.open_path(path)
+    [(_, (message, repairs))] = [s for s in fake_dialogs.shown if s[0] == "ask_repair_scan"]
+    assert "de actie-ID 'E-1' staat 2 keer in het plan" in message and "ligt boven het maximum 100" in message
+    assert repairs[0] == "- actie nr. 2 had de ID 'E-1' van actie nr. 1 en heet nu 'E-1-2'"
+    assert fake_dialogs.count("show_error") == 0  # the question said what is wrong
+    assert window.doc is None and path.read_bytes() == before and not storage.lock_path(path).exists()
+
+
+def test_a_repaired_scan_opens_unsaved_says_what_changed_and_is_kept_only_on_save(
+        window, fake_dialogs, tmp_path, new_assessment):
+    path = _hand_edited(tmp_path, new_assessment)
+    before = path.read_bytes()
+    fake_dialogs.repair = True
+    assert window.open_path(path)
+    doc = window.doc
+    assert doc is not None and doc.is_dirty()  # unsaved: nothing written yet
+    assert [a.id for a in doc.assessment.actions] == ["E-1", "E-1-2"]
+    assert doc.assessment.key_figures["kg-eerste-contact"].value is None
+    assert "Bij openen weggehaald: de waarde 140" in doc.assessment.key_figures["kg-eerste-contact"].note
+    [info] = fake_dialogs.messages("show_info")
+    assert info.startswith("Bij het openen hersteld (het bestand verandert pas als u opslaat):\n- actie nr. 2")
+    assert path.read_bytes() == before
+    assert window.save()
+    assert storage.read_scan(path, window.checklists).repairs == []  # it opens plainly now

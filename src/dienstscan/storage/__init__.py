@@ -14,7 +14,7 @@ No Qt. The GUI and the CLI call:
 
 from .atomic import atomic_write_bytes
 from .compare import check_against_checklists
-from .errors import SaveError, ScanFileError, ScanLockedError
+from .errors import RepairableScanError, SaveError, ScanFileError, ScanLockedError
 from .lock import STALE_AFTER, LockOwner, ScanLock, acquire_lock, lock_path, read_lock
 from .migrations import CURRENT_FORMAT_VERSION
 from .recovery import (
@@ -38,6 +38,7 @@ __all__ = [
     "LockOwner",
     "RecoveryCopy",
     "SaveError",
+    "RepairableScanError",
     "ScanFileError",
     "ScanLock",
     "ScanLockedError",

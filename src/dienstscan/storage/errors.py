@@ -41,6 +41,16 @@ class ScanFileError(Exception):
         return self.message
 
 
+class RepairableScanError(ScanFileError):
+    """A scan that reads, but holds what its rules forbid and Dienstscan can set right without
+    losing anything (an action id twice, a framework twice in scope, a key figure value outside
+    its unit's range). ``repairs`` says, in Dutch, what opening it with ``repair=True`` changes."""
+
+    def __init__(self, path: Path | str, message: str, repairs: list[str]) -> None:
+        super().__init__(path, message, "invalid")
+        self.repairs = repairs
+
+
 class ScanLockedError(Exception):
     """The scan is open in another Dienstscan. ``owner`` says who, on which computer, since when."""
 

@@ -32,7 +32,7 @@ from .. import __version__
 from ..model.assessment import Assessment
 from ..model.checklist import ChecklistSet
 from .atomic import atomic_write
-from .errors import ScanFileError
+from .errors import RepairableScanError, ScanFileError
 from .messages import describe_os_error, describe_validation_error, field_path, save_failed_message
 from .migrations import CURRENT_FORMAT_VERSION, OLDEST_FORMAT_VERSION, MigrationError, upgrade
 
@@ -56,6 +56,8 @@ class LoadedScan:
     migrated: bool = False
     #: Envelope keys other than the standard ones (the recovery copy's own metadata).
     extra: dict[str, Any] = field(default_factory=dict)
+    #: What ``repair=True`` changed in memory (Dutch lines); the file itself is not changed.
+    repairs: list[str] = field(default_factory=list)
 
 
 def backup_path(path: Path) -> Path:
@@ -270,10 +272,13 @@ def _duplicate_keys_error(path: Path, text: str) -> ScanFileError:
     )
 
 
-def decode_scan(data: bytes, path: Path, checklists: ChecklistSet | None = None) -> LoadedScan:
+def decode_scan(data: bytes, path: Path, checklists: ChecklistSet | None = None, *,
+                repair: bool = False) -> LoadedScan:
     """Turn file bytes into a scan, or raise ``ScanFileError`` saying what is wrong.
 
-    With ``checklists`` the key figure values are checked against their units' ranges too.
+    With ``checklists`` the key figure values are checked against their units' ranges too. What
+    can be set right without losing anything raises ``RepairableScanError``; with ``repair=True``
+    it is set right in memory instead and listed in ``LoadedScan.repairs``.
     """
     if not data.strip():
         size = "0 bytes" if not data else "alleen witruimte"
@@ -329,31 +334,77 @@ def decode_scan(data: bytes, path: Path, checklists: ChecklistSet | None = None)
     except (ValueError, RecursionError):
         raise (_fail(path, "het bestand bevat geen bruikbare JSON.", "not_json"))
     loaded = _from_document(document, path)
-    _check_loaded(loaded.assessment, path, checklists)
+    loaded.repairs = _check_loaded(loaded.assessment, path, checklists, repair=repair)
     return loaded
 
 
-def _check_loaded(assessment: Assessment, path: Path, checklists: ChecklistSet | None) -> None:
-    """What the model alone cannot see: ids twice, and key figures outside their unit's range."""
+#: The most an action id may hold (``Action.id``), and a key figure's note (``ShortText``).
+_ID_LIMIT = 60
+_NOTE_LIMIT = 20_000
+
+
+def _check_loaded(assessment: Assessment, path: Path, checklists: ChecklistSet | None, *,
+                  repair: bool = False) -> list[str]:
+    """What the model alone cannot see: ids twice, and key figures outside their unit's range.
+
+    Each problem has a repair that loses nothing: a later action with an id already used gets a
+    free id with a suffix (its content stays), a framework named twice in scope once, and a key
+    figure value outside its range moves into the figure's note (the figure is then empty). With
+    ``repair`` they are made in ``assessment`` and returned as Dutch lines; without, the scan is
+    refused with ``RepairableScanError`` (the file is never changed here)."""
     problems: list[str] = []
+    repairs: list[str] = []
     places: dict[str, list[int]] = {}
     for number, action in enumerate(assessment.actions, start=1):
         places.setdefault(action.id, []).append(number)
+    taken = set(places)
     for action_id, numbers in places.items():
         if len(numbers) > 1:
             where = ", ".join(f"nr. {n}" for n in numbers)
             problems.append(f"- de actie-ID '{action_id}' staat {len(numbers)} keer in het plan (acties {where}); "
                             "geef elke actie een eigen ID")
+            for number in numbers[1:]:
+                n = 2
+                while (new_id := f"{action_id[:_ID_LIMIT - 4]}-{n}") in taken:
+                    n += 1
+                taken.add(new_id)
+                repairs.append(f"- actie nr. {number} had de ID '{action_id}' van actie nr. {numbers[0]} en heet nu "
+                               f"'{new_id}'")
+                if repair:
+                    assessment.actions[number - 1].id = new_id
     seen: set[str] = set()
+    kept: list[str] = []
     for framework_id in assessment.frameworks:
         if framework_id in seen:
             problems.append(f"- het kader '{framework_id}' staat twee keer in de scope (kaders)")
+            repairs.append(f"- het kader '{framework_id}' staat nog één keer in de scope")
+        else:
+            kept.append(framework_id)
         seen.add(framework_id)
+    if repair and len(kept) != len(assessment.frameworks):
+        assessment.frameworks = kept
     if checklists is not None:
-        problems += key_figure_problems(assessment, checklists)
-    if problems:
-        raise _fail(path, "de scan bevat ongeldige gegevens:\n" + "\n".join(problems)
-                    + "\nHet bestand is niet gewijzigd.", "invalid")
+        for figure_id, problem, reason in _key_figure_problems(assessment, checklists):
+            problems.append(problem)
+            entered = assessment.key_figures[figure_id]
+            moved = f"Bij openen weggehaald: de waarde {_plain_number(entered.value)} {reason}."
+            note = f"{entered.note}\n{moved}" if entered.note.strip() else moved
+            if len(note) > _NOTE_LIMIT:  # no room to keep the value: no repair, refuse as before
+                repair = False
+                repairs = []
+                break
+            repairs.append(f"- kengetal '{checklists.key_figures[figure_id].label}': de waarde staat nu in de "
+                           "toelichting, het kengetal is leeg")
+            if repair:
+                entered.note = note
+                entered.value = None
+    if problems and not repair:
+        refused = _fail(path, "de scan bevat ongeldige gegevens:\n" + "\n".join(problems)
+                        + "\nHet bestand is niet gewijzigd.", "invalid")
+        if repairs:
+            raise RepairableScanError(path, refused.message, repairs)
+        raise refused
+    return repairs if problems else []
 
 
 def _plain_number(value: float) -> str:
@@ -363,6 +414,11 @@ def _plain_number(value: float) -> str:
 
 def key_figure_problems(assessment: Assessment, checklists: ChecklistSet) -> list[str]:
     """Key figure values that break their key figure's rule (``KeyFigure.out_of_range``), in Dutch."""
+    return [problem for _, problem, _ in _key_figure_problems(assessment, checklists)]
+
+
+def _key_figure_problems(assessment: Assessment, checklists: ChecklistSet) -> list[tuple[str, str, str]]:
+    """(figure id, the Dutch problem line, the reason) per key figure value that breaks its rule."""
     problems = []
     for figure_id, entered in sorted(assessment.key_figures.items()):
         figure = checklists.key_figures.get(figure_id)
@@ -379,7 +435,7 @@ def key_figure_problems(assessment: Assessment, checklists: ChecklistSet) -> lis
             reason = f"ligt onder het minimum {_plain_number(limit)}"
         else:
             reason = f"ligt boven het maximum {_plain_number(limit)}"
-        problems.append(f"- kengetal '{figure.label}' ({figure_id}): de waarde {found} {reason}")
+        problems.append((figure_id, f"- kengetal '{figure.label}' ({figure_id}): de waarde {found} {reason}", reason))
     return problems
 
 
@@ -459,12 +515,14 @@ def read_file_bytes(path: Path) -> bytes:
         raise _fail(path, f"het kan niet worden gelezen ({describe_os_error(exc)}).", "unreadable") from exc
 
 
-def read_scan(path: Path, checklists: ChecklistSet | None = None) -> LoadedScan:
+def read_scan(path: Path, checklists: ChecklistSet | None = None, *, repair: bool = False) -> LoadedScan:
     """Load a scan with what its envelope says (format version, whether it was upgraded).
 
-    With ``checklists``, key figure values outside their unit's range are refused too."""
+    With ``checklists``, key figure values outside their unit's range are refused too. With
+    ``repair``, what ``RepairableScanError`` would refuse is set right in memory instead
+    (``LoadedScan.repairs``); the file is not changed."""
     path = Path(path)
-    return decode_scan(read_file_bytes(path), path, checklists)
+    return decode_scan(read_file_bytes(path), path, checklists, repair=repair)
 
 
 def load_scan(path: Path, checklists: ChecklistSet | None = None) -> Assessment:

@@ -104,6 +104,24 @@ def ask_take_over_lock(parent: QWidget | None, message: str) -> bool:
     return box.clickedButton() is take
 
 
+def ask_repair_scan(parent: QWidget | None, message: str, repairs: list[str]) -> bool:
+    """The scan holds what its rules forbid but can be set right without losing anything: True to
+    open it set right (the file changes only when the user saves)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Scan herstellen")
+    box.setText(message)
+    box.setInformativeText("Dienstscan kan de scan openen en dit herstellen; er gaat niets verloren:\n"
+                           + "\n".join(repairs)
+                           + "\n\nHet bestand verandert pas als u opslaat (de vorige versie blijft als "
+                             "reservekopie bewaard).")
+    repair = box.addButton("&Herstellen en openen", QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton("Annuleren", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is repair
+
+
 def new_scan(parent: QWidget | None, checklists: ChecklistSet) -> Assessment | None:
     """Run the new-scan wizard; the new scan, or None when cancelled."""
     from .new_scan import NewScanWizard

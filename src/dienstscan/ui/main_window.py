@@ -267,6 +267,14 @@ class MainWindow(QMainWindow):
             return False
         try:
             loaded = storage.read_scan(path, self.checklists)
+        except storage.RepairableScanError as exc:
+            if not dialogs.ask_repair_scan(self, str(exc), exc.repairs):
+                return False
+            try:
+                loaded = storage.read_scan(path, self.checklists, repair=True)
+            except storage.ScanFileError as again:
+                dialogs.show_error(self, "Scan openen", str(again))
+                return False
         except storage.ScanFileError as exc:
             dialogs.show_error(self, "Scan openen", str(exc))
             if exc.code == "not_found":
@@ -276,7 +284,8 @@ class MainWindow(QMainWindow):
         lock = self._lock(path)
         if lock is False:
             return False
-        doc = ScanDocument(self.checklists, loaded.assessment, path, lock=lock or None)
+        # a repaired scan is unsaved: the file changes only when the user saves it
+        doc = ScanDocument(self.checklists, loaded.assessment, path, lock=lock or None, unsaved=bool(loaded.repairs))
         self.set_document(doc)
         settings.add_recent_file(path)
         settings.set_last_folder(path.parent)
@@ -285,6 +294,9 @@ class MainWindow(QMainWindow):
         if loaded.migrated:
             notes.insert(0, "De scan is gemaakt met een oudere versie van Dienstscan en is bijgewerkt; "
                             "bij opslaan krijgt het bestand de nieuwe indeling.")
+        if loaded.repairs:
+            notes.insert(0, "Bij het openen hersteld (het bestand verandert pas als u opslaat):\n"
+                            + "\n".join(loaded.repairs))
         if notes:
             dialogs.show_info(self, "Let op", "\n\n".join(notes))
         return True

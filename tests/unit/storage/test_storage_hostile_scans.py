@@ -220,3 +220,85 @@ def test_a_path_through_a_file_is_named_in_dutch(tmp_path):
     with pytest.raises(ScanFileError) as err:
         load_scan(blocker / "scan.dienstscan")
     assert "Not a directory" not in str(err.value)
+
+
+# ------------------------------------------------------------------------ repair without loss
+
+
+def _repairable(tmp_path: Path) -> Path:
+    """Each repairable problem once: an action id twice, a framework twice, a key figure too high
+    (with a note of its own)."""
+    data = json.loads(_text())
+    data["scan"]["actions"][2]["id"] = "E-1"
+    data["scan"]["frameworks"] = ["KA", "KA"]
+    data["scan"]["key_figures"]["kg-eerste-contact"] = {"value": 140, "note": "Uit de telefooncentrale.", "date": None}
+    path = tmp_path / "hand.dienstscan"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_what_can_be_set_right_without_loss_is_refused_with_the_repairs_named(tmp_path):
+    from dienstscan.storage import RepairableScanError
+
+    checklists = load_checklists(VALID)
+    label = checklists.key_figures["kg-eerste-contact"].label
+    path = _repairable(tmp_path)
+    before = path.read_bytes()
+    with pytest.raises(RepairableScanError) as err:
+        load_scan(path, checklists)
+    assert err.value.code == "invalid" and path.read_bytes() == before
+    assert err.value.repairs == [
+        "- actie nr. 3 had de ID 'E-1' van actie nr. 1 en heet nu 'E-1-2'",
+        "- het kader 'KA' staat nog één keer in de scope",
+        f"- kengetal '{label}': de waarde staat nu in de toelichting, het kengetal is leeg",
+    ]
+
+
+def test_repair_sets_it_right_in_memory_and_keeps_everything(tmp_path):
+    from dienstscan.storage import read_scan
+
+    checklists = load_checklists(VALID)
+    path = _repairable(tmp_path)
+    before = path.read_bytes()
+    loaded = read_scan(path, checklists, repair=True)
+    scan = loaded.assessment
+    assert path.read_bytes() == before  # the file changes only when the user saves
+    assert len(loaded.repairs) == 3
+    assert [(a.id, a.title) for a in scan.actions] == [("E-1", "Eerste"), ("E-2", "Tweede"), ("E-1-2", "Derde")]
+    assert scan.frameworks == ["KA"]
+    figure = scan.key_figures["kg-eerste-contact"]
+    assert figure.value is None
+    assert figure.note == ("Uit de telefooncentrale.\nBij openen weggehaald: de waarde 140 ligt boven het "
+                           "maximum 100.")
+    # saved, it loads without any repair
+    save_scan(scan, path)
+    again = read_scan(path, checklists)
+    assert again.repairs == [] and again.assessment.key_figures["kg-eerste-contact"].note == figure.note
+
+
+def test_a_repair_never_takes_an_id_that_is_already_used(tmp_path):
+    from dienstscan.storage import read_scan
+
+    data = json.loads(_text())
+    data["scan"]["actions"] = [{"id": "E-1", "title": "A"}, {"id": "E-1-2", "title": "B"}, {"id": "E-1", "title": "C"},
+                               {"id": "E-1", "title": "D"}]
+    path = tmp_path / "hand.dienstscan"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    scan = read_scan(path, repair=True).assessment
+    assert [a.id for a in scan.actions] == ["E-1", "E-1-2", "E-1-3", "E-1-4"]
+    assert [a.title for a in scan.actions] == ["A", "B", "C", "D"]
+
+
+def test_no_room_in_the_note_means_no_repair_but_the_same_refusal(tmp_path):
+    from dienstscan.storage import RepairableScanError, read_scan
+
+    data = json.loads(_text())
+    data["scan"]["key_figures"]["kg-eerste-contact"] = {"value": 140, "note": "x" * 19_990, "date": None}
+    path = tmp_path / "hand.dienstscan"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ScanFileError) as err:
+        read_scan(path, load_checklists(VALID))
+    assert not isinstance(err.value, RepairableScanError)
+    assert "ligt boven het maximum 100" in str(err.value)
+    with pytest.raises(ScanFileError):
+        read_scan(path, load_checklists(VALID), repair=True)
