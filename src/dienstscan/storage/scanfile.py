@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -351,9 +352,12 @@ def _check_loaded(assessment: Assessment, path: Path, checklists: ChecklistSet |
     free id with a suffix (its content stays), a framework named twice in scope once, and a key
     figure value outside its range moves into the figure's note (the figure is then empty). With
     ``repair`` they are made in ``assessment`` and returned as Dutch lines; without, the scan is
-    refused with ``RepairableScanError`` (the file is never changed here)."""
+    refused with ``RepairableScanError`` (the file is never changed here). A value whose note has
+    no room for it cannot be moved: the scan is then refused as before, repair or not."""
     problems: list[str] = []
     repairs: list[str] = []
+    fixes: list[Callable[[], None]] = []
+    repairable = True
     places: dict[str, list[int]] = {}
     for number, action in enumerate(assessment.actions, start=1):
         places.setdefault(action.id, []).append(number)
@@ -370,41 +374,34 @@ def _check_loaded(assessment: Assessment, path: Path, checklists: ChecklistSet |
                 taken.add(new_id)
                 repairs.append(f"- actie nr. {number} had de ID '{action_id}' van actie nr. {numbers[0]} en heet nu "
                                f"'{new_id}'")
-                if repair:
-                    assessment.actions[number - 1].id = new_id
-    seen: set[str] = set()
-    kept: list[str] = []
-    for framework_id in assessment.frameworks:
-        if framework_id in seen:
+                fixes.append(lambda action=assessment.actions[number - 1], new_id=new_id: setattr(action, "id", new_id))
+    kept = list(dict.fromkeys(assessment.frameworks))
+    for framework_id in kept:
+        if assessment.frameworks.count(framework_id) > 1:
             problems.append(f"- het kader '{framework_id}' staat twee keer in de scope (kaders)")
             repairs.append(f"- het kader '{framework_id}' staat nog één keer in de scope")
-        else:
-            kept.append(framework_id)
-        seen.add(framework_id)
-    if repair and len(kept) != len(assessment.frameworks):
-        assessment.frameworks = kept
-    if checklists is not None:
-        for figure_id, problem, reason in _key_figure_problems(assessment, checklists):
-            problems.append(problem)
-            entered = assessment.key_figures[figure_id]
-            moved = f"Bij openen weggehaald: de waarde {_plain_number(entered.value)} {reason}."
-            note = f"{entered.note}\n{moved}" if entered.note.strip() else moved
-            if len(note) > _NOTE_LIMIT:  # no room to keep the value: no repair, refuse as before
-                repair = False
-                repairs = []
-                break
-            repairs.append(f"- kengetal '{checklists.key_figures[figure_id].label}': de waarde staat nu in de "
-                           "toelichting, het kengetal is leeg")
-            if repair:
-                entered.note = note
-                entered.value = None
-    if problems and not repair:
+    if len(kept) != len(assessment.frameworks):
+        fixes.append(lambda: setattr(assessment, "frameworks", kept))
+    for figure_id, problem, reason in _key_figure_problems(assessment, checklists) if checklists else []:
+        problems.append(problem)
+        entered = assessment.key_figures[figure_id]
+        moved = f"Bij openen weggehaald: de waarde {_plain_number(entered.value)} {reason}."
+        note = f"{entered.note}\n{moved}" if entered.note.strip() else moved
+        repairable = repairable and len(note) <= _NOTE_LIMIT
+        repairs.append(f"- kengetal '{checklists.key_figures[figure_id].label}': de waarde staat nu in de "
+                       "toelichting, het kengetal is leeg")
+        fixes.append(lambda entered=entered, note=note: (setattr(entered, "note", note), setattr(entered, "value", None)))
+    if not problems:
+        return []
+    if not (repair and repairable):
         refused = _fail(path, "de scan bevat ongeldige gegevens:\n" + "\n".join(problems)
                         + "\nHet bestand is niet gewijzigd.", "invalid")
-        if repairs:
+        if repairable:
             raise RepairableScanError(path, refused.message, repairs)
         raise refused
-    return repairs if problems else []
+    for fix in fixes:
+        fix()
+    return repairs
 
 
 def _plain_number(value: float) -> str:

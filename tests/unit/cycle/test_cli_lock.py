@@ -57,12 +57,18 @@ def test_import_plan_ja_honours_the_lock(tmp_path, capsys):
     assert not lock_path(scan).exists()  # our own lock is released again
 
 
-def test_read_forms_opslaan_honours_the_lock(tmp_path, capsys):
+def _scan_and_form(tmp_path):
+    """A scan and one participant form made from it."""
     scan = write_scan(tmp_path, "a.dienstscan", "Gemeente A", "niet")
     folder = tmp_path / "formulieren"
     folder.mkdir()
     assert main(["formulieren", str(scan), "-o", str(folder), "--aantal", "1", *CL]) == 0
     [form] = folder.glob("*.xlsx")
+    return scan, form
+
+
+def test_read_forms_opslaan_honours_the_lock(tmp_path, capsys):
+    scan, form = _scan_and_form(tmp_path)
     before = scan.read_bytes()
     held = _hold(scan)
     _refused_by_lock(capsys, scan, held, before, "formulieren-inlezen", str(scan), str(form), "--opslaan")
@@ -79,11 +85,7 @@ def test_next_cycle_honours_a_lock_on_its_output(tmp_path, capsys):
 
 
 def test_a_damaged_lock_is_taken_over_and_said(tmp_path, capsys):
-    scan = write_scan(tmp_path, "a.dienstscan", "Gemeente A", "niet")
-    folder = tmp_path / "f"
-    folder.mkdir()
-    assert main(["formulieren", str(scan), "-o", str(folder), "--aantal", "1", *CL]) == 0
-    [form] = folder.glob("*.xlsx")
+    scan, form = _scan_and_form(tmp_path)
     lock_path(scan).write_bytes(b'{"pid": 1000000000000000000000000000000, "since": "0001-01-01T00:00:00+05:00"}')
     capsys.readouterr()
     assert main(["formulieren-inlezen", str(scan), str(form), "--opslaan", *CL]) == 0

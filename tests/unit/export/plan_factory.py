@@ -35,6 +35,25 @@ VALID_CHECKLISTS = Path(__file__).resolve().parents[2] / "fixtures" / "checklist
 SRC = SourceRef(document="002_df95863a505375c9.txt", section="4.5")
 
 
+def accepted_gap_scan(checklists: ChecklistSet, name: str) -> Assessment:
+    """Every item of ``checklists`` answered with its first gap option (with an explanation), every
+    proposal accepted, plus one own action: a plan with a row per item (the CLI and read-back tests)."""
+    scan = Assessment(organisation=Organisation(name=name), peildatum=dt.date(2026, 6, 1),
+                      frameworks=[fw.id for fw in checklists.frameworks],
+                      checklist_versions={fw.id: fw.version for fw in checklists.frameworks})
+    for fw in checklists.frameworks:
+        for item in fw.all_items():
+            gap = next((o for o in checklists.scale_for(item.id).options if o.gap), None)
+            if gap:
+                scan.answer(item.id).option = gap.id
+                scan.answer(item.id).explanation = "Nog niet"
+    propose_actions(checklists, scan)
+    for action in scan.actions:
+        action.decision = "geaccepteerd"
+    add_own_action(scan, "Eigen actie", owner="Teamleider")
+    return scan
+
+
 def _item(item_id: str, text: str, legal: str | None = None, theme: str = "visie", scored: bool = True,
           **extra) -> Item:
     return Item(id=item_id, text=text, source=SourceRef(document="bron.txt", section=item_id), legal_status=legal,

@@ -14,7 +14,7 @@ import shutil
 import warnings
 
 import pytest
-from plan_factory import VALID_CHECKLISTS
+from plan_factory import VALID_CHECKLISTS, accepted_gap_scan
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -24,8 +24,7 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 from dienstscan.checklists import load_checklists
 from dienstscan.cli import main
 from dienstscan.export.excel_plan import PLAN_COLUMNS, PLAN_HEADER_ROW, WORK_SHEET, export_plan
-from dienstscan.model import Assessment, KeyFigureValue, Organisation
-from dienstscan.plan import add_own_action, propose_actions
+from dienstscan.model import KeyFigureValue
 from dienstscan.scoring import score
 from dienstscan.storage import ScanFileError, load_scan, save_scan
 from dienstscan.storage.scanfile import encode_scan
@@ -40,19 +39,7 @@ def base(tmp_path_factory):
     """A scan with a plan and key figures, its exported workbook, and the checklists."""
     folder = tmp_path_factory.mktemp("basis")
     checklists = load_checklists(VALID_CHECKLISTS)
-    scan = Assessment(organisation=Organisation(name="Gemeente Eigenwijs"), peildatum=dt.date(2026, 6, 1),
-                      frameworks=[fw.id for fw in checklists.frameworks],
-                      checklist_versions={fw.id: fw.version for fw in checklists.frameworks})
-    for fw in checklists.frameworks:
-        for item in fw.all_items():
-            gap = next((o for o in checklists.scale_for(item.id).options if o.gap), None)
-            if gap:
-                scan.answer(item.id).option = gap.id
-                scan.answer(item.id).explanation = "Nog niet"
-    propose_actions(checklists, scan)
-    for action in scan.actions:
-        action.decision = "geaccepteerd"
-    add_own_action(scan, "Eigen actie", owner="Teamleider")
+    scan = accepted_gap_scan(checklists, "Gemeente Eigenwijs")
     scan.key_figures["kg-wachttijd"] = KeyFigureValue(value=6.5)
     scan_path = folder / "scan.dienstscan"
     save_scan(scan, scan_path, keep_backup=False)

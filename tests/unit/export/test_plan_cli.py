@@ -12,33 +12,20 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from plan_factory import VALID_CHECKLISTS
+from plan_factory import VALID_CHECKLISTS, accepted_gap_scan
 from plan_sheet import PlanEditor
 
 from dienstscan.checklists import load_checklists
 from dienstscan.cli import main
 from dienstscan.export.excel_plan import META_SHEET
 from dienstscan.model import Assessment, Organisation
-from dienstscan.plan import add_own_action, propose_actions
 from dienstscan.storage import load_scan, save_scan
 
 
 @pytest.fixture
 def scan_file(tmp_path: Path) -> Path:
     checklists = load_checklists(VALID_CHECKLISTS)
-    scan = Assessment(organisation=Organisation(name="Gemeente Test"), peildatum=dt.date(2026, 6, 1),
-                      frameworks=[fw.id for fw in checklists.frameworks],
-                      checklist_versions={fw.id: fw.version for fw in checklists.frameworks})
-    for fw in checklists.frameworks:
-        for item in fw.all_items():
-            gap = next((o for o in checklists.scale_for(item.id).options if o.gap), None)
-            if gap:
-                scan.answer(item.id).option = gap.id
-                scan.answer(item.id).explanation = "Nog niet"
-    propose_actions(checklists, scan)
-    for action in scan.actions:
-        action.decision = "geaccepteerd"
-    add_own_action(scan, "Eigen actie", owner="Teamleider")
+    scan = accepted_gap_scan(checklists, "Gemeente Test")
     path = tmp_path / "test.dienstscan"
     save_scan(scan, path, keep_backup=False)
     return path

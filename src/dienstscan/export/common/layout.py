@@ -7,6 +7,7 @@ width (conservatively: LibreOffice substitutes wider fonts for Calibri) and set 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TypeVar
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -50,6 +51,13 @@ def lines_needed(text: str, width: float) -> int:
             used = size % per_line or per_line
         total += lines
     return max(1, total)
+
+
+def width_needed(texts: Iterable[object]) -> float:
+    """The column width at which the longest line of ``texts`` (non-text values are skipped) fits
+    on one line: the inverse of ``lines_needed``."""
+    longest = max((len(line) for text in texts if isinstance(text, str) for line in text.split("\n")), default=0)
+    return longest / CHARS_PER_WIDTH + CELL_PADDING
 
 
 def fit_rows(ws: Worksheet, first_row: int, last_row: int, widths: dict[int, float], *,

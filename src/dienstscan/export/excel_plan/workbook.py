@@ -70,7 +70,7 @@ from ..common.plan_view import decision_text, plan_order, split_plan
 from ..common.sources import action_source_text, source_rows, theme_label
 from ...plan import visible_actions
 from ..common.item_notes import current_short, item_notes, notes_heading, origin_short
-from ..common.layout import CELL_PADDING, CHARS_PER_WIDTH, LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup
+from ..common.layout import CELL_PADDING, LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup, width_needed
 from .progress_sheet import PROGRESS_SHEET, write_progress_sheet
 from .summary import write_scores, write_summary
 
@@ -527,10 +527,8 @@ def _content_widths(columns: list[tuple[str, float, bool]], rows: list[list[obje
         if not wraps:
             widths.append(width)
             continue
-        longest = max((len(line) for row in rows if isinstance(row[i], str) for line in row[i].split("\n")),
-                      default=0)
         header_min = max(len(word) for word in header.split()) + 2
-        widths.append(max(header_min, min(width, longest / CHARS_PER_WIDTH + CELL_PADDING)))
+        widths.append(max(header_min, min(width, width_needed(row[i] for row in rows))))
     return widths
 
 
@@ -549,18 +547,14 @@ def _fill_page(widths: list[float], columns: list[tuple[str, float, bool]], rows
     widths = list(widths)
     slack = PRINTED_WIDTH - sum(widths[:printed])
 
-    def need(i: int) -> float:
-        longest = max((len(line) for row in rows if isinstance(row[i], str) for line in row[i].split("\n")),
-                      default=0)
-        return longest / CHARS_PER_WIDTH + CELL_PADDING
-
     short = [i for i in range(2, printed) if columns[i][2]]
     for i, cap in [*((i, SHORT_COLUMN_CAP) for i in short), (1, None), *((i, None) for i in short)]:
         if slack <= 0:
             break
         if not columns[i][2]:
             continue
-        target = need(i) if cap is None else min(need(i), cap)
+        need = width_needed(row[i] for row in rows)
+        target = need if cap is None else min(need, cap)
         add = min(slack, max(0.0, target - widths[i]))
         widths[i] += add
         slack -= add

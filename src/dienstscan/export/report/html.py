@@ -210,6 +210,7 @@ def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkSc
                 "current": current_short(checklists, item),
                 "scored": item.scored,
             })
+    notes = item_notes(checklists, listed)
     has_register = any(i.right or i.duty for i in fw.all_items()) or any(
         (a := assessment.answers.get(i.id)) is not None and (a.barriers or a.causes or a.solutions)
         for i in fw.all_items())
@@ -252,8 +253,8 @@ def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkSc
         "excluded_sections": [{"title": e.title, "justification": e.justification} for e in fs.excluded_sections],
         "chart_svg": chart,
         "item_rows": items,
-        "item_notes": (notes := [{"id": n.item_id, "text": n.text} for n in item_notes(checklists, listed)]),
-        "item_notes_heading": notes_heading(item_notes(checklists, listed)) if notes else "",
+        "item_notes": [{"id": n.item_id, "text": n.text} for n in notes],
+        "item_notes_heading": notes_heading(notes) if notes else "",
         "register": _register(checklists, assessment, fw) if has_register else None,
         "explanations_missing": len(fs.explanation_status.missing),
         "polls": _polls(fw, assessment),
