@@ -61,7 +61,7 @@ def _score_text(scan_path: Path, checklist_dir: str | None, as_json: bool,
     """The score report of a scan file: a Dutch table or JSON (the same numbers)."""
     from .checklists import ChecklistError, default_checklist_dir, load_checklists
     from .cli_tables import format_report
-    from .scoring import score
+    from .scoring import report_json, score
     from .storage import ScanFileError, check_against_checklists, load_scan
 
     folder = Path(checklist_dir) if checklist_dir else default_checklist_dir()
@@ -76,7 +76,7 @@ def _score_text(scan_path: Path, checklist_dir: str | None, as_json: bool,
         raise UserError(str(exc)) from None
     report = score(checklists, assessment)
     if as_json:
-        return report.model_dump_json(indent=2) + "\n"
+        return report_json(report, indent=2) + "\n"
     text = format_report(report)
     notes = check_against_checklists(assessment, checklists)
     if notes:

@@ -28,9 +28,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from ..model.assessment import Action, Assessment, in_sentence, items_in_scope
 from ..model.checklist import LEGAL_STATUS_LABELS, ChecklistSet, CurrentNote, Framework, Item, ScaleOption
@@ -42,16 +41,16 @@ _NOT_EDITABLE = frozenset({"id", "origin", "item_id", "gap_closed", "merged_into
 _OWN_ID = re.compile(r"^E-(\d+)$")
 
 
-class PlanChanges(BaseModel):
-    """What a run of ``propose_actions`` changed, as action ids."""
+@dataclass(kw_only=True)
+class PlanChanges:
+    """What a run of ``propose_actions`` changed, as action ids (a dataclass: made by this
+    module only, never read from a file, so there is nothing to validate)."""
 
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-
-    added: list[str] = Field(default_factory=list)
-    reopened: list[str] = Field(default_factory=list)
-    closed: list[str] = Field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    reopened: list[str] = field(default_factory=list)
+    closed: list[str] = field(default_factory=list)
     #: Existing proposals whose title, reason, theme or priority followed the content/answers.
-    updated: list[str] = Field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:

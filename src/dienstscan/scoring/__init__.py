@@ -19,6 +19,9 @@ from .report import (
     SectionScore,
     SeparateItem,
     Tally,
+    report_dict,
+    report_from_json,
+    report_json,
 )
 
 __all__ = [
@@ -35,6 +38,9 @@ __all__ = [
     "SectionScore",
     "SeparateItem",
     "Tally",
+    "report_dict",
+    "report_from_json",
+    "report_json",
     "item_state",
     "node_counts",
     "score",

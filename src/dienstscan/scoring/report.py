@@ -1,24 +1,49 @@
-"""The score report: what ``dienstscan.scoring.score`` returns, as pydantic models.
+"""The score report: what ``dienstscan.scoring.score`` returns, as plain dataclasses.
 
-The GUI, the exports and ``dienstscan score --json`` (``model_dump_json``) all read these, so
-every number a person sees is computed once, here. Percentages are raw floats (0..100); the
+The GUI, the exports and ``dienstscan score --json`` (``report_json``) all read these, so
+every number a person sees is computed once, here. They are dataclasses, not pydantic models:
+the engine makes them from checked data and nothing parses them from a file, so validating each
+one would only cost time; building pydantic's validators for them was a tenth of a cold start's
+own work. ``report_json`` (and ``report_from_json`` for tests) go through pydantic's
+``TypeAdapter``, built on first use, so the JSON is as pydantic writes any model. Percentages are raw floats (0..100); the
 Dutch texts (``sentence``, ``*_text``) are the same numbers formatted for reading.
 """
 
 from __future__ import annotations
 
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar
 
 ItemState = Literal["unanswered", "answered", "explanation_missing", "out_of_scope"]
 
 
-class _Report(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
+_report = dataclass(kw_only=True)
+R = TypeVar("R")
 
 
-class Tally(_Report):
+def report_json(report: Any, *, indent: int | None = None) -> str:
+    """``report`` (any class of this module, or a list of them) as JSON, as pydantic writes it."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(type(report)).dump_json(report, indent=indent).decode()
+
+
+def report_dict(report: Any) -> dict[str, Any]:
+    """``report`` as plain JSON data (numbers, strings, lists, dicts)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(type(report)).dump_python(report, mode="json")
+
+
+def report_from_json(cls: type[R], text: str | bytes) -> R:
+    """The report ``report_json`` wrote, checked against ``cls`` (tests: nothing is lost)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(cls).validate_json(text, strict=False)
+
+
+@_report
+class Tally:
     """Counts of the scored items of a framework, a section or the whole scan.
 
     ``applicable`` = items in scope that are not *niet van toepassing*; unanswered items are
@@ -49,7 +74,8 @@ class Tally(_Report):
     completeness: float | None = None
 
 
-class BenchmarkComparison(_Report):
+@_report
+class BenchmarkComparison:
     """One benchmark against one value, always with its source."""
 
     benchmark_id: str
@@ -79,7 +105,8 @@ class BenchmarkComparison(_Report):
     source_sentence: str
 
 
-class MetricComparison(_Report):
+@_report
+class MetricComparison:
     """A value (score, level, key figure) against every benchmark for its metric."""
 
     metric: str
@@ -94,9 +121,9 @@ class MetricComparison(_Report):
     #: Why it is withheld: too many items not applicable, a count without inhabitants ...
     withheld_reason: str | None = None
     #: Caveats of the benchmarks (said once in ``sentence``), e.g. the 5 beloften reconstruction.
-    caveats: list[str] = []
+    caveats: list[str] = field(default_factory=list)
     #: Other notes said after the comparison (benchmarks left out, and why).
-    notes: list[str] = []
+    notes: list[str] = field(default_factory=list)
 
     @property
     def drawn(self) -> list[BenchmarkComparison]:
@@ -105,7 +132,8 @@ class MetricComparison(_Report):
         return self.benchmarks if self.comparable else []
 
 
-class ExcludedPart(_Report):
+@_report
+class ExcludedPart:
     """A framework or section put out of scope, with the user's justification."""
 
     id: str
@@ -115,15 +143,17 @@ class ExcludedPart(_Report):
     items: int
 
 
-class ExplanationStatus(_Report):
+@_report
+class ExplanationStatus:
     """Comply or explain: answers whose option requires an explanation ("leg uit")."""
 
     required: int = 0
     given: int = 0
-    missing: list[str] = []
+    missing: list[str] = field(default_factory=list)
 
 
-class SectionScore(_Report):
+@_report
+class SectionScore:
     id: str
     title: str
     number: int | None
@@ -133,7 +163,8 @@ class SectionScore(_Report):
     comparison: MetricComparison | None = None
 
 
-class SeparateItem(_Report):
+@_report
+class SeparateItem:
     """An item with ``scored: false`` (the Antwoord phase): reported on its own, not in the score."""
 
     item_id: str
@@ -144,7 +175,8 @@ class SeparateItem(_Report):
     comparison: MetricComparison | None = None
 
 
-class FrameworkScore(_Report):
+@_report
+class FrameworkScore:
     id: str
     title: str
     short_title: str
@@ -164,10 +196,11 @@ class FrameworkScore(_Report):
     unanswered: list[str]
     comparison: MetricComparison | None = None
     #: Item-level benchmarks of scored items (rare; the phase item is in ``separate_items``).
-    item_comparisons: list[MetricComparison] = []
+    item_comparisons: list[MetricComparison] = field(default_factory=list)
 
 
-class KeyFigureResult(_Report):
+@_report
+class KeyFigureResult:
     id: str
     label: str
     unit: str
@@ -179,23 +212,25 @@ class KeyFigureResult(_Report):
     comparison: MetricComparison | None = None
 
 
-class Completeness(_Report):
+@_report
+class Completeness:
     """What is still open: unanswered items, missing explanations, answers that do not fit."""
 
     items: int = 0
     answered: int = 0
     percentage: float | None = None
     #: framework id -> unanswered item ids (organisation-wide items and every in-scope section).
-    unanswered: dict[str, list[str]] = {}
-    explanations_missing: list[str] = []
+    unanswered: dict[str, list[str]] = field(default_factory=dict)
+    explanations_missing: list[str] = field(default_factory=list)
     #: Answers to item ids the checklists do not have (kept in the scan, not scored).
-    unknown_items: list[str] = []
+    unknown_items: list[str] = field(default_factory=list)
     #: "item: option" for answers whose option is not on the item's scale (treated as unanswered).
-    unknown_options: list[str] = []
-    key_figures_missing: list[str] = []
+    unknown_options: list[str] = field(default_factory=list)
+    key_figures_missing: list[str] = field(default_factory=list)
 
 
-class ScoreReport(_Report):
+@_report
+class ScoreReport:
     organisation: str
     peildatum: str
     frameworks: list[FrameworkScore]
@@ -206,10 +241,11 @@ class ScoreReport(_Report):
     key_figures: list[KeyFigureResult]
     completeness: Completeness
     #: Dutch notes about the scan itself (e.g. a framework the checklists do not know).
-    warnings: list[str] = []
+    warnings: list[str] = field(default_factory=list)
 
 
-class NodeCounts(_Report):
+@_report
+class NodeCounts:
     """Counts for one framework or section in the GUI tree (all items, scored or not)."""
 
     total: int = 0

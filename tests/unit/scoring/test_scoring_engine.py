@@ -6,7 +6,7 @@ import pytest
 from scan_factory import make_assessment
 
 from dienstscan.model import Answer, KeyFigureValue, ScopeExclusion
-from dienstscan.scoring import item_state, node_counts, score
+from dienstscan.scoring import item_state, node_counts, report_from_json, report_json, score
 
 
 def fw(report, fw_id):
@@ -134,7 +134,7 @@ def test_score_does_not_change_its_inputs(checklists):
 def test_json_carries_the_numbers(checklists):
     scan = make_assessment({"5B-1.01": "ingevoerd"})
     report = score(checklists, scan)
-    again = type(report).model_validate_json(report.model_dump_json())
+    again = report_from_json(type(report), report_json(report))
     assert again == report
 
 

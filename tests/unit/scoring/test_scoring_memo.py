@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dienstscan.checklists import default_checklist_dir, load_checklists
 from dienstscan.resources import example_scan_path
-from dienstscan.scoring import score
+from dienstscan.scoring import report_dict, score
 from dienstscan.scoring.engine import _index
 from dienstscan.storage import load_scan
 
@@ -22,6 +22,6 @@ def test_remembered_parts_never_change_the_result():
         if n % 3 == 0:
             first = next(iter(scan.key_figures))
             scan.key_figures[first].value = float(n)
-        remembered = score(checklists, scan).model_dump()
+        remembered = report_dict(score(checklists, scan))
         _index(checklists).memo.clear()
-        assert score(checklists, scan).model_dump() == remembered, (item_id, option_id)
+        assert report_dict(score(checklists, scan)) == remembered, (item_id, option_id)
