@@ -6,7 +6,8 @@ No Qt. The GUI and the CLI call:
   forms, report, benchmark); ``SaveError`` carries the Dutch message, the old file stays whole.
 - ``save_scan(assessment, path, *, keep_backup=True)`` / ``load_scan(path)``: atomic save with a
   ``.bak`` of the previous version; load with Dutch ``ScanFileError`` messages; ``read_scan``
-  also returns what the envelope said (format version, whether the file was upgraded).
+  also returns what the envelope said (format version, whether the file was upgraded); both take
+  ``cache=scan_file_cache()`` in the application (the scan last read or saved, validated).
 - ``check_against_checklists(assessment, checklists)``: what no longer matches the checklists.
 - ``write_recovery`` / ``find_recoveries`` / ``load_recovery`` / ``discard_recovery``.
 - ``acquire_lock(path, *, force=False)`` -> ``ScanLock``; ``ScanLockedError`` when in use.
@@ -27,6 +28,7 @@ from .recovery import (
     recovery_dir,
     write_recovery,
 )
+from .scan_cache import scan_file_cache
 from .scanfile import FILE_SUFFIX, LoadedScan, backup_path, load_scan, read_scan, save_scan
 
 __all__ = [
@@ -56,5 +58,6 @@ __all__ = [
     "read_scan",
     "recovery_dir",
     "save_scan",
+    "scan_file_cache",
     "write_recovery",
 ]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,6 +37,9 @@ from .atomic import atomic_write
 from .errors import RepairableScanError, ScanFileError
 from .messages import describe_os_error, describe_validation_error, field_path, save_failed_message
 from .migrations import CURRENT_FORMAT_VERSION, OLDEST_FORMAT_VERSION, MigrationError, upgrade
+from .scan_cache import ScanCache, cached_assessment, remember_assessment, scan_key
+
+log = logging.getLogger(__name__)
 
 FORMAT_NAME = "dienstscan"
 FILE_SUFFIX = ".dienstscan"
@@ -101,11 +105,13 @@ def _format_version_on_disk(path: Path) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def save_scan(assessment: Assessment, path: Path, *, keep_backup: bool = True) -> None:
+def save_scan(assessment: Assessment, path: Path, *, keep_backup: bool = True,
+              cache: ScanCache | None = None) -> None:
     """Save ``assessment`` to ``path`` atomically; the previous version becomes ``<name>.bak``.
 
     Updates ``assessment.modified``. Raises ``ScanFileError`` (code ``save_failed`` or ``newer``)
-    with the existing file untouched and no temporary file left behind.
+    with the existing file untouched and no temporary file left behind. With ``cache``, the saved
+    bytes are read back into it (``scan_cache``), so the next opening of this file is quick.
     """
     path = Path(path)
     existed = path.exists()
@@ -131,6 +137,11 @@ def save_scan(assessment: Assessment, path: Path, *, keep_backup: bool = True) -
     except BaseException:
         assessment.modified = previous_modified
         raise
+    if cache is not None:
+        try:
+            decode_scan(data, path, cache=cache)  # exactly what a read of the saved file gives
+        except Exception:  # the file is saved; a cache that fails only costs time at the next opening
+            log.warning("de opgeslagen scan %s kon niet in de cache", path, exc_info=True)
 
 
 # ---------------------------------------------------------------------------------------- load
@@ -274,12 +285,13 @@ def _duplicate_keys_error(path: Path, text: str) -> ScanFileError:
 
 
 def decode_scan(data: bytes, path: Path, checklists: ChecklistSet | None = None, *,
-                repair: bool = False) -> LoadedScan:
+                repair: bool = False, cache: ScanCache | None = None) -> LoadedScan:
     """Turn file bytes into a scan, or raise ``ScanFileError`` saying what is wrong.
 
     With ``checklists`` the key figure values are checked against their units' ranges too. What
     can be set right without losing anything raises ``RepairableScanError``; with ``repair=True``
-    it is set right in memory instead and listed in ``LoadedScan.repairs``.
+    it is set right in memory instead and listed in ``LoadedScan.repairs``. With ``cache``, the
+    validated scan of exactly these bytes is taken from there or stored there (``scan_cache``).
     """
     if not data.strip():
         size = "0 bytes" if not data else "alleen witruimte"
@@ -334,7 +346,7 @@ def decode_scan(data: bytes, path: Path, checklists: ChecklistSet | None = None,
         )
     except (ValueError, RecursionError):
         raise (_fail(path, "het bestand bevat geen bruikbare JSON.", "not_json"))
-    loaded = _from_document(document, path)
+    loaded = _from_document(document, path, cache, scan_key(data) if cache is not None else "")
     loaded.repairs = _check_loaded(loaded.assessment, path, checklists, repair=repair)
     return loaded
 
@@ -436,7 +448,7 @@ def _key_figure_problems(assessment: Assessment, checklists: ChecklistSet) -> li
     return problems
 
 
-def _from_document(document: Any, path: Path) -> LoadedScan:
+def _from_document(document: Any, path: Path, cache: ScanCache | None = None, key: str = "") -> LoadedScan:
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise (
             _fail(
@@ -469,19 +481,11 @@ def _from_document(document: Any, path: Path) -> LoadedScan:
             _fail(path, "het onderdeel 'scan' ontbreekt of is geen JSON-object.", "invalid")
         )
     migrated = version < CURRENT_FORMAT_VERSION
-    if migrated:
-        try:
-            scan = upgrade(scan, version)
-        except MigrationError as exc:
-            raise (
-                _fail(path, f"het bestand heeft het oudere formaat {version} en kan niet worden bijgewerkt: {exc}.", "invalid")
-            )
-    try:
-        assessment = Assessment.model_validate(scan)
-    except ValidationError as exc:
-        raise (
-            _fail(path, "de scan bevat ongeldige gegevens:\n" + describe_validation_error(exc), "invalid")
-        )
+    assessment = cached_assessment(cache, key) if cache is not None else None
+    if assessment is None:
+        assessment = _validate(scan, version, path)
+        if cache is not None:
+            remember_assessment(cache, key, assessment)
     standard = {"format", "format_version", "app_version", "saved_at", "scan"}
     return LoadedScan(
         assessment=assessment,
@@ -492,6 +496,23 @@ def _from_document(document: Any, path: Path) -> LoadedScan:
         migrated=migrated,
         extra={k: v for k, v in document.items() if k not in standard},
     )
+
+
+def _validate(scan: dict[str, Any], version: int, path: Path) -> Assessment:
+    """The scan part of a document of format ``version``, upgraded and validated."""
+    if version < CURRENT_FORMAT_VERSION:
+        try:
+            scan = upgrade(scan, version)
+        except MigrationError as exc:
+            raise (
+                _fail(path, f"het bestand heeft het oudere formaat {version} en kan niet worden bijgewerkt: {exc}.", "invalid")
+            )
+    try:
+        return Assessment.model_validate(scan)
+    except ValidationError as exc:
+        raise (
+            _fail(path, "de scan bevat ongeldige gegevens:\n" + describe_validation_error(exc), "invalid")
+        )
 
 
 def read_file_bytes(path: Path) -> bytes:
@@ -512,14 +533,16 @@ def read_file_bytes(path: Path) -> bytes:
         raise _fail(path, f"het kan niet worden gelezen ({describe_os_error(exc)}).", "unreadable") from exc
 
 
-def read_scan(path: Path, checklists: ChecklistSet | None = None, *, repair: bool = False) -> LoadedScan:
+def read_scan(path: Path, checklists: ChecklistSet | None = None, *, repair: bool = False,
+              cache: ScanCache | None = None) -> LoadedScan:
     """Load a scan with what its envelope says (format version, whether it was upgraded).
 
     With ``checklists``, key figure values outside their unit's range are refused too. With
     ``repair``, what ``RepairableScanError`` would refuse is set right in memory instead
-    (``LoadedScan.repairs``); the file is not changed."""
+    (``LoadedScan.repairs``); the file is not changed. With ``cache``, the validated scan is
+    taken from the cache when the file is byte for byte the one stored there (``scan_cache``)."""
     path = Path(path)
-    return decode_scan(read_file_bytes(path), path, checklists, repair=repair)
+    return decode_scan(read_file_bytes(path), path, checklists, repair=repair, cache=cache)
 
 
 def load_scan(path: Path, checklists: ChecklistSet | None = None) -> Assessment:

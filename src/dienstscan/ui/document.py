@@ -294,7 +294,7 @@ class ScanDocument(QObject):
             if not same_file:
                 new_lock = storage.acquire_lock(target)
             self.assessment.modified = dt.datetime.now()
-            storage.save_scan(self.assessment, target)
+            storage.save_scan(self.assessment, target, cache=storage.scan_file_cache())
         except Exception:
             if new_lock is not None:
                 new_lock.release()

@@ -266,12 +266,12 @@ class MainWindow(QMainWindow):
         if not self.maybe_close_document():
             return False
         try:
-            loaded = storage.read_scan(path, self.checklists)
+            loaded = storage.read_scan(path, self.checklists, cache=storage.scan_file_cache())
         except storage.RepairableScanError as exc:
             if not dialogs.ask_repair_scan(self, str(exc), exc.repairs):
                 return False
             try:
-                loaded = storage.read_scan(path, self.checklists, repair=True)
+                loaded = storage.read_scan(path, self.checklists, repair=True, cache=storage.scan_file_cache())
             except storage.ScanFileError as again:
                 dialogs.show_error(self, "Scan openen", str(again))
                 return False

@@ -2,27 +2,44 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QWidget
 
+_SELECT = Qt.TextInteractionFlag.TextSelectableByMouse
+
+
+class SelectableLabel(QLabel):
+    """A label whose text can be selected with the mouse (to copy a sentence), from the moment
+    the mouse first comes over it.
+
+    A selectable QLabel lays its text out through a QTextDocument; a plain one with QTextLayout,
+    about ten times cheaper. For the some forty labels of the dashboard that was a tenth of a cold
+    start, for a selection few people make. Both draw the same pixels at the same height
+    (``tests/ui/test_pages_common.py`` compares them), so switching on the first hover shows
+    nothing, and the mouse is on the label before any selection can start.
+    """
+
+    def enterEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.textInteractionFlags() & _SELECT:
+            self.setTextInteractionFlags(self.textInteractionFlags() | _SELECT)
+        super().enterEvent(event)
+
 
 def heading(text: str = "", *, size: float = 1.45, bold: bool = True) -> QLabel:
-    label = QLabel(text)
+    label = SelectableLabel(text)
     font = QFont(label.font())
     font.setPointSizeF(font.pointSizeF() * size)
     font.setBold(bold)
     label.setFont(font)
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
 
 def text_label(text: str = "", *, muted: bool = False) -> QLabel:
-    label = QLabel(text)
+    label = SelectableLabel(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if muted:
         # a fixed dark grey: palette(mid) is too light for body text on white (contrast < 4.5:1)
         label.setStyleSheet("color: #4a4a4a;")
