@@ -52,3 +52,38 @@ def test_a_label_looks_the_same_before_and_after_the_hover(qtbot, kind, width):
         assert after_height == before_height, text[:30]
         label.resize(width, after_height)
         assert label.grab().toImage() == before, (kind, width, text[:30])
+
+
+def test_the_remembered_height_follows_text_font_wrapping_and_margins(qtbot):
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QLabel
+
+    label = text_label(TEXTS[0])
+    qtbot.addWidget(label)
+    plain = QLabel(TEXTS[0])  # what Qt itself says, every time
+    plain.setWordWrap(True)
+    plain.setTextFormat(Qt.TextFormat.PlainText)
+
+    def same(width: int) -> int:
+        assert label.heightForWidth(width) == plain.heightForWidth(width)
+        return label.heightForWidth(width)
+
+    long_height = same(260)
+    assert same(1100) < long_height
+    label.setText(TEXTS[1])
+    plain.setText(TEXTS[1])
+    assert same(260) < long_height
+    big = QFont(label.font())
+    big.setPointSizeF(big.pointSizeF() * 2.5)
+    for widget in (label, plain):
+        widget.setFont(big)
+    same(260)
+    label.setWordWrap(False)
+    plain.setWordWrap(False)
+    same(260)
+    label.setContentsMargins(0, 20, 0, 20)
+    plain.setContentsMargins(0, 20, 0, 20)
+    same(260)
+    label.setStyleSheet("font-size: 40px;")
+    plain.setStyleSheet("font-size: 40px;")
+    same(260)

@@ -10,20 +10,56 @@ _SELECT = Qt.TextInteractionFlag.TextSelectableByMouse
 
 
 class SelectableLabel(QLabel):
-    """A label whose text can be selected with the mouse (to copy a sentence), from the moment
-    the mouse first comes over it.
+    """A wrapped label whose text can be selected with the mouse (to copy a sentence), from the
+    moment the mouse first comes over it, and that remembers its height per width.
 
-    A selectable QLabel lays its text out through a QTextDocument; a plain one with QTextLayout,
-    about ten times cheaper. For the some forty labels of the dashboard that was a tenth of a cold
-    start, for a selection few people make. Both draw the same pixels at the same height
-    (``tests/ui/test_pages_common.py`` compares them), so switching on the first hover shows
-    nothing, and the mouse is on the label before any selection can start.
+    Selection: a selectable QLabel lays its text out through a QTextDocument, a plain one with
+    QTextLayout, about ten times cheaper. For the some forty labels of the dashboard that was a
+    tenth of a cold start, for a selection few people make. Both draw the same pixels at the same
+    height (``tests/ui/test_pages_common.py`` compares them), so switching on the first hover
+    shows nothing, and the mouse is on the label before any selection can start.
+
+    Height: Qt's layouts ask a wrapped label its height for a width some twenty times while a
+    page is shown (at a handful of widths), and QLabel lays the whole text out each time. The
+    answer only changes with the text, its format or wrapping, or a change event (font, style,
+    margins), which all empty the memory.
     """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._heights: dict[int, int] = {}
 
     def enterEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if not self.textInteractionFlags() & _SELECT:
             self.setTextInteractionFlags(self.textInteractionFlags() | _SELECT)
         super().enterEvent(event)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        if text != self.text():
+            self._heights.clear()
+        super().setText(text)
+
+    def setTextFormat(self, text_format: Qt.TextFormat) -> None:  # noqa: N802 - Qt's name
+        self._heights.clear()
+        super().setTextFormat(text_format)
+
+    def setWordWrap(self, on: bool) -> None:  # noqa: N802 - Qt's name
+        self._heights.clear()
+        super().setWordWrap(on)
+
+    def setContentsMargins(self, *margins) -> None:  # noqa: N802 - Qt's name
+        self._heights.clear()
+        super().setContentsMargins(*margins)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        self._heights.clear()
+        super().changeEvent(event)
 
 
 def heading(text: str = "", *, size: float = 1.45, bold: bool = True) -> QLabel:
@@ -47,7 +83,7 @@ def text_label(text: str = "", *, muted: bool = False) -> QLabel:
 
 
 def bold_label(text: str) -> QLabel:
-    label = QLabel(text)
+    label = SelectableLabel(text)
     font = QFont(label.font())
     font.setBold(True)
     label.setFont(font)
