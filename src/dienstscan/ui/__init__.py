@@ -3,7 +3,10 @@
 import os
 import sys
 
-import shiboken6  # noqa: F401 - loads PySide's import hook (shibokensupport.feature), patched below
+# The layers under the UI first: PySide's import hook (below) looks at every module imported
+# after it, and pydantic alone is a hundred modules (about 1% of a start).
+from .. import checklists, model, plan, scoring, storage  # noqa: F401
+import shiboken6  # noqa: F401 - loads PySide's import hook (shibokensupport.feature), patched below  # noqa: E402
 
 
 def _quicker_pyside_import_check() -> None:
