@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..model.assessment import Answer, Assessment
 from ..model.checklist import Benchmark, ChecklistSet, Framework, Item, KeyFigure, ScaleOption, Section
@@ -66,21 +67,18 @@ NOT_APPLICABLE_THRESHOLD = 20.0
 # --------------------------------------------------------------------------- index (cached)
 
 
-@dataclass(frozen=True, slots=True)
-class _ItemIx:
+class _ItemIx(NamedTuple):
     item: Item
     options: dict[str, ScaleOption]
     levels: dict[int, ScaleOption]
 
 
-@dataclass(frozen=True, slots=True)
-class _SectionIx:
+class _SectionIx(NamedTuple):
     section: Section
     items: tuple[_ItemIx, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class _FrameworkIx:
+class _FrameworkIx(NamedTuple):
     framework: Framework
     items: tuple[_ItemIx, ...]
     sections: tuple[_SectionIx, ...]

@@ -23,9 +23,9 @@ and enablement) and Picard's ``ui/mainwindow/actions.py`` (actions registered by
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from importlib import import_module
 from types import ModuleType
+from typing import NamedTuple
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
@@ -75,16 +75,14 @@ def _redo_text(doc: ScanDocument | None) -> str:
 # --------------------------------------------------------------------------- the table
 
 
-@dataclass(frozen=True)
-class MenuSpec:
+class MenuSpec(NamedTuple):
     """A menu of the menu bar."""
 
     id: str
     text: str
 
 
-@dataclass(frozen=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):
     """One command in a menu."""
 
     id: str
@@ -110,8 +108,7 @@ class ActionSpec:
         return out
 
 
-@dataclass(frozen=True)
-class SubmenuSpec:
+class SubmenuSpec(NamedTuple):
     """A submenu inside a menu; ``fill`` (re)builds it each time it opens, for lists that change."""
 
     id: str

@@ -10,6 +10,7 @@ phase, Enter or Space opens it) and give screen readers one sentence per element
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPen
@@ -26,8 +27,7 @@ LINE_REFERENCE = QColor("#222222")
 FOCUS = QColor("#0b5cad")
 
 
-@dataclass(frozen=True)
-class BenchmarkLine:
+class BenchmarkLine(NamedTuple):
     """A benchmark drawn on a bar: value 0..100, a short text ("top-10: 85%"), norm or reference."""
 
     value: float
@@ -35,8 +35,7 @@ class BenchmarkLine:
     kind: str = "referentie"  # "norm" is drawn solid, "referentie" dashed
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(NamedTuple):
     """One bar: ``key`` is what ``barActivated`` reports (a framework or section id)."""
 
     key: str
@@ -303,8 +302,7 @@ class BarChart(QWidget):
         return super().event(event)
 
 
-@dataclass(frozen=True)
-class Phase:
+class Phase(NamedTuple):
     level: int
     label: str
 
