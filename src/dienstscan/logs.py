@@ -107,8 +107,10 @@ def setup_logging(*, max_bytes: int = MAX_BYTES, backup_count: int = BACKUP_COUN
     handler.setFormatter(logging.Formatter(FORMAT))
     logger.addHandler(handler)
     _handler = handler
-    logger.info("Dienstscan %s gestart (Python %s, %s, %s)", __version__, platform.python_version(),
-                platform.platform(), "gebundeld" if getattr(sys, "frozen", False) else "Python")
+    # not platform.platform(): on Linux it reads the Python executable to find the C library (1% of a start)
+    logger.info("Dienstscan %s gestart (Python %s, %s %s %s, %s)", __version__, platform.python_version(),
+                platform.system(), platform.release(), platform.machine(),
+                "gebundeld" if getattr(sys, "frozen", False) else "Python")
     return path
 
 
