@@ -20,7 +20,11 @@ It is printed as information; the target stays the ratio to the bare floor. The 
 bytecode (``PYTHONDONTWRITEBYTECODE`` is dropped for them): an installed Dienstscan has its
 ``.pyc`` files, and compiling our sources on every start would measure the checkout, not the app.
 
-Run:  .venv/bin/python benchmarks/bench_startup.py [SCAN] [--runs N]
+Time on a shared machine varies by a tenth between runs (the floor is only about 0.1 s), so
+``--instructies`` also counts the instructions of one floor and one start under valgrind: the
+same start gives the same count, whatever else the machine does.
+
+Run:  .venv/bin/python benchmarks/bench_startup.py [SCAN] [--runs N] [--instructies]
 
 Without SCAN the shipped example scan is used. ``QT_QPA_PLATFORM`` defaults to ``offscreen``;
 set it to ``xcb`` under Xvfb to include a real window system.
@@ -30,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -101,10 +106,25 @@ def one_run(code: str, args: list[str], env: dict[str, str]) -> tuple[float, flo
     return shown - start, cpu
 
 
+def instructions(code: str, args: list[str], env: dict[str, str]) -> int | None:
+    """Instructions the child executes until its window is shown and it ends, counted by valgrind's
+    callgrind (None without valgrind). Unlike time, this does not change with what else the
+    machine does: the same start gives the same count to within a fraction of a percent."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    done = subprocess.run([valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                           sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, timeout=600)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    return int(found.group(1)) if done.returncode == 0 and found else None
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("scan", nargs="?", help="het .dienstscan-bestand (standaard de voorbeeldscan)")
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--instructies", action="store_true",
+                        help="tel ook de instructies van vloer en start (valgrind; ongevoelig voor drukte)")
     args = parser.parse_args(argv[1:])
 
     from dienstscan.resources import example_scan_path
@@ -133,6 +153,9 @@ def main(argv: list[str]) -> int:
     for n in range(max(2, args.runs // 3)):
         cold_env = dict(env, DIENSTSCAN_CACHE_DIR=str(cache_root / f"leeg-{n}"))
         empty_cache.append(one_run(APP_CHILD, [str(scan)], cold_env))
+    counted = None
+    if args.instructies:
+        counted = instructions(FLOOR_CHILD, [], env), instructions(APP_CHILD, [str(scan)], env)
     shutil.rmtree(cache_root, ignore_errors=True)
 
     def med(runs, which):
@@ -150,6 +173,13 @@ def main(argv: list[str]) -> int:
     met = ratio <= 3 and ratio_cpu <= 3
     print(f"verhouding wandklok: {ratio:.2f}x de vloer; CPU: {ratio_cpu:.2f}x "
           f"(doel hoogstens 3x, beide: {'gehaald' if met else 'NIET gehaald'}); lege cache {cold / floor:.2f}x")
+    if counted is not None:
+        if None in counted:
+            print("instructies: niet geteld (valgrind ontbreekt of faalde)")
+        else:
+            print(f"instructies (valgrind): vloer {counted[0] / 1e6:.0f} M, Dienstscan {counted[1] / 1e6:.0f} M: "
+                  f"{counted[1] / counted[0]:.2f}x (doel hoogstens 3x: "
+                  f"{'gehaald' if counted[1] <= 3 * counted[0] else 'NIET gehaald'})")
     print(f"doel onder 1500 ms: {'gehaald' if app < 1.5 else 'NIET gehaald'}; "
           f"belasting van de machine (1 min): {os.getloadavg()[0]:.1f} op {os.cpu_count()} kernen")
     return 0

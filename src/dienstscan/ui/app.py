@@ -11,6 +11,7 @@ Qt's own texts (buttons of message boxes, file dialogs, context menus) come from
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -115,6 +116,24 @@ def remember_geometry(window) -> None:
     settings.set_window_geometry(bytes(window.saveGeometry()))
 
 
+#: When the start's garbage is collected (the window is painted well before).
+SETTLE_AFTER_MS = 1000
+
+
+def settle_after_start() -> None:
+    """Collect the start's garbage once, then set the objects that remain aside for good.
+
+    The command line starts the application with the cyclic garbage collector off (``cli``):
+    what a start makes (modules, classes, the checklists, the window) lives the whole session.
+    Once the window stands this collects once (some thousand objects), moves the surviving
+    objects out of the collector's sight (``gc.freeze``: later collections, during the work,
+    no longer walk them) and switches the collector on again.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.enable()
+
+
 def startup(window, scan: Path | None, demo: bool) -> None:
     """What happens once the window is on screen: the recovery offer, then the requested scan."""
     if window.offer_recoveries():
@@ -136,4 +155,5 @@ def run(scan: Path | None = None, demo: bool = False) -> int:
     window.show()
     app.aboutToQuit.connect(lambda: remember_geometry(window))
     QTimer.singleShot(0, lambda: startup(window, scan, demo))
+    QTimer.singleShot(SETTLE_AFTER_MS, settle_after_start)
     return app.exec()
