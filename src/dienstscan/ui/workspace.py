@@ -10,8 +10,7 @@ for every opened scan, lazily: the first time they are shown or asked for
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
@@ -19,14 +18,13 @@ from PySide6.QtWidgets import QSplitter, QStackedWidget, QWidget
 
 from .document import ScanDocument
 from .navigation import NavigationTree
-from .pages.overview import FrameworkPage, SectionPage
 
 if TYPE_CHECKING:
     from .pages.item import ItemPage
+    from .pages.overview import FrameworkPage, SectionPage
 
 
-@dataclass(frozen=True)
-class PageSpec:
+class PageSpec(NamedTuple):
     key: str
     title: str
     factory: Callable[[ScanDocument, QWidget | None], QWidget]
@@ -82,11 +80,8 @@ class Workspace(QSplitter):
         self.tree = NavigationTree(doc, self)
         self.stack = QStackedWidget(self)
         self._item_page: ItemPage | None = None
-        self.section_page = SectionPage(doc, self.stack)
-        self.framework_page = FrameworkPage(doc, self.stack)
-        for page in (self.section_page, self.framework_page):
-            self.stack.addWidget(page)
-            page.openItem.connect(self.navigate)
+        self._section_page: SectionPage | None = None
+        self._framework_page: FrameworkPage | None = None
         #: Registered pages by key; each is built the first time it is needed (``page(key)``),
         #: so opening a scan only pays for the page it shows first.
         self.specs: dict[str, PageSpec] = {}
@@ -119,6 +114,29 @@ class Workspace(QSplitter):
             self.tree.installEventFilter(self._number_keys)
             self.itemPageBuilt.emit(page)
         return self._item_page
+
+    @property
+    def section_page(self) -> SectionPage:
+        """The page of a section (its items and scores), built the first time one is shown."""
+        if self._section_page is None:
+            from .pages.overview import SectionPage
+
+            self._section_page = self._add(SectionPage(self.doc, self.stack))
+        return self._section_page
+
+    @property
+    def framework_page(self) -> FrameworkPage:
+        """The page of a framework, built the first time one is shown."""
+        if self._framework_page is None:
+            from .pages.overview import FrameworkPage
+
+            self._framework_page = self._add(FrameworkPage(self.doc, self.stack))
+        return self._framework_page
+
+    def _add(self, page):
+        self.stack.addWidget(page)
+        page.openItem.connect(self.navigate)
+        return page
 
     def page(self, key: str) -> QWidget | None:
         """The registered page ``key`` for this scan, built on first use; None for an unknown key."""
