@@ -68,3 +68,31 @@ def test_a_command_line_start_leaves_the_collector_on_after_the_gui(monkeypatch)
     monkeypatch.setattr(ui_app, "run", lambda scan=None, demo=False: seen.append(gc.isenabled()) or 0)
     assert cli._start_gui() == 0
     assert seen == [False] and gc.isenabled()
+
+
+def test_a_start_with_a_scan_builds_no_start_screen_and_a_failed_one_shows_it(qtbot, fake_dialogs, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from dienstscan.ui.app import build_window, startup
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "gemeente-voorbeeld.dienstscan"
+    scan = tmp_path / "scan.dienstscan"
+    shutil.copy(example, scan)
+    window = build_window(scan)
+    qtbot.addWidget(window)
+    assert window._start_screen is None
+    startup(window, scan, False)
+    assert window.doc is not None and window._start_screen is None
+    window.doc.close()
+
+    missing = tmp_path / "weg.dienstscan"
+    failed = build_window(missing)
+    qtbot.addWidget(failed)
+    startup(failed, missing, False)
+    assert failed.doc is None and failed.central.currentWidget() is failed.start_screen
+    assert [name for name, _ in fake_dialogs.shown] == ["show_error"]
+
+    plain = build_window()  # no scan: the start screen at once
+    qtbot.addWidget(plain)
+    assert plain._start_screen is not None and plain.central.currentWidget() is plain.start_screen

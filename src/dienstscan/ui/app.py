@@ -80,7 +80,7 @@ def build_window(scan: Path | None = None, *, demo: bool = False, checklist_dir:
         dialogs.show_error(None, "Checklists", f"De checklists in {folder} bevatten fouten; Dienstscan kan "
                                                f"niet starten.\n\n{problems}{more}")
         return None
-    window = MainWindow(checklists)
+    window = MainWindow(checklists, start_screen=scan is None and not demo)
     window.checklist_dir = checklist_dir
     return window
 
@@ -142,6 +142,8 @@ def startup(window, scan: Path | None, demo: bool) -> None:
         window.open_path(scan)
     elif demo:
         window.open_example()
+    if window.doc is None:  # the scan did not open (the reason was shown): the start screen
+        window.show_start_screen()
 
 
 def run(scan: Path | None = None, demo: bool = False) -> int:

@@ -53,7 +53,8 @@ class MainWindow(QMainWindow):
 
     documentChanged = Signal(object)  # ScanDocument | None
 
-    def __init__(self, checklists: ChecklistSet, parent: QWidget | None = None) -> None:
+    def __init__(self, checklists: ChecklistSet, parent: QWidget | None = None, *,
+                 start_screen: bool = True) -> None:
         super().__init__(parent)
         self.checklists = checklists
         #: The folder the checklists came from (None: the shipped ones); extra benchmarks reload it.
@@ -63,19 +64,39 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setMinimumSize(960, 600)
         self.central = QStackedWidget(self)
-        self.start_screen = StartScreen(self.central)
-        self.central.addWidget(self.start_screen)
+        self._start_screen: StartScreen | None = None
+        if start_screen:  # else built when first needed: a start that opens a scan never shows it
+            self.central.addWidget(self.start_screen)
         self.setCentralWidget(self.central)
         #: Every menu entry of ``actions.ENTRIES``, built; ``action(id)``/``menu(id)`` read it.
         self.menu_set: MenuSet = build_menus(self.menuBar(), self, self.action_context)
         self.action("nav_visible").setChecked(settings.navigation_visible())  # as the user left it
         self.status = ScanStatus(self.statusBar())
-        self.start_screen.newScan.connect(self.new_scan)
-        self.start_screen.openFile.connect(self.open_dialog)
-        self.start_screen.openExample.connect(self.open_example)
-        self.start_screen.openRecent.connect(self.open_path)
         self._update_title()
         self._update_actions()
+
+    @property
+    def start_screen(self) -> StartScreen:
+        """The start screen (new scan, open, the example, recent files), built on first use."""
+        if self._start_screen is None:
+            screen = StartScreen(self.central)
+            self.central.insertWidget(0, screen)
+            screen.newScan.connect(self.new_scan)
+            screen.openFile.connect(self.open_dialog)
+            screen.openExample.connect(self.open_example)
+            screen.openRecent.connect(self.open_path)
+            self._start_screen = screen
+        return self._start_screen
+
+    def _refresh_start_screen(self) -> None:
+        """The recent files changed: a start screen that exists shows them (one built later reads them then)."""
+        if self._start_screen is not None:
+            self._start_screen.refresh()
+
+    def show_start_screen(self) -> None:
+        """No scan open: the start screen (a start whose scan did not open ends here)."""
+        self.central.setCurrentWidget(self.start_screen)
+        self.start_screen.refresh()
 
     # ------------------------------------------------------------------ actions and menus
 
@@ -139,8 +160,7 @@ class MainWindow(QMainWindow):
         self.doc = doc
         self.status.set_document(doc)
         if doc is None:
-            self.central.setCurrentWidget(self.start_screen)
-            self.start_screen.refresh()
+            self.show_start_screen()
         else:
             doc.setParent(self)
             self.workspace = Workspace(doc, self.central)
@@ -279,7 +299,7 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, "Scan openen", str(exc))
             if exc.code == "not_found":
                 settings.remove_recent_file(path)
-                self.start_screen.refresh()
+                self._refresh_start_screen()
             return False
         lock = self._lock(path)
         if lock is False:
@@ -289,7 +309,7 @@ class MainWindow(QMainWindow):
         self.set_document(doc)
         settings.add_recent_file(path)
         settings.set_last_folder(path.parent)
-        self.start_screen.refresh()
+        self._refresh_start_screen()
         notes = storage.check_against_checklists(loaded.assessment, self.checklists)
         if loaded.migrated:
             notes.insert(0, "De scan is gemaakt met een oudere versie van Dienstscan en is bijgewerkt; "
