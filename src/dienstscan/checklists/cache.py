@@ -28,11 +28,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
 
 from ..model import checklist as checklist_models
 from ..model.checklist import ChecklistSet
-from ..model.pickled import model_classes, program_fingerprint, seal, unseal
+from ..model.pickled import KeyedCache, model_classes, program_fingerprint, seal, unseal
 
 #: Raise when the cached form changes in a way the source hash would not notice.
 CACHE_FORMAT = "2 pickle"
@@ -42,10 +41,7 @@ CACHE_NAME = "checklists.pickle"
 _program_hash: str | None = None
 
 
-class ChecklistCache(Protocol):
-    def get(self, key: str) -> bytes | None: ...
-
-    def put(self, key: str, data: bytes) -> None: ...
+ChecklistCache = KeyedCache
 
 
 def _program() -> str:

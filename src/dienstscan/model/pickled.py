@@ -28,7 +28,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from pydantic import BaseModel
 
@@ -43,6 +43,14 @@ _PLAIN: dict[tuple[str, str], type] = {
 }
 
 _DIGEST_SIZE = hashlib.sha256().digest_size
+
+
+class KeyedCache(Protocol):
+    """Where a cache keeps its value: ``storage.cache.FileCache`` in the application."""
+
+    def get(self, key: str) -> bytes | None: ...
+
+    def put(self, key: str, data: bytes) -> None: ...
 
 
 def program_fingerprint(cache_format: str, packages: Iterable[Path]) -> str:

@@ -21,11 +21,10 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Protocol
 
 from ..model import assessment as assessment_models
 from ..model.assessment import Assessment
-from ..model.pickled import model_classes, program_fingerprint, seal, unseal
+from ..model.pickled import KeyedCache, model_classes, program_fingerprint, seal, unseal
 from .cache import FileCache
 
 #: Raise when the cached form changes in a way the source hash would not notice.
@@ -37,10 +36,7 @@ _program_hash: str | None = None
 _MODELS = model_classes(assessment_models)
 
 
-class ScanCache(Protocol):
-    def get(self, key: str) -> bytes | None: ...
-
-    def put(self, key: str, data: bytes) -> None: ...
+ScanCache = KeyedCache
 
 
 def _program() -> str:
