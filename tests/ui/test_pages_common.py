@@ -87,3 +87,14 @@ def test_the_remembered_height_follows_text_font_wrapping_and_margins(qtbot):
     label.setStyleSheet("font-size: 40px;")
     plain.setStyleSheet("font-size: 40px;")
     same(260)
+    for widget in (label, plain):
+        widget.setWordWrap(True)
+    label.setText(TEXTS[0])
+    plain.setText(TEXTS[0])
+    assert same(260) > 100
+    label.clear()
+    plain.clear()
+    same(260)
+    label.setNum(12345)
+    plain.setNum(12345)
+    same(260)

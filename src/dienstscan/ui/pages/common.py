@@ -21,8 +21,8 @@ class SelectableLabel(QLabel):
 
     Height: Qt's layouts ask a wrapped label its height for a width some twenty times while a
     page is shown (at a handful of widths), and QLabel lays the whole text out each time. The
-    answer only changes with the text, its format or wrapping, or a change event (font, style,
-    margins), which all empty the memory.
+    answer only changes with the content (text, number, picture, ``clear``), its format or
+    wrapping, or a change event (font, style, margins), which all empty the memory.
     """
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
@@ -44,6 +44,18 @@ class SelectableLabel(QLabel):
         if text != self.text():
             self._heights.clear()
         super().setText(text)
+
+    def clear(self) -> None:
+        self._heights.clear()
+        super().clear()
+
+    def setNum(self, number) -> None:  # noqa: N802 - Qt's name
+        self._heights.clear()
+        super().setNum(number)
+
+    def setPixmap(self, pixmap) -> None:  # noqa: N802 - Qt's name
+        self._heights.clear()
+        super().setPixmap(pixmap)
 
     def setTextFormat(self, text_format: Qt.TextFormat) -> None:  # noqa: N802 - Qt's name
         self._heights.clear()
