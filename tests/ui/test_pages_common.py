@@ -7,7 +7,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import QApplication
 
-from dienstscan.ui.pages.common import heading, text_label
+from dienstscan.ui.pages.common import bold_label, heading, text_label
 
 TEXTS = [
     "Met 50% (20 van 40 toepasselijke instrumenten ingevoerd): gelijk aan Bergen op 5 juli 2011 (50%); "
@@ -18,7 +18,7 @@ TEXTS = [
     "Beantwoord: 78 van 78 items. Uitleg ontbreekt bij 1 antwoord. Kengetallen ingevuld: 7 van 26.",
 ]
 MAKERS = {"tekst": lambda t: text_label(t), "grijs": lambda t: text_label(t, muted=True),
-          "kop": lambda t: heading(t)}
+          "kop": lambda t: heading(t), "vet": lambda t: bold_label(t)}
 
 
 def _hover(label) -> None:
@@ -44,10 +44,12 @@ def test_a_label_looks_the_same_before_and_after_the_hover(qtbot, kind, width):
     for text in TEXTS:
         label = MAKERS[kind](text)
         qtbot.addWidget(label)
+        hints = (label.sizeHint(), label.minimumSizeHint())
         before_height = label.heightForWidth(width)
         label.resize(width, before_height)
         before = label.grab().toImage()
         _hover(label)
+        assert (label.sizeHint(), label.minimumSizeHint()) == hints, text[:30]  # no layout moves
         after_height = label.heightForWidth(width)
         assert after_height == before_height, text[:30]
         label.resize(width, after_height)
