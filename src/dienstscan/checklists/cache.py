@@ -48,8 +48,7 @@ def _program() -> str:
     """A hash of the cache format, the versions and the model and checklist sources (once per process)."""
     global _program_hash
     if _program_hash is None:
-        here = Path(__file__).resolve().parent
-        _program_hash = program_fingerprint(CACHE_FORMAT, (here.parent / "model", here))
+        _program_hash = program_fingerprint(CACHE_FORMAT, __file__)
     return _program_hash
 
 

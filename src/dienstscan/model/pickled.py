@@ -25,7 +25,7 @@ import hashlib
 import io
 import pickle
 import sys
-from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import Protocol, TypeVar
@@ -53,8 +53,23 @@ class KeyedCache(Protocol):
     def put(self, key: str, data: bytes) -> None: ...
 
 
-def program_fingerprint(cache_format: str, packages: Iterable[Path]) -> str:
-    """A hash of the cache format, the versions, and the ``*.py`` sources of ``packages``."""
+@cache
+def _sources_digest(package: Path) -> bytes:
+    """SHA-256 over the ``*.py`` files of ``package``, read once per process (both caches need
+    ``dienstscan.model``'s); empty in a frozen build, which has no .py files: its version stands
+    for its code."""
+    digest = hashlib.sha256()
+    try:
+        for source in sorted(package.glob("*.py")):
+            digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    except OSError:
+        pass
+    return digest.digest()
+
+
+def program_fingerprint(cache_format: str, cache_module: str) -> str:
+    """A hash of the cache format, the versions, and the sources of ``dienstscan.model`` and of
+    the package of the cache's module (``__file__``): what decides what a valid object is."""
     import pydantic
     import pydantic_core
 
@@ -64,12 +79,8 @@ def program_fingerprint(cache_format: str, packages: Iterable[Path]) -> str:
     for part in (f"dienstscan {__version__}", f"python {sys.version}", f"pydantic {pydantic.VERSION}",
                  f"pydantic-core {pydantic_core.__version__}"):
         digest.update(part.encode() + b"\0")
-    for package in packages:
-        try:
-            for source in sorted(Path(package).glob("*.py")):
-                digest.update(source.name.encode() + b"\0" + source.read_bytes())
-        except OSError:  # a frozen build has no .py files: its version stands for its code
-            pass
+    for package in (Path(__file__).resolve().parent, Path(cache_module).resolve().parent):
+        digest.update(_sources_digest(package))
     return digest.hexdigest()
 
 

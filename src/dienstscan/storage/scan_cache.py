@@ -20,7 +20,6 @@ it. A miss, a damaged file or a cache that cannot be written only costs the vali
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 from ..model import assessment as assessment_models
 from ..model.assessment import Assessment
@@ -42,8 +41,7 @@ ScanCache = KeyedCache
 def _program() -> str:
     global _program_hash
     if _program_hash is None:
-        here = Path(__file__).resolve().parent
-        _program_hash = program_fingerprint(CACHE_FORMAT, (here.parent / "model", here))
+        _program_hash = program_fingerprint(CACHE_FORMAT, __file__)
     return _program_hash
 
 
