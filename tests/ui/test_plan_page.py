@@ -58,9 +58,20 @@ def cell(page: PlanPage, action_id: str, header: str) -> str:
 
 
 def type_over(qtbot, edit, text: str) -> None:
+    """Type over a field's text and leave it with Tab (leaving commits what was typed)."""
     edit.setFocus()
     edit.selectAll()
     qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert not edit.hasFocus()
+
+
+def type_in(qtbot, edit, text: str) -> None:
+    """Type at the end of a field's text and leave it with Tab."""
+    edit.setFocus()
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert not edit.hasFocus()
 
 
 def test_gaps_are_proposed(page):
@@ -80,8 +91,7 @@ def test_accept_edit_save_reopen(qtbot, page, doc, tmp_path):
     form = page.form
     type_over(qtbot, form.owner, "Teamleider KCC")
     type_over(qtbot, form.title, "Meet de klanttevredenheid elk jaar")
-    form.description.setFocus()
-    qtbot.keyClicks(form.description, "Burgerpeiling via waarstaatjegemeente.")
+    type_in(qtbot, form.description, "Burgerpeiling via waarstaatjegemeente.")
     form.start.set_date(dt.date(2026, 1, 1), emit=True)
     form.end.set_date(dt.date(2026, 12, 31), emit=True)
     type_over(qtbot, form.indicator, "Rapportcijfer burger als klant")
@@ -89,15 +99,12 @@ def test_accept_edit_save_reopen(qtbot, page, doc, tmp_path):
     form.priority.setCurrentIndex(form.priority.findData("hoog"))
     form.theme.setCurrentIndex(form.theme.findData("kcc"))
     form.status.setCurrentIndex(form.status.findData("in_uitvoering"))
-    form.progress.setFocus()
-    qtbot.keyClicks(form.progress, "Offerte aangevraagd")
+    type_in(qtbot, form.progress, "Offerte aangevraagd")
     type_over(qtbot, form.measured_value, "7,2")
     form.measured_on.set_date(dt.date(2026, 6, 30), emit=True)
-    form.conclusion.setFocus()
-    qtbot.keyClicks(form.conclusion, "Nog net onder de streefwaarde")
+    type_in(qtbot, form.conclusion, "Nog net onder de streefwaarde")
     form.act.setCurrentIndex(form.act.findData("bijstellen"))
-    form.act_note.setFocus()
-    qtbot.keyClicks(form.act_note, "Extra training aan de balie")
+    type_in(qtbot, form.act_note, "Extra training aan de balie")
 
     action = doc.assessment.action("V-5B-1.02")
     expected = {
@@ -233,8 +240,10 @@ def test_own_actions_add_merge_delete(qtbot, page, doc, monkeypatch):
     qtbot.keyClicks(page.form.title, "Dashboard dienstverlening")
     second = page.add_own()
     qtbot.keyClicks(page.form.title, "Telefonische bereikbaarheid meten")
-    assert doc.assessment.action("E-1").title == "Dashboard dienstverlening"
-    assert doc.assessment.action("E-2").title == "Telefonische bereikbaarheid meten"
+    assert doc.assessment.action("E-1").title == "Dashboard dienstverlening"  # committed on adding E-2
+    # still in the field: committed after a pause in the typing
+    qtbot.waitUntil(lambda: doc.assessment.action("E-2").title == "Telefonische bereikbaarheid meten")
+    assert page.form.title.hasFocus()
 
     # merge E-2 and a proposal into E-1
     monkeypatch.setattr(plan_page, "choose_merge_target", lambda parent, choices: "E-1")

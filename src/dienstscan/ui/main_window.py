@@ -101,7 +101,12 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ actions and menus
 
     def action_context(self, checked: bool = False) -> ActionContext:
-        """What a menu command gets: the open scan, this window as parent and as shell."""
+        """What a menu command gets: the open scan, this window as parent and as shell.
+
+        Text typed and not yet committed (the plan form waits for a pause) is committed first, so
+        every command, undo included, sees and acts on what the user sees."""
+        if self.doc is not None:
+            self.doc.commit_pending()
         return ActionContext(self.doc, self, self, checked)
 
     def action(self, action_id: str) -> QAction:
@@ -255,6 +260,7 @@ class MainWindow(QMainWindow):
             from .live_panel import stop_session  # answer is in the document before it is saved
 
             stop_session(self.doc)
+        self.doc.commit_pending()
         if self.doc.is_dirty():
             choice = dialogs.ask_save_changes(self, self.doc.display_name())
             if choice == "cancel":

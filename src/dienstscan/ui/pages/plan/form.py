@@ -1,5 +1,11 @@
 """The plan page's form: every PDCA field of the selected action, each change one undo step.
 
+Typed text is kept in the field while the user types and committed to the scan (one command)
+after a pause of ``COMMIT_PAUSE_MS``, on leaving the field, on choosing another action and
+whenever the document asks (``ScanDocument.commitRequested``: before a menu command, saving or
+closing). All commits made during one visit of a field are one undo step. A keystroke therefore
+only repaints the field; the table, the other pages and the score follow the commit.
+
 Plan (title, description, theme, priority, owner, start and end with a date picker, indicator,
 target), Do (status, progress), Check (measured value and date, conclusion) and Act (choice and
 note); each field is labelled with its Dutch name from ``ACTION_FIELD_LABELS``. A bad value is
@@ -12,6 +18,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -30,6 +37,8 @@ from ...document import ScanDocument
 from ...widgets import OptionalDateEdit, route_undo_to_document
 from ..common import heading, text_label
 
+#: Quiet time after the last keystroke before typed text is committed to the scan.
+COMMIT_PAUSE_MS = 700
 ERROR_STYLE = "color: #9c0006; font-weight: bold;"
 NOTICE_STYLE = "background: #fff2cc; border: 1px solid #bf8f00; padding: 6px; color: #1a1a1a;"
 
@@ -49,6 +58,13 @@ class ActionForm(QWidget):
         self._framework_of = framework_of
         self.action_id: str | None = None
         self._loading = False
+        #: (action id, field, text) typed but not yet committed to the scan
+        self._pending: tuple[str, str, str] | None = None
+        #: one number per visit of a text field: the commits of one visit are one undo step
+        self._visit = 0
+        self._commit_timer = QTimer(self, singleShot=True, interval=COMMIT_PAUSE_MS)
+        self._commit_timer.timeout.connect(self.commit_pending)
+        doc.commitRequested.connect(self.commit_pending)
 
         self.header = heading("", size=1.15)
         self.origin = text_label(muted=True)
@@ -91,8 +107,11 @@ class ActionForm(QWidget):
             edit.setMinimumHeight(54)
             edit.setMaximumHeight(90)
         self.title.setMaximumHeight(66)
-        route_undo_to_document(self.title, self.description, self.owner, self.indicator, self.target,
-                               self.progress, self.measured_value, self.conclusion, self.act_note)
+        self._typed = (self.title, self.description, self.owner, self.indicator, self.target,
+                       self.progress, self.measured_value, self.conclusion, self.act_note)
+        route_undo_to_document(*self._typed)
+        for edit in self._typed:
+            edit.installEventFilter(self)
 
         plan = self._group("Plan", ["title", "description", "reason", "theme", "priority", "owner", "start", "end",
                                     "indicator", "target"])
@@ -175,10 +194,44 @@ class ActionForm(QWidget):
         if name == "title":
             text = " ".join(text.splitlines())  # a title is one line, also in the Excel plan
         if name == "title" and not text.strip():
+            self._pending = None
+            self._commit_timer.stop()
             self._show_error("Niet opgeslagen: een actie heeft een titel nodig. De vorige titel blijft bewaard "
                              "tot u een nieuwe typt.")
             return
-        self._set(name, text)
+        if self._pending is not None and self._pending[:2] != (self.action_id, name):
+            self.commit_pending()
+        self._pending = (self.action_id, name, text)
+        self._commit_timer.start()  # restarts: the pause is counted from the last keystroke
+
+    def commit_pending(self) -> None:
+        """Commit what was typed and not yet committed (one command; nothing when nothing waits)."""
+        self._commit_timer.stop()
+        pending, self._pending = self._pending, None
+        if pending is None:
+            return
+        action_id, name, text = pending
+        if self.doc.assessment.action(action_id) is None:
+            return  # the action is gone (undone, deleted): nothing to put the text in
+        try:
+            commands.edit_action_fields(self.doc, action_id, visit=self._visit, **{name: text})
+        except (ValueError, TypeError) as exc:
+            self._show_error(f"Niet opgeslagen: {_first_line(exc)}")
+            if action_id == self.action_id:
+                self.load(action_id)
+            return
+        self._show_error(None)
+
+    def has_pending(self) -> bool:
+        return self._pending is not None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if kind == QEvent.Type.FocusIn:
+            self._visit += 1
+        elif kind == QEvent.Type.FocusOut:
+            self.commit_pending()
+        return False
 
     def _date_changed(self, name: str, value: dt.date | None) -> None:
         if self._loading or self.action_id is None:
@@ -195,7 +248,10 @@ class ActionForm(QWidget):
     # ---------------------------------------------------------------- showing
 
     def load(self, action_id: str | None) -> None:
-        """Show an action; fields that already show the stored value are left alone (cursor stays)."""
+        """Show an action; fields that already show the stored value are left alone (cursor stays),
+        and so is the field whose typed text is not yet committed."""
+        if self._pending is not None and self._pending[0] != action_id:
+            self.commit_pending()
         self.action_id = action_id
         action = self.action()
         self.empty.setVisible(action is None)
@@ -224,7 +280,10 @@ class ActionForm(QWidget):
             self.notice.setText("\n".join(notices))
             self.notice.setVisible(bool(notices))
             self.reason.setText(action.reason or "—")
+            typing = self._pending[1] if self._pending is not None else None
             for name in ("owner", "indicator", "target", "measured_value"):
+                if name == typing:
+                    continue
                 edit: QLineEdit = getattr(self, name)
                 value = getattr(action, name)
                 if edit.text() != value:
@@ -234,6 +293,8 @@ class ActionForm(QWidget):
             for name in ("title", "description", "progress", "conclusion", "act_note"):
                 edit: QPlainTextEdit = getattr(self, name)
                 value = getattr(action, name)
+                if name == typing:
+                    continue
                 if name == "title" and edit.hasFocus() and not edit.toPlainText().strip():
                     continue  # the user is replacing the title: keep the empty field while typing
                 if edit.toPlainText() != value:
