@@ -301,3 +301,65 @@ def test_open_source_item(qtbot, page):
     with qtbot.waitSignal(page.openItem) as blocker:
         qtbot.mouseClick(page.source_button, Qt.MouseButton.LeftButton)
     assert blocker.args == ["BSC-02"]
+
+
+# --------------------------------------------------------------------------- issue 28: typing, undo, memory
+
+
+def test_typed_text_waits_for_leaving_or_a_pause(qtbot, page, doc):
+    """A keystroke only changes the field; leaving it commits once, one undo step per visit."""
+    page.select(["V-BSC-02"], "V-BSC-02")
+    steps = doc.undo_stack.count()
+    owner = page.form.owner
+    owner.setFocus()
+    qtbot.keyClicks(owner, "Team")
+    assert doc.assessment.action("V-BSC-02").owner == ""  # not yet: the user is typing
+    assert page.form.has_pending()
+    page.form.commit_pending()  # what the pause timer does
+    qtbot.keyClicks(owner, " KCC")
+    qtbot.keyClick(owner, Qt.Key.Key_Tab)  # leaving commits
+    assert doc.assessment.action("V-BSC-02").owner == "Team KCC"
+    assert doc.undo_stack.count() == steps + 1  # both commits of one visit: one step
+    owner.setFocus()
+    qtbot.keyClicks(owner, "!")
+    qtbot.keyClick(owner, Qt.Key.Key_Tab)
+    assert doc.undo_stack.count() == steps + 2  # a new visit: a new step
+    doc.undo_stack.undo()
+    assert doc.assessment.action("V-BSC-02").owner == "Team KCC"
+    assert owner.text() == "Team KCC"
+
+
+def test_document_commits_typed_text_before_saving(qtbot, page, doc, tmp_path):
+    page.select(["V-BSC-02"], "V-BSC-02")
+    page.form.indicator.setFocus()
+    qtbot.keyClicks(page.form.indicator, "Wachttijd")
+    doc.save(tmp_path / "scan.dienstscan")  # the form still has the focus and the text
+    assert storage.load_scan(tmp_path / "scan.dienstscan").action("V-BSC-02").indicator == "Wachttijd"
+    assert not page.form.has_pending()
+
+
+def test_a_plan_step_keeps_what_changed_not_the_plan(qtbot, page, doc):
+    from dienstscan.ui import plan_commands
+    from dienstscan.ui.document import UNDO_LIMIT
+
+    page.select(["V-BSC-02"], "V-BSC-02")
+    type_over(qtbot, page.form.owner, "Burgerzaken")
+    command = doc.undo_stack.command(doc.undo_stack.count() - 1)
+    assert isinstance(command, plan_commands.PlanEdit)
+    assert command.after_fields == {"V-BSC-02": {"owner": "Burgerzaken", "edited": ["owner"]}}
+    assert command.before_fields == {"V-BSC-02": {"owner": "", "edited": []}}
+    assert not command.added and not command.removed and command.before_ids is None
+    # adding and undoing an own action keeps that one action whole, and the order
+    action_id = plan_commands.add_action(doc, "Eigen")
+    command = doc.undo_stack.command(doc.undo_stack.count() - 1)
+    assert list(command.added) == [action_id] and not command.before_fields
+    doc.undo_stack.undo()
+    assert doc.assessment.action(action_id) is None
+    doc.undo_stack.redo()
+    assert [a.id for a in doc.assessment.actions][-1] == action_id
+    # the stack is bounded
+    assert doc.undo_stack.undoLimit() == UNDO_LIMIT
+    for n in range(UNDO_LIMIT + 5):
+        plan_commands.edit_action_fields(doc, "V-BSC-02", priority="hoog" if n % 2 else "laag")
+    assert doc.undo_stack.count() == UNDO_LIMIT
+    assert doc.assessment.action("V-BSC-02").priority == "laag"
