@@ -256,6 +256,7 @@ class ItemPage(QWidget):
             self.current_text.setVisible(note is not None)
             self._build_buttons(scale.options)
             self.analysis_box.setVisible(has_norm)
+            self.evidence_date.set_date(None)  # no message or half-typed text of the item before
         finally:
             self._loading = False
         self.previous_bar.set_item(item_id)
@@ -348,7 +349,9 @@ class ItemPage(QWidget):
             reference = evidence.reference if evidence else ""
             if self.reference_edit.text() != reference:
                 self.reference_edit.setText(reference)
-            self.evidence_date.set_date(evidence.date if evidence else None)
+            self.evidence_date.default_date = self.doc.assessment.peildatum
+            if self.evidence_date.date() != (evidence.date if evidence else None) or not self.evidence_date.error():
+                self.evidence_date.set_date(evidence.date if evidence else None)
         finally:
             self._loading = False
 

@@ -245,6 +245,7 @@ class KeyFigureRow:
         self.related.linkActivated.connect(page.openItem)
         self.date_label = QLabel("&Datum meting:")
         self.date = OptionalDateEdit(name=f"{kf.label}: datum meting")
+        self.date.default_date = page.doc.assessment.peildatum
         self.date_label.setBuddy(self.date.edit)
         self.date.dateChanged.connect(lambda d: set_key_figure(page.doc, kf.id, date=d))
         self.note_label = QLabel("&Toelichting:")
