@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from dienstscan.model import ChecklistSet
 from dienstscan.ui.new_scan import NewScanWizard, parse_participants
@@ -220,3 +221,37 @@ def test_item_page_shows_the_stand_2026_note_beside_the_historical_text(qtbot, c
     assert "Besluit digitale toegankelijkheid overheid" in text
     page.show_item("5B-1.05")                                       # no note: nothing shown
     assert not page.current_text.isVisibleTo(page)
+
+
+def test_next_item_from_the_explanation_puts_the_focus_on_the_answer(qtbot, open_scan):
+    """Issue 28: after typing an explanation, Ctrl+PgDown and "3" answer the next item; the digit
+    never becomes that item's explanation."""
+    window = open_scan
+    window.navigate("KA-01")
+    page = window.workspace.item_page
+    page.explanation_edit.setFocus()
+    qtbot.keyClicks(page.explanation_edit, "Omdat het zo is")
+    qtbot.keyClick(page.explanation_edit, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    following = page.item_id
+    assert following != "KA-01"
+    assert page.group.buttons()[0].hasFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_3)
+    answer = window.doc.answer(following)
+    scale = window.doc.checklists.scale_for(following)
+    assert answer is not None and answer.option == scale.options[2].id
+    assert answer.explanation == ""
+    assert window.doc.answer("KA-01").explanation == "Omdat het zo is"
+    # with an answer chosen, the focus goes to that answer's button
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert page.item_id == following
+    assert page.group.checkedButton().hasFocus()
+
+
+def test_moving_through_the_tree_keeps_the_focus_there(qtbot, open_scan):
+    window = open_scan
+    window.navigate("KA-01")
+    tree = window.workspace.tree
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    assert tree.hasFocus()

@@ -263,6 +263,15 @@ class ItemPage(QWidget):
         self.analysis_box.set_item(item_id)
         self._refresh()
 
+    def focus_answer(self) -> None:
+        """Put the focus on the chosen answer's button (the first option when none is chosen)."""
+        buttons = self.group.buttons()
+        if not buttons:
+            return
+        button = self.group.checkedButton() or min(buttons, key=self.group.id)
+        button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroll.ensureWidgetVisible(button)
+
     @staticmethod
     def _source_line(item: Item) -> str:
         parts = [f"Bron: {item.source.cite()}"]
@@ -300,6 +309,7 @@ class ItemPage(QWidget):
             button.setMinimumWidth(width + 26)
             self.group.addButton(button, index)
             self.buttons_row.addWidget(button)
+            button.show()  # now, not when the layout gets round to it: it can take the focus at once
 
     def _refresh(self) -> None:
         if self.item_id is None:
