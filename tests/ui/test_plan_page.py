@@ -363,3 +363,41 @@ def test_a_plan_step_keeps_what_changed_not_the_plan(qtbot, page, doc):
         plan_commands.edit_action_fields(doc, "V-BSC-02", priority="hoog" if n % 2 else "laag")
     assert doc.undo_stack.count() == UNDO_LIMIT
     assert doc.assessment.action("V-BSC-02").priority == "laag"
+
+
+def test_at_1366_the_form_goes_under_the_table_with_owner_and_dates_in_view(qtbot, doc):
+    """Issue 28 point 5: the page is about 980 px wide on a 1366 px screen with the navigation;
+    the form goes under the table, its parts side by side, owner and end date without scrolling."""
+    page = PlanPage(doc)
+    qtbot.addWidget(page)
+    page.resize(980, 690)
+    page.show()
+    qtbot.waitExposed(page)
+    page.select(["V-BSC-02"], "V-BSC-02")
+    qtbot.waitUntil(lambda: page.splitter.orientation() == Qt.Orientation.Vertical)
+    assert page.form.wide
+    viewport = page.form_scroll.viewport()
+    for field in (page.form.owner, page.form.end.edit, page.form.start.edit, page.form.title):
+        top_left = field.mapTo(viewport, field.rect().topLeft())
+        bottom = field.mapTo(viewport, field.rect().bottomLeft())
+        assert 0 <= top_left.y() and bottom.y() <= viewport.height(), field.accessibleName()
+    assert page.form.title.width() >= 230  # not the 175 px strip of before
+    page.resize(1600, 900)  # wide enough: beside the table again, one column
+    qtbot.waitUntil(lambda: page.splitter.orientation() == Qt.Orientation.Horizontal)
+    assert not page.form.wide
+
+
+def test_column_chooser_hides_and_remembers(qtbot, doc):
+    from dienstscan.ui import settings
+
+    page = open_page(qtbot, doc)
+    owner = plan_page.COLUMNS.index("Probleemeigenaar")
+    assert not page.table.isColumnHidden(owner)
+    entry = next(a for a in page.columns_menu.actions() if a.text() == "Probleemeigenaar")
+    entry.trigger()  # off
+    assert page.table.isColumnHidden(owner)
+    assert "Probleemeigenaar" not in settings.plan_columns(["x"])
+    again = open_page(qtbot, doc)  # a new page (next start) keeps the choice
+    assert again.table.isColumnHidden(owner)
+    next(a for a in again.columns_menu.actions() if a.text() == "Probleemeigenaar").trigger()
+    assert not again.table.isColumnHidden(owner)

@@ -20,8 +20,10 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -113,19 +115,30 @@ class ActionForm(QWidget):
         for edit in self._typed:
             edit.installEventFilter(self)
 
-        plan = self._group("Plan", ["title", "description", "reason", "theme", "priority", "owner", "start", "end",
-                                    "indicator", "target"])
-        do = self._group("Do", ["status", "progress"])
-        check = self._group("Check", ["measured_value", "measured_on", "conclusion"])
-        act = self._group("Act", ["act", "act_note"])
+        # Plan in two parts (the texts, the short fields): one above the other beside the table,
+        # side by side when the form is under the table and has the page's width (set_wide)
+        self.plan_texts = self._form(["title", "description", "reason"])
+        self.plan_fields = self._form(["theme", "priority", "owner", "start", "end", "indicator", "target"])
+        self.plan_box = QGroupBox("Plan")
+        self._plan_parts = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.plan_box)
+        self._plan_parts.addWidget(self.plan_texts, 3)
+        self._plan_parts.addWidget(self.plan_fields, 2)
+        self.do_box = self._group("Do", ["status", "progress"])
+        self.check_box = self._group("Check", ["measured_value", "measured_on", "conclusion"])
+        self.act_box = self._group("Act", ["act", "act_note"])
 
         self.empty = text_label("Kies een actie in de tabel om haar te bekijken en te bewerken.", muted=True)
         self.body = QWidget()
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.header, self.origin, self.notice, self.error, plan, do, check, act):
+        for widget in (self.header, self.origin, self.notice, self.error):
             body.addWidget(widget)
+        self._groups = QGridLayout()
+        self._groups.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(self._groups)
         body.addStretch(1)
+        self.wide = None
+        self.set_wide(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.empty)
@@ -151,9 +164,52 @@ class ActionForm(QWidget):
             combo.addItem(label, key)
         return combo
 
+    def set_wide(self, wide: bool) -> None:
+        """Narrow (beside the table): Plan, Do, Check and Act one below the other. Wide (under the
+        table): Plan's texts, Plan's short fields and Do/Check/Act in three columns, so the owner
+        and the dates are in view without scrolling on a 1366 px screen."""
+        if wide == self.wide:
+            return
+        self.wide = wide
+        for box in (self.plan_box, self.do_box, self.check_box, self.act_box):
+            self._groups.removeWidget(box)
+        texts: QFormLayout = self.plan_texts.layout()
+        # wide: the texts' labels above them, so the title and description get the column's width
+        texts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows if wide
+                               else QFormLayout.RowWrapPolicy.DontWrapRows)
+        if wide:
+            self._plan_parts.setDirection(QBoxLayout.Direction.LeftToRight)
+            self._groups.addWidget(self.plan_box, 0, 0, 3, 1)
+            for row, box in enumerate((self.do_box, self.check_box, self.act_box)):
+                self._groups.addWidget(box, row, 1)
+            self._groups.setColumnStretch(0, 2)
+            self._groups.setColumnStretch(1, 1)
+        else:
+            self._plan_parts.setDirection(QBoxLayout.Direction.TopToBottom)
+            for row, box in enumerate((self.plan_box, self.do_box, self.check_box, self.act_box)):
+                self._groups.addWidget(box, row, 0)
+            self._groups.setColumnStretch(0, 1)
+            self._groups.setColumnStretch(1, 0)
+        for row in range(4):
+            self._groups.setRowStretch(row, 0)
+        if self.action_id is not None:
+            self.load(self.action_id)  # the heading follows
+        if wide:
+            self._groups.setRowStretch(2, 1)  # Act takes what Plan's height leaves
+
+    def _form(self, fields: list[str]) -> QWidget:
+        part = QWidget()
+        form = QFormLayout(part)
+        form.setContentsMargins(0, 0, 0, 0)
+        self._fill(form, fields)
+        return part
+
     def _group(self, title: str, fields: list[str]) -> QGroupBox:
         box = QGroupBox(title)
-        form = QFormLayout(box)
+        self._fill(QFormLayout(box), fields)
+        return box
+
+    def _fill(self, form: QFormLayout, fields: list[str]) -> None:
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name in fields:
             widget = getattr(self, name)
@@ -166,7 +222,6 @@ class ActionForm(QWidget):
                 label.setBuddy(target)
             target.setAccessibleName(text.replace("&", "").rstrip(":"))
             form.addRow(label, widget)
-        return box
 
     # ---------------------------------------------------------------- editing
 
@@ -261,7 +316,8 @@ class ActionForm(QWidget):
             return
         self._loading = True
         try:
-            self.header.setText(f"{action.id}: {action.title}")
+            # wide (under the table) the title is in view in its field: the heading keeps one line
+            self.header.setText(action.id if self.wide else f"{action.id}: {action.title}")
             where = self._framework_of(action)[1]
             if action.origin == "voorgesteld":
                 self.origin.setText(f"Voorgestelde actie ({where}), besluit: "
