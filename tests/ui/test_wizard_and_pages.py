@@ -255,3 +255,28 @@ def test_moving_through_the_tree_keeps_the_focus_there(qtbot, open_scan):
     tree.setFocus()
     qtbot.keyClick(tree, Qt.Key.Key_Down)
     assert tree.hasFocus()
+
+
+def test_an_earlier_why_not_is_kept_but_marked_after_toegepast(qtbot, open_scan):
+    """Issue 28: after choosing Toegepast the explanation written for 'Deels toegepast' stays,
+    marked as no longer applicable; editing it or going back to an answer that asks for one
+    removes the mark."""
+    window = open_scan
+    window.navigate("KA-01")
+    page = window.workspace.item_page
+    qtbot.keyClick(page.group.buttons()[0], Qt.Key.Key_2)  # Deels toegepast: asks for a why-not
+    page.explanation_edit.setFocus()
+    qtbot.keyClicks(page.explanation_edit, "Geen balie op zaterdag")
+    assert not page.stale_note.isVisible()
+    qtbot.mouseClick(page.group.buttons()[0], Qt.MouseButton.LeftButton)  # Toegepast
+    assert window.doc.answer("KA-01").option == "toegepast"
+    assert window.doc.answer("KA-01").explanation == "Geen balie op zaterdag"  # kept
+    assert page.stale_note.isVisible()
+    assert "‘Deels toegepast’" in page.stale_note.text() and "niet meer van toepassing" in page.stale_note.text()
+    window.doc.undo_stack.undo()  # back to Deels toegepast: the text is its why-not again
+    assert not page.stale_note.isVisible()
+    window.doc.undo_stack.redo()
+    assert page.stale_note.isVisible()
+    page.explanation_edit.setFocus()
+    qtbot.keyClicks(page.explanation_edit, " (nu wel)")
+    assert not page.stale_note.isVisible()
