@@ -214,6 +214,8 @@ ENTRIES: tuple[ActionSpec | SubmenuSpec, ...] = (
                enabled_when=can_undo, text_when=_undo_text),
     ActionSpec("redo", "Opnie&uw", "edit", lambda c: c.doc.undo_stack.redo(), shortcuts=(S.Redo, "Ctrl+Y"),
                enabled_when=can_redo, text_when=_redo_text),
+    ActionSpec("search", "&Zoeken in de scan…", "edit", lambda c: _later("search_dialog").show_search(c), "search",
+               (S.Find,), "Zoeken in items, uitleg, notities, acties en kengetallen (op elke pagina)", has_doc),
     # Scan
     ActionSpec("compare", "&Vergelijk met eerdere scan…", "scan",
                lambda c: _later("cycle_dialogs").compare_with_earlier(c), "cycle",
@@ -244,6 +246,12 @@ ENTRIES: tuple[ActionSpec | SubmenuSpec, ...] = (
     ActionSpec("nav_visible", "Navigatie &tonen", "go", lambda c: c.shell.set_navigation_visible(c.checked),
                "navigation", ("Ctrl+F6",), "De navigatie links tonen of verbergen (meer ruimte voor de pagina)",
                has_doc, checkable=True, checked=True),
+    ActionSpec("zoom_in", "Tekst g&roter", "go", lambda c: _later("zoom").zoom_in(), "zoom", (S.ZoomIn, "Ctrl+="),
+               "De tekst van het hele programma groter (wordt onthouden)"),
+    ActionSpec("zoom_out", "Tekst &kleiner", "go", lambda c: _later("zoom").zoom_out(), "zoom", (S.ZoomOut,),
+               "De tekst van het hele programma kleiner (wordt onthouden)"),
+    ActionSpec("zoom_reset", "Nor&male tekstgrootte", "go", lambda c: _later("zoom").zoom_reset(), "zoom", ("Ctrl+0",),
+               "De tekst weer op de grootte van het systeem"),
     # Workshop
     ActionSpec("present", "&Presentatiemodus", "workshop", _workshop("present", "light"), "present", ("F5",),
                "Eén item tegelijk op de beamer, bediend met toetsen of een presentatieklikker", has_doc),

@@ -72,6 +72,10 @@ class MainWindow(QMainWindow):
         self.menu_set: MenuSet = build_menus(self.menuBar(), self, self.action_context)
         self.action("nav_visible").setChecked(settings.navigation_visible())  # as the user left it
         self.status = ScanStatus(self.statusBar())
+        if settings.zoom_percent() != 100:  # the text size chosen last time (Ctrl+plus/minus)
+            from .zoom import restore
+
+            restore()
         self._update_title()
         self._update_actions()
 

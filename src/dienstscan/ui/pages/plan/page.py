@@ -178,7 +178,7 @@ class PlanPage(RefreshWhenShown, QWidget):
         self.search.setAccessibleName("Zoeken in acties")
         search_label = QLabel("&Zoeken:")
         search_label.setBuddy(self.search)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        # Ctrl+F is the window's search through the whole scan; this filter is Alt+Z (its label)
         self.theme_filter = self._filter_combo("Thema", [(t.id, t.label) for t in doc.checklists.themes.values()])
         self.status_filter = self._filter_combo("Status", list(ACTION_STATUS_LABELS.items()))
         self.priority_filter = self._filter_combo("Prioriteit", list(PRIORITY_LABELS.items()))
