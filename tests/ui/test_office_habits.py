@@ -69,3 +69,29 @@ def test_ctrl_f_searches_the_whole_scan_from_every_page(qtbot, window, fake_dial
     dialog.field.selectAll()
     qtbot.keyClicks(dialog.field, "qqqzzz")
     qtbot.waitUntil(lambda: "Niets gevonden" in dialog.summary.text())
+
+
+def test_print_preview_shows_the_pages_of_the_report(qtbot, window, fake_dialogs, new_assessment, monkeypatch):
+    """Issue 28 point 7: the report's pages, as the PDF has them, before saving (Ctrl+P)."""
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    from dienstscan.export.report import render_report_html
+    from dienstscan.ui import report_dialog
+    from dienstscan.ui.pdf import render_pdf
+
+    _open(window, fake_dialogs, new_assessment)
+    shown = []
+    monkeypatch.setattr(report_dialog, "show_preview", lambda dialog: shown.append(dialog))
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert len(shown) == 1
+    dialog = shown[0]
+    qtbot.addWidget(dialog)
+    preview = dialog.findChild(QPrintPreviewWidget)
+    preview.updatePreview()
+    _pdf, pdf_pages = render_pdf(render_report_html(window.doc.checklists, window.doc.assessment))
+    assert dialog.pages == pdf_pages == preview.pageCount() >= 2
+    # Opslaan als… goes on as Bestand > Exporteren > Rapport
+    asked = []
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: asked.append(suggested))
+    dialog.save_action.trigger()
+    assert len(asked) == 1 and asked[0].suffix == ".pdf"

@@ -209,6 +209,9 @@ ENTRIES: tuple[ActionSpec | SubmenuSpec, ...] = (
     ActionSpec("export_report", "&Rapport (PDF, Word of HTML)…", "export",
                lambda c: _later("report_dialog").export_report_dialog(c.parent, c.doc),
                tip="Het rapport voor het management opslaan", enabled_when=has_doc),
+    ActionSpec("preview_report", "Afdrukvoorbeeld van het r&apport…", "export",
+               lambda c: _later("report_dialog").preview_report_dialog(c.parent, c.doc), shortcuts=(S.Print,),
+               tip="De pagina's van het rapport bekijken voordat u het opslaat", enabled_when=has_doc),
     # Bewerken
     ActionSpec("undo", "&Ongedaan maken", "edit", lambda c: c.doc.undo_stack.undo(), shortcuts=(S.Undo,),
                enabled_when=can_undo, text_when=_undo_text),
