@@ -7,7 +7,8 @@ folder (``platformdirs.user_cache_dir``; ``DIENSTSCAN_CACHE_DIR`` overrides it, 
 portable installs), its first line the key. A cache never decides anything:
 
 - ``get`` returns the data only when the stored key is exactly the one asked for; a missing,
-  unreadable or garbled file is a miss (the caller rebuilds and stores again);
+  unreadable or garbled file is a miss, and so is anything but a regular file of sane size (a
+  pipe or ``/dev/zero`` put there would otherwise hang the start) (the caller rebuilds and stores again);
 - ``put`` writes through ``atomic_write``; when it fails (read-only folder, full disk) the
   program carries on without a cache.
 """
@@ -21,10 +22,13 @@ from pathlib import Path
 import platformdirs
 
 from .atomic import atomic_write
+from .limited import MAX_SCAN_BYTES, read_limited
 
 log = logging.getLogger(__name__)
 
 ENV_CACHE_DIR = "DIENSTSCAN_CACHE_DIR"
+#: A cache entry larger than this is not one of ours (the largest is a pickled scan).
+MAX_CACHE_BYTES = MAX_SCAN_BYTES
 
 
 def cache_dir() -> Path:
@@ -44,7 +48,8 @@ class FileCache:
     def get(self, key: str) -> bytes | None:
         """The stored data if it was stored under ``key``; None otherwise (never raises)."""
         try:
-            raw = self.path.read_bytes()
+            # A pipe or device put in the cache folder must not hang the start: regular files only.
+            raw = read_limited(self.path, MAX_CACHE_BYTES)
         except OSError:
             return None
         stored_key, newline, data = raw.partition(b"\n")

@@ -34,6 +34,7 @@ from .. import __version__
 from ..model.assessment import Assessment
 from ..model.checklist import ChecklistSet
 from .atomic import atomic_write
+from .limited import MAX_SCAN_BYTES, FileTooLarge, NotARegularFile, megabytes, read_limited
 from .errors import RepairableScanError, ScanFileError
 from .messages import describe_os_error, describe_validation_error, field_path, save_failed_message
 from .migrations import CURRENT_FORMAT_VERSION, OLDEST_FORMAT_VERSION, MigrationError, upgrade
@@ -515,10 +516,20 @@ def _validate(scan: dict[str, Any], version: int, path: Path) -> Assessment:
         )
 
 
-def read_file_bytes(path: Path) -> bytes:
-    """The bytes of ``path``, or ``ScanFileError`` (not_found / unreadable) in Dutch."""
+def read_file_bytes(path: Path, limit: int = MAX_SCAN_BYTES) -> bytes:
+    """The bytes of ``path``, or ``ScanFileError`` (not_found / unreadable / too_large) in Dutch.
+
+    Only a regular file of at most ``limit`` bytes is read (``storage.limited``): a pipe, a device
+    or a huge file is refused at once, before anything is read."""
     try:
-        return Path(path).read_bytes()
+        return read_limited(Path(path), limit)
+    except NotARegularFile as exc:
+        raise _fail(path, f"dit is {exc.kind}, geen bestand. Kies een Dienstscan-bestand (.dienstscan).",
+                    "unreadable") from exc
+    except FileTooLarge as exc:
+        raise _fail(path, f"het bestand is te groot ({megabytes(exc.size)}; een scan is hooguit "
+                    f"{megabytes(exc.limit)}). Het is geen Dienstscan-bestand, of het is beschadigd. "
+                    "Het bestand is niet gewijzigd.", "too_large") from exc
     except FileNotFoundError as exc:
         raise _fail(path, "het bestand bestaat niet (meer). Is het verplaatst of hernoemd?", "not_found") from exc
     except IsADirectoryError as exc:
