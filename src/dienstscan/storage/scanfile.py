@@ -138,6 +138,7 @@ def save_scan(assessment: Assessment, path: Path, *, keep_backup: bool = True,
     except BaseException:
         assessment.modified = previous_modified
         raise
+    _observed(path, data)
     if cache is not None:
         try:
             decode_scan(data, path, cache=cache)  # exactly what a read of the saved file gives
@@ -544,16 +545,36 @@ def read_file_bytes(path: Path, limit: int = MAX_SCAN_BYTES) -> bytes:
         raise _fail(path, f"het kan niet worden gelezen ({describe_os_error(exc)}).", "unreadable") from exc
 
 
+#: Told the bytes of every scan file read or saved (``recovery.note_base``): what a recovery copy
+#: of that file is based on.
+_base_observer: Callable[[Path, bytes], None] | None = None
+
+
+def set_base_observer(observer: Callable[[Path, bytes], None] | None) -> None:
+    global _base_observer
+    _base_observer = observer
+
+
+def _observed(path: Path, data: bytes) -> None:
+    if _base_observer is not None:
+        _base_observer(path, data)
+
+
 def read_scan(path: Path, checklists: ChecklistSet | None = None, *, repair: bool = False,
-              cache: ScanCache | None = None) -> LoadedScan:
+              cache: ScanCache | None = None, note: bool = True) -> LoadedScan:
     """Load a scan with what its envelope says (format version, whether it was upgraded).
 
     With ``checklists``, key figure values outside their unit's range are refused too. With
     ``repair``, what ``RepairableScanError`` would refuse is set right in memory instead
     (``LoadedScan.repairs``); the file is not changed. With ``cache``, the validated scan is
-    taken from the cache when the file is byte for byte the one stored there (``scan_cache``)."""
+    taken from the cache when the file is byte for byte the one stored there (``scan_cache``).
+    ``note``: remember these bytes as the base of this program's recovery copies of ``path``."""
     path = Path(path)
-    return decode_scan(read_file_bytes(path), path, checklists, repair=repair, cache=cache)
+    data = read_file_bytes(path)
+    loaded = decode_scan(data, path, checklists, repair=repair, cache=cache)
+    if note:  # not for reading recovery copies themselves
+        _observed(path, data)
+    return loaded
 
 
 def load_scan(path: Path, checklists: ChecklistSet | None = None) -> Assessment:
