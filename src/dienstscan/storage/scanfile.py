@@ -47,6 +47,10 @@ FILE_SUFFIX = ".dienstscan"
 BACKUP_SUFFIX = ".bak"
 
 _VERSION_RE = re.compile(rb'"format_version"\s*:\s*(\d+)')
+#: The envelope's own keys; anything else at the top level is kept as read.
+_STANDARD_KEYS = frozenset({"format", "format_version", "app_version", "saved_at", "scan"})
+#: Top-level keys this version writes itself besides the standard ones (a recovery copy's metadata).
+_OWN_EXTRA_KEYS = frozenset({"recovery"})
 
 
 @dataclass
@@ -60,8 +64,14 @@ class LoadedScan:
     saved_at: str
     #: True when the file had an older format and was upgraded in memory (not on disk).
     migrated: bool = False
-    #: Envelope keys other than the standard ones (the recovery copy's own metadata).
+    #: Envelope keys other than the standard ones (the recovery copy's own metadata, and what a
+    #: newer version wrote: kept in ``Assessment._unknown_envelope`` and written back on save).
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def unknown_keys(self) -> list[str]:
+        """Top-level keys of a newer version that this one keeps but does not use."""
+        return sorted(self.assessment._unknown_envelope)
     #: What ``repair=True`` changed in memory (Dutch lines); the file itself is not changed.
     repairs: list[str] = field(default_factory=list)
 
@@ -83,6 +93,8 @@ def encode_scan(assessment: Assessment, extra: dict[str, Any] | None = None) -> 
         "app_version": __version__,
         "saved_at": now_iso(),
     }
+    # What a newer version wrote at the top level is written back as it was read (never dropped).
+    header.update({k: v for k, v in assessment._unknown_envelope.items() if k not in _STANDARD_KEYS})
     if extra:
         header.update(extra)
     head = json.dumps(header, ensure_ascii=False, indent=1)
@@ -488,7 +500,8 @@ def _from_document(document: Any, path: Path, cache: ScanCache | None = None, ke
         assessment = _validate(scan, version, path)
         if cache is not None:
             remember_assessment(cache, key, assessment)
-    standard = {"format", "format_version", "app_version", "saved_at", "scan"}
+    extra = {k: v for k, v in document.items() if k not in _STANDARD_KEYS}
+    assessment._unknown_envelope = {k: v for k, v in extra.items() if k not in _OWN_EXTRA_KEYS}
     return LoadedScan(
         assessment=assessment,
         path=path,
@@ -496,7 +509,7 @@ def _from_document(document: Any, path: Path, cache: ScanCache | None = None, ke
         app_version=app_version,
         saved_at=str(document.get("saved_at", "")),
         migrated=migrated,
-        extra={k: v for k, v in document.items() if k not in standard},
+        extra=extra,
     )
 
 

@@ -314,6 +314,10 @@ class MainWindow(QMainWindow):
         if loaded.migrated:
             notes.insert(0, "De scan is gemaakt met een oudere versie van Dienstscan en is bijgewerkt; "
                             "bij opslaan krijgt het bestand de nieuwe indeling.")
+        if loaded.unknown_keys:
+            notes.append(f"Het bestand bevat gegevens van een nieuwere versie van Dienstscan "
+                         f"({', '.join(loaded.unknown_keys)}). Deze versie gebruikt ze niet, maar schrijft ze bij "
+                         "opslaan ongewijzigd terug.")
         if loaded.repairs:
             notes.insert(0, "Bij het openen hersteld (het bestand verandert pas als u opslaat):\n"
                             + "\n".join(loaded.repairs))
