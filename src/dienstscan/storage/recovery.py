@@ -18,8 +18,8 @@ wrote the file since (the command line, another program): the copy is still offe
 restored as a separate unsaved scan so that it cannot silently undo the later change. Copies of a
 program that is still running (same computer, live process) are left to that program.
 
-The folder is ``platformdirs.user_data_dir("Dienstscan") / "herstel"``; the environment variable
-``DIENSTSCAN_DATA_DIR`` replaces the data folder (tests, portable installs).
+The folder is ``data_dir() / "herstel"`` (``storage.folders``: the local user data folder, or
+``DIENSTSCAN_DATA_DIR``).
 """
 
 from __future__ import annotations
@@ -34,16 +34,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import platformdirs
-
 from ..model.assessment import Assessment
 from .atomic import atomic_write
 from .errors import ScanFileError
+from .folders import ENV_DATA_DIR, data_dir
 from .limited import MAX_SCAN_BYTES, read_limited
 from .messages import describe_os_error
 from .scanfile import FILE_SUFFIX, encode_scan, read_scan, set_base_observer
 
-ENV_DATA_DIR = "DIENSTSCAN_DATA_DIR"
 RECOVERY_FOLDER = "herstel"
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,80}$")
 
@@ -56,14 +54,6 @@ _bases: dict[str, tuple[int, str]] = {}
 _written: dict[str, set[Path]] = {}
 
 RecoveryState = Literal["nieuw", "ongewijzigd", "gewijzigd", "weg"]
-
-
-def data_dir() -> Path:
-    """The user's local Dienstscan data folder (``DIENSTSCAN_DATA_DIR`` overrides it)."""
-    override = os.environ.get(ENV_DATA_DIR)
-    if override:
-        return Path(override)
-    return Path(platformdirs.user_data_dir("Dienstscan", appauthor=False, roaming=False))
 
 
 def recovery_dir() -> Path:

@@ -495,7 +495,7 @@ def _from_document(document: Any, path: Path, cache: ScanCache | None = None, ke
             _fail(path, "het onderdeel 'scan' ontbreekt of is geen JSON-object.", "invalid")
         )
     migrated = version < CURRENT_FORMAT_VERSION
-    assessment = cached_assessment(cache, key) if cache is not None else None
+    assessment = cached_assessment(cache, key, scan if not migrated else None) if cache is not None else None
     if assessment is None:
         assessment = _validate(scan, version, path)
         if cache is not None:
