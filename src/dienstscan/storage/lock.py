@@ -36,7 +36,7 @@ from pathlib import Path
 from types import TracebackType
 
 from .. import __version__
-from .atomic import atomic_write
+from .atomic import atomic_write, remove_stale_temps
 from .errors import ScanFileError, ScanLockedError
 from .messages import describe_os_error
 
@@ -366,6 +366,7 @@ def acquire_lock(path: Path, *, force: bool = False) -> ScanLock:
             except OSError as exc:
                 file.unlink(missing_ok=True)
                 raise _lock_failed(path, exc) from exc
+            remove_stale_temps(path)  # ours now: what killed saves of this scan left can go
             return ScanLock(path, me)
 
         raw = _read_lock_bytes(path)
@@ -390,6 +391,7 @@ def acquire_lock(path: Path, *, force: bool = False) -> ScanLock:
             raise _lock_failed(path, exc) from exc
         current = read_lock(path)
         if current is not None and current.token == me.token:
+            remove_stale_temps(path)
             return ScanLock(path, me, took_over=holder, took_over_damaged=damaged, forced=force and not stale)
         # another program took the abandoned lock at the same moment; look again
     raise _locked_error(path, read_lock(path))

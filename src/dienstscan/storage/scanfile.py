@@ -36,7 +36,7 @@ from ..model.checklist import ChecklistSet
 from .atomic import atomic_write
 from .limited import MAX_SCAN_BYTES, FileTooLarge, NotARegularFile, megabytes, read_limited
 from .errors import RepairableScanError, ScanFileError
-from .messages import describe_os_error, describe_validation_error, field_path, save_failed_message
+from .messages import WHAT_TO_DO, describe_os_error, describe_validation_error, field_path, save_failed_message
 from .migrations import CURRENT_FORMAT_VERSION, OLDEST_FORMAT_VERSION, MigrationError, upgrade
 from .scan_cache import ScanCache, cached_assessment, remember_assessment, scan_key
 
@@ -420,8 +420,10 @@ def _check_loaded(assessment: Assessment, path: Path, checklists: ChecklistSet |
     if not problems:
         return []
     if not (repair and repairable):
+        remedy = ("Open de scan in Dienstscan en kies 'Herstellen en openen': dat zet dit recht zonder iets weg "
+                  "te gooien." if repairable else WHAT_TO_DO)
         refused = _fail(path, "de scan bevat ongeldige gegevens:\n" + "\n".join(problems)
-                        + "\nHet bestand is niet gewijzigd.", "invalid")
+                        + f"\nHet bestand is niet gewijzigd. {remedy}", "invalid")
         if repairable:
             raise RepairableScanError(path, refused.message, repairs)
         raise refused
@@ -526,7 +528,8 @@ def _validate(scan: dict[str, Any], version: int, path: Path) -> Assessment:
         return Assessment.model_validate(scan)
     except ValidationError as exc:
         raise (
-            _fail(path, "de scan bevat ongeldige gegevens:\n" + describe_validation_error(exc), "invalid")
+            _fail(path, "de scan bevat ongeldige gegevens:\n" + describe_validation_error(exc)
+                  + f"\nHet bestand is niet gewijzigd. {WHAT_TO_DO}", "invalid")
         )
 
 
