@@ -20,7 +20,7 @@ row in ``KEYMAP`` and its ``key_*`` method here.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QLayout, QStackedLayout, QVBoxLayout, QWidget
 
@@ -250,7 +250,7 @@ class PresentationWindow(QWidget):
         if (event.type() == QEvent.Type.LayoutRequest and watched is self.item_view and not self._fitting
                 and not self.on_closing_screen and self._refits < 3 and self._too_tall(self.item_view.layout_)):
             self._refits += 1
-            QTimer.singleShot(0, self._fit)
+            self._fit()
         return False
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
