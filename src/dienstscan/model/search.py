@@ -79,7 +79,7 @@ def _fields(checklists: ChecklistSet, assessment: Assessment) -> Iterator[tuple[
     for action in assessment.actions:
         title = f"{action.id} {action.title}"
         for name in _ACTION_FIELDS:
-            yield "action", action.id, title, f"Actie: {ACTION_FIELD_LABELS[name]}", getattr(action, name)
+            yield "action", action.id, title, ACTION_FIELD_LABELS[name], getattr(action, name)
     for figure_id, value in assessment.key_figures.items():
         figure = checklists.key_figures.get(figure_id)
         label = figure.label if figure is not None else figure_id

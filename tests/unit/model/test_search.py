@@ -19,7 +19,7 @@ def test_finds_answers_notes_actions_and_key_figures():
     hits = search_scan(checklists, scan, "burgerzaken")
     places = [(h.kind, h.target, h.where) for h in hits]
     assert ("item", "BSC-01", "Notities") in places
-    assert ("action", "E-1", "Actie: Probleemeigenaar") in places
+    assert ("action", "E-1", "Probleemeigenaar") in places
     assert ("keyfigure", figure, "Toelichting") in places
     assert [h.kind for h in hits] == sorted((h.kind for h in hits), key=["item", "action", "keyfigure"].index)
     (hit,) = search_scan(checklists, scan, "LOKET afspraak")  # all words, any case, one field
