@@ -86,6 +86,8 @@ ACTION_FIELD_LABELS: dict[str, str] = {
     "origin": "Herkomst",
     "item_id": "Item",
     "decision": "Besluit",
+    "decided_by": "Besloten door",
+    "decided_on": "Besluitdatum",
     "title": "Actie",
     "description": "Toelichting",
     "reason": "Waarom",
@@ -200,6 +202,9 @@ class Action(_Doc):
     origin: Literal["voorgesteld", "eigen"] = "eigen"
     item_id: str | None = None
     decision: Decision = "geaccepteerd"
+    #: Who took the decision (the MT, the college, a director) and when: the PDCA step management takes.
+    decided_by: ShortText = Field(default="", description="besloten door")
+    decided_on: Date | None = None
     # Plan
     title: Annotated[str, StringConstraints(min_length=1, max_length=2_000, strip_whitespace=True)]
     description: ShortText = ""
