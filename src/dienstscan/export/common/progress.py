@@ -18,7 +18,7 @@ from typing import Any
 
 from ...cycle import CHANGE_LABELS, ActionProgress, Comparison, ScoreChange
 from ...model.assessment import ACTION_STATUS_LABELS
-from ...scoring import dutch
+from ...scoring import display, dutch
 
 #: The order in which item changes are listed: what needs attention first.
 CHANGE_ORDER = ("worse", "better", "new", "gone", "same")
@@ -44,7 +44,8 @@ def delta_text(change: ScoreChange) -> str:
 
 
 def pct_text(value: float | None) -> str:
-    return dutch.percent(value) if value is not None else "–"
+    """A share as every output shows it (``scoring.display``): "83%"; none: "–"."""
+    return display.share_text(value) if value is not None else "–"
 
 
 def status_text(status: str | None) -> str:
