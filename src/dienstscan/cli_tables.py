@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from .cycle import CHANGE_LABELS, ActionProgress, Comparison, MetricStatistics, Ranking, ScoreChange
 from .cycle.compare import CHANGES
-from .export.common.progress import delta_text, pct_text
+from .export.common.progress import delta_text, pct_text, score_change_text
 from .model.assessment import ACTION_STATUS_LABELS
 from .model.checklist import section_heading
 from .scoring import FrameworkScore, MetricComparison, ScoreReport, Tally, display, dutch
@@ -137,9 +137,11 @@ def format_comparison(comparison: Comparison) -> str:
     ]
     rows: list[tuple[str, str, str, str]] = [("Kader / onderdeel", "Basis", "Nu", "Verschil")]
     for fw in c.frameworks:
-        rows.append((fw.short_title, pct_text(fw.score.baseline), pct_text(fw.score.current), _delta(fw.score)))
+        rows.append((fw.short_title, score_change_text(fw.score.baseline, fw.score.level_top),
+                     score_change_text(fw.score.current, fw.score.level_top), _delta(fw.score)))
         for s in fw.sections:
-            rows.append(("  " + s.title, pct_text(s.baseline), pct_text(s.current), _delta(s)))
+            rows.append(("  " + s.title, score_change_text(s.baseline, s.level_top),
+                         score_change_text(s.current, s.level_top), _delta(s)))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     for r in rows:
         lines.append(f"{r[0]:<{widths[0]}}  {r[1]:>{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]}".rstrip())

@@ -16,13 +16,17 @@ Decisions:
   and listed in ``completeness.unknown_items``.
 - Items with ``scored: false`` (the Antwoord phase) are reported in ``separate_items``, with
   their level against the benchmarks for the item id.
-- **Not applicable withholds the comparison** (``NOT_APPLICABLE_THRESHOLD``, 20%): when more than
-  a fifth of the scored items of a framework or section is *niet van toepassing*, its score is
-  not set against benchmarks (``MetricComparison.comparable`` is False and the sentence says
-  why). The benchmarks were measured over the whole list; a score over what is left can be up to
-  that share higher than the same answers over the whole list (k of n items n.v.t. moves a share
-  by up to k/n), and a fifth is one whole promise of the 5 beloften (8 of 40). Every comparison
-  says its denominator ("20 van 32 toepasselijke instrumenten ingevoerd").
+- **What is missing withholds the comparison** (``NOT_APPLICABLE_THRESHOLD``, 20%; issue 24):
+  when a fifth or more of the scored items of a framework or section is missing from its score
+  (sections put out of scope, *niet van toepassing*, unanswered, or answered "Onbekend"), the score
+  is not set against benchmarks (``MetricComparison.comparable`` is False and the sentence names
+  exactly what is missing). The benchmarks were measured over the whole list; k of n items left
+  out moves a share by up to k/n, and a fifth is one whole promise of the 5 beloften (8 of 40).
+  Every comparison says its denominator ("20 van 32 toepasselijke instrumenten ingevoerd").
+- **Unknown is no answer** (``ScaleOption.unknown``: "Onbekend", "Nog niet beoordeeld"): it counts
+  as not achieved in the score and is not counted as answered in the completeness.
+- **A mean level is a level** (``Tally.level``, ``level_top``): Antwoord's score reads "gemiddeld
+  niveau 1,6 van 4" everywhere (``scoring.display``), never a percentage.
 - **Counts per inhabitant**: a key figure with ``per_inhabitants`` (justified complaints) is
   compared per 10,000 inhabitants, only when the scan has the number of inhabitants and the
   benchmark that of the organisation it measured; otherwise the sentence says why not.
