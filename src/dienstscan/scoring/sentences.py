@@ -86,6 +86,8 @@ def _reference(b: Benchmark, value_text: str, levels: bool, yes_no: bool) -> str
             return f"{b.label} ({value_text} {bound})"
         bound = "minstens" if b.comparison == "at_least" else "hoogstens"
         return f"{b.label} ({bound} {value_text})"
+    if b.lower_bound:  # the bound of a group, in the sentence: "de top-10 gemeenten ... (85% of meer)"
+        value_text += " of meer" if b.comparison == "at_least" else " of minder"
     if b.kind == "doel":
         return f"het doel voor {b.goal_year} van {b.label} ({value_text})"
     if b.kind == "belofte":
@@ -209,8 +211,6 @@ def compare(
     references: list[str] = []
     for b in _ordered(benchmarks):
         value_text = fmt(b.value)
-        if b.lower_bound and b.kind != "norm":  # a group's bound: "85% of meer", in the sentence and every table
-            value_text += " of meer" if b.comparison == "at_least" else " of minder"
         reference = _reference(b, value_text, levels, yes_no)
         references.append(reference)
         position = met = verdict = None
