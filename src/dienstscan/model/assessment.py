@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, model_serializer
 from pydantic_core import PydanticCustomError
 
 from .checklist import (
@@ -230,6 +230,18 @@ class Action(_Doc):
     gap_closed: bool = Field(default=False, description="The gap behind this proposal was closed by a later answer")
     merged_into: str | None = None
     edited: list[str] = Field(default_factory=list)
+
+    @model_serializer(mode="wrap")
+    def _without_an_empty_record(self, handler):
+        """Who decided and when are written only when recorded: a scan without them is written as
+        before (an older Dienstscan still reads it, and a format guard stays byte-identical)."""
+        data = handler(self)
+        if isinstance(data, dict):
+            if not self.decided_by:
+                data.pop("decided_by", None)
+            if self.decided_on is None:
+                data.pop("decided_on", None)
+        return data
 
 
 def _new_id() -> str:

@@ -448,7 +448,7 @@ def _scope_notes(fix: _FrameworkIx, excluded: list[ExcludedPart], tally: Tally) 
     if tally.unanswered:
         note += f" Nog niet beantwoord: {tally.unanswered} (tellen als niet gerealiseerd)."
     if tally.unknown:
-        note += f" Beantwoord met 'Onbekend': {tally.unknown} (tellen als niet gerealiseerd tot het is uitgezocht)."
+        note += f" 'Onbekend': {tally.unknown} (telt als niet gerealiseerd)."
     return scope_note, note
 
 
