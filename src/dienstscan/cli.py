@@ -176,9 +176,14 @@ def _cmd_report(args: argparse.Namespace) -> int:
                 svg_to_png = None
             write_report_docx(checklists, assessment, out, chart_png=svg_to_png, baseline=baseline)
         else:
-            from .ui.pdf import write_report_pdf  # Qt is imported only here
+            from .export.report import pdf as tagged
 
-            write_report_pdf(checklists, assessment, out, baseline=baseline)
+            if tagged.available():
+                tagged.write_report_pdf(checklists, assessment, out, baseline=baseline)
+            else:
+                from .ui.pdf import write_best_report_pdf  # Qt, only where WeasyPrint cannot load
+
+                write_best_report_pdf(checklists, assessment, out, baseline=baseline)
     except SaveError as exc:
         raise UserError(str(exc)) from None
     print(f"Rapport geschreven naar {out}")

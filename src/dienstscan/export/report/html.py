@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from ... import __version__
 from ...resources import template_dir
@@ -504,7 +505,9 @@ def _environment() -> jinja2.Environment:
 def render_context_html(context: dict[str, Any]) -> str:
     """The report as one self-contained HTML page (inline CSS and SVG charts)."""
     env = _environment()
-    css = (template_dir() / "report.css").read_text(encoding="utf-8")
+    # Markup: the style sheet is ours and goes into <style> as it is (escaped, its quoted font
+    # names read '&#34;DejaVu Sans&#34;', which browsers and WeasyPrint drop)
+    css = markupsafe.Markup((template_dir() / "report.css").read_text(encoding="utf-8"))
     return env.get_template("report.html").render(css=css, **context)
 
 
