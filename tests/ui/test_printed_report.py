@@ -18,7 +18,7 @@ from dienstscan.storage import load_scan
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "gemeente-voorbeeld.dienstscan"
 #: Words a reader must find whole: table headers, statuses and decisions ("In uitvoerin g").
 WHOLE = ("uitvoering", "aangenomen", "Probleemeigenaar", "Tekortkoming", "Vergeleken", "Gedeeltelijk", "Looptijd",
-         "Vindplaats", "Kengetal", "besloten")
+         "Vindplaats", "Kengetal", "besloten", "Prioriteit")
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext ontbreekt")]
 
