@@ -52,7 +52,7 @@ h2 { bookmark-level: 2; }
 h3, h4 { bookmark-level: none; }
 h1, h2, h3, h4 { break-after: avoid; }
 tr, .chart { break-inside: avoid; }
-table.grid { table-layout: fixed; }
+table.grid { table-layout: fixed; width: 100%; }
 ul.toc a { color: #000; text-decoration: none; }
 ul.toc a::after { content: leader(".") target-counter(attr(href), page); }
 """
@@ -107,7 +107,7 @@ def render_pdf(html: str, *, header: str | None = None, progress: Callable[[int,
     running = "@page { @top-left { content: %s; } }" % css_string(header) if header else ""
     stylesheets = [weasyprint.CSS(string=PRINT_CSS + running)]
     document = weasyprint.HTML(string=html, base_url=".").render(
-        stylesheets=stylesheets, pdf_tags=variant is not None)
+        stylesheets=stylesheets, pdf_tags=variant is not None, presentational_hints=True)
     if progress is not None:
         progress(1, 2)
     options: dict[str, Any] = {"pdf_variant": variant} if variant else {}
