@@ -223,3 +223,21 @@ def test_fit_header_words_widens_a_narrow_column_from_the_widest():
     assert widths[3] >= _header_word_cm("Prioriteit") > 2.2
     assert sum(widths) == pytest.approx(2.6 + 7.0 + 5.6 + 2.2)
     assert widths[1] < 7.0 and widths[0] == 2.6
+
+
+def test_plan_rows_title_bold_rest_plain_and_text_as_written(tmp_path, checklists, assessment):
+    """The rows are built as XML (linear time): markup characters, tabs and line breaks in user
+    text come out as written, the action's title bold and its details not."""
+    action = next(a for a in visible_actions(assessment) if a.decision != "voorgesteld")
+    action.title = 'Titel <b>&amp; "x"\tna tab'
+    action.progress = "regel 1\nregel 2"
+    path = tmp_path / "rapport.docx"
+    write_report_docx(checklists, assessment, path)
+    document = docx.Document(str(path))
+    [cell] = [row.cells[1] for table in document.tables for row in table.rows[1:]
+              if row.cells[0].text == action.id and row.cells[1].text.startswith("Titel")]
+    runs = cell.paragraphs[0].runs
+    assert runs[0].text == 'Titel <b>&amp; "x"\tna tab' and runs[0].bold
+    assert not runs[1].bold and "Voortgang: regel 1\nregel 2" in runs[1].text
+    grid = cell._parent.table.columns[1].width  # the cell has its column's width (header words fitted)
+    assert cell.width == grid and 6.5 < grid.cm <= 6.8

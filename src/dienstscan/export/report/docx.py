@@ -24,7 +24,7 @@ from typing import Any
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
@@ -101,7 +101,48 @@ def _fit_header_words(headers: list[str], widths_cm: list[float]) -> list[float]
     return [round(w, 2) for w in widths]
 
 
-def _table(doc, headers: list[str], rows: list[list[str]], widths_cm: list[float] | None = None):
+#: A cell is a text, or runs of (text, bold); "\n" in a text is a line break in the cell.
+Cell = str | list[tuple[str, bool]]
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _runs_xml(value: Cell) -> str:
+    runs = [(value, False)] if isinstance(value, str) else value
+    out = []
+    for text, bold in runs:
+        if not text:
+            continue
+        parts = []
+        for n, line in enumerate(text.split("\n")):
+            if n:
+                parts.append("<w:br/>")
+            for m, piece in enumerate(line.split("\t")):
+                if m:
+                    parts.append("<w:tab/>")
+                if piece:
+                    parts.append(f'<w:t xml:space="preserve">{xml_escape(piece)}</w:t>')
+        out.append("<w:r>" + ("<w:rPr><w:b/></w:rPr>" if bold else "") + "".join(parts) + "</w:r>")
+    return "".join(out)
+
+
+def _append_rows(table, rows: list[list[Cell]]) -> None:
+    """The body rows, "niet splitsen", each cell one paragraph, with the grid's widths: built as
+    XML and parsed once per table. python-docx's ``add_row`` and ``cell.text`` search the table
+    (and the cell) on every call, which made a long plan take time quadratic in its actions."""
+    if not rows:
+        return
+    grid = [gc.w for gc in table._tbl.tblGrid.gridCol_lst]
+    props = ["" if w is None else f'<w:tcPr><w:tcW w:w="{w.twips}" w:type="dxa"/></w:tcPr>' for w in grid]
+    body = "".join(
+        "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        + "".join(f"<w:tc>{prop}<w:p>{_runs_xml(value)}</w:p></w:tc>" for prop, value in zip(props, values, strict=True))
+        + "</w:tr>"
+        for values in rows)
+    parsed = parse_xml(f'<w:tbl xmlns:w="{_W}">{body}</w:tbl>')
+    table._tbl.extend(list(parsed))
+
+
+def _table(doc, headers: list[str], rows: list[list[Cell]], widths_cm: list[float] | None = None):
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = doc.styles[TABLE_STYLE]
     head = table.rows[0]
@@ -111,20 +152,15 @@ def _table(doc, headers: list[str], rows: list[list[str]], widths_cm: list[float
         cell.text = ""
         run = cell.paragraphs[0].add_run(text)
         run.bold = True
-    for values in rows:
-        row = table.add_row()
-        _cant_split(row)
-        for cell, text in zip(row.cells, values, strict=True):
-            cell.text = text
     if widths_cm:
         widths_cm = _fit_header_words(headers, widths_cm)
         table.autofit = False
         # the grid columns too: LibreOffice (and Word on opening) lay a table out by its grid
         for column, width in zip(table.columns, widths_cm, strict=True):
             column.width = Cm(width)
-        for row in table.rows:
-            for cell, width in zip(row.cells, widths_cm, strict=True):
-                cell.width = Cm(width)
+        for cell, width in zip(head.cells, widths_cm, strict=True):
+            cell.width = Cm(width)
+    _append_rows(table, rows)
     doc.add_paragraph()
     return table
 
@@ -493,16 +529,10 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
             if a["source"]:
                 lines.append(f"Bij: {a['source']}")
             lines.insert(1, f"Besluit: {a['decision'].lower()}; prioriteit {a['priority'].lower()}")
-            rows.append([a["id"], "\n".join(lines), a["owner"] or "–", a["period"], a["status"]])
-        table = _table(doc, ["Id", "Actie", OWNER, "Looptijd", "Status"], rows, [2.6, 6.8, 2.6, 2.8, 2.6])
-        for row in table.rows[1:]:  # the title of an action in bold, the rest of the cell not
-            paragraph = row.cells[1].paragraphs[0]
-            title, _, rest = paragraph.text.partition("\n")
-            for run in list(paragraph.runs):
-                run._r.getparent().remove(run._r)
-            paragraph.add_run(title).bold = True
-            if rest:
-                paragraph.add_run("\n" + rest)
+            # the title of an action in bold, the rest of the cell not
+            action_cell = [(lines[0], True), ("\n" + "\n".join(lines[1:]), False)]
+            rows.append([a["id"], action_cell, a["owner"] or "–", a["period"], a["status"]])
+        _table(doc, ["Id", "Actie", OWNER, "Looptijd", "Status"], rows, [2.6, 6.8, 2.6, 2.8, 2.6])
     if not plan["groups"]:
         doc.add_paragraph("Er is nog geen actie besloten.")
     if plan["proposals"]:
