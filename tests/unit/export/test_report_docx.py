@@ -241,3 +241,24 @@ def test_plan_rows_title_bold_rest_plain_and_text_as_written(tmp_path, checklist
     assert not runs[1].bold and "Voortgang: regel 1\nregel 2" in runs[1].text
     grid = cell._parent.table.columns[1].width  # the cell has its column's width (header words fitted)
     assert cell.width == grid and 6.5 < grid.cm <= 6.8
+
+
+def test_charts_carry_their_svg_as_a_vector_beside_the_png(tmp_path, checklists, assessment):
+    import zipfile
+
+    from dienstscan.export.report.docx import SVG_EXTENSION, SVG_NS
+
+    path = tmp_path / "rapport.docx"
+    write_report_docx(checklists, assessment, path, chart_png=lambda svg: tiny_png())
+    document = docx.Document(str(path))
+    blips = list(document.element.body.iter(qn("a:blip")))
+    assert blips
+    rels = document.part.rels
+    for blip in blips:
+        assert rels[blip.get(qn("r:embed"))].target_part.content_type == "image/png"  # the fallback
+        [ext] = [e for e in blip.iter(qn("a:ext")) if e.get("uri") == SVG_EXTENSION]
+        [svg_blip] = list(ext.iter(f"{{{SVG_NS}}}svgBlip"))
+        part = rels[svg_blip.get(qn("r:embed"))].target_part
+        assert part.content_type == "image/svg+xml" and part.blob.lstrip().startswith(b"<svg")
+    names = zipfile.ZipFile(path).namelist()
+    assert sum(n.endswith(".svg") for n in names) == len(blips)

@@ -25,6 +25,9 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
@@ -104,6 +107,7 @@ def _fit_header_words(headers: list[str], widths_cm: list[float]) -> list[float]
 #: A cell is a text, or runs of (text, bold); "\n" in a text is a line break in the cell.
 Cell = str | list[tuple[str, bool]]
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+RELS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def _runs_xml(value: Cell) -> str:
@@ -177,10 +181,29 @@ def _muted(paragraph, text: str) -> None:
     run.font.size = Pt(8.5)
 
 
+#: Word 2016 and later show an SVG picture (a vector: sharp at any zoom and in print) where the
+#: picture carries one in this extension; older Word and other programs show the PNG beside it.
+SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
+SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
+
+
 def _chart(doc, svg: str | None, chart_png: ChartRenderer | None, width_cm: float = 16.5) -> None:
+    """The chart as a picture: the PNG (``chart_png``) and, for Word, the SVG itself as a vector."""
     if not svg or chart_png is None:
         return
-    doc.add_picture(io.BytesIO(chart_png(svg)), width=Cm(width_cm))
+    shape = doc.add_picture(io.BytesIO(chart_png(svg)), width=Cm(width_cm))
+    number = sum(1 for p in doc.part.package.iter_parts() if str(p.partname).endswith(".svg")) + 1
+    part = Part(PackURI(f"/word/media/dienstscan-grafiek{number}.svg"), "image/svg+xml", svg.encode("utf-8"),
+                doc.part.package)
+    rid = doc.part.relate_to(part, RT.IMAGE)
+    blip = shape._inline.graphic.graphicData.pic.blipFill.blip
+    ext_list = OxmlElement("a:extLst")
+    ext = OxmlElement("a:ext")
+    ext.set("uri", SVG_EXTENSION)
+    svg_blip = parse_xml(f'<asvg:svgBlip xmlns:asvg="{SVG_NS}" xmlns:r="{RELS_NS}" r:embed="{rid}"/>')
+    ext.append(svg_blip)
+    ext_list.append(ext)
+    blip.append(ext_list)
 
 
 def _comparison_text(comparison: dict[str, Any] | None) -> str:
