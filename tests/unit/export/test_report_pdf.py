@@ -180,3 +180,19 @@ def test_cli_report_pdf_is_tagged(tmp_path, capsys):
     assert re.search(r"^Tagged:\s+yes$", pdfinfo(out), re.M)
     assert outline(out)[0][1] == "Managementsamenvatting"
     assert f"Rapport geschreven naar {out}" in capsys.readouterr().out
+
+
+def test_cli_archive_pdf_is_pdf_a_and_tagged(tmp_path, capsys):
+    from dienstscan.cli import main
+
+    example = Path(__file__).resolve().parents[3] / "examples" / "gemeente-2026.dienstscan"
+    if not example.is_file():
+        pytest.skip("het voorbeeld ontbreekt")
+    out = tmp_path / "archief.pdf"
+    assert main(["report", str(example), "-o", str(out), "--archief"]) == 0
+    meta = pdfinfo(out, "-meta")
+    assert 'pdfaid:part="3"' in meta and 'pdfaid:conformance="A"' in meta, meta
+    assert re.search(r"^Tagged:\s+yes$", pdfinfo(out), re.M)
+    assert b"/OutputIntents" in catalog_entries(out)
+    assert main(["report", str(example), "-o", str(tmp_path / "r.docx"), "--archief"]) == 1
+    assert "--archief geldt alleen voor een PDF-rapport" in capsys.readouterr().err

@@ -31,8 +31,11 @@ from ...storage import atomic_write_bytes
 
 _HEADER_RE = re.compile(r'<meta\s+name="dienstscan-kop"\s+content="([^"]*)"', re.IGNORECASE)
 
-#: The PDF variant: PDF/UA-1 (tagged, language, title shown, fonts embedded).
+#: The PDF variant: PDF/UA-1 (tagged, language, title shown, fonts embedded), for publication.
 PDF_VARIANT = "pdf/ua-1"
+#: For the archive (``dienstscan report --archief``): PDF/A-3a, also tagged, with the sRGB output
+#: intent PDF/A asks for. WeasyPrint claims one standard per file, so it is one or the other.
+ARCHIVE_VARIANT = "pdf/a-3a"
 
 PRINT_CSS = """
 @page {
@@ -115,25 +118,26 @@ def render_pdf(html: str, *, header: str | None = None, progress: Callable[[int,
     return data, len(document.pages)
 
 
-def write_pdf(html: str, path: Path, *, progress: Callable[[int, int], None] | None = None) -> int:
+def write_pdf(html: str, path: Path, *, progress: Callable[[int, int], None] | None = None,
+              variant: str = PDF_VARIANT) -> int:
     """Print the report HTML to ``path`` (made in memory, saved atomically); returns the pages.
 
     Raises ``SaveError`` (Dutch, names the file) when it cannot be saved; the old file stays whole.
     """
-    data, pages = render_pdf(html, progress=progress)
+    data, pages = render_pdf(html, progress=progress, variant=variant)
     atomic_write_bytes(Path(path), data)
     return pages
 
 
 def write_report_pdf(checklists, assessment, path: Path, *, baseline=None,
                      progress: Callable[[int, int], None] | None = None,
-                     today: dt.date | None = None) -> int:
+                     today: dt.date | None = None, variant: str = PDF_VARIANT) -> int:
     """Score the scan, render the management report and print it to ``path``; returns the pages."""
     from .html import render_report_html
 
     html = render_report_html(checklists, assessment, baseline=baseline, today=today)
-    return write_pdf(html, path, progress=progress)
+    return write_pdf(html, path, progress=progress, variant=variant)
 
 
-__all__ = ["PDF_VARIANT", "PRINT_CSS", "PdfUnavailable", "available", "css_string", "header_text", "render_pdf",
+__all__ = ["ARCHIVE_VARIANT", "PDF_VARIANT", "PRINT_CSS", "PdfUnavailable", "available", "css_string", "header_text", "render_pdf",
            "write_pdf", "write_report_pdf"]
