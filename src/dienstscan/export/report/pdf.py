@@ -55,7 +55,7 @@ h2 { bookmark-level: 2; }
 h3, h4 { bookmark-level: none; }
 h1, h2, h3, h4 { break-after: avoid; }
 tr, .chart { break-inside: avoid; }
-table.grid { table-layout: fixed; width: 100%; }
+table.grid[width] { table-layout: fixed; }  /* the long tables: widths from the HTML, linear time */
 ul.toc a { color: #000; text-decoration: none; }
 ul.toc a::after { content: leader(".") target-counter(attr(href), page); }
 """
