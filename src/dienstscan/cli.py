@@ -158,6 +158,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
     suffix = out.suffix.lower()
     if suffix not in REPORT_SUFFIXES:
         raise UserError(f"{out.name}: kies een bestandsnaam die eindigt op .pdf, .html of .docx")
+    if getattr(args, "archief", False) and suffix != ".pdf":
+        raise UserError(f"{out.name}: --archief geldt alleen voor een PDF-rapport (.pdf)")
     checklists, assessment = _load_for_plan(scan_path, args.checklists, args.benchmarks)
     baseline = _load_one(Path(args.basis), checklists) if args.basis else None
     if not out.parent.is_dir():
@@ -176,9 +178,15 @@ def _cmd_report(args: argparse.Namespace) -> int:
                 svg_to_png = None
             write_report_docx(checklists, assessment, out, chart_png=svg_to_png, baseline=baseline)
         else:
-            from .ui.pdf import write_report_pdf  # Qt is imported only here
+            from .export.report import pdf as tagged
 
-            write_report_pdf(checklists, assessment, out, baseline=baseline)
+            if tagged.available():
+                variant = tagged.ARCHIVE_VARIANT if args.archief else tagged.PDF_VARIANT
+                tagged.write_report_pdf(checklists, assessment, out, baseline=baseline, variant=variant)
+            else:
+                from .ui.pdf import write_best_report_pdf  # Qt, only where WeasyPrint cannot load
+
+                write_best_report_pdf(checklists, assessment, out, baseline=baseline)
     except SaveError as exc:
         raise UserError(str(exc)) from None
     print(f"Rapport geschreven naar {out}")
@@ -705,6 +713,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
     p.add_argument("--benchmarks", metavar="BESTAND", action="append",
                    help="extra benchmarkbestand (.yaml, bijvoorbeeld van 'dienstscan benchmark'); mag vaker")
+    p.add_argument("--archief", action="store_true",
+                   help="PDF/A-3a voor het archief (ook getagd) in plaats van PDF/UA-1 voor publicatie")
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("next-cycle", help="begin een nieuwe scan op basis van de vorige (volgende PDCA-cyclus)")

@@ -103,7 +103,7 @@ def test_running_header_page_numbers_and_no_empty_pages(report_pdf):
 @needs_pdftotext
 def test_chart_is_drawn_as_vectors_with_its_labels(report_pdf):
     path, _ = report_pdf
-    summary = flat(" ".join(pdf_pages(path)[1:3]))
+    summary = flat(" ".join(pdf_pages(path)[0:3]))  # the summary opens on page 1
     # text inside the SVG chart is real text in the PDF, so it was drawn as vectors, not as a picture
     assert "Score per kader (aandeel volledig) naast de benchmarks" in summary
     assert "de top-10 gemeenten (2010): 85%" in summary
@@ -258,6 +258,8 @@ def test_example_scan_report_reads_well(tmp_path):
         cut = first_cut(doc, body[1])
         assert cut is None or cut[0] == "heading", cut
     for number, page in enumerate(pdf_body_pages(path), start=1):
+        if page.split()[:1] == ["Inhoud"]:
+            continue  # the contents: one line per chapter
         assert len(page.split()) > 20, f"pagina {number} is (bijna) leeg"
     text = flat(" ".join(texts))
     assert assessment.organisation.name in text
