@@ -113,6 +113,10 @@ class _SvgObject(QPyTextObject):
         return QSizeF(width, height)
 
     def drawObject(self, painter, rect, doc, pos, fmt):  # noqa: N802 (Qt's name)
+        # The layout draws every object of a line it paints; a chart on the next page would be
+        # written (clipped, invisible, but as text a reader or search finds) on this page too.
+        if painter.hasClipping() and not painter.clipBoundingRect().intersects(rect):
+            return
         self._renderer(fmt).render(painter, rect)
 
 
