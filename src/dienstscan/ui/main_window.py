@@ -362,7 +362,7 @@ class MainWindow(QMainWindow):
         if self.doc is None:
             return False
         folder = self.doc.path.parent if self.doc.path else settings.last_folder()
-        target = dialogs.save_scan_file(self, folder / self.doc.suggested_file_name())
+        target = dialogs.save_scan_file(self, folder / self.doc.suggested_file_name(folder))
         if target is None:
             return False
         return self._save_to(target)
