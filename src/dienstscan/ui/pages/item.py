@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QComboBox,
     QFrame,
@@ -216,7 +217,7 @@ class ItemPage(QWidget):
         self.nav_row = QHBoxLayout(self.nav_bar)
         self.nav_row.setContentsMargins(18, 6, 18, 6)
 
-        self.scroll = vertical_scroll(content)
+        self.scroll = vertical_scroll(content, "Item")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -299,6 +300,12 @@ class ItemPage(QWidget):
             button.setMinimumWidth(width + 26)
             self.group.addButton(button, index)
             self.buttons_row.addWidget(button)
+        # New buttons join the end of the Tab chain (after Vorige/Volgende): put them where they
+        # are read, after the page itself and the previous cycle's bar, before "Wis antwoord".
+        previous = [w for w in self.previous_bar.findChildren(QAbstractButton)]
+        order = [self.scroll, *previous, *self.group.buttons(), self.clear_button, self.explanation_edit]
+        for before, after in zip(order, order[1:]):
+            QWidget.setTabOrder(before, after)
 
     def _refresh(self) -> None:
         if self.item_id is None:

@@ -395,7 +395,7 @@ class KeyFiguresPage(RefreshWhenShown, QWidget):
         layout.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = vertical_scroll(content)
+        self.scroll = vertical_scroll(content, "Kengetallen")
         outer.addWidget(self.scroll)
         doc.changed.connect(self._on_changed)
         self.refresh()

@@ -154,6 +154,7 @@ class FrameworkPage(_OverviewPage):
         self.in_scope = QCheckBox("Dit kader hoort bij de &scan", self)
         self.in_scope.setToolTip("Zet een kader aan of uit; uit betekent: het telt niet mee in scores en plan.")
         self.layout_.insertWidget(3, self.in_scope)
+        QWidget.setTabOrder(self.in_scope, self.table)  # read above the table, so reached before it
         self.in_scope.toggled.connect(self._scope_toggled)
         self._loading = False
 
