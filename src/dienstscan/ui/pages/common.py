@@ -97,6 +97,16 @@ def text_label(text: str = "", *, muted: bool = False) -> QLabel:
     return label
 
 
+#: Below this width (logical pixels) a page goes over more rows: at 200% scaling a 1366x768
+#: screen is 683 logical pixels wide, and a page gets some 475 of them beside the navigation.
+NARROW_PAGE = 720
+
+
+def is_narrow(widget: QWidget, width: int) -> bool:
+    """Whether ``widget`` (a page) at ``width`` should use its narrow layout."""
+    return width < NARROW_PAGE
+
+
 def bold_label(text: str) -> QLabel:
     label = SelectableLabel(text)
     font = QFont(label.font())
