@@ -107,6 +107,15 @@ class ScopeEdit(QUndoCommand):
         self.doc.notify_changed("")
 
 
+def suggested_name(assessment: Assessment, folder: Path | None = None, *, before: str = "", after: str = "",
+                   suffix: str = storage.FILE_SUFFIX) -> str:
+    """``[before ]<organisation> <peildatum>[ after]<suffix>``, safe on Windows and within MAX_PATH
+    in ``folder`` (see ``ScanDocument.suggested_file_name``)."""
+    name = assessment.organisation.name.strip() or "scan"
+    tail = f" {assessment.peildatum:%Y-%m-%d}{' ' + after if after else ''}{suffix}"
+    return safe_file_name(f"{before} {name}" if before else name, tail, folder=folder)
+
+
 class ScanDocument(QObject):
     """One open scan: checklists + assessment + file + undo stack + recovery copy."""
 
@@ -174,9 +183,7 @@ class ScanDocument(QObject):
         """``[before ]<organisation> <peildatum>[ after]<suffix>``: safe on Windows (no forbidden
         characters or device names) and, in ``folder``, within MAX_PATH; a long organisation name
         is shortened, the date and the words around it stay."""
-        name = self.assessment.organisation.name.strip() or "scan"
-        tail = f" {self.assessment.peildatum:%Y-%m-%d}{' ' + after if after else ''}{suffix}"
-        return safe_file_name(f"{before} {name}" if before else name, tail, folder=folder)
+        return suggested_name(self.assessment, folder, before=before, after=after, suffix=suffix)
 
     def answer(self, item_id: str) -> Answer | None:
         """The answer of an item, or None; read only (edit through the set_* methods)."""

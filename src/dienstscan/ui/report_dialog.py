@@ -60,7 +60,9 @@ class ReportCancelled(Exception):
 def suggested_report_path(doc: ScanDocument) -> Path:
     """``<folder of the scan>/<organisation> <peildatum> rapport.pdf``."""
     folder = doc.path.parent if doc.path else Path.home()
-    return folder / doc.suggested_file_name(folder, after="rapport", suffix=".pdf")
+    from .document import suggested_name
+
+    return folder / suggested_name(doc.assessment, folder, after="rapport", suffix=".pdf")
 
 
 def ask_report_path(parent: QWidget | None, suggested: Path) -> Path | None:
