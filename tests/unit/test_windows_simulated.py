@@ -443,3 +443,24 @@ def test_the_windows_branch_of_is_the_lock_holder_alive(monkeypatch, open_handle
     monkeypatch.setattr(os, "kill", lambda *a: pytest.fail("os.kill ends a process on Windows"))
     assert lock._pid_alive(4242) is alive
     assert closed == ([open_handle] if open_handle else [])
+
+
+def test_the_stale_temporary_file_of_a_long_name_is_found_and_removed(tmp_path):
+    target = tmp_path / ("p" * 245 + ".xlsx")
+    stale = atomic.temp_name(target)
+    stale.write_bytes(b"half")
+    os.utime(stale, (0, 0))
+    assert atomic.remove_stale_temps(target) == [stale] and not stale.exists()
+
+
+# ------------------------------------------------------------------ the firewall, in the manual
+
+
+def test_the_manual_shows_the_windows_firewall_question_for_the_phone_session():
+    from dienstscan.ui import help as manual
+
+    text = manual.manual_path().read_text(encoding="utf-8")
+    facilitator = text[text.index("## De facilitator"):text.index("## Wat het management krijgt")]
+    for words in ("Deelnemers via telefoon", "Windows-beveiliging", "Privénetwerken", "Toegang toestaan",
+                  "Een app toestaan via de firewall", "beheerderswachtwoord"):
+        assert words in facilitator, words
