@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -57,8 +58,10 @@ def _walk(node, out: list[dict], row: list | None = None, depth: int = 0) -> Non
 
 def main() -> int:
     python, page = sys.argv[1], sys.argv[2]
+    # its own process group: the accessibility bus's dbus-daemon is the launcher's child and must
+    # end with it (killing the launcher alone leaves the daemon running)
     launcher = subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     env = dict(os.environ, QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", QT_QPA_PLATFORM="xcb")
     env.pop("QT_SCALE_FACTOR", None)
     app_process = subprocess.Popen([python, str(REPO / "tests" / "ui" / "look_pages.py"), page], env=env,
@@ -80,7 +83,12 @@ def main() -> int:
         return 0
     finally:
         app_process.kill()
-        launcher.kill()
+        app_process.wait()
+        try:
+            os.killpg(launcher.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        launcher.wait()
 
 
 if __name__ == "__main__":
