@@ -41,6 +41,10 @@ if command -v dpkg-query >/dev/null; then
     python3 -c "import ensurepip, venv" 2>/dev/null || missing+=(python3-venv)
     # the participant page is tested in a real browser (tests/phone_browser.py)
     [ -x /usr/bin/chromium ] || command -v chromium >/dev/null || missing+=(chromium)
+    # the screen-reader test reads the app's names over AT-SPI on Xvfb (tests/ui/test_atspi.py)
+    for pkg in python3-pyatspi at-spi2-core dbus xvfb xauth; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+    done
     if [ "$want_office" -eq 1 ]; then
         # Calc prints the Excel plan, Writer the Word report, poppler reads the PDFs back
         for pkg in libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils; do

@@ -22,6 +22,19 @@ class UserError(Exception):
     """A problem with the user's input, already phrased in Dutch for the user."""
 
 
+def _output_path(text: str, what: str = "", *, scan: bool = False) -> Path:
+    """A path given to write to, checked before any look at the disk: a name over 255 bytes
+    gets a Dutch refusal instead of the file system's English "File name too long". A ``scan``
+    leaves room for its lock and backup files beside it."""
+    from .storage.filenames import COMPANION_ROOM, name_problem
+
+    path = Path(text)
+    problem = name_problem(path, room=COMPANION_ROOM if scan else 0)
+    if problem:
+        raise UserError(f"kan {what or 'het bestand'} niet schrijven: {problem}")
+    return path
+
+
 def _text_arg(text: str, what: str, max_length: int = 200) -> str:
     """A name typed on the command line, stripped; refused when it holds a line break or another
     control character (it ends up in files that must load again) or is absurdly long."""
@@ -134,7 +147,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
     scan_path = Path(args.scan)
     checklists, assessment = _load_for_plan(scan_path, args.checklists, args.benchmarks)
     baseline = _load_one(Path(args.basis), checklists) if args.basis else None
-    out = Path(args.output) if args.output else scan_path.with_name(f"{scan_path.stem}-verbeterplan.xlsx")
+    if args.output:
+        out = _output_path(args.output)
+    else:  # beside the scan; a long scan name is shortened so the plan's name still fits
+        from .storage.filenames import safe_file_name
+
+        out = scan_path.with_name(safe_file_name(scan_path.stem, "-verbeterplan.xlsx", folder=scan_path.parent))
     if out.suffix.lower() != ".xlsx":
         raise UserError(f"{out.name}: kies een bestandsnaam die eindigt op .xlsx")
     if not out.parent.is_dir():
@@ -154,7 +172,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from .storage import SaveError
 
     scan_path = Path(args.scan)
-    out = Path(args.output)
+    out = _output_path(args.output)
     suffix = out.suffix.lower()
     if suffix not in REPORT_SUFFIXES:
         raise UserError(f"{out.name}: kies een bestandsnaam die eindigt op .pdf, .html of .docx")
@@ -295,7 +313,7 @@ def _cmd_forms(args: argparse.Namespace) -> int:
     from .export.forms import FormFileError, write_participant_forms
 
     checklists, assessment = _load_for_plan(Path(args.scan), args.checklists)
-    folder = Path(args.output)
+    folder = _output_path(args.output, "de formulieren")
     if not folder.is_dir():
         raise UserError(f"de map {folder} bestaat niet; maak haar eerst aan")
     if args.aantal is not None and not 1 <= args.aantal <= MAX_FORMS:
@@ -475,7 +493,7 @@ def _date_arg(text: str | None, what: str):
 
 def _cmd_next_cycle(args: argparse.Namespace) -> int:
     previous_path = Path(args.previous)
-    out = Path(args.output)
+    out = _output_path(args.output, scan=True)
     if out.suffix.lower() != ".dienstscan":
         raise UserError(f"{out.name}: kies een bestandsnaam die eindigt op .dienstscan")
     if out.exists():
@@ -554,7 +572,7 @@ def _cmd_benchmark(args: argparse.Namespace) -> int:
     label = _text_arg(args.label or f"eigen benchmark {date[:4]}", "het label (--label)")
     if not label:
         raise UserError("geef met --label een naam voor de benchmark, bijvoorbeeld 'Regio Noord-Holland 2026'")
-    out = Path(args.output)
+    out = _output_path(args.output)
     if out.suffix.lower() not in (".yaml", ".yml"):
         raise UserError(f"{out.name}: kies een bestandsnaam die eindigt op .yaml")
     checklists = _cycle_checklists(args.checklists)

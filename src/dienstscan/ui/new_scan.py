@@ -136,7 +136,11 @@ class NewScanWizard(QWizard):
         self.addPage(self.scope_page)
         self.organisation_page.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
-        self.resize(620, 460)
+        # never taller or wider than the screen (1366x768 at 200% leaves 683x384 logical pixels):
+        # the Volgende/Voltooien buttons must stay in view
+        screen = (parent.screen() if parent is not None else None) or self.screen()
+        room = screen.availableGeometry() if screen is not None else None
+        self.resize(min(620, room.width() - 40) if room else 620, min(460, room.height() - 40) if room else 460)
 
     def _kind_changed(self, *_args: object) -> None:
         self.scope_page.preselect(self.organisation_page.kind.currentData())

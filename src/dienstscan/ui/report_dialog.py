@@ -63,11 +63,10 @@ class ReportCancelled(Exception):
 
 def suggested_report_path(doc: ScanDocument) -> Path:
     """``<folder of the scan>/<organisation> <peildatum> rapport.pdf``."""
-    assessment = doc.assessment
-    name = assessment.organisation.name.strip() or "scan"
-    safe = "".join(c if c.isalnum() or c in " -_" else "-" for c in name).strip()
     folder = doc.path.parent if doc.path else Path.home()
-    return folder / f"{safe} {assessment.peildatum:%Y-%m-%d} rapport.pdf"
+    from .document import suggested_name
+
+    return folder / suggested_name(doc.assessment, folder, after="rapport", suffix=".pdf")
 
 
 def ask_report_path(parent: QWidget | None, suggested: Path) -> Path | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QComboBox,
     QFrame,
@@ -35,8 +36,8 @@ from ...scoring.spread import item_spread
 from ..cycle_widgets import PreviousCycleBar
 from ..document import ScanDocument
 from ..icons import state_icon
-from ..widgets import FlowLayout, OptionalDateEdit, route_undo_to_document
-from .common import bold_label, heading, text_label, vertical_scroll
+from ..widgets import FlowLayout, OptionalDateEdit, TwoWayGrid, route_undo_to_document
+from .common import bold_label, heading, is_narrow, text_label, vertical_scroll
 from .item_analysis import AnalysisBox
 
 #: Plain keys 1..9 choose the n-th option.
@@ -204,13 +205,13 @@ class ItemPage(QWidget):
         reference_label.setBuddy(self.reference_edit)
         date_label = QLabel("Da&tum:", evidence_box)
         date_label.setBuddy(self.evidence_date.edit)
-        ev.addWidget(basis_label, 0, 0)
-        ev.addWidget(self.basis_combo, 0, 1)
-        ev.addWidget(reference_label, 0, 2)
-        ev.addWidget(self.reference_edit, 0, 3)
-        ev.addWidget(date_label, 0, 4)
-        ev.addWidget(self.evidence_date, 0, 5)
-        ev.setColumnStretch(3, 1)
+        self.evidence_grid = TwoWayGrid(
+            ev,
+            wide=[(basis_label, 0, 0, 1, 1), (self.basis_combo, 0, 1, 1, 1), (reference_label, 0, 2, 1, 1),
+                  (self.reference_edit, 0, 3, 1, 1), (date_label, 0, 4, 1, 1), (self.evidence_date, 0, 5, 1, 1)],
+            narrow=[(basis_label, 0, 0, 1, 1), (self.basis_combo, 0, 1, 1, 1), (reference_label, 1, 0, 1, 1),
+                    (self.reference_edit, 1, 1, 1, 1), (date_label, 2, 0, 1, 1), (self.evidence_date, 2, 1, 1, 1)],
+            wide_stretch={3: 1}, narrow_stretch={1: 1})
         outer.addWidget(evidence_box)
 
         # ---- BSC analysis
@@ -224,10 +225,17 @@ class ItemPage(QWidget):
         self.nav_bar = QFrame(self)
         self.nav_bar.setObjectName("itemNavBar")
         self.nav_bar.setStyleSheet("#itemNavBar { border-top: 1px solid #c8c8c8; }")
-        self.nav_row = QHBoxLayout(self.nav_bar)
-        self.nav_row.setContentsMargins(18, 6, 18, 6)
+        nav_column = QVBoxLayout(self.nav_bar)
+        nav_column.setContentsMargins(18, 6, 18, 6)
+        self.nav_row = QHBoxLayout()
+        #: narrow: the buttons after the stretch (Volgende...) in a second row, right-aligned
+        self.nav_row2 = QHBoxLayout()
+        self.nav_row2.addStretch(1)
+        nav_column.addLayout(self.nav_row)
+        nav_column.addLayout(self.nav_row2)
+        self.narrow = False
 
-        self.scroll = vertical_scroll(content)
+        self.scroll = vertical_scroll(content, "Item")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -243,6 +251,34 @@ class ItemPage(QWidget):
             lambda _i: self._edit_evidence("basis", self.basis_combo.currentData()))
         self.evidence_date.dateChanged.connect(lambda value: self._edit_evidence("date", value))
         doc.changed.connect(self._on_changed)
+
+    # ------------------------------------------------------------------ narrow screens
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.set_narrow(is_narrow(self, event.size().width()))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.set_narrow(is_narrow(self, self.width()))
+
+    def set_narrow(self, narrow: bool) -> None:
+        """Evidence fields, analysis lists and Vorige/Volgende over more rows (``narrow``), or
+        side by side: nothing runs off the right edge, at 200% scaling on 1366x768 either."""
+        self.evidence_grid.set_narrow(narrow)
+        self.analysis_box.set_narrow(narrow)
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        if narrow:  # what follows the stretch goes to the second row
+            moved = []
+            while self.nav_row.count() and self.nav_row.itemAt(self.nav_row.count() - 1).widget() is not None:
+                moved.insert(0, self.nav_row.takeAt(self.nav_row.count() - 1).widget())
+            for widget in moved:
+                self.nav_row2.addWidget(widget)
+        else:
+            while self.nav_row2.count() > 1:
+                self.nav_row.addWidget(self.nav_row2.takeAt(1).widget())
 
     # ------------------------------------------------------------------ showing
 
@@ -321,6 +357,12 @@ class ItemPage(QWidget):
             self.group.addButton(button, index)
             self.buttons_row.addWidget(button)
             button.show()  # now, not when the layout gets round to it: it can take the focus at once
+        # New buttons join the end of the Tab chain (after Vorige/Volgende): put them where they
+        # are read, after the page itself and the previous cycle's bar, before "Wis antwoord".
+        previous = [w for w in self.previous_bar.findChildren(QAbstractButton)]
+        order = [self.scroll, *previous, *self.group.buttons(), self.clear_button, self.explanation_edit]
+        for before, after in zip(order, order[1:]):
+            QWidget.setTabOrder(before, after)
 
     def _refresh(self) -> None:
         if self.item_id is None:
