@@ -38,6 +38,26 @@ def test_priorities_follow_todays_law(loaded):
     assert webrichtlijnen.priority == "hoog" and "stand 2026" in webrichtlijnen.reason
     assert scan.action("V-DO26-2.01").priority == "hoog"      # Wmebv, since 1 January 2026
     assert scan.action("V-DO26-3.03").priority == "laag"      # algoritmeregister: not required
+    assert scan.action("V-5B-5.03").priority == "midden"      # burgerjaarverslag: lapse not verified
+    assert scan.action("V-DO26-3.05").priority != "hoog"      # AI high risk: from 2 December 2027
+
+
+def test_no_high_priority_that_its_own_notes_contradict(loaded):
+    """Issue 26: the 2026 example's plan shows no 'hoog' that its own notes contradict: not from a
+    note that is unverified, lapsed or not yet in force, not from an unverified status, and no
+    'hoog' whose own reason says 'niet geverifieerd', 'vervallen' or 'nog niet in werking'."""
+    checklists, scan = loaded
+    highs = [a for a in scan.actions if a.priority == "hoog" and a.item_id]
+    assert highs
+    for action in highs:
+        fw, _section, item = checklists.locate(action.item_id)
+        note = checklists.current_note(item.id)
+        if note is not None:
+            assert note.verified and note.in_force and not note.lapsed, action.id
+        assert not item.not_verified and item.in_force_on(fw.checked), action.id
+        for word in ("niet geverifieerd", "vervallen", "nog niet in werking"):
+            assert word not in action.reason, f"{action.id}: {word}"
+        assert "wettelijk verplicht" in action.reason, action.id
 
 
 def test_the_exported_plan_shows_those_priorities(loaded, tmp_path):

@@ -218,3 +218,30 @@ def test_item_page_shows_the_stand_2026_note_beside_the_historical_text(qtbot, c
     assert "Besluit digitale toegankelijkheid overheid" in text
     page.show_item("5B-1.05")                                       # no note: nothing shown
     assert not page.current_text.isVisibleTo(page)
+
+
+def test_wizard_answers_items_of_other_kinds_not_applicable_with_the_reason(qtbot):
+    from dienstscan.checklists import load_checklists
+
+    shipped = load_checklists()
+    wizard = NewScanWizard(shipped)
+    qtbot.addWidget(wizard)
+    wizard.fill(name="Ministerie van Proef", kind="ministerie", peildatum=dt.date(2026, 12, 1), inhabitants=0,
+                participants="")
+    page = wizard.scope_page
+    assert not page.answer_na.isVisibleTo(page)          # BSC alone: every item applies
+    page.boxes["DO26"].setChecked(True)
+    assert page.answer_na.isVisibleTo(page) and page.answer_na.isChecked()
+    assert "3 items die niet voor een ministerie gelden" in page.answer_na.text()
+    listed = page.not_applicable.text()
+    assert "DO26-2.04" in listed and "Omgevingswet" in listed and "DO26-4.05" in listed
+    scan = wizard.assessment()
+    assert scan.answers["DO26-2.04"].option == "nvt"
+    assert scan.answers["DO26-2.04"].explanation == shipped.item("DO26-2.04").not_applicable_reason
+    # the user can decline: then nothing is answered for them
+    page.answer_na.setChecked(False)
+    assert not wizard.assessment().answers
+    # a municipality gets every DO26 item to answer
+    wizard.fill(name="Gemeente Proef", kind="gemeente", participants="")
+    page.boxes["DO26"].setChecked(True)
+    assert not page.answer_na.isVisibleTo(page) and not wizard.assessment().answers

@@ -97,7 +97,7 @@ def top_gaps(checklists: ChecklistSet, assessment: Assessment, actions: list[Act
     all_gaps = gaps(checklists, assessment)
     for order, (fw, item, option) in enumerate(all_gaps):
         action = by_item.get(item.id)
-        priority = action.priority if action else proposal_priority(item, option, checklists.current_note(item.id))
+        priority = action.priority if action else proposal_priority(item, option, checklists.current_note(item.id), fw.checked)
         found.append(((PRIORITY_RANK.get(priority, 3), option.weight or 0.0, order), Gap(
             item_id=item.id,
             framework=fw.short_title,
