@@ -623,6 +623,13 @@ class CurrentNote(_Strict):
     verified: bool = Field(
         default=True, description="false = niet geverifieerd: telt niet mee voor de prioriteit"
     )
+    not_verified: str = Field(
+        default="",
+        description=(
+            "Wat in deze notitie niet tegen een bron is gecontroleerd; elke uitvoer toont het als "
+            "'Niet geverifieerd: ...'. Verplicht bij verified: false"
+        ),
+    )
     checked: Annotated[str, StringConstraints(pattern=_DATE_RE.pattern)] = Field(
         description="Datum waarop deze stand tegen de bron is gecontroleerd (JJJJ-MM-DD)"
     )
@@ -631,6 +638,8 @@ class CurrentNote(_Strict):
     def _lapsed_is_not_required(self) -> CurrentNote:
         if self.lapsed and self.legal_status == "wettelijk":
             raise ValueError("een vervallen verplichting kan niet tegelijk vandaag wettelijk verplicht zijn")
+        if not self.verified and not self.not_verified.strip():
+            raise ValueError("een notitie met verified: false zegt in 'not_verified' wat niet is geverifieerd")
         return self
 
     @property
@@ -650,8 +659,10 @@ class CurrentNote(_Strict):
         return f"Stand {self.checked[:4]}" + (f" ({status})" if status else "")
 
     def full_text(self) -> str:
-        """Heading, note and source in one paragraph, for the item page, the Excel and the report."""
-        return f"{self.heading()}: {self.text} Bron: {self.source.cite()}."
+        """Heading, note, what is not verified and source in one paragraph, for the item page, the
+        Excel and the report."""
+        unverified = f" Niet geverifieerd: {self.not_verified.rstrip('.')}." if self.not_verified else ""
+        return f"{self.heading()}: {self.text}{unverified} Bron: {self.source.cite()}."
 
     def status_text(self) -> str:
         """'vandaag wettelijk verplicht sinds 2015', 'verplichting van toen vervallen', or ''."""

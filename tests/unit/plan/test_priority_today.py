@@ -46,7 +46,7 @@ def test_an_unverified_note_neither_raises_nor_keeps_a_legal_priority(shipped):
     # an unverified note that claims a duty today does not raise a low priority either
     low = shipped.item("5B-1.05")
     assert low.legal_status == "overig"
-    claim = _note(item=low.id, legal_status="wettelijk", since="2020", verified=False)
+    claim = _note(item=low.id, legal_status="wettelijk", since="2020", verified=False, not_verified="alles")
     assert priority_for(low, claim) == priority_for(low) == "laag"
 
 
@@ -95,3 +95,11 @@ def test_proposals_follow_todays_law(shipped):
     assert "stand 2026" in by_item["5B-5.06"].reason
     assert by_item["5B-1.05"].priority == priority_for(shipped.item("5B-1.05"))
     assert by_item["DO26-3.01"].priority == "hoog"
+
+
+def test_an_unverified_note_says_what_is_not_verified():
+    with pytest.raises(ValueError, match="not_verified"):
+        _note(verified=False)
+    note = _note(text="Zo is het.", not_verified="de datum")
+    assert note.counts_for_priority   # a verified note may name a detail it did not check
+    assert "Zo is het. Niet geverifieerd: de datum. Bron: Wet x, artikel 1." in note.full_text()
