@@ -245,3 +245,19 @@ def test_wizard_answers_items_of_other_kinds_not_applicable_with_the_reason(qtbo
     wizard.fill(name="Gemeente Proef", kind="gemeente", participants="")
     page.boxes["DO26"].setChecked(True)
     assert not page.answer_na.isVisibleTo(page) and not wizard.assessment().answers
+
+
+def test_item_page_says_for_whom_an_item_holds_and_what_is_not_verified():
+    from dienstscan.checklists import load_checklists
+    from dienstscan.ui.pages.item import ItemPage
+
+    shipped = load_checklists()
+    fw, _section, item = shipped.locate("DO26-2.04")
+    line = ItemPage._source_line(item, fw.checked)
+    assert "Geldt voor: gemeente, provincie, waterschap" in line
+    assert "(niet geverifieerd: of een organisatie aanvragen verplicht" in line
+    fw, _section, item = shipped.locate("DO26-3.05")
+    assert "vanaf 2 december 2027, nog niet in werking" in ItemPage._source_line(item, fw.checked)
+    fw, _section, item = shipped.locate("DO26-1.01")
+    line = ItemPage._source_line(item, fw.checked)
+    assert "Wettelijk verplicht sinds 1 juli 2018" in line and "Stb. 2018, 141" in line

@@ -144,7 +144,7 @@ class _ScopePage(QWizardPage):
             f"Beantwoord de {len(items)} items die niet voor een {kind} gelden met ‘Niet van toepassing’, "
             "met de reden als uitleg" if len(items) != 1 else
             f"Beantwoord het item dat niet voor een {kind} geldt met ‘Niet van toepassing’, met de reden als uitleg")
-        self.not_applicable.setText("\n".join(
+        self.not_applicable.setText("\n\n".join(
             f"{item_id} {self.checklists.item(item_id).text}: {reason}" for item_id, reason in items))
         self.answer_na.setVisible(bool(items))
         self.na_scroll.setVisible(bool(items))
