@@ -91,7 +91,7 @@ def test_page_counts(printed):
     assert counts["BSC"] + counts["5 beloften"] + counts["Antwoord"] <= 8, counts
     assert counts[WORK_SHEET] == 1, counts  # the 6 decided actions; proposals print on Voorstellen (9 pages)
     assert counts.get("", 0) == 0, counts  # no page without a sheet (LibreOffice printed a blank one)
-    assert len(pages) <= 20, counts  # the whole workbook (23 before the rebuild, 43 after it, 38 before this)
+    assert len(pages) <= 21, counts  # the whole workbook (23 before the rebuild, 43 after it, 38 before this; 21 with the notes of issue 26)
 
 
 def test_no_sheet_prints_more_than_one_page_wide(printed):
