@@ -156,6 +156,13 @@ def status_sentence(item: Item, note: CurrentNote | None = None, checked: str | 
     return f" Status toen: {then}; stand 2026: {now}."
 
 
+def status_label(item: Item, checked: str | None = None) -> str:
+    """The item's own legal status in a few words, as every output shows it: 'wettelijk verplicht',
+    'wettelijk verplicht sinds 1 juli 2018', 'wettelijk verplicht vanaf 2 december 2027, nog niet in
+    werking (niet geverifieerd)'; '' without a status. ``checked``: the framework's check date."""
+    return status_sentence(item, None, checked).strip().removeprefix("Status: ").rstrip(".")
+
+
 def proposal_id(item_id: str) -> str:
     return f"V-{item_id}"
 

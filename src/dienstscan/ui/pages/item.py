@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ...model import EVIDENCE_BASIS_LABELS
 from ...scoring.spread import disagreement_text
 from ...model.checklist import ORGANISATION_KIND_LABELS, Item
-from ...plan import status_sentence
+from ...plan import status_label
 from ...scoring.spread import item_spread
 from ..cycle_widgets import PreviousCycleBar
 from ..document import ScanDocument
@@ -268,7 +268,7 @@ class ItemPage(QWidget):
         parts = [f"Bron: {item.source.cite()}"]
         if item.legal_status:
             # the plan's own wording: "wettelijk verplicht sinds ...", "vanaf ..., nog niet in werking"
-            status = status_sentence(item, None, checked).strip().removeprefix("Status: ").rstrip(".")
+            status = status_label(item, checked)
             status = status[:1].upper() + status[1:]
             if item.not_verified:
                 reason = item.not_verified.rstrip(".")
