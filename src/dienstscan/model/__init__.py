@@ -16,6 +16,7 @@ from .assessment import (
     Participant,
     Poll,
     ScopeExclusion,
+    answer_not_applicable,
     in_sentence,
     items_in_scope,
 )
@@ -77,6 +78,7 @@ __all__ = [
     "SourceDocument",
     "SourceRef",
     "Theme",
+    "answer_not_applicable",
     "in_sentence",
     "items_in_scope",
     "section_heading",

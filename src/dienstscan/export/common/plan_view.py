@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ...model.assessment import ACTION_STATUS_LABELS, PRIORITY_LABELS, Action, Assessment
 from ...model.checklist import LEGAL_STATUS_LABELS, ChecklistSet
-from ...plan import gaps, proposal_priority, proposal_title
+from ...plan import gaps, priority_status, proposal_priority, proposal_title
 
 PRIORITY_RANK = {"hoog": 0, "midden": 1, "laag": 2}
 #: How many gaps the first page lists.
@@ -111,14 +111,16 @@ def top_gaps(checklists: ChecklistSet, assessment: Assessment, actions: list[Act
     all_gaps = gaps(checklists, assessment)
     for order, (fw, item, option) in enumerate(all_gaps):
         action = by_item.get(item.id)
-        priority = action.priority if action else proposal_priority(item, option, checklists.current_note(item.id))
+        priority = action.priority if action else proposal_priority(item, option, checklists.current_note(item.id), fw.checked)
         found.append(((PRIORITY_RANK.get(priority, 3), option.weight or 0.0, order), Gap(
             item_id=item.id,
             framework=fw.short_title,
             text=item.text,
             answer=option.label,
             priority=PRIORITY_LABELS.get(priority, priority),
-            legal=LEGAL_STATUS_LABELS["wettelijk"] if item.legal_status == "wettelijk" else "",
+            # only a legal duty that sets the priority today (verified, in force) is called one
+            legal=(LEGAL_STATUS_LABELS["wettelijk"]
+                   if priority_status(item, checklists.current_note(item.id), fw.checked) == "wettelijk" else ""),
             action_id=action.id if action else "",
             action_title=action.title if action else proposal_title(checklists, item, option),
             decision=decision_text(action) if action else "",

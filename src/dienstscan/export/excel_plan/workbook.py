@@ -61,14 +61,14 @@ from ...model.assessment import (  # noqa: I001
     Answer,
     Assessment,
 )
-from ...model.checklist import LEGAL_STATUS_LABELS, ChecklistSet, Framework, Item
+from ...model.checklist import ChecklistSet, Framework, Item
 from ...scoring import ScoreReport, score
 from ...scoring.spread import item_spread
 from ...cycle import compare_scans
 from ...storage import atomic_write_bytes
 from ..common.plan_view import DECISION_CHOICES, decision_record, decision_text, is_proposal, plan_order, split_plan
 from ..common.sources import action_source_text, source_rows, theme_label
-from ...plan import visible_actions
+from ...plan import status_label, visible_actions
 from ..common.item_notes import current_short, item_notes, notes_heading, origin_short
 from ..common.cells import text_only
 from ..common.layout import CELL_PADDING, LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup, width_needed
@@ -698,7 +698,7 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
                                        (fw.item_label, 38, True, lambda item, _: item.text)]
     if has_legal:
         printed += [("Status in regelgeving", 14, True,
-                     lambda item, _: LEGAL_STATUS_LABELS.get(item.legal_status, "") if item.legal_status else None)]
+                     lambda item, _: status_label(item, fw.checked) or None)]
     # Herkomst and Stand 2026 in a few words; the reasons of a reconstruction and the 2026 notes
     # (300-600 characters each) print in full under the table, one full-width row per item: in
     # a column they made every such row ten lines high (5 beloften printed on 8 pages).

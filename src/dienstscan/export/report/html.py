@@ -32,13 +32,13 @@ from ...model.assessment import (
     Answer,
     Assessment,
 )
-from ...model.checklist import LEGAL_STATUS_LABELS, ORGANISATION_KIND_LABELS, ChecklistSet, Framework, Item, section_heading
+from ...model.checklist import ORGANISATION_KIND_LABELS, ChecklistSet, Framework, Item, section_heading
 from ...scoring import FrameworkScore, MetricComparison, ScoreReport, score
 from ...scoring import display, dutch
 from ...scoring.spread import ItemSpread, disagreement_text, most_different_first, spread
 from ...cycle import compare_scans
 from ...storage import atomic_write_bytes
-from ...plan import visible_actions
+from ...plan import status_label, visible_actions
 from ..common.item_notes import current_short, item_notes, notes_heading, origin_short
 from ..common.chart_rows import growth_scale, level_rows, level_text, section_rows, share_rows
 from ..common.plan_view import (decided_heading, decision_line, decision_text, gaps_heading, plan_order,
@@ -207,7 +207,7 @@ def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkSc
                 "answer": _answer_label(checklists, item, answer),
                 "unanswered": answer is None or answer.option is None,
                 "explanation": (answer.explanation or answer.notes).strip() if answer else "",
-                "legal": LEGAL_STATUS_LABELS.get(item.legal_status, "") if item.legal_status else "",
+                "legal": status_label(item, fw.checked),
                 # in a few words; the full text under the table (``item_notes``)
                 "origin": origin_short(item),
                 "current": current_short(checklists, item),

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from ...model import EVIDENCE_BASIS_LABELS
 from ...scoring.spread import disagreement_text
-from ...model.checklist import LEGAL_STATUS_LABELS, Item
+from ...model.checklist import ORGANISATION_KIND_LABELS, Item
+from ...plan import status_label
 from ...scoring.spread import item_spread
 from ..cycle_widgets import PreviousCycleBar
 from ..document import ScanDocument
@@ -297,7 +298,7 @@ class ItemPage(QWidget):
             self.duty_text.setText(item.duty)
             self.explanation_text.setText(f"Toelichting: {item.explanation}")
             self.explanation_text.setVisible(bool(item.explanation))
-            self.source_text.setText(self._source_line(item))
+            self.source_text.setText(self._source_line(item, fw.checked))
             note = self.doc.checklists.current_note(item_id)
             self.current_text.setText(note.full_text() if note else "")
             self.current_text.setVisible(note is not None)
@@ -320,11 +321,19 @@ class ItemPage(QWidget):
         self.scroll.ensureWidgetVisible(button)
 
     @staticmethod
-    def _source_line(item: Item) -> str:
+    def _source_line(item: Item, checked: str | None = None) -> str:
         parts = [f"Bron: {item.source.cite()}"]
         if item.legal_status:
-            status = LEGAL_STATUS_LABELS[item.legal_status].capitalize()
-            parts.append(status + (" (niet geverifieerd)" if item.not_verified else ""))
+            # the plan's own wording: "wettelijk verplicht sinds ...", "vanaf ..., nog niet in werking"
+            status = status_label(item, checked)
+            status = status[:1].upper() + status[1:]
+            if item.not_verified:
+                reason = item.not_verified.rstrip(".")
+                status = status.removesuffix(" (niet geverifieerd)") + f" (niet geverifieerd: {reason[:1].lower()}{reason[1:]})"
+            parts.append(status)
+        if item.applies_to:
+            kinds = ", ".join(ORGANISATION_KIND_LABELS[k].lower() for k in item.applies_to)
+            parts.append(f"Geldt voor: {kinds}")
         if item.provenance:
             parts.append(f"Herkomst: {item.provenance.text()}")
         return "  ·  ".join(parts)
