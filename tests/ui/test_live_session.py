@@ -55,6 +55,12 @@ class Phone:
         return self.results[-1][0]
 
 
+def wait_ready(qtbot, session: LiveSession) -> LiveSession:
+    """The session opens its port on the server's thread; the GUI hears ``ready`` (never waits itself)."""
+    qtbot.waitUntil(lambda: session.running and not session.starting, timeout=20_000)
+    return session
+
+
 @pytest.fixture
 def doc(qapp, checklists):
     assessment = Assessment(organisation=Organisation(name="Gemeente Proef"), peildatum=dt.date(2026, 11, 29),
@@ -67,8 +73,9 @@ def doc(qapp, checklists):
 
 
 @pytest.fixture
-def session(doc):
-    running = live_panel.start_session(doc, "voorronde", addresses=["127.0.0.1"], host="127.0.0.1", port=0)
+def session(qtbot, doc):
+    running = wait_ready(qtbot, live_panel.start_session(doc, "voorronde", addresses=["127.0.0.1"],
+                                                         host="127.0.0.1", port=0))
     yield running
     running.stop()
 
@@ -101,6 +108,7 @@ def test_stop_closes_the_port_and_the_session_is_gone(qtbot, doc, session):
 def test_session_stops_when_the_application_quits(qtbot, qapp, doc):
     session = LiveSession(doc, host="127.0.0.1", addresses=["127.0.0.1"], port=0)
     session.start()
+    wait_ready(qtbot, session)
     qapp.aboutToQuit.emit()  # what QApplication.quit() sends before the event loop ends
     assert not session.running
 
@@ -112,7 +120,9 @@ def test_panel_shows_qr_address_code_and_counts(qtbot, doc, monkeypatch):
     assert panel.qr.accessibleName().startswith("Geen QR-code")
     panel.toggle()
     session = panel.session
-    assert session is not None and session.running and session.mode == "voorronde"
+    assert session is not None and session.starting and panel.status_label.text() == "De sessie start…"
+    wait_ready(qtbot, session)
+    assert session.running and session.mode == "voorronde"
     assert session.server.secret in panel.url_label.text()
     assert panel.code_label.text() == f"Of typ: 127.0.0.1:{session.server.port}/{session.server.code}"
     assert session.server.url() in panel.qr.accessibleName()
@@ -166,6 +176,7 @@ def test_key_l_starts_phones_from_the_projector_and_q_shows_the_qr_code_large(qt
     QTest.keyClick(window, Qt.Key.Key_O)
     assert "L: starten" in window.item_view.status_label.text()  # no phones yet: says how
     QTest.keyClick(window, Qt.Key.Key_L)
+    qtbot.waitUntil(lambda: window.live is not None, timeout=20_000)
     session = live_panel.session_for(doc)
     assert window.live is not None and window.live.session is session and session.mode == "live"
     badge = window.live.badge
@@ -192,7 +203,7 @@ def test_menu_opens_the_panel_and_closing_the_scan_stops_the_phones(qtbot, windo
     panel = window._live_panel
     assert panel.isVisible() and panel.doc is window.doc
     panel.toggle()
-    session = panel.session
+    session = wait_ready(qtbot, panel.session)
     port = session.server.port
     item = session.content.items[0]
     assert Phone(session.server.url(), "m" * 20).answer(qtbot, item.id, optie=item.options[0][0]) == 200
@@ -212,6 +223,58 @@ def test_a_document_deleted_under_a_running_session_stops_it(qtbot, qapp, checkl
     document = ScanDocument(checklists, assessment)
     session = LiveSession(document, host="127.0.0.1", addresses=["127.0.0.1"], port=0)
     session.start()
+    wait_ready(qtbot, session)
     document.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not session.running
+
+
+# ---------------------------------------------------------------- the GUI never waits for the port (issue 25 point 1)
+
+
+def test_start_returns_before_the_server_listens_and_a_taken_port_gives_another(qtbot, doc, monkeypatch):
+    from dienstscan.participation import ParticipationServer
+
+    gate = threading.Event()
+    original = ParticipationServer._open
+
+    async def held_open(self, port):
+        await asyncio.get_running_loop().run_in_executor(None, gate.wait)  # the port opens only when let go
+        await original(self, port)
+
+    monkeypatch.setattr(ParticipationServer, "_open", held_open)
+    with socket.socket() as holder:  # another session already listens on the usual port
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        taken = holder.getsockname()[1]
+        session = live_panel.start_session(doc, "voorronde", addresses=["127.0.0.1"], host="127.0.0.1", port=taken)
+        # start_session returned while the server thread is still held: the GUI thread did not wait
+        assert session.starting and not session.running
+        assert live_panel.start_session(doc, "voorronde") is session  # a second press: the same session
+        with qtbot.waitSignal(session.ready, timeout=20_000):
+            gate.set()
+        assert session.running and session.server.port != taken
+        item = session.content.items[0]
+        assert Phone(session.server.url(), "t" * 20).answer(qtbot, item.id, optie=item.options[0][0]) == 200
+
+
+def test_a_port_that_cannot_open_gives_a_dutch_message_not_a_hang(qtbot, doc, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(live_panel.dialogs, "show_error", lambda _parent, _title, message: shown.append(message))
+    monkeypatch.setattr(live_panel, "laptop_addresses", lambda: ["192.0.2.1"])  # an address this laptop lost
+    monkeypatch.setattr(live_panel, "start_session", functools.partial(live_panel.start_session, host="192.0.2.1",
+                                                                       addresses=["192.0.2.1"], port=0))
+    panel = live_panel.LivePanel(doc)
+    qtbot.addWidget(panel)
+    panel.toggle()
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
+    assert "hoort niet (meer) bij deze laptop" in shown[0] and panel.status_label.text() == shown[0]
+    assert panel.session is None and live_panel.session_for(doc) is None
+    assert panel.start_button.text() == "Sessie &starten"
+
+
+def test_stopping_while_it_starts_closes_the_port_once_it_opened(qtbot, doc):
+    session = live_panel.start_session(doc, "voorronde", addresses=["127.0.0.1"], host="127.0.0.1", port=0)
+    with qtbot.waitSignal(session.stopped, timeout=20_000):
+        live_panel.stop_session(doc)
+    assert not session.running and live_panel.session_for(doc) is None

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import errno
 import hashlib
 import json
 import logging
@@ -51,6 +52,10 @@ log = logging.getLogger(__name__)
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
 _DEVICE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+#: errno values of "the port is in use" (Linux/macOS EADDRINUSE; Windows WSAEADDRINUSE, WSAEACCES).
+_PORT_TAKEN = {errno.EADDRINUSE, 10048, 10013}
+#: errno values of "this address is not one of this computer's" (Linux, macOS, Windows WSAEADDRNOTAVAIL).
+_ADDRESS_GONE = {errno.EADDRNOTAVAIL, 10049}
 _STATIC = {"app.js": "text/javascript", "app.css": "text/css"}
 _HEADERS = {
     "Cache-Control": "no-store",
@@ -144,6 +149,18 @@ class _Phone:
     unconfirmed: set[str] = field(default_factory=set)
 
 
+def start_failure_message(error: BaseException, port: int) -> str:
+    """Why the session did not start, in Dutch, with what the facilitator can do."""
+    number = getattr(error, "errno", None)
+    if number in _PORT_TAKEN:
+        return (f"De sessie kon niet starten: poort {port} is al in gebruik en er was geen andere vrije poort. "
+                "Stop de andere sessie (of het andere programma) en probeer het opnieuw.")
+    if number in _ADDRESS_GONE:
+        return ("De sessie kon niet starten: het gekozen netwerkadres hoort niet (meer) bij deze laptop. "
+                "Kies een ander adres of verbind opnieuw met het wifi-netwerk.")
+    return f"De sessie kon niet starten: deze laptop opent geen netwerkpoort ({error})."
+
+
 def _json_error(status: int, message: str) -> web.Response:
     return web.json_response({"ok": False, "melding": message}, status=status, headers=_HEADERS)
 
@@ -178,8 +195,6 @@ class ParticipationServer:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: web.AppRunner | None = None
         self._thread: threading.Thread | None = None
-        self._started = threading.Event()
-        self._start_error: BaseException | None = None
         self._page = {name: _static_text(name) for name in ("index.html", *_STATIC)}
 
     # ------------------------------------------------------------------ addresses
@@ -202,7 +217,8 @@ class ParticipationServer:
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive() and self.port is not None
+        return (self._thread is not None and self._thread.is_alive() and self.port is not None
+                and self._loop is not None)
 
     def _allowed_hosts(self) -> set[str]:
         hosts = {f"{a}:{self.port}" for a in self._addresses}
@@ -212,36 +228,67 @@ class ParticipationServer:
     # ------------------------------------------------------------------ life cycle
 
     def start(self) -> None:
-        """Listen (on a background thread); raises ``OSError`` when the port cannot be opened."""
-        if self._thread is not None:
-            raise RuntimeError("de sessie loopt al")
-        self._thread = threading.Thread(target=self._run, name="dienstscan-deelname", daemon=True)
-        self._thread.start()
-        self._started.wait()
-        if self._start_error is not None:
-            self._thread.join()
-            self._thread = None
-            raise self._start_error
+        """Listen and wait until it does (the CLI, tests); raises ``OSError`` when the port cannot be opened.
 
-    def _run(self) -> None:
+        A GUI never calls this: it uses ``start_in_background`` and hears back on its own thread.
+        """
+        done = threading.Event()
+        outcome: list[BaseException | None] = []
+
+        def started(error: BaseException | None) -> None:
+            outcome.append(error)
+            done.set()
+
+        self.start_in_background(started)
+        done.wait()
+        if outcome[0] is not None:
+            raise outcome[0]
+
+    def start_in_background(self, on_started: Callable[[BaseException | None], None], *,
+                            any_port_if_taken: bool = False) -> None:
+        """Start listening on the server's own thread and return at once (never blocks the caller).
+
+        ``on_started(None)`` is called (on the server thread) once the server listens, or
+        ``on_started(error)`` with the ``OSError`` when it cannot. With ``any_port_if_taken`` a
+        requested port that is in use gives the next free port (``self.port`` tells which). A
+        failed start leaves nothing behind: ``start`` may be called again.
+        """
+        if self._thread is not None and self._thread.is_alive():
+            raise RuntimeError("de sessie loopt al")
+        self.port = None
+        self._loop = None
+        self._runner = None
+        self._thread = threading.Thread(target=self._run, args=(on_started, any_port_if_taken),
+                                        name="dienstscan-deelname", daemon=True)
+        self._thread.start()
+
+    def _run(self, on_started: Callable[[BaseException | None], None], any_port_if_taken: bool) -> None:
         loop = asyncio.new_event_loop()
-        self._loop = loop
         asyncio.set_event_loop(loop)
         try:
-            loop.run_until_complete(self._open())
-        except BaseException as exc:  # noqa: BLE001 - handed to start() in the caller's thread
-            self._start_error = exc
-            self._started.set()
+            try:
+                loop.run_until_complete(self._open(self.requested_port))
+            except OSError as exc:
+                if not (any_port_if_taken and self.requested_port and exc.errno in _PORT_TAKEN):
+                    raise
+                log.info("poort %s bezet; een vrije poort wordt gekozen", self.requested_port)
+                loop.run_until_complete(self._close())
+                loop.run_until_complete(self._open(0))
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller through on_started
+            loop.run_until_complete(self._close())
             loop.close()
+            self.port = None
+            on_started(exc)
             return
-        self._started.set()
+        self._loop = loop
+        on_started(None)
         try:
             loop.run_forever()
         finally:
             loop.run_until_complete(self._close())
             loop.close()
 
-    async def _open(self) -> None:
+    async def _open(self, port: int) -> None:
         app = web.Application(client_max_size=self.limits.max_body, middlewares=[self._guard])
         prefix = f"/{self.secret}"
         app.router.add_get(f"{prefix}/", self._index)
@@ -251,10 +298,10 @@ class ParticipationServer:
         app.router.add_get(f"{prefix}/ws", self._websocket)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=1.0)  # no addresses in a log
         await self._runner.setup()
-        site = web.TCPSite(self._runner, self.host, self.requested_port)
+        site = web.TCPSite(self._runner, self.host, port)
         await site.start()
         server = site._server  # noqa: SLF001 - aiohttp keeps the asyncio server here
-        self.port = server.sockets[0].getsockname()[1] if server and server.sockets else self.requested_port
+        self.port = server.sockets[0].getsockname()[1] if server and server.sockets else port
         if not self._addresses:
             self._addresses = ["127.0.0.1"]
 
@@ -263,6 +310,7 @@ class ParticipationServer:
             await ws.close(message=b"sessie gestopt")
         if self._runner is not None:
             await self._runner.cleanup()
+            self._runner = None
 
     def stop(self) -> None:
         """Close the socket, the WebSockets and the thread; safe to call twice or before start."""

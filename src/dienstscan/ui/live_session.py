@@ -7,7 +7,10 @@ number keys (``ui/workshop/commands.py``): undoable, marked unsaved, never in th
 timer then writes the recovery copy and only after that confirms the answers to the phones, so an
 answer a phone saw as "Bewaard" survives a crash of the app (well within a second).
 
-The session stops with ``stop()``, when the document goes, and when the application quits.
+``start()`` never blocks the GUI thread: the server opens its port on its own thread and the
+session then emits ``ready`` (listening; when the usual port is taken, on the next free one) or
+``failed`` with a Dutch message. The session stops with ``stop()``, when the document goes, and
+when the application quits.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from ..participation import (
     apply_change,
     laptop_addresses,
 )
+from ..participation.server import start_failure_message
 from ..participation.content import Mode
 from .document import AnswerEdit, ScanDocument
 
@@ -46,8 +50,14 @@ class LiveSession(QObject):
     answerRecorded = Signal(str)
     modeChanged = Signal(str)
     stopped = Signal()
+    #: The server listens: its address, port and QR code are known now.
+    ready = Signal()
+    #: The server could not start (Dutch message: why, and what to do).
+    failed = Signal(str)
     #: Internal: the server thread hands its events over here (queued to the GUI thread).
     _incoming = Signal(object)
+    #: Internal: the server thread reports its start (None or the error), queued to the GUI thread.
+    _started = Signal(object)
 
     def __init__(self, doc: ScanDocument, *, mode: Mode = "voorronde", port: int = DEFAULT_PORT,
                  host: str = "0.0.0.0", addresses: list[str] | None = None, limits: Limits | None = None,
@@ -60,6 +70,9 @@ class LiveSession(QObject):
         self._pending: list[Accepted] = []
         self._shown: str | None = None
         self._incoming.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
+        self._started.connect(self._on_started, Qt.ConnectionType.QueuedConnection)
+        self._starting = False
+        self._cancelled = False
         self.server = ParticipationServer(self.content, self._incoming.emit, mode=mode, host=host, port=port,
                                           addresses=addresses if addresses is not None else laptop_addresses(),
                                           limits=limits)
@@ -81,19 +94,39 @@ class LiveSession(QObject):
     def running(self) -> bool:
         return self.server.running
 
+    @property
+    def starting(self) -> bool:
+        """Started but not listening yet (``ready`` or ``failed`` follows)."""
+        return self._starting
+
     def start(self) -> None:
-        """Listen; when the usual port is taken another free one is used. Raises ``OSError``."""
-        try:
-            self.server.start()
-        except OSError:
-            if self.server.requested_port == 0:
-                raise
-            log.info("poort %s bezet; een vrije poort wordt gekozen", self.server.requested_port)
-            self.server.requested_port = 0
-            self.server.start()
+        """Open the port on the server's thread and return at once; ``ready`` or ``failed`` follows.
+
+        When the usual port is taken (another session, another program) the next free one is used.
+        """
+        if self._starting or self.server.running:
+            return
+        self._starting = True
+        self._cancelled = False
+        self.server.start_in_background(self._started.emit, any_port_if_taken=True)
+
+    def _on_started(self, error: BaseException | None) -> None:
+        self._starting = False
+        if error is not None:
+            log.info("sessie niet gestart: %s", error)
+            self.failed.emit(start_failure_message(error, self.server.requested_port))
+            return
+        if self._cancelled or not self._doc_alive:  # stopped (or the scan closed) while it was starting
+            self.server.stop()
+            self.stopped.emit()
+            return
+        self.ready.emit()
 
     def stop(self) -> None:
         """Close the server; answers not yet made safe are made safe now (or refused to the phone)."""
+        if self._starting:
+            self._cancelled = True  # closed as soon as it listens; the GUI does not wait for that
+            return
         if not self.server.running:
             return
         self.server.stop()

@@ -298,3 +298,76 @@ def test_stop_closes_the_port(serve):
     with socket.socket() as probe, pytest.raises(OSError):
         probe.connect(("127.0.0.1", port))
     served.server.stop()  # twice is fine
+
+
+# ---------------------------------------------------------------- starting (issue 25 point 1)
+
+
+def _taken_port() -> socket.socket:
+    """A port another program listens on (as a running ``dienstscan sessie`` would)."""
+    holder = socket.socket()
+    holder.bind(("127.0.0.1", 0))
+    holder.listen()
+    return holder
+
+
+def _server(fixture_checklists, port: int, host: str = "127.0.0.1"):
+    from dienstscan.participation import ParticipationServer, SessionContent
+
+    from participation_scan import make_assessment
+
+    return ParticipationServer(SessionContent.build(fixture_checklists, make_assessment()), lambda _e: None,
+                               host=host, port=port, addresses=["127.0.0.1"])
+
+
+def test_a_failed_start_leaves_nothing_behind_and_a_second_start_listens(fixture_checklists):
+    with _taken_port() as holder:
+        taken = holder.getsockname()[1]
+        server = _server(fixture_checklists, taken)
+        with pytest.raises(OSError):
+            server.start()
+        assert not server.running and server.port is None
+        server.requested_port = 0
+        server.start()  # before issue 25 this waited for ever on the failed attempt's state
+        try:
+            assert server.running and server.port not in (None, taken)
+        finally:
+            server.stop()
+
+
+def test_a_taken_port_gives_the_next_free_one_in_the_background(fixture_checklists):
+    import threading
+
+    with _taken_port() as holder:
+        taken = holder.getsockname()[1]
+        server = _server(fixture_checklists, taken)
+        done = threading.Event()
+        outcome: list = []
+        server.start_in_background(lambda error: (outcome.append(error), done.set()), any_port_if_taken=True)
+        assert done.wait(60)
+        try:
+            assert outcome == [None] and server.running and server.port != taken
+            with socket.create_connection(("127.0.0.1", server.port)):
+                pass  # really listening there
+        finally:
+            server.stop()
+
+
+def test_an_address_not_of_this_laptop_fails_with_a_dutch_message(fixture_checklists):
+    import threading
+
+    from dienstscan.participation.server import start_failure_message
+
+    server = _server(fixture_checklists, 0, host="192.0.2.1")  # TEST-NET-1: never this computer's
+    done = threading.Event()
+    outcome: list = []
+    server.start_in_background(lambda error: (outcome.append(error), done.set()), any_port_if_taken=True)
+    assert done.wait(60)
+    [error] = outcome
+    assert isinstance(error, OSError) and not server.running
+    assert "hoort niet (meer) bij deze laptop" in start_failure_message(error, 0)
+    with _taken_port() as holder:
+        taken = holder.getsockname()[1]
+        with pytest.raises(OSError) as info:
+            _server(fixture_checklists, taken).start()
+        assert f"poort {taken} is al in gebruik" in start_failure_message(info.value, taken)

@@ -95,6 +95,8 @@ class PresentationWindow(QWidget):
         self._sizes: dict[str, int] | None = None
         #: The phones of a live session, when one is attached (``attach_live``, key L).
         self.live: LiveProjector | None = None
+        #: A session started with L that does not listen yet.
+        self._starting_live = None
         self._build()
         self.apply_theme(theme)
         self._load_items()
@@ -362,11 +364,22 @@ class PresentationWindow(QWidget):
         if self.live is not None:
             self.flash("Telefoons doen al mee: Q toont de QR-code groot")
             return
-        try:
-            session = start_session(self.doc, "live", self.parent())
-        except OSError as exc:
-            self.flash(f"Telefoons: de sessie kon niet starten ({exc})")
+        session = start_session(self.doc, "live", self.parent())
+        if session.running:
+            self._live_ready(session)
             return
+        # the port opens on the server's thread: the projector goes on and hears back (issue 25)
+        self.flash("Telefoons: de sessie start…")
+        self._starting_live = session
+        session.ready.connect(self._live_started)
+        session.failed.connect(self.flash)
+
+    def _live_started(self) -> None:
+        session, self._starting_live = self._starting_live, None
+        if session is not None and self.isVisible():
+            self._live_ready(session)
+
+    def _live_ready(self, session) -> None:
         self.attach_live(session)
         self.flash("Telefoons: scan de QR-code of typ het adres rechtsonder")
 
