@@ -5,6 +5,11 @@ server, and on its own (main) thread takes the accepted answers from a queue, pu
 assessment with ``apply_change`` (the same rule the GUI uses), writes the recovery copy and only
 then confirms them to the phones. ``save()`` writes the scan itself (atomic, with a backup) and
 drops the recovery copy; ``close()`` stops the server, saves and releases the lock.
+
+Before a session starts, ``recovery_of(path)`` asks storage for the recovery copies the app would
+offer at its start (``storage.find_recoveries``, the same function) and returns the one of this
+scan file: ``dienstscan sessie`` offers it (take it in, or throw it away on request) and never
+starts, and so never writes or deletes a recovery copy, while one it did not offer is there.
 """
 
 from __future__ import annotations
@@ -20,6 +25,15 @@ from ..model import Assessment, ChecklistSet
 from .content import Mode, SessionContent, apply_change
 from .network import laptop_addresses
 from .server import Accepted, Event, Limits, ParticipationServer, Presence
+
+
+def recovery_of(path: Path) -> storage.RecoveryCopy | None:
+    """The recovery copy of scan file ``path`` that the app would offer (newest first), or None."""
+    target = Path(path).resolve()
+    for copy in storage.find_recoveries():
+        if copy.scan_path is not None and Path(copy.scan_path).resolve() == target:
+            return copy
+    return None
 
 
 class HeadlessSession:

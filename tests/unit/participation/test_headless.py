@@ -164,3 +164,104 @@ def test_dienstscan_sessie_refuses_a_locked_scan(tmp_path, capsys):
         assert main(["sessie", str(scan), "--poort", "0", "--checklists",
                      str(ROOT / "tests" / "fixtures" / "checklists" / "valid")]) == 1
     assert "Fout:" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- after a crash (issue 25 point 2)
+
+
+def _start_sessie(scan: Path, data: Path, *extra: str) -> tuple[subprocess.Popen, list[str]]:
+    """A real ``dienstscan sessie`` process; returns it with its output up to the address lines."""
+    env = {**os.environ, "DIENSTSCAN_DATA_DIR": str(data), "PYTHONIOENCODING": "utf-8"}
+    process = subprocess.Popen([sys.executable, "-m", "dienstscan", "sessie", str(scan), "--poort", "0",
+                                "--adres", "127.0.0.1", *extra], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env, cwd=ROOT)
+    lines: list[str] = []
+    while not lines or not lines[-1].startswith("Of typen"):
+        line = process.stdout.readline()
+        if not line:
+            return process, lines
+        lines.append(line.rstrip("\n"))
+    return process, lines
+
+
+def _answer_items(url: str, device: str, count: int) -> list[tuple[str, str]]:
+    async def scenario():
+        async with aiohttp.ClientSession() as s:
+            async with s.get(url + "api/sessie", params={"apparaat": device}) as r:
+                items = (await r.json())["items"][:count]
+            given = []
+            for item in items:
+                option = item["options"][-1]["id"]
+                assert await _answer(s, url, device, item["id"], optie=option) == 200  # the phone shows "Bewaard"
+                given.append((item["id"], option))
+            return given
+
+    return asyncio.run(scenario())
+
+
+def test_after_kill_9_sessie_offers_the_recovery_copy_and_never_deletes_it_unseen(tmp_path):
+    scan = tmp_path / "voorbeeld.dienstscan"
+    scan.write_bytes((ROOT / "examples" / "gemeente-voorbeeld.dienstscan").read_bytes())
+    data = tmp_path / "gegevens"  # the data folder this test's own storage calls use too (conftest)
+    before = scan.read_bytes()
+    process, lines = _start_sessie(scan, data)
+    try:
+        given = _answer_items(lines[-2].strip(), "k" * 20, 3)
+    finally:
+        process.kill()  # kill -9: no handler runs, nothing is saved
+        process.communicate(timeout=60)
+    assert process.returncode == -signal.SIGKILL
+    assert scan.read_bytes() == before  # the scan itself never got the answers
+    [copy] = storage.find_recoveries()
+    kept = copy.path.read_bytes()
+    assert all(storage.load_recovery(copy).answers[i].individual[-1] == o for i, o in given)
+
+    # a restart that is not told what to do (no terminal to ask on) stops and leaves the copy alone
+    again, lines = _start_sessie(scan, data)
+    out, err = again.communicate(timeout=60)
+    assert again.returncode == 1 and "herstelkopie van" in "\n".join(lines) + out
+    assert "--herstelkopie herstellen" in err
+    assert copy.path.read_bytes() == kept and scan.read_bytes() == before
+    assert storage.read_lock(scan) is None  # the lock it took went with it
+
+    # told to take it in: the three answers are back and the first save puts them in the scan
+    resumed, lines = _start_sessie(scan, data, "--herstelkopie", "herstellen")
+    try:
+        assert any(line.startswith("Herstelkopie ingelezen") for line in lines), lines
+        while not lines[-1].startswith("Stoppen: Ctrl+C"):  # from here on Ctrl+C is caught
+            line = resumed.stdout.readline()
+            assert line, "\n".join(lines)
+            lines.append(line.rstrip("\n"))
+    finally:
+        resumed.send_signal(signal.SIGINT)
+        out, err = resumed.communicate(timeout=60)
+    assert resumed.returncode == 0, err
+    saved = storage.load_scan(scan)
+    assert all(saved.answers[i].individual[-1] == o for i, o in given)
+    assert storage.find_recoveries() == []  # offered, taken in and saved: now it may go
+
+
+def test_sessie_throws_a_recovery_copy_away_only_when_asked(tmp_path, fixture_checklists, monkeypatch):
+    from dienstscan.cli import main
+
+    path = _scan(tmp_path)
+    stale = make_assessment()
+    stale.id = storage.load_scan(path).id
+    storage.write_recovery(stale, path)
+    os.utime(path, (0, 0))  # the scan is older than the copy: the app would offer it
+    [copy] = storage.find_recoveries()
+    checklists = str(ROOT / "tests" / "fixtures" / "checklists" / "valid")
+    monkeypatch.setattr("sys.stdin", None)
+    assert main(["sessie", str(path), "--poort", "0", "--checklists", checklists]) == 1
+    assert copy.path.exists()
+    # 'weggooien' is an answer to the offer: then (and only then) it goes, and the session starts
+    started = []
+
+    def port_taken(self) -> None:
+        started.append(self)
+        raise OSError(98, "bezet")
+
+    monkeypatch.setattr(HeadlessSession, "start", port_taken)
+    assert main(["sessie", str(path), "--poort", "0", "--checklists", checklists,
+                 "--herstelkopie", "weggooien"]) == 1  # stops at the port: what matters is the copy
+    assert started and not copy.path.exists()
