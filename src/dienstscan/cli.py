@@ -379,7 +379,8 @@ def _cmd_session(args: argparse.Namespace) -> int:
         session.start()
     except OSError as exc:
         lock.release()
-        raise UserError(f"kan poort {args.poort} niet openen ({exc.strerror or exc}); kies een andere met --poort") from None
+        raise UserError(f"kan poort {session.server.requested_port} niet openen ({exc.strerror or exc}); kies een "
+                        "andere met --poort") from None
     server = session.server
     print(f"Voorronde voor {assessment.organisation.name}: {len(session.content.items)} items.")
     if not addresses:
@@ -757,7 +758,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sessie", help="laat deelnemers op hun telefoon antwoorden (voorronde) tot Ctrl+C")
     p.add_argument("scan", help="het .dienstscan-bestand")
-    p.add_argument("--poort", type=int, default=8765, metavar="N", help="de poort (standaard 8765; 0: een vrije)")
+    p.add_argument("--poort", type=int, default=None, metavar="N",
+                   help="de poort (standaard die van de vorige sessie van deze scan, anders 8765; 0: een vrije)")
     p.add_argument("--adres", metavar="IP", help="het adres voor de telefoons; standaard dat van het standaardnetwerk")
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
     p.add_argument("--herstelkopie", choices=("herstellen", "weggooien"),

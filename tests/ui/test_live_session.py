@@ -80,9 +80,9 @@ def session(qtbot, doc):
     running.stop()
 
 
-def test_a_phones_answer_is_an_undoable_individual_answer_safe_before_confirmed(qtbot, doc, session):
+def test_a_phones_answer_is_safe_before_confirmed_and_not_on_the_facilitators_undo_stack(qtbot, doc, session):
     item = session.content.items[0]
-    option = item.options[1][0]
+    option, agreed = item.options[1][0], item.options[0][0]
     phone = Phone(session.server.url(), "p" * 20)
 
     assert phone.answer(qtbot, item.id, optie=option) == 200
@@ -90,9 +90,15 @@ def test_a_phones_answer_is_an_undoable_individual_answer_safe_before_confirmed(
     assert recovered is not None and recovered["individual"] == [option]  # in the recovery copy when confirmed
     answer = doc.answer(item.id)
     assert answer.individual == [option] and answer.option is None  # never the agreed answer
-    assert doc.is_dirty() and doc.undo_stack.undoText() == f"Deelnemer (antwoord) bij {item.id}"
-    doc.undo_stack.undo()
-    assert doc.answer(item.id) is None
+    assert doc.is_dirty() and doc.undo_stack.count() == 0  # unsaved, but not the facilitator's step
+    # the facilitator keys the agreed answer; then a second phone answers
+    doc.set_option(item.id, agreed)
+    assert Phone(session.server.url(), "r" * 20).answer(qtbot, item.id, optie=agreed) == 200
+    assert doc.undo_stack.count() == 1 and doc.undo_stack.undoText() == f"Antwoord van {item.id} wijzigen"
+    doc.undo_stack.undo()  # Ctrl+Z: the facilitator's own step, at once; both phones' answers stay
+    assert doc.answer(item.id).option is None and doc.answer(item.id).individual == [option, agreed]
+    doc.undo_stack.redo()
+    assert doc.answer(item.id).option == agreed and doc.answer(item.id).individual == [option, agreed]
 
 
 def test_stop_closes_the_port_and_the_session_is_gone(qtbot, doc, session):
@@ -278,3 +284,17 @@ def test_stopping_while_it_starts_closes_the_port_once_it_opened(qtbot, doc):
     with qtbot.waitSignal(session.stopped, timeout=20_000):
         live_panel.stop_session(doc)
     assert not session.running and live_panel.session_for(doc) is None
+
+
+def test_a_session_started_again_on_the_scan_has_the_same_address_and_knows_its_phones(qtbot, doc):
+    first = wait_ready(qtbot, live_panel.start_session(doc, "voorronde", addresses=["127.0.0.1"],
+                                                       host="127.0.0.1", port=0))
+    url, typed = first.server.url(), first.server.typed_address()
+    item = first.content.items[0]
+    assert Phone(url, "w" * 20).answer(qtbot, item.id, optie=item.options[0][0]) == 200
+    assert doc.assessment.live_session.port == first.server.port  # in the scan (and its recovery copy)
+    live_panel.stop_session(doc)
+    again = wait_ready(qtbot, live_panel.start_session(doc, "voorronde", addresses=["127.0.0.1"], host="127.0.0.1"))
+    assert again is not first and again.server.url() == url and again.server.typed_address() == typed
+    assert Phone(url, "w" * 20).answer(qtbot, item.id, optie=item.options[1][0]) == 200
+    assert doc.answer(item.id).individual == [item.options[1][0]]  # replaced: the phone counts once

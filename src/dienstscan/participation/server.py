@@ -44,18 +44,19 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from ..model import LiveIdentity
 from .content import MAX_COMMENT, VOTES, AnswerChange, Change, Mode, SessionContent, clean_comment
+from .identity import CODE_ALPHABET, CODE_LENGTH, new_identity, phone_key, restored_answers
 
 log = logging.getLogger(__name__)
 
-#: Letters of the short code: no 0/O, 1/I/L, so it can be read from a projector and typed.
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-CODE_LENGTH = 6
 _DEVICE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 #: errno values of "the port is in use" (Linux/macOS EADDRINUSE; Windows WSAEADDRINUSE, WSAEACCES).
 _PORT_TAKEN = {errno.EADDRINUSE, 10048, 10013}
 #: errno values of "this address is not one of this computer's" (Linux, macOS, Windows WSAEADDRNOTAVAIL).
 _ADDRESS_GONE = {errno.EADDRNOTAVAIL, 10049}
+#: The port tried first: a fixed port keeps a phone's saved place (its browser storage) between sessions.
+DEFAULT_PORT = 8765
 _STATIC = {"app.js": "text/javascript", "app.css": "text/css"}
 _HEADERS = {
     "Cache-Control": "no-store",
@@ -143,8 +144,10 @@ Event = Accepted | Presence
 @dataclass
 class _Phone:
     bucket: TokenBucket
-    #: item id -> {"option": ..., "comment": ..., "vote": ...}: this phone's current answers.
-    answers: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    #: round -> item id -> {"option": ..., "comment": ..., "vote": ...}: this phone's current answers.
+    answers: dict[str, dict[str, dict[str, str | None]]] = field(default_factory=dict)
+    #: The keyed hash of the device id under which the scan keeps these answers.
+    key: str = ""
     #: Items whose latest answer the receiver has not confirmed yet (a retry asks again).
     unconfirmed: set[str] = field(default_factory=set)
 
@@ -174,7 +177,8 @@ class ParticipationServer:
 
     def __init__(self, content: SessionContent, sink: Callable[[Event], None], *, mode: Mode = "voorronde",
                  host: str = "0.0.0.0", port: int = 0, addresses: list[str] | None = None,
-                 limits: Limits | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+                 limits: Limits | None = None, clock: Callable[[], float] = time.monotonic,
+                 identity: LiveIdentity | None = None) -> None:
         self.content = content
         self.sink = sink
         self.mode: Mode = mode
@@ -182,8 +186,11 @@ class ParticipationServer:
         self.requested_port = port
         self.limits = limits or Limits()
         self.clock = clock
-        self.secret = secrets.token_urlsafe(16)  # 128 bits
-        self.code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        #: The session's identity (from the scan: a restart keeps address, QR code and phones' answers).
+        self.identity = identity if identity is not None else new_identity()
+        self.secret = self.identity.secret  # 128 bits
+        self.code = self.identity.code
+        self._restored = restored_answers(self.identity)
         self._addresses = list(addresses) if addresses is not None else []
         self._salt = secrets.token_bytes(16)
         self._phones: dict[str, _Phone] = {}
@@ -343,6 +350,7 @@ class ParticipationServer:
     def _set_mode(self, mode: Mode) -> None:
         self.mode = mode
         self._broadcast()
+        self._report_presence()  # the counts are per round
 
     def _broadcast(self) -> None:
         message = json.dumps(self._state_message())
@@ -398,10 +406,15 @@ class ParticipationServer:
         if phone is None:
             if len(self._phones) >= self.limits.max_participants:
                 return _json_error(503, "De sessie is vol: er doen al genoeg telefoons mee.")
-            phone = self._phones[device] = _Phone(TokenBucket(self.limits.device_burst, self.limits.device_rate,
-                                                              self.clock))
+            phone = self._phones[device] = self._new_phone(device)
             self._report_presence()
         return phone
+
+    def _new_phone(self, device: str) -> _Phone:
+        """A phone seen for the first time in this run: its answers kept in the scan come back."""
+        key = phone_key(self.identity.key, device)
+        return _Phone(TokenBucket(self.limits.device_burst, self.limits.device_rate, self.clock),
+                      answers=self._restored.pop(key, {}), key=key)
 
     # ------------------------------------------------------------------ handlers
 
@@ -423,7 +436,7 @@ class ParticipationServer:
             "modus": self.mode,
             "items": [item.as_json() for item in items],
             "item": self._state_message()["item"],
-            "mijn": phone.answers,  # only this phone's own answers
+            "mijn": phone.answers.get(self.mode, {}),  # only this phone's own answers, of this round
         })
 
     async def _answer(self, request: web.Request) -> web.Response:
@@ -446,10 +459,12 @@ class ParticipationServer:
         if isinstance(parsed, web.Response):
             return parsed
         item_id, values = parsed
-        mine = phone.answers.setdefault(item_id, {"option": None, "comment": None, "vote": None})
+        round_ = self.mode
+        mine = phone.answers.setdefault(round_, {}).setdefault(item_id, {"option": None, "comment": None,
+                                                                          "vote": None})
         changes = {k: Change(mine[k], v) for k, v in values.items() if v != mine[k]}
-        change = AnswerChange(item_id, **changes)
         mine.update(values)
+        change = AnswerChange(item_id, **changes, phone=phone.key, round=round_, current=dict(mine))
         if change.is_empty() and item_id not in phone.unconfirmed:
             return web.json_response({"ok": True, "ontvangen": True})
         # an empty change is a retry of an answer not yet confirmed: confirmed with the next safe point
@@ -517,7 +532,7 @@ class ParticipationServer:
     def _report_presence(self) -> None:
         answered: dict[str, int] = {}
         for phone in self._phones.values():
-            for item_id, values in phone.answers.items():
+            for item_id, values in phone.answers.get(self.mode, {}).items():
                 if values.get("option") is not None:
                     answered[item_id] = answered.get(item_id, 0) + 1
         self.sink(Presence(len(self._phones), answered))

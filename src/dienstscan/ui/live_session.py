@@ -1,11 +1,16 @@
 """A live participation session of the open scan: the core's server, with its answers in the document.
 
 ``LiveSession(doc)`` starts a ``dienstscan.participation.ParticipationServer`` (a background thread)
-and brings every accepted answer to the GUI thread through a queued Qt signal. There it becomes
-an ``AnswerEdit`` pushed on the document's undo stack, like the forms and the quick round of
-number keys (``ui/workshop/commands.py``): undoable, marked unsaved, never in the score. A short
-timer then writes the recovery copy and only after that confirms the answers to the phones, so an
-answer a phone saw as "Bewaard" survives a crash of the app (well within a second).
+and brings every accepted answer to the GUI thread through a queued Qt signal. There it goes into
+the scan with ``identity.apply_to_scan`` through ``ScanDocument.apply_outside_undo``: marked
+unsaved, never in the score, and *not* on the facilitator's undo stack (issue 25: Ctrl+Z undoes the
+facilitator's own steps, never a participant's answer). A short timer then writes the recovery
+copy and only after that confirms the answers to the phones, so an answer a phone saw as "Bewaard"
+survives a crash of the app (well within a second).
+
+The session's identity (secret, short code, the phones' keyed answers) is kept in the scan
+(``Assessment.live_session``): started again on the same scan, after a crash or later, the session
+has the same address and QR code and each returning phone its own answers.
 
 ``start()`` never blocks the GUI thread: the server opens its port on its own thread and the
 session then emits ``ready`` (listening; when the usual port is taken, on the next free one) or
@@ -26,17 +31,15 @@ from ..participation import (
     ParticipationServer,
     Presence,
     SessionContent,
-    apply_change,
     laptop_addresses,
 )
-from ..participation.server import start_failure_message
+from ..participation.identity import apply_to_scan, new_identity
+from ..participation.server import DEFAULT_PORT, start_failure_message
 from ..participation.content import Mode
-from .document import AnswerEdit, ScanDocument
+from .document import ScanDocument
 
 log = logging.getLogger(__name__)
 
-#: The port tried first: a fixed port keeps a phone's saved place (its browser storage) between sessions.
-DEFAULT_PORT = 8765
 #: Milliseconds between an answer and the recovery copy that makes it safe (then it is confirmed).
 CONFIRM_DELAY_MS = 150
 
@@ -59,7 +62,7 @@ class LiveSession(QObject):
     #: Internal: the server thread reports its start (None or the error), queued to the GUI thread.
     _started = Signal(object)
 
-    def __init__(self, doc: ScanDocument, *, mode: Mode = "voorronde", port: int = DEFAULT_PORT,
+    def __init__(self, doc: ScanDocument, *, mode: Mode = "voorronde", port: int | None = None,
                  host: str = "0.0.0.0", addresses: list[str] | None = None, limits: Limits | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -70,12 +73,18 @@ class LiveSession(QObject):
         self._pending: list[Accepted] = []
         self._shown: str | None = None
         self._incoming.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
+        # the scan keeps the session's identity: started again, the address and QR code stay the same
+        if doc.assessment.live_session is None:
+            doc.assessment.live_session = new_identity()
+        identity = doc.assessment.live_session
+        if port is None:
+            port = identity.port or DEFAULT_PORT
         self._started.connect(self._on_started, Qt.ConnectionType.QueuedConnection)
         self._starting = False
         self._cancelled = False
         self.server = ParticipationServer(self.content, self._incoming.emit, mode=mode, host=host, port=port,
                                           addresses=addresses if addresses is not None else laptop_addresses(),
-                                          limits=limits)
+                                          limits=limits, identity=identity)
         self._confirm_timer = QTimer(self, singleShot=True, interval=CONFIRM_DELAY_MS)
         self._confirm_timer.timeout.connect(self.make_safe)
         self._doc_alive = True
@@ -120,6 +129,8 @@ class LiveSession(QObject):
             self.server.stop()
             self.stopped.emit()
             return
+        if self.doc.assessment.live_session is not None:
+            self.doc.assessment.live_session.port = self.server.port
         self.ready.emit()
 
     def stop(self) -> None:
@@ -171,10 +182,7 @@ class LiveSession(QObject):
             self._confirm_timer.start()
         if change.is_empty():
             return  # a phone asked again: confirmed with the next recovery copy
-        command = AnswerEdit(self.doc, change.item_id, apply_change(self.doc.answer(change.item_id), change),
-                             "individual", mergeable=False)
-        command.setText(change.describe())
-        self.doc.push(command)
+        self.doc.apply_outside_undo(change.item_id, lambda assessment: apply_to_scan(assessment, change))
         self.recorded += 1
         self.answerRecorded.emit(change.item_id)
 

@@ -169,10 +169,11 @@ def test_dienstscan_sessie_refuses_a_locked_scan(tmp_path, capsys):
 # ---------------------------------------------------------------- after a crash (issue 25 point 2)
 
 
-def _start_sessie(scan: Path, data: Path, *extra: str) -> tuple[subprocess.Popen, list[str]]:
+def _start_sessie(scan: Path, data: Path, *extra: str, port: tuple[str, ...] = ("--poort", "0")
+                  ) -> tuple[subprocess.Popen, list[str]]:
     """A real ``dienstscan sessie`` process; returns it with its output up to the address lines."""
     env = {**os.environ, "DIENSTSCAN_DATA_DIR": str(data), "PYTHONIOENCODING": "utf-8"}
-    process = subprocess.Popen([sys.executable, "-m", "dienstscan", "sessie", str(scan), "--poort", "0",
+    process = subprocess.Popen([sys.executable, "-m", "dienstscan", "sessie", str(scan), *port,
                                 "--adres", "127.0.0.1", *extra], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env, cwd=ROOT)
     lines: list[str] = []
@@ -265,3 +266,58 @@ def test_sessie_throws_a_recovery_copy_away_only_when_asked(tmp_path, fixture_ch
     assert main(["sessie", str(path), "--poort", "0", "--checklists", checklists,
                  "--herstelkopie", "weggooien"]) == 1  # stops at the port: what matters is the copy
     assert started and not copy.path.exists()
+
+
+# ---------------------------------------------------------------- the session's identity (issue 25 point 4)
+
+
+def _wait_for_ctrl_c(process: subprocess.Popen, lines: list[str]) -> None:
+    while not lines[-1].startswith("Stoppen: Ctrl+C"):
+        line = process.stdout.readline()
+        assert line, "\n".join(lines)
+        lines.append(line.rstrip("\n"))
+
+
+def test_after_kill_9_the_restart_keeps_address_and_code_and_a_re_answer_replaces(tmp_path):
+    scan = tmp_path / "voorbeeld.dienstscan"
+    scan.write_bytes((ROOT / "examples" / "gemeente-voorbeeld.dienstscan").read_bytes())
+    data = tmp_path / "gegevens"
+    phones = [f"telefoon-{n:012d}" for n in range(5)]
+    process, lines = _start_sessie(scan, data)
+    url, typed = lines[-2].strip(), lines[-1]
+    try:
+        firsts = [_answer_items(url, device, 2) for device in phones]
+    finally:
+        process.kill()  # kill -9
+        process.communicate(timeout=60)
+    items = [item for item, _option in firsts[0]]
+
+    # restarted without --poort: the port, secret and short code come from the scan (its recovery copy)
+    resumed, lines = _start_sessie(scan, data, "--herstelkopie", "herstellen", port=())
+    try:
+        assert lines[-2].strip() == url and lines[-1] == typed  # the same QR code and typed address
+
+        async def scenario():
+            async with aiohttp.ClientSession() as s:
+                mine = []
+                for device in phones:
+                    async with s.get(url + "api/sessie", params={"apparaat": device}) as r:
+                        assert r.status == 200  # no "Geen toegang": the phone reconnects as it was
+                        mine.append((await r.json())["mijn"])
+                    for item in items:  # every phone changes its mind: the new answer replaces the old one
+                        assert await _answer(s, url, device, item, optie="niet") == 200
+                return mine
+
+        mine = asyncio.run(scenario())
+        _wait_for_ctrl_c(resumed, lines)
+    finally:
+        resumed.send_signal(signal.SIGINT)
+        out, err = resumed.communicate(timeout=60)
+    assert resumed.returncode == 0, err
+    for given, kept in zip(firsts, mine):
+        assert {item: values["option"] for item, values in kept.items()} == dict(given)  # its own answers back
+    saved = storage.load_scan(scan)
+    for item in items:
+        assert saved.answers[item].individual == ["niet"] * len(phones), item  # five phones, five answers
+    assert saved.live_session is not None and len(saved.live_session.phones) == len(phones)
+    assert all(device not in scan.read_text(encoding="utf-8") for device in phones)  # only keyed hashes
