@@ -40,7 +40,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 from aiohttp import WSMsgType, web
 
@@ -139,6 +139,7 @@ class Presence:
 
 
 Event = Accepted | Presence
+ItemState = Literal["open", "closed", "revealed"]
 
 
 @dataclass
@@ -198,6 +199,11 @@ class ParticipationServer:
         self._sockets: set[web.WebSocketResponse] = set()
         self._code_failures = 0
         self.current: str | None = None
+        #: Item states (issue 25): live, only the item on the projector is open, until the facilitator
+        #: closes or reveals it; the voorronde takes every item in scope until it is closed.
+        self._closed: set[str] = set()
+        self._revealed: set[str] = set()
+        self._voorronde_open = True
         self.port: int | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: web.AppRunner | None = None
@@ -347,6 +353,50 @@ class ParticipationServer:
         self.current = item_id if item_id is None or self.content.item(item_id) else None
         self._broadcast()
 
+    # ------------------------------------------------------------------ item states (issue 25)
+
+    def item_state(self, item_id: str) -> ItemState:
+        """``open`` (takes answers), ``closed`` or ``revealed`` (closed, the spread shown to the room)."""
+        if item_id in self._revealed:
+            return "revealed"
+        if self.mode == "voorronde":
+            return "open" if self._voorronde_open else "closed"
+        return "open" if item_id == self.current and item_id not in self._closed else "closed"
+
+    def close_item(self, item_id: str) -> None:
+        """Live: the item takes no more answers (the phones show "gesloten")."""
+        self._call(self._set_item_state, item_id, "closed")
+
+    def reveal_item(self, item_id: str) -> None:
+        """The spread of the item is shown to the room: it is closed for good."""
+        self._call(self._set_item_state, item_id, "revealed")
+
+    def open_item(self, item_id: str) -> None:
+        """Open a closed (not revealed) item again: the facilitator asks the room once more."""
+        self._call(self._set_item_state, item_id, "open")
+
+    def set_voorronde_open(self, is_open: bool) -> None:
+        """Close (or open again) the voorronde: every item at once."""
+        self._call(self._set_voorronde_open, is_open)
+
+    def _set_item_state(self, item_id: str, state: ItemState) -> None:
+        if state == "revealed":
+            self._revealed.add(item_id)
+        elif state == "closed":
+            self._closed.add(item_id)
+        elif item_id not in self._revealed:
+            self._closed.discard(item_id)
+        self._broadcast()
+
+    def _set_voorronde_open(self, is_open: bool) -> None:
+        self._voorronde_open = is_open
+        self._broadcast()
+
+    def _is_open(self, item_id: str | None) -> bool:
+        if self.mode == "voorronde":
+            return self._voorronde_open
+        return item_id is not None and self.item_state(item_id) == "open"
+
     def _set_mode(self, mode: Mode) -> None:
         self.mode = mode
         self._broadcast()
@@ -360,7 +410,8 @@ class ParticipationServer:
 
     def _state_message(self) -> dict:
         item = self.content.item(self.current) if self.current else None
-        return {"type": "stand", "modus": self.mode, "item": item.as_json() if item else None}
+        return {"type": "stand", "modus": self.mode, "item": item.as_json() if item else None,
+                "open": self._is_open(self.current)}
 
     # ------------------------------------------------------------------ guards
 
@@ -436,6 +487,7 @@ class ParticipationServer:
             "modus": self.mode,
             "items": [item.as_json() for item in items],
             "item": self._state_message()["item"],
+            "open": self._is_open(self.current),
             "mijn": phone.answers.get(self.mode, {}),  # only this phone's own answers, of this round
         })
 
@@ -462,6 +514,9 @@ class ParticipationServer:
         round_ = self.mode
         mine = phone.answers.setdefault(round_, {}).setdefault(item_id, {"option": None, "comment": None,
                                                                           "vote": None})
+        retry = item_id in phone.unconfirmed and all(mine[k] == v for k, v in values.items())
+        if self.item_state(item_id) != "open" and not retry:  # a retry of what came in while open is fine
+            return _json_error(409, "Deze vraag is gesloten: er kan niet meer op geantwoord worden.")
         changes = {k: Change(mine[k], v) for k, v in values.items() if v != mine[k]}
         mine.update(values)
         change = AnswerChange(item_id, **changes, phone=phone.key, round=round_, current=dict(mine))

@@ -159,6 +159,12 @@ class LivePanel(QWidget):
         self.start_button = QPushButton("Sessie &starten", self)
         self.start_button.clicked.connect(self.toggle)
         lay.addWidget(self.start_button)
+        self.close_round_button = QPushButton("Voorronde s&luiten (geen antwoorden meer)", self)
+        self.close_round_button.setCheckable(True)
+        self.close_round_button.setToolTip("Sluit de voorronde: de telefoons tonen 'gesloten' en nemen geen "
+                                           "antwoorden meer aan. Nog eens klikken opent hem weer.")
+        self.close_round_button.toggled.connect(self._close_round)
+        lay.addWidget(self.close_round_button)
         self.qr = QrCode(self)
         lay.addWidget(self.qr, 1)
         self.url_label = QLabel(self)
@@ -223,17 +229,26 @@ class LivePanel(QWidget):
 
     def _detached(self) -> None:
         self.session = None
+        self.close_round_button.setChecked(False)  # a new session starts with its voorronde open
         self._show_address()
         self.status_label.setText("Sessie gestopt: er luistert niets meer. De antwoorden staan in de scan.")
+
+    def _close_round(self, closed: bool) -> None:
+        self.close_round_button.setText("Voorronde weer &openen" if closed else
+                                        "Voorronde s&luiten (geen antwoorden meer)")
+        if self.session is not None and self.session.running:
+            self.session.set_voorronde_open(not closed)
 
     def _mode_toggled(self, _id: int, checked: bool) -> None:
         if checked and self.session is not None and self.session.running and self.session.mode != self.mode:
             self.session.set_mode(self.mode)
+        self._show_address()
 
     def _show_address(self) -> None:
         session = self.session if self.session is not None and self.session.running else None
         busy = self.session is not None and self.session.starting
         self.start_button.setText("Sessie &stoppen" if session or busy else "Sessie &starten")
+        self.close_round_button.setEnabled(session is not None and self.mode == "voorronde")
         self.address_box.setEnabled(True)
         if session is None:
             self.qr.set_text("")

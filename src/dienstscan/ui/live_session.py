@@ -52,6 +52,8 @@ class LiveSession(QObject):
     #: An answer from a phone went into the document (item id).
     answerRecorded = Signal(str)
     modeChanged = Signal(str)
+    #: The voorronde was closed (False) or opened again (True).
+    voorrondeChanged = Signal(bool)
     stopped = Signal()
     #: The server listens: its address, port and QR code are known now.
     ready = Signal()
@@ -161,6 +163,23 @@ class LiveSession(QObject):
             return
         self._shown = item_id
         self.server.show_item(item_id or None)
+
+    # ------------------------------------------------------------------ item states (issue 25)
+
+    def reveal_item(self, item_id: str) -> None:
+        """The spread of the item is shown to the room: the item takes no more answers."""
+        self.server.reveal_item(item_id)
+
+    def close_item(self, item_id: str) -> None:
+        self.server.close_item(item_id)
+
+    def open_item(self, item_id: str) -> None:
+        self.server.open_item(item_id)
+
+    def set_voorronde_open(self, is_open: bool) -> None:
+        """Close the voorronde (every item at once) or open it again."""
+        self.server.set_voorronde_open(is_open)
+        self.voorrondeChanged.emit(is_open)
 
     def answered(self, item_id: str) -> int:
         """How many phones answered this item in this session."""

@@ -371,3 +371,80 @@ def test_an_address_not_of_this_laptop_fails_with_a_dutch_message(fixture_checkl
         with pytest.raises(OSError) as info:
             _server(fixture_checklists, taken).start()
         assert f"poort {taken} is al in gebruik" in start_failure_message(info.value, taken)
+
+
+# ---------------------------------------------------------------- item states and rounds (issue 25 points 5, 6, 9)
+
+
+async def _next_stand(ws) -> dict:
+    while True:
+        message = json.loads((await ws.receive()).data)
+        if message["type"] == "stand":
+            return message
+
+
+def test_live_only_the_item_on_screen_takes_answers_and_a_revealed_one_none(serve):
+    served = serve(mode="live")
+    server = served.server
+    first, second = server.content.items[0], server.content.items[1]
+
+    async def scenario():
+        async with aiohttp.ClientSession() as s:
+            async with s.ws_connect(served.url + "ws", params={"apparaat": DEVICE}) as ws:
+                assert (await _next_stand(ws))["item"] is None
+                server.show_item(first.id)
+                stand = await _next_stand(ws)
+                assert stand["item"]["id"] == first.id and stand["open"] is True
+                off_screen = await _post(s, served.url, {"apparaat": DEVICE, "item": second.id,
+                                                         "optie": second.options[0][0]})
+                on_screen = await _post(s, served.url, {"apparaat": DEVICE, "item": first.id,
+                                                        "optie": first.options[0][0]})
+                server.reveal_item(first.id)
+                assert (await _next_stand(ws))["open"] is False  # the phone shows "gesloten" at once
+                after_reveal = await _post(s, served.url, {"apparaat": OTHER, "item": first.id,
+                                                           "optie": first.options[1][0]})
+                server.show_item(second.id)
+                assert (await _next_stand(ws))["open"] is True
+                server.close_item(second.id)
+                assert (await _next_stand(ws))["open"] is False
+                closed = await _post(s, served.url, {"apparaat": DEVICE, "item": second.id,
+                                                     "optie": second.options[0][0]})
+                return off_screen, on_screen, after_reveal, closed
+
+    off_screen, on_screen, after_reveal, closed = served.run(scenario)
+    assert off_screen[0] == 409 and "gesloten" in off_screen[1]["melding"]
+    assert on_screen[0] == 200 and after_reveal[0] == 409 and closed[0] == 409
+    assert [a.change.item_id for a in served.recorder.accepted] == [first.id]  # only the open item's answer
+    assert (server.item_state(first.id), server.item_state(second.id)) == ("revealed", "closed")
+
+
+def test_the_voorronde_takes_every_item_until_closed_and_phones_follow_a_switch_to_live(serve):
+    served = serve()
+    server = served.server
+    items = server.content.items
+
+    async def scenario():
+        async with aiohttp.ClientSession() as s:
+            async with s.ws_connect(served.url + "ws", params={"apparaat": DEVICE}) as ws:
+                assert (await _next_stand(ws))["modus"] == "voorronde"  # the socket is open in the voorronde too
+                statuses = [(await _post(s, served.url, {"apparaat": DEVICE, "item": item.id,
+                                                         "optie": item.options[0][0]}))[0] for item in items]
+                server.set_voorronde_open(False)
+                assert (await _next_stand(ws))["open"] is False
+                closed = (await _post(s, served.url, {"apparaat": DEVICE, "item": items[0].id,
+                                                      "optie": items[0].options[1][0]}))[0]
+                server.set_mode("live")  # pushed: no reload needed
+                switched = await _next_stand(ws)
+                server.show_item(items[0].id)
+                shown = await _next_stand(ws)
+                live = (await _post(s, served.url, {"apparaat": DEVICE, "item": items[0].id,
+                                                    "optie": items[0].options[1][0]}))[0]
+                return statuses, closed, switched, shown, live
+
+    statuses, closed, switched, shown, live = served.run(scenario)
+    assert set(statuses) == {200} and closed == 409
+    assert switched["modus"] == "live" and shown["item"]["id"] == items[0].id and live == 200
+    # the live answer is a new answer of its own round, not a change of the voorronde one
+    last = served.recorder.accepted[-1].change
+    assert last.round == "live" and last.option.previous is None
+    assert served.recorder.presence[-1].answered == {items[0].id: 1}  # the live round counts once per phone

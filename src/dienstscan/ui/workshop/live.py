@@ -135,6 +135,8 @@ class LiveProjector(QObject):
         """O reveals or hides the spread, Q the large QR code; False for any other key."""
         if key == REVEAL_KEY and self._item:
             self.revealed = not self.revealed
+            if self.revealed:  # shown to the room: the item takes no more answers (issue 25)
+                self.session.reveal_item(self._item)
             self.window.refresh()  # fills the item again; _item_shown then applies the reveal
             self.window.flash("Spreiding onthuld" if self.revealed else "Spreiding verborgen")
             return True
