@@ -134,7 +134,8 @@ def test_panel_shows_qr_address_code_and_counts(qtbot, doc, monkeypatch):
     assert session.server.url() in panel.qr.accessibleName()
     item = session.content.items[0]
     Phone(session.server.url(), "q" * 20).answer(qtbot, item.id, optie=item.options[0][0])
-    qtbot.waitUntil(lambda: "1 telefoon doet mee · 1 antwoorden" in panel.status_label.text())
+    qtbot.waitUntil(lambda: "0 telefoons nu verbonden · 1 heeft geantwoord in deze ronde · 1 antwoorden" in
+                    panel.status_label.text())
     assert "gastnetwerk" in panel.help_label.text() and "privénetwerken" in panel.help_label.text()
     panel.toggle()
     assert not session.running and panel.qr.accessibleName().startswith("Geen QR-code")
@@ -155,7 +156,7 @@ def test_projector_follows_counts_and_reveals_only_on_the_key(qtbot, doc, sessio
     for n, phone in enumerate(phones[:2]):
         assert phone.answer(qtbot, first, optie=item.options[n][0], stem="ja") == 200
     Phone(session.server.url(), "x" * 20).answer(qtbot, first, stem="nee")  # joined, voted, no answer yet
-    qtbot.waitUntil(lambda: projector.badge.count_label.text() == "2 van 3 geantwoord")
+    qtbot.waitUntil(lambda: projector.badge.count_label.text() == "2 van 2 geantwoord")  # no page open: of 2
     assert not window.item_view.spread_label.text().count(item.options[0][1])  # nothing revealed yet
     assert "verborgen" in window.item_view.spread_label.text()
     QTest.keyClick(window, Qt.Key.Key_O)
@@ -166,7 +167,7 @@ def test_projector_follows_counts_and_reveals_only_on_the_key(qtbot, doc, sessio
     window.step(1)
     second = window.current_item_id
     qtbot.waitUntil(lambda: session.server.current == second)
-    assert projector.revealed is False and projector.badge.count_label.text() == "0 van 3 geantwoord"
+    assert projector.revealed is False and projector.badge.count_label.text() == "0 van 0 geantwoord"
     window.show_closing()
     qtbot.waitUntil(lambda: session.server.current is None)
     window.close()
@@ -213,6 +214,10 @@ def test_menu_opens_the_panel_and_closing_the_scan_stops_the_phones(qtbot, windo
     port = session.server.port
     item = session.content.items[0]
     assert Phone(session.server.url(), "m" * 20).answer(qtbot, item.id, optie=item.options[0][0]) == 200
+    fake_dialogs.save_changes = "cancel"  # Ctrl+W, then Annuleren: the scan stays open, and so do the phones
+    assert not window.close_scan()
+    assert session.running and window.doc is not None
+    assert Phone(session.server.url(), "n" * 20).answer(qtbot, item.id, optie=item.options[1][0]) == 200
     fake_dialogs.save_changes = "discard"
     assert window.close_scan()
     assert not session.running and window.doc is None  # the scan closed: nothing listens any more
@@ -298,3 +303,38 @@ def test_a_session_started_again_on_the_scan_has_the_same_address_and_knows_its_
     assert again is not first and again.server.url() == url and again.server.typed_address() == typed
     assert Phone(url, "w" * 20).answer(qtbot, item.id, optie=item.options[1][0]) == 200
     assert doc.answer(item.id).individual == [item.options[1][0]]  # replaced: the phone counts once
+
+
+def test_the_count_is_of_phones_connected_now_and_of_phones_that_answered(qtbot, doc, session):
+    """Issue 25 point 8: a phone that closes its page no longer counts as connected."""
+    item = session.content.items[0]
+    url = session.server.url()
+    gone = threading.Event()
+    opened: list[int] = []
+
+    def phones() -> None:
+        async def run():
+            async with aiohttp.ClientSession() as s:
+                sockets = [await s.ws_connect(url + "ws", params={"apparaat": f"{n:020d}"}) for n in range(3)]
+                opened.append(len(sockets))
+                await asyncio.get_running_loop().run_in_executor(None, gone.wait)
+                await sockets[0].close()  # one phone leaves the room
+                await asyncio.get_running_loop().run_in_executor(None, lambda: done.wait())
+                for ws in sockets[1:]:
+                    await ws.close()
+        asyncio.run(run())
+
+    done = threading.Event()
+    thread = threading.Thread(target=phones, daemon=True)
+    thread.start()
+    try:
+        qtbot.waitUntil(lambda: session.presence.connected == 3, timeout=20_000)
+        assert Phone(url, f"{1:020d}").answer(qtbot, item.id, optie=item.options[0][0]) == 200
+        qtbot.waitUntil(lambda: (session.presence.connected, session.presence.participants) == (3, 1))
+        gone.set()
+        qtbot.waitUntil(lambda: session.presence.connected == 2, timeout=20_000)
+        assert session.presence.participants == 1 and session.presence.answered == {item.id: 1}
+    finally:
+        gone.set()
+        done.set()
+        thread.join(timeout=30)

@@ -130,10 +130,16 @@ class Accepted:
 
 @dataclass(frozen=True)
 class Presence:
-    """How many phones take part and how many of them answered each item (no one's answer)."""
+    """How many phones take part and how many of them answered each item (no one's answer).
+
+    ``participants``: phones that answered at least one item in this round; ``connected``: phones
+    with the page open now (a live connection). A phone that leaves no longer counts as connected,
+    so the count does not only grow (issue 25).
+    """
 
     participants: int
     answered: dict[str, int]
+    connected: int = 0
     #: ``time.perf_counter()`` when the server made it (the benchmark measures the hand-over).
     created: float = field(default_factory=time.perf_counter, compare=False)
 
@@ -149,6 +155,8 @@ class _Phone:
     answers: dict[str, dict[str, dict[str, str | None]]] = field(default_factory=dict)
     #: The keyed hash of the device id under which the scan keeps these answers.
     key: str = ""
+    #: Open WebSockets of this phone (the page open now).
+    sockets: int = 0
     #: Items whose latest answer the receiver has not confirmed yet (a retry asks again).
     unconfirmed: set[str] = field(default_factory=set)
 
@@ -573,6 +581,7 @@ class ParticipationServer:
         ws = web.WebSocketResponse(heartbeat=20, max_msg_size=1_024)
         await ws.prepare(request)
         self._sockets.add(ws)
+        self._connected(phone, +1)
         try:
             await ws.send_str(json.dumps(self._state_message()))
             async for message in ws:  # the phone only listens; what it sends is ignored
@@ -580,14 +589,24 @@ class ParticipationServer:
                     break
         finally:
             self._sockets.discard(ws)
+            self._connected(phone, -1)
         return ws
 
     # ------------------------------------------------------------------ presence
 
+    def _connected(self, phone: _Phone, step: int) -> None:
+        phone.sockets += step
+        if phone.sockets in (0, 1):  # the phone came or went
+            self._report_presence()
+
     def _report_presence(self) -> None:
         answered: dict[str, int] = {}
+        participants = 0
         for phone in self._phones.values():
-            for item_id, values in phone.answers.get(self.mode, {}).items():
-                if values.get("option") is not None:
-                    answered[item_id] = answered.get(item_id, 0) + 1
-        self.sink(Presence(len(self._phones), answered))
+            mine = [item_id for item_id, values in phone.answers.get(self.mode, {}).items()
+                    if values.get("option") is not None]
+            participants += bool(mine)
+            for item_id in mine:
+                answered[item_id] = answered.get(item_id, 0) + 1
+        connected = sum(1 for phone in self._phones.values() if phone.sockets > 0)
+        self.sink(Presence(participants, answered, connected))

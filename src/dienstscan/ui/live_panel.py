@@ -265,10 +265,11 @@ class LivePanel(QWidget):
     def _presence(self, presence: Presence) -> None:
         if self.session is None:
             return
-        phones = presence.participants
         mode = MODE_LABELS[self.session.mode]
-        self.status_label.setText(f"{mode} loopt: {phones} {'telefoon doet' if phones == 1 else 'telefoons doen'} "
-                                  f"mee · {self.session.recorded} antwoorden ontvangen en in de scan.")
+        now, answered = presence.connected, presence.participants
+        self.status_label.setText(f"{mode} loopt: {now} {'telefoon' if now == 1 else 'telefoons'} nu verbonden · "
+                                  f"{answered} {'heeft' if answered == 1 else 'hebben'} geantwoord in deze ronde · "
+                                  f"{self.session.recorded} antwoorden ontvangen en in de scan.")
 
 
 def open_live_panel(parent: QWidget | None, doc: ScanDocument) -> LivePanel:

@@ -215,7 +215,7 @@ def test_a_flood_from_one_address_is_refused(serve):
 
     statuses = served.run(scenario)
     assert statuses == [200] * 8 + [429] * 4
-    assert served.recorder.presence[-1].participants == 8  # refused phones never joined
+    assert len(served.recorder.presence) == 8  # one report per phone that joined: refused phones never did
 
 
 def test_participant_limit(serve):

@@ -26,9 +26,9 @@ REVEAL_KEY = "O"
 QR_KEY = "Q"
 
 
-def answered_text(answered: int, participants: int) -> str:
-    """'12 van 15 geantwoord' (the count of phones that joined; never who or what)."""
-    return f"{answered} van {participants} geantwoord"
+def answered_text(answered: int, connected: int) -> str:
+    """'12 van 15 geantwoord': of the phones with the page open now (never who or what)."""
+    return f"{answered} van {max(answered, connected)} geantwoord"
 
 
 class LiveBadge(QFrame):
@@ -125,9 +125,10 @@ class LiveProjector(QObject):
 
     def _update_count(self, presence: Presence) -> None:
         if self._item:
-            self.badge.count_label.setText(answered_text(presence.answered.get(self._item, 0), presence.participants))
+            self.badge.count_label.setText(answered_text(presence.answered.get(self._item, 0), presence.connected))
         else:
-            self.badge.count_label.setText(f"{presence.participants} telefoons doen mee")
+            self.badge.count_label.setText(f"{presence.connected} {'telefoon' if presence.connected == 1 else 'telefoons'}"
+                                           " verbonden")
 
     # ------------------------------------------------------------------ keys
 
