@@ -189,9 +189,9 @@ def test_key_l_starts_phones_from_the_projector_and_q_shows_the_qr_code_large(qt
     badge = window.live.badge
     assert badge.isVisible() and badge.geometry().right() <= window.width()
     assert window.item_view.reserved_right >= badge.width()  # the item's text keeps clear of it
-    small = badge.width()
+    small = badge.qr.width()
     QTest.keyClick(window, Qt.Key.Key_Q)
-    assert badge.width() > 2 * small and window.item_view.reserved_right == 0
+    assert badge.qr.width() > 1.2 * small and window.item_view.reserved_right == 0
     help_text = "".join(f"{k} {v}" for k, v in __import__("dienstscan.ui.workshop.keymap", fromlist=["x"]).help_rows())
     assert "telefoons" in help_text
     window.close()
@@ -338,3 +338,82 @@ def test_the_count_is_of_phones_connected_now_and_of_phones_that_answered(qtbot,
         gone.set()
         done.set()
         thread.join(timeout=30)
+
+
+# ---------------------------------------------------------------- the projector (issue 25 points 5, 7, 13)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
+def test_the_join_address_is_at_least_body_size_and_the_qr_code_uses_the_column(qtbot, doc, session, size):
+    window = PresentationWindow(doc)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    window.attach_live(session)
+    badge = window.live.badge
+    view = window.item_view
+    body = view.right_label.font().pixelSize() if view.right_label.isVisible() else window._sizes["body"]
+    assert badge.join_label.font().pixelSize() >= body == window._sizes["body"]
+    from PySide6.QtGui import QFontMetrics
+
+    metrics = QFontMetrics(badge.join_label.font())
+    assert all(metrics.horizontalAdvance(line) <= badge.join_label.width()
+               for line in badge.join_label.text().split("\n"))  # no line of the address broken or cut
+    assert badge.qr.width() >= 0.8 * badge.contentsRect().width()  # the QR code fills the column's width
+    assert badge.geometry().top() <= window.height() // 30  # a column from the top, nothing empty above
+    text_right = view.mapTo(window, view.rect().topRight()).x() - view.layout_.contentsMargins().right()
+    assert text_right <= badge.geometry().left()  # the item's text keeps clear of the column
+    window.close()
+
+
+def _answer_round(qtbot, session, item_id: str, picks: dict[str, str]) -> None:
+    for device, option in picks.items():
+        assert Phone(session.server.url(), device).answer(qtbot, item_id, optie=option) == 200
+
+
+def test_the_reveal_is_a_bar_chart_per_round_with_the_agreed_answer_and_the_disagreement(qtbot, doc, session):
+    window = PresentationWindow(doc)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    item = session.content.item(window.current_item_id)
+    a, b = item.options[0][0], item.options[1][0]
+    phones = [f"{n:020d}" for n in range(4)]
+    _answer_round(qtbot, session, item.id, dict(zip(phones, (a, b, b, a))))  # the voorronde: 2 against 2
+    window.attach_live(session)  # live now: the same four phones answer again
+    qtbot.waitUntil(lambda: session.server.current == item.id)
+    _answer_round(qtbot, session, item.id, dict(zip(phones, (a, a, a, b))))
+    qtbot.waitUntil(lambda: window.live.badge.count_label.text() == "4 van 4 geantwoord")  # not "8": once per round
+    doc.set_option(item.id, a)
+    assert not window.item_view.reveal_chart.isVisible()
+    QTest.keyClick(window, Qt.Key.Key_O)
+    chart = window.item_view.reveal_chart
+    assert chart.isVisible() and not window.item_view.spread_label.isVisible()
+    assert chart.rounds == {"voorronde": [a, b, b, a], "live": [a, a, a, b]}  # one answer per person per round
+    assert (chart.count("voorronde", b), chart.count("live", a), chart.agreed) == (2, 3, a)
+    described = chart.accessibleDescription()
+    assert f"{item.options[0][1]} (vastgesteld antwoord): Voorronde 2, Live 3" in described
+    assert "Live middel (50% van de paren antwoordde anders)" in described and "Voorronde groot (67%)" in described
+    qtbot.waitUntil(lambda: session.server.item_state(item.id) == "revealed")
+    assert Phone(session.server.url(), "laat-binnen-000000000").answer(qtbot, item.id, optie=b) == 409
+    assert doc.answer(item.id).individual.count(b) == 3  # the reveal is what the room said: nothing after it
+    window.close()
+
+
+def test_participants_comments_show_only_when_the_facilitator_asks(qtbot, doc, session):
+    item = session.content.items[0]
+    assert Phone(session.server.url(), "c" * 20).answer(qtbot, item.id, optie=item.options[0][0],
+                                                        opmerking="Het loket sluit te vroeg") == 200
+    window = PresentationWindow(doc)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    assert window.current_item_id == item.id
+    notes = window.item_view.notes_label
+    assert "Het loket" not in notes.text() and "1 opmerking van deelnemers (verborgen; K: tonen)" in notes.text()
+    QTest.keyClick(window, Qt.Key.Key_K)
+    assert "Deelnemer: Het loket sluit te vroeg" in notes.text()
+    window.step(1)
+    window.step(-1)
+    assert "Het loket" not in notes.text()  # asked for one item, once: hidden again on the next visit
+    window.close()

@@ -401,6 +401,15 @@ class PresentationWindow(QWidget):
             return
         self.live.handle_key(key)
 
+    def key_comments(self, _key: str) -> None:
+        """Participants' comments show only when the facilitator asks, for the item shown (issue 25)."""
+        item_id = self.current_item_id
+        view = self.item_view
+        view.comments_shown_for = None if view.comments_shown_for == item_id else item_id
+        self.refresh()
+        self.flash("Opmerkingen van deelnemers getoond" if view.comments_shown_for else
+                   "Opmerkingen van deelnemers verborgen")
+
     def key_qr(self, key: str) -> None:
         if self.live is None:
             self.flash("Geen telefoons verbonden (L: starten)")
