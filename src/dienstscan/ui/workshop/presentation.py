@@ -381,7 +381,7 @@ class PresentationWindow(QWidget):
 
     def _live_ready(self, session) -> None:
         self.attach_live(session)
-        self.flash("Telefoons: scan de QR-code of typ het adres rechtsonder")
+        self.flash("Telefoons: scan de QR-code of typ het adres rechts")
 
     def attach_live(self, session) -> None:
         """Let the phones of ``session`` follow this window (the projector shows QR code and counts)."""
