@@ -298,6 +298,10 @@ def test_a_session_started_again_on_the_scan_has_the_same_address_and_knows_its_
     item = first.content.items[0]
     assert Phone(url, "w" * 20).answer(qtbot, item.id, optie=item.options[0][0]) == 200
     assert doc.assessment.live_session.port == first.server.port  # in the scan (and its recovery copy)
+    [copy] = storage.find_recoveries()  # what a crash leaves: the identity is in the recovery copy
+    kept = storage.load_recovery(copy).live_session
+    assert (kept.secret, kept.code, kept.port) == (first.server.secret, first.server.code, first.server.port)
+    assert len(kept.phones) == 1 and "w" * 20 not in copy.path.read_text(encoding="utf-8")
     live_panel.stop_session(doc)
     again = wait_ready(qtbot, live_panel.start_session(doc, "voorronde", addresses=["127.0.0.1"], host="127.0.0.1"))
     assert again is not first and again.server.url() == url and again.server.typed_address() == typed
@@ -417,3 +421,23 @@ def test_participants_comments_show_only_when_the_facilitator_asks(qtbot, doc, s
     window.step(-1)
     assert "Het loket" not in notes.text()  # asked for one item, once: hidden again on the next visit
     window.close()
+
+
+def test_the_panel_closes_the_voorronde_and_opens_it_again(qtbot, doc, monkeypatch):
+    monkeypatch.setattr(live_panel, "laptop_addresses", lambda: ["127.0.0.1"])
+    monkeypatch.setattr(live_panel, "start_session", functools.partial(live_panel.start_session, host="127.0.0.1",
+                                                                       addresses=["127.0.0.1"], port=0))
+    panel = live_panel.LivePanel(doc)
+    qtbot.addWidget(panel)
+    assert not panel.close_round_button.isEnabled()  # nothing to close before the session runs
+    panel.toggle()
+    session = wait_ready(qtbot, panel.session)
+    item = session.content.items[0]
+    assert panel.close_round_button.isEnabled()
+    panel.close_round_button.click()
+    qtbot.waitUntil(lambda: session.server.item_state(item.id) == "closed")
+    assert Phone(session.server.url(), "s" * 20).answer(qtbot, item.id, optie=item.options[0][0]) == 409
+    assert doc.answer(item.id) is None
+    panel.close_round_button.click()
+    qtbot.waitUntil(lambda: session.server.item_state(item.id) == "open")
+    assert Phone(session.server.url(), "s" * 20).answer(qtbot, item.id, optie=item.options[0][0]) == 200

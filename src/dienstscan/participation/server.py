@@ -2,8 +2,15 @@
 
 ``ParticipationServer(content, sink)`` runs an aiohttp web server on a background thread with its
 own asyncio event loop. It serves the participant page (``static/``) and a small JSON API under a
-secret path, and pushes the current item to phones over a WebSocket in live mode. Nothing listens
-before ``start()``; ``stop()`` closes the socket, every WebSocket and the thread.
+secret path, and pushes its state (round, current item, open or closed) to phones over a WebSocket
+in both rounds. Nothing listens before ``start()`` (waits until listening: CLI, tests) or
+``start_in_background()`` (returns at once, reports on the server thread: the GUI); ``stop()``
+closes the socket, every WebSocket and the thread.
+
+The secret, the short code and each phone's answers (under a keyed hash of its device id) come
+from the scan's ``LiveIdentity`` (``identity.py``), so a session started again on the same scan
+has the same address and knows its phones. Items have a state (``item_state``): only an open item
+takes answers (409 otherwise).
 
 Every accepted answer becomes an ``Accepted`` event handed to ``sink`` (called on the server
 thread: the receiver marshals it to its own thread, e.g. a queued Qt signal or a queue). The
@@ -21,8 +28,9 @@ Security on a shared network (docs/participation.md):
   the scan's scope or options outside the item's scale 422, a comment above ``MAX_COMMENT`` 422;
 - each phone (random device id) and each client address has a token bucket (429 when empty);
   at most ``Limits.max_participants`` phones (503);
-- one current answer per phone per item: the last counts. The server keeps device ids in memory
-  only, never client addresses (buckets are keyed by a salted hash), and writes nothing itself.
+- one current answer per phone per item per round: the last counts. The server keeps device ids
+  in memory only (the scan keeps keyed hashes), never client addresses (buckets are keyed by a
+  salted hash), and writes nothing itself.
 """
 
 from __future__ import annotations
@@ -379,21 +387,12 @@ class ParticipationServer:
         """The spread of the item is shown to the room: it is closed for good."""
         self._call(self._set_item_state, item_id, "revealed")
 
-    def open_item(self, item_id: str) -> None:
-        """Open a closed (not revealed) item again: the facilitator asks the room once more."""
-        self._call(self._set_item_state, item_id, "open")
-
     def set_voorronde_open(self, is_open: bool) -> None:
         """Close (or open again) the voorronde: every item at once."""
         self._call(self._set_voorronde_open, is_open)
 
     def _set_item_state(self, item_id: str, state: ItemState) -> None:
-        if state == "revealed":
-            self._revealed.add(item_id)
-        elif state == "closed":
-            self._closed.add(item_id)
-        elif item_id not in self._revealed:
-            self._closed.discard(item_id)
+        (self._revealed if state == "revealed" else self._closed).add(item_id)
         self._broadcast()
 
     def _set_voorronde_open(self, is_open: bool) -> None:

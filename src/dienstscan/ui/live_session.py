@@ -170,12 +170,6 @@ class LiveSession(QObject):
         """The spread of the item is shown to the room: the item takes no more answers."""
         self.server.reveal_item(item_id)
 
-    def close_item(self, item_id: str) -> None:
-        self.server.close_item(item_id)
-
-    def open_item(self, item_id: str) -> None:
-        self.server.open_item(item_id)
-
     def set_voorronde_open(self, is_open: bool) -> None:
         """Close the voorronde (every item at once) or open it again."""
         self.server.set_voorronde_open(is_open)
