@@ -185,28 +185,62 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-@contextmanager
-def _scan_lock(path: Path) -> Iterator[None]:
-    """Hold the lock of a scan this command writes, as the GUI does; refuse while another has it open."""
+#: The option with which a command takes over a lock the user knows to be abandoned.
+TAKE_OVER = "--overnemen"
+
+
+def _locked_message(path: Path, exc: Exception) -> str:
+    from .storage import lock_path
+
+    owner = getattr(exc, "owner", None)
+    if owner is None:
+        return (f"{exc} De scan is niet gewijzigd. Weet u zeker dat de scan nergens anders open is, geef dan "
+                f"{TAKE_OVER} om de vergrendeling over te nemen.")
+    return (f"{path.name} is geopend door {owner.describe()}. Zolang de scan daar open is, schrijft deze "
+            "opdracht er niet in: de een zou het werk van de ander overschrijven. Sluit de scan daar en probeer "
+            f"het opnieuw. Is daar niets meer open (bijvoorbeeld na een vastgelopen computer), geef dan "
+            f"{TAKE_OVER} om de vergrendeling ('{lock_path(path)}') over te nemen. De scan is niet gewijzigd.")
+
+
+def _acquire(path: Path, take_over: bool):
+    """The lock of a scan this command writes, as the GUI takes it; ``UserError`` while in use."""
     from .storage import ScanFileError, ScanLockedError, acquire_lock
 
     try:
-        lock = acquire_lock(path)
+        lock = acquire_lock(path, force=take_over)
     except ScanLockedError as exc:
-        who = exc.owner.describe() if exc.owner is not None else "een andere Dienstscan"
-        raise UserError(f"{path.name} is geopend door {who}. Zolang de scan daar open is, schrijft deze "
-                        "opdracht er niet in: de een zou het werk van de ander overschrijven. Sluit de scan "
-                        "daar en probeer het opnieuw. De scan is niet gewijzigd.") from None
+        raise UserError(_locked_message(path, exc)) from None
     except ScanFileError as exc:
         raise UserError(f"{exc} De scan is niet gewijzigd.") from None
     if lock.note:
         print(f"Let op: {lock.note}", file=sys.stderr)
+    return lock
+
+
+def _name_recovery_copies(path: Path) -> None:
+    """Say which recovery copies of ``path`` exist before this command writes it (they stay)."""
+    from .storage import recoveries_for
+
+    copies = recoveries_for(path) if path.exists() else []
+    for copy in copies:
+        print(f"Let op: er is niet-opgeslagen werk aan deze scan in een {copy.describe()}.", file=sys.stderr)
+    if copies:
+        print("Deze opdracht laat die kopie staan. Dienstscan biedt haar bij de volgende start aan, als aparte "
+              "scan naast het bestand dat deze opdracht schrijft.", file=sys.stderr)
+
+
+@contextmanager
+def _scan_lock(path: Path, take_over: bool = False) -> Iterator[None]:
+    """Hold the lock of a scan this command writes, as the GUI does; refuse while another has it open,
+    and name the recovery copies of that scan before anything is written."""
+    lock = _acquire(path, take_over)
     with lock:
+        _name_recovery_copies(path)
         yield
 
 
 def _cmd_import_plan(args: argparse.Namespace) -> int:
-    with _scan_lock(Path(args.scan)):
+    with _scan_lock(Path(args.scan), args.overnemen):
         return _import_plan(args)
 
 
@@ -279,7 +313,7 @@ def _cmd_forms(args: argparse.Namespace) -> int:
 
 def _cmd_read_forms(args: argparse.Namespace) -> int:
     if args.opslaan:
-        with _scan_lock(Path(args.scan)):
+        with _scan_lock(Path(args.scan), args.overnemen):
             return _read_forms(args)
     return _read_forms(args)
 
@@ -313,33 +347,37 @@ def _read_forms(args: argparse.Namespace) -> int:
 def _session_recovery(scan_path: Path, assessment, choice: str | None):
     """Offer the recovery copy of ``scan_path`` as the app does at its start (issue 25).
 
-    Returns the scan to run the session on: the recovery copy's when it is taken in. A copy that
-    is neither taken in nor thrown away on request stops the command: it is never overwritten
-    or deleted unseen.
+    Returns the scan to run the session on and the copy taken in (None: the scan file's own). A
+    copy that is neither taken in nor thrown away on request stops the command: it is never
+    overwritten or deleted unseen. A copy whose file was written since is not taken into the file
+    (that would undo the later change): the app restores it as a separate scan.
     """
     from .participation.runner import recovery_of
     from .storage import ScanFileError, discard_recovery, load_recovery
 
     copy = recovery_of(scan_path)
     if copy is None:
-        return assessment, False
+        return assessment, None
     when = copy.saved_at.astimezone()
     print(f"Er is niet-opgeslagen werk van deze scan: een herstelkopie van {when:%d-%m-%Y} om {when:%H:%M} "
           "(de vorige sessie of Dienstscan is niet netjes gestopt).", flush=True)
     if choice is None and sys.stdin is not None and sys.stdin.isatty():
         reply = input("Herstellen (h), weggooien (w) of stoppen (s)? [h] ").strip().lower()
         choice = {"": "herstellen", "h": "herstellen", "w": "weggooien"}.get(reply[:1], "stoppen")
+    if choice == "herstellen" and copy.changed_since:
+        raise UserError("de scan is na deze herstelkopie nog gewijzigd; herstellen zou die wijziging ongedaan maken. "
+                        "Open de scan in Dienstscan: dat herstelt de kopie als aparte scan. De herstelkopie blijft staan.")
     if choice == "herstellen":
         try:
             restored = load_recovery(copy)
         except ScanFileError as exc:
             raise UserError(str(exc)) from None
         print("Herstelkopie ingelezen: de sessie gaat verder met dat werk; de eerste keer opslaan zet het in de scan.")
-        return restored, True
+        return restored, copy
     if choice == "weggooien":
         discard_recovery(copy)
         print("Herstelkopie weggegooid.")
-        return assessment, False
+        return assessment, None
     raise UserError("de sessie is niet gestart, zodat de herstelkopie blijft staan. Start opnieuw met "
                     "--herstelkopie herstellen (of weggooien), of open de scan in Dienstscan: dat biedt de "
                     "herstelkopie ook aan.")
@@ -354,14 +392,11 @@ def _cmd_session(args: argparse.Namespace) -> int:
 
     from .participation import NETWORK_HELP, laptop_addresses
     from .participation.runner import HeadlessSession
-    from .storage import ScanFileError, ScanLockedError, acquire_lock
+    from .storage import ScanFileError, discard_recovery, write_recovery
 
     scan_path = Path(args.scan)
     checklists, assessment = _load_for_plan(scan_path, args.checklists)
-    try:
-        lock = acquire_lock(scan_path)
-    except (ScanLockedError, ScanFileError) as exc:
-        raise UserError(str(exc)) from None
+    lock = _acquire(scan_path, args.overnemen)
     try:
         assessment, restored = _session_recovery(scan_path, assessment, args.herstelkopie)
     except BaseException:
@@ -370,7 +405,14 @@ def _cmd_session(args: argparse.Namespace) -> int:
     found = laptop_addresses()
     addresses = [args.adres, *(a for a in found if a != args.adres)] if args.adres else found
     session = HeadlessSession(checklists, assessment, scan_path, lock, port=args.poort, addresses=addresses)
-    if restored:
+    if restored is not None:
+        # as the app does: the work now lives in this program's own recovery copy, the offered one goes
+        try:
+            write_recovery(session.assessment, scan_path)
+        except ScanFileError as exc:
+            lock.release()
+            raise UserError(f"{exc} De herstelkopie blijft staan.") from None
+        discard_recovery(restored)
         session.unsaved = 1  # the restored work goes into the scan with the first save
     if not session.content.items:
         lock.release()
@@ -654,6 +696,11 @@ def _dutch_argparse() -> None:
     argparse._ = translate
 
 
+def _take_over_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(TAKE_OVER, action="store_true",
+                   help="neem de vergrendeling van de scan over (alleen als de scan zeker nergens anders open is)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     _dutch_argparse()
     parser = argparse.ArgumentParser(
@@ -700,6 +747,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", help="de bewerkte werkmap (.xlsx)")
     p.add_argument("scan", help="het .dienstscan-bestand waar het plan bij hoort")
     p.add_argument("--ja", action="store_true", help="neem de wijzigingen over zonder te vragen")
+    _take_over_option(p)
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
     p.set_defaults(func=_cmd_import_plan)
 
@@ -753,6 +801,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("scan", help="het .dienstscan-bestand")
     p.add_argument("forms", nargs="+", metavar="FORMULIER", help="de ingevulde formulieren (.xlsx)")
     p.add_argument("--opslaan", action="store_true", help="bewaar de individuele antwoorden in de scan")
+    _take_over_option(p)
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
     p.set_defaults(func=_cmd_read_forms)
 
@@ -760,6 +809,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("scan", help="het .dienstscan-bestand")
     p.add_argument("--poort", type=int, default=None, metavar="N",
                    help="de poort (standaard die van de vorige sessie van deze scan, anders 8765; 0: een vrije)")
+    _take_over_option(p)
     p.add_argument("--adres", metavar="IP", help="het adres voor de telefoons; standaard dat van het standaardnetwerk")
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
     p.add_argument("--herstelkopie", choices=("herstellen", "weggooien"),
