@@ -242,19 +242,26 @@ def test_after_kill_9_sessie_offers_the_recovery_copy_and_never_deletes_it_unsee
     assert storage.find_recoveries() == []  # offered, taken in and saved: now it may go
 
 
-def test_sessie_throws_a_recovery_copy_away_only_when_asked(tmp_path, fixture_checklists, monkeypatch):
+def test_sessie_throws_a_recovery_copy_away_only_when_asked(tmp_path, fixture_checklists, monkeypatch, capsys):
     from dienstscan.cli import main
 
     path = _scan(tmp_path)
     stale = make_assessment()
     stale.id = storage.load_scan(path).id
     storage.write_recovery(stale, path)
-    os.utime(path, (0, 0))  # the scan is older than the copy: the app would offer it
-    [copy] = storage.find_recoveries()
+    [copy] = storage.find_recoveries()  # other work than the file holds: the app would offer it
     checklists = str(ROOT / "tests" / "fixtures" / "checklists" / "valid")
     monkeypatch.setattr("sys.stdin", None)
     assert main(["sessie", str(path), "--poort", "0", "--checklists", checklists]) == 1
     assert copy.path.exists()
+    # the file was written after the copy (another command): taking the copy in would undo that
+    changed = storage.load_scan(path)
+    changed.organisation.name = "Gemeente Later"
+    storage.save_scan(changed, path)
+    capsys.readouterr()
+    assert main(["sessie", str(path), "--poort", "0", "--checklists", checklists, "--herstelkopie", "herstellen"]) == 1
+    assert "na deze herstelkopie nog gewijzigd" in capsys.readouterr().err
+    assert copy.path.exists() and storage.load_scan(path).organisation.name == "Gemeente Later"
     # 'weggooien' is an answer to the offer: then (and only then) it goes, and the session starts
     started = []
 
