@@ -441,3 +441,67 @@ def test_the_panel_closes_the_voorronde_and_opens_it_again(qtbot, doc, monkeypat
     panel.close_round_button.click()
     qtbot.waitUntil(lambda: session.server.item_state(item.id) == "open")
     assert Phone(session.server.url(), "s" * 20).answer(qtbot, item.id, optie=item.options[0][0]) == 200
+
+
+# ---------------------------------------------------------------- the app killed mid-session (issue 25 point 4)
+
+_APP_WITH_PHONES = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from dienstscan import storage
+from dienstscan.checklists import load_checklists
+from dienstscan.ui import live_panel
+from dienstscan.ui.document import ScanDocument
+path = Path(sys.argv[1])
+doc = ScanDocument(load_checklists(), storage.load_scan(path), path, lock=storage.acquire_lock(path))
+session = live_panel.start_session(doc, "live", addresses=["127.0.0.1"], host="127.0.0.1", port=0)
+session.ready.connect(lambda: (session.show_item(session.content.items[0].id),
+                               print(session.server.url(), session.content.items[0].id, flush=True)))
+app.exec()
+"""
+
+
+def test_after_kill_9_of_the_app_the_restored_scan_resumes_the_same_session(qtbot, tmp_path, real_checklists):
+    import os
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    path = tmp_path / "workshop.dienstscan"
+    shutil.copyfile(root / "examples" / "gemeente-voorbeeld.dienstscan", path)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}  # the same data folder as this test (conftest)
+    child = subprocess.Popen([sys.executable, "-c", _APP_WITH_PHONES, str(path)], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, env=env, cwd=root)
+    try:
+        line = child.stdout.readline()
+        assert line, child.stderr.read()
+        url, item = line.split()
+        phones = [Phone(url, f"zaal-{n:015d}") for n in range(3)]
+        for phone in phones:
+            assert phone.answer(qtbot, item, optie="deels") == 200  # "Bewaard" on the phone
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.communicate(timeout=60)
+    assert child.returncode == -signal.SIGKILL
+
+    # the app starts again and the facilitator chooses Herstellen: the phones' session comes back
+    [copy] = storage.find_recoveries()
+    doc = ScanDocument(real_checklists, storage.load_recovery(copy), path, unsaved=True)
+    try:
+        session = wait_ready(qtbot, live_panel.start_session(doc, "live", addresses=["127.0.0.1"],
+                                                             host="127.0.0.1"))
+        assert session.server.url() == url  # the same QR code: no "Geen toegang", no new scan needed
+        session.show_item(item)
+        qtbot.waitUntil(lambda: session.server.current == item)
+        for phone in phones:
+            assert phone.answer(qtbot, item, optie="niet") == 200  # each phone changes its answer
+        assert doc.answer(item).individual == ["niet"] * 3  # three phones, three answers: none counted twice
+    finally:
+        live_panel.stop_session(doc)
+        doc.undo_stack.setClean()
+        doc.close()
