@@ -52,8 +52,6 @@ class LiveSession(QObject):
     #: An answer from a phone went into the document (item id).
     answerRecorded = Signal(str)
     modeChanged = Signal(str)
-    #: The voorronde was closed (False) or opened again (True).
-    voorrondeChanged = Signal(bool)
     stopped = Signal()
     #: The server listens: its address, port and QR code are known now.
     ready = Signal()
@@ -173,7 +171,6 @@ class LiveSession(QObject):
     def set_voorronde_open(self, is_open: bool) -> None:
         """Close the voorronde (every item at once) or open it again."""
         self.server.set_voorronde_open(is_open)
-        self.voorrondeChanged.emit(is_open)
 
     def answered(self, item_id: str) -> int:
         """How many phones answered this item in this session."""
