@@ -88,6 +88,8 @@ def main(argv: list[str]) -> int:
 
     doc.changed.connect(changed)
     session.start()
+    while session.starting:  # the port opens on the server's thread (the GUI never waits on it)
+        app.processEvents()
     items = [(item.id, [o for o, _ in item.options]) for item in session.content.items[:per_phone]]
     child = subprocess.Popen([sys.executable, __file__, "--telefoons", session.server.url(), str(phones),
                               repr(items)])

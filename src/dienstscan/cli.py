@@ -370,6 +370,45 @@ def _read_forms(args: argparse.Namespace) -> int:
     return 0
 
 
+def _session_recovery(scan_path: Path, assessment, choice: str | None):
+    """Offer the recovery copy of ``scan_path`` as the app does at its start (issue 25).
+
+    Returns the scan to run the session on and the copy taken in (None: the scan file's own). A
+    copy that is neither taken in nor thrown away on request stops the command: it is never
+    overwritten or deleted unseen. A copy whose file was written since is not taken into the file
+    (that would undo the later change): the app restores it as a separate scan.
+    """
+    from .participation.runner import recovery_of
+    from .storage import ScanFileError, discard_recovery, load_recovery
+
+    copy = recovery_of(scan_path)
+    if copy is None:
+        return assessment, None
+    when = copy.saved_at.astimezone()
+    print(f"Er is niet-opgeslagen werk van deze scan: een herstelkopie van {when:%d-%m-%Y} om {when:%H:%M} "
+          "(de vorige sessie of Dienstscan is niet netjes gestopt).", flush=True)
+    if choice is None and sys.stdin is not None and sys.stdin.isatty():
+        reply = input("Herstellen (h), weggooien (w) of stoppen (s)? [h] ").strip().lower()
+        choice = {"": "herstellen", "h": "herstellen", "w": "weggooien"}.get(reply[:1], "stoppen")
+    if choice == "herstellen" and copy.changed_since:
+        raise UserError("de scan is na deze herstelkopie nog gewijzigd; herstellen zou die wijziging ongedaan maken. "
+                        "Open de scan in Dienstscan: dat herstelt de kopie als aparte scan. De herstelkopie blijft staan.")
+    if choice == "herstellen":
+        try:
+            restored = load_recovery(copy)
+        except ScanFileError as exc:
+            raise UserError(str(exc)) from None
+        print("Herstelkopie ingelezen: de sessie gaat verder met dat werk; de eerste keer opslaan zet het in de scan.")
+        return restored, copy
+    if choice == "weggooien":
+        discard_recovery(copy)
+        print("Herstelkopie weggegooid.")
+        return assessment, None
+    raise UserError("de sessie is niet gestart, zodat de herstelkopie blijft staan. Start opnieuw met "
+                    "--herstelkopie herstellen (of weggooien), of open de scan in Dienstscan: dat biedt de "
+                    "herstelkopie ook aan.")
+
+
 def _cmd_session(args: argparse.Namespace) -> int:
     """``dienstscan sessie SCAN``: phones answer over the local network until Ctrl+C (issue 17)."""
     import signal
@@ -379,14 +418,28 @@ def _cmd_session(args: argparse.Namespace) -> int:
 
     from .participation import NETWORK_HELP, laptop_addresses
     from .participation.runner import HeadlessSession
-    from .storage import ScanFileError
+    from .storage import ScanFileError, discard_recovery, write_recovery
 
     scan_path = Path(args.scan)
     checklists, assessment = _load_for_plan(scan_path, args.checklists)
     lock = _acquire(scan_path, args.overnemen)
+    try:
+        assessment, restored = _session_recovery(scan_path, assessment, args.herstelkopie)
+    except BaseException:
+        lock.release()
+        raise
     found = laptop_addresses()
     addresses = [args.adres, *(a for a in found if a != args.adres)] if args.adres else found
     session = HeadlessSession(checklists, assessment, scan_path, lock, port=args.poort, addresses=addresses)
+    if restored is not None:
+        # as the app does: the work now lives in this program's own recovery copy, the offered one goes
+        try:
+            write_recovery(session.assessment, scan_path)
+        except ScanFileError as exc:
+            lock.release()
+            raise UserError(f"{exc} De herstelkopie blijft staan.") from None
+        discard_recovery(restored)
+        session.unsaved = 1  # the restored work goes into the scan with the first save
     if not session.content.items:
         lock.release()
         raise UserError(f"de scan {scan_path} heeft geen items in scope; er valt niets te beantwoorden")
@@ -394,7 +447,8 @@ def _cmd_session(args: argparse.Namespace) -> int:
         session.start()
     except OSError as exc:
         lock.release()
-        raise UserError(f"kan poort {args.poort} niet openen ({exc.strerror or exc}); kies een andere met --poort") from None
+        raise UserError(f"kan poort {session.server.requested_port} niet openen ({exc.strerror or exc}); kies een "
+                        "andere met --poort") from None
     server = session.server
     print(f"Voorronde voor {assessment.organisation.name}: {len(session.content.items)} items.")
     if not addresses:
@@ -413,10 +467,11 @@ def _cmd_session(args: argparse.Namespace) -> int:
     print(title)
     for point in points:
         print(f"  - {point}")
-    print("Stoppen: Ctrl+C (de antwoorden staan dan in de scan).", flush=True)
     stop = threading.Event()
     # Ctrl+C only sets a flag: an answer is never cut off half-way between the scan and the phone
+    # (installed before the line below, so a Ctrl+C as soon as it shows is already caught)
     previous_handler = signal.signal(signal.SIGINT, lambda *_: stop.set())
+    print("Stoppen: Ctrl+C (de antwoorden staan dan in de scan).", flush=True)
     try:
         session.run(stop)
     except ScanFileError as exc:
@@ -780,10 +835,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sessie", help="laat deelnemers op hun telefoon antwoorden (voorronde) tot Ctrl+C")
     p.add_argument("scan", help="het .dienstscan-bestand")
-    p.add_argument("--poort", type=int, default=8765, metavar="N", help="de poort (standaard 8765; 0: een vrije)")
+    p.add_argument("--poort", type=int, default=None, metavar="N",
+                   help="de poort (standaard die van de vorige sessie van deze scan, anders 8765; 0: een vrije)")
     _take_over_option(p)
     p.add_argument("--adres", metavar="IP", help="het adres voor de telefoons; standaard dat van het standaardnetwerk")
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
+    p.add_argument("--herstelkopie", choices=("herstellen", "weggooien"),
+                   help="wat te doen met een herstelkopie van deze scan (na een crash); zonder: de vraag, of stoppen")
     p.set_defaults(func=_cmd_session)
 
     p = sub.add_parser("rank", help="rangschik scans op score, zoals de 5 beloften-site deed")

@@ -66,6 +66,7 @@ def test_whole_live_workshop_with_phones(qtbot, tmp_path):
     doc = ScanDocument(checklists, storage.load_scan(path), path, lock=storage.acquire_lock(path))
     # the facilitator starts the phones (the panel's Start) and then the presentation (F5)
     session = live_panel.start_session(doc, "live", addresses=["127.0.0.1"], host="127.0.0.1", port=0)
+    qtbot.waitUntil(lambda: session.running and not session.starting, timeout=20_000)
     window = start_presentation(None, doc)
     qtbot.addWidget(window)
     window.resize(1280, 720)

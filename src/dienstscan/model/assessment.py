@@ -248,6 +248,36 @@ def _new_id() -> str:
     return str(uuid.uuid4())
 
 
+#: The rounds a participant's phone answers in: the voorronde (own pace) and live (with the projector).
+LiveRound = Literal["voorronde", "live"]
+
+
+class PhoneAnswer(_Doc):
+    """One phone's current answer to one item in one round (who the phone is, nobody knows)."""
+
+    option: str | None = None
+    comment: Annotated[str, StringConstraints(max_length=1_000)] | None = None
+    vote: Literal["ja", "twijfel", "nee"] | None = None
+
+
+class LiveIdentity(_Doc):
+    """A live session's identity, kept in the scan so a restart after a crash resumes it (issue 25).
+
+    The same secret and short code give the same QR code and address, so phones reconnect; each
+    phone's answers are kept under a keyed hash of its device id (``key`` is the hash's key, never
+    sent to a phone), so a returning phone's re-answer replaces its earlier one instead of counting
+    twice. No device id, address or name is kept.
+    """
+
+    secret: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{22,64}$")]
+    code: Annotated[str, StringConstraints(pattern=r"^[A-Z2-9]{6}$")]
+    key: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    #: The port the session listened on (a restart tries it first: the QR code holds it).
+    port: int | None = Field(default=None, ge=1, le=65_535)
+    #: keyed hash of a phone's device id -> round -> item id -> that phone's current answer.
+    phones: dict[str, dict[LiveRound, dict[str, PhoneAnswer]]] = Field(default_factory=dict)
+
+
 class Assessment(_Doc):
     """A scan: one organisation, one peildatum, the answers, key figures and the plan."""
 
@@ -265,6 +295,8 @@ class Assessment(_Doc):
     actions: list[Action] = Field(default_factory=list)
     #: Id of the scan this one continues (next cycle), if any.
     previous_scan_id: str | None = None
+    #: The live session of this scan (phones), kept for a restart; not written while there is none.
+    live_session: LiveIdentity | None = Field(default=None, exclude_if=lambda value: value is None)
     created: Moment = Field(default_factory=dt.datetime.now)
     modified: Moment = Field(default_factory=dt.datetime.now)
     #: Top-level keys of the file this version does not know (a newer version's data), kept as

@@ -106,6 +106,12 @@ class AnswerChange:
     option: Change | None = None
     comment: Change | None = None
     vote: Change | None = None
+    #: The phone's keyed hash (``identity.phone_key``) and the round it answered in.
+    phone: str = ""
+    round: Mode = "voorronde"
+    #: The phone's whole current answer to the item in that round after this change
+    #: (``{"option", "comment", "vote"}``), kept in the scan's live identity.
+    current: dict[str, str | None] | None = None
 
     def is_empty(self) -> bool:
         return self.option is None and self.comment is None and self.vote is None

@@ -2,9 +2,14 @@
 
 ``HeadlessSession`` owns the scan while the session runs: it holds the scan's lock, starts the
 server, and on its own (main) thread takes the accepted answers from a queue, puts them into the
-assessment with ``apply_change`` (the same rule the GUI uses), writes the recovery copy and only
+assessment with ``identity.apply_to_scan`` (the same rule the GUI uses), writes the recovery copy and only
 then confirms them to the phones. ``save()`` writes the scan itself (atomic, with a backup) and
 drops the recovery copy; ``close()`` stops the server, saves and releases the lock.
+
+Before a session starts, ``recovery_of(path)`` asks storage for the recovery copies the app would
+offer at its start (``storage.find_recoveries``, the same function) and returns the one of this
+scan file: ``dienstscan sessie`` offers it (take it in, or throw it away on request) and never
+starts, and so never writes or deletes a recovery copy, while one it did not offer is there.
 """
 
 from __future__ import annotations
@@ -17,32 +22,50 @@ from pathlib import Path
 
 from .. import storage
 from ..model import Assessment, ChecklistSet
-from .content import Mode, SessionContent, apply_change
+from .content import Mode, SessionContent
+from .identity import apply_to_scan, new_identity
 from .network import laptop_addresses
-from .server import Accepted, Event, Limits, ParticipationServer, Presence
+from .server import DEFAULT_PORT, Accepted, Event, Limits, ParticipationServer, Presence
+
+
+def recovery_of(path: Path) -> storage.RecoveryCopy | None:
+    """The recovery copy of scan file ``path`` that the app would offer (newest first), or None."""
+    target = Path(path).resolve()
+    for copy in storage.find_recoveries():
+        if copy.scan_path is not None and Path(copy.scan_path).resolve() == target:
+            return copy
+    return None
 
 
 class HeadlessSession:
     """Server + scan + lock, driven by ``process()`` on the caller's thread."""
 
     def __init__(self, checklists: ChecklistSet, assessment: Assessment, path: Path, lock: storage.ScanLock, *,
-                 mode: Mode = "voorronde", port: int = 0, host: str = "0.0.0.0", addresses: list[str] | None = None,
-                 limits: Limits | None = None) -> None:
+                 mode: Mode = "voorronde", port: int | None = None, host: str = "0.0.0.0",
+                 addresses: list[str] | None = None, limits: Limits | None = None) -> None:
         self.checklists = checklists
         self.assessment = assessment
         self.path = Path(path)
         self.lock = lock
         self.events: queue.Queue[Event] = queue.Queue()
         self.content = SessionContent.build(checklists, assessment)
+        # the scan keeps the session's identity: a restart resumes the same address and QR code
+        if assessment.live_session is None:
+            assessment.live_session = new_identity()
+        identity = assessment.live_session
+        if port is None:
+            port = identity.port or DEFAULT_PORT
         self.server = ParticipationServer(self.content, self.events.put, mode=mode, host=host, port=port,
                                           addresses=addresses if addresses is not None else laptop_addresses(),
-                                          limits=limits)
+                                          limits=limits, identity=identity)
         self.presence = Presence(0, {})
         self.unsaved = 0
         self.recorded = 0
 
     def start(self) -> None:
         self.server.start()
+        if self.assessment.live_session is not None:
+            self.assessment.live_session.port = self.server.port
 
     def process(self, timeout: float = 0.2) -> int:
         """Apply what arrived (waiting up to ``timeout`` for the first event); returns answers applied.
@@ -64,10 +87,9 @@ class HeadlessSession:
             if isinstance(event, Presence):
                 self.presence = event
                 continue
-            item_id = event.change.item_id
             if not event.change.is_empty():
-                self.assessment.answers[item_id] = apply_change(self.assessment.answers.get(item_id), event.change)
                 self.recorded += 1
+            apply_to_scan(self.assessment, event.change)
             accepted.append(event)
         if not accepted:
             return 0

@@ -2,8 +2,15 @@
 
 ``ParticipationServer(content, sink)`` runs an aiohttp web server on a background thread with its
 own asyncio event loop. It serves the participant page (``static/``) and a small JSON API under a
-secret path, and pushes the current item to phones over a WebSocket in live mode. Nothing listens
-before ``start()``; ``stop()`` closes the socket, every WebSocket and the thread.
+secret path, and pushes its state (round, current item, open or closed) to phones over a WebSocket
+in both rounds. Nothing listens before ``start()`` (waits until listening: CLI, tests) or
+``start_in_background()`` (returns at once, reports on the server thread: the GUI); ``stop()``
+closes the socket, every WebSocket and the thread.
+
+The secret, the short code and each phone's answers (under a keyed hash of its device id) come
+from the scan's ``LiveIdentity`` (``identity.py``), so a session started again on the same scan
+has the same address and knows its phones. Items have a state (``item_state``): only an open item
+takes answers (409 otherwise).
 
 Every accepted answer becomes an ``Accepted`` event handed to ``sink`` (called on the server
 thread: the receiver marshals it to its own thread, e.g. a queued Qt signal or a queue). The
@@ -21,14 +28,16 @@ Security on a shared network (docs/participation.md):
   the scan's scope or options outside the item's scale 422, a comment above ``MAX_COMMENT`` 422;
 - each phone (random device id) and each client address has a token bucket (429 when empty);
   at most ``Limits.max_participants`` phones (503);
-- one current answer per phone per item: the last counts. The server keeps device ids in memory
-  only, never client addresses (buckets are keyed by a salted hash), and writes nothing itself.
+- one current answer per phone per item per round: the last counts. The server keeps device ids
+  in memory only (the scan keeps keyed hashes), never client addresses (buckets are keyed by a
+  salted hash), and writes nothing itself.
 """
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import errno
 import hashlib
 import json
 import logging
@@ -39,18 +48,23 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 from aiohttp import WSMsgType, web
 
+from ..model import LiveIdentity
 from .content import MAX_COMMENT, VOTES, AnswerChange, Change, Mode, SessionContent, clean_comment
+from .identity import CODE_ALPHABET, CODE_LENGTH, new_identity, phone_key, restored_answers
 
 log = logging.getLogger(__name__)
 
-#: Letters of the short code: no 0/O, 1/I/L, so it can be read from a projector and typed.
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-CODE_LENGTH = 6
 _DEVICE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+#: errno values of "the port is in use" (Linux/macOS EADDRINUSE; Windows WSAEADDRINUSE, WSAEACCES).
+_PORT_TAKEN = {errno.EADDRINUSE, 10048, 10013}
+#: errno values of "this address is not one of this computer's" (Linux, macOS, Windows WSAEADDRNOTAVAIL).
+_ADDRESS_GONE = {errno.EADDRNOTAVAIL, 10049}
+#: The port tried first: a fixed port keeps a phone's saved place (its browser storage) between sessions.
+DEFAULT_PORT = 8765
 _STATIC = {"app.js": "text/javascript", "app.css": "text/css"}
 _HEADERS = {
     "Cache-Control": "no-store",
@@ -124,24 +138,47 @@ class Accepted:
 
 @dataclass(frozen=True)
 class Presence:
-    """How many phones take part and how many of them answered each item (no one's answer)."""
+    """How many phones take part and how many of them answered each item (no one's answer).
+
+    ``participants``: phones that answered at least one item in this round; ``connected``: phones
+    with the page open now (a live connection). A phone that leaves no longer counts as connected,
+    so the count does not only grow (issue 25).
+    """
 
     participants: int
     answered: dict[str, int]
+    connected: int = 0
     #: ``time.perf_counter()`` when the server made it (the benchmark measures the hand-over).
     created: float = field(default_factory=time.perf_counter, compare=False)
 
 
 Event = Accepted | Presence
+ItemState = Literal["open", "closed", "revealed"]
 
 
 @dataclass
 class _Phone:
     bucket: TokenBucket
-    #: item id -> {"option": ..., "comment": ..., "vote": ...}: this phone's current answers.
-    answers: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    #: round -> item id -> {"option": ..., "comment": ..., "vote": ...}: this phone's current answers.
+    answers: dict[str, dict[str, dict[str, str | None]]] = field(default_factory=dict)
+    #: The keyed hash of the device id under which the scan keeps these answers.
+    key: str = ""
+    #: Open WebSockets of this phone (the page open now).
+    sockets: int = 0
     #: Items whose latest answer the receiver has not confirmed yet (a retry asks again).
     unconfirmed: set[str] = field(default_factory=set)
+
+
+def start_failure_message(error: BaseException, port: int) -> str:
+    """Why the session did not start, in Dutch, with what the facilitator can do."""
+    number = getattr(error, "errno", None)
+    if number in _PORT_TAKEN:
+        return (f"De sessie kon niet starten: poort {port} is al in gebruik en er was geen andere vrije poort. "
+                "Stop de andere sessie (of het andere programma) en probeer het opnieuw.")
+    if number in _ADDRESS_GONE:
+        return ("De sessie kon niet starten: het gekozen netwerkadres hoort niet (meer) bij deze laptop. "
+                "Kies een ander adres of verbind opnieuw met het wifi-netwerk.")
+    return f"De sessie kon niet starten: deze laptop opent geen netwerkpoort ({error})."
 
 
 def _json_error(status: int, message: str) -> web.Response:
@@ -157,7 +194,8 @@ class ParticipationServer:
 
     def __init__(self, content: SessionContent, sink: Callable[[Event], None], *, mode: Mode = "voorronde",
                  host: str = "0.0.0.0", port: int = 0, addresses: list[str] | None = None,
-                 limits: Limits | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+                 limits: Limits | None = None, clock: Callable[[], float] = time.monotonic,
+                 identity: LiveIdentity | None = None) -> None:
         self.content = content
         self.sink = sink
         self.mode: Mode = mode
@@ -165,8 +203,11 @@ class ParticipationServer:
         self.requested_port = port
         self.limits = limits or Limits()
         self.clock = clock
-        self.secret = secrets.token_urlsafe(16)  # 128 bits
-        self.code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        #: The session's identity (from the scan: a restart keeps address, QR code and phones' answers).
+        self.identity = identity if identity is not None else new_identity()
+        self.secret = self.identity.secret  # 128 bits
+        self.code = self.identity.code
+        self._restored = restored_answers(self.identity)
         self._addresses = list(addresses) if addresses is not None else []
         self._salt = secrets.token_bytes(16)
         self._phones: dict[str, _Phone] = {}
@@ -174,12 +215,15 @@ class ParticipationServer:
         self._sockets: set[web.WebSocketResponse] = set()
         self._code_failures = 0
         self.current: str | None = None
+        #: Item states (issue 25): live, only the item on the projector is open, until the facilitator
+        #: closes or reveals it; the voorronde takes every item in scope until it is closed.
+        self._closed: set[str] = set()
+        self._revealed: set[str] = set()
+        self._voorronde_open = True
         self.port: int | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: web.AppRunner | None = None
         self._thread: threading.Thread | None = None
-        self._started = threading.Event()
-        self._start_error: BaseException | None = None
         self._page = {name: _static_text(name) for name in ("index.html", *_STATIC)}
 
     # ------------------------------------------------------------------ addresses
@@ -202,7 +246,8 @@ class ParticipationServer:
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive() and self.port is not None
+        return (self._thread is not None and self._thread.is_alive() and self.port is not None
+                and self._loop is not None)
 
     def _allowed_hosts(self) -> set[str]:
         hosts = {f"{a}:{self.port}" for a in self._addresses}
@@ -212,36 +257,67 @@ class ParticipationServer:
     # ------------------------------------------------------------------ life cycle
 
     def start(self) -> None:
-        """Listen (on a background thread); raises ``OSError`` when the port cannot be opened."""
-        if self._thread is not None:
-            raise RuntimeError("de sessie loopt al")
-        self._thread = threading.Thread(target=self._run, name="dienstscan-deelname", daemon=True)
-        self._thread.start()
-        self._started.wait()
-        if self._start_error is not None:
-            self._thread.join()
-            self._thread = None
-            raise self._start_error
+        """Listen and wait until it does (the CLI, tests); raises ``OSError`` when the port cannot be opened.
 
-    def _run(self) -> None:
+        A GUI never calls this: it uses ``start_in_background`` and hears back on its own thread.
+        """
+        done = threading.Event()
+        outcome: list[BaseException | None] = []
+
+        def started(error: BaseException | None) -> None:
+            outcome.append(error)
+            done.set()
+
+        self.start_in_background(started)
+        done.wait()
+        if outcome[0] is not None:
+            raise outcome[0]
+
+    def start_in_background(self, on_started: Callable[[BaseException | None], None], *,
+                            any_port_if_taken: bool = False) -> None:
+        """Start listening on the server's own thread and return at once (never blocks the caller).
+
+        ``on_started(None)`` is called (on the server thread) once the server listens, or
+        ``on_started(error)`` with the ``OSError`` when it cannot. With ``any_port_if_taken`` a
+        requested port that is in use gives the next free port (``self.port`` tells which). A
+        failed start leaves nothing behind: ``start`` may be called again.
+        """
+        if self._thread is not None and self._thread.is_alive():
+            raise RuntimeError("de sessie loopt al")
+        self.port = None
+        self._loop = None
+        self._runner = None
+        self._thread = threading.Thread(target=self._run, args=(on_started, any_port_if_taken),
+                                        name="dienstscan-deelname", daemon=True)
+        self._thread.start()
+
+    def _run(self, on_started: Callable[[BaseException | None], None], any_port_if_taken: bool) -> None:
         loop = asyncio.new_event_loop()
-        self._loop = loop
         asyncio.set_event_loop(loop)
         try:
-            loop.run_until_complete(self._open())
-        except BaseException as exc:  # noqa: BLE001 - handed to start() in the caller's thread
-            self._start_error = exc
-            self._started.set()
+            try:
+                loop.run_until_complete(self._open(self.requested_port))
+            except OSError as exc:
+                if not (any_port_if_taken and self.requested_port and exc.errno in _PORT_TAKEN):
+                    raise
+                log.info("poort %s bezet; een vrije poort wordt gekozen", self.requested_port)
+                loop.run_until_complete(self._close())
+                loop.run_until_complete(self._open(0))
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller through on_started
+            loop.run_until_complete(self._close())
             loop.close()
+            self.port = None
+            on_started(exc)
             return
-        self._started.set()
+        self._loop = loop
+        on_started(None)
         try:
             loop.run_forever()
         finally:
             loop.run_until_complete(self._close())
             loop.close()
 
-    async def _open(self) -> None:
+    async def _open(self, port: int) -> None:
         app = web.Application(client_max_size=self.limits.max_body, middlewares=[self._guard])
         prefix = f"/{self.secret}"
         app.router.add_get(f"{prefix}/", self._index)
@@ -251,10 +327,10 @@ class ParticipationServer:
         app.router.add_get(f"{prefix}/ws", self._websocket)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=1.0)  # no addresses in a log
         await self._runner.setup()
-        site = web.TCPSite(self._runner, self.host, self.requested_port)
+        site = web.TCPSite(self._runner, self.host, port)
         await site.start()
         server = site._server  # noqa: SLF001 - aiohttp keeps the asyncio server here
-        self.port = server.sockets[0].getsockname()[1] if server and server.sockets else self.requested_port
+        self.port = server.sockets[0].getsockname()[1] if server and server.sockets else port
         if not self._addresses:
             self._addresses = ["127.0.0.1"]
 
@@ -263,6 +339,7 @@ class ParticipationServer:
             await ws.close(message=b"sessie gestopt")
         if self._runner is not None:
             await self._runner.cleanup()
+            self._runner = None
 
     def stop(self) -> None:
         """Close the socket, the WebSockets and the thread; safe to call twice or before start."""
@@ -292,9 +369,45 @@ class ParticipationServer:
         self.current = item_id if item_id is None or self.content.item(item_id) else None
         self._broadcast()
 
+    # ------------------------------------------------------------------ item states (issue 25)
+
+    def item_state(self, item_id: str) -> ItemState:
+        """``open`` (takes answers), ``closed`` or ``revealed`` (closed, the spread shown to the room)."""
+        if item_id in self._revealed:
+            return "revealed"
+        if self.mode == "voorronde":
+            return "open" if self._voorronde_open else "closed"
+        return "open" if item_id == self.current and item_id not in self._closed else "closed"
+
+    def close_item(self, item_id: str) -> None:
+        """Live: the item takes no more answers (the phones show "gesloten")."""
+        self._call(self._set_item_state, item_id, "closed")
+
+    def reveal_item(self, item_id: str) -> None:
+        """The spread of the item is shown to the room: it is closed for good."""
+        self._call(self._set_item_state, item_id, "revealed")
+
+    def set_voorronde_open(self, is_open: bool) -> None:
+        """Close (or open again) the voorronde: every item at once."""
+        self._call(self._set_voorronde_open, is_open)
+
+    def _set_item_state(self, item_id: str, state: ItemState) -> None:
+        (self._revealed if state == "revealed" else self._closed).add(item_id)
+        self._broadcast()
+
+    def _set_voorronde_open(self, is_open: bool) -> None:
+        self._voorronde_open = is_open
+        self._broadcast()
+
+    def _is_open(self, item_id: str | None) -> bool:
+        if self.mode == "voorronde":
+            return self._voorronde_open
+        return item_id is not None and self.item_state(item_id) == "open"
+
     def _set_mode(self, mode: Mode) -> None:
         self.mode = mode
         self._broadcast()
+        self._report_presence()  # the counts are per round
 
     def _broadcast(self) -> None:
         message = json.dumps(self._state_message())
@@ -304,7 +417,8 @@ class ParticipationServer:
 
     def _state_message(self) -> dict:
         item = self.content.item(self.current) if self.current else None
-        return {"type": "stand", "modus": self.mode, "item": item.as_json() if item else None}
+        return {"type": "stand", "modus": self.mode, "item": item.as_json() if item else None,
+                "open": self._is_open(self.current)}
 
     # ------------------------------------------------------------------ guards
 
@@ -350,10 +464,15 @@ class ParticipationServer:
         if phone is None:
             if len(self._phones) >= self.limits.max_participants:
                 return _json_error(503, "De sessie is vol: er doen al genoeg telefoons mee.")
-            phone = self._phones[device] = _Phone(TokenBucket(self.limits.device_burst, self.limits.device_rate,
-                                                              self.clock))
+            phone = self._phones[device] = self._new_phone(device)
             self._report_presence()
         return phone
+
+    def _new_phone(self, device: str) -> _Phone:
+        """A phone seen for the first time in this run: its answers kept in the scan come back."""
+        key = phone_key(self.identity.key, device)
+        return _Phone(TokenBucket(self.limits.device_burst, self.limits.device_rate, self.clock),
+                      answers=self._restored.pop(key, {}), key=key)
 
     # ------------------------------------------------------------------ handlers
 
@@ -375,7 +494,8 @@ class ParticipationServer:
             "modus": self.mode,
             "items": [item.as_json() for item in items],
             "item": self._state_message()["item"],
-            "mijn": phone.answers,  # only this phone's own answers
+            "open": self._is_open(self.current),
+            "mijn": phone.answers.get(self.mode, {}),  # only this phone's own answers, of this round
         })
 
     async def _answer(self, request: web.Request) -> web.Response:
@@ -398,10 +518,15 @@ class ParticipationServer:
         if isinstance(parsed, web.Response):
             return parsed
         item_id, values = parsed
-        mine = phone.answers.setdefault(item_id, {"option": None, "comment": None, "vote": None})
+        round_ = self.mode
+        mine = phone.answers.setdefault(round_, {}).setdefault(item_id, {"option": None, "comment": None,
+                                                                          "vote": None})
+        retry = item_id in phone.unconfirmed and all(mine[k] == v for k, v in values.items())
+        if self.item_state(item_id) != "open" and not retry:  # a retry of what came in while open is fine
+            return _json_error(409, "Deze vraag is gesloten: er kan niet meer op geantwoord worden.")
         changes = {k: Change(mine[k], v) for k, v in values.items() if v != mine[k]}
-        change = AnswerChange(item_id, **changes)
         mine.update(values)
+        change = AnswerChange(item_id, **changes, phone=phone.key, round=round_, current=dict(mine))
         if change.is_empty() and item_id not in phone.unconfirmed:
             return web.json_response({"ok": True, "ontvangen": True})
         # an empty change is a retry of an answer not yet confirmed: confirmed with the next safe point
@@ -455,6 +580,7 @@ class ParticipationServer:
         ws = web.WebSocketResponse(heartbeat=20, max_msg_size=1_024)
         await ws.prepare(request)
         self._sockets.add(ws)
+        self._connected(phone, +1)
         try:
             await ws.send_str(json.dumps(self._state_message()))
             async for message in ws:  # the phone only listens; what it sends is ignored
@@ -462,14 +588,24 @@ class ParticipationServer:
                     break
         finally:
             self._sockets.discard(ws)
+            self._connected(phone, -1)
         return ws
 
     # ------------------------------------------------------------------ presence
 
+    def _connected(self, phone: _Phone, step: int) -> None:
+        phone.sockets += step
+        if phone.sockets in (0, 1):  # the phone came or went
+            self._report_presence()
+
     def _report_presence(self) -> None:
         answered: dict[str, int] = {}
+        participants = 0
         for phone in self._phones.values():
-            for item_id, values in phone.answers.items():
-                if values.get("option") is not None:
-                    answered[item_id] = answered.get(item_id, 0) + 1
-        self.sink(Presence(len(self._phones), answered))
+            mine = [item_id for item_id, values in phone.answers.get(self.mode, {}).items()
+                    if values.get("option") is not None]
+            participants += bool(mine)
+            for item_id in mine:
+                answered[item_id] = answered.get(item_id, 0) + 1
+        connected = sum(1 for phone in self._phones.values() if phone.sockets > 0)
+        self.sink(Presence(participants, answered, connected))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -56,8 +57,24 @@ _FIELD_LABELS = {
 }
 
 
+#: What an edit of each field owns of an answer. Undo and redo put back only these, so what others
+#: added to the same answer meanwhile (a participant's phone answer) stays (issue 25).
+_OWNED_FIELDS = {
+    "option": ("option", "answered_at", "from_previous_cycle"),
+    "basis": ("evidence",),
+    "reference": ("evidence",),
+    "date": ("evidence",),
+}
+
+
+def _owned(field: str) -> tuple[str, ...]:
+    if field in _OWNED_FIELDS:
+        return _OWNED_FIELDS[field]
+    return (field,) if field in Answer.model_fields else tuple(Answer.model_fields)
+
+
 class AnswerEdit(QUndoCommand):
-    """Replace the answer of one item (kept whole, so undo restores exactly what was there)."""
+    """Change the fields of one item's answer that ``field`` owns; undo puts exactly those back."""
 
     def __init__(self, doc: ScanDocument, item_id: str, after: Answer, field: str, *, mergeable: bool) -> None:
         super().__init__(f"{_FIELD_LABELS.get(field, field).capitalize()} van {item_id} wijzigen")
@@ -78,11 +95,19 @@ class AnswerEdit(QUndoCommand):
         self.after = other.after
         return True
 
+    def _put(self, source: Answer | None) -> None:
+        current = self.doc.assessment.answers.get(self.item_id)
+        result = current.model_copy(deep=True) if current is not None else Answer()
+        source = source if source is not None else Answer()
+        for name in _owned(self.field):
+            setattr(result, name, getattr(source.model_copy(deep=True), name))
+        self.doc._put_answer(self.item_id, None if result == Answer() else result)
+
     def redo(self) -> None:
-        self.doc._put_answer(self.item_id, self.after.model_copy(deep=True))
+        self._put(self.after)
 
     def undo(self) -> None:
-        self.doc._put_answer(self.item_id, self.before.model_copy(deep=True) if self.before else None)
+        self._put(self.before)
 
 
 class ScopeEdit(QUndoCommand):
@@ -275,6 +300,18 @@ class ScanDocument(QObject):
         if (framework_id in self.assessment.frameworks) == in_scope:
             return
         self.push(ScopeEdit(self, framework_id, in_scope))
+
+    def apply_outside_undo(self, item_id: str, edit: Callable[[Assessment], None]) -> None:
+        """An edit that is not the user's own and so not on the undo stack: a participant's answer.
+
+        The scan is marked unsaved and the recovery copy follows, as for any edit; Ctrl+Z never
+        takes it back (undo is for the facilitator's own steps, issue 25).
+        """
+        edit(self.assessment)
+        self._unsaved_outside_stack = True
+        self.changed.emit(item_id)
+        self._schedule_recovery()
+        self._emit_dirty()
 
     def _put_answer(self, item_id: str, answer: Answer | None) -> None:
         if answer is None:

@@ -43,19 +43,24 @@ def session_for(doc: ScanDocument | None) -> LiveSession | None:
 
 def start_session(doc: ScanDocument, mode: Mode, parent: QWidget | None = None, *,
                   address: str | None = None, **options) -> LiveSession:
-    """Start (or switch the mode of) the session of ``doc``; raises ``OSError`` when no port opens."""
-    running = session_for(doc)
-    if running is not None:
-        if running.mode != mode:
-            running.set_mode(mode)
-        return running
+    """Start (or switch the mode of) the session of ``doc``; returns at once, without waiting.
+
+    The session emits ``ready`` once it listens or ``failed`` with a Dutch message; the GUI
+    never waits for the port (issue 25).
+    """
+    existing = _SESSIONS.get(id(doc))
+    if existing is not None and (existing.running or existing.starting):
+        if existing.mode != mode:
+            existing.set_mode(mode)
+        return existing
     addresses = laptop_addresses()
     if address:
         addresses = [address, *(a for a in addresses if a != address)]
     session = LiveSession(doc, mode=mode, addresses=options.pop("addresses", addresses), parent=parent, **options)
-    session.start()
     _SESSIONS[id(doc)] = session
     session.stopped.connect(lambda: _SESSIONS.pop(id(doc), None))
+    session.failed.connect(lambda _message: _SESSIONS.pop(id(doc), None))
+    session.start()
     return session
 
 
@@ -154,6 +159,12 @@ class LivePanel(QWidget):
         self.start_button = QPushButton("Sessie &starten", self)
         self.start_button.clicked.connect(self.toggle)
         lay.addWidget(self.start_button)
+        self.close_round_button = QPushButton("Voorronde s&luiten (geen antwoorden meer)", self)
+        self.close_round_button.setCheckable(True)
+        self.close_round_button.setToolTip("Sluit de voorronde: de telefoons tonen 'gesloten' en nemen geen "
+                                           "antwoorden meer aan. Nog eens klikken opent hem weer.")
+        self.close_round_button.toggled.connect(self._close_round)
+        lay.addWidget(self.close_round_button)
         self.qr = QrCode(self)
         lay.addWidget(self.qr, 1)
         self.url_label = QLabel(self)
@@ -185,16 +196,10 @@ class LivePanel(QWidget):
         return "live" if self.live.isChecked() else "voorronde"
 
     def toggle(self) -> None:
-        if self.session is not None and self.session.running:
+        if self.session is not None and (self.session.running or self.session.starting):
             stop_session(self.doc)
             return
-        try:
-            session = start_session(self.doc, self.mode, self.parent(), address=self.address_box.currentText())
-        except OSError as exc:
-            dialogs.show_error(self, "Sessie niet gestart",
-                               f"De sessie kon niet starten: deze laptop opent geen netwerkpoort ({exc}).")
-            return
-        self._attach(session)
+        self._attach(start_session(self.doc, self.mode, self.parent(), address=self.address_box.currentText()))
 
     def _attach(self, session: LiveSession) -> None:
         self.session = session
@@ -202,22 +207,48 @@ class LivePanel(QWidget):
         session.presenceChanged.connect(self._presence)
         session.answerRecorded.connect(lambda _item: self._presence(session.presence))
         session.stopped.connect(self._detached)
+        session.ready.connect(self._ready)
+        session.failed.connect(self._failed)
         session.modeChanged.connect(lambda mode: self.live.setChecked(mode == "live"))
         self._show_address()
-        self._presence(session.presence)
+        if session.starting:
+            self.status_label.setText("De sessie start…")
+        else:
+            self._presence(session.presence)
+
+    def _ready(self) -> None:
+        self._show_address()
+        if self.session is not None:
+            self._presence(self.session.presence)
+
+    def _failed(self, message: str) -> None:
+        self.session = None
+        self._show_address()
+        self.status_label.setText(message)
+        dialogs.show_error(self, "Sessie niet gestart", message)
 
     def _detached(self) -> None:
         self.session = None
+        self.close_round_button.setChecked(False)  # a new session starts with its voorronde open
         self._show_address()
         self.status_label.setText("Sessie gestopt: er luistert niets meer. De antwoorden staan in de scan.")
+
+    def _close_round(self, closed: bool) -> None:
+        self.close_round_button.setText("Voorronde weer &openen" if closed else
+                                        "Voorronde s&luiten (geen antwoorden meer)")
+        if self.session is not None and self.session.running:
+            self.session.set_voorronde_open(not closed)
 
     def _mode_toggled(self, _id: int, checked: bool) -> None:
         if checked and self.session is not None and self.session.running and self.session.mode != self.mode:
             self.session.set_mode(self.mode)
+        self._show_address()
 
     def _show_address(self) -> None:
         session = self.session if self.session is not None and self.session.running else None
-        self.start_button.setText("Sessie &stoppen" if session else "Sessie &starten")
+        busy = self.session is not None and self.session.starting
+        self.start_button.setText("Sessie &stoppen" if session or busy else "Sessie &starten")
+        self.close_round_button.setEnabled(session is not None and self.mode == "voorronde")
         self.address_box.setEnabled(True)
         if session is None:
             self.qr.set_text("")
@@ -234,10 +265,11 @@ class LivePanel(QWidget):
     def _presence(self, presence: Presence) -> None:
         if self.session is None:
             return
-        phones = presence.participants
         mode = MODE_LABELS[self.session.mode]
-        self.status_label.setText(f"{mode} loopt: {phones} {'telefoon doet' if phones == 1 else 'telefoons doen'} "
-                                  f"mee · {self.session.recorded} antwoorden ontvangen en in de scan.")
+        now, answered = presence.connected, presence.participants
+        self.status_label.setText(f"{mode} loopt: {now} {'telefoon' if now == 1 else 'telefoons'} nu verbonden · "
+                                  f"{answered} {'heeft' if answered == 1 else 'hebben'} geantwoord in deze ronde · "
+                                  f"{self.session.recorded} antwoorden ontvangen en in de scan.")
 
 
 def open_live_panel(parent: QWidget | None, doc: ScanDocument) -> LivePanel:

@@ -273,20 +273,32 @@ class MainWindow(QMainWindow):
         """Ask to save unsaved changes and close the open scan; False when the user cancels."""
         if self.doc is None:
             return True
-        if "dienstscan.ui.live_panel" in sys.modules:  # phones took part: stop them first, so every
-            from .live_panel import stop_session  # answer is in the document before it is saved
+        self.doc.commit_pending()  # typed text not yet committed counts as a change (plan page)
+        asked = self.doc.is_dirty()
+        choice = dialogs.ask_save_changes(self, self.doc.display_name()) if asked else "discard"
+        if choice == "cancel":
+            return False  # the scan stays open, and so does its phone session (issue 25)
+        if "dienstscan.ui.live_panel" in sys.modules:  # the close goes through: stop the phones now, so
+            from .live_panel import stop_session  # every answer is in the document before it is saved
 
             stop_session(self.doc)
-        self.doc.commit_pending()
-        if self.doc.is_dirty():
-            choice = dialogs.ask_save_changes(self, self.doc.display_name())
-            if choice == "cancel":
+            if not asked and self.doc.is_dirty() and not self._unasked_answers_kept():
                 return False
-            if choice == "save" and not self.save():
-                return False
+        if choice == "save" and not self.save():
+            return False
         self.doc.close()
         self.set_document(None)
         return True
+
+    def _unasked_answers_kept(self) -> bool:
+        """Phone answers came in while stopping a scan without unsaved changes: ask now after all.
+
+        True when the close may go on (saved, or thrown away on purpose), False to keep the scan open.
+        """
+        choice = dialogs.ask_save_changes(self, self.doc.display_name())
+        if choice == "cancel":
+            return False
+        return choice == "discard" or self.save()
 
     def new_scan(self) -> bool:
         if not self.maybe_close_document():

@@ -90,3 +90,32 @@ def test_a_phone_answers_three_items_and_the_scan_holds_them(tmp_path, fixture_c
         assert saved.answers[item_id].individual == [option]
         assert saved.answers[item_id].option is None
     assert saved.answers[chosen[1][0]].notes == "Deelnemer: Dit hangt af van de afdeling"
+
+
+def test_a_phone_in_the_voorronde_follows_the_switch_to_live_and_shows_a_closed_item(serve):
+    """Issue 25 points 6 and 9: no reload needed; a closed item says so and takes no taps."""
+    served = serve()
+    server = served.server
+    item = server.content.items[1]
+    with browser() as chromium:
+        context = chromium.new_context(**PHONE)
+        page = context.new_page()
+        page.goto(served.url)
+        page.wait_for_selector("html[data-verbinding=open]", state="attached")  # its socket is open in the voorronde too
+        page.wait_for_selector("#vraag:not([hidden])")
+        expect(page.locator("#stappen")).to_be_visible()  # the voorronde's own pace
+        loads = page.evaluate("performance.getEntriesByType('navigation').length")
+        server.set_mode("live")
+        server.show_item(item.id)
+        expect(page.locator("#tekst")).to_have_text(item.text)
+        expect(page.locator("#stappen")).to_be_hidden()
+        expect(page.locator("#gesloten")).to_be_hidden()
+        page.get_by_role("button", name=item.options[0][1], exact=True).click()
+        expect(page.locator("#status")).to_have_text(SAVED)
+        server.reveal_item(item.id)
+        expect(page.locator("#gesloten")).to_be_visible()
+        expect(page.get_by_role("button", name=item.options[1][1], exact=True)).to_be_disabled()
+        assert page.evaluate("performance.getEntriesByType('navigation').length") == loads  # never reloaded
+        screenshot(page, "telefoon-gesloten")
+        context.close()
+    assert [a.change.option.new for a in served.recorder.accepted] == [item.options[0][0]]

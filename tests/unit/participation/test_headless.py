@@ -164,3 +164,167 @@ def test_dienstscan_sessie_refuses_a_locked_scan(tmp_path, capsys):
         assert main(["sessie", str(scan), "--poort", "0", "--checklists",
                      str(ROOT / "tests" / "fixtures" / "checklists" / "valid")]) == 1
     assert "Fout:" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- after a crash (issue 25 point 2)
+
+
+def _start_sessie(scan: Path, data: Path, *extra: str, port: tuple[str, ...] = ("--poort", "0")
+                  ) -> tuple[subprocess.Popen, list[str]]:
+    """A real ``dienstscan sessie`` process; returns it with its output up to the address lines."""
+    env = {**os.environ, "DIENSTSCAN_DATA_DIR": str(data), "PYTHONIOENCODING": "utf-8"}
+    process = subprocess.Popen([sys.executable, "-m", "dienstscan", "sessie", str(scan), *port,
+                                "--adres", "127.0.0.1", *extra], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env, cwd=ROOT)
+    lines: list[str] = []
+    while not lines or not lines[-1].startswith("Of typen"):
+        line = process.stdout.readline()
+        if not line:
+            return process, lines
+        lines.append(line.rstrip("\n"))
+    return process, lines
+
+
+def _answer_items(url: str, device: str, count: int) -> list[tuple[str, str]]:
+    async def scenario():
+        async with aiohttp.ClientSession() as s:
+            async with s.get(url + "api/sessie", params={"apparaat": device}) as r:
+                items = (await r.json())["items"][:count]
+            given = []
+            for item in items:
+                option = item["options"][-1]["id"]
+                assert await _answer(s, url, device, item["id"], optie=option) == 200  # the phone shows "Bewaard"
+                given.append((item["id"], option))
+            return given
+
+    return asyncio.run(scenario())
+
+
+def test_after_kill_9_sessie_offers_the_recovery_copy_and_never_deletes_it_unseen(tmp_path):
+    scan = tmp_path / "voorbeeld.dienstscan"
+    scan.write_bytes((ROOT / "examples" / "gemeente-voorbeeld.dienstscan").read_bytes())
+    data = tmp_path / "gegevens"  # the data folder this test's own storage calls use too (conftest)
+    before = scan.read_bytes()
+    process, lines = _start_sessie(scan, data)
+    try:
+        given = _answer_items(lines[-2].strip(), "k" * 20, 3)
+    finally:
+        process.kill()  # kill -9: no handler runs, nothing is saved
+        process.communicate(timeout=60)
+    assert process.returncode == -signal.SIGKILL
+    assert scan.read_bytes() == before  # the scan itself never got the answers
+    [copy] = storage.find_recoveries()
+    kept = copy.path.read_bytes()
+    assert all(storage.load_recovery(copy).answers[i].individual[-1] == o for i, o in given)
+
+    # a restart that is not told what to do (no terminal to ask on) stops and leaves the copy alone
+    again, lines = _start_sessie(scan, data)
+    out, err = again.communicate(timeout=60)
+    assert again.returncode == 1 and "herstelkopie van" in "\n".join(lines) + out
+    assert "--herstelkopie herstellen" in err
+    assert copy.path.read_bytes() == kept and scan.read_bytes() == before
+    assert storage.read_lock(scan) is None  # the lock it took went with it
+
+    # told to take it in: the three answers are back and the first save puts them in the scan
+    resumed, lines = _start_sessie(scan, data, "--herstelkopie", "herstellen")
+    try:
+        assert any(line.startswith("Herstelkopie ingelezen") for line in lines), lines
+        while not lines[-1].startswith("Stoppen: Ctrl+C"):  # from here on Ctrl+C is caught
+            line = resumed.stdout.readline()
+            assert line, "\n".join(lines)
+            lines.append(line.rstrip("\n"))
+    finally:
+        resumed.send_signal(signal.SIGINT)
+        out, err = resumed.communicate(timeout=60)
+    assert resumed.returncode == 0, err
+    saved = storage.load_scan(scan)
+    assert all(saved.answers[i].individual[-1] == o for i, o in given)
+    assert storage.find_recoveries() == []  # offered, taken in and saved: now it may go
+
+
+def test_sessie_throws_a_recovery_copy_away_only_when_asked(tmp_path, fixture_checklists, monkeypatch, capsys):
+    from dienstscan.cli import main
+
+    path = _scan(tmp_path)
+    stale = make_assessment()
+    stale.id = storage.load_scan(path).id
+    storage.write_recovery(stale, path)
+    [copy] = storage.find_recoveries()  # other work than the file holds: the app would offer it
+    checklists = str(ROOT / "tests" / "fixtures" / "checklists" / "valid")
+    monkeypatch.setattr("sys.stdin", None)
+    assert main(["sessie", str(path), "--poort", "0", "--checklists", checklists]) == 1
+    assert copy.path.exists()
+    # the file was written after the copy (another command): taking the copy in would undo that
+    changed = storage.load_scan(path)
+    changed.organisation.name = "Gemeente Later"
+    storage.save_scan(changed, path)
+    capsys.readouterr()
+    assert main(["sessie", str(path), "--poort", "0", "--checklists", checklists, "--herstelkopie", "herstellen"]) == 1
+    assert "na deze herstelkopie nog gewijzigd" in capsys.readouterr().err
+    assert copy.path.exists() and storage.load_scan(path).organisation.name == "Gemeente Later"
+    # 'weggooien' is an answer to the offer: then (and only then) it goes, and the session starts
+    started = []
+
+    def port_taken(self) -> None:
+        started.append(self)
+        raise OSError(98, "bezet")
+
+    monkeypatch.setattr(HeadlessSession, "start", port_taken)
+    assert main(["sessie", str(path), "--poort", "0", "--checklists", checklists,
+                 "--herstelkopie", "weggooien"]) == 1  # stops at the port: what matters is the copy
+    assert started and not copy.path.exists()
+
+
+# ---------------------------------------------------------------- the session's identity (issue 25 point 4)
+
+
+def _wait_for_ctrl_c(process: subprocess.Popen, lines: list[str]) -> None:
+    while not lines[-1].startswith("Stoppen: Ctrl+C"):
+        line = process.stdout.readline()
+        assert line, "\n".join(lines)
+        lines.append(line.rstrip("\n"))
+
+
+def test_after_kill_9_the_restart_keeps_address_and_code_and_a_re_answer_replaces(tmp_path):
+    scan = tmp_path / "voorbeeld.dienstscan"
+    scan.write_bytes((ROOT / "examples" / "gemeente-voorbeeld.dienstscan").read_bytes())
+    data = tmp_path / "gegevens"
+    phones = [f"telefoon-{n:012d}" for n in range(5)]
+    process, lines = _start_sessie(scan, data)
+    url, typed = lines[-2].strip(), lines[-1]
+    try:
+        firsts = [_answer_items(url, device, 2) for device in phones]
+    finally:
+        process.kill()  # kill -9
+        process.communicate(timeout=60)
+    items = [item for item, _option in firsts[0]]
+
+    # restarted without --poort: the port, secret and short code come from the scan (its recovery copy)
+    resumed, lines = _start_sessie(scan, data, "--herstelkopie", "herstellen", port=())
+    try:
+        assert lines[-2].strip() == url and lines[-1] == typed  # the same QR code and typed address
+
+        async def scenario():
+            async with aiohttp.ClientSession() as s:
+                mine = []
+                for device in phones:
+                    async with s.get(url + "api/sessie", params={"apparaat": device}) as r:
+                        assert r.status == 200  # no "Geen toegang": the phone reconnects as it was
+                        mine.append((await r.json())["mijn"])
+                    for item in items:  # every phone changes its mind: the new answer replaces the old one
+                        assert await _answer(s, url, device, item, optie="niet") == 200
+                return mine
+
+        mine = asyncio.run(scenario())
+        _wait_for_ctrl_c(resumed, lines)
+    finally:
+        resumed.send_signal(signal.SIGINT)
+        out, err = resumed.communicate(timeout=60)
+    assert resumed.returncode == 0, err
+    for given, kept in zip(firsts, mine):
+        assert {item: values["option"] for item, values in kept.items()} == dict(given)  # its own answers back
+    saved = storage.load_scan(scan)
+    for item in items:
+        assert saved.answers[item].individual == ["niet"] * len(phones), item  # five phones, five answers
+    assert saved.live_session is not None and len(saved.live_session.phones) == len(phones)
+    assert all(device not in scan.read_text(encoding="utf-8") for device in phones)  # only keyed hashes

@@ -1,12 +1,13 @@
 /* Dienstscan participant page. Served by the facilitator's laptop; talks only to it.
  * Voorronde: walk through every item at one's own pace (position and device id kept on this phone).
- * Live: follow the item on the projector (WebSocket), answer and vote.
+ * Live: follow the item on the projector (WebSocket), answer and vote. The WebSocket is open in both
+ * rounds, so a switch of round and an item that closes reach the phone at once (issue 25).
  * An answer counts as saved only when the laptop confirmed it ("Bewaard ✓"); otherwise it is sent again. */
 "use strict";
 
 (function () {
   var base = location.pathname.replace(/[^/]*$/, "");
-  var state = { mode: null, items: [], index: 0, mine: {}, current: null, socket: null, pending: null };
+  var state = { mode: null, items: [], index: 0, mine: {}, current: null, socket: null, pending: null, open: true };
 
   function $(id) { return document.getElementById(id); }
 
@@ -66,13 +67,16 @@
       button.className = "keuze";
       button.textContent = option.label;
       button.setAttribute("aria-pressed", String(mine.option === option.id));
+      button.disabled = !state.open;
       button.addEventListener("click", function () { send(item.id, { optie: option.id }); });
       list.appendChild(button);
     });
     $("stemmen").hidden = state.mode !== "live";
     Array.prototype.forEach.call(document.querySelectorAll("[data-stem]"), function (button) {
       button.setAttribute("aria-pressed", String(mine.vote === button.getAttribute("data-stem")));
+      button.disabled = !state.open;
     });
+    $("gesloten").hidden = state.open;
     var voorronde = state.mode === "voorronde";
     $("opmerking-blok").hidden = !voorronde;
     $("stappen").hidden = !voorronde;
@@ -124,6 +128,11 @@
       if (result.status === 200) {
         if (state.pending === body) { state.pending = null; }
         setStatus("Bewaard ✓ (u kunt het nog wijzigen)", "goed");
+      } else if (result.status === 409) {
+        state.pending = null;
+        state.open = false;
+        render();
+        setStatus(result.payload.melding || "Deze vraag is gesloten.", "fout");
       } else if (result.status === 503 || result.status === 429) {
         setStatus((result.payload.melding || "Nog niet bewaard.") + " Wordt opnieuw verstuurd…", "fout");
         retry(body);
@@ -166,12 +175,19 @@
   }
 
   function connectLive() {
+    if (state.socket) { return; }
     var url = location.href.replace(/^http/, "ws").replace(/[^/]*$/, "") + "ws?apparaat=" + encodeURIComponent(device);
     var socket = new WebSocket(url);
     state.socket = socket;
     socket.onmessage = function (event) {
       var message = JSON.parse(event.data);
       if (message.type !== "stand") { return; }
+      document.documentElement.setAttribute("data-verbinding", "open");  // connected: the laptop's state came in
+      if (message.modus !== state.mode) {
+        // the facilitator switched between Voorronde and Live: follow at once, no reload needed
+        if (message.modus === "live") { state.mode = "live"; state.mine = {}; } else { load(); return; }
+      }
+      state.open = message.open !== false;
       var before = state.current && state.current.id;
       state.current = message.item;
       if (!message.item || message.item.id !== before) { setStatus("", ""); }
@@ -179,6 +195,8 @@
       render();
     };
     socket.onclose = function () {
+      if (state.socket === socket) { state.socket = null; }
+      document.documentElement.setAttribute("data-verbinding", "weg");
       $("wacht-status").textContent = "Verbinding even weg; opnieuw verbinden…";
       setTimeout(connectLive, 2000);
     };
@@ -196,12 +214,13 @@
       state.items = data.items;
       state.mine = data.mijn || {};
       state.current = data.item;
+      state.open = data.open !== false;
       $("titel").textContent = data.titel;
       var saved = 0;
       try { saved = parseInt(localStorage.getItem(placeKey) || "0", 10) || 0; } catch (e) { saved = 0; }
       state.index = Math.max(0, Math.min(state.items.length, saved));
       render();
-      if (state.mode === "live") { connectLive(); }
+      connectLive();  // both rounds: a switch to Live, a closed item or a closed voorronde comes in at once
     }).catch(function () {
       fail("De laptop van de begeleider is niet bereikbaar. Zit u op hetzelfde wifi-netwerk?");
     });

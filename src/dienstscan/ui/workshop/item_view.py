@@ -18,9 +18,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from ...model import ChecklistSet
+from ...participation.content import COMMENT_PREFIX
 from ...scoring.spread import item_spread
 from ..document import ScanDocument
 from .overlays import fill_fonts, font, text_label
+from .reveal_chart import RevealChart
 
 
 class ItemView(QWidget):
@@ -54,6 +56,10 @@ class ItemView(QWidget):
         self.spread_label = text_label(self, "body")
         lay.addWidget(self.poll_label)
         lay.addWidget(self.spread_label)
+        #: The revealed spread of a live session, as a bar chart (``live.LiveProjector`` fills it).
+        self.reveal_chart = RevealChart(self)
+        self.reveal_chart.hide()
+        lay.addWidget(self.reveal_chart)
         self.explanation_label = text_label(self, "body")
         self.notes_label = text_label(self, "body")
         self.toelichting_label = text_label(self, "muted")
@@ -72,6 +78,11 @@ class ItemView(QWidget):
         self._full_texts: dict[QLabel, str] = {}
         #: Pixels kept free at the right (the phones' QR code, ``live.LiveProjector``).
         self.reserved_right = 0
+        #: Called with the font sizes when they change; returns the pixels to keep free at the right
+        #: (the live column's width follows the body text, so its address is never smaller).
+        self.reserve: Callable[[dict[str, int]], int] | None = None
+        #: The item whose participants' comments the facilitator chose to show (key K); None: hidden.
+        self.comments_shown_for: str | None = None
 
     def show_empty(self) -> None:
         self.item_label.setText("Geen items in scope")
@@ -79,6 +90,8 @@ class ItemView(QWidget):
     def show_item(self, checklists: ChecklistSet, doc: ScanDocument, item_id: str, in_scope: list[str],
                   order_note: str = "") -> None:
         """Show ``item_id``; ``in_scope`` is the scan's items in checklist order (for "4 van 10")."""
+        if self.comments_shown_for != item_id:
+            self.comments_shown_for = None  # shown on request for one item: hidden again elsewhere
         fw, section, item = checklists.locate(item_id)
         where = fw.title
         if section is not None:
@@ -103,6 +116,7 @@ class ItemView(QWidget):
                                     f"(van {poll.total})")
         else:
             self.poll_label.setText("Draagvlak: nog geen stemmen (J · T · N)")
+        self.reveal_chart.hide()
         individual = answer.individual if answer else []
         if individual:
             spread = item_spread(checklists, item_id, individual)
@@ -118,13 +132,24 @@ class ItemView(QWidget):
         else:
             self.explanation_label.setText("")
         self.explanation_label.setVisible(bool(self.explanation_label.text()))
-        notes = answer.notes.strip() if answer else ""
+        notes = self._notes_shown(item_id, answer.notes if answer else "")
         self.notes_label.setText(f"Notities: {notes}" if notes else "")
         self.notes_label.setVisible(bool(notes))
         self.toelichting_label.setText(f"Toelichting: {item.explanation}" if item.explanation else "")
         self.toelichting_label.setVisible(bool(item.explanation))
         self._full_texts = {label: label.text()
                             for label in (self.explanation_label, self.notes_label, self.toelichting_label)}
+
+    def _notes_shown(self, item_id: str, notes: str) -> str:
+        """The notes for the room: participants' comments only when the facilitator asked (K)."""
+        lines = [line for line in notes.strip().split("\n") if line.strip()]
+        comments = [line for line in lines if line.startswith(COMMENT_PREFIX)]
+        if not comments or self.comments_shown_for == item_id:
+            return "\n".join(lines)
+        own = [line for line in lines if not line.startswith(COMMENT_PREFIX)]
+        n = len(comments)
+        own.append(f"{n} {'opmerking' if n == 1 else 'opmerkingen'} van deelnemers (verborgen; K: tonen)")
+        return "\n".join(own)
 
     def _show_options(self, options, chosen_id: str | None) -> None:
         for label in self.option_labels:
@@ -145,7 +170,10 @@ class ItemView(QWidget):
             self.options_layout.setColumnStretch(c, 1 if c < columns else 0)
 
     def set_fonts(self, sizes: dict[str, int], margin: int) -> None:
+        if self.reserve is not None:
+            self.reserved_right = self.reserve(sizes)
         self.layout_.setContentsMargins(margin * 2, margin, margin * 2 + self.reserved_right, margin)
+        self.reveal_chart.set_font_px(sizes["body"])
         self.layout_.setSpacing(max(4, margin // 2))
         self.options_layout.setSpacing(max(4, margin // 2))
         self.item_label.setFont(font(sizes["item"], bold=True))

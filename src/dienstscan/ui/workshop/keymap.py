@@ -88,6 +88,7 @@ KEYMAP: tuple[Binding, ...] = (
             "main"),
     Binding(("O",), "telefoons: de spreiding en de stemmen onthullen (nog eens: verbergen)", "key_reveal", "item"),
     Binding(("Q",), "telefoons: de QR-code groot tonen (nog eens: klein)", "key_qr", "main"),
+    Binding(("K",), "opmerkingen van deelnemers bij dit item tonen (nog eens: verbergen)", "key_comments", "item"),
     Binding(("Ctrl+Z",), "ongedaan maken", "key_undo", "anywhere"),
     Binding(("Ctrl+Y", "Ctrl+Shift+Z"), "opnieuw", "key_redo", "anywhere"),
     Binding(("F1", "?"), "deze hulp", "key_help", "main"),

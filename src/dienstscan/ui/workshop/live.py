@@ -13,11 +13,11 @@ since they are the item's individual answers.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from ...participation import Presence
-from ...scoring.spread import item_spread
+from ...participation.identity import answers_by_round
 from ..live_panel import QrCode
 from ..live_session import LiveSession
 
@@ -26,13 +26,17 @@ REVEAL_KEY = "O"
 QR_KEY = "Q"
 
 
-def answered_text(answered: int, participants: int) -> str:
-    """'12 van 15 geantwoord' (the count of phones that joined; never who or what)."""
-    return f"{answered} van {participants} geantwoord"
+def answered_text(answered: int, connected: int) -> str:
+    """'12 van 15 geantwoord': of the phones with the page open now (never who or what)."""
+    return f"{answered} van {max(answered, connected)} geantwoord"
 
 
 class LiveBadge(QFrame):
-    """QR code, address to type and the answer count, in a corner of the projector."""
+    """The right-hand column of the projector: QR code on top, the address to type, the answer count.
+
+    The address is never smaller than the item's body text (``fit``), and the QR code takes the
+    column's full width (issue 25).
+    """
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -42,29 +46,68 @@ class LiveBadge(QFrame):
                            "QFrame#liveBadge QLabel { color: #1a1a1a; background: transparent; }")
         lay = QVBoxLayout(self)
         self.qr = QrCode(self)
+        self.qr.setMinimumSize(60, 60)
+        self.caption_label = QLabel("Doe mee op uw telefoon: scan de code of typ", self)
         self.join_label = QLabel(self)
-        self.join_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.join_label.setWordWrap(True)
         self.count_label = QLabel(self)
-        self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.count_label.setObjectName("liveCount")
-        lay.addWidget(self.qr, 1)
+        for label in (self.caption_label, self.join_label, self.count_label):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+        self.join_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addWidget(self.caption_label)
         lay.addWidget(self.join_label)
+        lay.addStretch(1)
         lay.addWidget(self.count_label)
         self.large = False
+        self.address = ""
 
-    def fit(self, width: int) -> int:
-        """Fonts for a badge ``width`` pixels wide (the address readable wherever the QR code is);
-        returns the height the badge needs."""
-        for label, share, bold in ((self.join_label, 1 / 15, False), (self.count_label, 1 / 10, True)):
-            font = QFont()
-            font.setPixelSize(max(10, int(width * share)))
-            font.setBold(bold)
-            label.setFont(font)
-        self.count_label.setWordWrap(True)
-        lay = self.layout()
-        lay.activate()
-        return lay.totalHeightForWidth(width) if lay.hasHeightForWidth() else lay.totalSizeHint().height()
+    def set_address(self, typed: str) -> None:
+        """The short address, broken after the port so it fits the column at body size."""
+        self.address = typed
+        host, _, code = typed.partition("/")
+        self.join_label.setText(f"{host}\n/{code}" if code else host)  # (one line when large: ``fit``)
+        self.join_label.setAccessibleName(f"Adres om te typen: {typed}")
+
+    def needed_width(self, body_px: int) -> int:
+        """The column width that shows the address lines at ``body_px`` (bold) without breaking them."""
+        metrics = QFontMetrics(_font(body_px, bold=True))
+        host, _, code = self.address.partition("/")
+        lines = [host, f"/{code}"] if code else [host]
+        border = 2 * 3 + 8  # the frame (3 px each side) and a little air
+        return max(metrics.horizontalAdvance(line) for line in lines) + 2 * self._padding(body_px) + border
+
+    @staticmethod
+    def _padding(body_px: int) -> int:
+        return max(8, body_px // 2)
+
+    def fit(self, width: int, height: int, body_px: int) -> None:
+        """Fonts and QR code for a column ``width`` x ``height``; the address at ``body_px`` at least."""
+        pad = self._padding(body_px)
+        self.layout().setContentsMargins(pad, pad, pad, pad)
+        self.layout().setSpacing(max(4, pad // 2))
+        self.caption_label.setFont(_font(max(10, int(body_px * 0.7))))
+        self.join_label.setFont(_font(body_px, bold=True))
+        self.count_label.setFont(_font(body_px, bold=True))
+        inner = width - 2 * pad
+        # the QR code takes the column's width, leaving room for the texts under it
+        # large (Q) is for latecomers: the QR code as large as the screen allows, the address on one line
+        self.count_label.setVisible(not self.large)
+        self.caption_label.setVisible(not self.large)
+        host, _, code = self.address.partition("/")
+        self.join_label.setText(self.address if self.large or not code else f"{host}\n/{code}")
+        texts = sum(label.heightForWidth(inner) for label in (self.caption_label, self.join_label, self.count_label)
+                    if not label.isHidden())
+        side = max(60, min(inner, height - texts - 4 * pad))
+        self.qr.setFixedSize(side, side)
+
+
+def _font(px: int, *, bold: bool = False) -> QFont:
+    f = QFont()
+    f.setPixelSize(max(10, px))
+    f.setBold(bold)
+    return f
 
 
 class LiveProjector(QObject):
@@ -80,7 +123,9 @@ class LiveProjector(QObject):
         self.badge = LiveBadge(window)
         url = session.server.url()
         self.badge.qr.set_text(url)
-        self.badge.join_label.setText(f"Doe mee op uw telefoon:\n{session.server.typed_address()}")
+        self.badge.set_address(session.server.typed_address())
+        self._body = 0
+        window.item_view.reserve = self._reserve
         session.set_mode("live")
         session.presenceChanged.connect(self._update_count)
         session.stopped.connect(self.detach)
@@ -114,9 +159,14 @@ class LiveProjector(QObject):
             view.poll_label.setText(f"Draagvlak: {poll.total} stemmen, verborgen tot de begeleider ze "
                                            "onthult (O)")
         if self.revealed and individual:
-            spread = item_spread(self.window.doc.checklists, self._item, individual)
-            label.setText(f"Individuele antwoorden (anoniem): {spread.text()}")
-            label.setVisible(True)
+            # the bar chart: one bar per round (one answer per person per round), the agreed answer marked
+            doc = self.window.doc
+            scale = doc.checklists.scale_for(self._item)
+            view.reveal_chart.set_data([(o.id, o.label) for o in scale.options],
+                                       answers_by_round(doc.assessment, self._item),
+                                       answer.option if answer else None, self.window.palette_)
+            view.reveal_chart.setVisible(True)
+            label.setVisible(False)
         elif individual:
             label.setText("Individuele antwoorden: verborgen tot de begeleider ze onthult (O)")
             label.setVisible(True)
@@ -125,9 +175,10 @@ class LiveProjector(QObject):
 
     def _update_count(self, presence: Presence) -> None:
         if self._item:
-            self.badge.count_label.setText(answered_text(presence.answered.get(self._item, 0), presence.participants))
+            self.badge.count_label.setText(answered_text(presence.answered.get(self._item, 0), presence.connected))
         else:
-            self.badge.count_label.setText(f"{presence.participants} telefoons doen mee")
+            self.badge.count_label.setText(f"{presence.connected} {'telefoon' if presence.connected == 1 else 'telefoons'}"
+                                           " verbonden")
 
     # ------------------------------------------------------------------ keys
 
@@ -135,6 +186,8 @@ class LiveProjector(QObject):
         """O reveals or hides the spread, Q the large QR code; False for any other key."""
         if key == REVEAL_KEY and self._item:
             self.revealed = not self.revealed
+            if self.revealed:  # shown to the room: the item takes no more answers (issue 25)
+                self.session.reveal_item(self._item)
             self.window.refresh()  # fills the item again; _item_shown then applies the reveal
             self.window.flash("Spreiding onthuld" if self.revealed else "Spreiding verborgen")
             return True
@@ -148,20 +201,36 @@ class LiveProjector(QObject):
     # ------------------------------------------------------------------ placing
 
     def place(self) -> None:
-        """Small in the bottom right corner; large (Q) in the middle of the screen."""
+        """A column at the right from top to bottom; large (Q) in the middle of the screen."""
+        self._reserve(self._sizes())
+
+    def _sizes(self) -> dict[str, int]:
+        sizes = getattr(self.window, "_sizes", None)
+        return sizes if isinstance(sizes, dict) else self.window.font_sizes()
+
+    def _reserve(self, sizes: dict[str, int]) -> int:
+        """Place the column for the window's font ``sizes``; returns the width the item text keeps free."""
         w, h = self.window.width(), self.window.height()
         margin = max(8, h // 60)
-        width = int(min(h * 0.62, w * 0.9)) if self.badge.large else max(140, int(min(h * 0.27, w * 0.2)))
-        height = min(h - 2 * margin, self.badge.fit(width))
+        body = sizes["body"]
+        self._body = body
         if self.badge.large:
-            self.badge.setGeometry((w - width) // 2, (h - height) // 2, width, height)
-        else:
-            self.badge.setGeometry(w - width - margin, h - height - margin, width, height)
+            width = int(min(h * 0.85, w * 0.9))
+            height = h - 2 * margin
+            self.badge.fit(width, height, body)
+            self.badge.setGeometry((w - width) // 2, margin, width, height)
+            self.badge.raise_()
+            return 0
+        # as wide as the address needs at body size, at least a fifth of the screen, at most 40 %
+        width = min(int(w * 0.4), max(int(w * 0.2), self.badge.needed_width(body)))
+        height = h - 2 * margin
+        self.badge.fit(width, height, body)
+        self.badge.setGeometry(w - width - margin, margin, width, height)
         self.badge.raise_()
-        self.window.item_view.reserved_right = self.reserved_width()  # the item's text keeps clear of it
+        return width + 2 * margin
 
     def reserved_width(self) -> int:
-        """How wide the badge is, so the window can keep its text clear of it."""
+        """How wide the column is, so the window can keep its text clear of it."""
         return 0 if self.badge.large else self.badge.width() + max(8, self.window.height() // 60) * 2
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
@@ -181,6 +250,8 @@ class LiveProjector(QObject):
             except (RuntimeError, TypeError):
                 pass
         self.window.removeEventFilter(self)
+        if self.window.item_view.reserve == self._reserve:
+            self.window.item_view.reserve = None
         self.window.item_view.reserved_right = 0
         self.badge.hide()
         self.badge.deleteLater()

@@ -95,6 +95,8 @@ class PresentationWindow(QWidget):
         self._sizes: dict[str, int] | None = None
         #: The phones of a live session, when one is attached (``attach_live``, key L).
         self.live: LiveProjector | None = None
+        #: A session started with L that does not listen yet.
+        self._starting_live = None
         self._build()
         self.apply_theme(theme)
         self._load_items()
@@ -384,13 +386,24 @@ class PresentationWindow(QWidget):
         if self.live is not None:
             self.flash("Telefoons doen al mee: Q toont de QR-code groot")
             return
-        try:
-            session = start_session(self.doc, "live", self.parent())
-        except OSError as exc:
-            self.flash(f"Telefoons: de sessie kon niet starten ({exc})")
+        session = start_session(self.doc, "live", self.parent())
+        if session.running:
+            self._live_ready(session)
             return
+        # the port opens on the server's thread: the projector goes on and hears back (issue 25)
+        self.flash("Telefoons: de sessie start…")
+        self._starting_live = session
+        session.ready.connect(self._live_started)
+        session.failed.connect(self.flash)
+
+    def _live_started(self) -> None:
+        session, self._starting_live = self._starting_live, None
+        if session is not None and self.isVisible():
+            self._live_ready(session)
+
+    def _live_ready(self, session) -> None:
         self.attach_live(session)
-        self.flash("Telefoons: scan de QR-code of typ het adres rechtsonder")
+        self.flash("Telefoons: scan de QR-code of typ het adres rechts")
 
     def attach_live(self, session) -> None:
         """Let the phones of ``session`` follow this window (the projector shows QR code and counts)."""
@@ -409,6 +422,15 @@ class PresentationWindow(QWidget):
             self.flash("Geen telefoons verbonden (L: starten)")
             return
         self.live.handle_key(key)
+
+    def key_comments(self, _key: str) -> None:
+        """Participants' comments show only when the facilitator asks, for the item shown (issue 25)."""
+        item_id = self.current_item_id
+        view = self.item_view
+        view.comments_shown_for = None if view.comments_shown_for == item_id else item_id
+        self.refresh()
+        self.flash("Opmerkingen van deelnemers getoond" if view.comments_shown_for else
+                   "Opmerkingen van deelnemers verborgen")
 
     def key_qr(self, key: str) -> None:
         if self.live is None:
