@@ -328,7 +328,8 @@ def _cmd_session(args: argparse.Namespace) -> int:
     except (ScanLockedError, ScanFileError) as exc:
         raise UserError(str(exc)) from None
     found = laptop_addresses()
-    addresses = [args.adres, *(a for a in found if a != args.adres)] if args.adres else found
+    # listen on the chosen address only (the default route's unless --adres), never on every network
+    addresses = [args.adres] if args.adres else found[:1]
     session = HeadlessSession(checklists, assessment, scan_path, lock, port=args.poort, addresses=addresses)
     if not session.content.items:
         lock.release()
@@ -346,8 +347,10 @@ def _cmd_session(args: argparse.Namespace) -> int:
     print("Deelnemers scannen de QR-code of openen dit adres op hun telefoon (zelfde wifi-netwerk):")
     print(f"  {server.url()}")
     print(f"Of typen:  {server.typed_address()}")
-    if len(server.served_addresses()) > 1:
-        print("Andere adressen van deze laptop: " + ", ".join(server.served_addresses()[1:]))
+    others = [a for a in found if a not in server.served_addresses()]
+    if others:
+        print("Zitten de telefoons op een ander netwerk? Start dan opnieuw met --adres en een van deze "
+              "adressen van deze laptop: " + ", ".join(others))
     try:
         segno.make(server.url(), error="m", micro=False).terminal(compact=True)
     except (OSError, UnicodeEncodeError):

@@ -10,19 +10,23 @@
 
   function $(id) { return document.getElementById(id); }
 
-  function deviceId() {
-    var key = "dienstscan-apparaat";
-    var id = null;
-    try { id = localStorage.getItem(key); } catch (e) { id = null; }
-    if (!id || !/^[A-Za-z0-9_-]{16,64}$/.test(id)) {
-      var bytes = new Uint8Array(16);
-      (window.crypto || window.msCrypto).getRandomValues(bytes);
-      id = Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
-      try { localStorage.setItem(key, id); } catch (e) { /* private mode: this visit only */ }
-    }
-    return id;
+  /* The phone's identity is issued by the laptop (an id with its own secret): kept in this
+   * browser, asked for again when the laptop does not know it (another session). */
+  var deviceKey = "dienstscan-apparaat";
+  var device = "";
+  try { device = localStorage.getItem(deviceKey) || ""; } catch (e) { device = ""; }
+
+  function join() {
+    return request("POST", "api/apparaat", {}).then(function (result) {
+      if (result.status !== 200 || !result.payload.apparaat) { throw result; }
+      device = result.payload.apparaat;
+      try { localStorage.setItem(deviceKey, device); } catch (e) { /* private mode: this visit only */ }
+    });
   }
-  var device = deviceId();
+
+  function unknownDevice(result) {
+    return result.status === 403 && result.payload && result.payload.reden === "apparaat";
+  }
   var placeKey = "dienstscan-plek-" + base;
 
   function show(section) {
@@ -102,7 +106,7 @@
       headers: body ? { "Content-Type": "application/json" } : {},
       body: body ? JSON.stringify(body) : undefined,
       cache: "no-store",
-      credentials: "omit"
+      credentials: "same-origin"  /* after a typed code the session's cookie opens the way */
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (payload) {
         return { status: response.status, payload: payload };
@@ -110,7 +114,7 @@
     });
   }
 
-  function send(itemId, values) {
+  function send(itemId, values, rejoined) {
     var body = { apparaat: device, item: itemId };
     Object.keys(values).forEach(function (k) { body[k] = values[k]; });
     var mine = mineFor(itemId);
@@ -124,6 +128,9 @@
       if (result.status === 200) {
         if (state.pending === body) { state.pending = null; }
         setStatus("Bewaard ✓ (u kunt het nog wijzigen)", "goed");
+      } else if (unknownDevice(result) && !rejoined) {
+        state.pending = null;
+        join().then(function () { send(itemId, values, true); }, function () { retry(body); });
       } else if (result.status === 503 || result.status === 429) {
         setStatus((result.payload.melding || "Nog niet bewaard.") + " Wordt opnieuw verstuurd…", "fout");
         retry(body);
@@ -184,9 +191,16 @@
     };
   }
 
-  function load() {
+  function load(rejoined) {
     show("laden");
-    request("GET", "api/sessie?apparaat=" + encodeURIComponent(device)).then(function (result) {
+    (device ? Promise.resolve() : join()).then(function () {
+      return request("GET", "api/sessie?apparaat=" + encodeURIComponent(device));
+    }).then(function (result) {
+      if (unknownDevice(result) && rejoined !== true) {
+        device = "";
+        load(true);
+        return;
+      }
       if (result.status !== 200) {
         fail(result.payload.melding || "De sessie is niet bereikbaar (fout " + result.status + ").");
         return;
@@ -202,8 +216,12 @@
       state.index = Math.max(0, Math.min(state.items.length, saved));
       render();
       if (state.mode === "live") { connectLive(); }
-    }).catch(function () {
-      fail("De laptop van de begeleider is niet bereikbaar. Zit u op hetzelfde wifi-netwerk?");
+    }).catch(function (result) {
+      if (result && result.status) {
+        fail((result.payload && result.payload.melding) || "Aanmelden lukte niet (fout " + result.status + ").");
+      } else {
+        fail("De laptop van de begeleider is niet bereikbaar. Zit u op hetzelfde wifi-netwerk?");
+      }
     });
   }
 
@@ -217,6 +235,6 @@
   $("vorige").addEventListener("click", function () { go(-1); });
   $("volgende").addEventListener("click", function () { go(1); });
   $("terug").addEventListener("click", function () { state.index = 0; go(0); });
-  $("opnieuw").addEventListener("click", load);
+  $("opnieuw").addEventListener("click", function () { load(); });
   load();
 })();
