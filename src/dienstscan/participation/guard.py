@@ -19,7 +19,7 @@ import json
 import logging
 from dataclasses import dataclass
 
-from aiohttp import web
+from aiohttp import web, web_response
 
 from .limits import Limits
 
@@ -40,6 +40,11 @@ SECURITY_HEADERS = {
 }
 #: The ``Server`` header: a name, no version of Python or aiohttp to look up weaknesses for.
 SERVER_NAME = "Dienstscan"
+# The few responses aiohttp makes before a request reaches the app (a request its parser refuses:
+# a plain 400) take the Server header from this module global; without it they name the versions.
+if isinstance(getattr(web_response, "SERVER_SOFTWARE", None), str):
+    web_response.SERVER_SOFTWARE = SERVER_NAME
+
 #: Methods that change nothing (the rest must come from the session's own page).
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
