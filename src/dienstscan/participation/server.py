@@ -144,6 +144,8 @@ class ParticipationServer:
         self._phones: dict[str, _Phone] = {}
         self._sockets: set[web.WebSocketResponse] = set()
         self._device_sockets: dict[str, list[web.WebSocketResponse]] = {}
+        #: item id -> phones whose current answer to it has an option (kept up to date per answer)
+        self._answered: dict[str, int] = {}
         self.current: str | None = None
         self.port: int | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -437,6 +439,9 @@ class ParticipationServer:
         mine = phone.answers.setdefault(item_id, {"option": None, "comment": None, "vote": None})
         changes = {k: Change(mine[k], v) for k, v in values.items() if v != mine[k]}
         change = AnswerChange(item_id, **changes)
+        if change.option is not None:  # keep the count per item as it goes (not recounted per answer)
+            step = (change.option.new is not None) - (change.option.previous is not None)
+            self._answered[item_id] = self._answered.get(item_id, 0) + step
         mine.update(values)
         if change.is_empty() and item_id not in phone.unconfirmed:
             return web.json_response({"ok": True, "ontvangen": True})
@@ -520,9 +525,5 @@ class ParticipationServer:
     # ------------------------------------------------------------------ presence
 
     def _report_presence(self) -> None:
-        answered: dict[str, int] = {}
-        for phone in self._phones.values():
-            for item_id, values in phone.answers.items():
-                if values.get("option") is not None:
-                    answered[item_id] = answered.get(item_id, 0) + 1
+        answered = {item_id: count for item_id, count in self._answered.items() if count}
         self.sink(Presence(len(self._phones), answered))

@@ -282,3 +282,24 @@ def test_stop_closes_the_port(serve):
     with socket.socket() as probe, pytest.raises(OSError):
         probe.connect(("127.0.0.1", port))
     served.server.stop()  # twice is fine
+
+
+def test_presence_counts_follow_changes_and_withdrawn_answers(serve):
+    served = serve()
+    first, second = served.server.content.items[:2]
+
+    async def scenario():
+        async with aiohttp.ClientSession() as s:
+            a, b = await join(s, served.url), await join(s, served.url)
+            for device, item, option in ((a, first, first.options[0][0]), (b, first, first.options[1][0]),
+                                         (a, first, first.options[1][0]), (a, second, second.options[0][0])):
+                assert (await _post(s, served.url, {"apparaat": device, "item": item.id, "optie": option}))[0] == 200
+            counts = [served.recorder.presence[-1].answered]
+            assert (await _post(s, served.url, {"apparaat": b, "item": first.id, "optie": None}))[0] == 200
+            counts.append(served.recorder.presence[-1].answered)
+            return counts
+
+    before, after = served.run(scenario)
+    assert before == {first.id: 2, second.id: 1}  # a changed mind is not a second answer
+    assert after == {first.id: 1, second.id: 1}  # a withdrawn answer no longer counts
+    assert served.recorder.presence[-1].participants == 2
