@@ -188,3 +188,28 @@ def test_code_locked_page(serve, phone):
     assert response.status == 403
     expect(phone.locator("h1")).to_have_text("Te vaak een verkeerde code")
     assert axe_violations(phone) == []
+
+
+def test_a_phone_the_session_no_longer_knows_signs_on_again(serve, phone):
+    """As after a restart that did not keep the phones' key: the refused live connection is looked into."""
+    import asyncio
+
+    from dienstscan.participation.devices import DeviceKeys
+
+    served = serve(mode="live")
+    phone.goto(served.url)
+    expect(phone.locator("#verbinding")).to_have_text("Verbonden met de laptop")
+    old_token = phone.evaluate("localStorage.getItem('dienstscan-apparaat')")
+    server = served.server
+    server.devices = DeviceKeys()  # the old token is now unknown
+    loop = server._loop  # noqa: SLF001 - drop the live connections as a restart would
+    async def drop() -> None:
+        for ws in list(server._sockets):  # noqa: SLF001
+            await ws.close(code=1012)
+
+    asyncio.run_coroutine_threadsafe(drop(), loop).result(10)
+    expect(phone.locator("#verbinding")).to_have_text("Verbonden met de laptop", timeout=15_000)
+    new_token = phone.evaluate("localStorage.getItem('dienstscan-apparaat')")
+    assert new_token != old_token and server.devices.verify(new_token) is not None
+    server.show_item(server.content.ids()[0])
+    expect(phone.locator("#tekst")).to_have_text(server.content.items[0].text)

@@ -278,8 +278,9 @@
     var url = location.href.replace(/^http/, "ws").replace(/[?#].*$/, "").replace(/[^/]*$/, "") +
       "ws?apparaat=" + encodeURIComponent(device);
     var socket = new WebSocket(url);
+    var opened = false;
     state.socket = socket;
-    socket.onopen = function () { setConnection("verbonden"); };
+    socket.onopen = function () { opened = true; setConnection("verbonden"); };
     socket.onmessage = function (event) {
       var message;
       try { message = JSON.parse(event.data); } catch (e) { return; }
@@ -290,8 +291,28 @@
       if (state.ended) { return; }
       if (event.code === CLOSE_REPLACED) { setConnection("elders"); return; }
       setConnection("weg");
-      state.retryTimer = setTimeout(connect, 2000);
+      if (opened) { state.retryTimer = setTimeout(connect, 2000); } else { state.retryTimer = setTimeout(probe, 2000); }
     };
+  }
+
+  /* The live connection was refused: ask the laptop why (a WebSocket cannot say). A restarted
+   * session that no longer knows this phone: sign on again; an address that is no longer a
+   * session: say so; the laptop away or busy: keep trying. */
+  function probe() {
+    if (state.ended) { return; }
+    request("GET", "api/sessie?apparaat=" + encodeURIComponent(device)).then(function (result) {
+      if (result.status === 200) {
+        connect();
+      } else if (unknownDevice(result)) {
+        device = "";
+        load(true);
+      } else if (result.status === 403 || result.status === 404) {
+        setConnection("geen");
+        fail(result.payload.melding || "Deze sessie bestaat niet meer. Scan de QR-code op het scherm opnieuw.");
+      } else {
+        state.retryTimer = setTimeout(probe, 2000);
+      }
+    }).catch(function () { state.retryTimer = setTimeout(probe, 2000); });
   }
 
   function load(rejoined) {
