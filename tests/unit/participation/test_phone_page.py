@@ -17,6 +17,8 @@ from playwright.sync_api import expect
 from phone_browser import PHONE, browser, screenshot
 
 SAVED = re.compile("^Bewaard")
+# waiting is bounded by what happens, not by the clock: generous, for a busy CI machine
+expect.set_options(timeout=30_000)
 
 
 def axe_violations(page) -> list[str]:
@@ -208,7 +210,7 @@ def test_a_phone_the_session_no_longer_knows_signs_on_again(serve, phone):
             await ws.close(code=1012)
 
     asyncio.run_coroutine_threadsafe(drop(), loop).result(10)
-    expect(phone.locator("#verbinding")).to_have_text("Verbonden met de laptop", timeout=15_000)
+    expect(phone.locator("#verbinding")).to_have_text("Verbonden met de laptop")
     new_token = phone.evaluate("localStorage.getItem('dienstscan-apparaat')")
     assert new_token != old_token and server.devices.verify(new_token) is not None
     server.show_item(server.content.ids()[0])
