@@ -120,6 +120,8 @@ class ScanDocument(QObject):
     recoveryFailed = Signal(str)
     #: The comparison baseline was set or cleared (``baseline``, ``baseline_source``).
     baselineChanged = Signal()
+    #: Another Dienstscan took the scan's lock over ("Toch openen"): a Dutch sentence saying who.
+    lockLost = Signal(str)
 
     def __init__(
         self,
@@ -154,6 +156,7 @@ class ScanDocument(QObject):
         self._debounce.timeout.connect(self.write_recovery)
         self._ceiling = QTimer(self, singleShot=True, interval=AUTOSAVE_MAX_MS)
         self._ceiling.timeout.connect(self.write_recovery)
+        self._lock_lost_said = False
         self._lock_refresh = QTimer(self, interval=10 * 60_000)
         self._lock_refresh.timeout.connect(self._refresh_lock)
         self._lock_refresh.start()
@@ -291,6 +294,8 @@ class ScanDocument(QObject):
         new_lock = None
         same_file = self.path is not None and target.resolve() == self.path.resolve()
         try:
+            if same_file and self.lock is not None:
+                storage.ensure_held(self.lock)  # another Dienstscan may have taken the scan over
             if not same_file:
                 new_lock = storage.acquire_lock(target)
             self.assessment.modified = dt.datetime.now()
@@ -353,5 +358,13 @@ class ScanDocument(QObject):
         return written
 
     def _refresh_lock(self) -> None:
-        if self.lock is not None:
-            self.lock.refresh()
+        if self.lock is None:
+            return
+        try:
+            storage.ensure_held(self.lock)
+        except storage.LockLostError as exc:
+            if not self._lock_lost_said:  # say it once, not every ten minutes
+                self._lock_lost_said = True
+                self.lockLost.emit(str(exc))
+            return
+        self.lock.refresh()
