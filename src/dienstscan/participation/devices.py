@@ -38,6 +38,16 @@ class DeviceKeys:
             raise ValueError("de sleutel voor apparaatcodes is te kort (minstens 16 bytes)")
         self.key = key if key is not None else secrets.token_bytes(KEY_BYTES)
 
+    @classmethod
+    def derived(cls, session_key: str | bytes) -> DeviceKeys:
+        """Keys derived from a session's own key (hex or bytes, e.g. the one kept in the scan).
+
+        A key of its own for the tokens (BLAKE2b keyed with the session key, personalised
+        "apparaat"), so the same session key can serve other purposes without the two meeting.
+        """
+        raw = bytes.fromhex(session_key) if isinstance(session_key, str) else session_key
+        return cls(hashlib.blake2b(b"", key=raw[:64], person=b"apparaat", digest_size=KEY_BYTES).digest())
+
     def _mac(self, device_id: str) -> str:
         digest = hmac.new(self.key, b"dienstscan-apparaat:" + device_id.encode("ascii"), hashlib.sha256).digest()
         return _b64(digest[:_MAC_BYTES])

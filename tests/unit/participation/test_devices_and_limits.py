@@ -22,6 +22,15 @@ def test_a_token_verifies_with_its_key_only():
         assert keys.verify(forged) is None, forged
 
 
+def test_keys_derived_from_a_session_key_are_stable_and_its_own():
+    session_key = "ab" * 32  # as a scan keeps it (hex)
+    keys = DeviceKeys.derived(session_key)
+    _, token = keys.issue()
+    assert DeviceKeys.derived(bytes.fromhex(session_key)).verify(token) is not None  # the same after a restart
+    assert keys.key != bytes.fromhex(session_key)  # not the session key itself
+    assert DeviceKeys.derived("cd" * 32).verify(token) is None
+
+
 def test_a_short_key_is_refused():
     with pytest.raises(ValueError, match="te kort"):
         DeviceKeys(b"kort")
