@@ -757,7 +757,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("scan", help="het .dienstscan-bestand")
     p.add_argument("--poort", type=int, default=8765, metavar="N", help="de poort (standaard 8765; 0: een vrije)")
     _take_over_option(p)
-    p.add_argument("--adres", metavar="IP", help="het adres voor de telefoons (de sessie luistert alleen daar); standaard dat van het standaardnetwerk")
+    p.add_argument("--adres", metavar="IP", help="het adres voor de telefoons (de sessie luistert alleen daar); "
+                   "standaard dat van het standaardnetwerk")
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
     p.set_defaults(func=_cmd_session)
 
