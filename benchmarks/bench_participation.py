@@ -10,7 +10,8 @@ its identity), fetch the session and answer 20 items each, all at the same time;
 Two measurements, each against a floor measured in the same run:
 
 1. The server's CPU per answer: the CPU time of the server's own thread (its event loop: the
-   guard, the limits, JSON, the answer's checks and the hand-over) divided by the answers. The
+   guard, the limits, JSON, the answer's checks and the hand-over) divided by the answers; the
+   phones' joining and fetching of the session is measured apart (per phone). The
    floor: a bare aiohttp server on a thread of its own, no middleware, that parses the same POST
    body as JSON and answers ``{"ok": true}``, driven by the same phones with the same number of
    requests. The ratio says what the session's own work costs on top of aiohttp itself.
@@ -42,20 +43,27 @@ def loopback(n: int) -> str:
     return str(ipaddress.IPv4Address("127.0.0.1") + n)
 
 
-def phones_process(url: str, phones: int, items: list[tuple[str, list[str]]], join: bool) -> None:
-    """The simulated phones (a child process): each joins, then answers every item, waiting for 'ontvangen'."""
+def phones_process(url: str, phones: int, items: list[tuple[str, list[str]]], tokens: list[str] | None) -> None:
+    """The simulated phones (a child process). Without items: each joins and fetches the session, and
+    the tokens are printed (one JSON list); with items: each answers every item with its token (or
+    a made-up id for the floor), waiting for 'ontvangen'."""
+    import json
+
     import aiohttp
+
+    joined: list[str] = [""] * phones
 
     async def phone(p: int) -> None:
         connector = aiohttp.TCPConnector(local_addr=(loopback(p + 1), 0))
         async with aiohttp.ClientSession(connector=connector) as s:
-            device = f"vloer-{p:016d}"
-            if join:
+            device = tokens[p] if tokens else f"vloer-{p:016d}"
+            if not items:
                 async with s.post(url + "api/apparaat", json={}) as r:
                     assert r.status == 200, r.status
-                    device = (await r.json())["apparaat"]
+                    device = joined[p] = (await r.json())["apparaat"]
                 async with s.get(url + "api/sessie", params={"apparaat": device}) as r:
                     assert r.status == 200, r.status
+                    await r.read()
             for item_id, options in items:
                 async with s.post(url + "api/antwoord",
                                   json={"apparaat": device, "item": item_id, "optie": options[p % len(options)]}) as r:
@@ -66,6 +74,8 @@ def phones_process(url: str, phones: int, items: list[tuple[str, list[str]]], jo
         await asyncio.gather(*(phone(p) for p in range(phones)))
 
     asyncio.run(all_phones())
+    if not items:
+        print(json.dumps(joined), flush=True)
 
 
 def thread_cpu(thread: threading.Thread) -> float:
@@ -118,10 +128,16 @@ class BareServer:
         self.thread.join()
 
 
-def run_phones(url: str, phones: int, items: list, join: bool, app=None, done=None) -> subprocess.Popen:
-    """Start the phones' process; with ``app`` run Qt's event loop until it ends, then call ``done``
-    (before Qt quits: quitting stops the session)."""
-    child = subprocess.Popen([sys.executable, __file__, "--telefoons", url, str(phones), repr(items), str(join)])
+def run_phones(url: str, phones: int, items: list, tokens: list[str] | None, app=None, done=None) -> str:
+    """Run the phones' process (its output is returned); with ``app`` run Qt's event loop until it
+    ends, then call ``done`` (before Qt quits: quitting stops the session)."""
+    import json
+
+    child = subprocess.Popen([sys.executable, __file__, "--telefoons", url, str(phones), repr(items),
+                              json.dumps(tokens)], stdout=subprocess.PIPE, text=True)
+    output: list[str] = []
+    reader = threading.Thread(target=lambda: output.append(child.stdout.read()), daemon=True)
+    reader.start()
     if app is None:
         child.wait()
     else:
@@ -139,8 +155,9 @@ def run_phones(url: str, phones: int, items: list, join: bool, app=None, done=No
         timer.start()
         app.exec()
         timer.stop()
+    reader.join()
     assert child.returncode == 0, child.returncode
-    return child
+    return output[0]
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -189,18 +206,26 @@ def main(argv: list[str]) -> int:
     bare = BareServer()
     bare_url = bare.start()
     before = thread_cpu(bare.thread)
-    run_phones(bare_url, phones, items, join=False)
+    run_phones(bare_url, phones, items, None)
     bare_cpu = thread_cpu(bare.thread) - before
     bare.stop()
 
     session.start()
     server_thread = session.server._thread  # noqa: SLF001 - the benchmark reads its CPU clock
     assert server_thread is not None
+    import json
+
+    # every phone joins (the server issues its identity) and fetches the session: measured apart
     before = thread_cpu(server_thread)
     used: list[float] = []
-    run_phones(session.server.url(), phones, items, join=True, app=app,
+    tokens = json.loads(run_phones(session.server.url(), phones, [], None))  # no answers: no Qt loop needed
+    join_cpu = thread_cpu(server_thread) - before
+    app.processEvents()  # the join's presence reports: handed over, not part of the answers' measurement
+    floor.clear()
+    before = thread_cpu(server_thread)
+    run_phones(session.server.url(), phones, items, tokens, app=app,
                done=lambda: used.append(thread_cpu(server_thread) - before))
-    server_cpu = used[0]
+    server_cpu = used.pop()
     session.stop()
 
     assert len(delays) == total, (len(delays), total)
@@ -210,7 +235,8 @@ def main(argv: list[str]) -> int:
     median, p95 = statistics.median(delays) * 1e3, percentile(delays, 0.95) * 1e3
     floor_median, floor_p95 = statistics.median(floor) * 1e3, percentile(floor, 0.95) * 1e3
     print(f"{phones} telefoons (elk een eigen adres) x {len(items)} items = {total} antwoorden, allemaal vastgelegd")
-    print(f"CPU van de server per antwoord: {per_answer:.0f} µs (incl. aanmelden en sessie ophalen per telefoon)")
+    print(f"CPU van de server per antwoord: {per_answer:.0f} µs "
+          f"(aanmelden en sessie ophalen: {join_cpu / phones * 1e6:.0f} µs per telefoon, apart gemeten)")
     print(f"vloer (kale aiohttp, zelfde verzoeken): {per_bare:.0f} µs per verzoek")
     print(f"verhouding tot de vloer: {per_answer / per_bare:.1f}x")
     print(f"antwoord -> signaal van het document: mediaan {median:.1f} ms, p95 {p95:.1f} ms (doel: ruim onder 100 ms)")
@@ -226,6 +252,8 @@ if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--telefoons":
         import ast
 
-        phones_process(sys.argv[2], int(sys.argv[3]), ast.literal_eval(sys.argv[4]), sys.argv[5] == "True")
+        import json
+
+        phones_process(sys.argv[2], int(sys.argv[3]), ast.literal_eval(sys.argv[4]), json.loads(sys.argv[5]))
         sys.exit(0)
     sys.exit(main(sys.argv))
