@@ -21,6 +21,11 @@ PRIORITY_RANK = {"hoog": 0, "midden": 1, "laag": 2}
 TOP_GAPS = 5
 #: What a proposal nobody decided on reads as, instead of a status.
 UNDECIDED = "Nog niet besloten"
+ACCEPTED = "Voorstel aangenomen"
+REJECTED = "Voorstel afgewezen"
+OWN_ACTION = "Eigen actie"
+#: The choices of the Besluit column on the working sheet, in dropdown order.
+DECISION_CHOICES = (UNDECIDED, ACCEPTED, REJECTED, OWN_ACTION)
 
 
 def is_proposal(action: Action) -> bool:
@@ -35,10 +40,19 @@ def split_plan(actions: list[Action]) -> tuple[list[Action], list[Action]]:
 
 
 def decision_text(action: Action) -> str:
-    """'Voorstel aangenomen', 'Eigen actie' or 'Nog niet besloten': one decision per plan row."""
+    """'Voorstel aangenomen', 'Voorstel afgewezen', 'Eigen actie' or 'Nog niet besloten': one
+    decision per plan row (the words of the working sheet's Besluit dropdown)."""
     if is_proposal(action):
         return UNDECIDED
-    return "Eigen actie" if action.origin == "eigen" else "Voorstel aangenomen"
+    if action.decision == "afgewezen":
+        return REJECTED
+    return OWN_ACTION if action.origin == "eigen" else ACCEPTED
+
+
+def decision_record(action: Action) -> str:
+    """Who decided and when, when the plan records it: 'MT, 12-03-2027', 'MT', '12-03-2027' or ''."""
+    parts = [action.decided_by.strip(), f"{action.decided_on:%d-%m-%Y}" if action.decided_on else ""]
+    return ", ".join(p for p in parts if p)
 
 
 def decision_line(action: Action) -> str:
