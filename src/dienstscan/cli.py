@@ -429,7 +429,8 @@ def _cmd_session(args: argparse.Namespace) -> int:
         lock.release()
         raise
     found = laptop_addresses()
-    addresses = [args.adres, *(a for a in found if a != args.adres)] if args.adres else found
+    # listen on the chosen address only (the default route's unless --adres), never on every network
+    addresses = [args.adres] if args.adres else found[:1]
     session = HeadlessSession(checklists, assessment, scan_path, lock, port=args.poort, addresses=addresses)
     if restored is not None:
         # as the app does: the work now lives in this program's own recovery copy, the offered one goes
@@ -457,8 +458,10 @@ def _cmd_session(args: argparse.Namespace) -> int:
     print("Deelnemers scannen de QR-code of openen dit adres op hun telefoon (zelfde wifi-netwerk):")
     print(f"  {server.url()}")
     print(f"Of typen:  {server.typed_address()}")
-    if len(server.served_addresses()) > 1:
-        print("Andere adressen van deze laptop: " + ", ".join(server.served_addresses()[1:]))
+    others = [a for a in found if a not in server.served_addresses()]
+    if others:
+        print("Zitten de telefoons op een ander netwerk? Start dan opnieuw met --adres en een van deze "
+              "adressen van deze laptop: " + ", ".join(others))
     try:
         segno.make(server.url(), error="m", micro=False).terminal(compact=True)
     except (OSError, UnicodeEncodeError):
@@ -838,7 +841,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--poort", type=int, default=None, metavar="N",
                    help="de poort (standaard die van de vorige sessie van deze scan, anders 8765; 0: een vrije)")
     _take_over_option(p)
-    p.add_argument("--adres", metavar="IP", help="het adres voor de telefoons; standaard dat van het standaardnetwerk")
+    p.add_argument("--adres", metavar="IP", help="het adres voor de telefoons (de sessie luistert alleen daar); "
+                   "standaard dat van het standaardnetwerk")
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
     p.add_argument("--herstelkopie", choices=("herstellen", "weggooien"),
                    help="wat te doen met een herstelkopie van deze scan (na een crash); zonder: de vraag, of stoppen")

@@ -26,13 +26,20 @@ from dienstscan.ui.live_session import LiveSession
 from dienstscan.ui.workshop import PresentationWindow
 from dienstscan.ui.workshop import presentation
 
+from phone_client import join
+
+
+#: (session address, phone name) -> the token the server issued: the same phone keeps it (its browser storage)
+ISSUED: dict[tuple[str, str], str] = {}
+
 
 class Phone:
     """Posts answers from a worker thread; ``results`` gets (status, recovery copy at that moment)."""
 
-    def __init__(self, url: str, device: str) -> None:
+    def __init__(self, url: str, name: str) -> None:
         self.url = url
-        self.device = device
+        self.name = name  # the phone's identity comes from the server when it first answers, then is kept
+        self.device: str | None = ISSUED.get((url, name))
         self.results: list[tuple[int, dict | None]] = []
         self.thread: threading.Thread | None = None
 
@@ -40,6 +47,8 @@ class Phone:
         def run() -> None:
             async def post():
                 async with aiohttp.ClientSession() as s:
+                    if self.device is None:
+                        self.device = ISSUED[(self.url, self.name)] = await join(s, self.url)
                     async with s.post(self.url + "api/antwoord",
                                       json={"apparaat": self.device, "item": item, **values}) as r:
                         return r.status
@@ -319,7 +328,10 @@ def test_the_count_is_of_phones_connected_now_and_of_phones_that_answered(qtbot,
     def phones() -> None:
         async def run():
             async with aiohttp.ClientSession() as s:
-                sockets = [await s.ws_connect(url + "ws", params={"apparaat": f"{n:020d}"}) for n in range(3)]
+                for n in range(3):  # three phones join (the server issues their identities) and open the page
+                    ISSUED[(url, f"{n:020d}")] = await join(s, url)
+                sockets = [await s.ws_connect(url + "ws", params={"apparaat": ISSUED[(url, f"{n:020d}")]})
+                           for n in range(3)]
                 opened.append(len(sockets))
                 await asyncio.get_running_loop().run_in_executor(None, gone.wait)
                 await sockets[0].close()  # one phone leaves the room

@@ -53,9 +53,8 @@ def start_session(doc: ScanDocument, mode: Mode, parent: QWidget | None = None, 
         if existing.mode != mode:
             existing.set_mode(mode)
         return existing
-    addresses = laptop_addresses()
-    if address:
-        addresses = [address, *(a for a in addresses if a != address)]
+    # the session listens on the chosen address only (the default route's when none was chosen)
+    addresses = [address] if address else laptop_addresses()[:1]
     session = LiveSession(doc, mode=mode, addresses=options.pop("addresses", addresses), parent=parent, **options)
     _SESSIONS[id(doc)] = session
     session.stopped.connect(lambda: _SESSIONS.pop(id(doc), None))
@@ -151,7 +150,8 @@ class LivePanel(QWidget):
         addresses = laptop_addresses()
         self.address_box.addItems(addresses or ["127.0.0.1"])
         self.address_box.setToolTip("Het adres van het netwerk waar de telefoons op zitten; het eerste is dat "
-                                    "van het standaardnetwerk")
+                                    "van het standaardnetwerk. De sessie luistert alleen op dit adres: stop "
+                                    "de sessie om een ander te kiezen.")
         self.address_box.currentTextChanged.connect(self._show_address)
         row.addWidget(self.address_label)
         row.addWidget(self.address_box, 1)
@@ -249,7 +249,13 @@ class LivePanel(QWidget):
         busy = self.session is not None and self.session.starting
         self.start_button.setText("Sessie &stoppen" if session or busy else "Sessie &starten")
         self.close_round_button.setEnabled(session is not None and self.mode == "voorronde")
-        self.address_box.setEnabled(True)
+        # it listens on one address: stop to choose another
+        self.address_box.setEnabled(session is None and not busy)
+        if session is not None and session.server.address != self.address_box.currentText():
+            index = self.address_box.findText(session.server.address)
+            if index >= 0:
+                self.address_box.setCurrentIndex(index)  # re-enters here with the served address
+                return
         if session is None:
             self.qr.set_text("")
             self.url_label.setText("")
