@@ -25,7 +25,8 @@ import pyatspi
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _find_app(name: str, process: subprocess.Popen, limit: float = 60.0):
+def _find_app(name: str, process: subprocess.Popen, limit: float = 240.0):
+    # generous: the limit only ends a start that never comes (a busy CI machine starts Qt slowly)
     end = time.monotonic() + limit
     while time.monotonic() < end and process.poll() is None:
         for app in pyatspi.Registry.getDesktop(0):
