@@ -2,25 +2,23 @@
 
 - ``split_plan(actions)``: what was decided (accepted proposals and own actions) apart from the
   proposals nobody has decided on yet; those are never shown as *Gepland*;
-- ``decision_text(action)``: the decision behind a plan row, in one phrase;
-- ``plan_order(actions)``: priority first, then the end date, then the id;
+- ``decision_text(action)``: the decision behind a plan row, in one phrase (``plan.decision_label``);
+- ``plan_order(actions)``: priority first, then the end date, then the id (``plan.plan_order``);
 - ``top_gaps(...)``: the most important gaps for the first page, with the action that answers them.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from ...model.assessment import ACTION_STATUS_LABELS, PRIORITY_LABELS, Action, Assessment
 from ...model.checklist import LEGAL_STATUS_LABELS, ChecklistSet
-from ...plan import gaps, proposal_priority, proposal_title
-
-PRIORITY_RANK = {"hoog": 0, "midden": 1, "laag": 2}
+from ...plan import DECISION_LABELS, decision_label, gaps, priority_rank, proposal_priority, proposal_title
+from ...plan import plan_order  # noqa: F401 - the Excel plan and the report take it from here
 #: How many gaps the first page lists.
 TOP_GAPS = 5
 #: What a proposal nobody decided on reads as, instead of a status.
-UNDECIDED = "Nog niet besloten"
+UNDECIDED = DECISION_LABELS["voorgesteld"]
 
 
 def is_proposal(action: Action) -> bool:
@@ -35,10 +33,9 @@ def split_plan(actions: list[Action]) -> tuple[list[Action], list[Action]]:
 
 
 def decision_text(action: Action) -> str:
-    """'Voorstel aangenomen', 'Eigen actie' or 'Nog niet besloten': one decision per plan row."""
-    if is_proposal(action):
-        return UNDECIDED
-    return "Eigen actie" if action.origin == "eigen" else "Voorstel aangenomen"
+    """'Voorstel aangenomen', 'Eigen actie' or 'Nog niet besloten': one decision per plan row,
+    in the words of the plan page too (``plan.decision_label``)."""
+    return decision_label(action)
 
 
 def decision_line(action: Action) -> str:
@@ -62,11 +59,6 @@ def decided_heading(any_shown_with_gaps: bool) -> str:
     """The heading above the decided actions not already shown beside a gap."""
     return ("Verder besloten: wie is eigenaar, wanneer" if any_shown_with_gaps
             else "Wat hebben we besloten, wie is eigenaar, wanneer")
-
-
-def plan_order(actions: list[Action]) -> list[Action]:
-    """Priority first (hoog before laag), then the end date (none last), then the id."""
-    return sorted(actions, key=lambda a: (PRIORITY_RANK.get(a.priority, 3), a.end or dt.date.max, a.id))
 
 
 @dataclass(frozen=True)
@@ -98,7 +90,7 @@ def top_gaps(checklists: ChecklistSet, assessment: Assessment, actions: list[Act
     for order, (fw, item, option) in enumerate(all_gaps):
         action = by_item.get(item.id)
         priority = action.priority if action else proposal_priority(item, option, checklists.current_note(item.id))
-        found.append(((PRIORITY_RANK.get(priority, 3), option.weight or 0.0, order), Gap(
+        found.append(((priority_rank(priority), option.weight or 0.0, order), Gap(
             item_id=item.id,
             framework=fw.short_title,
             text=item.text,

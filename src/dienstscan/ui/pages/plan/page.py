@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from ....model import ACTION_FIELD_LABELS, Action, in_sentence
-from ....model.assessment import ACTION_STATUS_LABELS, DECISION_LABELS, PRIORITY_LABELS
-from ....plan import plan_statistics
+from ....model.assessment import ACTION_STATUS_LABELS, PRIORITY_LABELS
+from ....plan import DECISION_LABELS, OWN_ACTION, plan_statistics
 from ... import plan_commands as commands
 from ...document import ScanDocument
 from ..common import RefreshWhenShown, heading, text_label, vertical_scroll
@@ -174,7 +174,7 @@ class PlanPage(RefreshWhenShown, QWidget):
         self.priority_filter = self._filter_combo("Prioriteit", list(PRIORITY_LABELS.items()))
         self.framework_filter = self._filter_combo(
             "Kader", [(fw.id, fw.short_title) for fw in doc.checklists.frameworks] + [("", "Eigen acties")])
-        self.decision_filter = self._filter_combo("Besluit", [*DECISION_LABELS.items(), ("eigen", "Eigen actie")])
+        self.decision_filter = self._filter_combo("Besluit", [*DECISION_LABELS.items(), ("eigen", OWN_ACTION)])
         self.show_hidden = QCheckBox("Ook acties buiten het plan tonen")
         self.show_hidden.setToolTip("Afgewezen en samengevoegde acties, en voorstellen waarover niet is beslist "
                                     "terwijl een later antwoord het tekort heeft opgeheven")
