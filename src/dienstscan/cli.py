@@ -156,16 +156,16 @@ def _cmd_report(args: argparse.Namespace) -> int:
         raise UserError(f"kan {out} niet schrijven: de map {out.parent} bestaat niet")
     from .operations import write_report
 
-    print_pdf = svg_to_png = None
+    pdf_writer = svg_to_png = None
     if suffix == ".pdf":
-        from .ui.pdf import write_pdf as print_pdf  # Qt is imported only here
+        from .ui.pdf import write_report_pdf as pdf_writer  # Qt is imported only here
     elif suffix == ".docx":
         try:  # the chart as a picture needs Qt; without it the score table stands alone
             from .ui.pdf import svg_to_png
         except ImportError:
             svg_to_png = None
     try:
-        write_report(checklists, assessment, out, baseline=baseline, print_pdf=print_pdf, chart_png=svg_to_png)
+        write_report(checklists, assessment, out, baseline=baseline, pdf_writer=pdf_writer, chart_png=svg_to_png)
     except SaveError as exc:
         raise UserError(str(exc)) from None
     print(f"Rapport geschreven naar {out}")

@@ -2,8 +2,8 @@
 
 Both write from a copy whose plan is proposed (``follow_answers``), so a file is the same whoever
 made it, whatever state the caller's assessment was in; the caller's assessment is not changed.
-The PDF needs a printer of HTML (``ui.pdf.write_pdf``, Qt): the caller hands it over, so this
-layer stays Qt-free; so does the chart picture of the Word report (``chart_png``, optional).
+The PDF writer (``ui.pdf.write_report_pdf``, Qt) is handed over by the caller, so this layer
+stays Qt-free; so is the chart picture of the Word report (``chart_png``, optional).
 """
 
 from __future__ import annotations
@@ -41,28 +41,26 @@ def export_plan(checklists: ChecklistSet, assessment: Assessment, path: Path, *,
 
 def write_report(checklists: ChecklistSet, assessment: Assessment, path: Path, *,
                  baseline: Assessment | None = None, progress: Progress | None = None,
-                 print_pdf: Callable[..., object] | None = None,
+                 pdf_writer: Callable[..., object] | None = None,
                  chart_png: Callable[[str], bytes] | None = None) -> Path:
     """Write the management report in the format the extension names: .pdf, .docx, .html/.htm.
 
     ``baseline`` adds the progress chapter. ``progress(done, total)`` is called between steps and
-    may raise to cancel before anything is written. ``print_pdf(html, path, progress=...)`` prints
-    a PDF (required for .pdf); ``chart_png(svg)`` draws the Word report's chart (without it the
-    score table stands alone). Raises ``ValueError`` (Dutch) for another extension and
+    may raise to cancel before anything is written. ``pdf_writer(checklists, assessment, path, *,
+    baseline, progress)`` writes the PDF (required for .pdf); ``chart_png(svg)`` draws the Word
+    report's chart (without it the score table stands alone). Raises ``ValueError`` (Dutch) for another extension and
     ``SaveError`` (Dutch) when saving fails.
     """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in REPORT_SUFFIXES:
         raise ValueError(f"{path.name}: kies een bestandsnaam die eindigt op .pdf, .docx of .html")
-    if suffix == ".pdf" and print_pdf is None:
+    if suffix == ".pdf" and pdf_writer is None:
         raise ValueError(f"{path.name}: een PDF maken kan hier niet (de afdrukmodule ontbreekt); kies .docx of .html")
     scan = _proposed(checklists, assessment)
     earlier = _proposed(checklists, baseline) if baseline is not None else None
     if suffix == ".pdf":
-        from ..export.report import render_report_html
-
-        print_pdf(render_report_html(checklists, scan, baseline=earlier), path, progress=progress)
+        pdf_writer(checklists, scan, path, baseline=earlier, progress=progress)
         return path
     if progress is not None:
         progress(0, 1)  # Word and HTML take a moment only: one step, before anything is written

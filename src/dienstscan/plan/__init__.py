@@ -24,10 +24,14 @@ from .actions import (
 )
 from .visibility import PlanStatistics, is_visible, plan_statistics, visible_actions
 from .words import (
+    ACCEPTED,
+    DECISION_CHOICES,
     DECISION_KEYS,
     DECISION_LABELS,
     OWN_ACTION,
     PRIORITY_RANK,
+    REJECTED,
+    UNDECIDED,
     decision_key,
     decision_label,
     decision_rank,
@@ -37,11 +41,15 @@ from .words import (
 )
 
 __all__ = [
+    "ACCEPTED",
+    "DECISION_CHOICES",
     "DECISION_KEYS",
     "DECISION_LABELS",
     "OWN_ACTION",
     "PRIORITY_RANK",
     "PlanChanges",
+    "REJECTED",
+    "UNDECIDED",
     "PlanStatistics",
     "action_from_solution",
     "add_own_action",

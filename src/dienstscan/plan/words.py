@@ -1,8 +1,9 @@
 """The plan's words and order, once, for the plan page, the workshop, the Excel plan and the report.
 
 - ``DECISION_LABELS``: what a decision about an action reads as, everywhere (the page's column,
-  filter and form, the Excel plan's *Besluit*, the report); an action of the user's own reads as
-  ``OWN_ACTION`` (``decision_key``/``decision_label`` say which applies to an action).
+  filter and form, the Excel plan's *Besluit*, the report); an accepted action of the user's own
+  reads as ``OWN_ACTION`` (``decision_key``/``decision_label`` say which applies to an action;
+  ``DECISION_CHOICES`` lists all four).
 - ``PRIORITY_RANK``/``priority_rank``: hoog before midden before laag (anything else last).
 - ``id_key``: action ids in their natural order: V-5B-1.02 before V-5B-1.10, E-2 before E-10.
 - ``plan_order``: the order of a plan's rows: priority, then the end date (none last), then the id.
@@ -15,16 +16,18 @@ from collections.abc import Iterable
 
 from ..model.assessment import Action
 
-#: What the user decided about a proposed action.
-DECISION_LABELS: dict[str, str] = {
-    "voorgesteld": "Nog niet besloten",
-    "geaccepteerd": "Voorstel aangenomen",
-    "afgewezen": "Voorstel afgewezen",
-}
-#: The decision column of an action the user added: it was decided by adding it.
+#: What a decision about an action reads as.
+UNDECIDED = "Nog niet besloten"
+ACCEPTED = "Voorstel aangenomen"
+REJECTED = "Voorstel afgewezen"
+#: The decision column of an action the user added (and did not reject): decided by adding it.
 OWN_ACTION = "Eigen actie"
+#: ``Action.decision`` in words.
+DECISION_LABELS: dict[str, str] = {"voorgesteld": UNDECIDED, "geaccepteerd": ACCEPTED, "afgewezen": REJECTED}
 #: Every value ``decision_key`` gives, in the order a list sorted on the decision shows them.
 DECISION_KEYS: tuple[str, ...] = (*DECISION_LABELS, "eigen")
+#: The words ``decision_label`` gives, in that order (a dropdown of the decision offers these).
+DECISION_CHOICES: tuple[str, ...] = (UNDECIDED, ACCEPTED, REJECTED, OWN_ACTION)
 
 #: hoog before midden before laag.
 PRIORITY_RANK: dict[str, int] = {"hoog": 0, "midden": 1, "laag": 2}
@@ -32,14 +35,15 @@ PRIORITY_RANK: dict[str, int] = {"hoog": 0, "midden": 1, "laag": 2}
 
 def decision_key(action: Action) -> str:
     """The action's decision (``voorgesteld``, ``geaccepteerd``, ``afgewezen``), or ``eigen`` for
-    an action of the user's own."""
-    return action.decision if action.origin == "voorgesteld" else "eigen"
+    an action of the user's own that is decided and not rejected."""
+    if action.origin == "eigen" and action.decision == "geaccepteerd":
+        return "eigen"
+    return action.decision
 
 
 def decision_label(action: Action) -> str:
     """'Nog niet besloten', 'Voorstel aangenomen', 'Voorstel afgewezen' or 'Eigen actie'."""
-    key = decision_key(action)
-    return OWN_ACTION if key == "eigen" else DECISION_LABELS[key]
+    return DECISION_CHOICES[decision_rank(action)]
 
 
 def decision_rank(action: Action) -> int:

@@ -147,9 +147,11 @@ class ScanDocument(QObject):
         self.baseline_source = ""
         self.undo_stack.cleanChanged.connect(self._emit_dirty)
         self.undo_stack.indexChanged.connect(self._on_index_changed)
-        # The plan's proposals are derived from the answers: kept in step here, before any page
-        # hears of a change (``_put_answer``, ``notify_changed``), whatever page is open.
+        # The plan's proposals are derived from the answers: kept in step here, once, before any
+        # page hears of a change (this slot is connected first), whatever page is open.
+        self._answer_proposed = False  # _put_answer's operation has proposed already
         self.sync_proposals()
+        self.changed.connect(self._follow_answers)
 
         self._debounce = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._debounce.timeout.connect(self.write_recovery)
@@ -247,7 +249,15 @@ class ScanDocument(QObject):
 
     def _put_answer(self, item_id: str, answer: Answer | None) -> None:
         operations.put_answer(self.checklists, self.assessment, item_id, answer)  # proposes the plan
-        self.changed.emit(item_id)
+        self._answer_proposed = True
+        try:
+            self.changed.emit(item_id)
+        finally:
+            self._answer_proposed = False
+
+    def _follow_answers(self, _key: str) -> None:
+        if not self._answer_proposed:
+            self.sync_proposals()
 
     def sync_proposals(self, _key: str = "") -> PlanChanges:
         """Bring the proposed actions in step with the answers (``operations.follow_answers``).
@@ -258,8 +268,7 @@ class ScanDocument(QObject):
         return operations.follow_answers(self.checklists, self.assessment)
 
     def notify_changed(self, key: str = "") -> None:
-        """For commands of later parts that change scan-wide data: the plan follows, then pages hear."""
-        self.sync_proposals()
+        """For commands of later parts that change scan-wide data."""
         self.changed.emit(key)
 
     def _on_index_changed(self, _index: int) -> None:

@@ -625,12 +625,12 @@ def write_report(checklists, assessment, path: Path, *, baseline=None,
     """The report in the format the extension names: .pdf, .html/.htm or .docx (Word, chart as PNG).
 
     ``dienstscan.operations.write_report`` (the same as ``dienstscan report``) with this module's
-    PDF printer and chart pictures. ``baseline``: an earlier scan, adds the progress chapter in
+    PDF and chart pictures. ``baseline``: an earlier scan, adds the progress chapter in
     every format. ``progress(done, total)`` is called between steps and may raise to cancel before
     anything is written. Raises ``ValueError`` (Dutch) for another extension and ``SaveError``
     (Dutch) when saving fails.
     """
     from ..operations import write_report as write
 
-    write(checklists, assessment, path, baseline=baseline, progress=progress, print_pdf=write_pdf,
+    write(checklists, assessment, path, baseline=baseline, progress=progress, pdf_writer=write_report_pdf,
           chart_png=svg_to_png)

@@ -258,9 +258,10 @@ def test_write_report_formats(tmp_path):
     printed = []
     steps = []
     operations.write_report(checklists, scan, tmp_path / "rapport.pdf",
-                            print_pdf=lambda html, path, progress=None: printed.append((html, path)),
+                            pdf_writer=lambda c, a, path, baseline=None, progress=None: printed.append((a, path)),
                             progress=lambda done, total: steps.append((done, total)))
-    assert printed and printed[0][1] == tmp_path / "rapport.pdf" and "V-5B-1.02" in printed[0][0]
+    assert printed and printed[0][1] == tmp_path / "rapport.pdf" and printed[0][0] is not scan  # a proposed copy
+    assert [a.model_dump() for a in printed[0][0].actions] == dump(scan)
     docx = operations.write_report(checklists, scan, tmp_path / "rapport.docx", progress=lambda d, t: steps.append((d, t)))
     assert docx.exists() and steps == [(0, 1)]
     assert not list(tmp_path.glob("rapport.txt*"))

@@ -9,6 +9,7 @@ from dienstscan.export.common.plan_view import decision_text
 from dienstscan.export.common.plan_view import plan_order as export_order
 from dienstscan.model import Action
 from dienstscan.plan import (
+    DECISION_CHOICES,
     DECISION_KEYS,
     DECISION_LABELS,
     OWN_ACTION,
@@ -37,6 +38,10 @@ def test_decision_words_are_one_set():
         assert decision_text(a) == decision_label(a)
     assert [decision_rank(action("V-1", decision=d)) for d in DECISION_LABELS] == [0, 1, 2]
     assert decision_rank(own) == 3 and DECISION_KEYS[-1] == "eigen"
+    assert DECISION_CHOICES == (*DECISION_LABELS.values(), OWN_ACTION)
+    # an own action nobody decided on, or one rejected, says so like a proposal does
+    assert decision_label(action("E-2", origin="eigen", decision="afgewezen")) == "Voorstel afgewezen"
+    assert decision_label(action("E-3", origin="eigen", decision="voorgesteld")) == "Nog niet besloten"
 
 
 def test_ids_sort_by_their_numbers():

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 
 from ...model.assessment import ACTION_STATUS_LABELS, PRIORITY_LABELS, Action, Assessment
 from ...model.checklist import LEGAL_STATUS_LABELS, ChecklistSet
-from ...plan import DECISION_LABELS, decision_label, gaps, priority_rank, proposal_priority, proposal_title
+from ...plan import UNDECIDED, decision_label, gaps, priority_rank, proposal_priority, proposal_title
 from ...plan import plan_order  # noqa: F401 - the Excel plan and the report take it from here
+
 #: How many gaps the first page lists.
 TOP_GAPS = 5
-#: What a proposal nobody decided on reads as, instead of a status.
-UNDECIDED = DECISION_LABELS["voorgesteld"]
 
 
 def is_proposal(action: Action) -> bool:
