@@ -9,6 +9,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("DIENSTSCAN_NO_SETTINGS", "1")
 # the checklist cache of the tests, never the user's own (dienstscan.storage.cache)
 os.environ.setdefault("DIENSTSCAN_CACHE_DIR", tempfile.mkdtemp(prefix="dienstscan-test-cache-"))
+# and the data folder (recovery copies, the caches' installation secret), never the user's own
+os.environ.setdefault("DIENSTSCAN_DATA_DIR", tempfile.mkdtemp(prefix="dienstscan-test-data-"))
 
 
 def _patient_qtbot() -> None:

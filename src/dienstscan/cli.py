@@ -172,28 +172,62 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-@contextmanager
-def _scan_lock(path: Path) -> Iterator[None]:
-    """Hold the lock of a scan this command writes, as the GUI does; refuse while another has it open."""
+#: The option with which a command takes over a lock the user knows to be abandoned.
+TAKE_OVER = "--overnemen"
+
+
+def _locked_message(path: Path, exc: Exception) -> str:
+    from .storage import lock_path
+
+    owner = getattr(exc, "owner", None)
+    if owner is None:
+        return (f"{exc} De scan is niet gewijzigd. Weet u zeker dat de scan nergens anders open is, geef dan "
+                f"{TAKE_OVER} om de vergrendeling over te nemen.")
+    return (f"{path.name} is geopend door {owner.describe()}. Zolang de scan daar open is, schrijft deze "
+            "opdracht er niet in: de een zou het werk van de ander overschrijven. Sluit de scan daar en probeer "
+            f"het opnieuw. Is daar niets meer open (bijvoorbeeld na een vastgelopen computer), geef dan "
+            f"{TAKE_OVER} om de vergrendeling ('{lock_path(path)}') over te nemen. De scan is niet gewijzigd.")
+
+
+def _acquire(path: Path, take_over: bool):
+    """The lock of a scan this command writes, as the GUI takes it; ``UserError`` while in use."""
     from .storage import ScanFileError, ScanLockedError, acquire_lock
 
     try:
-        lock = acquire_lock(path)
+        lock = acquire_lock(path, force=take_over)
     except ScanLockedError as exc:
-        who = exc.owner.describe() if exc.owner is not None else "een andere Dienstscan"
-        raise UserError(f"{path.name} is geopend door {who}. Zolang de scan daar open is, schrijft deze "
-                        "opdracht er niet in: de een zou het werk van de ander overschrijven. Sluit de scan "
-                        "daar en probeer het opnieuw. De scan is niet gewijzigd.") from None
+        raise UserError(_locked_message(path, exc)) from None
     except ScanFileError as exc:
         raise UserError(f"{exc} De scan is niet gewijzigd.") from None
     if lock.note:
         print(f"Let op: {lock.note}", file=sys.stderr)
+    return lock
+
+
+def _name_recovery_copies(path: Path) -> None:
+    """Say which recovery copies of ``path`` exist before this command writes it (they stay)."""
+    from .storage import recoveries_for
+
+    copies = recoveries_for(path) if path.exists() else []
+    for copy in copies:
+        print(f"Let op: er is niet-opgeslagen werk aan deze scan in een {copy.describe()}.", file=sys.stderr)
+    if copies:
+        print("Deze opdracht laat die kopie staan. Dienstscan biedt haar bij de volgende start aan, als aparte "
+              "scan naast het bestand dat deze opdracht schrijft.", file=sys.stderr)
+
+
+@contextmanager
+def _scan_lock(path: Path, take_over: bool = False) -> Iterator[None]:
+    """Hold the lock of a scan this command writes, as the GUI does; refuse while another has it open,
+    and name the recovery copies of that scan before anything is written."""
+    lock = _acquire(path, take_over)
     with lock:
+        _name_recovery_copies(path)
         yield
 
 
 def _cmd_import_plan(args: argparse.Namespace) -> int:
-    with _scan_lock(Path(args.scan)):
+    with _scan_lock(Path(args.scan), args.overnemen):
         return _import_plan(args)
 
 
@@ -267,7 +301,7 @@ def _cmd_forms(args: argparse.Namespace) -> int:
 
 def _cmd_read_forms(args: argparse.Namespace) -> int:
     if args.opslaan:
-        with _scan_lock(Path(args.scan)):
+        with _scan_lock(Path(args.scan), args.overnemen):
             return _read_forms(args)
     return _read_forms(args)
 
@@ -311,14 +345,11 @@ def _cmd_session(args: argparse.Namespace) -> int:
 
     from .participation import NETWORK_HELP, laptop_addresses
     from .participation.runner import HeadlessSession
-    from .storage import ScanFileError, ScanLockedError, acquire_lock
+    from .storage import ScanFileError
 
     scan_path = Path(args.scan)
     checklists, assessment = _load_for_plan(scan_path, args.checklists)
-    try:
-        lock = acquire_lock(scan_path)
-    except (ScanLockedError, ScanFileError) as exc:
-        raise UserError(str(exc)) from None
+    lock = _acquire(scan_path, args.overnemen)
     found = laptop_addresses()
     addresses = [args.adres, *(a for a in found if a != args.adres)] if args.adres else found
     session = HeadlessSession(checklists, assessment, scan_path, lock, port=args.poort, addresses=addresses)
@@ -606,6 +637,11 @@ def _dutch_argparse() -> None:
     argparse._ = translate
 
 
+def _take_over_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(TAKE_OVER, action="store_true",
+                   help="neem de vergrendeling van de scan over (alleen als de scan zeker nergens anders open is)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     _dutch_argparse()
     parser = argparse.ArgumentParser(
@@ -652,6 +688,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", help="de bewerkte werkmap (.xlsx)")
     p.add_argument("scan", help="het .dienstscan-bestand waar het plan bij hoort")
     p.add_argument("--ja", action="store_true", help="neem de wijzigingen over zonder te vragen")
+    _take_over_option(p)
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
     p.set_defaults(func=_cmd_import_plan)
 
@@ -705,12 +742,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("scan", help="het .dienstscan-bestand")
     p.add_argument("forms", nargs="+", metavar="FORMULIER", help="de ingevulde formulieren (.xlsx)")
     p.add_argument("--opslaan", action="store_true", help="bewaar de individuele antwoorden in de scan")
+    _take_over_option(p)
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
     p.set_defaults(func=_cmd_read_forms)
 
     p = sub.add_parser("sessie", help="laat deelnemers op hun telefoon antwoorden (voorronde) tot Ctrl+C")
     p.add_argument("scan", help="het .dienstscan-bestand")
     p.add_argument("--poort", type=int, default=8765, metavar="N", help="de poort (standaard 8765; 0: een vrije)")
+    _take_over_option(p)
     p.add_argument("--adres", metavar="IP", help="het adres voor de telefoons; standaard dat van het standaardnetwerk")
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
     p.set_defaults(func=_cmd_session)

@@ -29,6 +29,7 @@ class FakeDialogs:
         self.save_changes = "save"
         self.recovery = "restore"
         self.take_over = False
+        self.save_as_after_lock_lost = False
         self.new_scan_result = None
         self.open_report = "close"
         self.repair = False
@@ -47,6 +48,8 @@ class FakeDialogs:
         monkeypatch.setattr(dialogs, "ask_save_changes", record("ask_save_changes", lambda: self.save_changes))
         monkeypatch.setattr(dialogs, "ask_recovery", record("ask_recovery", lambda: self.recovery))
         monkeypatch.setattr(dialogs, "ask_take_over_lock", record("ask_take_over_lock", lambda: self.take_over))
+        monkeypatch.setattr(dialogs, "ask_save_as_after_lock_lost",
+                            record("ask_save_as_after_lock_lost", lambda: self.save_as_after_lock_lost))
         monkeypatch.setattr(dialogs, "new_scan", record("new_scan", lambda: self.new_scan_result))
         monkeypatch.setattr(dialogs, "ask_repair_scan", record("ask_repair_scan", lambda: self.repair))
         monkeypatch.setattr(dialogs, "show_error", record("show_error", None))

@@ -297,3 +297,39 @@ def test_menu_writes_the_management_report(qtbot, window, fake_dialogs, new_asse
     text = target.read_text(encoding="utf-8")
     assert window.doc.assessment.organisation.name in text
     assert fake_dialogs.count("show_error") == 0
+
+
+ENGLISH = "Value must be either numerical or a string containing a wildcard"
+
+
+@pytest.mark.parametrize("failure", [ValueError(ENGLISH), KeyError("Werkblad PDCA"), TypeError(ENGLISH)])
+def test_an_unexpected_export_failure_is_said_in_dutch(qtbot, doc, script, tmp_path, monkeypatch, failure):
+    """Issue 29.7: no English library text or exception name reaches the user; the log has them."""
+    script.export_path = tmp_path / "plan.xlsx"
+
+    def fail(*args, **kwargs):
+        raise failure
+
+    monkeypatch.setattr("dienstscan.export.excel_plan.export_plan", fail)  # imported when used
+    assert exporting.export_plan_dialog(None, doc) is None
+    message = script.errors()[-1]
+    assert "onverwachte fout in Dienstscan" in message and "logbestand" in message
+    assert "Uw scan is niet gewijzigd" in message
+    assert type(failure).__name__ not in message and ENGLISH not in message and "Werkblad PDCA" not in message
+
+
+def test_an_unexpected_report_failure_is_said_in_dutch(qtbot, window, fake_dialogs, new_assessment, monkeypatch, tmp_path):
+    import errno
+
+    from dienstscan.ui import report_dialog
+
+    fake_dialogs.new_scan_result = new_assessment()
+    window.action("new").trigger()
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: tmp_path / "rapport.pdf")
+    for failure, dutch in ((RuntimeError(ENGLISH), "onverwachte fout"),
+                           (OSError(errno.ENOSPC, "No space left on device"), "de schijf is vol")):
+        monkeypatch.setattr(report_dialog, "write_report", lambda *a, failure=failure, **k: (_ for _ in ()).throw(failure))
+        window.action("export_report").trigger()
+        message = fake_dialogs.messages("show_error")[-1]
+        assert dutch in message and ENGLISH not in message and "No space" not in message
+        assert type(failure).__name__ not in message

@@ -11,9 +11,9 @@ from __future__ import annotations
 import uuid
 import datetime as dt
 from collections.abc import Iterator
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from .checklist import (
@@ -245,6 +245,9 @@ class Assessment(_Doc):
     previous_scan_id: str | None = None
     created: Moment = Field(default_factory=dt.datetime.now)
     modified: Moment = Field(default_factory=dt.datetime.now)
+    #: Top-level keys of the file this version does not know (a newer version's data), kept as
+    #: read so that a save writes them back unchanged (``storage.scanfile``); never shown or used.
+    _unknown_envelope: dict[str, Any] = PrivateAttr(default_factory=dict)
 
     def answer(self, item_id: str) -> Answer:
         """The answer for an item, created empty when the item has none yet."""

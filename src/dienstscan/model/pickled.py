@@ -6,13 +6,14 @@ class involved, which is most of a cold start; an object that passed every check
 stored as it is and restored in a few milliseconds. What makes that safe and never stale:
 
 - ``program_fingerprint`` goes into every key: the cache format, the versions of Dienstscan,
-  Python, pydantic and pydantic-core, and the source of the packages that decide what a valid
-  object is, so a changed rule or library is never answered from an older cache;
+  Python, pydantic and pydantic-core, the source of the packages that decide what a valid
+  object is, and in a frozen build (no sources) the build itself, so a changed rule, library or
+  build is never answered from an older cache;
 - ``seal`` puts a SHA-256 of the pickle in front of it and ``unseal`` refuses a damaged file;
 - ``unseal`` reads with an unpickler that knows only the model classes of the given modules and a
   few plain types (``datetime.date`` ...): it cannot import or call anything else, so a file made
-  to harm builds at most model objects. Whoever can write in the user's cache folder can change
-  the user's programs too; the check is against damage and mix-ups, and against surprises.
+  to harm builds at most model objects. The cache file itself is sealed with a secret of the
+  installation (``storage.cache``), so an entry planted or copied into the cache folder is a miss.
 
 Anything that does not read back as exactly the expected class is a miss: the caller reads and
 checks the source again. A cache can therefore only save time.
@@ -23,6 +24,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import io
+import os
 import pickle
 import sys
 from functools import cache
@@ -67,17 +69,35 @@ def _sources_digest(package: Path) -> bytes:
     return digest.digest()
 
 
+def build_identity() -> str:
+    """What tells one build of the program from another when there are no sources to hash.
+
+    A PyInstaller build carries no ``.py`` files, so two builds of one version would look the same
+    and a pickle of the older one could be read by the newer (an AttributeError at opening). In a
+    frozen program the executable's size and modification time stand for its build: each build
+    writes a new executable, an installer keeps its time. Empty when running from sources (their
+    hash is in the fingerprint)."""
+    if not getattr(sys, "frozen", False):
+        return ""
+    try:
+        info = os.stat(sys.executable)
+    except OSError:
+        return "frozen, onbekende build"
+    return f"frozen {info.st_size} {info.st_mtime_ns}"
+
+
 def program_fingerprint(cache_format: str, cache_module: str) -> str:
-    """A hash of the cache format, the versions, and the sources of ``dienstscan.model`` and of
-    the package of the cache's module (``__file__``): what decides what a valid object is."""
+    """A hash of the cache format, the versions, the build (``build_identity``) and the sources of
+    ``dienstscan.model`` and of the package of the cache's module (``__file__``): what decides what
+    a valid object is."""
     import pydantic
     import pydantic_core
 
     from .. import __version__
 
     digest = hashlib.sha256(cache_format.encode())
-    for part in (f"dienstscan {__version__}", f"python {sys.version}", f"pydantic {pydantic.VERSION}",
-                 f"pydantic-core {pydantic_core.__version__}"):
+    for part in (f"dienstscan {__version__}", f"build {build_identity()}", f"python {sys.version}",
+                 f"pydantic {pydantic.VERSION}", f"pydantic-core {pydantic_core.__version__}"):
         digest.update(part.encode() + b"\0")
     for package in (Path(__file__).resolve().parent, Path(cache_module).resolve().parent):
         digest.update(_sources_digest(package))

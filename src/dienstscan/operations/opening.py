@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import Assessment, ChecklistSet
+from ..model import ChecklistSet
 from ..plan import PlanChanges
 from ..storage.scan_cache import ScanCache
-from ..storage.scanfile import read_scan
+from ..storage.scanfile import LoadedScan, read_scan
 from .changes import follow_answers
 
 
-@dataclass(kw_only=True)
-class OpenedScan:
-    """A scan as opened: the assessment (plan proposed), what the file said, what opening changed."""
+@dataclass
+class OpenedScan(LoadedScan):
+    """A scan as opened: everything ``storage.LoadedScan`` says about the file (format, whether it
+    was upgraded, repairs, unknown keys), the assessment with its plan proposed, and ``plan``."""
 
-    assessment: Assessment
-    path: Path
-    #: True when the file had an older format and was upgraded in memory (not on disk).
-    migrated: bool = False
-    #: What ``repair=True`` set right in memory (Dutch lines); the file itself is not changed.
-    repairs: list[str] = field(default_factory=list)
     #: What proposing the plan changed: the file's plan did not follow its answers (an older
     #: version, another program, a hand edit). In memory only, like ``migrated``.
     plan: PlanChanges = field(default_factory=PlanChanges)
@@ -37,5 +33,5 @@ def open_scan(path: Path, checklists: ChecklistSet, *, repair: bool = False,
     """
     loaded = read_scan(Path(path), checklists, repair=repair, cache=cache)
     plan = follow_answers(checklists, loaded.assessment)
-    return OpenedScan(assessment=loaded.assessment, path=loaded.path, migrated=loaded.migrated,
-                      repairs=list(loaded.repairs), plan=plan)
+    read = {f.name: getattr(loaded, f.name) for f in dataclasses.fields(loaded)}
+    return OpenedScan(**read, plan=plan)

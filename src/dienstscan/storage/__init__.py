@@ -9,14 +9,16 @@ No Qt. The GUI and the CLI call:
   also returns what the envelope said (format version, whether the file was upgraded); both take
   ``cache=scan_file_cache()`` in the application (the scan last read or saved, validated).
 - ``check_against_checklists(assessment, checklists)``: what no longer matches the checklists.
-- ``write_recovery`` / ``find_recoveries`` / ``load_recovery`` / ``discard_recovery``.
-- ``acquire_lock(path, *, force=False)`` -> ``ScanLock``; ``ScanLockedError`` when in use.
+- ``write_recovery`` / ``find_recoveries`` / ``recoveries_for`` / ``load_recovery`` /
+  ``discard_recovery``: recovery copies, one per file path and program.
+- ``acquire_lock(path, *, force=False)`` -> ``ScanLock``; ``ScanLockedError`` when in use;
+  ``ensure_held(lock)`` before each save (``LockLostError`` when another took it over).
 """
 
 from .atomic import atomic_write_bytes
 from .compare import check_against_checklists
 from .errors import RepairableScanError, SaveError, ScanFileError, ScanLockedError
-from .lock import STALE_AFTER, LockOwner, ScanLock, acquire_lock, lock_path, read_lock
+from .lock import STALE_AFTER, LockLostError, LockOwner, ScanLock, acquire_lock, ensure_held, lock_path, read_lock
 from .migrations import CURRENT_FORMAT_VERSION
 from .recovery import (
     ENV_DATA_DIR,
@@ -25,6 +27,7 @@ from .recovery import (
     discard_recovery,
     find_recoveries,
     load_recovery,
+    recoveries_for,
     recovery_dir,
     write_recovery,
 )
@@ -37,6 +40,7 @@ __all__ = [
     "FILE_SUFFIX",
     "STALE_AFTER",
     "LoadedScan",
+    "LockLostError",
     "LockOwner",
     "RecoveryCopy",
     "SaveError",
@@ -50,12 +54,14 @@ __all__ = [
     "check_against_checklists",
     "data_dir",
     "discard_recovery",
+    "ensure_held",
     "find_recoveries",
     "load_recovery",
     "load_scan",
     "lock_path",
     "read_lock",
     "read_scan",
+    "recoveries_for",
     "recovery_dir",
     "save_scan",
     "scan_file_cache",

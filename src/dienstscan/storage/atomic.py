@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+import stat
 import sys
 import time
 from pathlib import Path
@@ -34,6 +35,40 @@ def is_temp_for(candidate: Path, path: Path) -> bool:
     """Whether ``candidate`` is a temporary file left by saving ``path``."""
     name = candidate.name
     return name.startswith(f".~{path.name}.") and name.endswith(_TEMP_SUFFIX)
+
+
+#: A temporary file of ours untouched for this long is left by a save that was killed.
+STALE_TEMP_SECONDS = 15 * 60
+
+
+def remove_stale_temps(path: Path, *, older_than: float = STALE_TEMP_SECONDS) -> list[Path]:
+    """Delete the temporary files a killed save of ``path`` (or of its backup) left behind.
+
+    Only files with our own naming (``.~<name>.<8 hex>.tmp``, see ``temp_name``) that have not
+    been written to for ``older_than`` seconds: a save in progress elsewhere keeps its file fresh.
+    Returns what was removed; a file that cannot be removed is left (it is harmless)."""
+    path = Path(path)
+    removed: list[Path] = []
+    names = (path.name, path.name + ".bak")
+    try:
+        candidates = list(path.parent.iterdir())
+    except OSError:
+        return removed
+    now = time.time()
+    for candidate in candidates:
+        name = candidate.name
+        if not any(name.startswith(f".~{n}.") and name.endswith(_TEMP_SUFFIX)
+                   and len(name) == len(f".~{n}.") + 8 + len(_TEMP_SUFFIX) for n in names):
+            continue
+        try:
+            info = candidate.lstat()
+            if not stat.S_ISREG(info.st_mode) or now - info.st_mtime < older_than:
+                continue
+            candidate.unlink()
+        except OSError:
+            continue
+        removed.append(candidate)
+    return removed
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -12,7 +12,8 @@ from pathlib import Path
 #: Machine-readable kinds of ``ScanFileError``.
 ERROR_CODES = (
     "not_found",  # the file does not exist
-    "unreadable",  # permission denied, a folder, I/O error
+    "unreadable",  # permission denied, a folder, a pipe or device, I/O error
+    "too_large",  # larger than any scan (refused before reading)
     "empty",  # 0 bytes or only whitespace
     "truncated",  # JSON that stops in the middle
     "not_json",  # text that is not JSON

@@ -7,10 +7,18 @@ is taken over: its process is gone (same computer), or it is older than ``STALE_
 (another computer, where the process cannot be checked). ``force=True`` takes any lock over.
 The holder calls ``refresh()`` now and then during long sessions so its lock never looks stale.
 
-A lock file whose content is damaged (garbage, binary, a pid of 10**30, a timestamp in year 1 or
-far in the future, too large to be ours) can belong to no live Dienstscan: it is a stale lock,
-taken over at once, and ``ScanLock.note`` says so. Only an empty, fresh lock file is respected for
+A lock file whose content this version cannot read (garbage, binary, another version's format,
+a holder's clock days ahead) is *damaged*. It is taken over at once (and ``ScanLock.note`` says
+so) only when no live Dienstscan can be behind it: it names a process on this computer that is
+gone, or an impossible one, or it has not been touched for ``STALE_AFTER``. Otherwise, a live
+process on this computer, or a holder that cannot be checked and was active recently, it is
+refused like a sound lock (``ScanLockedError``, naming the lock file): the GUI asks before it
+takes it over, the command line wants ``--overnemen``. An empty, fresh lock file is respected for
 a moment: that is another Dienstscan between creating the file and writing it.
+
+Before each save the holder checks that the lock is still its own (``ensure_held``): another
+Dienstscan may have taken it over with "Toch openen"; saving then would overwrite that one's work,
+so ``LockLostError`` says who has it and the GUI offers "Opslaan als".
 """
 
 from __future__ import annotations
@@ -28,7 +36,7 @@ from pathlib import Path
 from types import TracebackType
 
 from .. import __version__
-from .atomic import atomic_write
+from .atomic import atomic_write, remove_stale_temps
 from .errors import ScanFileError, ScanLockedError
 from .messages import describe_os_error
 
@@ -165,12 +173,50 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def _damaged_holder(raw: bytes) -> tuple[int | None, str | None]:
+    """The process id and computer a damaged lock still names, as far as they can be read."""
+    try:
+        data = json.loads(raw[:_MAX_LOCK_BYTES].decode("utf-8"))
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None, None
+    if not isinstance(data, dict):
+        return None, None
+    pid = data.get("pid")
+    host = data.get("host")
+    return (pid if type(pid) is int and 0 < pid <= _MAX_PID else None,
+            host if isinstance(host, str) and host.strip() else None)
+
+
+def _damaged_may_be_alive(raw: bytes, mtime: float) -> tuple[bool, str]:
+    """Whether a live Dienstscan may hold a lock we cannot read, and a Dutch clause saying why."""
+    pid, host = _damaged_holder(raw)
+    here = socket.gethostname()
+    if host == here:
+        if pid is None:
+            return False, ""  # no process of ours writes an impossible pid
+        if _pid_alive(pid):
+            return True, f" van proces {pid} op deze computer, dat nog draait"
+        return False, ""
+    if time.time() - mtime > STALE_AFTER.total_seconds():
+        return False, ""
+    changed = dt.datetime.fromtimestamp(mtime).astimezone()
+    where = f" op computer {_printable(host)}" if host else ""
+    return True, f"{where}, voor het laatst bijgewerkt op {changed:%d-%m-%Y} om {changed:%H:%M}"
+
+
+def _damaged_alive(raw: bytes | None, file: Path) -> bool:
+    try:
+        return _damaged_may_be_alive(raw or b"", file.stat().st_mtime)[0]
+    except OSError:
+        return False
+
+
 def _is_stale(owner: LockOwner | None, file: Path, damaged: bool = False) -> bool:
-    if damaged:
-        return True
     try:
         mtime = file.stat().st_mtime
     except OSError:
+        return True
+    if damaged:
         return True
     if owner is None:
         return time.time() - mtime > _UNREADABLE_STALE_SECONDS
@@ -184,7 +230,7 @@ class ScanLock:
     """A held lock. Release it when the scan is closed; usable as a context manager."""
 
     def __init__(self, path: Path, owner: LockOwner, *, took_over: LockOwner | None = None,
-                 took_over_damaged: bool = False) -> None:
+                 took_over_damaged: bool = False, forced: bool = False) -> None:
         self.path = Path(path)
         self.lock_path = lock_path(self.path)
         self.owner = owner
@@ -192,14 +238,21 @@ class ScanLock:
         self.took_over = took_over
         #: True when the lock taken over was damaged (its content unreadable or absurd).
         self.took_over_damaged = took_over_damaged
+        #: True when a lock that was not abandoned was taken over because the user asked.
+        self.forced = forced
         self._released = False
 
     @property
     def note(self) -> str | None:
         """A Dutch sentence about the lock this one replaced, if any."""
+        if self.took_over_damaged and self.forced:
+            return (f"De onleesbare vergrendeling naast '{self.path.name}' is op uw verzoek overgenomen; ze was "
+                    "beschadigd of van een andere versie.")
         if self.took_over_damaged:
             return (f"De vergrendeling naast '{self.path.name}' was beschadigd (onleesbare of onmogelijke "
                     "inhoud); ze is als verlaten vergrendeling beschouwd en vervangen.")
+        if self.took_over is not None and self.forced:
+            return f"De vergrendeling van {self.took_over.describe()} is op uw verzoek overgenomen."
         if self.took_over is not None:
             return f"De vergrendeling van {self.took_over.describe()} was verlaten en is overgenomen."
         return None
@@ -251,7 +304,40 @@ def _locked_error(path: Path, owner: LockOwner | None) -> ScanLockedError:
         owner,
         f"'{path.name}' is al geopend door {who}. Als u de scan nu ook opent, kan de een het werk "
         "van de ander overschrijven. Open hem later opnieuw, of neem hem over als u zeker weet dat "
-        "die Dienstscan niet meer open is.",
+        f"die Dienstscan niet meer open is. (De vergrendeling is het bestand '{lock_path(path)}'.)",
+    )
+
+
+def _damaged_locked_error(path: Path, why: str) -> ScanLockedError:
+    return ScanLockedError(
+        path,
+        None,
+        f"'{path.name}' is mogelijk geopend in een andere Dienstscan: naast de scan staat een vergrendeling "
+        f"die deze versie niet kan lezen ('{lock_path(path)}'){why}. Ze kan van een andere versie van "
+        "Dienstscan zijn of beschadigd. Neem haar alleen over als u zeker weet dat de scan nergens anders "
+        "open is; anders kan de een het werk van de ander overschrijven.",
+    )
+
+
+class LockLostError(ScanLockedError):
+    """The lock this program held was taken over by another Dienstscan (or removed) meanwhile."""
+
+
+def ensure_held(lock: ScanLock) -> None:
+    """Raise ``LockLostError`` (Dutch, says who has it now) unless ``lock`` is still this program's."""
+    if lock.still_held():
+        return
+    current = read_lock(lock.path)
+    if current is not None:
+        who = f"{current.describe()} heeft de scan sindsdien geopend en de vergrendeling overgenomen"
+    else:
+        who = f"de vergrendeling naast de scan ('{lock.lock_path.name}') is weggehaald of onleesbaar geworden"
+    raise LockLostError(
+        lock.path,
+        current,
+        f"'{lock.path.name}' is niet meer door u vergrendeld: {who}. Als u nu opslaat, kunt u het werk van "
+        "een ander overschrijven. Sla uw werk onder een andere naam op (Opslaan als) en vergelijk daarna "
+        "beide scans. Er is niets overschreven.",
     )
 
 
@@ -280,6 +366,7 @@ def acquire_lock(path: Path, *, force: bool = False) -> ScanLock:
             except OSError as exc:
                 file.unlink(missing_ok=True)
                 raise _lock_failed(path, exc) from exc
+            remove_stale_temps(path)  # ours now: what killed saves of this scan left can go
             return ScanLock(path, me)
 
         raw = _read_lock_bytes(path)
@@ -287,7 +374,16 @@ def acquire_lock(path: Path, *, force: bool = False) -> ScanLock:
             continue  # released between our attempt and the read: try again
         holder = LockOwner.from_bytes(raw) if raw is not None else None
         damaged = holder is None and bool(raw) and bool(raw.strip() or len(raw) > _MAX_LOCK_BYTES)
-        if not (force or _is_stale(holder, file, damaged)):
+        if damaged and not force:
+            try:
+                mtime = file.stat().st_mtime
+            except OSError:
+                continue  # released meanwhile: try again
+            alive, why = _damaged_may_be_alive(raw or b"", mtime)
+            if alive:
+                raise _damaged_locked_error(path, why)
+        stale = _is_stale(holder, file, damaged) and not (damaged and _damaged_alive(raw, file))
+        if not (force or stale):
             raise _locked_error(path, holder)
         try:
             atomic_write(file, me.to_bytes())
@@ -295,7 +391,8 @@ def acquire_lock(path: Path, *, force: bool = False) -> ScanLock:
             raise _lock_failed(path, exc) from exc
         current = read_lock(path)
         if current is not None and current.token == me.token:
-            return ScanLock(path, me, took_over=holder, took_over_damaged=damaged)
+            remove_stale_temps(path)
+            return ScanLock(path, me, took_over=holder, took_over_damaged=damaged, forced=force and not stale)
         # another program took the abandoned lock at the same moment; look again
     raise _locked_error(path, read_lock(path))
 

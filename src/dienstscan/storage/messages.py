@@ -108,7 +108,13 @@ def problem_text(error: dict[str, Any]) -> str:
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return "moet een geheel getal zijn" + found
     if kind == "finite_number":
-        return "moet een eindig getal zijn, niet oneindig of NaN" + found
+        return ("moet een eindig getal zijn, niet oneindig of NaN" + found
+                + "; vervang het door een getal, of door null als de waarde onbekend is")
+    if kind == "string_unicode":
+        where = _lone_surrogate(error.get("input"))
+        return (f"bevat een ongeldig teken{where} (een losse helft van een UTF-16-tekenpaar, vaak een "
+                "afgebroken emoji uit een plakactie); haal het weg met een teksteditor (in de JSON staat "
+                "het als \\ud800 tot \\udfff)")
     if kind in ("float_type", "float_parsing"):
         return "moet een getal zijn" + found
     if kind in ("greater_than_equal", "greater_than"):
@@ -133,6 +139,21 @@ def problem_text(error: dict[str, Any]) -> str:
     if kind in ("model_type", "model_attributes_type"):
         return "moet een JSON-object zijn" + found
     return "heeft een ongeldige waarde" + found
+
+
+def _lone_surrogate(value: Any) -> str:
+    """Where the first lone surrogate in ``value`` stands, as ' (teken nr. N, U+D83D)'."""
+    if not isinstance(value, str):
+        return ""
+    for index, char in enumerate(value):
+        if 0xD800 <= ord(char) <= 0xDFFF:
+            return f" (teken nr. {index + 1}, U+{ord(char):04X})"
+    return ""
+
+
+#: What the user can do about a scan refused for its content, after the list of problems.
+WHAT_TO_DO = ("Wat u kunt doen: open het bestand met een teksteditor (bewaar eerst een kopie) en verbeter de "
+              "genoemde plaatsen, of open de reservekopie '.bak' naast het bestand als die er is.")
 
 
 def describe_validation_error(exc: ValidationError, prefix: tuple[Any, ...] = ()) -> str:
@@ -195,3 +216,16 @@ def save_failed_message(path: Path, exc: OSError, *, existed: bool, what: str | 
     kept = "Het bestaande bestand is niet gewijzigd." if existed else "Er is niets opgeslagen."
     subject = f"{what} niet opslaan als '{path}'" if what else f"'{path}' niet opslaan"
     return f"Kan {subject}: {describe_os_error(exc)}. {kept}"
+
+
+def failure_message(what: str, exc: BaseException, log_file: Path | None = None) -> str:
+    """A Dutch sentence for a failure the user cannot act on by itself: never the library's English
+    text or an exception's class name (those go to the log). ``what``: "Het verbeterplan kon niet
+    worden gemaakt". An ``OSError`` is said in words (``describe_os_error``)."""
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return f"{what}: {describe_os_error(exc)}."
+    if isinstance(exc, MemoryError):
+        return f"{what}: er is niet genoeg geheugen vrij. Sluit andere programma's en probeer het opnieuw."
+    where = f" De technische details staan in het logbestand '{log_file}'." if log_file else ""
+    return (f"{what} door een onverwachte fout in Dienstscan.{where} Probeer het opnieuw; gebeurt het weer, "
+            "stuur dan dat logbestand naar de beheerder van Dienstscan.")

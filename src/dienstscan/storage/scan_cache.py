@@ -52,9 +52,32 @@ def scan_key(data: bytes) -> str:
     return "scan-" + digest.hexdigest()
 
 
-def cached_assessment(cache: ScanCache, key: str) -> Assessment | None:
-    """The validated scan stored under ``key``, or None (not there, damaged, not a scan)."""
-    return unseal(cache.get(key), _MODELS, Assessment)
+def cached_assessment(cache: ScanCache, key: str, scan: dict | None = None) -> Assessment | None:
+    """The validated scan stored under ``key``, or None (not there, damaged, not a scan, or, given
+    the file's ``scan`` part as parsed, not that scan: another id, organisation, answers or plan)."""
+    restored = unseal(cache.get(key), _MODELS, Assessment)
+    if restored is None or scan is None:
+        return restored
+    try:
+        matches = _matches(restored, scan)
+    except Exception:  # a stale or odd object (missing attributes ...): a miss, never a crash
+        return None
+    return restored if matches else None
+
+
+def _matches(assessment: Assessment, scan: dict) -> bool:
+    """Whether ``assessment`` is the scan of the file: the parts a mix-up or a forgery would change."""
+    organisation = scan.get("organisation")
+    actions = scan.get("actions", [])
+    answers = scan.get("answers", {})
+    return (
+        assessment.id == scan.get("id")
+        and isinstance(organisation, dict)
+        and assessment.organisation.name == str(organisation.get("name", "")).strip()
+        and isinstance(answers, dict) and sorted(assessment.answers) == sorted(answers)
+        and isinstance(actions, list)
+        and [a.id for a in assessment.actions] == [str(a.get("id", "")).strip() for a in actions if isinstance(a, dict)]
+    )
 
 
 def remember_assessment(cache: ScanCache, key: str, assessment: Assessment) -> None:

@@ -34,8 +34,9 @@ from .. import __version__
 from ..model.assessment import Assessment
 from ..model.checklist import ChecklistSet
 from .atomic import atomic_write
+from .limited import MAX_SCAN_BYTES, FileTooLarge, NotARegularFile, megabytes, read_limited
 from .errors import RepairableScanError, ScanFileError
-from .messages import describe_os_error, describe_validation_error, field_path, save_failed_message
+from .messages import WHAT_TO_DO, describe_os_error, describe_validation_error, field_path, save_failed_message
 from .migrations import CURRENT_FORMAT_VERSION, OLDEST_FORMAT_VERSION, MigrationError, upgrade
 from .scan_cache import ScanCache, cached_assessment, remember_assessment, scan_key
 
@@ -46,6 +47,10 @@ FILE_SUFFIX = ".dienstscan"
 BACKUP_SUFFIX = ".bak"
 
 _VERSION_RE = re.compile(rb'"format_version"\s*:\s*(\d+)')
+#: The envelope's own keys; anything else at the top level is kept as read.
+_STANDARD_KEYS = frozenset({"format", "format_version", "app_version", "saved_at", "scan"})
+#: Top-level keys this version writes itself besides the standard ones (a recovery copy's metadata).
+_OWN_EXTRA_KEYS = frozenset({"recovery"})
 
 
 @dataclass
@@ -59,8 +64,14 @@ class LoadedScan:
     saved_at: str
     #: True when the file had an older format and was upgraded in memory (not on disk).
     migrated: bool = False
-    #: Envelope keys other than the standard ones (the recovery copy's own metadata).
+    #: Envelope keys other than the standard ones (the recovery copy's own metadata, and what a
+    #: newer version wrote: kept in ``Assessment._unknown_envelope`` and written back on save).
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def unknown_keys(self) -> list[str]:
+        """Top-level keys of a newer version that this one keeps but does not use."""
+        return sorted(self.assessment._unknown_envelope)
     #: What ``repair=True`` changed in memory (Dutch lines); the file itself is not changed.
     repairs: list[str] = field(default_factory=list)
 
@@ -82,6 +93,8 @@ def encode_scan(assessment: Assessment, extra: dict[str, Any] | None = None) -> 
         "app_version": __version__,
         "saved_at": now_iso(),
     }
+    # What a newer version wrote at the top level is written back as it was read (never dropped).
+    header.update({k: v for k, v in assessment._unknown_envelope.items() if k not in _STANDARD_KEYS})
     if extra:
         header.update(extra)
     head = json.dumps(header, ensure_ascii=False, indent=1)
@@ -137,6 +150,7 @@ def save_scan(assessment: Assessment, path: Path, *, keep_backup: bool = True,
     except BaseException:
         assessment.modified = previous_modified
         raise
+    _observed(path, data)
     if cache is not None:
         try:
             decode_scan(data, path, cache=cache)  # exactly what a read of the saved file gives
@@ -406,8 +420,10 @@ def _check_loaded(assessment: Assessment, path: Path, checklists: ChecklistSet |
     if not problems:
         return []
     if not (repair and repairable):
+        remedy = ("Open de scan in Dienstscan en kies 'Herstellen en openen': dat zet dit recht zonder iets weg "
+                  "te gooien." if repairable else WHAT_TO_DO)
         refused = _fail(path, "de scan bevat ongeldige gegevens:\n" + "\n".join(problems)
-                        + "\nHet bestand is niet gewijzigd.", "invalid")
+                        + f"\nHet bestand is niet gewijzigd. {remedy}", "invalid")
         if repairable:
             raise RepairableScanError(path, refused.message, repairs)
         raise refused
@@ -481,12 +497,13 @@ def _from_document(document: Any, path: Path, cache: ScanCache | None = None, ke
             _fail(path, "het onderdeel 'scan' ontbreekt of is geen JSON-object.", "invalid")
         )
     migrated = version < CURRENT_FORMAT_VERSION
-    assessment = cached_assessment(cache, key) if cache is not None else None
+    assessment = cached_assessment(cache, key, scan if not migrated else None) if cache is not None else None
     if assessment is None:
         assessment = _validate(scan, version, path)
         if cache is not None:
             remember_assessment(cache, key, assessment)
-    standard = {"format", "format_version", "app_version", "saved_at", "scan"}
+    extra = {k: v for k, v in document.items() if k not in _STANDARD_KEYS}
+    assessment._unknown_envelope = {k: v for k, v in extra.items() if k not in _OWN_EXTRA_KEYS}
     return LoadedScan(
         assessment=assessment,
         path=path,
@@ -494,7 +511,7 @@ def _from_document(document: Any, path: Path, cache: ScanCache | None = None, ke
         app_version=app_version,
         saved_at=str(document.get("saved_at", "")),
         migrated=migrated,
-        extra={k: v for k, v in document.items() if k not in standard},
+        extra=extra,
     )
 
 
@@ -511,14 +528,25 @@ def _validate(scan: dict[str, Any], version: int, path: Path) -> Assessment:
         return Assessment.model_validate(scan)
     except ValidationError as exc:
         raise (
-            _fail(path, "de scan bevat ongeldige gegevens:\n" + describe_validation_error(exc), "invalid")
+            _fail(path, "de scan bevat ongeldige gegevens:\n" + describe_validation_error(exc)
+                  + f"\nHet bestand is niet gewijzigd. {WHAT_TO_DO}", "invalid")
         )
 
 
-def read_file_bytes(path: Path) -> bytes:
-    """The bytes of ``path``, or ``ScanFileError`` (not_found / unreadable) in Dutch."""
+def read_file_bytes(path: Path, limit: int = MAX_SCAN_BYTES) -> bytes:
+    """The bytes of ``path``, or ``ScanFileError`` (not_found / unreadable / too_large) in Dutch.
+
+    Only a regular file of at most ``limit`` bytes is read (``storage.limited``): a pipe, a device
+    or a huge file is refused at once, before anything is read."""
     try:
-        return Path(path).read_bytes()
+        return read_limited(Path(path), limit)
+    except NotARegularFile as exc:
+        raise _fail(path, f"dit is {exc.kind}, geen bestand. Kies een Dienstscan-bestand (.dienstscan).",
+                    "unreadable") from exc
+    except FileTooLarge as exc:
+        raise _fail(path, f"het bestand is te groot ({megabytes(exc.size)}; een scan is hooguit "
+                    f"{megabytes(exc.limit)}). Het is geen Dienstscan-bestand, of het is beschadigd. "
+                    "Het bestand is niet gewijzigd.", "too_large") from exc
     except FileNotFoundError as exc:
         raise _fail(path, "het bestand bestaat niet (meer). Is het verplaatst of hernoemd?", "not_found") from exc
     except IsADirectoryError as exc:
@@ -533,16 +561,36 @@ def read_file_bytes(path: Path) -> bytes:
         raise _fail(path, f"het kan niet worden gelezen ({describe_os_error(exc)}).", "unreadable") from exc
 
 
+#: Told the bytes of every scan file read or saved (``recovery.note_base``): what a recovery copy
+#: of that file is based on.
+_base_observer: Callable[[Path, bytes], None] | None = None
+
+
+def set_base_observer(observer: Callable[[Path, bytes], None] | None) -> None:
+    global _base_observer
+    _base_observer = observer
+
+
+def _observed(path: Path, data: bytes) -> None:
+    if _base_observer is not None:
+        _base_observer(path, data)
+
+
 def read_scan(path: Path, checklists: ChecklistSet | None = None, *, repair: bool = False,
-              cache: ScanCache | None = None) -> LoadedScan:
+              cache: ScanCache | None = None, note: bool = True) -> LoadedScan:
     """Load a scan with what its envelope says (format version, whether it was upgraded).
 
     With ``checklists``, key figure values outside their unit's range are refused too. With
     ``repair``, what ``RepairableScanError`` would refuse is set right in memory instead
     (``LoadedScan.repairs``); the file is not changed. With ``cache``, the validated scan is
-    taken from the cache when the file is byte for byte the one stored there (``scan_cache``)."""
+    taken from the cache when the file is byte for byte the one stored there (``scan_cache``).
+    ``note``: remember these bytes as the base of this program's recovery copies of ``path``."""
     path = Path(path)
-    return decode_scan(read_file_bytes(path), path, checklists, repair=repair, cache=cache)
+    data = read_file_bytes(path)
+    loaded = decode_scan(data, path, checklists, repair=repair, cache=cache)
+    if note:  # not for reading recovery copies themselves
+        _observed(path, data)
+    return loaded
 
 
 def load_scan(path: Path, checklists: ChecklistSet | None = None) -> Assessment:

@@ -58,7 +58,7 @@ def checklist_lines(checklists: ChecklistSet | None = None) -> list[str]:
             return [f"de checklists bevatten {count} {'fout' if count == 1 else 'fouten'} "
                     "(zie 'dienstscan validate')"]
         except OSError as exc:
-            return [f"de checklists zijn niet te lezen ({exc.strerror or exc})"]
+            return [f"de checklists zijn niet te lezen ({describe_os_error(exc)})"]
     return [f"{fw.title} ({fw.short_title}), versie {fw.version}" for fw in checklists.frameworks]
 
 

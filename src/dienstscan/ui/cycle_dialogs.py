@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import operations, storage
+from ..storage.messages import failure_message
 from ..cycle import CycleError, next_cycle
 from . import dialogs, exporting, settings
 from .cycle_widgets import confirm_all_answers, unconfirmed_items
@@ -186,7 +187,7 @@ def new_scan_from_previous(ctx: ActionContext) -> bool:
             dialogs.show_error(parent, title, str(exc))
             return False
         except OSError as exc:
-            dialogs.show_error(parent, title, f"'{request.plan}' kon niet worden gelezen: {exc.strerror or exc}.")
+            dialogs.show_error(parent, title, failure_message(f"'{request.plan}' kon niet worden gelezen", exc))
             return False
         if not exporting.confirm_import(parent, plan):
             return False

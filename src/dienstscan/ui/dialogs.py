@@ -77,7 +77,14 @@ def ask_recovery(parent: QWidget | None, copy: RecoveryCopy) -> Literal["restore
     box.setWindowTitle("Werk herstellen")
     box.setText(f"Dienstscan is de vorige keer niet netjes afgesloten. Er is niet-opgeslagen werk "
                 f"gevonden van {copy.organisation}, een scan {where}.")
-    box.setInformativeText(f"Herstelkopie van {when:%d-%m-%Y} om {when:%H:%M}. Wilt u dit werk herstellen?")
+    info = f"Herstelkopie van {when:%d-%m-%Y} om {when:%H:%M}."
+    if copy.changed_since and copy.scan_path is not None:
+        info += (f" Let op: '{copy.scan_path.name}' is daarna nog gewijzigd (door de opdrachtregel of een ander "
+                 "programma). Herstellen opent dit werk als een aparte, nog niet opgeslagen scan; het bestand "
+                 "blijft zoals het is. Sla het herstelde werk onder een andere naam op en vergelijk beide.")
+    elif copy.state == "weg" and copy.scan_path is not None:
+        info += f" Het bestand '{copy.scan_path}' bestaat niet meer; na herstellen kiest u waar u opslaat."
+    box.setInformativeText(info + " Wilt u dit werk herstellen?")
     restore = box.addButton("&Herstellen", QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton("&Weggooien", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton("&Later", QMessageBox.ButtonRole.RejectRole)
@@ -89,6 +96,19 @@ def ask_recovery(parent: QWidget | None, copy: RecoveryCopy) -> Literal["restore
     if clicked is discard:
         return "discard"
     return "later"
+
+
+def ask_save_as_after_lock_lost(parent: QWidget | None, message: str) -> bool:
+    """Another Dienstscan took the scan over: True to save this work under another name."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Scan overgenomen")
+    box.setText(message)
+    save_as = box.addButton("Opslaan &als...", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Annuleren", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save_as)
+    box.exec()
+    return box.clickedButton() is save_as
 
 
 def ask_take_over_lock(parent: QWidget | None, message: str) -> bool:

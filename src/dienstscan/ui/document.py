@@ -295,6 +295,8 @@ class ScanDocument(QObject):
         new_lock = None
         same_file = self.path is not None and target.resolve() == self.path.resolve()
         try:
+            if same_file and self.lock is not None:
+                storage.ensure_held(self.lock)  # another Dienstscan may have taken the scan over
             if not same_file:
                 new_lock = storage.acquire_lock(target)
             self.assessment.modified = dt.datetime.now()

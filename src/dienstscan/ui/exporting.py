@@ -39,7 +39,9 @@ from PySide6.QtWidgets import (
 
 if TYPE_CHECKING:  # openpyxl (behind excel_plan) is imported on first use: it costs half a second at start
     from ..export.excel_plan import PlanImport
+from ..logs import log_path
 from ..storage import SaveError
+from ..storage.messages import failure_message
 from . import dialogs
 from .document import ScanDocument
 from .plan_commands import import_plan
@@ -216,8 +218,8 @@ def export_plan_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | None
     except Exception as exc:  # noqa: BLE001 - the user gets a message, the log the details
         log.exception("export of the plan failed")
         dialogs.show_error(parent, "Exporteren mislukt",
-                           f"Het verbeterplan kon niet worden gemaakt ({type(exc).__name__}: {exc}). "
-                           "Uw scan is niet gewijzigd.")
+                           failure_message("Het verbeterplan kon niet worden gemaakt", exc, log_path())
+                           + " Uw scan is niet gewijzigd.")
         return None
     if ask_open_exported(parent, target) and not open_file(target):
         dialogs.show_error(parent, "Openen mislukt",
@@ -243,12 +245,13 @@ def import_plan_dialog(parent: QWidget | None, doc: ScanDocument) -> bool:
         return False
     except OSError as exc:
         dialogs.show_error(parent, "Verbeterplan inlezen",
-                           f"'{source}' kon niet worden gelezen: {exc.strerror or exc}.")
+                           failure_message(f"'{source}' kon niet worden gelezen", exc) + " Er is niets gewijzigd.")
         return False
     except Exception as exc:  # noqa: BLE001
         log.exception("reading the plan failed")
         dialogs.show_error(parent, "Verbeterplan inlezen",
-                           f"'{source.name}' kon niet worden gelezen ({type(exc).__name__}). Er is niets gewijzigd.")
+                           failure_message(f"'{source.name}' kon niet worden gelezen", exc, log_path())
+                           + " Er is niets gewijzigd.")
         return False
     if not confirm_import(parent, plan_import):
         return False

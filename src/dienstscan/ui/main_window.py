@@ -314,6 +314,10 @@ class MainWindow(QMainWindow):
         if loaded.migrated:
             notes.insert(0, "De scan is gemaakt met een oudere versie van Dienstscan en is bijgewerkt; "
                             "bij opslaan krijgt het bestand de nieuwe indeling.")
+        if loaded.unknown_keys:
+            notes.append(f"Het bestand bevat gegevens van een nieuwere versie van Dienstscan "
+                         f"({', '.join(loaded.unknown_keys)}). Deze versie gebruikt ze niet, maar schrijft ze bij "
+                         "opslaan ongewijzigd terug.")
         if loaded.repairs:
             notes.insert(0, "Bij het openen hersteld (het bestand verandert pas als u opslaat):\n"
                             + "\n".join(loaded.repairs))
@@ -370,6 +374,11 @@ class MainWindow(QMainWindow):
     def _save_to(self, path: Path) -> bool:
         try:
             self.doc.save(path)
+        except storage.LockLostError as exc:
+            log.warning("opslaan geweigerd, vergrendeling kwijt: %s", exc)
+            if dialogs.ask_save_as_after_lock_lost(self, str(exc)):
+                return self.save_as()
+            return False
         except (storage.ScanFileError, storage.ScanLockedError) as exc:
             log.warning("opslaan mislukt: %s", exc)
             dialogs.show_error(self, "Opslaan mislukt", f"{exc}\n\n{NOT_LOST}")
@@ -392,9 +401,10 @@ class MainWindow(QMainWindow):
 
     def offer_recoveries(self) -> bool:
         """Offer each recovery copy newer than its scan; True when one was restored."""
+        open_path = self.doc.path.resolve() if self.doc is not None and self.doc.path is not None else None
         for copy in storage.find_recoveries():
-            if self.doc is not None and self.doc.assessment.id == copy.scan_id:
-                continue
+            if self.doc is not None and self.doc.assessment.id == copy.scan_id and copy.own:
+                continue  # the open scan's own copy
             choice = dialogs.ask_recovery(self, copy)
             if choice == "discard":
                 storage.discard_recovery(copy)
@@ -406,7 +416,10 @@ class MainWindow(QMainWindow):
             except storage.ScanFileError as exc:
                 dialogs.show_error(self, "Werk herstellen", str(exc))
                 continue
-            path = copy.scan_path
+            # A copy whose file was written since (the command line, another program) or that is
+            # open here is restored as a separate, unsaved scan: it must not undo the later change.
+            separate = copy.changed_since or (copy.scan_path is not None and copy.scan_path == open_path)
+            path = None if separate else copy.scan_path
             lock = None
             if path is not None and path.parent.is_dir():
                 lock = self._lock(path)
@@ -417,6 +430,11 @@ class MainWindow(QMainWindow):
                     lock.release()
                 return False
             self.set_document(ScanDocument(self.checklists, assessment, path, lock=lock or None, unsaved=True))
-            self.show_status("Werk hersteld. Sla de scan op om het te bewaren.", 10000)
+            if not copy.own and self.doc.write_recovery() is not None:
+                storage.discard_recovery(copy)  # the work now lives in this program's own copy
+            if separate:
+                self.show_status("Werk hersteld als aparte, nog niet opgeslagen scan. Kies Opslaan als.", 15000)
+            else:
+                self.show_status("Werk hersteld. Sla de scan op om het te bewaren.", 10000)
             return True
         return False

@@ -26,7 +26,9 @@ from typing import TYPE_CHECKING, Literal
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from ..logs import log_path
 from ..storage import SaveError
+from ..storage.messages import failure_message
 from . import dialogs
 
 if TYPE_CHECKING:
@@ -150,12 +152,14 @@ def export_report_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | No
                            "dat het open heeft).")
         return None
     except OSError as exc:  # not the file: the PDF printer itself could not start
-        dialogs.show_error(parent, "Rapport maken", f"Het rapport kon niet worden gemaakt: {exc}.")
+        dialogs.show_error(parent, "Rapport maken",
+                           failure_message("Het rapport kon niet worden gemaakt", exc, log_path()))
         return None
     except Exception as exc:  # noqa: BLE001 - the user gets a message, the log the details
         log.exception("making the report failed")
         dialogs.show_error(parent, "Rapport maken",
-                           f"Het rapport kon niet worden gemaakt ({type(exc).__name__}: {exc}). Uw scan is niet gewijzigd.")
+                           failure_message("Het rapport kon niet worden gemaakt", exc, log_path())
+                           + " Uw scan is niet gewijzigd.")
         return None
     choice = ask_open_report(parent, path)
     target = path if choice == "open" else path.parent if choice == "folder" else None

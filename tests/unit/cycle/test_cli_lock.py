@@ -84,13 +84,59 @@ def test_next_cycle_honours_a_lock_on_its_output(tmp_path, capsys):
     assert not new.exists()
 
 
-def test_a_damaged_lock_is_taken_over_and_said(tmp_path, capsys):
+def test_a_recent_damaged_lock_is_refused_and_taken_over_only_when_asked(tmp_path, capsys):
     scan, form = _scan_and_form(tmp_path)
-    lock_path(scan).write_bytes(b'{"pid": 1000000000000000000000000000000, "since": "0001-01-01T00:00:00+05:00"}')
+    damaged = b'{"pid": 1000000000000000000000000000000, "since": "0001-01-01T00:00:00+05:00"}'
+    lock_path(scan).write_bytes(damaged)
+    before = scan.read_bytes()
+    capsys.readouterr()
+    assert main(["formulieren-inlezen", str(scan), str(form), "--opslaan", *CL]) == 1
+    err = capsys.readouterr().err
+    assert "mogelijk geopend in een andere Dienstscan" in err and "--overnemen" in err
+    assert str(lock_path(scan)) in err
+    assert scan.read_bytes() == before and lock_path(scan).read_bytes() == damaged
+    assert main(["formulieren-inlezen", str(scan), str(form), "--opslaan", "--overnemen", *CL]) == 0
+    assert "onleesbare vergrendeling" in capsys.readouterr().err
+    assert read_lock(scan) is None and not lock_path(scan).exists()
+
+
+def test_a_lock_of_a_reused_pid_names_the_lock_file_and_the_way_out(tmp_path, capsys):
+    """The process of the lock is gone, but its number now belongs to another program (here: this
+    one): the command cannot tell, so it says which file to check and how to take it over."""
+    scan = write_scan(tmp_path, "a.dienstscan", "Gemeente A", "niet")
+    assessment = load_scan(scan)
+    add_own_action(assessment, "Eigen actie")
+    save_scan(assessment, scan, keep_backup=False)
+    plan = tmp_path / "plan.xlsx"
+    assert main(["export", str(scan), "-o", str(plan), *CL]) == 0
+    held = _hold(scan)
+    capsys.readouterr()
+    assert main(["import-plan", str(plan), str(scan), "--ja", *CL]) == 1
+    err = capsys.readouterr().err
+    assert str(lock_path(scan)) in err and "--overnemen" in err
+    assert lock_path(scan).read_bytes() == held
+    assert main(["import-plan", str(plan), str(scan), "--ja", "--overnemen", *CL]) == 0
+    assert "Marieke de Vries" in capsys.readouterr().err  # the lock taken over is named
+    # (the note: "De vergrendeling van Marieke de Vries ... is op uw verzoek overgenomen.")
+    assert not lock_path(scan).exists()
+
+
+def test_a_command_names_the_recovery_copies_of_the_scan_it_writes(tmp_path, capsys, monkeypatch):
+    from dienstscan.storage import ENV_DATA_DIR, recovery, write_recovery
+
+    monkeypatch.setenv(ENV_DATA_DIR, str(tmp_path / "data"))
+    scan, form = _scan_and_form(tmp_path)
+    monkeypatch.setattr(recovery, "PROGRAM_TOKEN", "gecrashte-app")
+    unsaved = load_scan(scan)
+    unsaved.organisation.name = "Niet opgeslagen"
+    copy = write_recovery(unsaved, scan)
+    monkeypatch.setattr(recovery, "PROGRAM_TOKEN", "opdrachtregel")
     capsys.readouterr()
     assert main(["formulieren-inlezen", str(scan), str(form), "--opslaan", *CL]) == 0
-    assert "was beschadigd" in capsys.readouterr().err
-    assert read_lock(scan) is None and not lock_path(scan).exists()
+    err = capsys.readouterr().err
+    assert f"niet-opgeslagen werk aan deze scan in een herstelkopie van '{scan.resolve()}'" in err
+    assert str(copy) in err and "laat die kopie staan" in err
+    assert copy.exists()
 
 
 @pytest.mark.parametrize("command", ["import-plan", "formulieren-inlezen"])

@@ -19,7 +19,7 @@ from dienstscan.export.excel_plan import PLAN_HEADER_ROW, WORK_SHEET, PlanFileEr
 from dienstscan.model import Answer, KeyFigureValue
 from dienstscan.plan import visible_actions
 from dienstscan.scoring import report_json, score
-from dienstscan.storage import RepairableScanError, ScanFileError, load_scan, save_scan
+from dienstscan.storage import LoadedScan, RepairableScanError, ScanFileError, load_scan, save_scan
 
 ROOT = Path(__file__).resolve().parents[3]
 SCANS = ROOT / "tests" / "fixtures" / "scans"
@@ -47,6 +47,7 @@ def test_open_scan_proposes_the_plan_and_leaves_the_file(real_checklists, tmp_pa
     opened = operations.open_scan(path, real_checklists)
     assert opened.plan.closed == ["V-BSC-03"] and opened.assessment.action("V-BSC-03").gap_closed
     assert opened.path == path and not opened.migrated and opened.repairs == []
+    assert isinstance(opened, LoadedScan) and opened.format_version == 2  # all the file said, and the plan
     again = opened.assessment.model_copy(deep=True)
     assert not operations.follow_answers(real_checklists, again).changed  # proposed: nothing left to do
     assert path.read_bytes() == before

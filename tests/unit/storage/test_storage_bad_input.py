@@ -100,10 +100,11 @@ def test_a_folder_is_not_a_scan(tmp_path):
 def test_permission_denied_on_read(fixture_copy, monkeypatch):
     path = fixture_copy("valid_v2.dienstscan")
 
-    def denied(self):
+    def denied(self, limit):
         raise PermissionError(errno.EACCES, "Permission denied", str(self))
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    # the scan is read through storage.limited (regular files only, bounded)
+    monkeypatch.setattr("dienstscan.storage.scanfile.read_limited", denied)
     error = pytest.raises(ScanFileError, load_scan, path).value
     assert error.code == "unreadable"
     assert "geen toestemming" in str(error) and str(path) in str(error)

@@ -205,10 +205,11 @@ def test_reading_errors_are_dutch_without_the_systems_english(tmp_path, monkeypa
     path = tmp_path / "scan.dienstscan"
     path.write_text(_text(), encoding="utf-8")
 
-    def fail(self):
+    def fail(self, limit):
         raise error
 
-    monkeypatch.setattr(Path, "read_bytes", fail)
+    # the scan is read through storage.limited (regular files only, bounded)
+    monkeypatch.setattr("dienstscan.storage.scanfile.read_limited", fail)
     with pytest.raises(ScanFileError) as err:
         load_scan(path)
     assert dutch in str(err.value) and error.strerror not in str(err.value)

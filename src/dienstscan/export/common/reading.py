@@ -30,7 +30,15 @@ from openpyxl import load_workbook
 from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.workbook.workbook import Workbook
 
+from ...storage.limited import FileTooLarge, NotARegularFile, check_regular, megabytes
+
 #: The first bytes of an OLE compound file: an encrypted .xlsx, or an old .xls/.doc.
+#: The largest workbook file we read, and the most its parts may hold unpacked. A plan of 2,000
+#: actions is 0,3 MB packed and 4 MB unpacked; a "zip bomb" of 1,6 MB unpacks to gigabytes, which
+#: openpyxl would try to hold in memory (twice: values and formulas).
+MAX_WORKBOOK_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument"
 
@@ -78,8 +86,14 @@ def _sniff(path: Path) -> None:
     """Refuse what is no .xlsx, saying what it is instead."""
     name = path.name
     try:
+        check_regular(path, MAX_WORKBOOK_BYTES)
         with open(path, "rb") as handle:
             head = handle.read(8)
+    except NotARegularFile as exc:
+        raise WorkbookReadError(f"{path}: dit is {exc.kind}, geen Excel-werkmap.") from None
+    except FileTooLarge as exc:
+        raise WorkbookReadError(f"{name}: het bestand is te groot ({megabytes(exc.size)}; een werkmap van "
+                                f"Dienstscan is hooguit {megabytes(exc.limit)}). Er is niets ingelezen.") from None
     except FileNotFoundError:
         raise WorkbookReadError(f"{path}: het bestand bestaat niet.") from None
     except IsADirectoryError:
@@ -103,6 +117,12 @@ def _sniff(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
+            unpacked = sum(max(0, info.file_size) for info in archive.infolist())
+            if unpacked > MAX_UNPACKED_BYTES:
+                raise WorkbookReadError(
+                    f"{name}: de werkmap is uitgepakt {megabytes(unpacked)} groot (een werkmap van Dienstscan is "
+                    f"hooguit {megabytes(MAX_UNPACKED_BYTES)}); zo'n bestand zou al het geheugen kunnen "
+                    "gebruiken. Er is niets ingelezen.")
             mimetype = archive.read("mimetype")[:80] if "mimetype" in names else b""
     except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError):
         raise WorkbookReadError(f"{name}: de werkmap is beschadigd en kan niet worden gelezen.") from None

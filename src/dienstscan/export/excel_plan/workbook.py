@@ -70,6 +70,7 @@ from ..common.plan_view import decision_text, plan_order, split_plan
 from ..common.sources import action_source_text, source_rows, theme_label
 from ...plan import visible_actions
 from ..common.item_notes import current_short, item_notes, notes_heading, origin_short
+from ..common.cells import text_only
 from ..common.layout import CELL_PADDING, LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup, width_needed
 from .progress_sheet import PROGRESS_SHEET, write_progress_sheet
 from .summary import write_scores, write_summary
@@ -873,6 +874,7 @@ def build_workbook(checklists: ChecklistSet, assessment: Assessment, *,
     _set_properties(wb, assessment)
     wb.calculation = CalcProperties(fullCalcOnLoad=True)
     wb.active = 0
+    text_only(wb)  # last: no text a user typed is written as a live formula
     return wb
 
 

@@ -28,6 +28,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ...model.assessment import Assessment, items_in_scope
 from ...model.checklist import ChecklistSet, Framework, Item, Scale, Section
 from ...storage import SaveError, atomic_write_bytes
+from ..common.cells import text_only
 from ..common.layout import clean
 from ..common.reading import WorkbookReadError, cell_problem, open_workbook
 
@@ -201,6 +202,7 @@ def write_participant_form(checklists: ChecklistSet, assessment: Assessment, pat
     meta.protection.sheet = True
     wb.properties.title = clean(f"Deelnemersformulier {assessment.organisation.name}")
     wb.properties.creator = "Dienstscan"
+    text_only(wb)  # no participant or organisation name becomes a live formula
     buffer = io.BytesIO()
     wb.save(buffer)
     try:
