@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ....model import ACTION_FIELD_LABELS, Action, in_sentence
 from ....model.assessment import ACTION_STATUS_LABELS, PRIORITY_LABELS
-from ....plan import DECISION_LABELS, OWN_ACTION, plan_statistics
+from ....plan import DECISION_CHOICES, DECISION_LABELS, OWN_ACTION, plan_statistics
 from ... import plan_commands as commands
 from ...document import ScanDocument
 from ..common import RefreshWhenShown, heading, text_label, vertical_scroll
@@ -49,6 +49,9 @@ from .model import (
     ActionFilterModel,
     ActionTableModel,
 )
+
+#: The decision column: as wide as its words need on two lines.
+DECISION_COLUMN = COLUMNS.index(ACTION_FIELD_LABELS["decision"])
 
 #: Below this width of the table plus form, the form goes below the table instead of beside it.
 SIDE_BY_SIDE_MIN_WIDTH = 900
@@ -119,10 +122,24 @@ class ActionTable(QTableView):
         text = self.model().headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or ""
         return self.horizontalHeader().fontMetrics().horizontalAdvance(str(text)) + 28  # + sort arrow
 
+    def _two_line_width(self, texts) -> int:
+        """The width at which each of ``texts`` fits on the row's two lines, wrapped between words."""
+        metrics = self.fontMetrics()
+        widest = 0
+        for text in texts:
+            words = text.split()
+            widest = max(widest, min(max(metrics.horizontalAdvance(" ".join(words[:cut])),
+                                         metrics.horizontalAdvance(" ".join(words[cut:])))
+                                     for cut in range(1, len(words) + 1)))
+        return widest + 16  # the cell's margins
+
     def fit_columns(self) -> None:
         """Fit the short columns to what they show; show further columns while the title keeps room."""
         for column in range(len(COLUMNS)):
-            if column != TITLE_COLUMN:
+            if column == DECISION_COLUMN:  # "Voorstel aangenomen" wraps over the row's two lines
+                hint = max(self._two_line_width(DECISION_CHOICES), self._header_width(column))
+                self.setColumnWidth(column, hint)
+            elif column != TITLE_COLUMN:
                 hint = max(self.sizeHintForColumn(column), self._header_width(column))
                 self.setColumnWidth(column, min(max(hint, 60), WIDTHS[COLUMNS[column]] + 80))
         # the title keeps at least 40% of the width (and TITLE_MIN_WIDTH): it is what people read
