@@ -16,7 +16,7 @@ from dienstscan import storage
 TAKER = Path(__file__).with_name("lock_taker.py")
 
 
-def test_a_save_after_another_program_took_the_scan_over_is_refused(window, fake_dialogs, new_assessment, tmp_path):
+def test_a_save_after_another_program_took_the_scan_over_is_refused(qtbot, window, fake_dialogs, new_assessment, tmp_path):
     path = tmp_path / "scan.dienstscan"
     storage.save_scan(new_assessment("Gemeente Proef"), path)
     assert window.open_path(path)
@@ -27,6 +27,12 @@ def test_a_save_after_another_program_took_the_scan_over_is_refused(window, fake
     try:
         assert taker.stdout.readline().strip() == "ready"
         after_b = path.read_bytes()
+
+        # the next lock refresh (every ten minutes) says so at once, in the status bar
+        with qtbot.waitSignal(window.doc.lockLost):
+            window.doc._refresh_lock()
+        assert "niet meer door u vergrendeld" in window.statusBar().currentMessage()
+        assert storage.read_lock(path).describe() in window.statusBar().currentMessage()
 
         fake_dialogs.save_as_after_lock_lost = False
         assert not window.save()

@@ -122,6 +122,8 @@ class ScanDocument(QObject):
     recoveryFailed = Signal(str)
     #: The comparison baseline was set or cleared (``baseline``, ``baseline_source``).
     baselineChanged = Signal()
+    #: Another Dienstscan took the scan's lock over ("Toch openen"): a Dutch sentence saying who.
+    lockLost = Signal(str)
 
     def __init__(
         self,
@@ -157,6 +159,7 @@ class ScanDocument(QObject):
         self._debounce.timeout.connect(self.write_recovery)
         self._ceiling = QTimer(self, singleShot=True, interval=AUTOSAVE_MAX_MS)
         self._ceiling.timeout.connect(self.write_recovery)
+        self._lock_lost_said = False
         self._lock_refresh = QTimer(self, interval=10 * 60_000)
         self._lock_refresh.timeout.connect(self._refresh_lock)
         self._lock_refresh.start()
@@ -359,5 +362,13 @@ class ScanDocument(QObject):
         return written
 
     def _refresh_lock(self) -> None:
-        if self.lock is not None:
-            self.lock.refresh()
+        if self.lock is None:
+            return
+        try:
+            storage.ensure_held(self.lock)
+        except storage.LockLostError as exc:
+            if not self._lock_lost_said:  # say it once, not every ten minutes
+                self._lock_lost_said = True
+                self.lockLost.emit(str(exc))
+            return
+        self.lock.refresh()

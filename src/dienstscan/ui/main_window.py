@@ -117,6 +117,12 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ the shell for commands
 
+    def _lock_lost(self, message: str) -> None:
+        """Another Dienstscan took this scan over: said at once, without a dialog in the way of a
+        workshop; the next save refuses and offers Opslaan als (``_save_to``)."""
+        log.warning("vergrendeling overgenomen: %s", message)
+        self.show_status(message, 0)
+
     def show_status(self, message: str, timeout_ms: int = 8000) -> None:
         self.statusBar().showMessage(message, timeout_ms)
 
@@ -176,6 +182,7 @@ class MainWindow(QMainWindow):
             doc.pathChanged.connect(self._update_title)
             doc.undo_stack.indexChanged.connect(self._update_actions)
             doc.baselineChanged.connect(self._update_actions)
+            doc.lockLost.connect(self._lock_lost)
             self._apply_nav_visible()
             self.workspace.tree.setFocus()
         self._update_title()
