@@ -97,3 +97,30 @@ def test_app_and_cli_make_the_same_plan(cycle_window, fake_dialogs, monkeypatch,
     assert app_html.read_text(encoding="utf-8") == cli_html.read_text(encoding="utf-8")
     assert not fake_dialogs.messages("show_error")
     assert scan.read_bytes() == before  # exporting never writes the scan
+
+
+def test_the_documents_answer_edits_are_the_operations_with_undo(qtbot, real_checklists):
+    """``ScanDocument.set_option`` is ``operations.set_answer`` wrapped in undo: the same answers
+    give the same plan, and undo and redo give back exactly the plan before and after."""
+    from dienstscan.operations import open_scan, set_answer
+    from dienstscan.ui.document import ScanDocument
+
+    doc = ScanDocument(real_checklists, open_scan(EXAMPLE, real_checklists).assessment)
+    mirror = doc.assessment.model_copy(deep=True)
+    try:
+        gap = next(a.item_id for a in doc.assessment.actions if a.decision == "voorgesteld" and a.item_id)
+        full = next(o.id for o in real_checklists.scale_for(gap).options if o.weight == 1.0)
+        before = [a.model_dump() for a in doc.assessment.actions]
+
+        doc.set_option(gap, full)
+        changed = set_answer(real_checklists, mirror, gap, full)
+        assert changed.plan.closed == [f"V-{gap}"]
+        after = [a.model_dump() for a in doc.assessment.actions]
+        assert after == [a.model_dump() for a in mirror.actions] and after != before
+
+        doc.undo_stack.undo()
+        assert [a.model_dump() for a in doc.assessment.actions] == before
+        doc.undo_stack.redo()
+        assert [a.model_dump() for a in doc.assessment.actions] == after
+    finally:
+        doc.close()
