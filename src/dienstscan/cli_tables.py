@@ -15,10 +15,10 @@ from collections.abc import Sequence
 
 from .cycle import CHANGE_LABELS, ActionProgress, Comparison, MetricStatistics, Ranking, ScoreChange
 from .cycle.compare import CHANGES
-from .export.common.progress import delta_text, pct_text
+from .export.common.progress import delta_text, pct_text, score_change_text
 from .model.assessment import ACTION_STATUS_LABELS
 from .model.checklist import section_heading
-from .scoring import FrameworkScore, MetricComparison, ScoreReport, Tally, dutch
+from .scoring import FrameworkScore, MetricComparison, ScoreReport, Tally, display, dutch
 
 _NAME_WIDTH = 46
 _HEADER = ("Score", "Deels", "Toepasbaar", "Volledig", "Gedeelt.", "N.v.t.", "Open")
@@ -29,7 +29,11 @@ def _clip(text: str, width: int) -> str:
 
 
 def _row(name: str, t: Tally) -> str:
-    cells = (pct_text(t.percentage), pct_text(t.partial_percentage), str(t.applicable), str(t.full),
+    if t.level_top is not None:  # a mean growth level: a level, never a percentage, and no partial share
+        score, partial = (display.level_text(t.level).removeprefix("niveau ") if t.level is not None else "–"), "–"
+    else:
+        score, partial = pct_text(t.percentage), pct_text(t.partial_percentage)
+    cells = (score, partial, str(t.applicable), str(t.full),
              str(t.partial), str(t.not_applicable), str(t.unanswered))
     widths = [len(h) for h in _HEADER]
     return f"  {_clip(name, _NAME_WIDTH):<{_NAME_WIDTH}}" + "".join(
@@ -51,15 +55,16 @@ def _comparison(c: MetricComparison | None, indent: str = "  ") -> list[str]:
 
 def _framework(fw: FrameworkScore) -> list[str]:
     method = ("aandeel volledig gerealiseerd" if fw.score_method == "share_full"
-              else "gemiddeld niveau als percentage")
+              else f"gemiddeld groeiniveau (0-{fw.tally.level_top})" if fw.tally.level_top is not None
+              else "gemiddeld gewicht als percentage")
     lines = [f"{fw.title} ({fw.id}, versie {fw.version}) – score: {method}", _header(fw.section_label)]
     for s in fw.sections:
         name = section_heading(s.number, s.title, fw.section_label)
         lines.append(_row(name, s.tally))
     lines.append(_row("Totaal", fw.tally))
     if fw.tally.completeness is not None:
-        lines.append(f"  Volledigheid: {fw.tally.all_answered} van {fw.tally.all_items} "
-                     f"{dutch.plural(fw.item_label)} beantwoord ({dutch.percent(fw.tally.completeness)}).")
+        lines.append(f"  Volledigheid: "
+                     f"{display.completeness_text(fw.tally.all_answered, fw.tally.all_items, dutch.plural(fw.item_label))}.")
     if fw.scope_note:
         lines.append(f"  {fw.scope_note}")
     lines.append(f"  {fw.denominator_note}")
@@ -91,7 +96,8 @@ def format_report(report: ScoreReport) -> str:
     lines = [f"Scores van {report.organisation}, peildatum {peildatum}", ""]
     c = report.completeness
     if c.percentage is not None:
-        lines.append(f"Volledigheid: {c.answered} van {c.items} items beantwoord ({dutch.percent(c.percentage)}).")
+        lines.append(f"Volledigheid: {display.completeness_text(c.answered, c.items, unknown=len(c.unknown_answers))}.")
+    lines += [f"Let op: {w}" for w in display.completeness_warnings(c)]
     for w in report.warnings:
         lines.append(f"Let op: {w}")
     for e in report.excluded_frameworks:
@@ -131,9 +137,11 @@ def format_comparison(comparison: Comparison) -> str:
     ]
     rows: list[tuple[str, str, str, str]] = [("Kader / onderdeel", "Basis", "Nu", "Verschil")]
     for fw in c.frameworks:
-        rows.append((fw.short_title, pct_text(fw.score.baseline), pct_text(fw.score.current), _delta(fw.score)))
+        rows.append((fw.short_title, score_change_text(fw.score.baseline, fw.score.level_top),
+                     score_change_text(fw.score.current, fw.score.level_top), _delta(fw.score)))
         for s in fw.sections:
-            rows.append(("  " + s.title, pct_text(s.baseline), pct_text(s.current), _delta(s)))
+            rows.append(("  " + s.title, score_change_text(s.baseline, s.level_top),
+                         score_change_text(s.current, s.level_top), _delta(s)))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     for r in rows:
         lines.append(f"{r[0]:<{widths[0]}}  {r[1]:>{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]}".rstrip())

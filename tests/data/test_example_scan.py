@@ -36,7 +36,7 @@ def test_example_shows_bergen_2011():
     assert five_b.comparison is not None
     assert five_b.comparison.sentence == (
         "Met 50% (20 van 40 toepasselijke instrumenten ingevoerd): gelijk aan Bergen op 5 juli 2011 (50%); "
-        "lager dan de top-10 gemeenten op 5 juli 2011 (85%). De 5 beloften-lijst "
+        "lager dan de ondergrens van de top-10 gemeenten op 5 juli 2011 (85% of meer). De 5 beloften-lijst "
         "is een reconstructie, niet de officiële: de vergelijking is indicatief."
     )
     # the example shows an incomplete comply-or-explain: BSC-10 lacks its explanation

@@ -74,8 +74,8 @@ def test_pdf_text_holds_organisation_scores_and_every_action(report_pdf, report_
     _, assessment = report_scan
     text = flat(" ".join(pdf_pages(path)))
     assert "Gemeente Proef" in text
-    assert "BurgerServiceCode 33,3%" in text and "5 beloften 40%" in text
-    assert "gemiddeld niveau 2 van 4" in text  # a growth level, not a percentage
+    assert "BurgerServiceCode 33%" in text and "5 beloften 40%" in text
+    assert "gemiddeld niveau 2,0 van 4" in text  # a growth level, not a percentage
     assert "Met 40% (2 van 5 toepasselijke instrumenten ingevoerd): lager dan Bergen op 5 juli 2011 (50%)" in text
     for action in visible_actions(assessment):
         assert action.id in text

@@ -102,7 +102,9 @@ def test_example_word_report_prints_cleanly(tmp_path, shipped, example):
     docx = tmp_path / "rapport.docx"
     write_report(shipped, example, docx)
     pages = read_pages(to_pdf(docx, tmp_path / "pdf"))
-    assert len(pages) <= 33  # 36 with the notes in the item tables
+    # 36 with the notes in the item tables; 34 since each warning says exactly what is missing and a
+    # group's bound says "of meer" (issue 24: a few lines more on the cover and in the summary)
+    assert len(pages) <= 34
     for page in pages[1:]:  # Word's body text is 10 pt, table text 8.5 pt
         assert body_size(page, libreoffice=True) >= 8.4, page.number
     _clean(pages)

@@ -183,6 +183,8 @@ def build_benchmarks(
                 comparison="at_least",
                 kind=kind,
                 label=bm_label,
+                # the top-10's threshold is the bound of a group, not one organisation's level
+                lower_bound=stat == "top10",
                 description=description + anonymity + names,
                 source=source,
                 date=date,
@@ -221,6 +223,8 @@ def benchmarks_yaml(benchmarks: Sequence[Benchmark], *, title: str, notes: Seque
         if b.goal_year is not None:
             lines.append(f"    goal_year: {b.goal_year}")
         lines.append(f"    label: {_q(b.label)}")
+        if b.lower_bound:
+            lines.append("    lower_bound: true")
         if b.description:
             lines.append(f"    description: {_q(b.description)}")
         if b.caveat:

@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict
 from ..model.assessment import Action, Assessment
 from ..model.checklist import ChecklistSet, Framework, Item, Section
 from ..scoring import FrameworkScore, ScoreReport, score
-from ..scoring import dutch
+from ..scoring import display, dutch
 
 Change = Literal["better", "worse", "same", "new", "gone"]
 CHANGE_LABELS: dict[str, str] = {
@@ -55,6 +55,9 @@ class ScoreChange(_Cmp):
     #: current - baseline in percentage points, when both have a score.
     delta: float | None
     change: Change | None
+    #: The top of the growth scale when the score is a mean level (Antwoord), so it reads as a
+    #: level, never a percentage (``scoring.display``); None for a share.
+    level_top: int | None = None
 
 
 class ItemChange(_Cmp):
@@ -146,12 +149,21 @@ def _change(before: float | None, after: float | None) -> Change | None:
     return "same"
 
 
-def _score_change(id_: str, title: str, before: float | None, after: float | None) -> ScoreChange:
+def _score_change(id_: str, title: str, before: float | None, after: float | None,
+                  level_top: int | None = None) -> ScoreChange:
     delta = after - before if before is not None and after is not None else None
     change = _change(before, after)
-    if change in ("better", "worse") and dutch.display_round(before) == dutch.display_round(after):
-        change = "same"  # differs only beyond the decimal that is shown
-    return ScoreChange(id=id_, title=title, baseline=before, current=after, delta=delta, change=change)
+    if change in ("better", "worse") and _shown(before, level_top) == _shown(after, level_top):
+        change = "same"  # differs only beyond what is shown
+    return ScoreChange(id=id_, title=title, baseline=before, current=after, delta=delta, change=change,
+                       level_top=level_top)
+
+
+def _shown(percentage: float, level_top: int | None) -> float:
+    """A score as every output shows it: a whole percentage, or a level with one decimal."""
+    if level_top:
+        return display.level_value(percentage / 100.0 * level_top)
+    return display.share_value(percentage)
 
 
 def _framework_scores(report: ScoreReport) -> dict[str, FrameworkScore]:
@@ -181,8 +193,9 @@ def compare_scans(checklists: ChecklistSet, baseline: Assessment, current: Asses
         in_c = fw.id in current.frameworks
         if not in_b and not in_c:
             continue
+        level_top = (fc or fb).tally.level_top if (fc or fb) else None
         fw_change = _score_change(fw.id, fw.title, fb.tally.percentage if fb else None,
-                                  fc.tally.percentage if fc else None)
+                                  fc.tally.percentage if fc else None, level_top)
         sec_b = {s.id: s for s in fb.sections} if fb else {}
         sec_c = {s.id: s for s in fc.sections} if fc else {}
         sections = []
@@ -192,7 +205,7 @@ def compare_scans(checklists: ChecklistSet, baseline: Assessment, current: Asses
                 continue
             sections.append(_score_change(section.id, section.heading(fw.section_label),
                                           sb.tally.percentage if sb else None,
-                                          sc.tally.percentage if sc else None))
+                                          sc.tally.percentage if sc else None, level_top))
         items: list[ItemChange] = []
         located = [(None, item) for item in fw.items] + [(s, item) for s in fw.sections for item in s.items]
         for section, item in located:

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, model_serializer
 from pydantic_core import PydanticCustomError
 
 from .checklist import (
@@ -81,6 +81,8 @@ ACTION_FIELD_LABELS: dict[str, str] = {
     "origin": "Herkomst",
     "item_id": "Item",
     "decision": "Besluit",
+    "decided_by": "Besloten door",
+    "decided_on": "Besluitdatum",
     "title": "Actie",
     "description": "Toelichting",
     "reason": "Waarom",
@@ -195,6 +197,9 @@ class Action(_Doc):
     origin: Literal["voorgesteld", "eigen"] = "eigen"
     item_id: str | None = None
     decision: Decision = "geaccepteerd"
+    #: Who took the decision (the MT, the college, a director) and when: the PDCA step management takes.
+    decided_by: ShortText = Field(default="", description="besloten door")
+    decided_on: Date | None = None
     # Plan
     title: Annotated[str, StringConstraints(min_length=1, max_length=2_000, strip_whitespace=True)]
     description: ShortText = ""
@@ -220,6 +225,18 @@ class Action(_Doc):
     gap_closed: bool = Field(default=False, description="The gap behind this proposal was closed by a later answer")
     merged_into: str | None = None
     edited: list[str] = Field(default_factory=list)
+
+    @model_serializer(mode="wrap")
+    def _without_an_empty_record(self, handler):
+        """Who decided and when are written only when recorded: a scan without them is written as
+        before (an older Dienstscan still reads it, and a format guard stays byte-identical)."""
+        data = handler(self)
+        if isinstance(data, dict):
+            if not self.decided_by:
+                data.pop("decided_by", None)
+            if self.decided_on is None:
+                data.pop("decided_on", None)
+        return data
 
 
 def _new_id() -> str:

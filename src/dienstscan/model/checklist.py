@@ -160,6 +160,11 @@ class ScaleOption(_Strict):
     )
     level: int | None = Field(default=None, description="Rangnummer voor fasen en groeiniveaus")
     requires_explanation: bool = Field(default=False, description="Vereist een uitleg ('leg uit')")
+    unknown: bool = Field(
+        default=False,
+        description=("Dit antwoord zegt dat het nog niet bekend is ('Onbekend', 'Nog niet beoordeeld'): het telt "
+                     "niet als beantwoord in de volledigheid, en een score daarover wordt niet vergeleken"),
+    )
     gap: bool = Field(default=False, description="Dit antwoord is een tekortkoming die een actie oplevert")
     proposes: GapAction = Field(
         default="implement",
@@ -380,6 +385,11 @@ class Benchmark(_Strict):
     caveat: str = Field(
         default="",
         description="Kanttekening die bij elke vergelijking met deze benchmark staat (bijv. 'de bron noemt de fasen niet')",
+    )
+    lower_bound: bool = Field(
+        default=False,
+        description=("De waarde is de ondergrens van een groep ('de top-10 had 85% of meer'), geen niveau van één "
+                     "organisatie: een zin zegt dan 'op of boven de ondergrens van', nooit 'hoger dan'"),
     )
     inhabitants: int | None = Field(
         default=None, ge=1,

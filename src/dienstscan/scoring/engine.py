@@ -16,13 +16,17 @@ Decisions:
   and listed in ``completeness.unknown_items``.
 - Items with ``scored: false`` (the Antwoord phase) are reported in ``separate_items``, with
   their level against the benchmarks for the item id.
-- **Not applicable withholds the comparison** (``NOT_APPLICABLE_THRESHOLD``, 20%): when more than
-  a fifth of the scored items of a framework or section is *niet van toepassing*, its score is
-  not set against benchmarks (``MetricComparison.comparable`` is False and the sentence says
-  why). The benchmarks were measured over the whole list; a score over what is left can be up to
-  that share higher than the same answers over the whole list (k of n items n.v.t. moves a share
-  by up to k/n), and a fifth is one whole promise of the 5 beloften (8 of 40). Every comparison
-  says its denominator ("20 van 32 toepasselijke instrumenten ingevoerd").
+- **What is missing withholds the comparison** (``NOT_APPLICABLE_THRESHOLD``, 20%; issue 24):
+  when a fifth or more of the scored items of a framework or section is missing from its score
+  (sections put out of scope, *niet van toepassing*, unanswered, or answered "Onbekend"), the score
+  is not set against benchmarks (``MetricComparison.comparable`` is False and the sentence names
+  exactly what is missing). The benchmarks were measured over the whole list; k of n items left
+  out moves a share by up to k/n, and a fifth is one whole promise of the 5 beloften (8 of 40).
+  Every comparison says its denominator ("20 van 32 toepasselijke instrumenten ingevoerd").
+- **Unknown is no answer** (``ScaleOption.unknown``: "Onbekend", "Nog niet beoordeeld"): it counts
+  as not achieved in the score and is not counted as answered in the completeness.
+- **A mean level is a level** (``Tally.level``, ``level_top``): Antwoord's score reads "gemiddeld
+  niveau 1,6 van 4" everywhere (``scoring.display``), never a percentage.
 - **Counts per inhabitant**: a key figure with ``per_inhabitants`` (justified complaints) is
   compared per 10,000 inhabitants, only when the scan has the number of inhabitants and the
   benchmark that of the organisation it measured; otherwise the sentence says why not.
@@ -40,7 +44,7 @@ from typing import NamedTuple
 
 from ..model.assessment import Answer, Assessment
 from ..model.checklist import Benchmark, ChecklistSet, Framework, Item, KeyFigure, ScaleOption, Section
-from . import dutch
+from . import display, dutch
 from .report import (
     BenchmarkComparison,
     Completeness,
@@ -83,6 +87,8 @@ class _FrameworkIx(NamedTuple):
     items: tuple[_ItemIx, ...]
     sections: tuple[_SectionIx, ...]
     total_items: int
+    #: The top of the growth scale when the score is a mean level (Antwoord: 4), else None.
+    level_top: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +126,7 @@ def _index(checklists: ChecklistSet) -> _Index:
         fw_items = tuple(item_ix(i) for i in fw.items)
         sections = tuple(_SectionIx(s, tuple(item_ix(i) for i in s.items)) for s in fw.sections)
         total = len(fw_items) + sum(len(s.items) for s in sections)
-        fix = _FrameworkIx(fw, fw_items, sections, total)
+        fix = _FrameworkIx(fw, fw_items, sections, total, _level_top(fw, fw_items, sections))
         frameworks[fw.id] = fix
         for ix in fw_items:
             items[ix.item.id] = (fix, None, ix)
@@ -139,6 +145,23 @@ def _index(checklists: ChecklistSet) -> _Index:
     return index
 
 
+def _level_top(fw: Framework, items: tuple[_ItemIx, ...], sections: tuple[_SectionIx, ...]) -> int | None:
+    """The highest level of a mean-level framework's scale when every weight is level / highest
+    (Antwoord: niveau 0..4, weight 0..1): its score is then a level on that scale, never a
+    percentage. None otherwise (the score stays a share)."""
+    if fw.score_method != "mean_weight":
+        return None
+    scored = [ix for ix in items + tuple(i for s in sections for i in s.items) if ix.item.scored]
+    scales = {tuple(sorted(ix.options)) for ix in scored}
+    if not scored or len(scales) != 1:
+        return None
+    options = [o for o in scored[0].options.values() if o.level is not None and o.weight is not None]
+    top = max((o.level for o in options), default=0)
+    if top <= 0 or any(abs(o.weight - o.level / top) > 1e-9 for o in options):
+        return None
+    return top
+
+
 # --------------------------------------------------------------------------- helpers
 
 
@@ -155,10 +178,11 @@ def _needs_explanation(option: ScaleOption, answer: Answer) -> bool:
 class _Acc:
     """Mutable counters while walking the items; turned into a ``Tally`` at the end."""
 
-    __slots__ = ("items", "applicable", "full", "partial", "na", "unanswered", "weight", "all", "all_answered")
+    __slots__ = ("items", "applicable", "full", "partial", "na", "unanswered", "unknown", "weight", "all",
+                 "all_answered")
 
     def __init__(self) -> None:
-        self.items = self.applicable = self.full = self.partial = self.na = self.unanswered = 0
+        self.items = self.applicable = self.full = self.partial = self.na = self.unanswered = self.unknown = 0
         self.weight = 0.0
         # all items including scored: false, for completeness
         self.all = self.all_answered = 0
@@ -170,16 +194,17 @@ class _Acc:
         self.partial += other.partial
         self.na += other.na
         self.unanswered += other.unanswered
+        self.unknown += other.unknown
         self.weight += other.weight
         self.all += other.all
         self.all_answered += other.all_answered
 
     def key(self) -> tuple:
         """Everything ``tally`` depends on (besides the method), for the memo."""
-        return (self.items, self.applicable, self.full, self.partial, self.na, self.unanswered, self.weight,
-                self.all, self.all_answered)
+        return (self.items, self.applicable, self.full, self.partial, self.na, self.unanswered, self.unknown,
+                self.weight, self.all, self.all_answered)
 
-    def tally(self, method: str | None) -> Tally:
+    def tally(self, method: str | None, level_top: int | None = None) -> Tally:
         pct = partial = None
         if self.applicable:
             if method == "share_full":
@@ -195,13 +220,16 @@ class _Acc:
             partial=self.partial,
             not_applicable=self.na,
             unanswered=self.unanswered,
-            answered=self.items - self.unanswered,
+            unknown=self.unknown,
+            answered=self.items - self.unanswered - self.unknown,
             weight_sum=self.weight,
             percentage=pct,
             partial_percentage=partial,
             all_items=self.all,
             all_answered=self.all_answered,
             completeness=(100.0 * self.all_answered / self.all) if self.all else None,
+            level=self.weight * level_top / self.applicable if level_top and pct is not None else None,
+            level_top=level_top,
         )
 
 
@@ -212,13 +240,15 @@ class _Walk:
     answers: dict[str, Answer]
     unknown_options: list[str]
     explanations_missing: list[str]
+    #: Items answered "Onbekend" / "Nog niet beoordeeld": answered, but not known.
+    unknown_answers: list[str] = field(default_factory=list)
 
 
 def _walk_items(items: tuple[_ItemIx, ...], walk: _Walk, acc: _Acc, unanswered: list[str],
                 missing: list[str], expl: list[int], separate: list[tuple[_ItemIx, ScaleOption | None]]) -> None:
     # the hot loop of every rescoring: counters in locals, written back once at the end
     answers = walk.answers
-    n_all = n_answered = n_items = n_unanswered = n_applicable = n_na = n_full = n_partial = 0
+    n_all = n_answered = n_items = n_unanswered = n_unknown = n_applicable = n_na = n_full = n_partial = 0
     weight_sum = 0.0
     for ix in items:
         item = ix.item
@@ -231,7 +261,12 @@ def _walk_items(items: tuple[_ItemIx, ...], walk: _Walk, acc: _Acc, unanswered: 
         if option is None:
             unanswered.append(item.id)
         else:
-            n_answered += 1
+            if option.unknown:  # an answer that says it is not known: not counted as answered
+                walk.unknown_answers.append(item.id)
+                if item.scored:
+                    n_unknown += 1
+            else:
+                n_answered += 1
             if option.requires_explanation:
                 expl[0] += 1
                 if not answer.explanation.strip():
@@ -260,6 +295,7 @@ def _walk_items(items: tuple[_ItemIx, ...], walk: _Walk, acc: _Acc, unanswered: 
     acc.all_answered += n_answered
     acc.items += n_items
     acc.unanswered += n_unanswered
+    acc.unknown += n_unknown
     acc.applicable += n_applicable
     acc.na += n_na
     acc.full += n_full
@@ -302,35 +338,56 @@ def _full_label(fix: _FrameworkIx) -> str:
 def denominator_text(fix_method: str | None, tally: Tally, noun: str, full_label: str) -> str:
     """ "20 van 32 toepasselijke instrumenten ingevoerd" / "gemiddeld over 25 toepasselijke stellingen"."""
     if fix_method == "mean_weight":
-        return f"gemiddeld niveau over {tally.applicable} toepasselijke {noun}"
+        return f"gemiddeld over {tally.applicable} toepasselijke {noun}"
     return f"{tally.full} van {tally.applicable} toepasselijke {noun} {full_label}"
 
 
-def withheld_reason(tally: Tally, noun: str) -> str | None:
-    """Why a score is not compared with benchmarks, or None when it may be."""
-    share = tally.not_applicable_share
-    if share is None or share <= NOT_APPLICABLE_THRESHOLD:
+def withheld_reason(tally: Tally, noun: str, out_of_scope: int = 0) -> str | None:
+    """Why a score is not compared with benchmarks, or None when it may be.
+
+    The benchmarks were measured over the whole list. A score is compared only while less than a
+    fifth of that list is missing from it: items put out of scope (``out_of_scope``: the scored
+    items of excluded sections), *niet van toepassing*, not answered or answered "Onbekend"
+    together. Exactly a fifth is withheld too (8 of 40 is one whole promise of the 5 beloften). A
+    score over unknown answers is no score to compare; the reason names what is missing.
+    """
+    total = tally.items + out_of_scope
+    parts = [(out_of_scope, "buiten scope"), (tally.not_applicable, "niet van toepassing"),
+             (tally.unanswered, "nog niet beantwoord"), (tally.unknown, "beantwoord met 'Onbekend'")]
+    missing = sum(n for n, _ in parts)
+    if not total or missing * 100 < NOT_APPLICABLE_THRESHOLD * total:
         return None
-    verb = "is" if tally.not_applicable == 1 else "zijn"
-    return (f"{tally.not_applicable} van {tally.items} {noun} ({dutch.percent(share)}) {verb} niet van "
-            f"toepassing, meer dan de grens van {dutch.percent(NOT_APPLICABLE_THRESHOLD)}; de benchmarks "
-            f"zijn gemeten over de hele lijst, een score over {tally.applicable} toepasselijke {noun} "
-            "is daar niet mee te vergelijken")
+    named = dutch.join_and([f"{n} {what}" for n, what in parts if n])
+    return (f"{missing} van de {total} {noun} ({display.share_text(100.0 * missing / total)}) tellen niet mee of "
+            f"zonder bekend antwoord ({named}); bij {display.share_text(NOT_APPLICABLE_THRESHOLD)} of meer is de "
+            "score niet te vergelijken met benchmarks die over de hele lijst zijn gemeten")
 
 
 def _pct_compare(index: _Index, fix: _FrameworkIx, metric: str, tally: Tally,
-                 benchmarks: tuple[Benchmark, ...]) -> MetricComparison | None:
+                 benchmarks: tuple[Benchmark, ...], as_of: int | None = None,
+                 out_of_scope: int = 0) -> MetricComparison | None:
+    """A framework's or section's score against its benchmarks: a share as a whole percentage, a
+    mean level on its own scale (the benchmarks, percentages of the top, converted to levels)."""
     if not benchmarks:
         return None
-    pct = tally.percentage
     noun = dutch.plural(fix.framework.item_label)
+    top = fix.level_top
+    options = {"judge": False, "missing": "er zijn geen toepasselijke items beantwoord",
+               "withheld": withheld_reason(tally, noun, out_of_scope), "as_of": as_of}
+    if top:
+        level = tally.level
+        text = (display.NO_SCORE if level is None else
+                f"{display.mean_level_text(level, top)} (over {tally.applicable} toepasselijke {noun})")
+        on_levels = tuple(b.model_copy(update={"value": b.value / 100.0 * top}) for b in benchmarks)
+        return _compare(index, metric, level, text, on_levels, lambda v: display.level_text(v, top), levels=True,
+                        decimals=display.LEVEL_DECIMALS, **options)
+    pct = tally.percentage
     if pct is None:
-        text = "geen score"
+        text = display.NO_SCORE
     else:
-        text = f"{dutch.percent(pct)} ({denominator_text(fix.framework.score_method, tally, noun, _full_label(fix))})"
-    return _compare(index, metric, pct, text, benchmarks, dutch.percent, judge=False,
-                   missing="er zijn geen toepasselijke items beantwoord",
-                   withheld=withheld_reason(tally, noun))
+        text = f"{display.share_text(pct)} ({denominator_text(fix.framework.score_method, tally, noun, _full_label(fix))})"
+    return _compare(index, metric, pct, text, benchmarks, display.share_text, decimals=display.SHARE_DECIMALS,
+                    **options)
 
 
 def _option_in_sentence(label: str) -> str:
@@ -350,18 +407,22 @@ def _level_text(ix: _ItemIx) -> Callable[[float], str]:
 
 
 def _item_compare(index: _Index, ix: _ItemIx, option: ScaleOption | None,
-                  benchmarks: tuple[Benchmark, ...]) -> MetricComparison:
+                  benchmarks: tuple[Benchmark, ...], as_of: int | None = None) -> MetricComparison:
     """An item's answer against benchmarks for that item: its level, or else its weight in %."""
+    missing = (f"het antwoord is '{option.label}', dus nog niet bekend" if option is not None and option.unknown
+               else "het item is nog niet beantwoord")
+    if option is not None and option.unknown:
+        option = None  # an unknown answer has no level and no weight to compare
     if ix.levels:
         fmt = _level_text(ix)
         actual = float(option.level) if option is not None and option.level is not None else None
         text = _option_in_sentence(option.label) if option is not None else "geen antwoord"
         return _compare(index, ix.item.id, actual, text, benchmarks, fmt, levels=True, unit="niveau", judge=False,
-                        missing="het item is nog niet beantwoord")
+                        missing=missing, as_of=as_of)
     actual = option.weight * 100.0 if option is not None and option.weight is not None else None
-    text = dutch.percent(actual) if actual is not None else "geen antwoord"
-    return _compare(index, ix.item.id, actual, text, benchmarks, dutch.percent,
-                    missing="het item is nog niet beantwoord")
+    text = display.share_text(actual) if actual is not None else "geen antwoord"
+    return _compare(index, ix.item.id, actual, text, benchmarks, display.share_text,
+                    missing=missing, as_of=as_of, decimals=display.SHARE_DECIMALS)
 
 
 def _scope_notes(fix: _FrameworkIx, excluded: list[ExcludedPart], tally: Tally) -> tuple[str | None, str]:
@@ -386,6 +447,8 @@ def _scope_notes(fix: _FrameworkIx, excluded: list[ExcludedPart], tally: Tally) 
         note = f"Score berekend over alle {tally.applicable} {noun}."
     if tally.unanswered:
         note += f" Nog niet beantwoord: {tally.unanswered} (tellen als niet gerealiseerd)."
+    if tally.unknown:
+        note += f" 'Onbekend': {tally.unknown} (telt als niet gerealiseerd)."
     return scope_note, note
 
 
@@ -397,11 +460,11 @@ def _excluded_part_items(items: tuple[_ItemIx, ...]) -> int:
 
 
 def _section_score(index: _Index, fix: _FrameworkIx, section: Section, stally: Tally, unanswered: list[str],
-                   missing: list[str]) -> SectionScore:
+                   missing: list[str], as_of: int | None = None) -> SectionScore:
     return SectionScore(
         id=section.id, title=section.title, number=section.number, tally=stally,
         unanswered=unanswered, explanations_missing=missing,
-        comparison=_pct_compare(index, fix, section.id, stally, index.benchmarks.get(section.id, ())),
+        comparison=_pct_compare(index, fix, section.id, stally, index.benchmarks.get(section.id, ()), as_of),
     )
 
 
@@ -409,6 +472,7 @@ def _score_framework(fix: _FrameworkIx, index: _Index, walk: _Walk, assessment: 
                      overall: _Acc, completeness: Completeness) -> FrameworkScore:
     fw = fix.framework
     method = fw.score_method
+    as_of = assessment.peildatum.year
     acc = _Acc()
     unanswered: list[str] = []
     missing: list[str] = []
@@ -434,11 +498,12 @@ def _score_framework(fix: _FrameworkIx, index: _Index, walk: _Walk, assessment: 
         acc.add(sacc)
         unanswered.extend(s_unanswered)
         missing.extend(s_missing)
-        sections.append(_memo(index, ("section", section.id, method, sacc.key(), tuple(s_unanswered),
-                                      tuple(s_missing)),
-                              lambda: _section_score(index, fix, section, sacc.tally(method), s_unanswered, s_missing)))
+        sections.append(_memo(index, ("section", section.id, method, fix.level_top, as_of, sacc.key(),
+                                      tuple(s_unanswered), tuple(s_missing)),
+                              lambda: _section_score(index, fix, section, sacc.tally(method, fix.level_top), s_unanswered,
+                                                     s_missing, as_of)))
     overall.add(acc)
-    tally = _memo(index, ("tally", method, acc.key()), lambda: acc.tally(method))
+    tally = _memo(index, ("tally", method, fix.level_top, acc.key()), lambda: acc.tally(method, fix.level_top))
     scope_note, denominator_note = _scope_notes(fix, excluded, tally)
 
     separate_items: list[SeparateItem] = []
@@ -449,7 +514,7 @@ def _score_framework(fix: _FrameworkIx, index: _Index, walk: _Walk, assessment: 
             option=option.id if option is not None else None,
             option_label=option.label if option is not None else None,
             level=option.level if option is not None else None,
-            comparison=_item_compare(index, ix, option, bms) if bms else None,
+            comparison=_item_compare(index, ix, option, bms, as_of) if bms else None,
         ))
     item_comparisons: list[MetricComparison] = []
     for item_id, bms in benchmarks.items():
@@ -459,7 +524,7 @@ def _score_framework(fix: _FrameworkIx, index: _Index, walk: _Walk, assessment: 
         if located[1] is not None and not assessment.in_scope(fw.id, located[1].section.id):
             continue
         ix = located[2]
-        item_comparisons.append(_item_compare(index, ix, _option(ix, walk.answers.get(item_id)), bms))
+        item_comparisons.append(_item_compare(index, ix, _option(ix, walk.answers.get(item_id)), bms, as_of))
 
     completeness.unanswered[fw.id] = unanswered
     completeness.explanations_missing.extend(missing)
@@ -471,13 +536,14 @@ def _score_framework(fix: _FrameworkIx, index: _Index, walk: _Walk, assessment: 
         separate_items=separate_items,
         explanation_status=ExplanationStatus(required=expl[0], given=expl[1], missing=missing),
         unanswered=unanswered,
-        comparison=_pct_compare(index, fix, fw.id, tally, benchmarks.get(fw.id, ())),
+        comparison=_pct_compare(index, fix, fw.id, tally, benchmarks.get(fw.id, ()), as_of,
+                                sum(e.items for e in excluded)),
         item_comparisons=item_comparisons,
     )
 
 
 def _per_inhabitants(kf: KeyFigure, value: float | None, value_text: str, bms: tuple[Benchmark, ...],
-                     inhabitants: int | None) -> MetricComparison:
+                     inhabitants: int | None, as_of: int | None = None) -> MetricComparison:
     """A count compared per ``kf.per_inhabitants`` inhabitants, or withheld with the reason."""
     per = kf.per_inhabitants or 10_000
     per_text = dutch.number(per, 0)
@@ -487,25 +553,25 @@ def _per_inhabitants(kf: KeyFigure, value: float | None, value_text: str, bms: t
 
     if value is not None and not inhabitants:
         return compare(kf.id, value, value_text, bms, lambda v: dutch.with_unit(v, kf.unit), unit=kf.unit,
-                       direction=kf.direction,
+                       direction=kf.direction, as_of=as_of,
                        withheld=("een aantal zegt pas iets naast de omvang van de organisatie, en de scan "
                                  f"heeft geen aantal inwoners; vul het in om per {per_text} inwoners te vergelijken"))
     usable = [b.model_copy(update={"value": b.value * per / b.inhabitants}) for b in bms if b.inhabitants]
     left_out = [b for b in bms if not b.inhabitants]
     notes = []
-    why = f"de bron noemt het aantal inwoners niet, dus het cijfer is niet per {per_text} inwoners om te rekenen"
+    why = f"de bron noemt het aantal inwoners niet, dus is het cijfer niet om te rekenen naar een aantal per {per_text} inwoners"
     if left_out:
         names = dutch.join_and([f"{b.label} ({dutch.with_unit(b.value, kf.unit)})" for b in left_out])
         notes.append(f"Niet vergeleken met {names}: {why}")
     if value is None:
         return compare(kf.id, None, value_text, usable or bms, fmt if usable else (lambda v: dutch.with_unit(v, kf.unit)),
-                       unit=kf.unit, direction=kf.direction, missing="het kengetal is niet ingevuld")
+                       unit=kf.unit, direction=kf.direction, missing="het kengetal is niet ingevuld", as_of=as_of)
     rate = value * per / inhabitants
     text = f"{value_text} ({fmt(rate)})"
     if not usable:
         return compare(kf.id, rate, text, bms, lambda v: dutch.with_unit(v, kf.unit), unit=kf.unit,
-                       direction=kf.direction, withheld=f"uw aantal is {fmt(rate)}, maar {why}")
-    return compare(kf.id, rate, text, usable, fmt, unit=kf.unit, direction=kf.direction, notes=notes)
+                       direction=kf.direction, withheld=f"uw aantal is {fmt(rate)}, maar {why}", as_of=as_of)
+    return compare(kf.id, rate, text, usable, fmt, unit=kf.unit, direction=kf.direction, notes=notes, as_of=as_of)
 
 
 def _key_figure(kf: KeyFigure, assessment: Assessment, index: _Index) -> KeyFigureResult:
@@ -513,20 +579,22 @@ def _key_figure(kf: KeyFigure, assessment: Assessment, index: _Index) -> KeyFigu
     value = entered.value if entered is not None else None
     note = entered.note if entered is not None else ""
     inhabitants = assessment.organisation.inhabitants
-    return _memo(index, ("key_figure", kf.id, value, note, inhabitants),
-                 lambda: _key_figure_result(kf, value, note, inhabitants, index))
+    as_of = assessment.peildatum.year
+    return _memo(index, ("key_figure", kf.id, value, note, inhabitants, as_of),
+                 lambda: _key_figure_result(kf, value, note, inhabitants, index, as_of))
 
 
 def _key_figure_result(kf: KeyFigure, value: float | None, note: str, inhabitants: int | None,
-                       index: _Index) -> KeyFigureResult:
+                       index: _Index, as_of: int | None = None) -> KeyFigureResult:
     value_text = dutch.with_unit(value, kf.unit) if value is not None else "niet ingevuld"
     bms = index.benchmarks.get(kf.id, ())
     comparison = None
     if bms and kf.per_inhabitants:
-        comparison = _per_inhabitants(kf, value, value_text, bms, inhabitants)
+        comparison = _per_inhabitants(kf, value, value_text, bms, inhabitants, as_of)
     elif bms:
         comparison = compare(kf.id, value, value_text, bms, lambda v: dutch.with_unit(v, kf.unit),
-                             unit=kf.unit, direction=kf.direction, missing="het kengetal is niet ingevuld")
+                             unit=kf.unit, direction=kf.direction, missing="het kengetal is niet ingevuld",
+                             as_of=as_of)
     return KeyFigureResult(
         id=kf.id, label=kf.label, unit=kf.unit, direction=kf.direction,
         value=value, value_text=value_text, note=note, comparison=comparison,
@@ -571,6 +639,7 @@ def score(checklists: ChecklistSet, assessment: Assessment) -> ScoreReport:
     items = index.items
     completeness.unknown_items = [item_id for item_id in assessment.answers if item_id not in items]
     completeness.unknown_options = walk.unknown_options
+    completeness.unknown_answers = walk.unknown_answers
     completeness.items = overall.all
     completeness.answered = overall.all_answered
     completeness.percentage = 100.0 * overall.all_answered / overall.all if overall.all else None

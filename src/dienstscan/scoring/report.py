@@ -74,6 +74,9 @@ class Tally(_Report):
     partial: int = 0
     not_applicable: int = 0
     unanswered: int = 0
+    #: Answered "Onbekend" / "Nog niet beoordeeld" (``ScaleOption.unknown``): not a known answer.
+    unknown: int = 0
+    #: Scored items with a known answer (not unanswered, not unknown).
     answered: int = 0
     #: Share of the scored items in scope that is *niet van toepassing* (0..100); None when empty.
     not_applicable_share: float | None = None
@@ -84,11 +87,15 @@ class Tally(_Report):
     #: Share of applicable items answered with a partial option (shown beside, never mixed in).
     partial_percentage: float | None = None
     #: All items in scope, including those compared on their own (``scored: false``), and how
-    #: many of them have an answer: the basis of ``completeness``.
+    #: many of them have a known answer ("Onbekend" is no known answer): the basis of ``completeness``.
     all_items: int = 0
     all_answered: int = 0
     #: Share of all items in scope (applicable or not, scored or not) that has an answer.
     completeness: float | None = None
+    #: A mean-level score (Antwoord) as a level on its scale: ``percentage`` / 100 x ``level_top``.
+    #: Shown as a level everywhere, never as a percentage (``scoring.display``).
+    level: float | None = None
+    level_top: int | None = None
 
 
 @_report
@@ -243,6 +250,8 @@ class Completeness(_Report):
     unknown_items: list[str] = field(default_factory=list)
     #: "item: option" for answers whose option is not on the item's scale (treated as unanswered).
     unknown_options: list[str] = field(default_factory=list)
+    #: Items answered "Onbekend" / "Nog niet beoordeeld": not counted in ``answered``.
+    unknown_answers: list[str] = field(default_factory=list)
     key_figures_missing: list[str] = field(default_factory=list)
 
 

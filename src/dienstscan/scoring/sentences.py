@@ -9,6 +9,11 @@ without its source. The wording follows the benchmark's *kind* and the figure's 
 - a **referentie** (a level others reached), a **belofte** (one organisation's own promise) and a
   **doel** (a goal for a year now past, read as "het doel voor 2015 van ...") are compared, never
   "gehaald": "langer en dus slechter dan Bergen in 2010 (3,2 minuten)";
+- a **lower bound** of a group (``lower_bound``: "the top-10 had 85% or more", "the best 5% answered
+  three quarters or more") is never "hoger dan": a value that reaches it is "binnen het niveau van de
+  top-10 gemeenten (85% of meer)", one below it "lager dan de ondergrens van ...";
+- a benchmark ``OLD_REFERENCE_YEARS`` or more before the scan's peildatum gets a note that says
+  so ("Let op: de vergelijking is met cijfers uit 2011, 15 jaar voor de peildatum ...");
 - the comparative follows the unit: *langer/korter* for times, *meer/minder* for counts,
   *hoger/lager* for percentages, marks and levels; "dus beter/slechter" is added only when the
   figure has a known direction (``higher_is_better`` / ``lower_is_better``), and not for a score or
@@ -47,13 +52,18 @@ _COMPARATIVES = {
 NO_BENCHMARKS = ("Er zijn geen normen of cijfers van andere organisaties om deze score mee te vergelijken. "
                  "Wilt u vergelijken, voeg dan een eigen benchmarkbestand toe (bijvoorbeeld van uw regio).")
 
+#: A benchmark this many years or more before the scan's peildatum is said to be old, in the
+#: sentence and on the Samenvatting (a product decision, not from a source: five years is about
+#: one council term plus a year, and the shipped references of 2010-2011 are 15 years old in 2026).
+OLD_REFERENCE_YEARS = 5
+
 #: The words a sentence may use for a position; tests check them against kind and direction.
 NORM_WORDS = ("u haalt",)
 JUDGEMENT_WORDS = ("beter", "slechter")
 
 
-def _position(actual: float, value: float) -> str:
-    a, v = dutch.display_round(actual), dutch.display_round(value)
+def _position(actual: float, value: float, decimals: int = 1) -> str:
+    a, v = dutch.display_round(actual, decimals), dutch.display_round(value, decimals)
     if a > v:
         return "boven"
     if a < v:
@@ -61,8 +71,8 @@ def _position(actual: float, value: float) -> str:
     return "gelijk"
 
 
-def _met(actual: float, b: Benchmark) -> bool:
-    a, v = dutch.display_round(actual), dutch.display_round(b.value)
+def _met(actual: float, b: Benchmark, decimals: int = 1) -> bool:
+    a, v = dutch.display_round(actual, decimals), dutch.display_round(b.value, decimals)
     return a >= v if b.comparison == "at_least" else a <= v
 
 
@@ -76,6 +86,8 @@ def _reference(b: Benchmark, value_text: str, levels: bool, yes_no: bool) -> str
             return f"{b.label} ({value_text} {bound})"
         bound = "minstens" if b.comparison == "at_least" else "hoogstens"
         return f"{b.label} ({bound} {value_text})"
+    if b.lower_bound:  # the bound of a group, in the sentence: "de top-10 gemeenten ... (85% of meer)"
+        value_text += " of meer" if b.comparison == "at_least" else " of minder"
     if b.kind == "doel":
         return f"het doel voor {b.goal_year} van {b.label} ({value_text})"
     if b.kind == "belofte":
@@ -105,13 +117,42 @@ def _phrase(b: Benchmark, position: str, met: bool, reference: str, unit: str, d
             return f"u haalt {reference}", "norm gehaald"
         return f"u haalt {reference} niet", "norm niet gehaald"
     judged = judgement(position, direction)
+    if b.lower_bound:
+        # a group's bound ("the top-10 had 85% or more"): reaching it puts a score within the
+        # group's level, never "higher than" the group
+        if met:
+            return f"binnen het niveau van {reference}", "binnen het niveau"
+        side = "ondergrens" if b.comparison == "at_least" else "bovengrens"
+        word = "lager" if b.comparison == "at_least" else "hoger"
+        return f"{word} dan de {side} van {reference}", f"{word} dan de {side}"
     if position == "gelijk":
-        return (f"zoals {reference}" if yes_no else f"gelijk aan {reference}"), "gelijk"
+        return f"gelijk aan {reference}", "gelijk"
+    if yes_no:  # ja/nee: "slechter dan het doel ... (ja)", or without a direction "anders dan"
+        return (f"{judged} dan {reference}", judged) if judged else (f"anders dan {reference}", "anders")
     higher, lower = _COMPARATIVES.get(unit, ("hoger", "lager"))
-    word = "anders" if yes_no else (higher if position == "boven" else lower)
+    word = higher if position == "boven" else lower
     if judged:
         return f"{word} en dus {judged} dan {reference}", f"{word}, dus {judged}"
     return f"{word} dan {reference}", word
+
+
+def reference_year(b: Benchmark) -> int:
+    """The year a benchmark speaks of: a goal's year, else the year it was measured or set."""
+    return b.goal_year if b.goal_year is not None else int(b.date[:4])
+
+
+def old_reference_note(benchmarks: Sequence[Benchmark], as_of: int | None) -> str | None:
+    """'Let op: de vergelijking is met cijfers uit 2011, 15 jaar voor de peildatum (2026) ...' when a
+    benchmark is ``OLD_REFERENCE_YEARS`` or more older than the scan; None otherwise."""
+    if as_of is None:
+        return None
+    years = sorted({reference_year(b) for b in benchmarks if as_of - reference_year(b) >= OLD_REFERENCE_YEARS})
+    if not years:
+        return None
+    ages = sorted({as_of - y for y in years})
+    age = f"{ages[0]} jaar" if len(ages) == 1 else f"{ages[0]} tot {ages[-1]} jaar"
+    return (f"Let op: de vergelijking is met cijfers uit {dutch.join_and([str(y) for y in years])}, {age} voor de "
+            f"peildatum van deze scan ({as_of}): ze laten zien hoe het toen was, niet wat nu gangbaar is")
 
 
 def kind_label(b: Benchmark) -> str:
@@ -150,6 +191,8 @@ def compare(
     missing: str = "er is nog geen waarde",
     withheld: str | None = None,
     notes: Sequence[str] = (),
+    decimals: int = 1,
+    as_of: int | None = None,
 ) -> MetricComparison:
     """Compare one value with all benchmarks of its metric and say it in one Dutch sentence.
 
@@ -158,7 +201,9 @@ def compare(
     says so and no benchmark gets a position. ``notes`` are said after the comparison (e.g. which
     benchmarks were left out and why). ``judge=False`` leaves out "en dus beter/slechter" where the
     direction goes without saying (a score or a phase: higher is always better); the table verdict
-    keeps it.
+    keeps it. ``decimals``: the precision the values are shown with (a share: 0, ``scoring.display``);
+    positions are decided on the values as shown. ``as_of`` (the year of the scan's peildatum):
+    a comparison with benchmarks ``OLD_REFERENCE_YEARS`` or more older says so (``old_reference_note``).
     """
     yes_no = unit == "ja/nee"
     results: list[BenchmarkComparison] = []
@@ -170,12 +215,13 @@ def compare(
         references.append(reference)
         position = met = verdict = None
         if actual is not None and withheld is None:
-            position = _position(actual, b.value)
-            phrase, verdict = _phrase(b, position, _met(actual, b), reference, unit, direction, yes_no)
+            position = _position(actual, b.value, decimals)
+            met_it = _met(actual, b, decimals)
+            phrase, verdict = _phrase(b, position, met_it, reference, unit, direction, yes_no)
             if not judge:
                 phrase = phrase.replace(" en dus beter dan ", " dan ").replace(" en dus slechter dan ", " dan ")
             if b.kind == "norm":
-                met = _met(actual, b)
+                met = met_it
             phrases.append(phrase)
         results.append(
             BenchmarkComparison(
@@ -198,6 +244,9 @@ def compare(
             )
         )
     caveats = caveats_of(benchmarks)
+    old = old_reference_note(benchmarks, as_of) if actual is not None and withheld is None else None
+    if old:
+        notes = [*notes, old]
     if withheld is not None:
         sentence = f"Niet vergelijkbaar met {dutch.join_and(references)}: {withheld}."
         caveats = []  # nothing is compared, so nothing needs qualifying

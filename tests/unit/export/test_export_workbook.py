@@ -164,9 +164,9 @@ def test_plan_sheet_is_a_table_with_autofilter_and_pdca_bands(wb, assessment):
     bands = {c.value: c.coordinate for c in ws[PLAN_HEADER_ROW - 1] if c.value}
     assert list(bands) == ["Plan", "Do", "Check", "Act", "Plan (vervolg)"]
     merged = {str(r) for r in ws.merged_cells.ranges}
-    assert {"A2:E2", "F2:G2", "H2:J2", "K2:L2", "M2:S2"} <= merged
+    assert {"A2:F2", "G2:H2", "I2:K2", "L2:M2", "N2:U2"} <= merged
     table = ws.tables["WerkbladPDCA"]
-    assert table.ref == f"A{PLAN_HEADER_ROW}:S{PLAN_HEADER_ROW + len(actions)}"
+    assert table.ref == f"A{PLAN_HEADER_ROW}:U{PLAN_HEADER_ROW + len(actions)}"
     assert table.autoFilter is not None
     assert [c.name for c in table.tableColumns] == [c.header for c in PLAN_COLUMNS]
     ids = [ws.cell(row=r, column=1).value for r in range(PLAN_HEADER_ROW + 1, PLAN_HEADER_ROW + 1 + len(actions))]
@@ -219,7 +219,8 @@ def test_dropdowns_are_inline_lists_covering_room_to_add_rows(wb):
     assert dvs[cols["PDCA-keuze"]].formula1 == '"Borgen,Bijstellen,Stoppen"'
     assert dvs[cols["Thema"]].formula1 == "Dienstscan_themas"
     assert "Dienstscan_themas" in wb.defined_names
-    for header in ("Start", "Einde", "Datum meting"):
+    assert dvs[cols["Besluit"]].formula1 == '"Nog niet besloten,Voorstel aangenomen,Voorstel afgewezen,Eigen actie"'
+    for header in ("Start", "Einde", "Datum meting", "Besluitdatum"):
         assert dvs[cols[header]].type == "date"
     # Rows typed below the table still get the dropdown.
     status_range = str(dvs[cols["Status"]].sqref)
@@ -232,7 +233,7 @@ def test_validations_survive_a_reload_and_are_not_extension_format(plan_path):
     with zipfile.ZipFile(plan_path) as z:
         sheet_xml = z.read(f"xl/worksheets/sheet{EXPECTED_SHEETS.index(WORK_SHEET) + 1}.xml").decode("utf-8")
     assert "x14:dataValidation" not in sheet_xml
-    assert sheet_xml.count("<dataValidation ") == 7
+    assert sheet_xml.count("<dataValidation ") == 9
 
 
 def test_conditional_formatting_for_status_and_overdue(wb):
@@ -254,8 +255,9 @@ def test_freeze_panes_and_print_setup(wb):
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     # printed one page wide: the columns a project lead fills in (the rest prints on the director's sheets)
     assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
-    assert ws.print_area == f"'{WORK_SHEET}'!$A$1:$L${ws.max_row}"
-    assert [c.header for c in PLAN_COLUMNS[:12]][-1] == "Bijsturing / vervolg"
+    assert ws.print_area == f"'{WORK_SHEET}'!$A$1:$M${ws.max_row}"
+    assert [c.header for c in PLAN_COLUMNS[:13]][-1] == "Bijsturing / vervolg"
+    assert "Besluit" in [c.header for c in PLAN_COLUMNS[:13]]  # the decision prints
     assert ws.print_title_rows == f"${PLAN_HEADER_ROW - 1}:${PLAN_HEADER_ROW}"
     assert "&P" in ws.oddFooter.right.text and "&N" in ws.oddFooter.right.text
     for name in ("Samenvatting", "BSC", "5 beloften", "Antwoord", "Kengetallen", "Bronnen"):
@@ -330,7 +332,7 @@ def test_empty_plan_still_has_a_table_to_type_in(tmp_path, checklists):
     export_plan(checklists, scan, path)
     wb = load_workbook(path)
     ws = wb[WORK_SHEET]
-    assert ws.tables["WerkbladPDCA"].ref == f"A{PLAN_HEADER_ROW}:S{PLAN_HEADER_ROW + 1}"
+    assert ws.tables["WerkbladPDCA"].ref == f"A{PLAN_HEADER_ROW}:U{PLAN_HEADER_ROW + 1}"
     assert meta(wb).get("actie") is None
     assert ws.oddHeader.left.text == "Leeg && Co"  # '&' is a code in Excel headers
 
@@ -354,8 +356,12 @@ def test_export_with_checklists_loaded_from_yaml(tmp_path, edit_plan):
     export_plan(checklists, scan, path)
     wb = load_workbook(path)
     assert [fw.short_title for fw in checklists.frameworks] == wb.sheetnames[4:4 + len(checklists.frameworks)]
-    ids = [c.value for c in wb[WORK_SHEET]["A"][PLAN_HEADER_ROW:]]
-    # the decided actions first (here the own action), then the proposals, each in the scan's order
+    column = [c.value for c in wb[WORK_SHEET]["A"][PLAN_HEADER_ROW:]]
+    ids = [v for v in column if v and v != "ID" and not v.startswith("Voorstellen")]
+    # the decided actions first (here the own action), then the proposals under a heading of
+    # their own, each in the scan's order
+    assert column[1:3] == [None, None] and column[3].startswith("Voorstellen: nog niet besloten")
+    assert column[4] == "ID"
     assert ids == ["E-1", *[a.id for a in scan.actions if a.id != "E-1"]] and len(ids) > 1
     assert scan.actions[-1].id == "E-1"
 

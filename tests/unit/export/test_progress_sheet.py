@@ -68,7 +68,9 @@ def test_progress_sheet_scores_items_actions_and_not_comparable(tmp_path, scans)
     bsc = row_starting(ws, "BSC")
     assert bsc[2:] == ["40%", "50%", "+10 punten"]
     five = row_starting(ws, "5 beloften")
-    assert five[4].startswith("\u2212") and five[4].endswith("punten")
+    assert five[4].startswith("\u2212") and five[4].endswith(("punt", "punten"))
+    # the difference of the values as shown: the three cells of a row add up
+    assert int(five[3].rstrip("%")) - int(five[2].rstrip("%")) == -int(five[4][1:].split()[0])
     belofte1 = next(r for r in scores if r[1] and r[1].startswith("Belofte 1"))
     assert belofte1[4] != "gelijk"
     assert any(r[1] and r[1].startswith("Belofte 2") and r[4] == "gelijk" for r in scores)
@@ -111,7 +113,9 @@ def test_delta_text():
     def change(before, after, kind):
         return ScoreChange(id="x", title="x", baseline=before, current=after,
                            delta=None if before is None or after is None else after - before, change=kind)
-    assert delta_text(change(40.0, 52.5, "better")) == "+12,5 punten"
+    # the difference of the shares as shown (40% -> 53%), so the row adds up (issue 24)
+    assert delta_text(change(40.0, 52.5, "better")) == "+13 punten"
+    assert delta_text(change(37.5, 50.0, "better")) == "+12 punten"  # 38% -> 50%
     assert delta_text(change(40.0, 41.0, "better")) == "+1 punt"
     assert delta_text(change(40.0, 40.01, "same")) == "gelijk"
     assert delta_text(change(None, 40.0, "new")) == "nieuw"

@@ -50,10 +50,10 @@ def test_summary_has_every_score_sentence_and_source(page, checklists, assessmen
     text = text_of(page)
     summary = part(text, "Managementsamenvatting", "1. BurgerServiceCode")
     report = score(checklists, assessment)
-    assert "BurgerServiceCode 33,3% gedeeltelijk 33,3%, telt niet mee" in summary
+    assert "BurgerServiceCode 33% gedeeltelijk 33%, telt niet mee" in summary  # 33,3 as every output shows it
     assert "5 beloften 40% gedeeltelijk 20%, telt niet mee" in summary
     # a mean growth level reads as a level on its own scale, not as a percentage
-    assert "Gemeente heeft Antwoord gemiddeld niveau 2 van 4" in summary
+    assert "Gemeente heeft Antwoord gemiddeld niveau 2,0 van 4" in summary
     for fw in report.frameworks:
         if fw.comparison:
             assert fw.comparison.sentence in summary
@@ -149,7 +149,10 @@ def test_register_says_when_an_explanation_is_missing(checklists, assessment):
     assert "BSC-01 Norm 1 Niet beantwoord Uitleg ontbreekt nog." in register
     cover = part(text, "Rapportage dienstverlening", "Managementsamenvatting")
     assert "bij 1 antwoord ontbreekt nog de uitleg" in cover
-    assert "Let op: de scan is nog niet volledig" in cover
+    # each warning says exactly what is missing (issue 24), never a general "not complete"
+    assert "Let op: 1 item is nog niet beantwoord (BSC-01); het telt als niet gerealiseerd." in cover
+    assert "Let op: Bij 1 antwoord ontbreekt nog de uitleg (BSC-02)." in cover
+    assert "nog niet volledig" not in cover
 
 
 def test_support_poll_tally(page):
@@ -161,7 +164,7 @@ def test_support_poll_tally(page):
 def test_sections_and_items_per_framework(page):
     text = text_of(page)
     five = part(text, "2. 5 beloften", "3. Gemeente heeft Antwoord")
-    assert "1. Mensgericht 33,3% 33,3% 1 van 3 instrumenten volledig." in five
+    assert "1. Mensgericht 33% 33% 1 van 3 instrumenten volledig." in five
     assert "2. Snel en zeker 50% 0% 1 van 2 instrumenten volledig." in five
     assert "5B-2.01 Klachtbehandeling (wettelijk verplicht) Niet ingevoerd" in five
     assert "5B-2.03 MijnOverheid (bestuurlijk afgesproken) Niet van toepassing Geen eigen taak." in five

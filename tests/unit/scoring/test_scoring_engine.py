@@ -113,7 +113,8 @@ def test_nothing_applicable_gives_no_percentage(checklists):
     assert five.tally.percentage is None and five.tally.applicable == 0
     # all not applicable: far above the threshold, so not comparable, and it says so
     assert five.comparison.actual is None and five.comparison.sentence.startswith("Niet vergelijkbaar met")
-    assert "6 van 6 instrumenten (100%) zijn niet van toepassing" in five.comparison.sentence
+    assert ("6 van de 6 instrumenten (100%) tellen niet mee of zonder bekend antwoord (6 niet van toepassing)"
+            in five.comparison.sentence)
 
 
 def test_overall_has_counts_but_no_mixed_percentage(checklists):

@@ -67,16 +67,17 @@ def scans(draw):
 
 
 def _comparisons(report):
+    """(tally, comparison, scored items out of scope) of every framework and section score."""
     for fw in report.frameworks:
         if fw.comparison:
-            yield fw.tally, fw.comparison
+            yield fw.tally, fw.comparison, sum(e.items for e in fw.excluded_sections)
         for section in fw.sections:
             if section.comparison:
-                yield section.tally, section.comparison
+                yield section.tally, section.comparison, 0
 
 
 def _all_comparisons(report):
-    yield from (c for _, c in _comparisons(report))
+    yield from (c for _, c, _ in _comparisons(report))
     for fw in report.frameworks:
         yield from (s.comparison for s in fw.separate_items if s.comparison)
         yield from fw.item_comparisons
@@ -86,17 +87,21 @@ def _all_comparisons(report):
 @settings(max_examples=40, deadline=None)
 @given(checklist_sets(), scans())
 def test_no_position_when_too_much_is_not_applicable(checklists, scan):
+    """Out of scope, not applicable, unanswered and "Onbekend" together: 20% or more of the list
+    (exactly 20% too) is no score to compare (issue 24)."""
     report = score(checklists, scan)
-    for tally, comparison in _comparisons(report):
-        share = tally.not_applicable_share or 0.0
-        if share > NOT_APPLICABLE_THRESHOLD:
+    for tally, comparison, out in _comparisons(report):
+        total = tally.items + out
+        missing = out + tally.not_applicable + tally.unanswered + tally.unknown
+        if total and missing * 100 >= NOT_APPLICABLE_THRESHOLD * total:
             assert not comparison.comparable
             assert comparison.sentence.startswith("Niet vergelijkbaar met")
             claims = comparison.sentence.split(":", 1)[0]  # the benchmarks are named, no position claimed
+            claims = claims.replace(" of meer)", ")")  # a group's lower bound names its value "85% of meer"
             assert not POSITION_WORDS.search(claims.replace("Niet vergelijkbaar met", ""))
             assert all(b.position is None and b.met is None and b.verdict is None for b in comparison.benchmarks)
             assert comparison.drawn == []
-            assert f"van {tally.items}" in comparison.sentence  # the denominator is said
+            assert f"{missing} van de {total}" in comparison.sentence  # what is missing, of what, is said
         elif tally.percentage is not None:
             assert comparison.comparable
             assert f"van {tally.applicable} toepasselijke" in comparison.actual_text or "over" in comparison.actual_text
@@ -157,7 +162,9 @@ def test_count_per_inhabitants_when_both_are_known():
     scan.key_figures["kg-klachten-gegrond"] = KeyFigureValue(value=60)  # 10 per 10.000, Bergen 15
     result = next(k for k in score(checklists, scan).key_figures if k.id == "kg-klachten-gegrond")
     assert result.comparison.sentence == (
-        "Met 60 (10 per 10.000 inwoners): minder en dus beter dan Bergen in 2010 (15 per 10.000 inwoners).")
+        "Met 60 (10 per 10.000 inwoners): minder en dus beter dan Bergen in 2010 (15 per 10.000 inwoners). "
+        "Let op: de vergelijking is met cijfers uit 2010, 16 jaar voor de peildatum van deze scan (2026): ze laten "
+        "zien hoe het toen was, niet wat nu gangbaar is.")
 
 
 def test_reconstruction_caveat_once_with_the_5b_benchmarks():
@@ -180,7 +187,8 @@ def test_38_not_applicable_is_not_above_the_top10():
     five = next(f for f in score(SHIPPED, scan).frameworks if f.id == "5B")
     assert five.tally.percentage == 100.0
     assert five.comparison.sentence.startswith("Niet vergelijkbaar met")
-    assert "38 van 40 instrumenten (95%) zijn niet van toepassing" in five.comparison.sentence
+    assert ("38 van de 40 instrumenten (95%) tellen niet mee of zonder bekend antwoord (38 niet van toepassing)"
+            in five.comparison.sentence)
     assert "top-10" in five.comparison.sentence and "hoger" not in five.comparison.sentence
     assert five.comparison.drawn == []  # no benchmark lines beside the bar either (app, Excel, report)
 

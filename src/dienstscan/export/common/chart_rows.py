@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ...model.checklist import ChecklistSet, section_heading
 from ...scoring import FrameworkScore, MetricComparison, ScoreReport
-from ...scoring import dutch
+from ...scoring import display
 
 
 @dataclass(frozen=True)
@@ -51,30 +51,17 @@ def _marks(comparison: MetricComparison | None) -> list[Mark]:
 
 
 def _pct(value: float | None) -> str:
-    return dutch.percent(value) if value is not None else "geen score"
+    return display.share_text(value)
 
 
 def growth_scale(checklists: ChecklistSet, fs: FrameworkScore) -> int | None:
-    """The highest level of a mean-level framework's scale when every weight is level / highest
-    (Antwoord: niveau 0..4, weight 0..1); None otherwise (the score then stays a percentage)."""
-    if fs.score_method != "mean_weight":
-        return None
-    fw = checklists.framework(fs.id)
-    scored = [item for item in fw.all_items() if item.scored]
-    if not scored:
-        return None
-    scales = {checklists.scale_for(item.id).id: checklists.scale_for(item.id) for item in scored}
-    if len(scales) != 1:
-        return None
-    options = [o for o in next(iter(scales.values())).options if o.level is not None and o.weight is not None]
-    top = max((o.level for o in options), default=0)
-    if top <= 0 or any(abs(o.weight - o.level / top) > 1e-9 for o in options):
-        return None
-    return top
+    """The highest level of a mean-level framework's scale (Antwoord: 4); None when its score is a
+    share. Decided once, in scoring (``Tally.level_top``)."""
+    return fs.tally.level_top
 
 
 def level_text(value: float) -> str:
-    return f"niveau {dutch.number(value, 1)}"
+    return display.level_text(value)
 
 
 def share_rows(report: ScoreReport, *, sections: bool = False) -> list[ScoreRow]:
@@ -106,8 +93,7 @@ def level_rows(checklists: ChecklistSet, report: ScoreReport) -> tuple[list[Scor
         scale_top = growth_scale(checklists, fs)
         if scale_top is not None:
             top = max(top, scale_top)
-            pct = fs.tally.percentage
-            level = pct / 100 * scale_top if pct is not None else None
+            level = fs.tally.level
             rows.append(ScoreRow(f"{fs.title}: gemiddeld groeiniveau", f"{fs.short_title}: gemiddeld niveau", level,
                                  level_text(level) if level is not None else "geen score"))
         for sep in fs.separate_items:
@@ -134,7 +120,7 @@ def section_rows(checklists: ChecklistSet, fs: FrameworkScore) -> tuple[list[Sco
         t = s.tally
         title = section_heading(s.number, s.title)
         if top is not None:
-            level = t.percentage / 100 * top if t.percentage is not None else None
+            level = t.level
             rows.append(ScoreRow(title, title, level, level_text(level) if level is not None else "geen score"))
         else:
             rows.append(ScoreRow(title, title, t.percentage, _pct(t.percentage), t.partial_percentage or None,

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 from ...model.assessment import ACTION_STATUS_LABELS, PRIORITY_LABELS, Action, Assessment
 from ...model.checklist import LEGAL_STATUS_LABELS, ChecklistSet
-from ...plan import UNDECIDED, decision_label, gaps, priority_rank, proposal_priority, proposal_title
-from ...plan import plan_order  # noqa: F401 - the Excel plan and the report take it from here
+from ...plan import decision_label, gaps, priority_rank, proposal_priority, proposal_title
+# the plan's words and order (dienstscan.plan.words); the Excel plan, its read-back and the report
+# take them from here
+from ...plan import ACCEPTED, DECISION_CHOICES, OWN_ACTION, REJECTED, UNDECIDED, plan_order  # noqa: F401
 
 #: How many gaps the first page lists.
 TOP_GAPS = 5
@@ -32,9 +34,16 @@ def split_plan(actions: list[Action]) -> tuple[list[Action], list[Action]]:
 
 
 def decision_text(action: Action) -> str:
-    """'Voorstel aangenomen', 'Eigen actie' or 'Nog niet besloten': one decision per plan row,
-    in the words of the plan page too (``plan.decision_label``)."""
+    """'Voorstel aangenomen', 'Voorstel afgewezen', 'Eigen actie' or 'Nog niet besloten': one
+    decision per plan row, the words of the working sheet's Besluit dropdown and of the plan page
+    (``plan.decision_label``)."""
     return decision_label(action)
+
+
+def decision_record(action: Action) -> str:
+    """Who decided and when, when the plan records it: 'MT, 12-03-2027', 'MT', '12-03-2027' or ''."""
+    parts = [action.decided_by.strip(), f"{action.decided_on:%d-%m-%Y}" if action.decided_on else ""]
+    return ", ".join(p for p in parts if p)
 
 
 def decision_line(action: Action) -> str:

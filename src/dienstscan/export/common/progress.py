@@ -18,7 +18,7 @@ from typing import Any
 
 from ...cycle import CHANGE_LABELS, ActionProgress, Comparison, ScoreChange
 from ...model.assessment import ACTION_STATUS_LABELS
-from ...scoring import dutch
+from ...scoring import display, dutch
 
 #: The order in which item changes are listed: what needs attention first.
 CHANGE_ORDER = ("worse", "better", "new", "gone", "same")
@@ -35,16 +35,32 @@ def delta_text(change: ScoreChange) -> str:
         return "geen score"
     if change.delta is None:
         return CHANGE_LABELS[change.change]
-    rounded = dutch.display_round(change.delta)
+    # the difference of the two values as they are shown (scoring.display), so the three numbers
+    # in a row always add up: "38% -> 50%: +12 punten", "niveau 1,4 -> 1,6: +0,2 niveau"
+    top = change.level_top
+    if top:
+        shown = display.level_value(change.current / 100 * top) - display.level_value(change.baseline / 100 * top)
+        rounded = display.round_half_up(shown, display.LEVEL_DECIMALS)
+        unit = "niveau"
+    else:
+        rounded = display.share_value(change.current) - display.share_value(change.baseline)
+        unit = "punt" if abs(rounded) == 1 else "punten"
     if rounded == 0:
         return "gelijk"
     sign = "+" if rounded > 0 else "\u2212"  # a real minus sign: a hyphen is easily missed
-    points = dutch.number(abs(change.delta))
-    return f"{sign}{points} {'punt' if points == '1' else 'punten'}"
+    return f"{sign}{dutch.number(abs(rounded), display.LEVEL_DECIMALS if top else 0)} {unit}"
+
+
+def score_change_text(value: float | None, level_top: int | None) -> str:
+    """One side of a score change: "83%", or for a mean growth level "niveau 1,6"; none: "–"."""
+    if value is None:
+        return "–"
+    return display.level_text(value / 100 * level_top) if level_top else display.share_text(value)
 
 
 def pct_text(value: float | None) -> str:
-    return dutch.percent(value) if value is not None else "–"
+    """A share as every output shows it (``scoring.display``): "83%"; none: "–"."""
+    return display.share_text(value) if value is not None else "–"
 
 
 def status_text(status: str | None) -> str:
@@ -67,12 +83,12 @@ def progress_context(comparison: Comparison) -> dict[str, Any]:
             "id": fw.id,
             "title": fw.title,
             "short_title": fw.short_title,
-            "baseline_text": pct_text(fw.score.baseline),
-            "current_text": pct_text(fw.score.current),
+            "baseline_text": score_change_text(fw.score.baseline, fw.score.level_top),
+            "current_text": score_change_text(fw.score.current, fw.score.level_top),
             "delta_text": delta_text(fw.score),
             "change": fw.score.change or "",
-            "sections": [{"id": s.id, "title": s.title, "baseline_text": pct_text(s.baseline),
-                          "current_text": pct_text(s.current), "delta_text": delta_text(s), "change": s.change or ""}
+            "sections": [{"id": s.id, "title": s.title, "baseline_text": score_change_text(s.baseline, s.level_top),
+                          "current_text": score_change_text(s.current, s.level_top), "delta_text": delta_text(s), "change": s.change or ""}
                          for s in fw.sections],
             "counts_text": ", ".join(f"{fw.counts.get(k, 0)} {CHANGE_LABELS[k]}" for k in CHANGE_ORDER),
             "changed_items": [{"id": i.item_id, "text": i.text, "change": CHANGE_LABELS[i.change],

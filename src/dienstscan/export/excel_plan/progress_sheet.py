@@ -9,7 +9,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ...cycle import CHANGE_LABELS, Comparison
 from ..common.layout import LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup
-from ..common.progress import CHANGE_ORDER, delta_text, pct_text, short_date, status_text
+from ..common.progress import CHANGE_ORDER, delta_text, score_change_text, short_date, status_text
 
 PROGRESS_SHEET = "Voortgang"
 
@@ -101,10 +101,12 @@ def write_progress_sheet(ws: Worksheet, comparison: Comparison, organisation: st
     w.header(["Kader", "Onderdeel", f"Score {before}", f"Score {after}", "Verschil"])
     rows: list[tuple[list[object], str | None, bool]] = []
     for fw in c.frameworks:
-        rows.append(([fw.short_title, fw.title, pct_text(fw.score.baseline), pct_text(fw.score.current),
+        rows.append(([fw.short_title, fw.title, score_change_text(fw.score.baseline, fw.score.level_top),
+                      score_change_text(fw.score.current, fw.score.level_top),
                       delta_text(fw.score)], fw.score.change, True))
         for s in fw.sections:
-            rows.append((["", s.title, pct_text(s.baseline), pct_text(s.current), delta_text(s)], s.change, False))
+            rows.append((["", s.title, score_change_text(s.baseline, s.level_top), score_change_text(s.current, s.level_top),
+                          delta_text(s)], s.change, False))
     if not rows:
         rows.append((["", "Geen kader in een van beide scans.", "", "", ""], None, False))
     w.rows(rows)

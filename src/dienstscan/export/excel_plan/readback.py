@@ -31,8 +31,15 @@ from openpyxl.utils.datetime import from_excel
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import ValidationError
 
-from ...model.assessment import ACT_CHOICE_LABELS, ACTION_STATUS_LABELS, PRIORITY_LABELS, Action, Assessment
+from ...model.assessment import (
+    ACT_CHOICE_LABELS,
+    ACTION_STATUS_LABELS,
+    PRIORITY_LABELS,
+    Action,
+    Assessment,
+)
 from ...model.checklist import FIRST_YEAR, LAST_YEAR, ChecklistSet
+from ...plan import DECISION_LABELS
 from ...storage.messages import problem_text
 from .workbook import (
     FIELD_HEADERS,
@@ -40,11 +47,13 @@ from .workbook import (
     FORMAT_VERSION,
     META_SHEET,
     PLAN_COLUMNS,
+    PROPOSALS_HEADING,
     WORK_SHEET,
     WORK_SHEET_V1,
     PlanColumn,
 )
 from ..common.layout import clean
+from ..common.plan_view import ACCEPTED, DECISION_CHOICES, OWN_ACTION, REJECTED, UNDECIDED
 from ..common.reading import OpenedWorkbook, WorkbookReadError, cell_problem, filled_rows, merged_ranges, open_workbook
 
 
@@ -84,6 +93,17 @@ def _choices(labels: dict[str, str]) -> dict[str, str]:
 _STATUS = _choices(ACTION_STATUS_LABELS)
 _PRIORITY = _choices(PRIORITY_LABELS)
 _ACT = _choices(ACT_CHOICE_LABELS)
+#: The Besluit column: the dropdown's words, and the plan page's words typed by hand. "eigen" is
+#: no decision of its own: it says the row is an own action (accepted when it was written).
+_OWN = "eigen"
+_DECISION = {
+    **_choices(DECISION_LABELS),
+    _norm(UNDECIDED): "voorgesteld",
+    _norm(ACCEPTED): "geaccepteerd",
+    _norm("aangenomen"): "geaccepteerd",
+    _norm(REJECTED): "afgewezen",
+    _norm(OWN_ACTION): _OWN,
+}
 
 
 def parse_date(value: Any) -> dt.date | None:
@@ -165,6 +185,8 @@ def _show(field_name: str, value: Any, theme_labels: dict[str, str] | None) -> s
         return PRIORITY_LABELS.get(value, value)
     if field_name == "act":
         return ACT_CHOICE_LABELS.get(value, value)
+    if field_name == "decision":
+        return DECISION_LABELS.get(value, value)
     if field_name == "theme" and theme_labels and value in theme_labels:
         return theme_labels[value]
     text = str(value).replace("\n", " ")
@@ -358,6 +380,13 @@ def _read_cell(column: PlanColumn, cell, ref: str, errors: list[str], themes: di
         if key is None:
             errors.append(f"{ref}: '{text}' is geen geldige {name} (kies uit: {', '.join(labels.values())})")
         return key
+    if kind == "decision":
+        if not text:
+            return None
+        key = _DECISION.get(_norm(text))
+        if key is None:
+            errors.append(f"{ref}: '{text}' is geen besluit (kies uit: {', '.join(DECISION_CHOICES)})")
+        return key
     if kind == "theme":
         if not text:
             return ""
@@ -411,7 +440,7 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
     for column in PLAN_COLUMNS:
         col = found.get(_norm(column.header))
         if col is None:
-            if column.kind != "info":
+            if column.kind != "info" and column.since <= meta["formaatversie"]:
                 errors.append(f"{ws.title}: de kolom '{column.header}' ontbreekt (koptekst in rij "
                               f"{header_row or '?'}); zet de kolomkop terug")
             continue
@@ -454,6 +483,10 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
             result.notes.append(f"Let op: {ws.title} rij {r} staat onder {r - previous_row - 1} lege regels; "
                                 "die regel is ook gelezen.")
         previous_row = r
+        first_cell = ws.cell(row=r, column=id_col).value
+        if isinstance(first_cell, str) and (_norm(first_cell).startswith(_norm(PROPOSALS_HEADING))
+                                            or _norm(first_cell) == _norm(FIELD_HEADERS["id"])):
+            continue  # the heading above the proposals, and their header row
         row_errors: list[str] = []
         values: dict[str, Any] = {}
         for column, col in columns:
@@ -480,6 +513,26 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
             if action_id not in existing:
                 row_errors.append(f"{id_ref}: de ID '{action_id}' is onbekend in deze scan; "
                                   "laat de ID leeg voor een nieuwe actie")
+        decision = values.pop("decision", None)
+        decision_ref = (f"{sheet_ref}!{get_column_letter(found[_norm(FIELD_HEADERS['decision'])])}{r}"
+                        if _norm(FIELD_HEADERS["decision"]) in found else f"{sheet_ref} rij {r}")
+        if not action_id or action_id in existing:
+            problem = _decision_problem(decision, existing.get(action_id) if action_id else None, action_id)
+            if problem:
+                row_errors.append(f"{decision_ref}: {problem}")
+        if action_id in existing and not row_errors:
+            old_action = existing[action_id]
+            if decision is None:
+                decision = old_action.decision
+            elif decision == _OWN:
+                decision = "geaccepteerd"
+            values["decision"] = decision
+            decided_by = values.get("decided_by", old_action.decided_by)
+            decided_on = values.get("decided_on", old_action.decided_on)
+            if decision == "voorgesteld" and (str(decided_by or "").strip() or decided_on):
+                row_errors.append(f"{decision_ref}: er staat wie besloot of wanneer, maar het besluit is "
+                                  f"'{UNDECIDED}'; kies '{ACCEPTED}' of '{REJECTED}', of maak "
+                                  f"'{FIELD_HEADERS['decided_by']}' en '{FIELD_HEADERS['decided_on']}' leeg")
         if values.get("start") and values.get("end") and values["end"] < values["start"]:
             end_ref = f"{sheet_ref}!{get_column_letter(found[_norm('Einde')])}{r}"
             row_errors.append(f"{end_ref}: de einddatum ligt vóór de startdatum")
@@ -529,6 +582,23 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
         if action_id not in seen and action_id in existing:
             result.deleted.append(DeletedRow(action_id, existing[action_id].title))
     return result
+
+
+def _decision_problem(decision: str | None, action: Action | None, action_id: str | None) -> str | None:
+    """Why a Besluit does not fit its row, or None: an own action (or a row added by hand) is no
+    proposal, and a proposal is no own action."""
+    if action is None:  # a new row: an own action
+        if decision not in (None, _OWN):
+            return (f"een regel die met de hand is toegevoegd is een eigen actie, geen voorstel; kies "
+                    f"'{OWN_ACTION}' of laat het besluit leeg")
+        return None
+    if action.origin == "eigen" and decision not in (None, _OWN):
+        return (f"{action_id} is een eigen actie, geen voorstel; kies '{OWN_ACTION}' (een eigen actie die niet "
+                "doorgaat krijgt de status Vervallen)")
+    if action.origin != "eigen" and decision == _OWN:
+        return (f"{action_id} is een voorstel van Dienstscan, geen eigen actie; kies '{ACCEPTED}', '{REJECTED}' "
+                f"of '{UNDECIDED}'")
+    return None
 
 
 def _same(old: Any, new: Any) -> bool:

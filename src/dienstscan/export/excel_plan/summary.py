@@ -25,7 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ...model.assessment import ACTION_STATUS_LABELS, Action, Assessment
 from ...model.checklist import ORGANISATION_KIND_LABELS, ChecklistSet
-from ...scoring import MetricComparison, ScoreReport
+from ...scoring import MetricComparison, ScoreReport, display
 from ..common.chart_rows import ScoreRow, growth_scale, level_rows, level_text, share_rows
 from ..common.layout import LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup
 from ..common.plan_view import (decided_heading, decision_line, decision_text, gaps_heading, plan_order,
@@ -39,7 +39,7 @@ _FW_FILL = PatternFill("solid", fgColor="DDEBF7")
 _SUBTITLE = Font(name="Calibri", size=12, bold=True, color="1F4E79")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _TOP = Alignment(vertical="top")
-_PCT = '0"%"'
+_PCT = display.SHARE_FORMAT
 
 SCORE_COLOUR = "1F4E79"
 PARTIAL_COLOUR = "9DC3E6"
@@ -181,13 +181,12 @@ def _standing(ws: Worksheet, row: int, checklists: ChecklistSet, report: ScoreRe
     for fw in report.frameworks:
         t = fw.tally
         shares = fw.score_method == "share_full"
-        score_text = (f"{t.percentage:.0f}%" if t.percentage is not None else "geen score")
+        score_text = display.share_text(t.percentage)
         if shares and t.percentage is not None:
             score_text += f" ({t.full} van {t.applicable})"
-        top = growth_scale(checklists, fw)
-        if top is not None and t.percentage is not None:  # a level on its own scale, not a percentage
-            score_text = f"gemiddeld {level_text(t.percentage / 100 * top)} van {top}"
-        partial = (f"{t.partial_percentage:.0f}%" if shares and t.partial_percentage is not None else "–")
+        if t.level_top is not None:  # a level on its own scale, not a percentage
+            score_text = display.mean_level_text(t.level, t.level_top)
+        partial = display.share_text(t.partial_percentage) if shares and t.partial_percentage is not None else "–"
         rows.append([fw.title, score_text, partial, _compared(fw.comparison, fw.denominator_note),
                      _places(fw.comparison) or "geen benchmark in de bronnen"])
         for sep in fw.separate_items:
@@ -259,8 +258,8 @@ def _facts(ws: Worksheet, row: int, assessment: Assessment, report: ScoreReport)
         kind += f" ({org.inhabitants:,} inwoners)".replace(",", ".")
     participants = "; ".join(f"{p.name} ({p.role})" if p.role else p.name for p in assessment.participants)
     completeness = report.completeness
-    done = (f"{completeness.answered} van {completeness.items} items beantwoord"
-            + (f" ({completeness.percentage:.0f}%)" if completeness.percentage is not None else ""))
+    done = display.completeness_text(completeness.answered, completeness.items,
+                                     unknown=len(completeness.unknown_answers))
     if completeness.explanations_missing:
         done += f"; bij {len(completeness.explanations_missing)} ontbreekt nog een uitleg"
     return _note(ws, row, f"{org.name}, {kind}. Volledigheid: {done}. "
@@ -278,15 +277,25 @@ def _write_scores(ws: Worksheet, row: int, report: ScoreReport) -> int:
     row += 1
     first = row
     for fw in report.frameworks:
-        t = fw.tally
-        pct = t.percentage
-        # "Gedeeltelijk" is a share of items; a mean growth level (Antwoord) has no such share.
+        # "Gedeeltelijk" is a share of items; a mean growth level (Antwoord) has no such share,
+        # and its score is a level, never a percentage (``scoring.display``).
         shares = fw.score_method == "share_full"
-        _cells(ws, row, [fw.title, pct if pct is not None else "–",
-                         t.partial_percentage if shares and t.partial_percentage is not None else "–",
+
+        def score_cells(t) -> list[object]:
+            value = t.level if t.level_top is not None else t.percentage
+            return [value if value is not None else "–",
+                    t.partial_percentage if shares and t.partial_percentage is not None else "–"]
+
+        def level_format(r: int, t) -> None:
+            if t.level_top is not None and t.level is not None:
+                ws.cell(row=r, column=2).number_format = display.LEVEL_CELL_FORMAT
+
+        t = fw.tally
+        _cells(ws, row, [fw.title, *score_cells(t),
                          _benchmarks_text(fw.comparison),
                          fw.comparison.sentence if fw.comparison else fw.denominator_note,
                          _source_places(fw.comparison)], fill=_FW_FILL, bold=True)
+        level_format(row, t)
         row += 1
         for sep in fw.separate_items:
             answer = sep.option_label or "niet beantwoord"
@@ -295,11 +304,11 @@ def _write_scores(ws: Worksheet, row: int, report: ScoreReport) -> int:
             row += 1
         for section in fw.sections:
             t = section.tally
-            _cells(ws, row, [f"   {section.title}", t.percentage if t.percentage is not None else "–",
-                             t.partial_percentage if shares and t.partial_percentage is not None else "–",
+            _cells(ws, row, [f"   {section.title}", *score_cells(t),
                              _benchmarks_text(section.comparison),
                              section.comparison.sentence if section.comparison else None,
                              _source_places(section.comparison)])
+            level_format(row, t)
             row += 1
         for part in fw.excluded_sections:
             _cells(ws, row, [f"   {part.title}", "buiten scope", None, None, part.justification, None])
@@ -371,7 +380,7 @@ def _write_charts(ws: Worksheet, row: int, checklists: ChecklistSet, report: Sco
         specs.append(("Grafiek: scores naast de benchmarks (aandeel volledig, 0–100%)",
                       ["Onderdeel", "Score", "Gedeeltelijk (telt niet mee)", "Benchmark"], _share_data(shares),
                       {"title": "Score per kader en onderdeel (%)", "axis_title": "% van de items", "axis_max": 100,
-                       "major": 20, "number_format": '0"%"',
+                       "major": 20, "number_format": display.SHARE_FORMAT,
                        "series_colours": (SCORE_COLOUR, PARTIAL_COLOUR, BENCHMARK_COLOUR)}))
     levels, top = level_rows(checklists, report)
     if levels and top:
@@ -381,7 +390,7 @@ def _write_charts(ws: Worksheet, row: int, checklists: ChecklistSet, report: Sco
             data += [(f"{r.short_label}: {m.label}", [None, m.value]) for m in r.marks]
         specs.append((f"Grafiek: groeiniveau (0–{top}, geen percentage)", ["Onderdeel", "Niveau", "Benchmark"], data,
                       {"title": f"Groeiniveau (0–{top})", "axis_title": "niveau", "axis_max": top, "major": 1,
-                       "number_format": "0.0", "series_colours": (SCORE_COLOUR, BENCHMARK_COLOUR)}))
+                       "number_format": display.LEVEL_FORMAT, "series_colours": (SCORE_COLOUR, BENCHMARK_COLOUR)}))
     if not specs:
         return row - 1
     ws.row_breaks.append(Break(id=row - 1))  # the charts start on a page of their own

@@ -66,7 +66,7 @@ from ...scoring import ScoreReport, score
 from ...scoring.spread import item_spread
 from ...cycle import compare_scans
 from ...storage import atomic_write_bytes
-from ..common.plan_view import decision_text, plan_order, split_plan
+from ..common.plan_view import DECISION_CHOICES, decision_record, decision_text, is_proposal, plan_order, split_plan
 from ..common.sources import action_source_text, source_rows, theme_label
 from ...plan import visible_actions
 from ..common.item_notes import current_short, item_notes, notes_heading, origin_short
@@ -77,8 +77,9 @@ from .summary import write_scores, write_summary
 
 #: Identifies a workbook written by Dienstscan; stored in the hidden sheet.
 FORMAT_NAME = "dienstscan-verbeterplan"
-#: Raised when the layout changes in a way an older reader cannot follow.
-FORMAT_VERSION = 2
+#: Raised when the layout changes in a way an older reader cannot follow (3: the Besluit column
+#: is read back, with who decided and when, and the proposals stand apart under a heading row).
+FORMAT_VERSION = 3
 META_SHEET = "_dienstscan"
 #: The director's view of the decided plan.
 PLAN_SHEET = "Verbeterplan"
@@ -108,7 +109,7 @@ class PlanColumn:
     ``field`` is the ``Action`` attribute it shows (None for a column that is only shown; its
     ``title`` is then the header); the header of a field column is the field's Dutch name
     (``ACTION_FIELD_LABELS``). ``kind`` says how it is written and read back: text, date, status,
-    priority, act, theme, or info (shown, never read back).
+    priority, act, theme, decision (``DECISION_CHOICES``), or info (shown, never read back).
     """
 
     field: str | None
@@ -117,6 +118,8 @@ class PlanColumn:
     kind: str = "text"
     wrap: bool = False
     title: str = ""
+    #: The format version that brought the column: an older workbook may lack it.
+    since: int = 1
 
     @property
     def header(self) -> str:
@@ -125,14 +128,15 @@ class PlanColumn:
 
 PLAN_COLUMNS: tuple[PlanColumn, ...] = (
     # What the project lead fills in and reviews on paper (the print area: one A4 landscape page
-    # wide, 8 pt or more) ...
+    # wide, 8 pt or more): the decision first, the PDCA step management takes ...
     PlanColumn("id", "Plan", 11, "id"),
-    PlanColumn("title", "Plan", 28, wrap=True),
+    PlanColumn("title", "Plan", 25, wrap=True),
+    PlanColumn("decision", "Plan", 11.5, "decision", wrap=True, since=3),
     PlanColumn("owner", "Plan", 17, wrap=True),
-    PlanColumn("indicator", "Plan", 12.5, wrap=True),
+    PlanColumn("indicator", "Plan", 12, wrap=True),
     PlanColumn("target", "Plan", 12.5, wrap=True),
     PlanColumn("status", "Do", 11.5, "status"),
-    PlanColumn("progress", "Do", 12, wrap=True),
+    PlanColumn("progress", "Do", 11, wrap=True),
     PlanColumn("measured_value", "Check", 9.5, wrap=True),
     PlanColumn("measured_on", "Check", 10.5, "date"),
     PlanColumn("conclusion", "Check", 10.5, wrap=True),
@@ -140,18 +144,24 @@ PLAN_COLUMNS: tuple[PlanColumn, ...] = (
     PlanColumn("act_note", "Act", 11, wrap=True),
     # ... and what the plan was built with, beside it on screen (wide: they do not print, so they
     # cost no paper and do not make the rows taller). On paper the Verbeterplan has the looptijd,
-    # toelichting, besluit and prioriteit of every decided action, Voorstellen the bron, thema and
-    # prioriteit of every proposal. The read-back finds every column by its header.
+    # toelichting, besluit (with who decided and when) and prioriteit of every decided action,
+    # Voorstellen the bron, thema and prioriteit of every proposal. The read-back finds every
+    # column by its header.
+    PlanColumn("decided_by", "Plan (vervolg)", 16, wrap=True, since=3),
+    PlanColumn("decided_on", "Plan (vervolg)", 12, "date", since=3),
     PlanColumn("start", "Plan (vervolg)", 10.5, "date"),
     PlanColumn("end", "Plan (vervolg)", 10.5, "date"),
     PlanColumn("description", "Plan (vervolg)", 40, wrap=True),
     PlanColumn(None, "Plan (vervolg)", 40, "info", wrap=True, title="Bron / onderdeel"),
-    PlanColumn(None, "Plan (vervolg)", 13, "info", wrap=True, title=ACTION_FIELD_LABELS["decision"]),
     PlanColumn("theme", "Plan (vervolg)", 18, "theme", wrap=True),
     PlanColumn("priority", "Plan (vervolg)", 9, "priority"),
 )
 #: The working sheet prints these first columns (the rest is on the director's sheets).
-PRINTED_WORK_COLUMNS = 12
+PRINTED_WORK_COLUMNS = 13
+#: The heading row between the decided actions and the proposals on the working sheet; the
+#: read-back skips it (and the proposals' own header row).
+PROPOSALS_HEADING = "Voorstellen: nog niet besloten"
+PROPOSALS_TABLE_NAME = "WerkbladVoorstellen"
 
 #: Field -> the Dutch column header, for messages and the preview.
 FIELD_HEADERS: dict[str, str] = {c.field: c.header for c in PLAN_COLUMNS if c.field}
@@ -175,6 +185,7 @@ _BOLD = Font(name="Calibri", bold=True)
 _HEADER_FONT = Font(name="Calibri", bold=True, color="FFFFFF")
 _HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 _MUTED = Font(name="Calibri", italic=True, color="595959")
+_SUBTITLE_FONT = Font(name="Calibri", size=12, bold=True, color="1F4E79")
 
 
 # --------------------------------------------------------------------------- helpers
@@ -252,14 +263,19 @@ def _fit_titles(ws: Worksheet, ncols: int, rows: tuple[int, ...] = (1, 2)) -> No
 
 
 def _info_value(checklists: ChecklistSet, action: Action, header: str) -> str:
-    return decision_text(action) if header == ACTION_FIELD_LABELS["decision"] else action_source_text(checklists, action)
+    return action_source_text(checklists, action)
 
 
 def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, decided: list[Action],
                       proposals: list[Action]) -> None:
-    """Every visible action, the decided ones first: the project lead's PDCA columns, read back by
-    ``import-plan``. On paper only the decided actions: a proposal has no owner, dates or status
-    yet, and the Voorstellen sheet prints it with its reason."""
+    """Every visible action: the project lead's PDCA columns, read back by ``import-plan``.
+
+    The decided actions come first, in a table of their own; under them a heading row
+    (``PROPOSALS_HEADING``) and the proposals nobody decided on yet, in a second table with the
+    same columns: their Besluit reads 'Nog niet besloten' and their status is empty (a proposal
+    has no status until it is decided). Management decides by choosing 'Voorstel aangenomen' or
+    'Voorstel afgewezen' in the Besluit dropdown, with who decided and when beside it. On paper
+    only the decided actions: the Voorstellen sheet prints the proposals with their reason."""
     actions = [*decided, *proposals]
     ncols = len(PLAN_COLUMNS)
     last_letter = get_column_letter(ncols)
@@ -267,8 +283,8 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
     # Short, unmerged texts: a merged title across all columns would run past the print area.
     ws.cell(row=PLAN_TITLE_ROW, column=1, value=WORK_SHEET)
     note = ws.cell(row=PLAN_TITLE_ROW, column=3,
-                   value="Wijzig de acties hier en lees ze terug in Dienstscan. Op papier staan de besloten "
-                         "acties; de voorstellen staan daaronder en op het blad Voorstellen.")
+                   value="Wijzig de acties hier en lees ze terug in Dienstscan. Op papier: de besloten acties; "
+                         "de voorstellen staan eronder apart.")
     note.font = _MUTED
     note.alignment = Alignment(vertical="bottom")
     ws.cell(row=PLAN_TITLE_ROW, column=1).font = _TITLE_FONT
@@ -291,16 +307,21 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
         col = end + 1
 
     header_fills = {band: PatternFill("solid", fgColor=BAND_LIGHT[band]) for band in BAND_LIGHT}
+
+    def headers(row: int) -> None:
+        for c, column in enumerate(PLAN_COLUMNS, start=1):
+            cell = ws.cell(row=row, column=c, value=column.header)
+            cell.font = _BOLD
+            cell.fill = header_fills[column.band]
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+            cell.border = _BORDER
+        ws.row_dimensions[row].height = 30
+
+    headers(PLAN_HEADER_ROW)
     for c, column in enumerate(PLAN_COLUMNS, start=1):
-        cell = ws.cell(row=PLAN_HEADER_ROW, column=c, value=column.header)
-        cell.font = _BOLD
-        cell.fill = header_fills[column.band]
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        cell.border = _BORDER
         # An id (V-BSC-02-O1) on one line, never running into the action beside it.
         ws.column_dimensions[get_column_letter(c)].width = max(column.width, _id_width(a.id for a in actions)) \
             if column.kind == "id" else column.width
-    ws.row_dimensions[PLAN_HEADER_ROW].height = 30
 
     first = PLAN_HEADER_ROW + 1
     themes = {tid: t.label for tid, t in checklists.themes.items()}
@@ -316,39 +337,66 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
         else:
             proto.alignment = _WRAP_TOP if column.wrap else _TOP
         column_styles.append(copy(proto._style))
-    for r, action in enumerate(actions, start=first):
-        for c, column in enumerate(PLAN_COLUMNS, start=1):
-            if column.kind == "info":
-                value: object = _info_value(checklists, action, column.header)
-            else:
-                raw = getattr(action, column.field)  # type: ignore[arg-type]
-                if column.kind == "status":
-                    value = ACTION_STATUS_LABELS[raw]
-                elif column.kind == "priority":
-                    value = PRIORITY_LABELS[raw]
-                elif column.kind == "act":
-                    value = ACT_CHOICE_LABELS[raw] if raw else None
-                elif column.kind == "theme":
-                    value = themes.get(raw, raw)
+
+    def write_rows(start: int, rows: list[Action]) -> int:
+        """The rows from ``start``; returns the last row of the block (at least ``start``: a table
+        needs one data row, and an empty plan gets one empty row to type in)."""
+        for r, action in enumerate(rows, start=start):
+            for c, column in enumerate(PLAN_COLUMNS, start=1):
+                if column.kind == "info":
+                    value: object = _info_value(checklists, action, column.header)
+                elif column.kind == "decision":
+                    value = decision_text(action)
                 else:
-                    value = raw if raw != "" else None
-            cell = ws.cell(row=r, column=c, value=clean(value))
-            cell._style = copy(column_styles[c - 1])
-    # A table needs at least one data row; an empty plan gets one empty row to type in.
-    last = max(first, first + len(actions) - 1)
+                    raw = getattr(action, column.field)  # type: ignore[arg-type]
+                    if column.kind == "status":
+                        # a proposal has no status until it is decided: never "Gepland"
+                        value = None if is_proposal(action) else ACTION_STATUS_LABELS[raw]
+                    elif column.kind == "priority":
+                        value = PRIORITY_LABELS[raw]
+                    elif column.kind == "act":
+                        value = ACT_CHOICE_LABELS[raw] if raw else None
+                    elif column.kind == "theme":
+                        value = themes.get(raw, raw)
+                    else:
+                        value = raw if raw != "" else None
+                cell = ws.cell(row=r, column=c, value=clean(value))
+                cell._style = copy(column_styles[c - 1])
+        last = max(start, start + len(rows) - 1)
+        if not rows:  # the empty row to type in still gets borders and dates
+            for c in range(1, ncols + 1):
+                ws.cell(row=start, column=c)._style = copy(column_styles[c - 1])
+        fit_rows(ws, start, last, {i: c.width for i, c in enumerate(PLAN_COLUMNS, start=1) if c.wrap})
+        return last
 
-    fit_rows(ws, first, last, {i: c.width for i, c in enumerate(PLAN_COLUMNS, start=1) if c.wrap})
-
-    table = Table(displayName=PLAN_TABLE_NAME, ref=f"A{PLAN_HEADER_ROW}:{last_letter}{last}")
+    last_decided = write_rows(first, decided)
+    table = Table(displayName=PLAN_TABLE_NAME, ref=f"A{PLAN_HEADER_ROW}:{last_letter}{last_decided}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
     ws.add_table(table)
+    last = last_decided
+    if proposals:
+        # Two empty rows to add own actions under the decided ones (the table grows into them),
+        # then the proposals apart, under a heading row of their own.
+        heading_row = last_decided + 3
+        heading = ws.cell(row=heading_row, column=1,
+                          value=f"{PROPOSALS_HEADING} ({len(proposals)}). Kies bij Besluit 'Voorstel aangenomen' "
+                                "of 'Voorstel afgewezen'; bij de volgende export staat een aangenomen voorstel "
+                                "bij de besloten acties.")
+        heading.font = _SUBTITLE_FONT
+        ws.row_dimensions[heading_row].height = 22
+        proposals_header = heading_row + 1
+        headers(proposals_header)
+        last = write_rows(proposals_header + 1, proposals)
+        second = Table(displayName=PROPOSALS_TABLE_NAME, ref=f"A{proposals_header}:{last_letter}{last}")
+        second.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
+        ws.add_table(second)
     ws.freeze_panes = ws.cell(row=first, column=3)
 
-    letters = {column.kind if column.kind in {"status", "priority", "act", "theme"} else column.field: get_column_letter(i)
-               for i, column in enumerate(PLAN_COLUMNS, start=1)}
-    # Dropdowns run well below the table so rows typed by hand get them too. Lists are inline
-    # (status, priority, act) or a defined name (themes): Excel's extension format, which
-    # cross-sheet references would need, is dropped by openpyxl and some other programs.
+    letters = {column.kind if column.kind in {"status", "priority", "act", "theme", "decision"} else column.field:
+               get_column_letter(i) for i, column in enumerate(PLAN_COLUMNS, start=1)}
+    # Dropdowns run well below the tables so rows typed by hand get them too. Lists are inline
+    # (status, priority, act, decision) or a defined name (themes): Excel's extension format,
+    # which cross-sheet references would need, is dropped by openpyxl and some other programs.
     dv_last = last + 200
 
     def add_list(kind: str, formula: str, title: str) -> None:
@@ -358,12 +406,13 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
         dv.add(f"{letters[kind]}{first}:{letters[kind]}{dv_last}")
         ws.add_data_validation(dv)
 
+    add_list("decision", '"' + ",".join(DECISION_CHOICES) + '"', ACTION_FIELD_LABELS["decision"])
     add_list("status", '"' + ",".join(ACTION_STATUS_LABELS.values()) + '"', "Status")
     add_list("priority", '"' + ",".join(PRIORITY_LABELS.values()) + '"', "Prioriteit")
     add_list("act", '"' + ",".join(ACT_CHOICE_LABELS.values()) + '"', "PDCA-keuze")
     if checklists.themes:
         add_list("theme", THEME_LIST_NAME, "Thema")  # OOXML stores formulas without "="
-    for field in ("start", "end", "measured_on"):
+    for field in ("start", "end", "measured_on", "decided_on"):
         dv = DataValidation(type="date", operator="greaterThan", formula1="1", allow_blank=True,
                             errorStyle="warning", showErrorMessage=True, errorTitle="Datum",
                             error="Typ een datum, bijvoorbeeld 1-3-2027.")
@@ -382,7 +431,7 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
         )
     e = letters["end"]
     done = [ACTION_STATUS_LABELS[k].lower() for k in ("gereed", "vervallen")]
-    overdue = (f'AND(ISNUMBER(${e}{first}),${e}{first}<TODAY(),'
+    overdue = (f'AND(ISNUMBER(${e}{first}),${e}{first}<TODAY(),LEN(TRIM(${s}{first}))>0,'
                f'LOWER(TRIM(${s}{first}))<>"{done[0]}",LOWER(TRIM(${s}{first}))<>"{done[1]}")')
     ws.conditional_formatting.add(
         f"{e}{first}:{e}{dv_last}",
@@ -394,11 +443,12 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
     )
 
     ws.row_dimensions[PLAN_TITLE_ROW].height = 24
-    # Printed one page wide: the columns the project lead fills in (the background columns
-    # after them print on the Verbeterplan and Voorstellen sheets), narrow margins; the rows of
-    # the decided actions (with none decided yet: the headers and the first row, to fill in).
+    # Printed one page wide: the columns the project lead fills in, the decision first (the
+    # background columns after them print on the Verbeterplan and Voorstellen sheets), narrow
+    # margins; the rows of the decided actions (with none decided yet: the headers and the first
+    # row, to fill in).
     print_setup(ws, org, title_rows=f"{PLAN_BAND_ROW}:{PLAN_HEADER_ROW}", side_margin=0.2)
-    ws.print_area = f"A1:{get_column_letter(PRINTED_WORK_COLUMNS)}{max(first, first + len(decided) - 1)}"
+    ws.print_area = f"A1:{get_column_letter(PRINTED_WORK_COLUMNS)}{last_decided}"
 
 
 # --------------------------------------------------------------------------- the director's views
@@ -464,7 +514,9 @@ def _write_plan_view(ws: Worksheet, checklists: ChecklistSet, assessment: Assess
     rows: list[list[object]] = []
     for a in plan_order(decided):
         period = f"{_date_text(a.start) or '…'} – {_date_text(a.end) or '…'}" if a.start or a.end else "geen data"
-        decision = f"{decision_text(a)}\n{_L['priority'].lower()} {PRIORITY_LABELS.get(a.priority, a.priority).lower()}"
+        record = decision_record(a)
+        decision = "\n".join([decision_text(a), *([record] if record else []),
+                               f"{_L['priority'].lower()} {PRIORITY_LABELS.get(a.priority, a.priority).lower()}"])
         rows.append([a.id, _action_text(a), decision, a.owner or "nog geen eigenaar", period,
                      ACTION_STATUS_LABELS.get(a.status, a.status), _indicator_text(a)])
     if not rows:

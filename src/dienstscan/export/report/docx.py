@@ -202,8 +202,8 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
         ["Gemaakt", f"{context['generated']} met Dienstscan {context['version']}"],
     ]
     _table(doc, ["Gegeven", "Waarde"], facts, [4.0, 13.4])
-    if not context["complete"]:
-        doc.add_paragraph("Let op: de scan is nog niet volledig. Onbeantwoorde items tellen als niet gerealiseerd.")
+    for warning in context["completeness_warnings"]:
+        doc.add_paragraph(f"Let op: {warning}")
     for warning in context["warnings"]:
         doc.add_paragraph(f"Let op: {warning}")
 

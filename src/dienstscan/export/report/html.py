@@ -33,7 +33,7 @@ from ...model.assessment import (
 )
 from ...model.checklist import LEGAL_STATUS_LABELS, ORGANISATION_KIND_LABELS, ChecklistSet, Framework, Item, section_heading
 from ...scoring import FrameworkScore, MetricComparison, ScoreReport, score
-from ...scoring import dutch
+from ...scoring import display, dutch
 from ...scoring.spread import ItemSpread, disagreement_text, most_different_first, spread
 from ...cycle import compare_scans
 from ...storage import atomic_write_bytes
@@ -78,7 +78,7 @@ def _comparison(comparison: MetricComparison | None) -> dict[str, Any] | None:
 
 
 def _pct(value: float | None) -> str:
-    return dutch.percent(value) if value is not None else "geen score"
+    return display.share_text(value)
 
 
 def _answer_label(checklists: ChecklistSet, item: Item, answer: Answer | None) -> str:
@@ -183,7 +183,8 @@ def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkSc
     for s in fs.sections:
         sections.append({
             "title": section_heading(s.number, s.title),
-            "score_text": _pct(s.tally.percentage),
+            "score_text": (display.mean_level_text(s.tally.level, s.tally.level_top) if s.tally.level_top is not None
+                           else _pct(s.tally.percentage)),
             "partial_text": _pct(s.tally.partial_percentage) if shares and s.tally.partial_percentage is not None else "",
             "counts": (f"{s.tally.full} van {s.tally.applicable} {dutch.plural(fw.item_label)} volledig"
                        if shares else f"gemiddeld over {s.tally.applicable} {dutch.plural(fw.item_label)}"),
@@ -268,9 +269,8 @@ def _level_tick(value: float) -> str:
 
 def _score_text(checklists: ChecklistSet, fs: FrameworkScore) -> str:
     """'40%' for a share; 'gemiddeld niveau 1,6 van 4' for a growth level (never a % of levels)."""
-    top = growth_scale(checklists, fs)
-    if top is not None and fs.tally.percentage is not None:
-        return f"gemiddeld {level_text(fs.tally.percentage / 100 * top)} van {top}"
+    if fs.tally.level_top is not None:
+        return display.mean_level_text(fs.tally.level, fs.tally.level_top)
     return _pct(fs.tally.percentage)
 
 
@@ -454,9 +454,8 @@ def report_context(checklists: ChecklistSet, assessment: Assessment, *, today: d
     share_chart, level_chart = _summary_charts(checklists, report)
     gap_rows, gap_count = _gaps(checklists, assessment, actions)
     completeness = report.completeness
-    open_text = f"{completeness.answered} van {completeness.items} items beantwoord"
-    if completeness.percentage is not None:
-        open_text += f" ({dutch.percent(completeness.percentage)})"
+    open_text = display.completeness_text(completeness.answered, completeness.items,
+                                          unknown=len(completeness.unknown_answers))
     if completeness.explanations_missing:
         n = len(completeness.explanations_missing)
         open_text += f"; bij {n} {'antwoord' if n == 1 else 'antwoorden'} ontbreekt nog de uitleg"
@@ -472,6 +471,7 @@ def report_context(checklists: ChecklistSet, assessment: Assessment, *, today: d
         "excluded_frameworks": [{"title": e.title, "justification": e.justification} for e in report.excluded_frameworks],
         "completeness_text": open_text,
         "complete": not completeness.explanations_missing and completeness.answered == completeness.items,
+        "completeness_warnings": display.completeness_warnings(completeness),
         "warnings": list(report.warnings),
         "generated": date_text(today),
         "version": __version__,

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from ...model import section_heading
 from ...scoring import BenchmarkComparison, FrameworkScore, MetricComparison, ScoreReport, score
-from ...scoring.dutch import percent, plural
+from ...scoring import display, dutch
+from ...scoring.dutch import plural
 from ...scoring.sentences import NO_BENCHMARKS
 from ..charts import Bar, BarChart, BenchmarkLine, Phase, PhaseLadder
 from ..cycle_widgets import ProgressPanel
@@ -121,21 +122,21 @@ class _FrameworkBox(QGroupBox):
         if tally.percentage is None:
             self.headline.setText("Score: nog geen score (geen toepasselijke items).")
         else:
-            self.headline.setText(f"Score: {percent(tally.percentage)} ({_detail(fw, tally)})")
+            self.headline.setText(f"Score: {display.score_text(tally)} ({_detail(fw, tally)})")
         if fw.score_method == "share_full" and tally.partial:
-            self.partial.setText(f"Gedeeltelijk: {percent(tally.partial_percentage or 0)} "
+            self.partial.setText(f"Gedeeltelijk: {display.share_text(tally.partial_percentage or 0)} "
                                  f"({tally.partial} van {tally.applicable}); telt niet mee in de score.")
         _set_shown(self.partial, shown=fw.score_method == "share_full" and bool(tally.partial))
 
         bars = [Bar(fw.id, f"{fw.short_title}: totaal", tally.percentage,
-                    percent(tally.percentage) if tally.percentage is not None else "geen score",
+                    display.score_text(tally),
                     _detail(fw, tally), benchmark_lines(fw.comparison),
                     fw.comparison.sentence if fw.comparison else "", headline=True)]
         for section in fw.sections:
             st = section.tally
             title = section_heading(section.number, section.title, fw.section_label)
             bars.append(Bar(section.id, title, st.percentage,
-                            percent(st.percentage) if st.percentage is not None else "geen score",
+                            display.score_text(st),
                             _detail(fw, st), benchmark_lines(section.comparison),
                             section.comparison.sentence if section.comparison else ""))
         self.chart.set_bars(bars)
@@ -159,8 +160,7 @@ class _FrameworkBox(QGroupBox):
         self._update_phase(fw)
         self._update_explanations(fw)
         if tally.completeness is not None:
-            self.completeness.setText(f"Beantwoord: {tally.all_answered} van {tally.all_items} "
-                                      f"({percent(tally.completeness)}).")
+            self.completeness.setText(f"Beantwoord: {display.completeness_text(tally.all_answered, tally.all_items)}.")
         else:
             self.completeness.setText("")
 
@@ -292,10 +292,11 @@ class DashboardPage(RefreshWhenShown, QWidget):
 
     def _update_completeness(self, report: ScoreReport) -> None:
         c = report.completeness
-        pct = c.percentage
-        self.progress.setValue(round(pct) if pct is not None else 0)
-        self.progress.setFormat(f"{percent(pct)} beantwoord" if pct is not None else "geen items in de scan")
-        parts = [f"Beantwoord: {c.answered} van {c.items} items."]
+        shown = display.completeness_percentage(c.answered, c.items)
+        self.progress.setValue(int(shown) if shown is not None else 0)
+        self.progress.setFormat(f"{dutch.number(shown, 0)}% beantwoord" if shown is not None else "geen items in de scan")
+        parts = [f"Beantwoord: {c.answered} van {c.items} items"
+                 + (f"; {len(c.unknown_answers)} met antwoord 'Onbekend'." if c.unknown_answers else ".")]
         if c.explanations_missing:
             n = len(c.explanations_missing)
             parts.append(f"Uitleg ontbreekt bij {n} {'antwoord' if n == 1 else 'antwoorden'}.")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
-from ...scoring.dutch import percent
+from ...scoring import display
 from ...scoring.report import ScoreReport
 from ..charts import Bar, BarChart
 from ..pages.dashboard import benchmark_lines
@@ -21,7 +21,7 @@ from ..pages.dashboard import benchmark_lines
 def framework_bars(report: ScoreReport) -> list[Bar]:
     """One bar per framework in scope, with its benchmark lines and sentence."""
     return [Bar(fw.id, fw.short_title, fw.tally.percentage,
-                percent(fw.tally.percentage) if fw.tally.percentage is not None else "nog geen score",
+                display.score_text(fw.tally, empty="nog geen score"),
                 "", benchmark_lines(fw.comparison), fw.comparison.sentence if fw.comparison else "",
                 headline=True)
             for fw in report.frameworks]
