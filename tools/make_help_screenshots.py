@@ -15,6 +15,7 @@ temporary folder, never the user's own.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -40,6 +41,8 @@ HELP_SHOTS = [
 ]
 
 SIZES = [(1366, 768), (1920, 1080)]
+#: Beside the pictures: the counts each one shows (checked by the tests).
+COUNTS_FILE = "screenshots.json"
 
 
 def empty_assessment(checklists):
@@ -83,6 +86,47 @@ def longest_items(checklists) -> list[str]:
     return ids
 
 
+def problems(window) -> list[str]:
+    """What a screenshot must not show: counts that are not the scan's (the tree's column, the
+    status bar, as scoring counts them now) and answer buttons outside their row or on top of
+    each other (the stray box of issue 28). Empty when the window is right to photograph."""
+    found: list[str] = []
+    doc = window.doc
+    if doc is None:
+        return found
+    from dienstscan.scoring import node_counts
+    from dienstscan.ui.navigation import counts_short
+
+    counts = node_counts(doc.checklists, doc.assessment)
+    tree = window.workspace.tree
+    for fw in doc.checklists.frameworks:
+        node = tree._nodes.get(("framework", fw.id))
+        c = counts.get(fw.id)
+        if node is None or c is None or c.out_of_scope:
+            continue
+        if not node.text(1).startswith(counts_short(c)):
+            found.append(f"{fw.id}: de boom toont {node.text(1)!r}, de scan telt {counts_short(c)!r}")
+    in_scope = [counts[f] for f in doc.assessment.frameworks if f in counts]
+    expected = f"{sum(c.answered for c in in_scope)} van {sum(c.total for c in in_scope)} beantwoord"
+    if not window.status.counts.text().startswith(expected):
+        found.append(f"statusbalk: {window.status.counts.text()!r}, de scan telt {expected!r}")
+    page = window.workspace._item_page
+    if page is not None and page.isVisible():
+        row = page.buttons_row.geometry()
+        buttons = [b for b in page.answer_box.findChildren(type(page.clear_button)) if b.isVisible()
+                   and b is not page.clear_button]
+        if sorted(map(id, buttons)) != sorted(map(id, page.group.buttons())):
+            found.append(f"itempagina: {len(buttons)} zichtbare antwoordknoppen, {len(page.group.buttons())} antwoorden")
+        for button in buttons:
+            if not row.contains(button.geometry()):
+                found.append(f"itempagina: knop {button.text()!r} buiten de rij van antwoorden")
+        for n, a in enumerate(buttons):
+            for b in buttons[n + 1:]:
+                if a.geometry().intersects(b.geometry()):
+                    found.append(f"itempagina: knoppen {a.text()!r} en {b.text()!r} over elkaar")
+    return found
+
+
 def grab(app, window, node: str | None, size: tuple[int, int], target: Path) -> Path:
     window.resize(*size)
     if node == "first-item":
@@ -92,14 +136,50 @@ def grab(app, window, node: str | None, size: tuple[int, int], target: Path) -> 
     for _ in range(3):  # layouts settle over a few passes (wrapped labels change their height)
         app.processEvents()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # as the event loop would
+    wrong = problems(window)
+    if wrong:
+        raise RuntimeError(f"{target.name}: " + "; ".join(wrong))
     target.parent.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(target))
     return target
 
 
+def shown_counts(window) -> dict[str, str]:
+    """The counts a screenshot shows: the tree's column per framework and the status bar."""
+    if window.doc is None:
+        return {}
+    tree = window.workspace.tree
+    shown = {fw.id: node.text(1) for fw in window.doc.checklists.frameworks
+             if (node := tree._nodes.get(("framework", fw.id))) is not None}
+    shown["statusbalk"] = window.status.counts.text()
+    return shown
+
+
+def help_shots(app, window, folder: Path) -> dict[str, dict[str, str]]:
+    """The manual's screenshots (``HELP_SHOTS``) into ``folder``, and ``COUNTS_FILE`` there with
+    the counts each shows; RuntimeError when one shows what it must not (``problems``).
+
+    The tests make them again from the shipped example and compare those counts with the file
+    committed beside the pictures: pictures made before the checklists or the example changed
+    fail there (issue 28: the manual showed 26/26 and 76 items long after both had changed).
+    """
+    counts = {}
+    for name, scan, node, width, height in HELP_SHOTS:
+        close_quietly(window)
+        if scan is not None:
+            open_scan(window, scan)
+        grab(app, window, node, (width, height), folder / name)
+        counts[name] = shown_counts(window)
+    close_quietly(window)
+    (folder / COUNTS_FILE).write_text(json.dumps(counts, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                                      encoding="utf-8")
+    return counts
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--review", metavar="MAP", help="elke pagina in twee formaten in deze map, om te bekijken")
+    parser.add_argument("--map", metavar="MAP", help="de plaatjes van de handleiding hier in plaats van assets/help")
     args = parser.parse_args(argv[1:])
 
     from dienstscan.ui.app import build_window, create_application
@@ -111,11 +191,9 @@ def main(argv: list[str]) -> int:
     window.show()
     made: list[Path] = []
     if not args.review:
-        for name, scan, node, width, height in HELP_SHOTS:
-            close_quietly(window)
-            if scan is not None:
-                open_scan(window, scan)
-            made.append(grab(app, window, node, (width, height), HELP_DIR / name))
+        folder = Path(args.map) if args.map else HELP_DIR
+        made = [folder / name for name, *_ in HELP_SHOTS] + [folder / COUNTS_FILE]
+        help_shots(app, window, folder)
     else:
         out = Path(args.review)
         for width, height in SIZES:

@@ -91,6 +91,10 @@ def test_plan_main_columns_fit_at_1366x768_without_sideways_scrolling(qtbot, cyc
     action = window.doc.assessment.action(page.proxy.data(index, ID_ROLE))
     assert action is not None and page.proxy.data(index, Qt.ItemDataRole.ToolTipRole).startswith(action.title)
     shown_small = [c for c in range(len(COLUMNS)) if not table.isColumnHidden(c)]
+    # at 1366 the form goes under the table (issue 28), so the table has the page's width: the
+    # owner and the end date are in view there too
+    assert not table.isColumnHidden(COLUMNS.index("Probleemeigenaar"))
+    assert not table.isColumnHidden(COLUMNS.index("Einde"))
 
     small_width = page.width()
     window.action("nav_visible").trigger()  # the navigation folded away: room for more
@@ -103,7 +107,7 @@ def test_plan_main_columns_fit_at_1366x768_without_sideways_scrolling(qtbot, cyc
     qtbot.waitUntil(lambda: page.width() > 1400)
     _main_columns_in_view(page)
     shown_large = [c for c in range(len(COLUMNS)) if not table.isColumnHidden(c)]
-    assert len(shown_large) > len(shown_small)
+    assert len(shown_large) >= len(shown_small)  # beside the form now, and still no fewer
     assert table.columnWidth(TITLE_COLUMN) >= 0.4 * table.viewport().width() - 1
 
 

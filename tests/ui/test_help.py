@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QTreeWidgetItemIterator
 
 from dienstscan.ui import help as manual
 from dienstscan.ui.workspace import registered_pages
@@ -116,3 +118,42 @@ def test_f1_on_every_page_opens_the_manual_at_its_part(qtbot, cycle_window):
         checked += 1
     assert checked >= 5
     help_window.close()
+
+
+def test_contents_search_and_back(qtbot):
+    """Issue 28: the help window has contents, a search and a way back."""
+    window = manual.HelpWindow()
+    qtbot.addWidget(window)
+    window.set_manual(manual.manual_text([]))
+    window.show()
+    qtbot.waitExposed(window)
+    titles = []
+    it = QTreeWidgetItemIterator(window.contents)
+    while it.value():
+        titles.append(it.value().text(0))
+        it += 1
+    assert "Het verbeterplan" in titles and "Het dashboard" in titles
+    assert not window.back_button.isEnabled()
+    bar = window.browser.verticalScrollBar()
+    start = bar.value()
+    node = window.contents.findItems("Het verbeterplan", Qt.MatchFlag.MatchRecursive)[0]
+    window.contents.setFocus()
+    window.contents.setCurrentItem(node)
+    qtbot.keyClick(window.contents, Qt.Key.Key_Return)  # chosen with the keyboard
+    assert bar.value() != start
+    assert window.back_button.isEnabled()
+    qtbot.mouseClick(window.back_button, Qt.MouseButton.LeftButton)
+    assert bar.value() == start
+    assert not window.back_button.isEnabled()
+    # search: Enter finds the next place, a missing word is said in Dutch
+    window.search.setFocus()
+    qtbot.keyClicks(window.search, "verbeterplan")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    first = window.browser.textCursor().position()
+    assert window.browser.textCursor().selectedText().lower() == "verbeterplan"
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.browser.textCursor().position() != first
+    window.search.clear()
+    qtbot.keyClicks(window.search, "xyzzyplugh")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.found.text() == "‘xyzzyplugh’ staat niet in de handleiding"

@@ -231,3 +231,31 @@ def test_all_shipped_key_figures_fit_a_few_screens_at_1366x768(qtbot, real_check
             assert row.choice.width() >= row.choice.sizeHint().width()
     assert any(row.choice is not None for row in page.rows.values())
     doc.close()
+
+
+@pytest.mark.parametrize("inhabitants", [None, 30_000])
+def test_a_count_that_cannot_be_compared_says_so_and_why(qtbot, real_checklists, inhabitants):
+    """Issue 28: 'Gegronde klachten per jaar' read ' van 2 referenties · toelichting' when its
+    references could not be compared; the row says 'niet vergelijkbaar' and why."""
+    from dienstscan.resources import example_scan_path
+
+    assessment = storage.load_scan(example_scan_path())
+    assessment.organisation.inhabitants = inhabitants
+    doc = ScanDocument(real_checklists, assessment)
+    page = KeyFiguresPage(doc)
+    qtbot.addWidget(page)
+    page.show()
+    row = page.row("kg-klachten-gegrond")
+    type_into(qtbot, row.value_edit, "14")
+    row.note.setFocus()
+    qtbot.keyClicks(row.note, "jaarverslag")
+    text = row.summary.text()
+    assert not text.startswith(" ") and not text.startswith("van")
+    assert text.startswith("niet vergelijkbaar: ")
+    if inhabitants is None:
+        assert "de scan heeft geen aantal inwoners" in text
+    else:  # the scan knows its size, the sources of the references do not
+        assert "de bron noemt het aantal inwoners niet" in text
+    assert text.endswith(" · toelichting")
+    doc.undo_stack.setClean()
+    doc.close()

@@ -58,9 +58,20 @@ def cell(page: PlanPage, action_id: str, header: str) -> str:
 
 
 def type_over(qtbot, edit, text: str) -> None:
+    """Type over a field's text and leave it with Tab (leaving commits what was typed)."""
     edit.setFocus()
     edit.selectAll()
     qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert not edit.hasFocus()
+
+
+def type_in(qtbot, edit, text: str) -> None:
+    """Type at the end of a field's text and leave it with Tab."""
+    edit.setFocus()
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert not edit.hasFocus()
 
 
 def test_gaps_are_proposed(page):
@@ -80,8 +91,7 @@ def test_accept_edit_save_reopen(qtbot, page, doc, tmp_path):
     form = page.form
     type_over(qtbot, form.owner, "Teamleider KCC")
     type_over(qtbot, form.title, "Meet de klanttevredenheid elk jaar")
-    form.description.setFocus()
-    qtbot.keyClicks(form.description, "Burgerpeiling via waarstaatjegemeente.")
+    type_in(qtbot, form.description, "Burgerpeiling via waarstaatjegemeente.")
     form.start.set_date(dt.date(2026, 1, 1), emit=True)
     form.end.set_date(dt.date(2026, 12, 31), emit=True)
     type_over(qtbot, form.indicator, "Rapportcijfer burger als klant")
@@ -89,15 +99,12 @@ def test_accept_edit_save_reopen(qtbot, page, doc, tmp_path):
     form.priority.setCurrentIndex(form.priority.findData("hoog"))
     form.theme.setCurrentIndex(form.theme.findData("kcc"))
     form.status.setCurrentIndex(form.status.findData("in_uitvoering"))
-    form.progress.setFocus()
-    qtbot.keyClicks(form.progress, "Offerte aangevraagd")
+    type_in(qtbot, form.progress, "Offerte aangevraagd")
     type_over(qtbot, form.measured_value, "7,2")
     form.measured_on.set_date(dt.date(2026, 6, 30), emit=True)
-    form.conclusion.setFocus()
-    qtbot.keyClicks(form.conclusion, "Nog net onder de streefwaarde")
+    type_in(qtbot, form.conclusion, "Nog net onder de streefwaarde")
     form.act.setCurrentIndex(form.act.findData("bijstellen"))
-    form.act_note.setFocus()
-    qtbot.keyClicks(form.act_note, "Extra training aan de balie")
+    type_in(qtbot, form.act_note, "Extra training aan de balie")
 
     action = doc.assessment.action("V-5B-1.02")
     expected = {
@@ -233,8 +240,10 @@ def test_own_actions_add_merge_delete(qtbot, page, doc, monkeypatch):
     qtbot.keyClicks(page.form.title, "Dashboard dienstverlening")
     second = page.add_own()
     qtbot.keyClicks(page.form.title, "Telefonische bereikbaarheid meten")
-    assert doc.assessment.action("E-1").title == "Dashboard dienstverlening"
-    assert doc.assessment.action("E-2").title == "Telefonische bereikbaarheid meten"
+    assert doc.assessment.action("E-1").title == "Dashboard dienstverlening"  # committed on adding E-2
+    # still in the field: committed after a pause in the typing
+    qtbot.waitUntil(lambda: doc.assessment.action("E-2").title == "Telefonische bereikbaarheid meten")
+    assert page.form.title.hasFocus()
 
     # merge E-2 and a proposal into E-1
     monkeypatch.setattr(plan_page, "choose_merge_target", lambda parent, choices: "E-1")
@@ -292,3 +301,103 @@ def test_open_source_item(qtbot, page):
     with qtbot.waitSignal(page.openItem) as blocker:
         qtbot.mouseClick(page.source_button, Qt.MouseButton.LeftButton)
     assert blocker.args == ["BSC-02"]
+
+
+# --------------------------------------------------------------------------- issue 28: typing, undo, memory
+
+
+def test_typed_text_waits_for_leaving_or_a_pause(qtbot, page, doc):
+    """A keystroke only changes the field; leaving it commits once, one undo step per visit."""
+    page.select(["V-BSC-02"], "V-BSC-02")
+    steps = doc.undo_stack.count()
+    owner = page.form.owner
+    owner.setFocus()
+    qtbot.keyClicks(owner, "Team")
+    assert doc.assessment.action("V-BSC-02").owner == ""  # not yet: the user is typing
+    assert page.form.has_pending()
+    page.form.commit_pending()  # what the pause timer does
+    qtbot.keyClicks(owner, " KCC")
+    qtbot.keyClick(owner, Qt.Key.Key_Tab)  # leaving commits
+    assert doc.assessment.action("V-BSC-02").owner == "Team KCC"
+    assert doc.undo_stack.count() == steps + 1  # both commits of one visit: one step
+    owner.setFocus()
+    qtbot.keyClicks(owner, "!")
+    qtbot.keyClick(owner, Qt.Key.Key_Tab)
+    assert doc.undo_stack.count() == steps + 2  # a new visit: a new step
+    doc.undo_stack.undo()
+    assert doc.assessment.action("V-BSC-02").owner == "Team KCC"
+    assert owner.text() == "Team KCC"
+
+
+def test_document_commits_typed_text_before_saving(qtbot, page, doc, tmp_path):
+    page.select(["V-BSC-02"], "V-BSC-02")
+    page.form.indicator.setFocus()
+    qtbot.keyClicks(page.form.indicator, "Wachttijd")
+    doc.save(tmp_path / "scan.dienstscan")  # the form still has the focus and the text
+    assert storage.load_scan(tmp_path / "scan.dienstscan").action("V-BSC-02").indicator == "Wachttijd"
+    assert not page.form.has_pending()
+
+
+def test_a_plan_step_keeps_what_changed_not_the_plan(qtbot, page, doc):
+    from dienstscan.ui import plan_commands
+    from dienstscan.ui.document import UNDO_LIMIT
+
+    page.select(["V-BSC-02"], "V-BSC-02")
+    type_over(qtbot, page.form.owner, "Burgerzaken")
+    command = doc.undo_stack.command(doc.undo_stack.count() - 1)
+    assert isinstance(command, plan_commands.PlanEdit)
+    assert command.after_fields == {"V-BSC-02": {"owner": "Burgerzaken", "edited": ["owner"]}}
+    assert command.before_fields == {"V-BSC-02": {"owner": "", "edited": []}}
+    assert not command.added and not command.removed and command.before_ids is None
+    # adding and undoing an own action keeps that one action whole, and the order
+    action_id = plan_commands.add_action(doc, "Eigen")
+    command = doc.undo_stack.command(doc.undo_stack.count() - 1)
+    assert list(command.added) == [action_id] and not command.before_fields
+    doc.undo_stack.undo()
+    assert doc.assessment.action(action_id) is None
+    doc.undo_stack.redo()
+    assert [a.id for a in doc.assessment.actions][-1] == action_id
+    # the stack is bounded
+    assert doc.undo_stack.undoLimit() == UNDO_LIMIT
+    for n in range(UNDO_LIMIT + 5):
+        plan_commands.edit_action_fields(doc, "V-BSC-02", priority="hoog" if n % 2 else "laag")
+    assert doc.undo_stack.count() == UNDO_LIMIT
+    assert doc.assessment.action("V-BSC-02").priority == "laag"
+
+
+def test_at_1366_the_form_goes_under_the_table_with_owner_and_dates_in_view(qtbot, doc):
+    """Issue 28 point 5: the page is about 980 px wide on a 1366 px screen with the navigation;
+    the form goes under the table, its parts side by side, owner and end date without scrolling."""
+    page = PlanPage(doc)
+    qtbot.addWidget(page)
+    page.resize(980, 690)
+    page.show()
+    qtbot.waitExposed(page)
+    page.select(["V-BSC-02"], "V-BSC-02")
+    qtbot.waitUntil(lambda: page.splitter.orientation() == Qt.Orientation.Vertical)
+    assert page.form.wide
+    viewport = page.form_scroll.viewport()
+    for field in (page.form.owner, page.form.end.edit, page.form.start.edit, page.form.title):
+        top_left = field.mapTo(viewport, field.rect().topLeft())
+        bottom = field.mapTo(viewport, field.rect().bottomLeft())
+        assert 0 <= top_left.y() and bottom.y() <= viewport.height(), field.accessibleName()
+    assert page.form.title.width() >= 230  # not the 175 px strip of before
+    page.resize(1600, 900)  # wide enough: beside the table again, one column
+    qtbot.waitUntil(lambda: page.splitter.orientation() == Qt.Orientation.Horizontal)
+    assert not page.form.wide
+
+
+def test_column_chooser_hides_and_remembers(qtbot, doc):
+    from dienstscan.ui import settings
+
+    page = open_page(qtbot, doc)
+    owner = plan_page.COLUMNS.index("Probleemeigenaar")
+    assert not page.table.isColumnHidden(owner)
+    entry = next(a for a in page.columns_menu.actions() if a.text() == "Probleemeigenaar")
+    entry.trigger()  # off
+    assert page.table.isColumnHidden(owner)
+    assert "Probleemeigenaar" not in settings.plan_columns(["x"])
+    again = open_page(qtbot, doc)  # a new page (next start) keeps the choice
+    assert again.table.isColumnHidden(owner)
+    next(a for a in again.columns_menu.actions() if a.text() == "Probleemeigenaar").trigger()
+    assert not again.table.isColumnHidden(owner)

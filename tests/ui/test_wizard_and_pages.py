@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from dienstscan.model import ChecklistSet
 from dienstscan.ui.new_scan import NewScanWizard, parse_participants
@@ -84,7 +85,9 @@ def test_evidence_and_analysis_only_for_norms(qtbot, open_scan):
     assert page.norm_box.isVisible() and page.analysis_box.isVisible()
     assert "Als burger kan ik kiezen." in page.right_text.text()
     page.basis_combo.setCurrentIndex(page.basis_combo.findData("interview"))
-    page.evidence_date.edit.setDate(page.evidence_date.edit.date().addYears(111))
+    page.evidence_date.edit.setFocus()
+    qtbot.keyClicks(page.evidence_date.edit, "1-3-2011")
+    qtbot.keyClick(page.evidence_date.edit, Qt.Key.Key_Return)
     answer = window.doc.answer("KA-01")
     assert answer.evidence.basis == "interview" and answer.evidence.date is not None
     window.navigate("KB-PK-01")
@@ -218,3 +221,62 @@ def test_item_page_shows_the_stand_2026_note_beside_the_historical_text(qtbot, c
     assert "Besluit digitale toegankelijkheid overheid" in text
     page.show_item("5B-1.05")                                       # no note: nothing shown
     assert not page.current_text.isVisibleTo(page)
+
+
+def test_next_item_from_the_explanation_puts_the_focus_on_the_answer(qtbot, open_scan):
+    """Issue 28: after typing an explanation, Ctrl+PgDown and "3" answer the next item; the digit
+    never becomes that item's explanation."""
+    window = open_scan
+    window.navigate("KA-01")
+    page = window.workspace.item_page
+    page.explanation_edit.setFocus()
+    qtbot.keyClicks(page.explanation_edit, "Omdat het zo is")
+    qtbot.keyClick(page.explanation_edit, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    following = page.item_id
+    assert following != "KA-01"
+    assert page.group.buttons()[0].hasFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_3)
+    answer = window.doc.answer(following)
+    scale = window.doc.checklists.scale_for(following)
+    assert answer is not None and answer.option == scale.options[2].id
+    assert answer.explanation == ""
+    assert window.doc.answer("KA-01").explanation == "Omdat het zo is"
+    # with an answer chosen, the focus goes to that answer's button
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert page.item_id == following
+    assert page.group.checkedButton().hasFocus()
+
+
+def test_moving_through_the_tree_keeps_the_focus_there(qtbot, open_scan):
+    window = open_scan
+    window.navigate("KA-01")
+    tree = window.workspace.tree
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    assert tree.hasFocus()
+
+
+def test_an_earlier_why_not_is_kept_but_marked_after_toegepast(qtbot, open_scan):
+    """Issue 28: after choosing Toegepast the explanation written for 'Deels toegepast' stays,
+    marked as no longer applicable; editing it or going back to an answer that asks for one
+    removes the mark."""
+    window = open_scan
+    window.navigate("KA-01")
+    page = window.workspace.item_page
+    qtbot.keyClick(page.group.buttons()[0], Qt.Key.Key_2)  # Deels toegepast: asks for a why-not
+    page.explanation_edit.setFocus()
+    qtbot.keyClicks(page.explanation_edit, "Geen balie op zaterdag")
+    assert not page.stale_note.isVisible()
+    qtbot.mouseClick(page.group.buttons()[0], Qt.MouseButton.LeftButton)  # Toegepast
+    assert window.doc.answer("KA-01").option == "toegepast"
+    assert window.doc.answer("KA-01").explanation == "Geen balie op zaterdag"  # kept
+    assert page.stale_note.isVisible()
+    assert "‘Deels toegepast’" in page.stale_note.text() and "niet meer van toepassing" in page.stale_note.text()
+    window.doc.undo_stack.undo()  # back to Deels toegepast: the text is its why-not again
+    assert not page.stale_note.isVisible()
+    window.doc.undo_stack.redo()
+    assert page.stale_note.isVisible()
+    page.explanation_edit.setFocus()
+    qtbot.keyClicks(page.explanation_edit, " (nu wel)")
+    assert not page.stale_note.isVisible()

@@ -339,3 +339,25 @@ def test_main_window_f5_and_workshop_menu(window, checklists, new_assessment, qt
     with qtbot.waitSignal(win.closed):
         QTest.keyClick(win, K.Key_Escape)
     assert window._presentation is None
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
+def test_ant_fase_toelichting_is_whole_or_cut_with_a_sign(qtbot, show, doc, theme, size):
+    """Issue 28: the ANT-FASE toelichting lost its last line on the projector at 1920x1080,
+    without an ellipsis: it is shown whole, or visibly cut."""
+    win = show(*size, theme=theme)
+    win.go_to("BSC-01")
+    win.go_to("ANT-FASE")
+    layout = win.item_view.layout_
+    # the new answer labels are shown by the event loop after the first fit: the screen is
+    # fitted again then (before this fix it stayed too tall until the next resize)
+    qtbot.waitUntil(lambda: win.item_view.option_labels[0].isVisible()
+                    and layout.totalHeightForWidth(win.width()) <= win.height())
+    label = win.item_view.toelichting_label
+    assert label.isVisible()
+    _assert_nothing_clipped(win)
+    bottom = label.mapTo(win, label.rect().bottomLeft()).y()
+    assert bottom <= win.height()
+    full = f"Toelichting: {doc.checklists.item('ANT-FASE').explanation}"
+    assert label.text() == full or "niet getoond" in label.text() or "…" in label.text()

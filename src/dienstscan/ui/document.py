@@ -34,6 +34,11 @@ AUTOSAVE_DELAY_MS = 3_000
 #: A recovery copy is written at least this often while there are unwritten changes.
 AUTOSAVE_MAX_MS = 60_000
 
+#: Undo steps kept; older ones are forgotten. Each step holds only what it changed (an answer,
+#: the changed fields of plan actions), at most a few times ``ShortText``'s maximum, so the
+#: stack's memory is bounded by this count times that (issue 28: unbounded it grew without end).
+UNDO_LIMIT = 300
+
 _TEXT_MERGE_ID = 1001
 ANSWER_TEXT_FIELDS = ("explanation", "notes")
 ANSWER_LIST_FIELDS = ("barriers", "causes", "solutions")
@@ -122,6 +127,9 @@ class ScanDocument(QObject):
     recoveryFailed = Signal(str)
     #: The comparison baseline was set or cleared (``baseline``, ``baseline_source``).
     baselineChanged = Signal()
+    #: Fields that keep typed text a moment before committing it (the plan form) commit it now:
+    #: emitted by ``commit_pending`` before a menu command, saving, a recovery copy or closing.
+    commitRequested = Signal()
     #: Another Dienstscan took the scan's lock over ("Toch openen"): a Dutch sentence saying who.
     lockLost = Signal(str)
 
@@ -141,6 +149,7 @@ class ScanDocument(QObject):
         self.path = Path(path) if path else None
         self.lock = lock
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)  # only possible while the stack is empty
         self._unsaved_outside_stack = unsaved
         self._recovery_pending = False
         self._last_dirty = self.is_dirty()
@@ -167,6 +176,10 @@ class ScanDocument(QObject):
             self._schedule_recovery()
 
     # ------------------------------------------------------------------ state
+
+    def commit_pending(self) -> None:
+        """Have every field commit what was typed and not yet committed (see ``commitRequested``)."""
+        self.commitRequested.emit()
 
     def is_dirty(self) -> bool:
         return self._unsaved_outside_stack or not self.undo_stack.isClean()
@@ -292,6 +305,7 @@ class ScanDocument(QObject):
         On failure nothing changes in memory and the recovery copy is brought up to date, so the
         work survives even if the program is closed next.
         """
+        self.commit_pending()
         target = Path(path) if path else self.path
         if target is None:
             raise ValueError("geen bestandsnaam")
@@ -352,6 +366,7 @@ class ScanDocument(QObject):
 
     def write_recovery(self) -> Path | None:
         """Write the recovery copy now (also called by the timers). Failure is reported, not raised."""
+        self.commit_pending()
         self._stop_recovery_timers()
         try:
             written = storage.write_recovery(self.assessment, self.path)

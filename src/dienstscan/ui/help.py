@@ -17,9 +17,22 @@ import re
 import unicodedata
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Qt
-from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QUrl, Qt, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence, QShortcut, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..resources import assets_dir
 
@@ -108,8 +121,12 @@ def manual_text(actions: list[QAction] | None = None) -> str:
 class HelpBrowser(QTextBrowser):
     """The manual; ``show_topic(slug)`` scrolls its heading to the top."""
 
+    #: Whether ``back`` has a place to return to.
+    backAvailable = Signal(bool)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._history: list[int] = []
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._follow)
         self.setSearchPaths([str(help_dir())])
@@ -157,30 +174,131 @@ class HelpBrowser(QTextBrowser):
         if url.scheme() in ("http", "https", "mailto"):
             QDesktopServices.openUrl(url)
         elif url.hasFragment():
+            self.remember()
             self.show_topic(url.fragment())
+
+    # ---------------------------------------------------------------- back
+
+    def remember(self) -> None:
+        """Keep the place shown now, for ``back`` (before jumping elsewhere)."""
+        self._history.append(self.verticalScrollBar().value())
+        self.backAvailable.emit(True)
+
+    def back(self) -> bool:
+        """Return to the place shown before the last jump; False when there is none."""
+        if not self._history:
+            return False
+        self.verticalScrollBar().setValue(self._history.pop())
+        self.backAvailable.emit(bool(self._history))
+        return True
+
+    def find_text(self, text: str) -> bool:
+        """The next place with ``text`` (from the top again after the last); False when none."""
+        if not text:
+            return False
+        if self.find(text):
+            return True
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        return self.find(text)
 
 
 class HelpWindow(QDialog):
-    """Help > Handleiding: not modal, so the manual can stay open beside the work."""
+    """Help > Handleiding: not modal, so the manual can stay open beside the work.
+
+    The contents (the manual's headings) on the left, a search field (Enter: the next place)
+    and *Terug* (Alt+Left) to where the last link or heading jump came from.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Handleiding – Dienstscan")
         self.setModal(False)
         self.browser = HelpBrowser(self)
+        self.contents = QTreeWidget(self)
+        self.contents.setHeaderHidden(True)
+        self.contents.setAccessibleName("Inhoud van de handleiding")
+        self.contents.itemClicked.connect(self._contents_chosen)
+        self.contents.installEventFilter(self)  # Enter opens the heading chosen with the arrows
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Zoeken in de handleiding (Enter: volgende)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Zoeken in de handleiding")
+        self.search.returnPressed.connect(self.find_next)
+        search_label = QLabel("&Zoeken:", self)
+        search_label.setBuddy(self.search)
+        self.found = QLabel(self)
+        self.found.setAccessibleName("Zoekresultaat")
+        self.back_button = QPushButton("← &Terug", self)
+        self.back_button.setToolTip("Terug naar waar u was voor de laatste sprong (Alt+pijl links)")
+        self.back_button.setEnabled(False)
+        self.back_button.clicked.connect(self.browser.back)
+        self.browser.backAvailable.connect(self.back_button.setEnabled)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Back), self, activated=self.browser.back)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, activated=self.search.setFocus)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.FindNext), self, activated=self.find_next)
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.found)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.contents)
+        split.addWidget(self.browser)
+        split.setStretchFactor(1, 1)
+        split.setSizes([230, 730])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.browser)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
         layout.addWidget(buttons)
-        self.resize(860, 720)
+        self.resize(1000, 720)
+
+    def set_manual(self, markdown: str) -> None:
+        """Show the manual and list its headings (levels 1 to 3) as the contents."""
+        self.browser.set_manual(markdown)
+        self.contents.clear()
+        parents: dict[int, QTreeWidgetItem] = {}
+        block = self.browser.document().begin()
+        while block.isValid():
+            level = block.blockFormat().headingLevel()
+            if 0 < level <= 3:
+                parent = next((parents[n] for n in range(level - 1, 0, -1) if n in parents), None)
+                node = QTreeWidgetItem([block.text()])
+                node.setData(0, Qt.ItemDataRole.UserRole, slug(block.text()))
+                if parent is None:
+                    self.contents.addTopLevelItem(node)
+                else:
+                    parent.addChild(node)
+                parents[level] = node
+                for deeper in [n for n in parents if n > level]:
+                    del parents[deeper]
+            block = block.next()
+        self.contents.expandAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (watched is self.contents and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.contents.currentItem()):
+            self._contents_chosen(self.contents.currentItem())
+            return True
+        return super().eventFilter(watched, event)
+
+    def _contents_chosen(self, node: QTreeWidgetItem, _column: int = 0) -> None:
+        self.browser.remember()
+        self.browser.show_topic(node.data(0, Qt.ItemDataRole.UserRole))
+
+    def find_next(self) -> bool:
+        text = self.search.text().strip()
+        found = self.browser.find_text(text)
+        self.found.setText("" if found or not text else f"‘{text}’ staat niet in de handleiding")
+        return found
 
 
 def show_help(window: QWidget, page: str | None = None) -> HelpWindow:
     """Open (or raise) the manual at the part for ``page``; returns the help window."""
     existing = window.findChild(HelpWindow)
     help_window = existing or HelpWindow(window)
-    help_window.browser.set_manual(manual_text(window.actions()))
+    help_window.set_manual(manual_text(window.actions()))
     help_window.show()
     help_window.raise_()
     help_window.activateWindow()

@@ -72,6 +72,10 @@ class MainWindow(QMainWindow):
         self.menu_set: MenuSet = build_menus(self.menuBar(), self, self.action_context)
         self.action("nav_visible").setChecked(settings.navigation_visible())  # as the user left it
         self.status = ScanStatus(self.statusBar())
+        if settings.zoom_percent() != 100:  # the text size chosen last time (Ctrl+plus/minus)
+            from .zoom import restore
+
+            restore()
         self._update_title()
         self._update_actions()
 
@@ -101,7 +105,12 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ actions and menus
 
     def action_context(self, checked: bool = False) -> ActionContext:
-        """What a menu command gets: the open scan, this window as parent and as shell."""
+        """What a menu command gets: the open scan, this window as parent and as shell.
+
+        Text typed and not yet committed (the plan form waits for a pause) is committed first, so
+        every command, undo included, sees and acts on what the user sees."""
+        if self.doc is not None:
+            self.doc.commit_pending()
         return ActionContext(self.doc, self, self, checked)
 
     def action(self, action_id: str) -> QAction:
@@ -262,6 +271,7 @@ class MainWindow(QMainWindow):
             from .live_panel import stop_session  # answer is in the document before it is saved
 
             stop_session(self.doc)
+        self.doc.commit_pending()
         if self.doc.is_dirty():
             choice = dialogs.ask_save_changes(self, self.doc.display_name())
             if choice == "cancel":

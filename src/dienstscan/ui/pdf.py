@@ -510,6 +510,20 @@ def render_pdf(html: str, *, header: str | None = None, paginated: bool = True,
     """
     ensure_app()
     header = header if header is not None else header_text(html)
+    docs, keep = _laid_out(html, paginated=paginated, progress=progress)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(docs[0].metaInformation(QTextDocument.MetaInformation.DocumentTitle))
+    writer.setCreator("Dienstscan")
+    pages = paint_pages(writer, docs, header)
+    del docs, keep
+    return bytes(buffer.data().data()), pages
+
+
+def _laid_out(html: str, *, paginated: bool = True,
+              progress: Callable[[int, int], None] | None = None) -> tuple[list[QTextDocument], list]:
+    """The report laid out on A4 body pages: the documents (one per part) and what keeps them."""
     page_w, page_h = 210 * MM, 297 * MM
     left, right = MARGIN_MM["left"] * MM, MARGIN_MM["right"] * MM
     top, bottom = MARGIN_MM["top"] * MM, MARGIN_MM["bottom"] * MM
@@ -527,27 +541,31 @@ def render_pdf(html: str, *, header: str | None = None, paginated: bool = True,
     else:
         doc, keep = build_document(html, body_w, body_h)
         docs = [doc]
+    return docs, keep
+
+
+def paint_pages(device, docs: list[QTextDocument], header: str) -> int:
+    """Paint the laid-out report on A4 pages of ``device`` (the PDF writer, or the printer of the
+    print preview: the same pages); returns the number of pages."""
+    page_w, page_h = 210 * MM, 297 * MM
+    left, right = MARGIN_MM["left"] * MM, MARGIN_MM["right"] * MM
+    top, bottom = MARGIN_MM["top"] * MM, MARGIN_MM["bottom"] * MM
+    body_w, body_h = page_w - left - right, page_h - top - bottom
     sheets = [(doc, n) for doc in docs for n in range(doc.pageCount())]
     pages = len(sheets)
-
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(PDF_DPI)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+    device.setResolution(PDF_DPI)
+    device.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(0, 0, 0, 0)))
-    writer.setTitle(docs[0].metaInformation(QTextDocument.MetaInformation.DocumentTitle))
-    writer.setCreator("Dienstscan")
     painter = QPainter()
-    if not painter.begin(writer):
+    if not painter.begin(device):
         raise OSError("Qt kon het PDF-bestand niet beginnen")
     try:
-        scale = writer.resolution() / LAYOUT_DPI
+        scale = device.resolution() / LAYOUT_DPI
         small = QFont("DejaVu Sans")
         small.setPixelSize(round(8 * LAYOUT_DPI / 72))
         for page, (doc, local) in enumerate(sheets):
             if page:
-                writer.newPage()
+                device.newPage()
             painter.save()
             painter.scale(scale, scale)
             painter.save()
@@ -571,8 +589,17 @@ def render_pdf(html: str, *, header: str | None = None, paginated: bool = True,
             painter.restore()
     finally:
         painter.end()
+    return pages
+
+
+def print_preview_pages(html: str, device) -> int:
+    """The report's pages on ``device`` (a ``QPrinter`` of the print preview), as ``render_pdf``
+    would print them; returns the number of pages."""
+    ensure_app()
+    docs, keep = _laid_out(html)
+    pages = paint_pages(device, docs, header_text(html))
     del docs, keep
-    return bytes(buffer.data().data()), pages
+    return pages
 
 
 def write_pdf(html: str, path: Path, *, header: str | None = None,

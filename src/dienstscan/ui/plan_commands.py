@@ -2,8 +2,9 @@
 
 The plan functions of ``dienstscan.plan`` (``edit_action``, ``add_own_action``,
 ``merge_actions``) and ``dienstscan.export.excel_plan.apply_plan_import`` do the work; this module
-only wraps them in ``QUndoCommand``s. A plan command keeps a snapshot of the action list before
-and after the edit, so undo restores exactly what was there. Typing in one field of one action
+only wraps them in ``QUndoCommand``s. A plan command keeps what the edit changed (the fields of
+an action before and after, an added or removed action whole), so undo restores exactly what was
+there and a step costs what it changed, not the whole plan. Typing in one field of one action
 (or one key figure) merges into a single undo step, like typing in an answer's explanation.
 
 The document keeps the proposed actions in step with the answers (``ScanDocument.sync_proposals``
@@ -15,6 +16,7 @@ same plan for the same answers.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
@@ -44,15 +46,45 @@ def _copy_actions(actions: Iterable[Action]) -> list[Action]:
     return [a.model_copy(deep=True) for a in actions]
 
 
+def _field_values(action: Action, names: Iterable[str]) -> dict[str, Any]:
+    return {name: copy.deepcopy(getattr(action, name)) for name in names}
+
+
 class PlanEdit(QUndoCommand):
-    """Replace the scan's action list (snapshots before and after, copied on every use)."""
+    """A change of the scan's action list, kept as what changed: for an action that stayed, the
+    fields that differ (before and after); an added or removed action whole; the order of the
+    ids only when it changed. Typing a word in one field costs that field's two texts, not two
+    copies of the whole plan (issue 28: 2,000 edits took 500 MB when every step held both).
+    """
 
     def __init__(self, doc: ScanDocument, text: str, after: list[Action], *, merge_key: tuple | None = None) -> None:
         super().__init__(text)
         self.doc = doc
-        self.before = _copy_actions(doc.assessment.actions)
-        self.after = _copy_actions(after)
         self.merge_key = merge_key
+        old = {a.id: a for a in doc.assessment.actions}
+        new = {a.id: a for a in after}
+        #: action id -> {field: value} before / after, for actions in both lists
+        self.before_fields: dict[str, dict[str, Any]] = {}
+        self.after_fields: dict[str, dict[str, Any]] = {}
+        #: whole actions that only exist before (removed) or after (added)
+        self.removed = {i: a.model_copy(deep=True) for i, a in old.items() if i not in new}
+        self.added = {i: a.model_copy(deep=True) for i, a in new.items() if i not in old}
+        for action_id, action in new.items():
+            was = old.get(action_id)
+            if was is None or was is action or was == action:
+                continue
+            names = [n for n in Action.model_fields if getattr(was, n) != getattr(action, n)]
+            if not names:
+                continue
+            self.before_fields[action_id] = _field_values(was, names)
+            self.after_fields[action_id] = _field_values(action, names)
+        before_ids, after_ids = tuple(old), tuple(new)
+        same_order = before_ids == after_ids
+        self.before_ids = None if same_order else before_ids
+        self.after_ids = None if same_order else after_ids
+
+    def is_empty(self) -> bool:
+        return not (self.before_fields or self.removed or self.added or self.before_ids is not None)
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         return _PLAN_MERGE_ID if self.merge_key is not None else -1
@@ -60,16 +92,39 @@ class PlanEdit(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
         if not isinstance(other, PlanEdit) or other.merge_key != self.merge_key or self.merge_key is None:
             return False
-        self.after = other.after
+        if other.added or other.removed or other.before_ids is not None:
+            return False  # a typed edit never adds or removes; keep anything else its own step
+        for action_id, fields in other.after_fields.items():
+            before = self.before_fields.setdefault(action_id, {})
+            for name, value in other.before_fields[action_id].items():
+                before.setdefault(name, value)  # the value before the first of the merged edits
+            self.after_fields.setdefault(action_id, {}).update(fields)
         return True
 
-    def redo(self) -> None:
-        self.doc.assessment.actions = _copy_actions(self.after)
+    def _put(self, fields: dict[str, dict[str, Any]], whole: dict[str, Action], order: tuple[str, ...] | None,
+             drop: dict[str, Action]) -> None:
+        live = self.doc.assessment.actions
+        current = {a.id: a for a in live if a.id not in drop}
+        for action_id, values in fields.items():
+            action = current.get(action_id)
+            if action is not None:
+                # a new object, never a change in place: what holds the old one sees no half change
+                current[action_id] = action.model_copy(update=_copied(values), deep=True)
+        for action_id, action in whole.items():
+            current[action_id] = action.model_copy(deep=True)
+        ids = order if order is not None else [a.id for a in live]  # same ids: nothing added or removed
+        self.doc.assessment.actions = [current[i] for i in ids if i in current]
         self.doc.notify_changed(SCAN_WIDE)
 
+    def redo(self) -> None:
+        self._put(self.after_fields, self.added, self.after_ids, self.removed)
+
     def undo(self) -> None:
-        self.doc.assessment.actions = _copy_actions(self.before)
-        self.doc.notify_changed(SCAN_WIDE)
+        self._put(self.before_fields, self.removed, self.before_ids, self.added)
+
+
+def _copied(values: dict[str, Any]) -> dict[str, Any]:
+    return {name: copy.deepcopy(value) for name, value in values.items()}
 
 
 def _working_copy(doc: ScanDocument) -> Assessment:
@@ -78,17 +133,18 @@ def _working_copy(doc: ScanDocument) -> Assessment:
 
 
 def _apply(doc: ScanDocument, text: str, change: Callable[[Assessment], Any], *,
-           merge_key: tuple | None = None) -> Any:
+           merge_key: tuple | None = None, work: Assessment | None = None) -> Any:
     """Run ``change`` on a working copy; push the result as one undo step when anything changed.
 
     Exceptions from ``change`` (bad values) propagate before anything is pushed: the scan stays
-    as it was.
+    as it was. ``work`` is a working copy made by the caller (one that copies only what the
+    change touches).
     """
-    work = _working_copy(doc)
+    work = _working_copy(doc) if work is None else work
     result = change(work)
-    before = [a.model_dump() for a in doc.assessment.actions]
-    if [a.model_dump() for a in work.actions] != before:
-        doc.push(PlanEdit(doc, text, work.actions, merge_key=merge_key))
+    command = PlanEdit(doc, text, work.actions, merge_key=merge_key)
+    if not command.is_empty():
+        doc.push(command)
     return result
 
 
@@ -99,8 +155,11 @@ def _find(work: Assessment, action_id: str) -> Action:
     return action
 
 
-def edit_action_fields(doc: ScanDocument, action_id: str, **fields: Any) -> None:
+def edit_action_fields(doc: ScanDocument, action_id: str, *, visit: int | None = None, **fields: Any) -> None:
     """Change fields of one action (``dienstscan.plan.edit_action``: validated, recorded as edited).
+
+    Consecutive edits of one typed field merge into one undo step; with ``visit`` (a number the
+    form changes each time the user enters a field) only those of the same visit do.
 
     Raises ``ValueError`` (pydantic's ``ValidationError`` is one) for a value the action refuses;
     nothing changes then.
@@ -108,10 +167,16 @@ def edit_action_fields(doc: ScanDocument, action_id: str, **fields: Any) -> None
     if len(fields) == 1:
         (name,) = fields
         text = f"{ACTION_FIELD_LABELS.get(name, name)} van {action_id} wijzigen"
-        merge_key = (action_id, name) if name in TYPED_FIELDS else None
+        merge_key = (action_id, name, visit) if name in TYPED_FIELDS else None
     else:
         text, merge_key = f"Actie {action_id} wijzigen", None
-    _apply(doc, text, lambda work: edit_action(_find(work, action_id), **fields), merge_key=merge_key)
+    # only the edited action is copied: the others are shared, unchanged, with the scan
+    actions = list(doc.assessment.actions)
+    for index, action in enumerate(actions):
+        if action.id == action_id:
+            actions[index] = action.model_copy(deep=True)
+    work = doc.assessment.model_copy(update={"actions": actions})
+    _apply(doc, text, lambda work: edit_action(_find(work, action_id), **fields), merge_key=merge_key, work=work)
 
 
 def set_decision(doc: ScanDocument, action_ids: Iterable[str], decision: str) -> None:

@@ -167,3 +167,69 @@ def export_report_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | No
         dialogs.show_error(parent, "Openen mislukt",
                            f"'{target}' kon niet worden geopend: er is geen programma voor gevonden.")
     return path
+
+
+# --------------------------------------------------------------------------- print preview
+
+
+def show_preview(dialog) -> None:
+    """Show the print preview (modal); tests replace this so nothing blocks."""
+    dialog.exec()
+
+
+def make_report_preview(parent: QWidget | None, doc: ScanDocument):
+    """The print preview of the report (A4, the same pages as the PDF) with *Opslaan als…*.
+
+    The report is made from a copy of the scan as it is now, when the preview first asks for its
+    pages; *Opslaan als…* closes the preview and goes on as Bestand > Exporteren > Rapport.
+    """
+    from PySide6.QtGui import QAction
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrinter
+    from PySide6.QtWidgets import QToolBar
+
+    from ..export.report import render_report_html
+    from .pdf import print_preview_pages
+
+    snapshot = doc.assessment.model_copy(deep=True)
+    baseline = doc.baseline.model_copy(deep=True) if doc.baseline is not None else None
+    html = render_report_html(doc.checklists, snapshot, baseline=baseline)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle("Afdrukvoorbeeld van het rapport – Dienstscan")
+    dialog.printer = printer  # the dialog only points to it: kept alive as long as the dialog
+    dialog.pages = 0
+
+    def paint(device) -> None:
+        dialog.pages = print_preview_pages(html, device)
+
+    dialog.paintRequested.connect(paint)
+    save = QAction("Opslaan als…", dialog)
+    save.setToolTip("Het rapport opslaan als PDF, Word of HTML")
+    save.setObjectName("preview-save")
+
+    def save_as() -> None:
+        dialog.accept()
+        export_report_dialog(parent, doc)
+
+    save.triggered.connect(save_as)
+    bar = dialog.findChild(QToolBar)
+    if bar is not None:
+        bar.addSeparator()
+        bar.addAction(save)
+    dialog.save_action = save
+    if parent is not None:
+        dialog.resize(min(1000, parent.width()), max(600, parent.height() - 40))
+    return dialog
+
+
+def preview_report_dialog(parent: QWidget | None, doc: ScanDocument) -> None:
+    """Bestand > Exporteren > Afdrukvoorbeeld van het rapport: look at the pages before saving."""
+    try:
+        dialog = make_report_preview(parent, doc)
+    except Exception as exc:  # noqa: BLE001 - the user gets a message, the log the details
+        log.exception("the print preview failed")
+        dialogs.show_error(parent, "Afdrukvoorbeeld",
+                           f"Het afdrukvoorbeeld kon niet worden gemaakt ({type(exc).__name__}: {exc}). "
+                           "Uw scan is niet gewijzigd.")
+        return
+    show_preview(dialog)

@@ -108,3 +108,34 @@ def set_navigation_visible(visible: bool) -> None:
     store = settings()
     store.setValue("navigation_visible", bool(visible))
     store.sync()
+
+
+def plan_columns(default: list[str]) -> list[str]:
+    """The optional columns of the plan table the user chose to see (by header), or ``default``."""
+    value = settings().value("plan_columns")
+    if value is None:
+        return list(default)
+    if isinstance(value, str):
+        value = [value] if value else []
+    return [str(v) for v in value]
+
+
+def set_plan_columns(columns: list[str]) -> None:
+    store = settings()
+    store.setValue("plan_columns", list(columns) if columns else "")
+    store.sync()
+
+
+def zoom_percent() -> int:
+    """The text size of the application in percent of the system's (Ctrl+plus/minus; remembered)."""
+    try:
+        value = int(settings().value("zoom_percent", 100))
+    except (TypeError, ValueError):
+        return 100
+    return value if 50 <= value <= 300 else 100
+
+
+def set_zoom_percent(percent: int) -> None:
+    store = settings()
+    store.setValue("zoom_percent", int(percent))
+    store.sync()

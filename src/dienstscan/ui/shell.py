@@ -38,6 +38,12 @@ class Shell(Protocol):
     def show_page(self, key: str) -> bool:
         """Show a registered page of the open scan (``"dashboard"``, ...)."""
 
+    def navigate(self, node_id: str) -> bool:
+        """Show an item, section, framework or registered page of the open scan by id."""
+
+    def page(self, key: str) -> QWidget | None:
+        """The registered page ``key`` of the open scan (built on first use), or None."""
+
     def use_checklists(self, checklists: ChecklistSet) -> None:
         """Use other checklists (same items, other benchmarks) from now on, also in the open scan."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from PySide6.QtWidgets import QLabel, QStatusBar
+from PySide6.QtWidgets import QFrame, QLabel, QStatusBar
 
 from .document import ScanDocument
 
@@ -23,9 +23,25 @@ class ScanStatus:
     def __init__(self, bar: QStatusBar) -> None:
         self.counts = QLabel(bar)
         self.recovery = QLabel(bar)
-        bar.addPermanentWidget(self.recovery)
-        bar.addPermanentWidget(self.counts)
+        # each message in its own box, with a line between them and between the passing message
+        # (left) and these, so "Herstelkopie bewaard om 14:02" and "78 van 78 beantwoord" never
+        # read as one sentence (issue 28)
+        self.separators: list[QFrame] = []
+        for label in (self.recovery, self.counts):
+            label.setContentsMargins(8, 0, 8, 0)
+            line = QFrame(bar)
+            line.setFrameShape(QFrame.Shape.VLine)
+            line.setFrameShadow(QFrame.Shadow.Sunken)
+            self.separators.append(line)
+            bar.addPermanentWidget(line)
+            bar.addPermanentWidget(label)
+        self.recovery.setAccessibleName("Herstelkopie")
+        self.counts.setAccessibleName("Voortgang van de scan")
         self.doc: ScanDocument | None = None
+
+    def _show_separators(self) -> None:
+        self.separators[0].setVisible(bool(self.recovery.text()))
+        self.separators[1].setVisible(bool(self.counts.text()))
 
     def set_document(self, doc: ScanDocument | None) -> None:
         self.doc = doc
@@ -42,6 +58,7 @@ class ScanStatus:
         doc = self.doc
         if doc is None:
             self.counts.clear()
+            self._show_separators()
             return
         counts = doc.counts()
         in_scope = [counts[f] for f in doc.assessment.frameworks if f in counts]
@@ -52,13 +69,16 @@ class ScanStatus:
         if missing:
             text += f"  ·  uitleg ontbreekt bij {missing}"
         self.counts.setText(text)
+        self._show_separators()
 
     def recovery_written(self, _path: object) -> None:
         self.recovery.setStyleSheet("")
         self.recovery.setText(f"Herstelkopie bewaard om {datetime.now():%H:%M}")
+        self._show_separators()
 
     def recovery_failed(self, message: str) -> None:
         self.recovery.setStyleSheet("color: #a00000; font-weight: bold;")
         self.recovery.setText("Geen herstelkopie: sla de scan op!")
+        self._show_separators()
         self.recovery.setToolTip(message)
         log.warning("herstelkopie mislukt: %s", message)

@@ -1,4 +1,5 @@
-"""Small reusable widgets: an editable text list, an optional Dutch date field, a flow layout, undo routing.
+"""Small reusable widgets: an editable text list, an optional Dutch date field (typed or picked), a flow
+layout, undo routing.
 
 ``route_undo_to_document`` makes Ctrl+Z/Ctrl+Y in a text field reach the application's undo
 action instead of the field's own undo, so there is one undo history: the document's.
@@ -11,19 +12,23 @@ import datetime as dt
 from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QDateEdit,
+    QApplication,
+    QCalendarWidget,
     QHBoxLayout,
+    QLabel,
     QLayout,
     QListWidget,
     QListWidgetItem,
+    QLineEdit,
     QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ..model.typed_date import TypedDateError, format_date, parse_typed_date
+
 DATE_FORMAT = "dd-MM-yyyy"
-_NO_DATE = QDate(1900, 1, 1)
 
 
 class _UndoRouter(QObject):
@@ -58,46 +63,133 @@ def from_qdate(value: QDate) -> dt.date:
 
 
 class OptionalDateEdit(QWidget):
-    """A date field (dd-mm-jjjj, calendar popup) that may be empty, with a clear button."""
+    """A date field that may be empty: typed (dd-mm-jjjj and the usual short forms, read by
+    ``model.typed_date``), chosen in a calendar (the button, or Alt+Down), or wiped (×).
+
+    A typed date is read when the field is left or Enter is pressed; what cannot be read stays in
+    the field, with a Dutch sentence under it saying what is wrong, and the stored date does not
+    change. The calendar of an empty field opens on ``default_date`` (the scan's peildatum where
+    the page knows it) or today, and is placed so it fits on the screen.
+    """
 
     dateChanged = Signal(object)  # dt.date | None
 
     def __init__(self, parent: QWidget | None = None, *, name: str = "Datum") -> None:
         super().__init__(parent)
-        self.edit = QDateEdit(self)
-        self.edit.setDisplayFormat(DATE_FORMAT)
-        self.edit.setCalendarPopup(True)
-        self.edit.setMinimumDate(_NO_DATE)
-        self.edit.setSpecialValueText("geen datum")
-        self.edit.setDate(_NO_DATE)
+        self._date: dt.date | None = None
+        self._name = name
+        #: where the calendar of an empty field opens (None: today)
+        self.default_date: dt.date | None = None
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText("dd-mm-jjjj")
         self.edit.setAccessibleName(name)
+        self.edit.setToolTip("Typ een datum als dd-mm-jjjj (bijvoorbeeld 31-12-2027 of 31122027), of kies er een "
+                             "in de kalender (Alt+pijl omlaag)")
+        width = self.edit.fontMetrics().horizontalAdvance("00-00-00000") + 16
+        self.edit.setMinimumWidth(width)
+        self.calendar_button = QToolButton(self)
+        self.calendar_button.setText("▾")
+        self.calendar_button.setToolTip("Kalender (Alt+pijl omlaag)")
+        self.calendar_button.setAccessibleName(f"{name}: kalender")
+        self.calendar_button.clicked.connect(self.open_calendar)
         self.clear_button = QToolButton(self)
         self.clear_button.setText("×")
         self.clear_button.setToolTip("Datum wissen")
         self.clear_button.setAccessibleName(f"{name} wissen")
         self.clear_button.clicked.connect(lambda: self.set_date(None, emit=True))
-        layout = QHBoxLayout(self)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #9c0006;")
+        self.message.setAccessibleName(f"{name}: melding")
+        self.message.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.calendar_button)
+        row.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(self.clear_button)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
         self.setFocusProxy(self.edit)
-        self._loading = False
-        self.edit.dateChanged.connect(self._on_changed)
+        self.calendar: QCalendarWidget | None = None
+        self.edit.editingFinished.connect(self.commit_text)
+        self.edit.installEventFilter(self)
 
     def date(self) -> dt.date | None:
-        value = self.edit.date()
-        return None if value == _NO_DATE else from_qdate(value)
+        """The date the field holds (the last one read or set; not a half-typed text)."""
+        return self._date
 
     def set_date(self, value: dt.date | None, *, emit: bool = False) -> None:
-        self._loading = not emit
-        try:
-            self.edit.setDate(to_qdate(value) if value else _NO_DATE)
-        finally:
-            self._loading = False
+        changed = value != self._date
+        self._date = value
+        self.edit.setText(format_date(value))
+        self._show_message(None)
+        if emit and changed:
+            self.dateChanged.emit(value)
 
-    def _on_changed(self, _value: QDate) -> None:
-        if not self._loading:
-            self.dateChanged.emit(self.date())
+    def error(self) -> str:
+        """The message about a text that could not be read ('' when there is none)."""
+        return self.message.text() if not self.message.isHidden() else ""
+
+    def _show_message(self, text: str | None) -> None:
+        self.message.setText(text or "")
+        self.message.setVisible(bool(text))
+        self.edit.setStyleSheet("QLineEdit { border: 2px solid #9c0006; }" if text else "")
+
+    def commit_text(self) -> bool:
+        """Read the typed text; False (and a message) when it is no date. The text stays then."""
+        try:
+            value = parse_typed_date(self.edit.text())
+        except TypedDateError as exc:
+            self._show_message(f"{self._name} niet overgenomen: {exc}")
+            return False
+        self.set_date(value, emit=True)
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (watched is self.edit and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier):
+            self.open_calendar()
+            return True
+        return False
+
+    def open_calendar(self) -> QCalendarWidget:
+        """Show the calendar under the field (above it, or moved left, where the screen ends)."""
+        if self.calendar is None:
+            self.calendar = QCalendarWidget(self)
+            self.calendar.setWindowFlags(Qt.WindowType.Popup)
+            self.calendar.setGridVisible(True)
+            self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+            self.calendar.setAccessibleName(f"{self._name}: kalender")
+            self.calendar.clicked.connect(self._picked)
+            self.calendar.activated.connect(self._picked)
+        try:
+            shown = parse_typed_date(self.edit.text()) or self._date
+        except TypedDateError:
+            shown = self._date
+        start = shown or self.default_date or dt.date.today()
+        self.calendar.setSelectedDate(to_qdate(start))
+        self.calendar.adjustSize()
+        self.calendar.show()  # shown first: its frame has its real size only then
+        size = self.calendar.frameGeometry().size()
+        below = self.edit.mapToGlobal(QPoint(0, self.edit.height()))
+        screen = (self.screen() or QApplication.primaryScreen()).availableGeometry()
+        x = min(max(below.x(), screen.left()), screen.right() - size.width() + 1)
+        y = below.y()
+        if y + size.height() > screen.bottom() + 1:
+            y = max(screen.top(), self.edit.mapToGlobal(QPoint(0, 0)).y() - size.height())
+        self.calendar.move(x, y)
+        self.calendar.setFocus(Qt.FocusReason.PopupFocusReason)
+        return self.calendar
+
+    def _picked(self, value: QDate) -> None:
+        if self.calendar is not None:
+            self.calendar.hide()
+        self.set_date(from_qdate(value), emit=True)
+        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class EditableList(QWidget):

@@ -85,6 +85,7 @@ class Workspace(QSplitter):
         #: Registered pages by key; each is built the first time it is needed (``page(key)``),
         #: so opening a scan only pays for the page it shows first.
         self.specs: dict[str, PageSpec] = {}
+        self._shown_count = 0  # pages shown so far: ``navigate`` shows a node once, not twice
         self.pages: dict[str, QWidget] = {}
         for spec in registered_pages():
             self.specs[spec.key] = spec
@@ -157,9 +158,16 @@ class Workspace(QSplitter):
         return page is not None and self.stack.currentWidget() is page and page.item_id is not None
 
     def _show_node(self, kind: str, node_id: str) -> None:
+        self._shown_count += 1
         if kind == "item":
+            from_tree = self.tree.hasFocus()  # before the old answer buttons (maybe focused) go
             self.item_page.show_item(node_id)
             self.stack.setCurrentWidget(self.item_page)
+            # moving to an item (Ctrl+PgDown, a link, a button) puts the focus on its answer, so a
+            # number key answers it instead of landing in the explanation of the item before
+            # (issue 28); moving through the tree keeps the focus there for the arrow keys
+            if not from_tree:
+                self.item_page.focus_answer()
         elif kind == "section":
             self.section_page.show_section(node_id)
             self.stack.setCurrentWidget(self.section_page)
@@ -185,8 +193,10 @@ class Workspace(QSplitter):
         kind = self.kind_of(node_id)
         if kind is None:
             return False
+        shown = self._shown_count
         self.tree.select(kind, node_id)
-        self._show_node(kind, node_id)
+        if self._shown_count == shown:  # selecting it in the tree did not show it already
+            self._show_node(kind, node_id)
         return True
 
     def current(self) -> tuple[str, str] | None:

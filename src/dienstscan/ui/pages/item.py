@@ -164,8 +164,19 @@ class ItemPage(QWidget):
         self.missing_text.setStyleSheet("color: #8a4500; font-weight: bold;")
         missing.addWidget(self.missing_icon)
         missing.addWidget(self.missing_text, 1)
+        # the "why not" written for an earlier answer that asked for it, now that the answer no
+        # longer does (Toegepast): kept, but marked, so nobody reads it as the reason for this one
+        self.stale_note = text_label()
+        self.stale_note.setObjectName("staleExplanation")
+        self.stale_note.setStyleSheet("#staleExplanation { background: #fff2cc; border: 1px solid #bf8f00;"
+                                      " padding: 4px 8px; color: #1a1a1a; }")
+        self.stale_note.setAccessibleName("Uitleg hoort bij een eerder antwoord")
+        self.stale_note.hide()
+        #: item id -> label of the earlier answer its explanation was written for (this session)
+        self._stale_for: dict[str, str] = {}
         outer.addWidget(self.explanation_label)
         outer.addWidget(self.missing_row)
+        outer.addWidget(self.stale_note)
         outer.addWidget(self.explanation_edit)
 
         # ---- notes
@@ -256,11 +267,21 @@ class ItemPage(QWidget):
             self.current_text.setVisible(note is not None)
             self._build_buttons(scale.options)
             self.analysis_box.setVisible(has_norm)
+            self.evidence_date.set_date(None)  # no message or half-typed text of the item before
         finally:
             self._loading = False
         self.previous_bar.set_item(item_id)
         self.analysis_box.set_item(item_id)
         self._refresh()
+
+    def focus_answer(self) -> None:
+        """Put the focus on the chosen answer's button (the first option when none is chosen)."""
+        buttons = self.group.buttons()
+        if not buttons:
+            return
+        button = self.group.checkedButton() or min(buttons, key=self.group.id)
+        button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroll.ensureWidgetVisible(button)
 
     @staticmethod
     def _source_line(item: Item) -> str:
@@ -299,6 +320,7 @@ class ItemPage(QWidget):
             button.setMinimumWidth(width + 26)
             self.group.addButton(button, index)
             self.buttons_row.addWidget(button)
+            button.show()  # now, not when the layout gets round to it: it can take the focus at once
 
     def _refresh(self) -> None:
         if self.item_id is None:
@@ -336,6 +358,15 @@ class ItemPage(QWidget):
             if missing:
                 self.missing_text.setText(f"Bij ‘{option.label}’ is een uitleg verplicht. Leg uit waarom "
                                           "de norm niet (volledig) wordt toegepast.")
+            earlier = self._stale_for.get(self.item_id)
+            stale = bool(earlier and option is not None and not required and explanation.strip())
+            if not explanation.strip():
+                self._stale_for.pop(self.item_id, None)  # nothing left to mark
+            if stale:
+                self.stale_note.setText(
+                    f"Deze uitleg is geschreven bij het eerdere antwoord ‘{earlier}’ en is bij ‘{option.label}’ "
+                    "niet meer van toepassing. Ze blijft bewaard; pas haar aan of maak het veld leeg.")
+            self.stale_note.setVisible(stale)
             self.explanation_edit.setAccessibleName("Uitleg, verplicht" if required else "Uitleg")
             self.explanation_edit.setPlaceholderText(
                 "Waarom niet (volledig)? Wat is de afweging?" if required else "Eventuele toelichting op het antwoord")
@@ -348,7 +379,9 @@ class ItemPage(QWidget):
             reference = evidence.reference if evidence else ""
             if self.reference_edit.text() != reference:
                 self.reference_edit.setText(reference)
-            self.evidence_date.set_date(evidence.date if evidence else None)
+            self.evidence_date.default_date = self.doc.assessment.peildatum
+            if self.evidence_date.date() != (evidence.date if evidence else None) or not self.evidence_date.error():
+                self.evidence_date.set_date(evidence.date if evidence else None)
         finally:
             self._loading = False
 
@@ -365,8 +398,14 @@ class ItemPage(QWidget):
     # ------------------------------------------------------------------ editing
 
     def _choose(self, option_id: str | None) -> None:
-        if self.item_id is not None:
-            self.doc.set_option(self.item_id, option_id)
+        if self.item_id is None:
+            return
+        answer = self.doc.answer(self.item_id)
+        scale = self.doc.checklists.scale_for(self.item_id)
+        before = scale.option(answer.option) if answer and answer.option else None
+        if before is not None and before.requires_explanation and answer.explanation.strip():
+            self._stale_for[self.item_id] = before.label  # shown only while the new answer asks none
+        self.doc.set_option(self.item_id, option_id)
 
     def _on_option_clicked(self, index: int) -> None:
         if not self._loading:
@@ -381,6 +420,8 @@ class ItemPage(QWidget):
 
     def _edit_text(self, field: str, text: str) -> None:
         if not self._loading and self.item_id is not None:
+            if field == "explanation":
+                self._stale_for.pop(self.item_id, None)  # looked at and changed: the user's own now
             self.doc.set_text(self.item_id, field, text)
 
     def _edit_evidence(self, field: str, value: object) -> None:

@@ -151,6 +151,11 @@ def short_verdict(result: KeyFigureResult) -> str:
         if refs:
             parts.append("1 referentie" if len(refs) == 1 else f"{len(refs)} referenties")
         return "nog niet ingevuld · " + " en ".join(parts)
+    if not comparison.comparable:
+        # withheld (a count without inhabitants, references that cannot be converted): no
+        # position is claimed, and the row says so and why instead of an empty count (issue 28)
+        why = comparison.withheld_reason or "de vergelijking is niet te maken"
+        return f"niet vergelijkbaar: {why}"
     parts = []
     if len(norms) == 1:
         parts.append(benchmark_verdict(norms[0]))
@@ -163,7 +168,8 @@ def short_verdict(result: KeyFigureResult) -> str:
     elif refs:
         counts = [(word, sum(1 for b in refs if b.position == pos))
                   for pos, word in (("boven", "boven"), ("gelijk", "gelijk aan"), ("onder", "onder"))]
-        parts.append(", ".join(f"{word} {n}" for word, n in counts if n) + f" van {len(refs)} referenties")
+        placed = ", ".join(f"{word} {n}" for word, n in counts if n)
+        parts.append(f"{placed} van {len(refs)} referenties" if placed else "referenties: niet vergelijkbaar")
     return " · ".join(parts)
 
 
@@ -245,6 +251,7 @@ class KeyFigureRow:
         self.related.linkActivated.connect(page.openItem)
         self.date_label = QLabel("&Datum meting:")
         self.date = OptionalDateEdit(name=f"{kf.label}: datum meting")
+        self.date.default_date = page.doc.assessment.peildatum
         self.date_label.setBuddy(self.date.edit)
         self.date.dateChanged.connect(lambda d: set_key_figure(page.doc, kf.id, date=d))
         self.note_label = QLabel("&Toelichting:")

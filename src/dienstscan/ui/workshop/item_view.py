@@ -128,6 +128,8 @@ class ItemView(QWidget):
 
     def _show_options(self, options, chosen_id: str | None) -> None:
         for label in self.option_labels:
+            label.hide()  # out of the layout now; deleteLater waits for the event loop
+            self.options_layout.removeWidget(label)
             label.deleteLater()
         self.option_labels = []
         columns = len(options) if len(options) <= 3 else (2 if len(options) == 4 else 3)

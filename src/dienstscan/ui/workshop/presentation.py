@@ -20,7 +20,7 @@ row in ``KEYMAP`` and its ``key_*`` method here.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QLayout, QStackedLayout, QVBoxLayout, QWidget
 
@@ -107,6 +107,9 @@ class PresentationWindow(QWidget):
     def _build(self) -> None:
         self.stack = QStackedLayout(self)
         self.item_view = ItemView(self)
+        self._fitting = False
+        self._refits = 0
+        self.item_view.installEventFilter(self)
         self.closing = ClosingScreen(self)
         self.stack.addWidget(self.item_view)
         self.stack.addWidget(self.closing)
@@ -200,6 +203,7 @@ class PresentationWindow(QWidget):
                 self.itemShown.emit(item_id)
             self.stack.setCurrentWidget(self.item_view)
         self._refresh_overlay()
+        self._refits = 0
         self._fit()
 
     # ------------------------------------------------------------------ fonts and fitting
@@ -230,10 +234,28 @@ class PresentationWindow(QWidget):
     def _fit(self) -> None:
         """The screen shown shrinks its secondary text (never the item text) until it fits."""
         screen = self.closing if self.on_closing_screen else self.item_view
-        screen.fit(lambda: self._too_tall(screen.layout_), self._apply_fonts)
+        self._fitting = True
+        try:
+            screen.fit(lambda: self._too_tall(screen.layout_), self._apply_fonts)
+        finally:
+            self._fitting = False
+        if screen is self.item_view:  # the answers' own grid: placed now, in the fonts just chosen
+            self.item_view.options_layout.activate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        # New answer labels take room only once the layout has shown and styled them (queued
+        # steps of the event loop), after the fit: when the screen then no longer fits, fit again
+        # (a few times at most), or the last lines of the text below fall off the screen without
+        # a sign (issue 28: the ANT-FASE toelichting at 1920x1080)
+        if (event.type() == QEvent.Type.LayoutRequest and watched is self.item_view and not self._fitting
+                and not self.on_closing_screen and self._refits < 3 and self._too_tall(self.item_view.layout_)):
+            self._refits += 1
+            self._fit()
+        return False
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
+        self._refits = 0
         self._fit()
         self._refresh_overlay()
 

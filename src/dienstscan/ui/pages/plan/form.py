@@ -1,5 +1,11 @@
 """The plan page's form: every PDCA field of the selected action, each change one undo step.
 
+Typed text is kept in the field while the user types and committed to the scan (one command)
+after a pause of ``COMMIT_PAUSE_MS``, on leaving the field, on choosing another action and
+whenever the document asks (``ScanDocument.commitRequested``: before a menu command, saving or
+closing). All commits made during one visit of a field are one undo step. A keystroke therefore
+only repaints the field; the table, the other pages and the score follow the commit.
+
 Plan (title, description, theme, priority, owner, start and end with a date picker, indicator,
 target), Do (status, progress), Check (measured value and date, conclusion) and Act (choice and
 note); each field is labelled with its Dutch name from ``ACTION_FIELD_LABELS``. A bad value is
@@ -12,9 +18,12 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -31,6 +40,8 @@ from ...document import ScanDocument
 from ...widgets import OptionalDateEdit, route_undo_to_document
 from ..common import heading, text_label
 
+#: Quiet time after the last keystroke before typed text is committed to the scan.
+COMMIT_PAUSE_MS = 700
 ERROR_STYLE = "color: #9c0006; font-weight: bold;"
 NOTICE_STYLE = "background: #fff2cc; border: 1px solid #bf8f00; padding: 6px; color: #1a1a1a;"
 
@@ -50,6 +61,13 @@ class ActionForm(QWidget):
         self._framework_of = framework_of
         self.action_id: str | None = None
         self._loading = False
+        #: (action id, field, text) typed but not yet committed to the scan
+        self._pending: tuple[str, str, str] | None = None
+        #: one number per visit of a text field: the commits of one visit are one undo step
+        self._visit = 0
+        self._commit_timer = QTimer(self, singleShot=True, interval=COMMIT_PAUSE_MS)
+        self._commit_timer.timeout.connect(self.commit_pending)
+        doc.commitRequested.connect(self.commit_pending)
 
         self.header = heading("", size=1.15)
         self.origin = text_label(muted=True)
@@ -92,22 +110,36 @@ class ActionForm(QWidget):
             edit.setMinimumHeight(54)
             edit.setMaximumHeight(90)
         self.title.setMaximumHeight(66)
-        route_undo_to_document(self.title, self.description, self.owner, self.indicator, self.target,
-                               self.progress, self.measured_value, self.conclusion, self.act_note)
+        self._typed = (self.title, self.description, self.owner, self.indicator, self.target,
+                       self.progress, self.measured_value, self.conclusion, self.act_note)
+        route_undo_to_document(*self._typed)
+        for edit in self._typed:
+            edit.installEventFilter(self)
 
-        plan = self._group("Plan", ["title", "description", "reason", "theme", "priority", "owner", "start", "end",
-                                    "indicator", "target"])
-        do = self._group("Do", ["status", "progress"])
-        check = self._group("Check", ["measured_value", "measured_on", "conclusion"])
-        act = self._group("Act", ["act", "act_note"])
+        # Plan in two parts (the texts, the short fields): one above the other beside the table,
+        # side by side when the form is under the table and has the page's width (set_wide)
+        self.plan_texts = self._form(["title", "description", "reason"])
+        self.plan_fields = self._form(["theme", "priority", "owner", "start", "end", "indicator", "target"])
+        self.plan_box = QGroupBox("Plan")
+        self._plan_parts = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.plan_box)
+        self._plan_parts.addWidget(self.plan_texts, 3)
+        self._plan_parts.addWidget(self.plan_fields, 2)
+        self.do_box = self._group("Do", ["status", "progress"])
+        self.check_box = self._group("Check", ["measured_value", "measured_on", "conclusion"])
+        self.act_box = self._group("Act", ["act", "act_note"])
 
         self.empty = text_label("Kies een actie in de tabel om haar te bekijken en te bewerken.", muted=True)
         self.body = QWidget()
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.header, self.origin, self.notice, self.error, plan, do, check, act):
+        for widget in (self.header, self.origin, self.notice, self.error):
             body.addWidget(widget)
+        self._groups = QGridLayout()
+        self._groups.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(self._groups)
         body.addStretch(1)
+        self.wide = None
+        self.set_wide(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.empty)
@@ -133,9 +165,52 @@ class ActionForm(QWidget):
             combo.addItem(label, key)
         return combo
 
+    def set_wide(self, wide: bool) -> None:
+        """Narrow (beside the table): Plan, Do, Check and Act one below the other. Wide (under the
+        table): Plan's texts, Plan's short fields and Do/Check/Act in three columns, so the owner
+        and the dates are in view without scrolling on a 1366 px screen."""
+        if wide == self.wide:
+            return
+        self.wide = wide
+        for box in (self.plan_box, self.do_box, self.check_box, self.act_box):
+            self._groups.removeWidget(box)
+        texts: QFormLayout = self.plan_texts.layout()
+        # wide: the texts' labels above them, so the title and description get the column's width
+        texts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows if wide
+                               else QFormLayout.RowWrapPolicy.DontWrapRows)
+        if wide:
+            self._plan_parts.setDirection(QBoxLayout.Direction.LeftToRight)
+            self._groups.addWidget(self.plan_box, 0, 0, 3, 1)
+            for row, box in enumerate((self.do_box, self.check_box, self.act_box)):
+                self._groups.addWidget(box, row, 1)
+            self._groups.setColumnStretch(0, 2)
+            self._groups.setColumnStretch(1, 1)
+        else:
+            self._plan_parts.setDirection(QBoxLayout.Direction.TopToBottom)
+            for row, box in enumerate((self.plan_box, self.do_box, self.check_box, self.act_box)):
+                self._groups.addWidget(box, row, 0)
+            self._groups.setColumnStretch(0, 1)
+            self._groups.setColumnStretch(1, 0)
+        for row in range(4):
+            self._groups.setRowStretch(row, 0)
+        if self.action_id is not None:
+            self.load(self.action_id)  # the heading follows
+        if wide:
+            self._groups.setRowStretch(2, 1)  # Act takes what Plan's height leaves
+
+    def _form(self, fields: list[str]) -> QWidget:
+        part = QWidget()
+        form = QFormLayout(part)
+        form.setContentsMargins(0, 0, 0, 0)
+        self._fill(form, fields)
+        return part
+
     def _group(self, title: str, fields: list[str]) -> QGroupBox:
         box = QGroupBox(title)
-        form = QFormLayout(box)
+        self._fill(QFormLayout(box), fields)
+        return box
+
+    def _fill(self, form: QFormLayout, fields: list[str]) -> None:
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name in fields:
             widget = getattr(self, name)
@@ -148,7 +223,6 @@ class ActionForm(QWidget):
                 label.setBuddy(target)
             target.setAccessibleName(text.replace("&", "").rstrip(":"))
             form.addRow(label, widget)
-        return box
 
     # ---------------------------------------------------------------- editing
 
@@ -176,10 +250,44 @@ class ActionForm(QWidget):
         if name == "title":
             text = " ".join(text.splitlines())  # a title is one line, also in the Excel plan
         if name == "title" and not text.strip():
+            self._pending = None
+            self._commit_timer.stop()
             self._show_error("Niet opgeslagen: een actie heeft een titel nodig. De vorige titel blijft bewaard "
                              "tot u een nieuwe typt.")
             return
-        self._set(name, text)
+        if self._pending is not None and self._pending[:2] != (self.action_id, name):
+            self.commit_pending()
+        self._pending = (self.action_id, name, text)
+        self._commit_timer.start()  # restarts: the pause is counted from the last keystroke
+
+    def commit_pending(self) -> None:
+        """Commit what was typed and not yet committed (one command; nothing when nothing waits)."""
+        self._commit_timer.stop()
+        pending, self._pending = self._pending, None
+        if pending is None:
+            return
+        action_id, name, text = pending
+        if self.doc.assessment.action(action_id) is None:
+            return  # the action is gone (undone, deleted): nothing to put the text in
+        try:
+            commands.edit_action_fields(self.doc, action_id, visit=self._visit, **{name: text})
+        except (ValueError, TypeError) as exc:
+            self._show_error(f"Niet opgeslagen: {_first_line(exc)}")
+            if action_id == self.action_id:
+                self.load(action_id)
+            return
+        self._show_error(None)
+
+    def has_pending(self) -> bool:
+        return self._pending is not None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if kind == QEvent.Type.FocusIn:
+            self._visit += 1
+        elif kind == QEvent.Type.FocusOut:
+            self.commit_pending()
+        return False
 
     def _date_changed(self, name: str, value: dt.date | None) -> None:
         if self._loading or self.action_id is None:
@@ -196,7 +304,10 @@ class ActionForm(QWidget):
     # ---------------------------------------------------------------- showing
 
     def load(self, action_id: str | None) -> None:
-        """Show an action; fields that already show the stored value are left alone (cursor stays)."""
+        """Show an action; fields that already show the stored value are left alone (cursor stays),
+        and so is the field whose typed text is not yet committed."""
+        if self._pending is not None and self._pending[0] != action_id:
+            self.commit_pending()
         self.action_id = action_id
         action = self.action()
         self.empty.setVisible(action is None)
@@ -206,7 +317,8 @@ class ActionForm(QWidget):
             return
         self._loading = True
         try:
-            self.header.setText(f"{action.id}: {action.title}")
+            # wide (under the table) the title is in view in its field: the heading keeps one line
+            self.header.setText(action.id if self.wide else f"{action.id}: {action.title}")
             where = self._framework_of(action)[1]
             if action.origin == "voorgesteld":
                 self.origin.setText(f"Voorgestelde actie ({where}), besluit: "
@@ -225,7 +337,10 @@ class ActionForm(QWidget):
             self.notice.setText("\n".join(notices))
             self.notice.setVisible(bool(notices))
             self.reason.setText(action.reason or "—")
+            typing = self._pending[1] if self._pending is not None else None
             for name in ("owner", "indicator", "target", "measured_value"):
+                if name == typing:
+                    continue
                 edit: QLineEdit = getattr(self, name)
                 value = getattr(action, name)
                 if edit.text() != value:
@@ -235,6 +350,8 @@ class ActionForm(QWidget):
             for name in ("title", "description", "progress", "conclusion", "act_note"):
                 edit: QPlainTextEdit = getattr(self, name)
                 value = getattr(action, name)
+                if name == typing:
+                    continue
                 if name == "title" and edit.hasFocus() and not edit.toPlainText().strip():
                     continue  # the user is replacing the title: keep the empty field while typing
                 if edit.toPlainText() != value:

@@ -43,6 +43,21 @@ def _date_text(value: dt.date | None) -> str:
     return value.strftime("%d-%m-%Y") if value else ""
 
 
+def _fingerprint(action: Action) -> tuple:
+    return tuple(action.__dict__.values())
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Consecutive rows as (first, last) pairs: one ``dataChanged`` per block."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
+
+
 class ActionTableModel(QAbstractTableModel):
     """The scan's actions as table rows."""
 
@@ -50,6 +65,8 @@ class ActionTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.doc = doc
         self._actions: list[Action] = list(doc.assessment.actions)
+        #: the field values of each row as last shown, to repaint only rows that changed
+        self._shown = [_fingerprint(a) for a in self._actions]
 
     # ---------------------------------------------------------------- reading
 
@@ -93,9 +110,14 @@ class ActionTableModel(QAbstractTableModel):
             self._actions = new
             self.endResetModel()
         else:
+            # only the rows that changed: an edit replaces its action, the proposals follow the
+            # answers in place (so a row is compared by its fields when it is the same object)
             self._actions = new
-            if new:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, len(COLUMNS) - 1))
+            shown = [_fingerprint(a) for a in new]
+            changed = [row for row, (a, b) in enumerate(zip(self._shown, shown, strict=True)) if a != b]
+            for first, last in _runs(changed):
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+        self._shown = [_fingerprint(a) for a in self._actions]
 
     # ---------------------------------------------------------------- Qt
 

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +38,7 @@ from ....model import ACTION_FIELD_LABELS, Action, in_sentence
 from ....model.assessment import ACTION_STATUS_LABELS, PRIORITY_LABELS
 from ....plan import DECISION_CHOICES, DECISION_LABELS, OWN_ACTION, plan_statistics
 from ... import plan_commands as commands
+from ... import settings
 from ...document import ScanDocument
 from ..common import RefreshWhenShown, heading, text_label, vertical_scroll
 from .form import ActionForm
@@ -53,8 +56,10 @@ from .model import (
 #: The decision column: as wide as its words need on two lines.
 DECISION_COLUMN = COLUMNS.index(ACTION_FIELD_LABELS["decision"])
 
-#: Below this width of the table plus form, the form goes below the table instead of beside it.
-SIDE_BY_SIDE_MIN_WIDTH = 900
+#: Below this width of the table plus form, the form goes below the table instead of beside it
+#: (and lays its parts out side by side): on a 1366 px screen with the navigation shown the page
+#: is about 980 px, where a form beside the table was a 340 px strip (issue 28).
+SIDE_BY_SIDE_MIN_WIDTH = 1150
 #: Sentences for a table without rows: the plan is empty, or the filters hide everything.
 EMPTY_PLAN = ("Het plan heeft nog geen acties: Dienstscan stelt er een voor bij elk antwoord dat een "
               "tekortkoming laat zien (zoals ‘Niet toegepast’), en een eigen actie voegt u toe met "
@@ -99,6 +104,8 @@ class ActionTable(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        #: the optional columns the user wants (``settings.plan_columns``); shown while they fit
+        self.chosen: set[str] = set(settings.plan_columns(list(OPTIONAL_COLUMNS)))
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -149,6 +156,9 @@ class ActionTable(QTableView):
                 room -= self.columnWidth(column)
         for name in OPTIONAL_COLUMNS:
             column = COLUMNS.index(name)
+            if name not in self.chosen:
+                self.setColumnHidden(column, True)
+                continue
             width = self.columnWidth(column) if self.columnWidth(column) > 0 else WIDTHS[name]
             fits = room >= width
             self.setColumnHidden(column, not fits)
@@ -185,7 +195,7 @@ class PlanPage(RefreshWhenShown, QWidget):
         self.search.setAccessibleName("Zoeken in acties")
         search_label = QLabel("&Zoeken:")
         search_label.setBuddy(self.search)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        # Ctrl+F is the window's search through the whole scan; this filter is Alt+Z (its label)
         self.theme_filter = self._filter_combo("Thema", [(t.id, t.label) for t in doc.checklists.themes.values()])
         self.status_filter = self._filter_combo("Status", list(ACTION_STATUS_LABELS.items()))
         self.priority_filter = self._filter_combo("Prioriteit", list(PRIORITY_LABELS.items()))
@@ -244,6 +254,18 @@ class PlanPage(RefreshWhenShown, QWidget):
         self.unmerge_button.clicked.connect(self.unmerge_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.source_button.clicked.connect(lambda: self._open_source(self.table.currentIndex()))
+        self.columns_button = QToolButton()
+        self.columns_button.setText("&Kolommen")
+        self.columns_button.setToolTip("Kiezen welke kolommen de tabel toont (naast ID, actie, prioriteit, status "
+                                       "en besluit); een kolom die niet past naast de actie, blijft verborgen")
+        self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.columns_menu = QMenu(self.columns_button)
+        for name in OPTIONAL_COLUMNS:
+            entry = self.columns_menu.addAction(name)
+            entry.setCheckable(True)
+            entry.setChecked(name in self.table.chosen)
+            entry.toggled.connect(lambda on, n=name: self.choose_column(n, on))
+        self.columns_button.setMenu(self.columns_menu)
 
         self.form = ActionForm(doc, self.model.framework_of)
 
@@ -261,6 +283,7 @@ class PlanPage(RefreshWhenShown, QWidget):
             buttons.addWidget(button, 0, i)
         for i, button in enumerate((self.add_button, self.merge_button, self.unmerge_button, self.delete_button)):
             buttons.addWidget(button, 1, i)
+        buttons.addWidget(self.columns_button, 0, 3)
         buttons.setColumnStretch(4, 1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -279,6 +302,8 @@ class PlanPage(RefreshWhenShown, QWidget):
         left.setMinimumWidth(380)
         self.form.setMinimumWidth(320)
         self.form_scroll = self.splitter.widget(1)
+        self._split_moved = False  # once the user drags the divider, the page keeps it there
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_split_moved", True))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 12, 18, 12)
@@ -288,7 +313,11 @@ class PlanPage(RefreshWhenShown, QWidget):
         doc.changed.connect(self._on_changed)
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset):
             signal.connect(lambda *_: self._update_summary())  # filtering changes what the table holds
+        # the columns are fitted when the rows are replaced or the table resized, not on every edit
+        # (fitting asks every cell of nine columns its size: 28 ms per keystroke in issue 28)
+        self.model.modelReset.connect(self.table.fit_columns)
         self.refresh()
+        self.table.fit_columns()
         if self.proxy.rowCount():
             self.table.selectRow(0)
 
@@ -315,15 +344,31 @@ class PlanPage(RefreshWhenShown, QWidget):
         orientation = (Qt.Orientation.Horizontal if width >= SIDE_BY_SIDE_MIN_WIDTH
                        else Qt.Orientation.Vertical)
         if orientation == self.splitter.orientation() and getattr(self, "_split_done", False):
+            if orientation == Qt.Orientation.Vertical and not self._split_moved:
+                self._split_vertically()  # the page's height settles after the first layout
             return
         self.splitter.setOrientation(orientation)
+        self.form.set_wide(orientation == Qt.Orientation.Vertical)
         if orientation == Qt.Orientation.Horizontal:
             form = max(340, int(width * 0.36))  # the form about a third, the table the rest
             self.splitter.setSizes([width - form, form])
         else:
-            height = max(self.splitter.height(), 200)
-            self.splitter.setSizes([height // 2, height - height // 2])
+            self._split_vertically()
         self._split_done = True
+        self.table.fit_columns()
+
+    def _split_vertically(self) -> None:
+        height = max(self.splitter.height(), 200)
+        table = max(150, int(height * 0.56))  # the filters, buttons and some six rows; the form the rest
+        self.splitter.setSizes([table, height - table])
+
+    def choose_column(self, name: str, shown: bool) -> None:
+        """Show or hide an optional column (remembered); it shows while the title keeps its room."""
+        if shown:
+            self.table.chosen.add(name)
+        else:
+            self.table.chosen.discard(name)
+        settings.set_plan_columns([c for c in OPTIONAL_COLUMNS if c in self.table.chosen])
         self.table.fit_columns()
 
     # ---------------------------------------------------------------- updating
@@ -339,7 +384,6 @@ class PlanPage(RefreshWhenShown, QWidget):
         self.form.load(current if current and self.doc.assessment.action(current) else None)
         self._update_summary()
         self._update_buttons()
-        self.table.fit_columns()
 
     def _update_summary(self) -> None:
         statistics = plan_statistics(self.doc.assessment)
