@@ -385,7 +385,8 @@ def _cmd_session(args: argparse.Namespace) -> int:
     checklists, assessment = _load_for_plan(scan_path, args.checklists)
     lock = _acquire(scan_path, args.overnemen)
     found = laptop_addresses()
-    addresses = [args.adres, *(a for a in found if a != args.adres)] if args.adres else found
+    # listen on the chosen address only (the default route's unless --adres), never on every network
+    addresses = [args.adres] if args.adres else found[:1]
     session = HeadlessSession(checklists, assessment, scan_path, lock, port=args.poort, addresses=addresses)
     if not session.content.items:
         lock.release()
@@ -403,8 +404,10 @@ def _cmd_session(args: argparse.Namespace) -> int:
     print("Deelnemers scannen de QR-code of openen dit adres op hun telefoon (zelfde wifi-netwerk):")
     print(f"  {server.url()}")
     print(f"Of typen:  {server.typed_address()}")
-    if len(server.served_addresses()) > 1:
-        print("Andere adressen van deze laptop: " + ", ".join(server.served_addresses()[1:]))
+    others = [a for a in found if a not in server.served_addresses()]
+    if others:
+        print("Zitten de telefoons op een ander netwerk? Start dan opnieuw met --adres en een van deze "
+              "adressen van deze laptop: " + ", ".join(others))
     try:
         segno.make(server.url(), error="m", micro=False).terminal(compact=True)
     except (OSError, UnicodeEncodeError):
@@ -782,7 +785,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("scan", help="het .dienstscan-bestand")
     p.add_argument("--poort", type=int, default=8765, metavar="N", help="de poort (standaard 8765; 0: een vrije)")
     _take_over_option(p)
-    p.add_argument("--adres", metavar="IP", help="het adres voor de telefoons; standaard dat van het standaardnetwerk")
+    p.add_argument("--adres", metavar="IP", help="het adres voor de telefoons (de sessie luistert alleen daar); "
+                   "standaard dat van het standaardnetwerk")
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
     p.set_defaults(func=_cmd_session)
 
