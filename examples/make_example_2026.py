@@ -5,7 +5,9 @@ measures itself in November 2026 against the BurgerServiceCode, the 5 beloften a
 checklist "Digitale overheid en dienstverlening 2026". It shows what the "stand 2026" notes do:
 the plan's priorities follow today's law (the webrichtlijnen item, agreed in 2010, is a legal
 obligation under the Besluit digitale toegankelijkheid overheid today), while the historical
-status stays visible.
+status stays visible; and nothing unverified or not yet in force makes an action "hoog" (the
+burgerjaarverslag, whose lapse is not verified, is "midden"; the AI high-risk duties, from 2027,
+too).
 
 Run from the repository root:  .venv/bin/python examples/make_example_2026.py [OUTPUT]
 """
@@ -48,11 +50,19 @@ DO26: dict[str, tuple[str, str]] = {
     "DO26-4.01": ("N", ""),
     "DO26-4.02": ("G", "Maatwerktafel voor het sociaal domein; niet voor belastingen en vergunningen."),
     "DO26-4.03": ("G", "Afspraken met schuldhulp en de woningcorporatie; niet met UWV en SVB."),
+    "DO26-2.06": ("G", "Termijnen bewaakt voor vergunningen; voor bezwaarschriften niet."),
+    "DO26-2.07": ("O", "Niet bekend welke diensten identificatie vragen en wat de leverancier plant."),
+    "DO26-3.04": ("N", "Geen overzicht van het AI-gebruik; geen opleiding of instructie."),
+    "DO26-3.05": ("O", "Niet bekend of er AI-systemen met een hoog risico in gebruik zijn."),
+    "DO26-3.06": ("G", "Risicoanalyse volgens de BIO is van 2024; meldprocedure ontbreekt."),
+    "DO26-3.07": ("I", "Zaaktypen gekoppeld aan de selectielijst."),
+    "DO26-4.04": ("G", "De klachtenregeling noemt de Nationale ombudsman; de afhandelbrieven niet."),
+    "DO26-4.05": ("I", "Participatieverordening vastgesteld door de raad."),
 }
 # The 5 beloften in 2026: most instruments implemented, a few that changed law since 2010 not.
 FIVE_B_NOT = {
     "5B-5.06": "Webrichtlijnen losgelaten; toegankelijkheid zie DO26-1.02.",
-    "5B-5.03": "Geen burgerjaarverslag meer sinds de verplichting verviel.",
+    "5B-5.03": "Geen burgerjaarverslag meer; of de wettelijke plicht echt is vervallen, is niet nagegaan.",
     "5B-1.06": "Formulieren zijn niet herzien.",
     "5B-2.05": "Niet aangesloten op de Berichtenbox.",
     "5B-5.07": "Alleen raadsstukken online.",

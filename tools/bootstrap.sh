@@ -33,12 +33,18 @@ if command -v dpkg-query >/dev/null; then
     for pkg in libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
                libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
                libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
-               libx11-xcb1 fonts-dejavu-core; do
+               libx11-xcb1 fonts-dejavu-core \
+               libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; do
+        # (the last three: Pango and HarfBuzz, which WeasyPrint lays out and subsets fonts with for the PDF report)
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
     done
     python3 -c "import ensurepip, venv" 2>/dev/null || missing+=(python3-venv)
     # the participant page is tested in a real browser (tests/phone_browser.py)
     [ -x /usr/bin/chromium ] || command -v chromium >/dev/null || missing+=(chromium)
+    # the screen-reader test reads the app's names over AT-SPI on Xvfb (tests/ui/test_atspi.py)
+    for pkg in python3-pyatspi at-spi2-core dbus xvfb xauth; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+    done
     if [ "$want_office" -eq 1 ]; then
         # Calc prints the Excel plan, Writer the Word report, poppler reads the PDFs back
         for pkg in libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils; do

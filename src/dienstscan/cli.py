@@ -22,6 +22,19 @@ class UserError(Exception):
     """A problem with the user's input, already phrased in Dutch for the user."""
 
 
+def _output_path(text: str, what: str = "", *, scan: bool = False) -> Path:
+    """A path given to write to, checked before any look at the disk: a name over 255 bytes
+    gets a Dutch refusal instead of the file system's English "File name too long". A ``scan``
+    leaves room for its lock and backup files beside it."""
+    from .storage.filenames import COMPANION_ROOM, name_problem
+
+    path = Path(text)
+    problem = name_problem(path, room=COMPANION_ROOM if scan else 0)
+    if problem:
+        raise UserError(f"kan {what or 'het bestand'} niet schrijven: {problem}")
+    return path
+
+
 def _text_arg(text: str, what: str, max_length: int = 200) -> str:
     """A name typed on the command line, stripped; refused when it holds a line break or another
     control character (it ends up in files that must load again) or is absurdly long."""
@@ -126,7 +139,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
     scan_path = Path(args.scan)
     checklists, assessment = _load_for_plan(scan_path, args.checklists, args.benchmarks)
     baseline = _load_one(Path(args.basis), checklists) if args.basis else None
-    out = Path(args.output) if args.output else scan_path.with_name(f"{scan_path.stem}-verbeterplan.xlsx")
+    if args.output:
+        out = _output_path(args.output)
+    else:  # beside the scan; a long scan name is shortened so the plan's name still fits
+        from .storage.filenames import safe_file_name
+
+        out = scan_path.with_name(safe_file_name(scan_path.stem, "-verbeterplan.xlsx", folder=scan_path.parent))
     if out.suffix.lower() != ".xlsx":
         raise UserError(f"{out.name}: kies een bestandsnaam die eindigt op .xlsx")
     if not out.parent.is_dir():
@@ -146,10 +164,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from .storage import SaveError
 
     scan_path = Path(args.scan)
-    out = Path(args.output)
+    out = _output_path(args.output)
     suffix = out.suffix.lower()
     if suffix not in REPORT_SUFFIXES:
         raise UserError(f"{out.name}: kies een bestandsnaam die eindigt op .pdf, .html of .docx")
+    if getattr(args, "archief", False) and suffix != ".pdf":
+        raise UserError(f"{out.name}: --archief geldt alleen voor een PDF-rapport (.pdf)")
     checklists, assessment = _load_for_plan(scan_path, args.checklists, args.benchmarks)
     baseline = _load_one(Path(args.basis), checklists) if args.basis else None
     if not out.parent.is_dir():
@@ -158,7 +178,16 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     pdf_writer = svg_to_png = None
     if suffix == ".pdf":
-        from .ui.pdf import write_report_pdf as pdf_writer  # Qt is imported only here
+        from .export.report import pdf as tagged
+
+        if tagged.available():
+            variant = tagged.ARCHIVE_VARIANT if args.archief else tagged.PDF_VARIANT
+
+            def pdf_writer(checklists, assessment, path, *, baseline=None, progress=None):
+                return tagged.write_report_pdf(checklists, assessment, path, baseline=baseline,
+                                               progress=progress, variant=variant)
+        else:
+            from .ui.pdf import write_best_report_pdf as pdf_writer  # Qt, only where WeasyPrint cannot load
     elif suffix == ".docx":
         try:  # the chart as a picture needs Qt; without it the score table stands alone
             from .ui.pdf import svg_to_png
@@ -275,7 +304,7 @@ def _cmd_forms(args: argparse.Namespace) -> int:
     from .export.forms import FormFileError, write_participant_forms
 
     checklists, assessment = _load_for_plan(Path(args.scan), args.checklists)
-    folder = Path(args.output)
+    folder = _output_path(args.output, "de formulieren")
     if not folder.is_dir():
         raise UserError(f"de map {folder} bestaat niet; maak haar eerst aan")
     if args.aantal is not None and not 1 <= args.aantal <= MAX_FORMS:
@@ -351,7 +380,8 @@ def _cmd_session(args: argparse.Namespace) -> int:
     checklists, assessment = _load_for_plan(scan_path, args.checklists)
     lock = _acquire(scan_path, args.overnemen)
     found = laptop_addresses()
-    addresses = [args.adres, *(a for a in found if a != args.adres)] if args.adres else found
+    # listen on the chosen address only (the default route's unless --adres), never on every network
+    addresses = [args.adres] if args.adres else found[:1]
     session = HeadlessSession(checklists, assessment, scan_path, lock, port=args.poort, addresses=addresses)
     if not session.content.items:
         lock.release()
@@ -369,8 +399,10 @@ def _cmd_session(args: argparse.Namespace) -> int:
     print("Deelnemers scannen de QR-code of openen dit adres op hun telefoon (zelfde wifi-netwerk):")
     print(f"  {server.url()}")
     print(f"Of typen:  {server.typed_address()}")
-    if len(server.served_addresses()) > 1:
-        print("Andere adressen van deze laptop: " + ", ".join(server.served_addresses()[1:]))
+    others = [a for a in found if a not in server.served_addresses()]
+    if others:
+        print("Zitten de telefoons op een ander netwerk? Start dan opnieuw met --adres en een van deze "
+              "adressen van deze laptop: " + ", ".join(others))
     try:
         segno.make(server.url(), error="m", micro=False).terminal(compact=True)
     except (OSError, UnicodeEncodeError):
@@ -462,7 +494,7 @@ def _date_arg(text: str | None, what: str):
 
 def _cmd_next_cycle(args: argparse.Namespace) -> int:
     previous_path = Path(args.previous)
-    out = Path(args.output)
+    out = _output_path(args.output, scan=True)
     if out.suffix.lower() != ".dienstscan":
         raise UserError(f"{out.name}: kies een bestandsnaam die eindigt op .dienstscan")
     if out.exists():
@@ -542,7 +574,7 @@ def _cmd_benchmark(args: argparse.Namespace) -> int:
     label = _text_arg(args.label or f"eigen benchmark {date[:4]}", "het label (--label)")
     if not label:
         raise UserError("geef met --label een naam voor de benchmark, bijvoorbeeld 'Regio Noord-Holland 2026'")
-    out = Path(args.output)
+    out = _output_path(args.output)
     if out.suffix.lower() not in (".yaml", ".yml"):
         raise UserError(f"{out.name}: kies een bestandsnaam die eindigt op .yaml")
     checklists = _cycle_checklists(args.checklists)
@@ -701,6 +733,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
     p.add_argument("--benchmarks", metavar="BESTAND", action="append",
                    help="extra benchmarkbestand (.yaml, bijvoorbeeld van 'dienstscan benchmark'); mag vaker")
+    p.add_argument("--archief", action="store_true",
+                   help="PDF/A-3a voor het archief (ook getagd) in plaats van PDF/UA-1 voor publicatie")
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("next-cycle", help="begin een nieuwe scan op basis van de vorige (volgende PDCA-cyclus)")
@@ -750,7 +784,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("scan", help="het .dienstscan-bestand")
     p.add_argument("--poort", type=int, default=8765, metavar="N", help="de poort (standaard 8765; 0: een vrije)")
     _take_over_option(p)
-    p.add_argument("--adres", metavar="IP", help="het adres voor de telefoons; standaard dat van het standaardnetwerk")
+    p.add_argument("--adres", metavar="IP", help="het adres voor de telefoons (de sessie luistert alleen daar); "
+                   "standaard dat van het standaardnetwerk")
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
     p.set_defaults(func=_cmd_session)
 

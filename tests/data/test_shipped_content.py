@@ -188,8 +188,8 @@ def test_validate_reports_the_counts(capsys):
     assert main(["validate"]) == 0
     out = capsys.readouterr().out
     assert "Kaders (4):" in out
-    assert "Digitale overheid en dienstverlening 2026 (Stand 2026, versie 2026-11-29): 4 thema's met 15 items" in out
-    assert "Stand van nu (16 notities, waarvan 3 niet geverifieerd):" in out
+    assert "Digitale overheid en dienstverlening 2026 (Stand 2026, versie 2026-12-04): 4 thema's met 23 items" in out
+    assert "Stand van nu (21 notities, waarvan 5 niet geverifieerd):" in out
     assert "BurgerServiceCode (BSC, versie 2.2): 10 normen" in out
     assert "5 beloften met 40 instrumenten" in out
     assert '1 organisatiebreed item ("In welke fase zit uw dienstverlening?") en 5 bouwstenen' in out

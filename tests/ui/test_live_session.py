@@ -26,13 +26,16 @@ from dienstscan.ui.live_session import LiveSession
 from dienstscan.ui.workshop import PresentationWindow
 from dienstscan.ui.workshop import presentation
 
+from phone_client import join
+
 
 class Phone:
     """Posts answers from a worker thread; ``results`` gets (status, recovery copy at that moment)."""
 
-    def __init__(self, url: str, device: str) -> None:
+    def __init__(self, url: str, name: str) -> None:
         self.url = url
-        self.device = device
+        self.name = name  # a label only: the phone's identity comes from the server when it first answers
+        self.device: str | None = None
         self.results: list[tuple[int, dict | None]] = []
         self.thread: threading.Thread | None = None
 
@@ -40,6 +43,8 @@ class Phone:
         def run() -> None:
             async def post():
                 async with aiohttp.ClientSession() as s:
+                    if self.device is None:
+                        self.device = await join(s, self.url)
                     async with s.post(self.url + "api/antwoord",
                                       json={"apparaat": self.device, "item": item, **values}) as r:
                         return r.status

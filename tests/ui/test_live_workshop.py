@@ -30,22 +30,31 @@ from dienstscan.ui.document import ScanDocument
 from dienstscan.ui.workshop import start_presentation
 
 from phone_browser import SCREENSHOTS, PhoneThread
+from phone_client import join
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "gemeente-voorbeeld.dienstscan"
 SIMULATED = 5
 
 
+#: The simulated phones' identities per session address (issued by the server on their first answer).
+_SIMULATED_DEVICES: dict[str, list[str]] = {}
+
+
 def simulated_answers(url: str, item_id: str, options: list[str], votes: list[str]) -> list[int]:
     """Five phones answer ``item_id`` at once (on a worker thread's own event loop)."""
     async def phone(s, n):
-        async with s.post(url + "api/antwoord", json={"apparaat": f"sim-{n:016d}", "item": item_id,
+        async with s.post(url + "api/antwoord", json={"apparaat": devices[n], "item": item_id,
                                                       "optie": options[n], "stem": votes[n]}) as r:
             return r.status
 
     async def all_phones():
         async with aiohttp.ClientSession() as s:
+            while len(devices) < SIMULATED:
+                devices.append(await join(s, url))
             return await asyncio.gather(*(phone(s, n) for n in range(SIMULATED)))
+
+    devices = _SIMULATED_DEVICES.setdefault(url, [])
 
     return asyncio.run(all_phones())
 

@@ -223,6 +223,49 @@ def test_item_page_shows_the_stand_2026_note_beside_the_historical_text(qtbot, c
     assert not page.current_text.isVisibleTo(page)
 
 
+def test_wizard_answers_items_of_other_kinds_not_applicable_with_the_reason(qtbot):
+    from dienstscan.checklists import load_checklists
+
+    shipped = load_checklists()
+    wizard = NewScanWizard(shipped)
+    qtbot.addWidget(wizard)
+    wizard.fill(name="Ministerie van Proef", kind="ministerie", peildatum=dt.date(2026, 12, 1), inhabitants=0,
+                participants="")
+    page = wizard.scope_page
+    assert not page.answer_na.isVisibleTo(page)          # BSC alone: every item applies
+    page.boxes["DO26"].setChecked(True)
+    assert page.answer_na.isVisibleTo(page) and page.answer_na.isChecked()
+    assert "3 items die niet voor een ministerie gelden" in page.answer_na.text()
+    listed = page.not_applicable.text()
+    assert "DO26-2.04" in listed and "Omgevingswet" in listed and "DO26-4.05" in listed
+    scan = wizard.assessment()
+    assert scan.answers["DO26-2.04"].option == "nvt"
+    assert scan.answers["DO26-2.04"].explanation == shipped.item("DO26-2.04").not_applicable_reason
+    # the user can decline: then nothing is answered for them
+    page.answer_na.setChecked(False)
+    assert not wizard.assessment().answers
+    # a municipality gets every DO26 item to answer
+    wizard.fill(name="Gemeente Proef", kind="gemeente", participants="")
+    page.boxes["DO26"].setChecked(True)
+    assert not page.answer_na.isVisibleTo(page) and not wizard.assessment().answers
+
+
+def test_item_page_says_for_whom_an_item_holds_and_what_is_not_verified():
+    from dienstscan.checklists import load_checklists
+    from dienstscan.ui.pages.item import ItemPage
+
+    shipped = load_checklists()
+    fw, _section, item = shipped.locate("DO26-2.04")
+    line = ItemPage._source_line(item, fw.checked)
+    assert "Geldt voor: gemeente, provincie, waterschap" in line
+    assert "(niet geverifieerd: of een organisatie aanvragen verplicht" in line
+    fw, _section, item = shipped.locate("DO26-3.05")
+    assert "vanaf 2 december 2027, nog niet in werking" in ItemPage._source_line(item, fw.checked)
+    fw, _section, item = shipped.locate("DO26-1.01")
+    line = ItemPage._source_line(item, fw.checked)
+    assert "Wettelijk verplicht sinds 1 juli 2018" in line and "Stb. 2018, 141" in line
+
+
 def test_next_item_from_the_explanation_puts_the_focus_on_the_answer(qtbot, open_scan):
     """Issue 28: after typing an explanation, Ctrl+PgDown and "3" answer the next item; the digit
     never becomes that item's explanation."""

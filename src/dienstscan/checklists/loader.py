@@ -170,7 +170,7 @@ def _read_and_check(folder: Path, files: list[Path], extra_benchmarks: Sequence[
     frameworks = [c.framework for c in titled if c.framework is not None]
     # files are read in name order; a framework's ``order`` puts it where the user expects it
     frameworks.sort(key=lambda fw: (fw.order is None, fw.order or 0))
-    return ChecklistSet(
+    checklists = ChecklistSet(
         frameworks=frameworks,
         scales={s.id: s for c in titled for s in c.scales},
         themes={t.id: t for c in titled for t in c.themes},
@@ -179,6 +179,41 @@ def _read_and_check(folder: Path, files: list[Path], extra_benchmarks: Sequence[
         documents=documents,
         current_notes={n.item: n for c in titled for n in c.current_notes},
     )
+    problems = _kinds_without_not_applicable(checklists, valid)
+    if problems:
+        raise ChecklistError(problems)
+    return checklists
+
+
+def _kinds_without_not_applicable(checklists: ChecklistSet, valid: list[tuple[YamlDocument, ChecklistFile]]) -> list[ChecklistProblem]:
+    """An item that applies to some kinds of organisation only (``applies_to``) is answered *Niet van
+    toepassing* for the others (``model.answer_not_applicable``): its scale must have that option."""
+    problems = []
+    for fw, _section, item in checklists.walk():
+        if not item.applies_to or checklists.scale_for(item.id).not_applicable_option() is not None:
+            continue
+        scale = checklists.scale_for(item.id)
+        doc = next((d for d, c in valid if c.framework is not None and c.framework.id == fw.id), None)
+        problems.append(ChecklistProblem(
+            doc.path if doc is not None else Path(fw.id), _item_line(doc, item.id) if doc is not None else None,
+            f"item '{item.id}' heeft 'applies_to', maar zijn schaal '{scale.id}' heeft geen antwoord 'nvt' "
+            "(Niet van toepassing, gewicht leeg) voor de andere soorten organisaties",
+        ))
+    return problems
+
+
+def _item_line(doc: YamlDocument, item_id: str) -> int | None:
+    framework = doc.data.get("framework") if isinstance(doc.data, dict) else None
+    if not isinstance(framework, dict):
+        return None
+    places = [(("framework", "items", i), it) for i, it in enumerate(framework.get("items") or [])]
+    for s, section in enumerate(framework.get("sections") or []):
+        if isinstance(section, dict):
+            places += [(("framework", "sections", s, "items", i), it) for i, it in enumerate(section.get("items") or [])]
+    for loc, entry in places:
+        if isinstance(entry, dict) and entry.get("id") == item_id:
+            return doc.line_of((*loc, "id"))
+    return None
 
 
 def _with_titles(model: Any, documents: dict[str, SourceDocument]) -> Any:

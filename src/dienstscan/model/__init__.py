@@ -15,6 +15,7 @@ from .assessment import (
     Participant,
     Poll,
     ScopeExclusion,
+    answer_not_applicable,
     in_sentence,
     items_in_scope,
 )
@@ -75,6 +76,7 @@ __all__ = [
     "SourceDocument",
     "SourceRef",
     "Theme",
+    "answer_not_applicable",
     "in_sentence",
     "items_in_scope",
     "section_heading",

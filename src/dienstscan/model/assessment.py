@@ -292,3 +292,21 @@ def items_in_scope(checklists: ChecklistSet, assessment: Assessment) -> Iterator
     for fw, section, item in checklists.walk():
         if assessment.in_scope(fw.id, section.id if section else None):
             yield fw, section, item
+
+
+def answer_not_applicable(checklists: ChecklistSet, assessment: Assessment) -> list[str]:
+    """Answer *Niet van toepassing* for every unanswered item of the scan's frameworks that does not
+    apply to the organisation's kind (``Item.applies_to``), with the checklist's reason as the
+    explanation ("leg uit"). Returns the ids answered; an item already answered is left alone, and
+    one whose scale has no *Niet van toepassing* is skipped (the integrity check forbids that)."""
+    done = []
+    for item, reason in checklists.not_applicable_items(assessment.organisation.kind, assessment.frameworks):
+        current = assessment.answers.get(item.id)
+        if current is not None and current.option is not None:
+            continue
+        option = checklists.scale_for(item.id).not_applicable_option()
+        if option is None:
+            continue
+        assessment.answers[item.id] = Answer(option=option.id, explanation=reason)
+        done.append(item.id)
+    return done

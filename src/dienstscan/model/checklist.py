@@ -15,7 +15,7 @@ import re
 from collections.abc import Collection, Iterator
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator, model_validator
 
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", min_length=1, max_length=40)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
@@ -66,6 +66,23 @@ def partial_date_problem(text: str) -> str | None:
     return None
 
 
+def partial_date_start(text: str) -> dt.date:
+    """'2026', '2026-11' or '2026-11-29' as a date: the first day of that year or month."""
+    parts = [int(p) for p in text.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _partial_date(value: str) -> str:
+    problem = partial_date_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+#: A date as the content writes it: JJJJ, JJJJ-MM or JJJJ-MM-DD (checked to exist).
+PartialDate = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_partial_date)]
+
+
 class _Strict(BaseModel):
     # defer_build: pydantic builds a class's validator when it first validates, not when the class
     # is defined; a start that takes the checklists from the cache (checklists/cache.py) never
@@ -84,14 +101,32 @@ class SourceRef(_Strict):
         default="",
         description="Leesbare naam van het document; vult de lader zelf in uit 'documents' (bronnen.yaml)",
     )
+    date: str = Field(
+        default="",
+        description=(
+            "Datum van de bron (JJJJ, JJJJ-MM of JJJJ-MM-DD): van uitgifte of vaststelling, of bij een "
+            "webpagina zonder datum de dag waarop zij is nagelezen"
+        ),
+    )
+    place: str = Field(
+        default="",
+        description="Vindplaats: Staatsblad- of Staatscourantnummer, Kamerstuk, CELEX-nummer of webadres",
+    )
+
+    @field_validator("date")
+    @classmethod
+    def _real_date(cls, v: str) -> str:
+        return _partial_date(v) if v else v
 
     def cite(self) -> str:
         """A one-line Dutch citation: the document's readable title (else its file name) and section,
-        e.g. ``Rapport dienstverlening Bergen (2011), 4.2``."""
+        e.g. ``Rapport dienstverlening Bergen (2011), 4.2``, with the place a reader finds it when
+        the source gives one: ``Wmebv (Stb. 2023, 183)``."""
         parts = [self.title or self.document]
         if self.section:
             parts.append(self.section)
-        return ", ".join(parts)
+        text = ", ".join(parts)
+        return f"{text} ({self.place})" if self.place else text
 
 
 class SourceDocument(_Strict):
@@ -189,6 +224,10 @@ class ScaleOption(_Strict):
         return self.weight
 
 
+#: The id of the *Niet van toepassing* option on a scale (weight null).
+NOT_APPLICABLE_OPTION = "nvt"
+
+
 class Scale(_Strict):
     """A reusable answer scale, e.g. ``toepassing`` (BSC) or ``invoering`` (5 beloften)."""
 
@@ -202,6 +241,11 @@ class Scale(_Strict):
             if opt.id == option_id:
                 return opt
         return None
+
+    def not_applicable_option(self) -> ScaleOption | None:
+        """The scale's *Niet van toepassing* (id ``nvt``, counting in no score), if it has one."""
+        opt = self.option(NOT_APPLICABLE_OPTION)
+        return opt if opt is not None and not opt.applicable else None
 
 
 class Theme(_Strict):
@@ -229,6 +273,21 @@ class Item(_Strict):
             "'niet geverifieerd': de status telt dan niet mee voor de prioriteit"
         ),
     )
+    since: PartialDate | None = Field(
+        default=None,
+        description=(
+            "Sinds wanneer de juridische status geldt (JJJJ[-MM[-DD]]); een status die pas na de controledatum "
+            "van het kader ('checked') ingaat, telt niet mee voor de prioriteit"
+        ),
+    )
+    applies_to: list[OrganisationKind] = Field(
+        default_factory=list,
+        description="Soorten organisaties waarvoor het item geldt; leeg = alle soorten",
+    )
+    not_applicable_reason: str = Field(
+        default="",
+        description="Bij applies_to: waarom het item voor de andere soorten niet van toepassing is (de wizard toont het)",
+    )
     provenance: Provenance | None = Field(default=None, description="herkomst: genoemd als instrument, afgeleid uit bron of reconstructie")
     theme: Id = Field(description="Thema in het verbeterplan (id uit themes)")
     scale: Id | None = Field(default=None, description="Antwoordschaal; standaard die van de sectie of het kader")
@@ -238,6 +297,26 @@ class Item(_Strict):
         default=True,
         description="Telt mee in de score van het kader; false voor een item dat apart wordt vergeleken (de Antwoord-fase)",
     )
+
+    @model_validator(mode="after")
+    def _reason_goes_with_kinds(self) -> Item:
+        if self.applies_to and not self.not_applicable_reason.strip():
+            raise ValueError("een item met 'applies_to' heeft een 'not_applicable_reason' nodig: waarom het voor "
+                             "de andere soorten organisaties niet van toepassing is")
+        if self.not_applicable_reason.strip() and not self.applies_to:
+            raise ValueError("'not_applicable_reason' hoort alleen bij een item met 'applies_to'")
+        return self
+
+    def applies_to_kind(self, kind: str) -> bool:
+        """Whether the item applies to an organisation of ``kind`` (every kind when ``applies_to`` is empty)."""
+        return not self.applies_to or kind in self.applies_to
+
+    def in_force_on(self, checked: str | None) -> bool:
+        """Whether the item's legal status was in force on ``checked`` (its framework's check date);
+        a status without ``since`` is; one with ``since`` but no check date is not known to be."""
+        if self.since is None:
+            return True
+        return checked is not None and partial_date_start(self.since) <= partial_date_start(checked)
 
 
 def section_heading(number: int | None, title: str, section_label: str | None = None) -> str:
@@ -305,6 +384,13 @@ class Framework(_Strict):
         default=True,
         description="Staat bij een nieuwe scan al aangevinkt (voor de soorten in applies_to); false = aanbieden, niet aanvinken",
     )
+    checked: PartialDate | None = Field(
+        default=None,
+        description=(
+            "Datum waarop de juridische statussen van de items tegen hun bronnen zijn gecontroleerd; nodig "
+            "zodra een item 'since' heeft"
+        ),
+    )
     scale: Id
     score_method: ScoreMethod = "share_full"
     item_label: Text = Field(default="Item", description="Hoe een item heet: Norm, Instrument, Stelling")
@@ -319,6 +405,10 @@ class Framework(_Strict):
     def _has_content(self) -> Framework:
         if not self.items and not self.sections:
             raise ValueError("een kader heeft minstens één item of sectie nodig")
+        dated = [item.id for item in self.all_items() if item.since is not None]
+        if dated and self.checked is None:
+            raise ValueError(f"items met 'since' ({', '.join(dated[:3])}) vragen om 'checked' op het kader: de datum "
+                             "waarop de juridische statussen zijn gecontroleerd")
         ids = {item.id for item in self.all_items()}
         for change in self.changes:
             if change.change == "gesplitst":
@@ -543,6 +633,13 @@ class CurrentNote(_Strict):
     verified: bool = Field(
         default=True, description="false = niet geverifieerd: telt niet mee voor de prioriteit"
     )
+    not_verified: str = Field(
+        default="",
+        description=(
+            "Wat in deze notitie niet tegen een bron is gecontroleerd; elke uitvoer toont het als "
+            "'Niet geverifieerd: ...'. Verplicht bij verified: false"
+        ),
+    )
     checked: Annotated[str, StringConstraints(pattern=_DATE_RE.pattern)] = Field(
         description="Datum waarop deze stand tegen de bron is gecontroleerd (JJJJ-MM-DD)"
     )
@@ -551,7 +648,20 @@ class CurrentNote(_Strict):
     def _lapsed_is_not_required(self) -> CurrentNote:
         if self.lapsed and self.legal_status == "wettelijk":
             raise ValueError("een vervallen verplichting kan niet tegelijk vandaag wettelijk verplicht zijn")
+        if not self.verified and not self.not_verified.strip():
+            raise ValueError("een notitie met verified: false zegt in 'not_verified' wat niet is geverifieerd")
         return self
+
+    @property
+    def in_force(self) -> bool:
+        """Whether what the note says was in force on the day it was checked (``since`` not later
+        than ``checked``): a note about an obligation still to come never sets a priority."""
+        return self.since is None or partial_date_start(self.since) <= partial_date_start(self.checked)
+
+    @property
+    def counts_for_priority(self) -> bool:
+        """Verified and in force: only such a note says what applies today."""
+        return self.verified and self.in_force
 
     def heading(self) -> str:
         """'Stand 2026 (vandaag wettelijk verplicht sinds 1 juli 2018)': the label every output uses."""
@@ -559,13 +669,18 @@ class CurrentNote(_Strict):
         return f"Stand {self.checked[:4]}" + (f" ({status})" if status else "")
 
     def full_text(self) -> str:
-        """Heading, note and source in one paragraph, for the item page, the Excel and the report."""
-        return f"{self.heading()}: {self.text} Bron: {self.source.cite()}."
+        """Heading, note, what is not verified and source in one paragraph, for the item page, the
+        Excel and the report."""
+        unverified = f" Niet geverifieerd: {self.not_verified.rstrip('.')}." if self.not_verified else ""
+        return f"{self.heading()}: {self.text}{unverified} Bron: {self.source.cite()}."
 
     def status_text(self) -> str:
         """'vandaag wettelijk verplicht sinds 2015', 'verplichting van toen vervallen', or ''."""
         if not self.verified:
             return "niet geverifieerd"
+        if not self.in_force:
+            label = LEGAL_STATUS_LABELS[self.legal_status].split(" (")[0] if self.legal_status else "van kracht"
+            return f"vanaf {partial_date_text(self.since)} {label}, nog niet in werking"
         if self.lapsed:
             return "verplichting van toen vervallen"
         if self.legal_status is None:
@@ -656,6 +771,12 @@ class ChecklistSet(BaseModel):
         offered (``preselect: false``, such as the 2026 checklist)."""
         return [fw.id for fw in self.frameworks
                 if fw.preselect and (not fw.applies_to or kind in fw.applies_to)]
+
+    def not_applicable_items(self, kind: str, framework_ids: Collection[str]) -> list[tuple[Item, str]]:
+        """The items of these frameworks that do not apply to an organisation of ``kind``
+        (``applies_to``), each with the reason a person reads, in checklist order."""
+        return [(item, item.not_applicable_reason) for fw, _section, item in self.walk()
+                if fw.id in framework_ids and not item.applies_to_kind(kind)]
 
     def current_note(self, item_id: str) -> CurrentNote | None:
         """What applies today to the item ("stand 2026"), if anything changed since its source."""

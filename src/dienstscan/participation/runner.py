@@ -26,7 +26,7 @@ class HeadlessSession:
     """Server + scan + lock, driven by ``process()`` on the caller's thread."""
 
     def __init__(self, checklists: ChecklistSet, assessment: Assessment, path: Path, lock: storage.ScanLock, *,
-                 mode: Mode = "voorronde", port: int = 0, host: str = "0.0.0.0", addresses: list[str] | None = None,
+                 mode: Mode = "voorronde", port: int = 0, host: str | None = None, addresses: list[str] | None = None,
                  limits: Limits | None = None) -> None:
         self.checklists = checklists
         self.assessment = assessment

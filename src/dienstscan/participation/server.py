@@ -11,28 +11,32 @@ phone is told "ontvangen" only after the receiver called ``Accepted.confirm()``,
 once the answer is in the recovery copy (see ``ui/live_session.py`` and ``runner.py``). A
 ``Presence`` event reports how many phones take part and how many answered each item.
 
-Security on a shared network (docs/participation.md):
+Security on a shared network (docs/participation.md states the threat model):
 - the address carries a random secret of 128 bits (``secrets.token_urlsafe(16)``); every request
-  without it is refused with 403; a short code to type (``/K7QX3M``) redirects to it and is
-  switched off after ``Limits.code_attempts`` wrong tries;
-- the Host header must be one of the served addresses (421 otherwise: no DNS rebinding), and a
-  WebSocket's Origin must match it;
-- request bodies above ``Limits.max_body`` are refused (413), malformed ones 400, items outside
-  the scan's scope or options outside the item's scale 422, a comment above ``MAX_COMMENT`` 422;
-- each phone (random device id) and each client address has a token bucket (429 when empty);
-  at most ``Limits.max_participants`` phones (503);
+  without it (or without the cookie the short code sets) is refused with 403. A short code to type
+  (``/K7QX3M``) sets that cookie and redirects to the clean path ``/`` (no secret in a Location
+  header); each client address may type a wrong code ``Limits.code_attempts`` times;
+- a phone's identity is issued by the server (``devices.py``: an id with a per-device secret), so
+  a client cannot make up ids or use another phone's id;
+- ``guard.py``: the Host header must be one of the served addresses (421: no DNS rebinding), every
+  state-changing request (POST, WebSocket) must come from the session's own page (Origin and
+  Fetch-Metadata, 403) and a POST must be JSON (415); bodies above ``Limits.max_body`` 413, nested
+  deeper than ``Limits.max_json_depth`` or malformed 400; security headers on every response;
+- ``limits.py``: per client address a request bucket, a bucket of new device ids and a number of
+  WebSockets; per phone an answer bucket and at most ``Limits.sockets_per_device`` sockets; per
+  socket a message bucket; at most ``Limits.max_participants`` phones (503);
+- it listens only on the served addresses (never on every network of the laptop, 0.0.0.0);
 - one current answer per phone per item: the last counts. The server keeps device ids in memory
-  only, never client addresses (buckets are keyed by a salted hash), and writes nothing itself.
+  only, never client addresses (the limits are keyed by a salted hash), logs no address, and
+  writes nothing itself.
 """
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import hashlib
 import json
 import logging
-import re
 import secrets
 import threading
 import time
@@ -43,62 +47,25 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from . import guard
 from .content import MAX_COMMENT, VOTES, AnswerChange, Change, Mode, SessionContent, clean_comment
+from .devices import DeviceKeys
+from .limits import Client, ClientTable, Limits, TokenBucket
 
 log = logging.getLogger(__name__)
+
+__all__ = ["CODE_ALPHABET", "Accepted", "Event", "Limits", "ParticipationServer", "Presence", "TokenBucket"]
 
 #: Letters of the short code: no 0/O, 1/I/L, so it can be read from a projector and typed.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
-_DEVICE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 _STATIC = {"app.js": "text/javascript", "app.css": "text/css"}
-_HEADERS = {
-    "Cache-Control": "no-store",
-    "Referrer-Policy": "no-referrer",  # the secret is in the address: never pass it on
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Content-Security-Policy": "default-src 'self'; connect-src 'self'; img-src 'self' data:; "
-                               "style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
-                               "form-action 'none'",
-}
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Limits against mistakes and floods; the defaults suit a room of up to a few hundred."""
-
-    max_body: int = 4_096
-    max_participants: int = 300
-    #: Per phone: a burst of this many answers, refilled at ``device_rate`` per second.
-    device_burst: float = 40
-    device_rate: float = 4
-    #: Per client address (a phone's page, its answers and reconnects together).
-    address_burst: float = 120
-    address_rate: float = 20
-    #: Wrong short codes before the short code is switched off for this session.
-    code_attempts: int = 20
-    #: Seconds a phone waits for the laptop to confirm an answer is safe (then 503: try again).
-    confirm_timeout: float = 10.0
-
-
-class TokenBucket:
-    """``take()`` is True while tokens are left; they come back at ``rate`` per second."""
-
-    def __init__(self, burst: float, rate: float, clock: Callable[[], float]) -> None:
-        self.burst = burst
-        self.rate = rate
-        self.clock = clock
-        self.tokens = burst
-        self.stamp = clock()
-
-    def take(self) -> bool:
-        now = self.clock()
-        self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
-        self.stamp = now
-        if self.tokens < 1:
-            return False
-        self.tokens -= 1
-        return True
+#: Served without the secret: the stylesheet of the error pages (nothing in it is secret).
+_PUBLIC = frozenset({"/app.css"})
+#: WebSocket close codes the page acts on (4000-4999 are the application's own).
+CLOSE_ENDED = 4000  # the facilitator stopped the session: show "sessie afgelopen", do not reconnect
+CLOSE_REPLACED = 4001  # the same phone opened the page again elsewhere: this one stops
+CLOSE_FLOOD = 1008  # policy violation: too many messages
 
 
 class Accepted:
@@ -144,8 +111,7 @@ class _Phone:
     unconfirmed: set[str] = field(default_factory=set)
 
 
-def _json_error(status: int, message: str) -> web.Response:
-    return web.json_response({"ok": False, "melding": message}, status=status, headers=_HEADERS)
+_json_error = guard.json_error
 
 
 def _static_text(name: str) -> str:
@@ -156,8 +122,12 @@ class ParticipationServer:
     """One session: ``start()`` listens, ``stop()`` closes everything. Thread-safe controls."""
 
     def __init__(self, content: SessionContent, sink: Callable[[Event], None], *, mode: Mode = "voorronde",
-                 host: str = "0.0.0.0", port: int = 0, addresses: list[str] | None = None,
-                 limits: Limits | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+                 host: str | None = None, port: int = 0, addresses: list[str] | None = None,
+                 limits: Limits | None = None, clock: Callable[[], float] = time.monotonic,
+                 device_key: bytes | None = None) -> None:
+        """``host``: listen there only (default: on each of ``addresses``, or 127.0.0.1 without any);
+        ``device_key``: the key of the phones' identities (random unless a resumed session keeps it).
+        """
         self.content = content
         self.sink = sink
         self.mode: Mode = mode
@@ -168,11 +138,14 @@ class ParticipationServer:
         self.secret = secrets.token_urlsafe(16)  # 128 bits
         self.code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
         self._addresses = list(addresses) if addresses is not None else []
-        self._salt = secrets.token_bytes(16)
+        self.devices = DeviceKeys(device_key)
+        self.clients = ClientTable(self.limits, clock)
+        #: device id (never the token) -> the phone
         self._phones: dict[str, _Phone] = {}
-        self._address_buckets: dict[bytes, TokenBucket] = {}
         self._sockets: set[web.WebSocketResponse] = set()
-        self._code_failures = 0
+        self._device_sockets: dict[str, list[web.WebSocketResponse]] = {}
+        #: item id -> phones whose current answer to it has an option (kept up to date per answer)
+        self._answered: dict[str, int] = {}
         self.current: str | None = None
         self.port: int | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -209,6 +182,17 @@ class ParticipationServer:
         hosts |= {f"127.0.0.1:{self.port}", f"localhost:{self.port}"}
         return {h.lower() for h in hosts}
 
+    def bind_hosts(self) -> list[str]:
+        """Where the server listens: the chosen host, else the served addresses (never 0.0.0.0 unasked)."""
+        if self.host:
+            return [self.host]
+        return list(dict.fromkeys(self._addresses)) or ["127.0.0.1"]
+
+    @property
+    def cookie_name(self) -> str:
+        """The cookie that carries the secret after a typed short code (a cookie ignores the port)."""
+        return f"dienstscan-{self.port}"
+
     # ------------------------------------------------------------------ life cycle
 
     def start(self) -> None:
@@ -243,24 +227,43 @@ class ParticipationServer:
 
     async def _open(self) -> None:
         app = web.Application(client_max_size=self.limits.max_body, middlewares=[self._guard])
-        prefix = f"/{self.secret}"
-        app.router.add_get(f"{prefix}/", self._index)
-        app.router.add_get(prefix + "/{name:app\\.(?:js|css)}", self._asset)
-        app.router.add_get(f"{prefix}/api/sessie", self._session)
-        app.router.add_post(f"{prefix}/api/antwoord", self._answer)
-        app.router.add_get(f"{prefix}/ws", self._websocket)
-        self._runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=1.0)  # no addresses in a log
+        app.on_response_prepare.append(guard.add_headers)
+        # the address behind the QR code carries the secret; after a typed code the clean paths
+        # serve the same with the secret in a cookie
+        for prefix in (f"/{self.secret}", ""):
+            app.router.add_get(f"{prefix}/", self._index)
+            app.router.add_get(prefix + "/{name:app\\.(?:js|css)}", self._asset)
+            app.router.add_get(f"{prefix}/api/sessie", self._session)
+            app.router.add_post(f"{prefix}/api/apparaat", self._join)
+            app.router.add_post(f"{prefix}/api/antwoord", self._answer)
+            app.router.add_get(f"{prefix}/ws", self._websocket)
+        # no access log and a logger without addresses: nothing about who took part is written
+        self._runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=1.0,
+                                     logger=guard.QUIET)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, self.host, self.requested_port)
-        await site.start()
-        server = site._server  # noqa: SLF001 - aiohttp keeps the asyncio server here
-        self.port = server.sockets[0].getsockname()[1] if server and server.sockets else self.requested_port
+        port = self.requested_port
+        try:
+            for host in self.bind_hosts():
+                site = web.TCPSite(self._runner, host, port)
+                await site.start()
+                server = site._server  # noqa: SLF001 - aiohttp keeps the asyncio server here
+                port = server.sockets[0].getsockname()[1] if server and server.sockets else port
+        except BaseException:
+            await self._runner.cleanup()
+            raise
+        self.port = port
         if not self._addresses:
             self._addresses = ["127.0.0.1"]
 
     async def _close(self) -> None:
-        for ws in list(self._sockets):
-            await ws.close(message=b"sessie gestopt")
+        ended = json.dumps({"type": "einde"})
+        for ws in list(self._sockets):  # the phones show "sessie afgelopen" and stop reconnecting
+            if not ws.closed:
+                try:
+                    await ws.send_str(ended)
+                except ConnectionError:
+                    pass
+            await ws.close(code=CLOSE_ENDED, message=b"sessie afgelopen")
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -308,51 +311,76 @@ class ParticipationServer:
 
     # ------------------------------------------------------------------ guards
 
-    def _client_key(self, request: web.Request) -> bytes:
-        peer = request.remote or ""
-        return hashlib.blake2b(peer.encode("utf-8"), key=self._salt, digest_size=16).digest()
-
     @web.middleware
     async def _guard(self, request: web.Request, handler: Callable) -> web.StreamResponse:
-        host = request.headers.get("Host", "").lower()
-        if host not in self._allowed_hosts():
-            return _json_error(421, "Onbekend adres: open de pagina via de QR-code of het getoonde adres.")
-        bucket = self._address_buckets.get(key := self._client_key(request))
-        if bucket is None:
-            bucket = self._address_buckets[key] = TokenBucket(self.limits.address_burst, self.limits.address_rate,
-                                                              self.clock)
-        if not bucket.take():
-            return _json_error(429, "Te veel verzoeken; wacht even.")
+        """Every request: Host, the address's rate, same-origin for changes, then the secret."""
+        hosts = self._allowed_hosts()
+        if request.headers.get("Host", "").lower() not in hosts:
+            return guard.refusal(request, guard.WRONG_HOST)
+        client = self.clients.get(request.remote)
+        if not client.requests.take():
+            return guard.refusal(request, guard.TOO_MANY, "Te veel verzoeken; wacht even.")
+        if guard.is_state_changing(request):
+            if guard.cross_site(request, hosts):
+                return guard.refusal(request, guard.CROSS_SITE, "Geen toegang vanaf een andere website.")
+            if request.method == "POST" and request.content_type != "application/json":
+                return guard.refusal(request, guard.NOT_JSON)
         first, _, rest = request.path.lstrip("/").partition("/")
-        if secrets.compare_digest(first.encode("utf-8"), self.secret.encode("utf-8")):
-            response = await handler(request)
-            if not isinstance(response, web.WebSocketResponse):
-                response.headers.update(_HEADERS)
-            return response
-        if not rest and self._code_matches(first):
-            raise web.HTTPSeeOther(f"/{self.secret}/")
-        return _json_error(403, "Geen toegang: scan de QR-code of typ het adres van het scherm.")
+        if (secrets.compare_digest(first.encode("utf-8"), self.secret.encode("utf-8"))
+                or request.path in _PUBLIC or self._has_cookie(request)):
+            return await self._handle(request, handler)
+        if not rest and len(first) == CODE_LENGTH and request.method == "GET":
+            return self._typed_code(request, client, first)
+        return guard.refusal(request, guard.NO_ACCESS,
+                             "Geen toegang: scan de QR-code of typ het adres van het scherm.")
 
-    def _code_matches(self, text: str) -> bool:
-        if self._code_failures >= self.limits.code_attempts or len(text) != CODE_LENGTH:
-            if len(text) == CODE_LENGTH:
-                self._code_failures += 1
-            return False
-        if secrets.compare_digest(text.upper().encode("utf-8"), self.code.encode("utf-8")):
-            return True
-        self._code_failures += 1
-        return False
+    async def _handle(self, request: web.Request, handler: Callable) -> web.StreamResponse:
+        try:
+            return await handler(request)
+        except web.HTTPNotFound:
+            return guard.refusal(request, guard.NOT_FOUND)
+        except web.HTTPMethodNotAllowed as exc:
+            return guard.refusal(request, guard.NOT_ALLOWED, headers={"Allow": exc.headers.get("Allow", "")})
+        except web.HTTPException:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a phone gets a Dutch 500; the log gets no address
+            log.error("Fout in de deelnamepagina (%s)", type(exc).__name__, exc_info=exc)
+            return guard.refusal(request, guard.BROKEN)
 
-    def _phone(self, device: object) -> _Phone | web.Response:
-        if not isinstance(device, str) or not _DEVICE.match(device):
-            return _json_error(400, "Ongeldige apparaatcode; laad de pagina opnieuw.")
-        phone = self._phones.get(device)
-        if phone is None:
+    def _has_cookie(self, request: web.Request) -> bool:
+        value = request.cookies.get(self.cookie_name)
+        return value is not None and secrets.compare_digest(value.encode("utf-8"), self.secret.encode("utf-8"))
+
+    def _typed_code(self, request: web.Request, client: Client, text: str) -> web.StreamResponse:
+        """A short code: right sets the cookie and goes to ``/``; wrong counts for this address only."""
+        if client.code_failures >= self.limits.code_attempts:
+            return guard.refusal(request, guard.CODE_LOCKED)
+        if not secrets.compare_digest(text.upper().encode("utf-8"), self.code.encode("utf-8")):
+            client.code_failures += 1
+            return guard.refusal(request, guard.NO_ACCESS,
+                                 "Geen toegang: scan de QR-code of typ het adres van het scherm.")
+        response = web.Response(status=303, headers={"Location": "/"})
+        response.set_cookie(self.cookie_name, self.secret, path="/", httponly=True, samesite="Strict")
+        return response
+
+    def _phone(self, token: object) -> _Phone | web.Response:
+        """The phone of a token the server issued; a made-up or another session's token gets 403."""
+        device_id = self.devices.verify(token)
+        if device_id is None:
+            return web.json_response({"ok": False, "reden": "apparaat",
+                                      "melding": "Deze telefoon is niet aangemeld bij deze sessie; de pagina "
+                                                 "meldt hem opnieuw aan."}, status=403)
+        phone = self._phones.get(device_id)
+        if phone is None:  # issued by this key before a restart of the session
             if len(self._phones) >= self.limits.max_participants:
                 return _json_error(503, "De sessie is vol: er doen al genoeg telefoons mee.")
-            phone = self._phones[device] = _Phone(TokenBucket(self.limits.device_burst, self.limits.device_rate,
-                                                              self.clock))
-            self._report_presence()
+            phone = self._add_phone(device_id)
+        return phone
+
+    def _add_phone(self, device_id: str) -> _Phone:
+        phone = self._phones[device_id] = _Phone(TokenBucket(self.limits.device_burst, self.limits.device_rate,
+                                                             self.clock))
+        self._report_presence()
         return phone
 
     # ------------------------------------------------------------------ handlers
@@ -378,15 +406,25 @@ class ParticipationServer:
             "mijn": phone.answers,  # only this phone's own answers
         })
 
-    async def _answer(self, request: web.Request) -> web.Response:
-        if request.content_length is not None and request.content_length > self.limits.max_body:
-            return _json_error(413, "Het antwoord is te groot.")
+    async def _join(self, request: web.Request) -> web.Response:
+        """A new phone: the server issues its identity (limited per client address)."""
         try:
-            body = await request.json()
-        except web.HTTPRequestEntityTooLarge:
-            return _json_error(413, "Het antwoord is te groot.")
-        except (ValueError, UnicodeDecodeError):
-            return _json_error(400, "Het antwoord is onleesbaar (geen JSON).")
+            await guard.read_json(request, self.limits)
+        except guard.BadBody as bad:
+            return _json_error(bad.status, bad.message)
+        if len(self._phones) >= self.limits.max_participants:
+            return _json_error(503, "De sessie is vol: er doen al genoeg telefoons mee.")
+        if not self.clients.get(request.remote).new_devices.take():
+            return _json_error(429, "Dit apparaat meldde zich te vaak opnieuw aan; wacht een minuut.")
+        device_id, token = self.devices.issue()
+        self._add_phone(device_id)
+        return web.json_response({"ok": True, "apparaat": token})
+
+    async def _answer(self, request: web.Request) -> web.Response:
+        try:
+            body = await guard.read_json(request, self.limits)
+        except guard.BadBody as bad:
+            return _json_error(bad.status, bad.message)
         if not isinstance(body, dict):
             return _json_error(400, "Het antwoord is onleesbaar.")
         phone = self._phone(body.get("apparaat"))
@@ -401,6 +439,9 @@ class ParticipationServer:
         mine = phone.answers.setdefault(item_id, {"option": None, "comment": None, "vote": None})
         changes = {k: Change(mine[k], v) for k, v in values.items() if v != mine[k]}
         change = AnswerChange(item_id, **changes)
+        if change.option is not None:  # keep the count per item as it goes (not recounted per answer)
+            step = (change.option.new is not None) - (change.option.previous is not None)
+            self._answered[item_id] = self._answered.get(item_id, 0) + step
         mine.update(values)
         if change.is_empty() and item_id not in phone.unconfirmed:
             return web.json_response({"ok": True, "ontvangen": True})
@@ -444,32 +485,45 @@ class ParticipationServer:
         return item.id, values
 
     async def _websocket(self, request: web.Request) -> web.StreamResponse:
-        origin = request.headers.get("Origin")
-        if origin is not None and origin.lower() not in {f"http://{h}" for h in self._allowed_hosts()}:
-            return _json_error(403, "Geen toegang vanaf een andere website.")
+        """Live pushes (and the end of the session); Origin was checked by the guard."""
+        device_id = self.devices.verify(request.query.get("apparaat"))
         phone = self._phone(request.query.get("apparaat"))
         if isinstance(phone, web.Response):
             return phone
-        if len(self._sockets) >= 2 * self.limits.max_participants:
+        assert device_id is not None
+        client = self.clients.get(request.remote)
+        if client.sockets >= self.limits.sockets_per_address:
+            return _json_error(429, "Te veel verbindingen vanaf dit apparaat.")
+        if len(self._sockets) >= self.limits.max_sockets:
             return _json_error(503, "De sessie is vol.")
         ws = web.WebSocketResponse(heartbeat=20, max_msg_size=1_024)
         await ws.prepare(request)
+        mine = self._device_sockets.setdefault(device_id, [])
+        while len(mine) >= self.limits.sockets_per_device:  # the page opened again: the oldest goes
+            await mine.pop(0).close(code=CLOSE_REPLACED, message=b"elders geopend")
+        mine.append(ws)
         self._sockets.add(ws)
+        client.sockets += 1
+        messages = TokenBucket(self.limits.message_burst, self.limits.message_rate, self.clock)
         try:
             await ws.send_str(json.dumps(self._state_message()))
-            async for message in ws:  # the phone only listens; what it sends is ignored
+            async for message in ws:  # the phone only listens: what it sends is ignored, within a rate
                 if message.type == WSMsgType.ERROR:
+                    break
+                if not messages.take():
+                    await ws.close(code=CLOSE_FLOOD, message=b"te veel berichten")
                     break
         finally:
             self._sockets.discard(ws)
+            client.sockets -= 1
+            if ws in mine:
+                mine.remove(ws)
+            if not mine and self._device_sockets.get(device_id) is mine:
+                del self._device_sockets[device_id]
         return ws
 
     # ------------------------------------------------------------------ presence
 
     def _report_presence(self) -> None:
-        answered: dict[str, int] = {}
-        for phone in self._phones.values():
-            for item_id, values in phone.answers.items():
-                if values.get("option") is not None:
-                    answered[item_id] = answered.get(item_id, 0) + 1
+        answered = {item_id: count for item_id, count in self._answered.items() if count}
         self.sink(Presence(len(self._phones), answered))

@@ -20,6 +20,7 @@ from .actions import (
     proposal_title,
     priority_status,
     propose_actions,
+    status_label,
     status_sentence,
 )
 from .visibility import PlanStatistics, is_visible, plan_statistics, visible_actions
@@ -69,6 +70,7 @@ __all__ = [
     "proposal_title",
     "priority_status",
     "propose_actions",
+    "status_label",
     "status_sentence",
     "visible_actions",
 ]

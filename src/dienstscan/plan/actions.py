@@ -32,7 +32,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.assessment import Action, Assessment, in_sentence, items_in_scope
-from ..model.checklist import LEGAL_STATUS_LABELS, ChecklistSet, CurrentNote, Framework, Item, ScaleOption
+from ..model.checklist import (
+    LEGAL_STATUS_LABELS,
+    ChecklistSet,
+    CurrentNote,
+    Framework,
+    Item,
+    ScaleOption,
+    partial_date_text,
+)
 
 #: Fields that propose_actions keeps in step with the checklist and answers (unless edited).
 PROPOSAL_FIELDS = ("title", "reason", "theme", "priority")
@@ -64,26 +72,34 @@ class PlanChanges:
         return "Voorgestelde acties: " + ", ".join(parts) + "."
 
 
-def priority_status(item: Item, note: CurrentNote | None = None) -> str | None:
-    """The legal status that sets a gap's priority: today's, where a verified "stand van nu" says so.
+def priority_status(item: Item, note: CurrentNote | None = None, checked: str | None = None) -> str | None:
+    """The legal status that sets a gap's priority: today's, and only from a statement that is
+    verified and was in force on the day it was checked.
 
-    - a verified note of an obligation that lapsed: ``overig`` (no longer an obligation);
-    - a verified note with today's status: that status;
-    - otherwise the item's own status from its source, unless the item says that status is not
-      verified (``not_verified``): an unverified claim never sets a priority, so ``None``.
-    An unverified note changes nothing: the status of then stays until someone checks it.
+    - a note that counts (``CurrentNote.counts_for_priority``: verified, in force): ``overig`` for an
+      obligation that lapsed, else its status today when it gives one;
+    - a note that does not count (not verified, or about an obligation still to come) says today's
+      law may differ from the source's: the item keeps its status of then, except that a legal
+      obligation of then is no longer taken as one (``None``, *midden*): nothing unverified raises
+      a priority, and nothing unverified keeps one that the note puts in doubt;
+    - otherwise the item's own status, unless the item says it is not verified (``not_verified``)
+      or it applies only from a date after ``checked`` (the framework's check date, ``Item.since``):
+      then ``None``.
     """
-    if note is not None and note.verified:
-        if note.lapsed:
-            return "overig"
-        if note.legal_status is not None:
-            return note.legal_status
-    if item.not_verified:
+    if note is not None:
+        if note.counts_for_priority:
+            if note.lapsed:
+                return "overig"
+            if note.legal_status is not None:
+                return note.legal_status
+        elif item.legal_status == "wettelijk":
+            return None
+    if item.not_verified or not item.in_force_on(checked):
         return None
     return item.legal_status
 
 
-def priority_for(item: Item, note: CurrentNote | None = None) -> str:
+def priority_for(item: Item, note: CurrentNote | None = None, checked: str | None = None) -> str:
     """hoog for legally required, midden for administratively agreed, laag for "overig", from the
     status ``priority_status`` gives (today's where known).
 
@@ -91,7 +107,7 @@ def priority_for(item: Item, note: CurrentNote | None = None) -> str:
     framework's own core, not an optional extra: midden, so a BSC gap does not sink below a 5B
     "overig" one.
     """
-    status = priority_status(item, note)
+    status = priority_status(item, note, checked)
     if status == "wettelijk":
         return "hoog"
     if status == "overig":
@@ -114,16 +130,23 @@ def proposal_title(checklists: ChecklistSet, item: Item, option: ScaleOption) ->
     return f"Maak af wat er al is: {in_sentence(item.suggested_action)}"
 
 
-def proposal_priority(item: Item, option: ScaleOption, note: CurrentNote | None = None) -> str:
+def proposal_priority(item: Item, option: ScaleOption, note: CurrentNote | None = None,
+                      checked: str | None = None) -> str:
     """The proposal's priority: the item's (``priority_for``), or ``FIND_OUT_PRIORITY`` for find-out."""
-    return FIND_OUT_PRIORITY if option.proposes == "find_out" else priority_for(item, note)
+    return FIND_OUT_PRIORITY if option.proposes == "find_out" else priority_for(item, note, checked)
 
 
-def status_sentence(item: Item, note: CurrentNote | None = None) -> str:
+def status_sentence(item: Item, note: CurrentNote | None = None, checked: str | None = None) -> str:
     """' Status: wettelijk verplicht.' or, where today differs, ' Status toen: bestuurlijk afgesproken;
-    vandaag wettelijk verplicht sinds 1 juli 2018.' ('' without any status)."""
+    vandaag wettelijk verplicht sinds 1 juli 2018.' ('' without any status). An item whose status
+    applies only after ``checked`` says so ("vanaf ..., nog niet in werking")."""
     then = LEGAL_STATUS_LABELS[item.legal_status] if item.legal_status else ""
     now = note.status_text() if note is not None else ""
+    if then and item.since is not None:
+        if item.in_force_on(checked):
+            then += f" sinds {partial_date_text(item.since)}"
+        else:
+            then += f" vanaf {partial_date_text(item.since)}, nog niet in werking"
     if item.not_verified and then:
         then += " (niet geverifieerd)"
     if not now:
@@ -131,6 +154,13 @@ def status_sentence(item: Item, note: CurrentNote | None = None) -> str:
     if not then:
         return f" Stand 2026: {now}."
     return f" Status toen: {then}; stand 2026: {now}."
+
+
+def status_label(item: Item, checked: str | None = None) -> str:
+    """The item's own legal status in a few words, as every output shows it: 'wettelijk verplicht',
+    'wettelijk verplicht sinds 1 juli 2018', 'wettelijk verplicht vanaf 2 december 2027, nog niet in
+    werking (niet geverifieerd)'; '' without a status. ``checked``: the framework's check date."""
+    return status_sentence(item, None, checked).strip().removeprefix("Status: ").rstrip(".")
 
 
 def proposal_id(item_id: str) -> str:
@@ -152,7 +182,7 @@ def gaps(checklists: ChecklistSet, assessment: Assessment) -> list[tuple[Framewo
 
 def _reason(fw: Framework, item: Item, option: ScaleOption, note: CurrentNote | None) -> str:
     return (f"{fw.short_title}, {item.id} „{item.text}”: het antwoord is ‘{option.label}’."
-            f"{status_sentence(item, note)} Bron: {item.source.cite()}.")
+            f"{status_sentence(item, note, fw.checked)} Bron: {item.source.cite()}.")
 
 
 def _proposal(checklists: ChecklistSet, fw: Framework, item: Item, option: ScaleOption,
@@ -161,7 +191,7 @@ def _proposal(checklists: ChecklistSet, fw: Framework, item: Item, option: Scale
         "title": proposal_title(checklists, item, option),
         "reason": _reason(fw, item, option, note),
         "theme": item.theme,
-        "priority": proposal_priority(item, option, note),
+        "priority": proposal_priority(item, option, note, fw.checked),
     }
 
 
@@ -315,7 +345,7 @@ def action_from_solution(checklists: ChecklistSet, assessment: Assessment, item_
         reason=(f"Oplossing uit de analyse van {fw.short_title}, {item.id} „{item.text}”. "
                 f"Bron: {item.source.cite()}."),
         theme=item.theme,
-        priority=priority_for(item, checklists.current_note(item.id)),
+        priority=priority_for(item, checklists.current_note(item.id), fw.checked),
     )
     assessment.actions.append(action)
     return action

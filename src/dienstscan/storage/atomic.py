@@ -10,6 +10,7 @@ it, so the rename survives a power cut.
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import shutil
@@ -19,6 +20,7 @@ import time
 from pathlib import Path
 
 from .errors import SaveError
+from .filenames import MAX_COMPONENT_BYTES, exists_quietly, name_problem, utf8_len
 from .messages import save_failed_message
 
 #: How long ``os.replace`` is retried while another program holds the file.
@@ -26,15 +28,24 @@ REPLACE_RETRY_SECONDS = 2.0
 _TEMP_SUFFIX = ".tmp"
 
 
+def _temp_stem(name: str) -> str:
+    """``name`` as it appears in its temporary file's name: cut so the whole stays within 255
+    bytes (a valid 250-byte name must not fail for want of room for ``.~`` and ``.1234abcd.tmp``)."""
+    room = MAX_COMPONENT_BYTES - len(".~") - len(".12345678") - len(_TEMP_SUFFIX)
+    if utf8_len(name) <= room:
+        return name
+    return name.encode("utf-8", "surrogatepass")[:room].decode("utf-8", "ignore")
+
+
 def temp_name(path: Path) -> Path:
     """A fresh temporary name beside ``path``; recognisable, so stale ones can be found."""
-    return path.with_name(f".~{path.name}.{secrets.token_hex(4)}{_TEMP_SUFFIX}")
+    return path.with_name(f".~{_temp_stem(path.name)}.{secrets.token_hex(4)}{_TEMP_SUFFIX}")
 
 
 def is_temp_for(candidate: Path, path: Path) -> bool:
     """Whether ``candidate`` is a temporary file left by saving ``path``."""
     name = candidate.name
-    return name.startswith(f".~{path.name}.") and name.endswith(_TEMP_SUFFIX)
+    return name.startswith(f".~{_temp_stem(path.name)}.") and name.endswith(_TEMP_SUFFIX)
 
 
 #: A temporary file of ours untouched for this long is left by a save that was killed.
@@ -57,8 +68,8 @@ def remove_stale_temps(path: Path, *, older_than: float = STALE_TEMP_SECONDS) ->
     now = time.time()
     for candidate in candidates:
         name = candidate.name
-        if not any(name.startswith(f".~{n}.") and name.endswith(_TEMP_SUFFIX)
-                   and len(name) == len(f".~{n}.") + 8 + len(_TEMP_SUFFIX) for n in names):
+        if not any(name.startswith(f".~{_temp_stem(n)}.") and name.endswith(_TEMP_SUFFIX)
+                   and len(name) == len(f".~{_temp_stem(n)}.") + 8 + len(_TEMP_SUFFIX) for n in names):
             continue
         try:
             info = candidate.lstat()
@@ -182,7 +193,11 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     permission, file held open by another program); no temporary file is left behind.
     """
     path = Path(path)
-    existed = path.exists()
+    problem = name_problem(path)
+    if problem:  # before any write: a clear Dutch reason, not ENAMETOOLONG from a stat
+        raise SaveError(path, f"Kan '{path}' niet opslaan: {problem}. Er is niets opgeslagen.",
+                        OSError(errno.ENAMETOOLONG, problem, str(path)))
+    existed = exists_quietly(path)
     try:
         atomic_write(path, data)
     except OSError as exc:

@@ -208,6 +208,30 @@ def describe_os_error(exc: OSError) -> str:
     return f"systeemfout {exc.errno or ''}".strip()
 
 
+#: The program a user most likely has a file of this kind open in (Windows locks it while open).
+_OPENED_IN = {
+    ".xlsx": "Excel", ".xlsm": "Excel", ".xls": "Excel", ".docx": "Word", ".doc": "Word",
+    ".pdf": "de pdf-lezer", ".html": "de browser", ".htm": "de browser",
+}
+
+
+def is_held_open(exc: OSError, path: Path) -> bool:
+    """Whether ``exc`` is Windows refusing to replace ``path`` because a program has it open.
+
+    Excel, Word and Acrobat open a file without FILE_SHARE_DELETE, so ``os.replace`` onto it fails
+    with PermissionError (winerror 5 or 32) naming the target as its second file; a read-only
+    folder fails earlier, creating the temporary file, with only one file name.
+    """
+    target = getattr(exc, "filename2", None)
+    return isinstance(exc, PermissionError) and target is not None and Path(target) == Path(path)
+
+
+def held_open_advice(path: Path) -> str:
+    """"Sluit 'plan.xlsx' in Excel en probeer opnieuw."."""
+    program = _OPENED_IN.get(Path(path).suffix.lower(), "het programma dat het geopend heeft")
+    return f"Sluit '{Path(path).name}' in {program} en probeer opnieuw."
+
+
 def save_failed_message(path: Path, exc: OSError, *, existed: bool, what: str | None = None) -> str:
     """The Dutch sentence for a save that failed: the file, why, and that nothing was lost.
 
@@ -215,6 +239,8 @@ def save_failed_message(path: Path, exc: OSError, *, existed: bool, what: str | 
     """
     kept = "Het bestaande bestand is niet gewijzigd." if existed else "Er is niets opgeslagen."
     subject = f"{what} niet opslaan als '{path}'" if what else f"'{path}' niet opslaan"
+    if is_held_open(exc, path):
+        return f"Kan {subject}: het bestand is geopend in een ander programma. {held_open_advice(path)} {kept}"
     return f"Kan {subject}: {describe_os_error(exc)}. {kept}"
 
 

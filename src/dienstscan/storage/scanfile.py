@@ -36,6 +36,7 @@ from ..model.checklist import ChecklistSet
 from .atomic import atomic_write
 from .limited import MAX_SCAN_BYTES, FileTooLarge, NotARegularFile, megabytes, read_limited
 from .errors import RepairableScanError, ScanFileError
+from .filenames import COMPANION_ROOM, exists_quietly, name_problem
 from .messages import WHAT_TO_DO, describe_os_error, describe_validation_error, field_path, save_failed_message
 from .migrations import CURRENT_FORMAT_VERSION, OLDEST_FORMAT_VERSION, MigrationError, upgrade
 from .scan_cache import ScanCache, cached_assessment, remember_assessment, scan_key
@@ -127,7 +128,11 @@ def save_scan(assessment: Assessment, path: Path, *, keep_backup: bool = True,
     bytes are read back into it (``scan_cache``), so the next opening of this file is quick.
     """
     path = Path(path)
-    existed = path.exists()
+    problem = name_problem(path, room=COMPANION_ROOM)  # room for its lock and backup beside it
+    if problem:
+        raise ScanFileError(path, f"Kan de scan niet opslaan als '{path}': {problem}. Er is niets opgeslagen.",
+                            "save_failed")
+    existed = exists_quietly(path)
     on_disk = _format_version_on_disk(path) if existed else None
     if on_disk is not None and on_disk > CURRENT_FORMAT_VERSION:
         raise ScanFileError(

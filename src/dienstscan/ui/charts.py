@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from . import contrast
 
 BAR_COLOUR = QColor("#1f4e79")
 BAR_HOVER = QColor("#2e75b6")
@@ -25,6 +27,38 @@ MUTED = QColor("#4a4a4a")
 LINE_NORM = QColor("#7a1f00")
 LINE_REFERENCE = QColor("#222222")
 FOCUS = QColor("#0b5cad")
+GRID = QColor("#c9d0d8")
+ON_BAR = QColor("white")
+
+
+class ChartColours(NamedTuple):
+    bar: QColor
+    bar_hover: QColor
+    track: QColor
+    track_border: QColor
+    grid: QColor
+    text: QColor
+    muted: QColor
+    norm: QColor
+    reference: QColor
+    focus: QColor
+    on_bar: QColor  # text on a filled bar, and the halo around a benchmark line
+
+
+OWN_COLOURS = ChartColours(BAR_COLOUR, BAR_HOVER, TRACK, TRACK_BORDER, GRID, TEXT, MUTED, LINE_NORM,
+                           LINE_REFERENCE, FOCUS, ON_BAR)
+
+
+def chart_colours(palette: QPalette) -> ChartColours:
+    """Our colours, or under Windows high contrast the system's: text and lines in the text
+    colour, bars in the highlight colour (norm and reference stay apart by line style)."""
+    if not contrast.system_high_contrast():
+        return OWN_COLOURS
+    role = QPalette.ColorRole
+    text, window = palette.color(role.WindowText), palette.color(role.Window)
+    highlight, on_highlight = palette.color(role.Highlight), palette.color(role.HighlightedText)
+    return ChartColours(bar=highlight, bar_hover=highlight, track=window, track_border=text, grid=text,
+                        text=text, muted=text, norm=text, reference=text, focus=text, on_bar=on_highlight)
 
 
 class BenchmarkLine(NamedTuple):
@@ -173,13 +207,14 @@ class BarChart(QWidget):
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
         self._ensure_layout()
+        colours = chart_colours(self.palette())
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         bold, small = self._fonts()
         fm = QFontMetricsF(self.font())
         fm_small = QFontMetricsF(small)
         if not self._rows:
-            painter.setPen(MUTED)
+            painter.setPen(colours.muted)
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Nog geen scores.")
             return
         for index, row in enumerate(self._rows):
@@ -192,17 +227,17 @@ class BarChart(QWidget):
             value_w = QFontMetricsF(bold).horizontalAdvance(value_part)
             label_rect = QRectF(track.left(), row.rect.top(), track.width() - value_w - 12, fm.height() + 2)
             painter.setFont(bold if bar.headline else self.font())
-            painter.setPen(TEXT)
+            painter.setPen(colours.text)
             label = QFontMetricsF(painter.font()).elidedText(bar.label, Qt.TextElideMode.ElideRight, label_rect.width())
             painter.drawText(label_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
             painter.setFont(bold)
             painter.drawText(QRectF(track.right() - value_w - 2, label_rect.top(), value_w + 2, label_rect.height()),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, value_part)
             # track with quarter marks, then the bar
-            painter.setPen(QPen(TRACK_BORDER, 1))
-            painter.setBrush(TRACK)
+            painter.setPen(QPen(colours.track_border, 1))
+            painter.setBrush(colours.track)
             painter.drawRect(track)
-            painter.setPen(QPen(QColor("#c9d0d8"), 1, Qt.PenStyle.DotLine))
+            painter.setPen(QPen(colours.grid, 1, Qt.PenStyle.DotLine))
             for quarter in (25, 50, 75):
                 x = track.left() + track.width() * quarter / 100
                 painter.drawLine(QPointF(x, track.top() + 1), QPointF(x, track.bottom() - 1))
@@ -210,32 +245,32 @@ class BarChart(QWidget):
                 filled = QRectF(track.left(), track.top(), track.width() * min(bar.value, 100.0) / 100.0,
                                 track.height())
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(BAR_HOVER if hovered else BAR_COLOUR)
+                painter.setBrush(colours.bar_hover if hovered else colours.bar)
                 painter.drawRect(filled)
                 # the value inside the bar when it fits, so the bar reads without the label line
                 painter.setFont(small)
                 text_w = fm_small.horizontalAdvance(bar.value_text) + 8
                 if filled.width() > text_w:
-                    painter.setPen(QColor("white"))
+                    painter.setPen(colours.on_bar)
                     painter.drawText(filled.adjusted(0, 0, -4, 0),
                                      Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, bar.value_text)
             # benchmark lines: a norm solid, a reference dashed; both named under the bar
             for line in bar.lines:
                 x = track.left() + track.width() * max(0.0, min(line.value, 100.0)) / 100.0
-                pen = QPen(LINE_NORM if line.kind == "norm" else LINE_REFERENCE, 2.5,
+                pen = QPen(colours.norm if line.kind == "norm" else colours.reference, 2.5,
                            Qt.PenStyle.SolidLine if line.kind == "norm" else Qt.PenStyle.DashLine)
-                painter.setPen(QPen(QColor("white"), 4.5))
+                painter.setPen(QPen(colours.track, 4.5))
                 painter.drawLine(QPointF(x, track.top() - 3), QPointF(x, track.bottom() + 4))
                 painter.setPen(pen)
                 painter.drawLine(QPointF(x, track.top() - 3), QPointF(x, track.bottom() + 4))
             painter.setFont(small)
-            painter.setPen(MUTED)
+            painter.setPen(colours.muted)
             for start, level, text in row.label_lines:
                 top = track.bottom() + 4 + level * (fm_small.height() + 1)
                 painter.drawText(QRectF(start, top, fm_small.horizontalAdvance(text) + 6, fm_small.height()),
                                  Qt.AlignmentFlag.AlignLeft, text)
             if self.hasFocus() and index == self._current:
-                painter.setPen(QPen(FOCUS, 1.5, Qt.PenStyle.DashLine))
+                painter.setPen(QPen(colours.focus, 1.5, Qt.PenStyle.DashLine))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(row.rect.adjusted(2, 2, -2, -2))
 
@@ -341,6 +376,7 @@ class PhaseLadder(QWidget):
         self.setFixedHeight(int(fm.height() * 6.5 + 2 * self.PAD))
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
+        colours = chart_colours(self.palette())
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = QFontMetricsF(self.font())
@@ -363,12 +399,12 @@ class PhaseLadder(QWidget):
             reached = self._current is not None and phase.level <= self._current
             is_current = phase.level == self._current
             is_ambition = phase.level == self._ambition
-            painter.setBrush(BAR_COLOUR if reached else TRACK)
-            pen = QPen(LINE_NORM if is_ambition else TRACK_BORDER, 3 if is_ambition else 1,
+            painter.setBrush(colours.bar if reached else colours.track)
+            pen = QPen(colours.norm if is_ambition else colours.track_border, 3 if is_ambition else 1,
                        Qt.PenStyle.DashLine if is_ambition else Qt.PenStyle.SolidLine)
             painter.setPen(pen)
             painter.drawRect(box)
-            painter.setPen(QColor("white") if reached else TEXT)
+            painter.setPen(colours.on_bar if reached else colours.text)
             painter.setFont(bold if is_current else small)
             painter.drawText(box.adjusted(4, 2, -4, -2), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                              phase.label)
@@ -379,12 +415,12 @@ class PhaseLadder(QWidget):
             if is_ambition:
                 marks.append("Ambitie")
             painter.setFont(bold)
-            painter.setPen(TEXT)
+            painter.setPen(colours.text)
             painter.drawText(QRectF(x, base + 3, box_w, fm.height() * 2.2),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
                              "\n".join(marks))
         if self.hasFocus():
-            painter.setPen(QPen(FOCUS, 1.5, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(colours.focus, 1.5, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
 

@@ -25,6 +25,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from .. import operations, storage
+from ..storage.filenames import safe_file_name
 from ..model import Answer, Assessment, ChecklistSet
 from ..plan import PlanChanges
 from ..scoring import item_state, node_counts
@@ -113,6 +114,15 @@ class ScopeEdit(QUndoCommand):
         self.doc.notify_changed("")
 
 
+def suggested_name(assessment: Assessment, folder: Path | None = None, *, before: str = "", after: str = "",
+                   suffix: str = storage.FILE_SUFFIX) -> str:
+    """``[before ]<organisation> <peildatum>[ after]<suffix>``, safe on Windows and within MAX_PATH
+    in ``folder`` (see ``ScanDocument.suggested_file_name``)."""
+    name = assessment.organisation.name.strip() or "scan"
+    tail = f" {assessment.peildatum:%Y-%m-%d}{' ' + after if after else ''}{suffix}"
+    return safe_file_name(f"{before} {name}" if before else name, tail, folder=folder)
+
+
 class ScanDocument(QObject):
     """One open scan: checklists + assessment + file + undo stack + recovery copy."""
 
@@ -187,10 +197,12 @@ class ScanDocument(QObject):
     def display_name(self) -> str:
         return self.path.name if self.path else f"{self.assessment.organisation.name} (niet opgeslagen)"
 
-    def suggested_file_name(self) -> str:
-        name = self.assessment.organisation.name.strip() or "scan"
-        safe = "".join(c if c.isalnum() or c in " -_" else "-" for c in name).strip()
-        return f"{safe} {self.assessment.peildatum:%Y-%m-%d}{storage.FILE_SUFFIX}"
+    def suggested_file_name(self, folder: Path | None = None, *, before: str = "", after: str = "",
+                            suffix: str = storage.FILE_SUFFIX) -> str:
+        """``[before ]<organisation> <peildatum>[ after]<suffix>``: safe on Windows (no forbidden
+        characters or device names) and, in ``folder``, within MAX_PATH; a long organisation name
+        is shortened, the date and the words around it stay."""
+        return suggested_name(self.assessment, folder, before=before, after=after, suffix=suffix)
 
     def answer(self, item_id: str) -> Answer | None:
         """The answer of an item, or None; read only (edit through the set_* methods)."""

@@ -190,14 +190,14 @@ def _default_folder(doc: ScanDocument) -> Path:
     return doc.path.parent if doc.path else Path.home()
 
 
-def suggested_plan_name(doc: ScanDocument) -> str:
-    stem = Path(doc.suggested_file_name()).stem
-    return f"Verbeterplan {stem}.xlsx"
+def suggested_plan_name(doc: ScanDocument, folder: Path | None = None) -> str:
+    return doc.suggested_file_name(folder, before="Verbeterplan", suffix=".xlsx")
 
 
 def export_plan_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | None:
     """Menu Bestand > Exporteren > Verbeterplan (Excel). Returns the written path, or None."""
-    target = choose_export_path(parent, _default_folder(doc) / suggested_plan_name(doc))
+    folder = _default_folder(doc)
+    target = choose_export_path(parent, folder / suggested_plan_name(doc, folder))
     if target is None:
         return None
     from ..operations import export_plan

@@ -49,9 +49,8 @@ def start_session(doc: ScanDocument, mode: Mode, parent: QWidget | None = None, 
         if running.mode != mode:
             running.set_mode(mode)
         return running
-    addresses = laptop_addresses()
-    if address:
-        addresses = [address, *(a for a in addresses if a != address)]
+    # the session listens on the chosen address only (the default route's when none was chosen)
+    addresses = [address] if address else laptop_addresses()[:1]
     session = LiveSession(doc, mode=mode, addresses=options.pop("addresses", addresses), parent=parent, **options)
     session.start()
     _SESSIONS[id(doc)] = session
@@ -146,7 +145,8 @@ class LivePanel(QWidget):
         addresses = laptop_addresses()
         self.address_box.addItems(addresses or ["127.0.0.1"])
         self.address_box.setToolTip("Het adres van het netwerk waar de telefoons op zitten; het eerste is dat "
-                                    "van het standaardnetwerk")
+                                    "van het standaardnetwerk. De sessie luistert alleen op dit adres: stop "
+                                    "de sessie om een ander te kiezen.")
         self.address_box.currentTextChanged.connect(self._show_address)
         row.addWidget(self.address_label)
         row.addWidget(self.address_box, 1)
@@ -218,7 +218,12 @@ class LivePanel(QWidget):
     def _show_address(self) -> None:
         session = self.session if self.session is not None and self.session.running else None
         self.start_button.setText("Sessie &stoppen" if session else "Sessie &starten")
-        self.address_box.setEnabled(True)
+        self.address_box.setEnabled(session is None)  # it listens on one address: stop to choose another
+        if session is not None and session.server.address != self.address_box.currentText():
+            index = self.address_box.findText(session.server.address)
+            if index >= 0:
+                self.address_box.setCurrentIndex(index)  # re-enters here with the served address
+                return
         if session is None:
             self.qr.set_text("")
             self.url_label.setText("")

@@ -50,7 +50,7 @@ class LiveSession(QObject):
     _incoming = Signal(object)
 
     def __init__(self, doc: ScanDocument, *, mode: Mode = "voorronde", port: int = DEFAULT_PORT,
-                 host: str = "0.0.0.0", addresses: list[str] | None = None, limits: Limits | None = None,
+                 host: str | None = None, addresses: list[str] | None = None, limits: Limits | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.doc = doc

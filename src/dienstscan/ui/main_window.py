@@ -42,6 +42,10 @@ NOT_LOST = "Uw werk is niet verloren: het staat nog in Dienstscan en in een hers
 ITEM_NAV_BUTTONS = ("prev", "prev_open", None, "next_open", "next")
 
 
+#: The smallest window (logical pixels): fits 1366x768 at 200% (see ``__init__``).
+MINIMUM_WIDTH, MINIMUM_HEIGHT = 560, 300
+
+
 class MainWindow(QMainWindow):
     """The application window; holds at most one open scan (``self.doc``).
 
@@ -62,7 +66,9 @@ class MainWindow(QMainWindow):
         self.doc: ScanDocument | None = None
         self.workspace: Workspace | None = None
         self.setWindowIcon(app_icon())
-        self.setMinimumSize(960, 600)
+        # Small enough for a 1366x768 laptop at 200% scaling (683x384 logical pixels, less the
+        # taskbar and title bar): the pages scroll, the window never runs off the screen.
+        self.setMinimumSize(MINIMUM_WIDTH, MINIMUM_HEIGHT)
         self.central = QStackedWidget(self)
         self._start_screen: StartScreen | None = None
         if start_screen:  # else built when first needed: a start that opens a scan never shows it
@@ -383,7 +389,7 @@ class MainWindow(QMainWindow):
         if self.doc is None:
             return False
         folder = self.doc.path.parent if self.doc.path else settings.last_folder()
-        target = dialogs.save_scan_file(self, folder / self.doc.suggested_file_name())
+        target = dialogs.save_scan_file(self, folder / self.doc.suggested_file_name(folder))
         if target is None:
             return False
         return self._save_to(target)

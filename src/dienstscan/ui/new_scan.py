@@ -2,14 +2,17 @@
 
 Two short pages. The frameworks are preselected by the organisation's kind from the checklists'
 ``applies_to`` (BSC for every kind; 5 beloften and Antwoord for gemeenten), and the user can
-switch any of them on or off. ``NewScanWizard.assessment()`` builds the new scan.
+switch any of them on or off. Items of the chosen frameworks that do not apply to the kind (an
+item's ``applies_to``, such as the Omgevingsloket for a ministry) are listed with their reason, and
+are answered *Niet van toepassing* with that reason unless the user unticks it.
+``NewScanWizard.assessment()`` builds the new scan.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -25,7 +29,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ..model import Assessment, ChecklistSet, Organisation, Participant
+from ..model import Assessment, ChecklistSet, Organisation, Participant, answer_not_applicable
 from ..model.checklist import ORGANISATION_KIND_LABELS
 from .widgets import DATE_FORMAT, from_qdate, to_qdate
 
@@ -106,11 +110,44 @@ class _ScopePage(QWizardPage):
             layout.addWidget(box)
         self.hint = QLabel("Kies minstens één kader.", self)
         layout.addWidget(self.hint)
+        self.kind = ""
+        self.answer_na = QCheckBox(self)
+        self.answer_na.setChecked(True)
+        self.not_applicable = QLabel(self)
+        self.not_applicable.setWordWrap(True)
+        self.not_applicable.setTextFormat(Qt.TextFormat.PlainText)
+        self.not_applicable.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.na_scroll = QScrollArea(self)
+        self.na_scroll.setWidgetResizable(True)
+        self.na_scroll.setWidget(self.not_applicable)
+        self.na_scroll.setMaximumHeight(120)
+        layout.addWidget(self.answer_na)
+        layout.addWidget(self.na_scroll)
+        for box in self.boxes.values():
+            box.toggled.connect(self._show_not_applicable)
 
     def preselect(self, kind: str) -> None:
+        self.kind = kind
         chosen = set(self.checklists.preselected_frameworks(kind))
         for fw_id, box in self.boxes.items():
             box.setChecked(fw_id in chosen)
+        self._show_not_applicable()
+
+    def not_applicable_items(self) -> list[tuple[str, str]]:
+        """(item id, reason) for the items of the chosen frameworks that do not apply to the kind."""
+        return [(item.id, reason) for item, reason in self.checklists.not_applicable_items(self.kind, self.chosen())]
+
+    def _show_not_applicable(self, *_args: object) -> None:
+        items = self.not_applicable_items()
+        kind = ORGANISATION_KIND_LABELS.get(self.kind, self.kind).lower()
+        self.answer_na.setText(
+            f"Beantwoord de {len(items)} items die niet voor een {kind} gelden met ‘Niet van toepassing’, "
+            "met de reden als uitleg" if len(items) != 1 else
+            f"Beantwoord het item dat niet voor een {kind} geldt met ‘Niet van toepassing’, met de reden als uitleg")
+        self.not_applicable.setText("\n\n".join(
+            f"{item_id} {self.checklists.item(item_id).text}: {reason}" for item_id, reason in items))
+        self.answer_na.setVisible(bool(items))
+        self.na_scroll.setVisible(bool(items))
 
     def chosen(self) -> list[str]:
         return [fw_id for fw_id, box in self.boxes.items() if box.isChecked()]
@@ -136,7 +173,11 @@ class NewScanWizard(QWizard):
         self.addPage(self.scope_page)
         self.organisation_page.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
-        self.resize(620, 460)
+        # never taller or wider than the screen (1366x768 at 200% leaves 683x384 logical pixels):
+        # the Volgende/Voltooien buttons must stay in view
+        screen = (parent.screen() if parent is not None else None) or self.screen()
+        room = screen.availableGeometry() if screen is not None else None
+        self.resize(min(620, room.width() - 40) if room else 620, min(460, room.height() - 40) if room else 460)
 
     def _kind_changed(self, *_args: object) -> None:
         self.scope_page.preselect(self.organisation_page.kind.currentData())
@@ -156,7 +197,7 @@ class NewScanWizard(QWizard):
         page = self.organisation_page
         chosen = self.scope_page.chosen()
         inhabitants = page.inhabitants.value() or None
-        return Assessment(
+        scan = Assessment(
             organisation=Organisation(name=page.name.text().strip(), kind=page.kind.currentData(),
                                       inhabitants=inhabitants),
             peildatum=from_qdate(page.peildatum.date()),
@@ -164,3 +205,6 @@ class NewScanWizard(QWizard):
             frameworks=chosen,
             checklist_versions={fw.id: fw.version for fw in self.checklists.frameworks if fw.id in chosen},
         )
+        if self.scope_page.answer_na.isChecked():
+            answer_not_applicable(self.checklists, scan)
+        return scan

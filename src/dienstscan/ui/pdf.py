@@ -1,5 +1,10 @@
 """Print the report HTML to an A4 PDF with Qt (QTextDocument + QPdfWriter), also headless.
 
+Since the tagged PDF (issue 24): the report's PDF is printed by ``dienstscan.export.report.pdf``
+(WeasyPrint: tagged PDF/UA-1, bookmarks, contents with page numbers); ``write_report`` uses this
+Qt print only where WeasyPrint or its Pango cannot be loaded. The history below is why Qt was
+chosen first.
+
 Why this renderer: the product already ships PySide6-Essentials, which has QTextDocument,
 QPdfWriter and QtSvg; Qt WebEngine (a real browser engine) is not in Essentials and would add
 well over 100 MB to the installer, and WeasyPrint would add Pango/Cairo to a Windows build.
@@ -32,6 +37,7 @@ The Qt part stays thin: everything the report says is decided in ``dienstscan.ex
 from __future__ import annotations
 
 import html as html_lib
+import logging
 import os
 import re
 from collections.abc import Callable
@@ -60,6 +66,8 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 
 from ..storage import atomic_write_bytes
+
+log = logging.getLogger(__name__)
 
 #: The document is laid out at 96 dots per inch (CSS pixels) and scaled onto the PDF.
 LAYOUT_DPI = 96
@@ -105,6 +113,10 @@ class _SvgObject(QPyTextObject):
         return QSizeF(width, height)
 
     def drawObject(self, painter, rect, doc, pos, fmt):  # noqa: N802 (Qt's name)
+        # The layout draws every object of a line it paints; a chart on the next page would be
+        # written (clipped, invisible, but as text a reader or search finds) on this page too.
+        if painter.hasClipping() and not painter.clipBoundingRect().intersects(rect):
+            return
         self._renderer(fmt).render(painter, rect)
 
 
@@ -647,6 +659,18 @@ def write_report_pdf(checklists, assessment, path: Path, *, baseline=None,
     return write_pdf(render_report_html(checklists, assessment, baseline=baseline), path, progress=progress)
 
 
+def write_best_report_pdf(checklists, assessment, path: Path, *, baseline=None,
+                          progress: Callable[[int, int], None] | None = None) -> int:
+    """The tagged PDF (``dienstscan.export.report.pdf``, WeasyPrint) where it can be made, else
+    this module's Qt print (untagged, no bookmarks), with a warning in the log saying why."""
+    from ..export.report import pdf as tagged
+
+    if tagged.available():
+        return tagged.write_report_pdf(checklists, assessment, path, baseline=baseline, progress=progress)
+    log.warning("WeasyPrint of Pango ontbreekt: het PDF-rapport wordt met Qt gemaakt, zonder tags en bladwijzers")
+    return write_report_pdf(checklists, assessment, path, baseline=baseline, progress=progress)
+
+
 def write_report(checklists, assessment, path: Path, *, baseline=None,
                  progress: Callable[[int, int], None] | None = None) -> None:
     """The report in the format the extension names: .pdf, .html/.htm or .docx (Word, chart as PNG).
@@ -659,5 +683,5 @@ def write_report(checklists, assessment, path: Path, *, baseline=None,
     """
     from ..operations import write_report as write
 
-    write(checklists, assessment, path, baseline=baseline, progress=progress, pdf_writer=write_report_pdf,
+    write(checklists, assessment, path, baseline=baseline, progress=progress, pdf_writer=write_best_report_pdf,
           chart_png=svg_to_png)

@@ -13,7 +13,9 @@ Why not a worker thread: the PDF is Qt's text layout and painting (fonts, QTextD
 QPainter). Run in a Python thread beside a GUI thread that paints the progress dialog, the two can
 wait for each other for ever: the worker holds a Qt lock and wants Python's GIL (Qt calls back into
 Python, e.g. the message handler), the GUI thread holds the GIL and wants that lock. It happened
-on a busy two-core machine, where the progress dialog shows while the worker prints. When the dashboard compares with an earlier scan
+on a busy two-core machine, where the progress dialog shows while the worker prints. The tagged
+PDF (WeasyPrint, no Qt) reports two steps, layout and writing; it takes a few seconds for a
+report of a hundred actions (benchmarks/bench_report.py). When the dashboard compares with an earlier scan
 (``ScanDocument.baseline``) the report gets the chapter "Voortgang sinds <datum>".
 """
 
@@ -61,11 +63,10 @@ class ReportCancelled(Exception):
 
 def suggested_report_path(doc: ScanDocument) -> Path:
     """``<folder of the scan>/<organisation> <peildatum> rapport.pdf``."""
-    assessment = doc.assessment
-    name = assessment.organisation.name.strip() or "scan"
-    safe = "".join(c if c.isalnum() or c in " -_" else "-" for c in name).strip()
     folder = doc.path.parent if doc.path else Path.home()
-    return folder / f"{safe} {assessment.peildatum:%Y-%m-%d} rapport.pdf"
+    from .document import suggested_name
+
+    return folder / suggested_name(doc.assessment, folder, after="rapport", suffix=".pdf")
 
 
 def ask_report_path(parent: QWidget | None, suggested: Path) -> Path | None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from . import settings
 from .icons import app_icon
-from .pages.common import heading, text_label
+from .pages.common import heading, text_label, vertical_scroll
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -77,11 +77,16 @@ class StartScreen(QWidget):
         layout.addWidget(self.no_recent)
         layout.addStretch(1)
 
-        outer = QHBoxLayout(self)
+        holder = QWidget(self)
+        outer = QHBoxLayout(holder)
         outer.setContentsMargins(24, 24, 24, 24)
         outer.addStretch(1)
         outer.addWidget(column, 4)
         outer.addStretch(1)
+        # scrolls in a short window (200% scaling on 1366x768) instead of cutting the text off
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(vertical_scroll(holder, "Startscherm"))
 
         self.new_button.clicked.connect(self.newScan)
         self.open_button.clicked.connect(self.openFile)

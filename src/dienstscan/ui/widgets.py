@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QCalendarWidget,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -343,3 +344,31 @@ class FlowLayout(QLayout):
             x += hint.width() + self._spacing
             row_height = max(row_height, hint.height())
         return y + row_height - rect.y()
+
+
+class TwoWayGrid:
+    """Widgets of a ``QGridLayout`` in one of two arrangements: wide (side by side) or narrow
+    (more rows), so a page reflows instead of running off a small or 200%-scaled screen.
+
+    ``wide`` and ``narrow`` are ``(widget, row, column, row_span, column_span[, alignment])``
+    tuples; stretch per column is given with them (``wide_stretch``/``narrow_stretch``).
+    """
+
+    def __init__(self, grid: QGridLayout, wide: list[tuple], narrow: list[tuple],
+                 wide_stretch: dict[int, int] | None = None, narrow_stretch: dict[int, int] | None = None) -> None:
+        self.grid = grid
+        self.arrangements = {False: (wide, wide_stretch or {}), True: (narrow, narrow_stretch or {})}
+        self.narrow: bool | None = None
+        self.set_narrow(False)
+
+    def set_narrow(self, narrow: bool) -> None:
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        cells, stretch = self.arrangements[narrow]
+        for widget, *_ in cells:
+            self.grid.removeWidget(widget)
+        for column in range(max(self.grid.columnCount(), 8)):
+            self.grid.setColumnStretch(column, stretch.get(column, 0))
+        for widget, row, column, rows, columns, *alignment in cells:
+            self.grid.addWidget(widget, row, column, rows, columns, *alignment)

@@ -95,9 +95,22 @@ class Workspace(QSplitter):
         self.setStretchFactor(0, 0)
         self.setStretchFactor(1, 1)
         self.setChildrenCollapsible(False)
-        self.tree.setMinimumWidth(240)
+        self.tree.setMinimumWidth(160)  # a third of the window at 200% scaling on 1366x768
         self.setSizes([350, 1000])
+        #: the navigation keeps a third of the width at most until the user drags the divider
+        self._sized_by_user = False
+        self.splitterMoved.connect(self._user_sized)
         self.tree.nodeActivated.connect(self._show_node)
+
+    def _user_sized(self, *_args: object) -> None:
+        self._sized_by_user = True
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if not self._sized_by_user and self.orientation() == Qt.Orientation.Horizontal:
+            width = event.size().width()
+            tree = max(self.tree.minimumWidth(), min(350, int(width * 0.3)))
+            self.setSizes([tree, max(width - tree, 1)])
 
     @property
     def item_page(self) -> ItemPage:

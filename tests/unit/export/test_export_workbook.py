@@ -114,8 +114,8 @@ def test_samenvatting_answers_the_mt(tmp_path, checklists, assessment):
     summary = next(r[0] for r in rows if isinstance(r[0], str) and r[0].startswith("Besloten:"))
     assert f"Nog niet besloten: {len(proposals)} voorstel" in summary
     assert "Over de einddatum" in summary and "(E-1)" in summary
-    # one printed page
-    assert ws.page_setup.fitToHeight == 1 and ws.page_setup.fitToWidth == 1
+    # one page wide, as long as its text needs at its own size (not squeezed onto one page: issue 24)
+    assert ws.page_setup.fitToHeight == 0 and ws.page_setup.fitToWidth == 1
 
 
 def test_plan_view_holds_only_what_was_decided(wb, assessment):
@@ -419,3 +419,41 @@ def test_scores_prints_the_charts_but_not_their_data_table(wb):
     chart_top = next(c.row for c in ws["A"] if str(c.value).startswith("Grafiek: scores naast de benchmarks")) + 1
     assert chart_top < last_printed
     assert [b.id for b in ws.row_breaks.brk] == [chart_top - 2]  # the chart starts on a new page
+
+
+def test_framework_sheets_print_the_teams_notes_by_section_and_colour_answers(tmp_path, checklists, assessment):
+    """The Notities column is not printed: the notes print in full under the table, grouped by
+    section (issue 24), and each answer's cell is coloured by its weight in the score."""
+    from openpyxl.utils import range_boundaries
+
+    fw = next(f for f in checklists.frameworks if f.sections and f.id in assessment.frameworks)
+    first, second = fw.sections[0].items[0], fw.sections[-1].items[-1]
+    for item, text in ((first, "Eerste notitie van het team"), (second, "Tweede notitie\nover twee regels")):
+        answer = assessment.answers.get(item.id)
+        if answer is None:
+            from dienstscan.model import Answer
+
+            answer = assessment.answers[item.id] = Answer()
+        answer.notes = text
+    path = tmp_path / "plan.xlsx"
+    export_plan(checklists, assessment, path)
+    ws = load_workbook(path)[next(ws for ws in load_workbook(path).sheetnames if ws.startswith(fw.short_title[:10]))]
+    _, _, _, last_printed = range_boundaries(str(ws.print_area).split("!")[-1].replace("$", ""))
+    texts = {(c.row, c.column): c.value for row in ws.iter_rows(max_row=last_printed) for c in row if c.value}
+    [start] = [r for (r, col), v in texts.items() if v == "Aantekeningen van het team bij de antwoorden, per onderdeel"]
+    below = [(r, col, v) for (r, col), v in texts.items() if r > start]
+    assert (fw.sections[0].heading()) in [v for _, _, v in below]
+    assert (fw.sections[-1].heading()) in [v for _, _, v in below]
+    assert [v for _, col, v in below if col == 1 and v in (first.id, second.id)] == [first.id, second.id]
+    assert "Eerste notitie van het team" in [v for *_, v in below]
+    assert "Tweede notitie\nover twee regels" in [v for *_, v in below]
+    # answers coloured by weight
+    header = next(r for (r, col), v in texts.items() if v == "Antwoord")
+    answer_col = next(col for (r, col), v in texts.items() if r == header and v == "Antwoord")
+    fills = {}
+    for r in range(header + 1, start):
+        cell = ws.cell(row=r, column=answer_col)
+        if cell.value and cell.value != "Niet beantwoord":
+            fills.setdefault(cell.value, set()).add(cell.fill.fgColor.rgb[-6:])
+    assert fills and all(len(colours) == 1 for colours in fills.values()), fills
+    assert set().union(*fills.values()) <= {"C6EFCE", "FFEB9C", "FFC7CE", "E7E6E6"}

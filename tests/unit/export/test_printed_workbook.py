@@ -79,17 +79,22 @@ def test_word_box_calibration(tmp_path):
 def test_page_counts(printed):
     _, pages = printed
     counts = _by_sheet(pages)
-    assert counts["Samenvatting"] == 1  # the MT's first page on one page
+    # the MT's summary at its own size (issue 24: 7.2 pt when squeezed onto one page), on two at most
+    assert counts["Samenvatting"] <= 2
     assert counts[PLAN_SHEET] == 1
     assert counts[PROPOSALS_SHEET] <= 4, counts  # 48 proposals (6 pages at a narrower width)
     # one source per line, one landscape page wide (Bronnen printed at 6.6 pt on one portrait page)
     assert counts["Kengetallen"] + counts["Bronnen"] <= 4, counts
     # the framework sheets print herkomst and Stand 2026 in a few words, the notes in full under
     # the table (14 pages when the notes filled a column, 10 at 3.8-9.1 pt before that)
-    assert counts["BSC"] + counts["5 beloften"] + counts["Antwoord"] <= 7, counts
+    # (+2 since issue 24: the team's notes print under the table too, grouped by section; +1 since
+    # issue 26 added five notes with their sources: Awb 9.2, Wet dwangsom, participatieverordening)
+    assert counts["BSC"] + counts["5 beloften"] + counts["Antwoord"] <= 10, counts
     assert counts[WORK_SHEET] == 1, counts  # the 6 decided actions; proposals print on Voorstellen (9 pages)
     assert counts.get("", 0) == 0, counts  # no page without a sheet (LibreOffice printed a blank one)
-    assert len(pages) <= 20, counts  # the whole workbook (23 before the rebuild, 43 after it, 38 before this)
+    # the whole workbook (23 before the rebuild, 43 after it, 38 before this; 20, then 23 with the
+    # Samenvatting at a readable size and the notes printed, issue 24; 24 with issue 26's notes)
+    assert len(pages) <= 24, counts
 
 
 def test_no_sheet_prints_more_than_one_page_wide(printed):
@@ -145,8 +150,9 @@ def test_plan_prints_at_a_readable_size(printed):
     summary = _pages(pages, "Samenvatting")[0]
     # one page by design: the MT reads it whole. 6.3 pt with the comparisons as sentences and the
     # decided actions listed twice; 7.4 pt with the comparisons in a few words and each gap beside
-    # what was decided about it (LibreOffice prints Calibri as the wider DejaVu Sans: Excel larger)
-    assert body_size(summary, libreoffice=True) >= 7.2
+    # what was decided about it (LibreOffice prints Calibri as the wider DejaVu Sans: Excel larger);
+    # 9 pt since it may take a second page (issue 24; Excel's own scale: test_summary_print_size)
+    assert body_size(summary, libreoffice=True) >= 9.0
 
 
 # LibreOffice's sizes; Excel prints the same sheets larger (Calibri is narrower than DejaVu Sans)
@@ -253,7 +259,7 @@ def test_bad_input_still_prints_cleanly(tmp_path, shipped, example, case):
     export_plan(shipped, scan, path)
     pages = read_pages(to_pdf(path, tmp_path / "pdf"))
     counts = _by_sheet(pages)
-    assert counts["Samenvatting"] == 1, counts
+    assert counts["Samenvatting"] <= 2, counts
     for page in pages:
         assert not page.outside(), (page.number, page.outside()[:5])
     for page in _pages(pages, PLAN_SHEET):

@@ -22,7 +22,8 @@ TODAY = dt.date(2026, 3, 15)
 
 def text_of(page: str) -> str:
     """The visible text of the HTML, tags removed and whitespace collapsed (what a reader sees)."""
-    page = re.sub(r"<style.*?</style>|<svg.*?</svg>", " ", page, flags=re.DOTALL)
+    # the contents list repeats every chapter title: left out, so ``part`` finds the chapters
+    page = re.sub(r"<style.*?</style>|<svg.*?</svg>|<ul class=\"toc\">.*?</ul>", " ", page, flags=re.DOTALL)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
 
 
@@ -168,7 +169,7 @@ def test_sections_and_items_per_framework(page):
     assert "2. Snel en zeker 50% 0% 1 van 2 instrumenten volledig." in five
     assert "5B-2.01 Klachtbehandeling (wettelijk verplicht) Niet ingevoerd" in five
     assert "5B-2.03 MijnOverheid (bestuurlijk afgesproken) Niet van toepassing Geen eigen taak." in five
-    assert five.count("<svg") == 0 and part(page, "2. 5 beloften", "3. Gemeente heeft Antwoord").count("<svg") == 1
+    assert five.count("<svg") == 0 and part(page, "<h2 class=\"framework\" id=\"kader-2\">", "3. Gemeente heeft Antwoord").count("<svg") == 1
 
 
 def test_key_figures_against_norms(page):
@@ -271,3 +272,14 @@ def test_proposals_stand_apart_and_are_never_planned(checklists, assessment):
     proposals = part(text, "Voorstellen waarover nog niet is besloten (1)", "Bronnen Elke bron")
     assert f"{undecided.id} {undecided.title}" in proposals
     assert "Gepland" not in proposals
+
+
+def test_contents_lists_every_chapter_and_links_to_it(page):
+    contents = re.search(r'<h1 id="inhoud">Inhoud</h1>\s*<ul class="toc">(.*?)</ul>', page, re.DOTALL).group(1)
+    links = re.findall(r'<a href="#([^"]+)">([^<]+)</a>', contents)
+    assert [title for _, title in links] == ["Managementsamenvatting", "1. BurgerServiceCode", "2. 5 beloften",
+                                             "3. Gemeente heeft Antwoord", "Kengetallen", "Verbeterplan", "Bronnen"]
+    for target, title in links:
+        assert re.search(rf'<h[12][^>]* id="{target}">{re.escape(title)}', page), target
+    # the summary opens the report: no page break before it (the cover shares page 1)
+    assert '<h1 class="first" id="samenvatting">' in page

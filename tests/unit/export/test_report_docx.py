@@ -52,7 +52,7 @@ def test_headings_are_word_headings(document):
     assert "Pas toe of leg uit: normen die niet volledig zijn toegepast" in level2
     assert "Visie op dienstverlening (7)" in level2 and "Klantcontactcentrum (2)" in level2
     # chapters start on a new page through the heading itself, not through empty paragraphs
-    chapter = next(p for p in document.paragraphs if p.text == "Kengetallen")
+    chapter = next(p for p in document.paragraphs if p.text == "Kengetallen" and p.style.name == "Heading 1")
     assert chapter.paragraph_format.page_break_before
 
 
@@ -135,3 +135,130 @@ def test_chart_as_picture_only_when_a_renderer_is_given(checklists, assessment):
 def test_unwritable_path_raises_oserror(tmp_path, checklists, assessment):
     with pytest.raises(OSError):
         write_report_docx(checklists, assessment, tmp_path / "bestaat-niet" / "rapport.docx")
+
+
+def test_language_is_dutch_everywhere(document):
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    lang = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    assert lang.get(qn("w:val")) == "nl-NL"
+    assert document.settings.element.find(qn("w:themeFontLang")).get(qn("w:val")) == "nl-NL"
+    assert document.core_properties.language == "nl-NL"
+    assert "en-US" not in document.styles.element.xml
+
+
+def test_document_properties_come_from_the_scan(tmp_path, checklists, assessment):
+    import zipfile
+
+    from dienstscan import __version__
+
+    path = tmp_path / "rapport.docx"
+    doc = build_docx(report_context(checklists, assessment, today=TODAY))
+    doc.save(str(path))
+    props = docx.Document(str(path)).core_properties
+    assert props.title == "Rapportage dienstverlening Gemeente Proef"
+    assert props.author == "Gemeente Proef"
+    assert props.subject == "Stand van de dienstverlening op 1 maart 2026"
+    assert props.created.date() == TODAY and props.modified.date() == TODAY  # not the template's 2013
+    assert props.last_modified_by == f"Dienstscan {__version__}"
+    assert props.version == __version__ and props.identifier == assessment.id
+    assert "python-docx" not in f"{props.author} {props.comments} {props.last_modified_by}"
+    app = zipfile.ZipFile(path).read("docProps/app.xml").decode("utf-8")
+    assert f"<Application>Dienstscan {__version__}</Application>" in app
+    assert "<Company>Gemeente Proef</Company>" in app
+    assert "Macintosh" not in app and "Normal.dotm" not in app
+
+
+def test_properties_escape_the_organisation_name(tmp_path, checklists, assessment):
+    import zipfile
+
+    assessment.organisation.name = 'Gemeente "A & B" <Noord>'
+    path = tmp_path / "rapport.docx"
+    write_report_docx(checklists, assessment, path)
+    app = zipfile.ZipFile(path).read("docProps/app.xml").decode("utf-8")
+    assert "<Company>Gemeente \"A &amp; B\" &lt;Noord&gt;</Company>" in app
+    assert docx.Document(str(path)).core_properties.author == 'Gemeente "A & B" <Noord>'
+
+
+def test_contents_is_a_toc_field_word_updates_on_opening(document):
+    body = document.element.body
+    instructions = [t.text for t in body.iter(qn("w:instrText"))]
+    assert ' TOC \\o "1-2" \\h \\z \\u ' in instructions
+    assert document.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+    texts = [p.text for p in document.paragraphs]
+    start = texts.index("Inhoud")
+    assert document.paragraphs[start].style.name == "TOC Heading"  # not a Heading 1: not in its own list
+    assert texts[start + 1:start + 8] == ["Managementsamenvatting", "1. BurgerServiceCode", "2. 5 beloften",
+                                          "3. Gemeente heeft Antwoord", "Kengetallen", "Verbeterplan", "Bronnen"]
+    # the field's begin and end enclose those paragraphs
+    kinds = [f.get(qn("w:fldCharType")) for p in document.paragraphs[start + 1:start + 8]
+             for f in p._p.iter(qn("w:fldChar"))]
+    assert kinds == ["begin", "separate", "end"]
+    # the settings stay in the order Word's schema demands
+    names = [c.tag.rpartition("}")[2] for c in document.settings.element]
+    assert names.index("updateFields") < names.index("compat")
+
+
+def test_summary_shares_page_one_with_the_cover(document):
+    paragraphs = document.paragraphs
+    at = next(i for i, p in enumerate(paragraphs) if p.text == "Managementsamenvatting")
+    assert paragraphs[at].style.name == "Heading 1"
+    assert not any(p.paragraph_format.page_break_before for p in paragraphs[:at + 1])
+    assert not any(br.get(qn("w:type")) == "page" for p in paragraphs[:at + 1] for br in p._p.iter(qn("w:br")))
+
+
+def test_no_header_word_is_narrower_than_its_column(document):
+    from dienstscan.export.report.docx import _header_word_cm
+
+    for table in document.tables:
+        header = table.rows[0]
+        for cell in header.cells:
+            if cell.width is not None:
+                assert cell.width.cm + 0.01 >= _header_word_cm(cell.text), (cell.text, cell.width.cm)
+
+
+def test_fit_header_words_widens_a_narrow_column_from_the_widest():
+    from dienstscan.export.report.docx import _fit_header_words, _header_word_cm
+
+    widths = _fit_header_words(["Id", "Voorstel", "Naar aanleiding van", "Prioriteit"], [2.6, 7.0, 5.6, 2.2])
+    assert widths[3] >= _header_word_cm("Prioriteit") > 2.2
+    assert sum(widths) == pytest.approx(2.6 + 7.0 + 5.6 + 2.2)
+    assert widths[1] < 7.0 and widths[0] == 2.6
+
+
+def test_plan_rows_title_bold_rest_plain_and_text_as_written(tmp_path, checklists, assessment):
+    """The rows are built as XML (linear time): markup characters, tabs and line breaks in user
+    text come out as written, the action's title bold and its details not."""
+    action = next(a for a in visible_actions(assessment) if a.decision != "voorgesteld")
+    action.title = 'Titel <b>&amp; "x"\tna tab'
+    action.progress = "regel 1\nregel 2"
+    path = tmp_path / "rapport.docx"
+    write_report_docx(checklists, assessment, path)
+    document = docx.Document(str(path))
+    [cell] = [row.cells[1] for table in document.tables for row in table.rows[1:]
+              if row.cells[0].text == action.id and row.cells[1].text.startswith("Titel")]
+    runs = cell.paragraphs[0].runs
+    assert runs[0].text == 'Titel <b>&amp; "x"\tna tab' and runs[0].bold
+    assert not runs[1].bold and "Voortgang: regel 1\nregel 2" in runs[1].text
+    grid = cell._parent.table.columns[1].width  # the cell has its column's width (header words fitted)
+    assert cell.width == grid and 6.5 < grid.cm <= 6.8
+
+
+def test_charts_carry_their_svg_as_a_vector_beside_the_png(tmp_path, checklists, assessment):
+    import zipfile
+
+    from dienstscan.export.report.docx import SVG_EXTENSION, SVG_NS
+
+    path = tmp_path / "rapport.docx"
+    write_report_docx(checklists, assessment, path, chart_png=lambda svg: tiny_png())
+    document = docx.Document(str(path))
+    blips = list(document.element.body.iter(qn("a:blip")))
+    assert blips
+    rels = document.part.rels
+    for blip in blips:
+        assert rels[blip.get(qn("r:embed"))].target_part.content_type == "image/png"  # the fallback
+        [ext] = [e for e in blip.iter(qn("a:ext")) if e.get("uri") == SVG_EXTENSION]
+        [svg_blip] = list(ext.iter(f"{{{SVG_NS}}}svgBlip"))
+        part = rels[svg_blip.get(qn("r:embed"))].target_part
+        assert part.content_type == "image/svg+xml" and part.blob.lstrip().startswith(b"<svg")
+    names = zipfile.ZipFile(path).namelist()
+    assert sum(n.endswith(".svg") for n in names) == len(blips)

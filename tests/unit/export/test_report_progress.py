@@ -27,6 +27,7 @@ def scans():
 
 
 def text_of(page: str) -> str:
+    page = re.sub(r'<ul class="toc">.*?</ul>', " ", page, flags=re.DOTALL)  # the contents repeat the titles
     return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
 
 

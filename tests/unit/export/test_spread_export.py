@@ -59,6 +59,8 @@ def _sheet_columns(path: Path) -> dict[str, dict[str, object]]:
         headers = [c.value for c in ws[4]]
         columns: dict[str, dict[str, object]] = {h: {} for h in headers}
         for row in ws.iter_rows(min_row=5, values_only=True):
+            if row[0] is None:
+                break  # the end of the item table (the notes follow under it)
             for h, v in zip(headers, row):
                 columns[h][row[0]] = v
         result[ws.title] = columns

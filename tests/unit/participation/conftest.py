@@ -60,6 +60,10 @@ class Served:
     def url(self) -> str:
         return self.server.url()
 
+    def token(self) -> str:
+        """A device token as the server hands one out (for tests about something else than joining)."""
+        return self.server.devices.issue()[1]
+
     def run(self, coroutine_function):
         return asyncio.run(coroutine_function())
 
@@ -68,11 +72,12 @@ class Served:
 def serve(fixture_checklists):
     started: list[ParticipationServer] = []
 
-    def make(*, mode="voorronde", limits: Limits | None = None, confirm: bool = True, clock=lambda: 0.0) -> Served:
+    def make(*, mode="voorronde", limits: Limits | None = None, confirm: bool = True, clock=lambda: 0.0,
+             **options) -> Served:
         recorder = Recorder(confirm)
         content = SessionContent.build(fixture_checklists, make_assessment())
         server = ParticipationServer(content, recorder, mode=mode, host="127.0.0.1", addresses=["127.0.0.1"],
-                                     limits=limits, clock=clock)
+                                     limits=limits, clock=clock, **options)
         server.start()
         started.append(server)
         return Served(server, recorder)

@@ -22,6 +22,7 @@ from dienstscan.participation import Limits
 from dienstscan.participation.runner import HeadlessSession
 
 from participation_scan import make_assessment
+from phone_client import client, join, loopback
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -68,7 +69,8 @@ def test_confirmed_answer_is_in_the_recovery_copy_and_in_the_scan_after_save(tmp
 
     async def scenario():
         async with aiohttp.ClientSession() as s:
-            return await _answer(s, session.server.url(), "d" * 20, item.id, optie=option, opmerking="Zo is het")
+            device = await join(s, session.server.url())
+            return await _answer(s, session.server.url(), device, item.id, optie=option, opmerking="Zo is het")
 
     with Pump(session):
         assert asyncio.run(scenario()) == 200
@@ -88,26 +90,26 @@ def test_fifty_phones_answer_every_item_each_recorded_once(tmp_path, fixture_che
     path = _scan(tmp_path)
     session = HeadlessSession(fixture_checklists, storage.load_scan(path), path, storage.acquire_lock(path),
                               host="127.0.0.1", addresses=["127.0.0.1"],
-                              limits=Limits(address_burst=100_000, device_burst=1_000))
+                              limits=Limits(device_burst=1_000))
     session.start()
     url = session.server.url()
     items = session.content.items
-    phones = [f"telefoon-{n:012d}" for n in range(50)]
 
     def last_choice(p: int, item) -> str:
         return item.options[(p + len(item.id)) % len(item.options)][0]
 
-    async def phone(s: aiohttp.ClientSession, p: int) -> list[int]:
+    async def phone(p: int) -> list[int]:
         statuses = []
-        for item in items:
-            if p % 5 == 0:  # every fifth changes their mind first: only the last answer counts
-                statuses.append(await _answer(s, url, phones[p], item.id, optie=item.options[-1][0]))
-            statuses.append(await _answer(s, url, phones[p], item.id, optie=last_choice(p, item)))
+        async with client(loopback(p + 1)) as s:  # each phone from its own address, as on a Wi-Fi
+            device = await join(s, url)
+            for item in items:
+                if p % 5 == 0:  # every fifth changes their mind first: only the last answer counts
+                    statuses.append(await _answer(s, url, device, item.id, optie=item.options[-1][0]))
+                statuses.append(await _answer(s, url, device, item.id, optie=last_choice(p, item)))
         return statuses
 
     async def scenario():
-        async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=50)) as s:
-            return await asyncio.gather(*(phone(s, p) for p in range(50)))
+        return await asyncio.gather(*(phone(p) for p in range(50)))
 
     with Pump(session):
         results = asyncio.run(scenario())
@@ -139,9 +141,10 @@ def test_dienstscan_sessie_runs_until_ctrl_c_and_keeps_every_answer(tmp_path):
 
         async def scenario():
             async with aiohttp.ClientSession() as s:
-                async with s.get(url + "api/sessie", params={"apparaat": "e" * 20}) as r:
+                device = await join(s, url)
+                async with s.get(url + "api/sessie", params={"apparaat": device}) as r:
                     first = (await r.json())["items"][0]
-                status = await _answer(s, url, "e" * 20, first["id"], optie=first["options"][0]["id"])
+                status = await _answer(s, url, device, first["id"], optie=first["options"][0]["id"])
                 return first, status
 
         first, status = asyncio.run(scenario())

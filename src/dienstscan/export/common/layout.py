@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TypeVar
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet.worksheet import Worksheet
+
+from .xmltext import xml_text
 
 T = TypeVar("T")
 
@@ -26,11 +27,11 @@ CELL_PADDING = 1.5
 
 
 def clean(value: T) -> T:
-    """A value a cell can hold: control characters (a vertical tab or other control character
-    pasted from Word into a note) make openpyxl refuse the whole export, so they go; a vertical tab
-    becomes a line break."""
+    """A value a cell can hold (``xml_text``): characters XML cannot carry (a vertical tab or
+    other control character pasted from Word into a note, U+FFFE, U+FFFF) make openpyxl or lxml
+    refuse the whole export, so they go; a vertical tab becomes a line break."""
     if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value.replace("\x0b", "\n"))  # type: ignore[return-value]
+        return xml_text(value)  # type: ignore[return-value]
     return value
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ...model.assessment import ACTION_STATUS_LABELS, PRIORITY_LABELS, Action, Assessment
 from ...model.checklist import LEGAL_STATUS_LABELS, ChecklistSet
-from ...plan import decision_label, gaps, priority_rank, proposal_priority, proposal_title
+from ...plan import decision_label, gaps, priority_rank, priority_status, proposal_priority, proposal_title
 # the plan's words and order (dienstscan.plan.words); the Excel plan, its read-back and the report
 # take them from here
 from ...plan import ACCEPTED, DECISION_CHOICES, OWN_ACTION, REJECTED, UNDECIDED, plan_order  # noqa: F401
@@ -97,14 +97,16 @@ def top_gaps(checklists: ChecklistSet, assessment: Assessment, actions: list[Act
     all_gaps = gaps(checklists, assessment)
     for order, (fw, item, option) in enumerate(all_gaps):
         action = by_item.get(item.id)
-        priority = action.priority if action else proposal_priority(item, option, checklists.current_note(item.id))
+        priority = action.priority if action else proposal_priority(item, option, checklists.current_note(item.id), fw.checked)
         found.append(((priority_rank(priority), option.weight or 0.0, order), Gap(
             item_id=item.id,
             framework=fw.short_title,
             text=item.text,
             answer=option.label,
             priority=PRIORITY_LABELS.get(priority, priority),
-            legal=LEGAL_STATUS_LABELS["wettelijk"] if item.legal_status == "wettelijk" else "",
+            # only a legal duty that sets the priority today (verified, in force) is called one
+            legal=(LEGAL_STATUS_LABELS["wettelijk"]
+                   if priority_status(item, checklists.current_note(item.id), fw.checked) == "wettelijk" else ""),
             action_id=action.id if action else "",
             action_title=action.title if action else proposal_title(checklists, item, option),
             decision=decision_text(action) if action else "",

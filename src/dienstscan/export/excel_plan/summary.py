@@ -49,7 +49,11 @@ WIDTHS = {"A": 30, "B": 11, "C": 12, "D": 30, "E": 40, "F": 27, "G": 10}
 #: The first page: a grid of ten equal columns that each table spans in its own way (160 units:
 #: as wide as the page is high for this much text, so neither decides the print size alone).
 GRID = 10
-GRID_WIDTH = 16
+#: Ten columns of 12 fit landscape A4 at 100% (10 x 89 px = 668 pt of 784 pt between the
+#: margins), so Excel prints the Samenvatting at its own size (11 pt text, 9 pt at the least),
+#: not shrunk to one page (7.2 pt): it may run onto a second page instead. The room left is for
+#: LibreOffice, which prints Calibri as the wider DejaVu Sans and scales the sheet down by that.
+GRID_WIDTH = 12
 #: How many further decided actions the first page lists (the Verbeterplan sheet has them all).
 FIRST_PAGE_ACTIONS = 5
 #: Longer action titles are cut at a word on the first page (the plan has them whole); the
@@ -449,5 +453,5 @@ def write_summary(ws: Worksheet, checklists: ChecklistSet, assessment: Assessmen
     row = _decided(ws, row, actions, today, shown)
     last = _facts(ws, row, assessment, report) - 1
     ws.sheet_view.showGridLines = False
-    print_setup(ws, assessment.organisation.name, pages_high=1)
+    print_setup(ws, assessment.organisation.name, pages_high=0)
     ws.print_area = f"A1:{get_column_letter(GRID)}{last}"

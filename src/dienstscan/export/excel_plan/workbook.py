@@ -61,14 +61,14 @@ from ...model.assessment import (  # noqa: I001
     Answer,
     Assessment,
 )
-from ...model.checklist import LEGAL_STATUS_LABELS, ChecklistSet, Framework, Item
+from ...model.checklist import ChecklistSet, Framework, Item
 from ...scoring import ScoreReport, score
 from ...scoring.spread import item_spread
 from ...cycle import compare_scans
 from ...storage import atomic_write_bytes
 from ..common.plan_view import DECISION_CHOICES, decision_record, decision_text, is_proposal, plan_order, split_plan
 from ..common.sources import action_source_text, source_rows, theme_label
-from ...plan import visible_actions
+from ...plan import status_label, visible_actions
 from ..common.item_notes import current_short, item_notes, notes_heading, origin_short
 from ..common.cells import text_only
 from ..common.layout import CELL_PADDING, LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup, width_needed
@@ -224,13 +224,22 @@ def _header_row(ws: Worksheet, row: int, headers: list[str], widths: list[float]
 def _write_rows(ws: Worksheet, first_row: int, rows: list[list[object]], wrap_cols: set[int]) -> int:
     """Writes plain rows with borders and top alignment; returns the last row written."""
     row_no = first_row - 1
+    # Each style is set through openpyxl once per kind of cell and then copied as its index array:
+    # assigning border/alignment objects hashes and looks them up per cell (most of the export's time).
+    styles: dict[tuple[bool, bool], object] = {}
     for row_no, values in enumerate(rows, start=first_row):
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=row_no, column=col, value=clean(value))
+            kind = (col in wrap_cols, isinstance(value, dt.date))
+            style = styles.get(kind)
+            if style is not None:
+                cell._style = copy(style)
+                continue
             cell.border = _BORDER
-            cell.alignment = _WRAP_TOP if col in wrap_cols else _TOP
-            if isinstance(value, dt.date):
+            cell.alignment = _WRAP_TOP if kind[0] else _TOP
+            if kind[1]:
                 cell.number_format = DATE_FORMAT
+            styles[kind] = copy(cell._style)
     widths = {col: ws.column_dimensions[get_column_letter(col)].width for col in wrap_cols}
     fit_rows(ws, first_row, row_no, widths)
     return row_no
@@ -689,7 +698,7 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
                                        (fw.item_label, 38, True, lambda item, _: item.text)]
     if has_legal:
         printed += [("Status in regelgeving", 14, True,
-                     lambda item, _: LEGAL_STATUS_LABELS.get(item.legal_status, "") if item.legal_status else None)]
+                     lambda item, _: status_label(item, fw.checked) or None)]
     # Herkomst and Stand 2026 in a few words; the reasons of a reconstruction and the 2026 notes
     # (300-600 characters each) print in full under the table, one full-width row per item: in
     # a column they made every such row ten lines high (5 beloften printed on 8 pages).
@@ -740,16 +749,76 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
     wrap = {i for i, c in enumerate(columns, start=1) if c[2]}
     last = _write_rows(ws, header_row + 1, rows, wrap)
     answer_col = [c[0] for c in columns].index("Antwoord") + 1
-    for r in range(header_row + 1, last + 1):
+    item_rows = [item for _, section_items in sections for item in section_items]
+    for r, item in enumerate(item_rows, start=header_row + 1):
         cell = ws.cell(row=r, column=answer_col)
         if cell.value == "Niet beantwoord":
             cell.font = _MUTED
+            continue
+        answer = answer_of(item)
+        option = checklists.scale_for(item.id).option(answer.option) if answer and answer.option else None
+        if option is not None:
+            cell.fill = _answer_fill(option.weight)
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(columns))}{max(last, header_row + 1)}"
     ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
     last = _write_item_notes(ws, last + 2, checklists, items, widths[:len(printed)])
+    last = _write_answer_notes(ws, last + 2, fw, sections, answers, widths[:len(printed)])
     _fit_titles(ws, len(printed))
     print_setup(ws, assessment.organisation.name, title_rows=f"{header_row}:{header_row}", side_margin=0.25)
     ws.print_area = f"A1:{get_column_letter(len(printed))}{last}"
+
+
+#: The Antwoord cell's colour by the answer's weight in the score: realised (green), partly
+#: (amber), not (red), not applicable (grey). The word stays: colour is never the only sign.
+_ANSWER_FILLS = {"full": PatternFill("solid", fgColor="C6EFCE"), "partial": PatternFill("solid", fgColor="FFEB9C"),
+                 "none": PatternFill("solid", fgColor="FFC7CE"), "na": PatternFill("solid", fgColor="E7E6E6")}
+
+
+def _answer_fill(weight: float | None) -> PatternFill:
+    if weight is None:
+        return _ANSWER_FILLS["na"]
+    return _ANSWER_FILLS["full" if weight >= 1 else "partial" if weight > 0 else "none"]
+
+
+def _write_answer_notes(ws: Worksheet, row: int, fw: Framework, sections, answers,
+                        printed_widths: list[float]) -> int:
+    """The team's notes (the Notities column, which is not printed) in full under the table,
+    grouped by section: a heading row per section, then one row per item with a note. Returns
+    the last row written (``row - 2`` when nobody wrote a note)."""
+    groups = []
+    for section, section_items in sections:
+        noted = [(item.id, answers[item.id].notes) for item in section_items
+                 if answers.get(item.id) is not None and answers[item.id].notes]
+        if noted:
+            groups.append(("Organisatiebreed" if section is None else section.heading(), noted))
+    if not groups:
+        return row - 2
+    ncols = len(printed_widths)
+    width = sum(printed_widths[1:])
+    ws.cell(row=row, column=1, value="Aantekeningen van het team bij de antwoorden, per onderdeel").font = _BOLD
+    r = row
+    for heading, noted in groups:
+        if fw.sections:
+            r += 1
+            head = ws.cell(row=r, column=1, value=clean(heading))
+            head.font = _BOLD
+            head.fill = _HEADER_FILL_LIGHT
+            if ncols > 1:
+                ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
+        for item_id, text in noted:
+            r += 1
+            ws.cell(row=r, column=1, value=item_id).alignment = _TOP
+            cell = ws.cell(row=r, column=2, value=clean(text))
+            cell.alignment = _WRAP_TOP
+            if ncols > 2:
+                ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=ncols)
+            lines = lines_needed(clean(text), width)
+            if lines > 1:
+                ws.row_dimensions[r].height = LINE_HEIGHT * lines + 2
+    return r
+
+
+_HEADER_FILL_LIGHT = PatternFill("solid", fgColor="DDEBF7")
 
 
 def _write_item_notes(ws: Worksheet, row: int, checklists: ChecklistSet, items: list[Item],

@@ -28,6 +28,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ...model.assessment import Assessment, items_in_scope
 from ...model.checklist import ChecklistSet, Framework, Item, Scale, Section
 from ...storage import SaveError, atomic_write_bytes
+from ...storage.filenames import safe_file_name
 from ..common.cells import text_only
 from ..common.layout import clean
 from ..common.reading import WorkbookReadError, cell_problem, open_workbook
@@ -103,11 +104,14 @@ def _section_text(fw: Framework, section: Section | None) -> str:
     return section.heading(fw.section_label) if section is not None else "Hele organisatie"
 
 
-def form_file_name(assessment: Assessment, participant_label: str) -> str:
-    """'Deelnemersformulier Gemeente Voorbeeld - Deelnemer 3.xlsx' (safe for every file system)."""
+def form_file_name(assessment: Assessment, participant_label: str, folder: Path | None = None,
+                   number: int | None = None) -> str:
+    """'Deelnemersformulier Gemeente Voorbeeld - Deelnemer 3.xlsx': safe for every file system
+    (no character Windows forbids, no device name, at most 255 bytes, within MAX_PATH in ``folder``);
+    ``number`` tells apart two names alike up to where they were shortened: '... (2).xlsx'."""
     raw = f"Deelnemersformulier {assessment.organisation.name} - {participant_label}"
-    safe = "".join(c if c.isalnum() or c in " -_.," else "-" for c in raw).strip(" .")
-    return f"{safe}.xlsx"
+    tail = f" ({number}).xlsx" if number is not None else ".xlsx"
+    return safe_file_name(raw, tail, folder=folder, fallback="Deelnemersformulier")
 
 
 def write_participant_form(checklists: ChecklistSet, assessment: Assessment, path: Path,
@@ -217,9 +221,11 @@ def write_participant_forms(checklists: ChecklistSet, assessment: Assessment, fo
     folder = Path(folder)
     if not folder.is_dir():
         raise FormFileError(f"de map {folder} bestaat niet")
-    paths = []
+    paths: list[Path] = []
     for label in participant_labels:
-        path = folder / form_file_name(assessment, label)
+        path = folder / form_file_name(assessment, label, folder)
+        if path in paths:  # two long names alike up to where they were shortened
+            path = folder / form_file_name(assessment, label, folder, number=len(paths) + 1)
         write_participant_form(checklists, assessment, path, label)
         paths.append(path)
     return paths

@@ -14,7 +14,9 @@ the same numbers in the score table only. No Qt here.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+from xml.sax.saxutils import escape as xml_escape
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,10 @@ from typing import Any
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
@@ -38,6 +43,13 @@ TABLE_STYLE = "Table Grid"
 #: when the column is narrow, instead of anywhere in the word.
 SOFT = "\u00ad"
 OWNER = f"Probleem{SOFT}eigenaar"
+#: Header cells: bold 10 pt; an average bold character of DejaVu Sans (LibreOffice's stand-in for
+#: Calibri) is at most this many em wide, and a cell has this much padding left and right.
+HEADER_PT = 10
+HEADER_EM = 0.70
+CELL_PADDING_CM = 0.45
+#: Word's document language: spelling, hyphenation and screen readers read Dutch.
+LANGUAGE = "nl-NL"
 
 
 def _cant_split(row) -> None:
@@ -70,7 +82,71 @@ def _field(paragraph, instruction: str) -> None:
         run._r.append(element)
 
 
-def _table(doc, headers: list[str], rows: list[list[str]], widths_cm: list[float] | None = None):
+def _header_word_cm(header: str) -> float:
+    """The width the longest unbreakable piece of a bold header needs (a soft hyphen is a break)."""
+    pieces = [piece for word in header.split() for piece in word.split(SOFT)]
+    longest = max((len(piece) + (1 if SOFT in header else 0) for piece in pieces), default=0)
+    return longest * HEADER_EM * HEADER_PT / 72 * 2.54 + CELL_PADDING_CM
+
+
+def _fit_header_words(headers: list[str], widths_cm: list[float]) -> list[float]:
+    """Column widths in which no header word is broken inside ("Prioritei|t"): a column narrower
+    than its longest header word gets that width, taken from the widest column."""
+    widths = list(widths_cm)
+    for i, header in enumerate(headers):
+        need = _header_word_cm(header)
+        if widths[i] < need:
+            widest = max(range(len(widths)), key=lambda j: widths[j] if j != i else -1)
+            give = min(need - widths[i], widths[widest] - _header_word_cm(headers[widest]))
+            if give > 0:
+                widths[i] += give
+                widths[widest] -= give
+    return [round(w, 2) for w in widths]
+
+
+#: A cell is a text, or runs of (text, bold); "\n" in a text is a line break in the cell.
+Cell = str | list[tuple[str, bool]]
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+RELS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _runs_xml(value: Cell) -> str:
+    runs = [(value, False)] if isinstance(value, str) else value
+    out = []
+    for text, bold in runs:
+        if not text:
+            continue
+        parts = []
+        for n, line in enumerate(text.split("\n")):
+            if n:
+                parts.append("<w:br/>")
+            for m, piece in enumerate(line.split("\t")):
+                if m:
+                    parts.append("<w:tab/>")
+                if piece:
+                    parts.append(f'<w:t xml:space="preserve">{xml_escape(piece)}</w:t>')
+        out.append("<w:r>" + ("<w:rPr><w:b/></w:rPr>" if bold else "") + "".join(parts) + "</w:r>")
+    return "".join(out)
+
+
+def _append_rows(table, rows: list[list[Cell]]) -> None:
+    """The body rows, "niet splitsen", each cell one paragraph, with the grid's widths: built as
+    XML and parsed once per table. python-docx's ``add_row`` and ``cell.text`` search the table
+    (and the cell) on every call, which made a long plan take time quadratic in its actions."""
+    if not rows:
+        return
+    grid = [gc.w for gc in table._tbl.tblGrid.gridCol_lst]
+    props = ["" if w is None else f'<w:tcPr><w:tcW w:w="{w.twips}" w:type="dxa"/></w:tcPr>' for w in grid]
+    body = "".join(
+        "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        + "".join(f"<w:tc>{prop}<w:p>{_runs_xml(value)}</w:p></w:tc>" for prop, value in zip(props, values, strict=True))
+        + "</w:tr>"
+        for values in rows)
+    parsed = parse_xml(f'<w:tbl xmlns:w="{_W}">{body}</w:tbl>')
+    table._tbl.extend(list(parsed))
+
+
+def _table(doc, headers: list[str], rows: list[list[Cell]], widths_cm: list[float] | None = None):
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = doc.styles[TABLE_STYLE]
     head = table.rows[0]
@@ -80,19 +156,15 @@ def _table(doc, headers: list[str], rows: list[list[str]], widths_cm: list[float
         cell.text = ""
         run = cell.paragraphs[0].add_run(text)
         run.bold = True
-    for values in rows:
-        row = table.add_row()
-        _cant_split(row)
-        for cell, text in zip(row.cells, values, strict=True):
-            cell.text = text
     if widths_cm:
+        widths_cm = _fit_header_words(headers, widths_cm)
         table.autofit = False
         # the grid columns too: LibreOffice (and Word on opening) lay a table out by its grid
         for column, width in zip(table.columns, widths_cm, strict=True):
             column.width = Cm(width)
-        for row in table.rows:
-            for cell, width in zip(row.cells, widths_cm, strict=True):
-                cell.width = Cm(width)
+        for cell, width in zip(head.cells, widths_cm, strict=True):
+            cell.width = Cm(width)
+    _append_rows(table, rows)
     doc.add_paragraph()
     return table
 
@@ -109,10 +181,29 @@ def _muted(paragraph, text: str) -> None:
     run.font.size = Pt(8.5)
 
 
+#: Word 2016 and later show an SVG picture (a vector: sharp at any zoom and in print) where the
+#: picture carries one in this extension; older Word and other programs show the PNG beside it.
+SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
+SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
+
+
 def _chart(doc, svg: str | None, chart_png: ChartRenderer | None, width_cm: float = 16.5) -> None:
+    """The chart as a picture: the PNG (``chart_png``) and, for Word, the SVG itself as a vector."""
     if not svg or chart_png is None:
         return
-    doc.add_picture(io.BytesIO(chart_png(svg)), width=Cm(width_cm))
+    shape = doc.add_picture(io.BytesIO(chart_png(svg)), width=Cm(width_cm))
+    number = sum(1 for p in doc.part.package.iter_parts() if str(p.partname).endswith(".svg")) + 1
+    part = Part(PackURI(f"/word/media/dienstscan-grafiek{number}.svg"), "image/svg+xml", svg.encode("utf-8"),
+                doc.part.package)
+    rid = doc.part.relate_to(part, RT.IMAGE)
+    blip = shape._inline.graphic.graphicData.pic.blipFill.blip
+    ext_list = OxmlElement("a:extLst")
+    ext = OxmlElement("a:ext")
+    ext.set("uri", SVG_EXTENSION)
+    svg_blip = parse_xml(f'<asvg:svgBlip xmlns:asvg="{SVG_NS}" xmlns:r="{RELS_NS}" r:embed="{rid}"/>')
+    ext.append(svg_blip)
+    ext_list.append(ext)
+    blip.append(ext_list)
 
 
 def _comparison_text(comparison: dict[str, Any] | None) -> str:
@@ -165,6 +256,108 @@ def _progress(doc, context: dict[str, Any]) -> None:
         doc.add_paragraph("Alle items van beide scans konden worden vergeleken.")
 
 
+def _document_properties(doc, context: dict[str, Any]) -> None:
+    """Title, organisation, dates and the Dienstscan version in the file's properties (what a
+    document management system files by), instead of python-docx's template (2013, "python-docx")."""
+    made = dt.datetime.combine(context["generated_on"], dt.time(12, 0))
+    props = doc.core_properties
+    props.title = context["title"]
+    props.subject = f"Stand van de dienstverlening op {context['peildatum']}"
+    props.author = context["organisation"]
+    props.last_modified_by = f"Dienstscan {context['version']}"
+    props.comments = f"Gemaakt met Dienstscan {context['version']} op {context['generated']}; peildatum {context['peildatum']}."
+    props.keywords = "; ".join(["dienstverlening", "Dienstscan", *context["framework_titles"]])
+    props.category = "Rapportage dienstverlening"
+    props.language = LANGUAGE
+    props.created = props.modified = made
+    props.revision = 1
+    props.identifier = context.get("scan_id", "")
+    props.version = context["version"]
+    for part in doc.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            part._blob = APP_XML.format(company=xml_escape(context["organisation"]),
+                                        version=xml_escape(context["version"])).encode("utf-8")
+
+
+APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Application>Dienstscan {version}</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+    "<Company>{company}</Company><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+    "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
+
+
+def _language(doc, language: str) -> None:
+    """The document's language in the style defaults and the theme (python-docx's template says en-US)."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    r_pr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = r_pr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        r_pr.append(lang)
+    lang.set(qn("w:val"), language)
+    lang.set(qn("w:eastAsia"), language)
+    theme = doc.settings.element.find(qn("w:themeFontLang"))
+    if theme is not None:
+        theme.set(qn("w:val"), language)
+        theme.set(qn("w:eastAsia"), language)
+
+
+#: Settings that must come after w:updateFields in CT_Settings (Word refuses another order).
+_AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+                        "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+                        "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+                        "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
+                        "listSeparator")
+
+
+def _contents(doc, titles: list[str]) -> None:
+    """A contents page: Word's TOC field over Heading 1 and 2, with links. Word fills in the page
+    numbers when it opens the file (``updateFields``); until then, and in other programs, the
+    field shows the chapter titles."""
+    # "TOC Heading": looks like a Heading 1 but is not one, so the contents do not list themselves
+    heading = doc.add_paragraph("Inhoud", style="TOC Heading")
+    heading.paragraph_format.page_break_before = True
+    first = doc.add_paragraph()
+    run = first.add_run()
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    begin.set(qn("w:dirty"), "true")
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = ' TOC \\o "1-2" \\h \\z \\u '
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    for element in (begin, instruction, separate):
+        run._r.append(element)
+    first.add_run(titles[0])
+    last = first
+    for title in titles[1:]:
+        last = doc.add_paragraph(title)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    last.add_run()._r.append(end)
+    settings = doc.settings.element
+    if settings.find(qn("w:updateFields")) is None:
+        update = OxmlElement("w:updateFields")
+        update.set(qn("w:val"), "true")
+        later = [c for c in settings if c.tag.rpartition("}")[2] in _AFTER_UPDATE_FIELDS]
+        if later:
+            later[0].addprevious(update)
+        else:
+            settings.append(update)
+
+
+def _chapter_titles(context: dict[str, Any]) -> list[str]:
+    titles = ["Managementsamenvatting"]
+    if context.get("progress"):
+        titles.append(f"Voortgang sinds {context['progress']['baseline_date']}")
+    titles += [f"{n}. {fw['title']}" for n, fw in enumerate(context["frameworks"], start=1)]
+    return titles + ["Kengetallen", "Verbeterplan", "Bronnen"]
+
+
 def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = None):
     """A python-docx ``Document`` with the whole report."""
     doc = Document()
@@ -183,9 +376,8 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
     footer.add_run(" van ")
     _field(footer, "NUMPAGES")
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    props = doc.core_properties
-    props.title = context["title"]
-    props.author = "Dienstscan"
+    _document_properties(doc, context)
+    _language(doc, LANGUAGE)
 
     # cover
     doc.add_paragraph("Rapportage dienstverlening", style="Title")
@@ -209,7 +401,7 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
 
     # management summary: the same order as the PDF
     summary = context["summary"]
-    _chapter(doc, "Managementsamenvatting")
+    doc.add_heading("Managementsamenvatting", level=1)  # on page 1, under the cover's facts
     doc.add_paragraph(f"Stand van de dienstverlening van {context['organisation']} op {context['peildatum']}: waar "
                       "we staan, de belangrijkste tekortkomingen en wat we hebben besloten. Elke vergelijking noemt "
                       "haar bron.")
@@ -253,6 +445,8 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
     numbers += (f"Nog niet besloten: {n['proposals']} {'voorstel' if n['proposals'] == 1 else 'voorstellen'} "
                 "(zie Verbeterplan, Voorstellen)." if n["proposals"] else "Er liggen geen voorstellen open.")
     doc.add_paragraph(numbers)
+
+    _contents(doc, _chapter_titles(context))
 
     if context.get("progress"):
         _progress(doc, context)
@@ -358,16 +552,10 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
             if a["source"]:
                 lines.append(f"Bij: {a['source']}")
             lines.insert(1, f"Besluit: {a['decision'].lower()}; prioriteit {a['priority'].lower()}")
-            rows.append([a["id"], "\n".join(lines), a["owner"] or "–", a["period"], a["status"]])
-        table = _table(doc, ["Id", "Actie", OWNER, "Looptijd", "Status"], rows, [2.6, 6.8, 2.6, 2.8, 2.6])
-        for row in table.rows[1:]:  # the title of an action in bold, the rest of the cell not
-            paragraph = row.cells[1].paragraphs[0]
-            title, _, rest = paragraph.text.partition("\n")
-            for run in list(paragraph.runs):
-                run._r.getparent().remove(run._r)
-            paragraph.add_run(title).bold = True
-            if rest:
-                paragraph.add_run("\n" + rest)
+            # the title of an action in bold, the rest of the cell not
+            action_cell = [(lines[0], True), ("\n" + "\n".join(lines[1:]), False)]
+            rows.append([a["id"], action_cell, a["owner"] or "–", a["period"], a["status"]])
+        _table(doc, ["Id", "Actie", OWNER, "Looptijd", "Status"], rows, [2.6, 6.8, 2.6, 2.8, 2.6])
     if not plan["groups"]:
         doc.add_paragraph("Er is nog geen actie besloten.")
     if plan["proposals"]:

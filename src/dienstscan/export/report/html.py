@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from ... import __version__
 from ...resources import template_dir
@@ -31,19 +32,20 @@ from ...model.assessment import (
     Answer,
     Assessment,
 )
-from ...model.checklist import LEGAL_STATUS_LABELS, ORGANISATION_KIND_LABELS, ChecklistSet, Framework, Item, section_heading
+from ...model.checklist import ORGANISATION_KIND_LABELS, ChecklistSet, Framework, Item, section_heading
 from ...scoring import FrameworkScore, MetricComparison, ScoreReport, score
 from ...scoring import display, dutch
 from ...scoring.spread import ItemSpread, disagreement_text, most_different_first, spread
 from ...cycle import compare_scans
 from ...storage import atomic_write_bytes
-from ...plan import visible_actions
+from ...plan import status_label, visible_actions
 from ..common.item_notes import current_short, item_notes, notes_heading, origin_short
 from ..common.chart_rows import growth_scale, level_rows, level_text, section_rows, share_rows
 from ..common.plan_view import (decided_heading, decision_line, decision_text, gaps_heading, plan_order,
                                 split_plan, top_gaps)
 from ..common.sources import action_source_text, source_rows, theme_label
 from ..common.progress import progress_context
+from ..common.xmltext import xml_text
 from .svgchart import bar_chart
 
 #: How many decided actions the management summary lists (the plan chapter has them all).
@@ -205,7 +207,7 @@ def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkSc
                 "answer": _answer_label(checklists, item, answer),
                 "unanswered": answer is None or answer.option is None,
                 "explanation": (answer.explanation or answer.notes).strip() if answer else "",
-                "legal": LEGAL_STATUS_LABELS.get(item.legal_status, "") if item.legal_status else "",
+                "legal": status_label(item, fw.checked),
                 # in a few words; the full text under the table (``item_notes``)
                 "origin": origin_short(item),
                 "current": current_short(checklists, item),
@@ -417,15 +419,16 @@ def _sources(checklists: ChecklistSet, frameworks: Iterable[Framework]) -> list[
 
 # --------------------------------------------------------------------------- context
 
-#: C0 control characters (not tab, newline, carriage return): invalid in HTML and in Word's XML.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: DEL, invalid in HTML; what XML cannot carry goes by ``common.xmltext``'s rule.
+_CONTROL = re.compile(r"[\x7f]")
 
 
 def _clean(value: Any) -> Any:
     """Remove control characters from every text (pasted into a note or an explanation; the
-    checklist loader already strips the fold markers ruamel.yaml leaves)."""
+    checklist loader already strips the fold markers ruamel.yaml leaves) and U+FFFE/U+FFFF:
+    ``common.xmltext.xml_text``, the rule of every writer, so HTML, PDF and Word show the same."""
     if isinstance(value, str):
-        return _CONTROL.sub("", value)
+        return _CONTROL.sub("", xml_text(value))
     if isinstance(value, dict):
         return {k: _clean(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -474,6 +477,8 @@ def report_context(checklists: ChecklistSet, assessment: Assessment, *, today: d
         "completeness_warnings": display.completeness_warnings(completeness),
         "warnings": list(report.warnings),
         "generated": date_text(today),
+        "generated_on": today,
+        "scan_id": assessment.id,
         "version": __version__,
         "summary": {
             "standing": _standing(checklists, report),
@@ -504,7 +509,9 @@ def _environment() -> jinja2.Environment:
 def render_context_html(context: dict[str, Any]) -> str:
     """The report as one self-contained HTML page (inline CSS and SVG charts)."""
     env = _environment()
-    css = (template_dir() / "report.css").read_text(encoding="utf-8")
+    # Markup: the style sheet is ours and goes into <style> as it is (escaped, its quoted font
+    # names read '&#34;DejaVu Sans&#34;', which browsers and WeasyPrint drop)
+    css = markupsafe.Markup((template_dir() / "report.css").read_text(encoding="utf-8"))
     return env.get_template("report.html").render(css=css, **context)
 
 

@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QWidget
 
+from .. import contrast
+
 _SELECT = Qt.TextInteractionFlag.TextSelectableByMouse
 
 
@@ -88,10 +90,21 @@ def text_label(text: str = "", *, muted: bool = False) -> QLabel:
     label = SelectableLabel(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    if muted:
-        # a fixed dark grey: palette(mid) is too light for body text on white (contrast < 4.5:1)
+    if muted and not contrast.system_high_contrast():
+        # a fixed dark grey: palette(mid) is too light for body text on white (contrast < 4.5:1);
+        # under high contrast the system's text colour stands
         label.setStyleSheet("color: #4a4a4a;")
     return label
+
+
+#: Below this width (logical pixels) a page goes over more rows: at 200% scaling a 1366x768
+#: screen is 683 logical pixels wide, and a page gets some 475 of them beside the navigation.
+NARROW_PAGE = 720
+
+
+def is_narrow(widget: QWidget, width: int) -> bool:
+    """Whether ``widget`` (a page) at ``width`` should use its narrow layout."""
+    return width < NARROW_PAGE
 
 
 def bold_label(text: str) -> QLabel:
@@ -103,8 +116,10 @@ def bold_label(text: str) -> QLabel:
     return label
 
 
-def vertical_scroll(content: QWidget) -> QScrollArea:
+def vertical_scroll(content: QWidget, name: str = "Inhoud van de pagina") -> QScrollArea:
+    """``content`` in a scroll area that Tab reaches (arrow keys scroll it), named for screen readers."""
     area = QScrollArea()
+    area.setAccessibleName(name)
     area.setWidget(content)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)

@@ -250,7 +250,7 @@ class DashboardPage(RefreshWhenShown, QWidget):
         self.boxes_layout.setSpacing(14)
         self.content_layout.addLayout(self.boxes_layout)
         self.content_layout.addStretch(1)
-        scroll = vertical_scroll(self.content)
+        scroll = vertical_scroll(self.content, "Dashboard")
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

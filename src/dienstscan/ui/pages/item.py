@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QComboBox,
     QFrame,
@@ -30,13 +31,14 @@ from PySide6.QtWidgets import (
 
 from ...model import EVIDENCE_BASIS_LABELS
 from ...scoring.spread import disagreement_text
-from ...model.checklist import LEGAL_STATUS_LABELS, Item
+from ...model.checklist import ORGANISATION_KIND_LABELS, Item
+from ...plan import status_label
 from ...scoring.spread import item_spread
 from ..cycle_widgets import PreviousCycleBar
 from ..document import ScanDocument
 from ..icons import state_icon
-from ..widgets import FlowLayout, OptionalDateEdit, route_undo_to_document
-from .common import bold_label, heading, text_label, vertical_scroll
+from ..widgets import FlowLayout, OptionalDateEdit, TwoWayGrid, route_undo_to_document
+from .common import bold_label, heading, is_narrow, text_label, vertical_scroll
 from .item_analysis import AnalysisBox
 
 #: Plain keys 1..9 choose the n-th option.
@@ -204,13 +206,13 @@ class ItemPage(QWidget):
         reference_label.setBuddy(self.reference_edit)
         date_label = QLabel("Da&tum:", evidence_box)
         date_label.setBuddy(self.evidence_date.edit)
-        ev.addWidget(basis_label, 0, 0)
-        ev.addWidget(self.basis_combo, 0, 1)
-        ev.addWidget(reference_label, 0, 2)
-        ev.addWidget(self.reference_edit, 0, 3)
-        ev.addWidget(date_label, 0, 4)
-        ev.addWidget(self.evidence_date, 0, 5)
-        ev.setColumnStretch(3, 1)
+        self.evidence_grid = TwoWayGrid(
+            ev,
+            wide=[(basis_label, 0, 0, 1, 1), (self.basis_combo, 0, 1, 1, 1), (reference_label, 0, 2, 1, 1),
+                  (self.reference_edit, 0, 3, 1, 1), (date_label, 0, 4, 1, 1), (self.evidence_date, 0, 5, 1, 1)],
+            narrow=[(basis_label, 0, 0, 1, 1), (self.basis_combo, 0, 1, 1, 1), (reference_label, 1, 0, 1, 1),
+                    (self.reference_edit, 1, 1, 1, 1), (date_label, 2, 0, 1, 1), (self.evidence_date, 2, 1, 1, 1)],
+            wide_stretch={3: 1}, narrow_stretch={1: 1})
         outer.addWidget(evidence_box)
 
         # ---- BSC analysis
@@ -224,10 +226,17 @@ class ItemPage(QWidget):
         self.nav_bar = QFrame(self)
         self.nav_bar.setObjectName("itemNavBar")
         self.nav_bar.setStyleSheet("#itemNavBar { border-top: 1px solid #c8c8c8; }")
-        self.nav_row = QHBoxLayout(self.nav_bar)
-        self.nav_row.setContentsMargins(18, 6, 18, 6)
+        nav_column = QVBoxLayout(self.nav_bar)
+        nav_column.setContentsMargins(18, 6, 18, 6)
+        self.nav_row = QHBoxLayout()
+        #: narrow: the buttons after the stretch (Volgende...) in a second row, right-aligned
+        self.nav_row2 = QHBoxLayout()
+        self.nav_row2.addStretch(1)
+        nav_column.addLayout(self.nav_row)
+        nav_column.addLayout(self.nav_row2)
+        self.narrow = False
 
-        self.scroll = vertical_scroll(content)
+        self.scroll = vertical_scroll(content, "Item")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -243,6 +252,34 @@ class ItemPage(QWidget):
             lambda _i: self._edit_evidence("basis", self.basis_combo.currentData()))
         self.evidence_date.dateChanged.connect(lambda value: self._edit_evidence("date", value))
         doc.changed.connect(self._on_changed)
+
+    # ------------------------------------------------------------------ narrow screens
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.set_narrow(is_narrow(self, event.size().width()))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.set_narrow(is_narrow(self, self.width()))
+
+    def set_narrow(self, narrow: bool) -> None:
+        """Evidence fields, analysis lists and Vorige/Volgende over more rows (``narrow``), or
+        side by side: nothing runs off the right edge, at 200% scaling on 1366x768 either."""
+        self.evidence_grid.set_narrow(narrow)
+        self.analysis_box.set_narrow(narrow)
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        if narrow:  # what follows the stretch goes to the second row
+            moved = []
+            while self.nav_row.count() and self.nav_row.itemAt(self.nav_row.count() - 1).widget() is not None:
+                moved.insert(0, self.nav_row.takeAt(self.nav_row.count() - 1).widget())
+            for widget in moved:
+                self.nav_row2.addWidget(widget)
+        else:
+            while self.nav_row2.count() > 1:
+                self.nav_row.addWidget(self.nav_row2.takeAt(1).widget())
 
     # ------------------------------------------------------------------ showing
 
@@ -261,7 +298,7 @@ class ItemPage(QWidget):
             self.duty_text.setText(item.duty)
             self.explanation_text.setText(f"Toelichting: {item.explanation}")
             self.explanation_text.setVisible(bool(item.explanation))
-            self.source_text.setText(self._source_line(item))
+            self.source_text.setText(self._source_line(item, fw.checked))
             note = self.doc.checklists.current_note(item_id)
             self.current_text.setText(note.full_text() if note else "")
             self.current_text.setVisible(note is not None)
@@ -284,11 +321,19 @@ class ItemPage(QWidget):
         self.scroll.ensureWidgetVisible(button)
 
     @staticmethod
-    def _source_line(item: Item) -> str:
+    def _source_line(item: Item, checked: str | None = None) -> str:
         parts = [f"Bron: {item.source.cite()}"]
         if item.legal_status:
-            status = LEGAL_STATUS_LABELS[item.legal_status].capitalize()
-            parts.append(status + (" (niet geverifieerd)" if item.not_verified else ""))
+            # the plan's own wording: "wettelijk verplicht sinds ...", "vanaf ..., nog niet in werking"
+            status = status_label(item, checked)
+            status = status[:1].upper() + status[1:]
+            if item.not_verified:
+                reason = item.not_verified.rstrip(".")
+                status = status.removesuffix(" (niet geverifieerd)") + f" (niet geverifieerd: {reason[:1].lower()}{reason[1:]})"
+            parts.append(status)
+        if item.applies_to:
+            kinds = ", ".join(ORGANISATION_KIND_LABELS[k].lower() for k in item.applies_to)
+            parts.append(f"Geldt voor: {kinds}")
         if item.provenance:
             parts.append(f"Herkomst: {item.provenance.text()}")
         return "  ·  ".join(parts)
@@ -321,6 +366,12 @@ class ItemPage(QWidget):
             self.group.addButton(button, index)
             self.buttons_row.addWidget(button)
             button.show()  # now, not when the layout gets round to it: it can take the focus at once
+        # New buttons join the end of the Tab chain (after Vorige/Volgende): put them where they
+        # are read, after the page itself and the previous cycle's bar, before "Wis antwoord".
+        previous = [w for w in self.previous_bar.findChildren(QAbstractButton)]
+        order = [self.scroll, *previous, *self.group.buttons(), self.clear_button, self.explanation_edit]
+        for before, after in zip(order, order[1:]):
+            QWidget.setTabOrder(before, after)
 
     def _refresh(self) -> None:
         if self.item_id is None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidg
 
 from ..document import ScanDocument
 from ..plan_commands import solution_to_action
-from ..widgets import EditableList
+from ..widgets import EditableList, TwoWayGrid
 
 #: (answer field, label with mnemonic, singular for the list's buttons)
 LISTS = (
@@ -22,23 +22,30 @@ LISTS = (
 )
 
 
+TITLE = "Analyse (zoals in de scriptie): belemmeringen, oorzaken en oplossingen"
+#: on a narrow page: a group box is never narrower than its title, and each list has its own label
+TITLE_NARROW = "Analyse (zoals in de scriptie)"
+
+
 class AnalysisBox(QGroupBox):
     """Barriers, causes and solutions of one item, side by side."""
 
     def __init__(self, doc: ScanDocument, parent: QWidget | None = None) -> None:
-        super().__init__("Analyse (zoals in de scriptie): belemmeringen, oorzaken en oplossingen", parent)
+        super().__init__(TITLE, parent)
         self.doc = doc
         self.item_id: str | None = None
         self._loading = False
         grid = QGridLayout(self)
         self.lists: dict[str, EditableList] = {}
+        wide: list[tuple] = []
+        narrow: list[tuple] = []
         for column, (field, text, singular) in enumerate(LISTS):
             editor = EditableList(text.replace("&", ""), singular, self)
             editor.list.setFixedHeight(78)
             label = QLabel(text + ":", self)
             label.setBuddy(editor.list)
-            grid.addWidget(label, 0, column)
-            grid.addWidget(editor, 1, column)
+            wide += [(label, 0, column, 1, 1), (editor, 1, column, 1, 1)]
+            narrow += [(label, 2 * column, 0, 1, 1), (editor, 2 * column + 1, 0, 1, 1)]
             editor.valuesChanged.connect(lambda values, f=field: self._edit_list(f, values))
             self.lists[field] = editor
         solutions = self.lists["solutions"]
@@ -50,7 +57,14 @@ class AnalysisBox(QGroupBox):
         solutions.list.currentRowChanged.connect(lambda _row: self._update_solution_button())
         self.solution_status = QLabel("", self)
         self.solution_status.setWordWrap(True)
-        grid.addWidget(self.solution_status, 2, 0, 1, 3)
+        wide.append((self.solution_status, 2, 0, 1, 3))
+        narrow.append((self.solution_status, 6, 0, 1, 1))
+        #: side by side, or one under the other on a narrow page (``set_narrow``)
+        self.grid = TwoWayGrid(grid, wide, narrow, narrow_stretch={0: 1})
+
+    def set_narrow(self, narrow: bool) -> None:
+        self.grid.set_narrow(narrow)
+        self.setTitle(TITLE_NARROW if narrow else TITLE)
 
     def set_item(self, item_id: str) -> None:
         """Another item: its lists, and no status line of the previous one."""

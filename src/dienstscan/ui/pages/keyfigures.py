@@ -34,8 +34,8 @@ from ...scoring import KeyFigureResult, score
 from ...scoring.dutch import number
 from ..document import ScanDocument
 from ..plan_commands import set_key_figure
-from ..widgets import OptionalDateEdit, route_undo_to_document
-from .common import RefreshWhenShown, bold_label, heading, text_label, vertical_scroll
+from ..widgets import OptionalDateEdit, TwoWayGrid, route_undo_to_document
+from .common import RefreshWhenShown, bold_label, heading, is_narrow, text_label, vertical_scroll
 from .dashboard import benchmark_verdict, comparison_text
 
 ERROR_STYLE = "color: #9c0006; font-weight: bold;"
@@ -280,17 +280,22 @@ class KeyFigureRow:
         details.addWidget(self.related)
         self.details.hide()
 
-        verdict = QVBoxLayout()
+        self.verdict = QWidget(parent)
+        verdict = QVBoxLayout(self.verdict)
+        verdict.setContentsMargins(0, 0, 0, 0)
         verdict.setSpacing(0)
         verdict.addWidget(self.summary)
         verdict.addWidget(self.error)
+        right = Qt.AlignmentFlag.AlignRight
         row = 2 * index
-        grid.addWidget(self.title, row, 0)
-        grid.addWidget(value_widget, row, 1)
-        grid.addWidget(self.unit, row, 2)
-        grid.addLayout(verdict, row, 3)
-        grid.addWidget(self.details_button, row, 4, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(self.details, row + 1, 0, 1, self.COLUMNS)
+        #: side by side in five columns, or (narrow page) the title over the value, the verdict under it
+        self.wide = [(self.title, row, 0, 1, 1), (value_widget, row, 1, 1, 1), (self.unit, row, 2, 1, 1),
+                     (self.verdict, row, 3, 1, 1), (self.details_button, row, 4, 1, 1, right),
+                     (self.details, row + 1, 0, 1, self.COLUMNS)]
+        row = 4 * index
+        self.narrow = [(self.title, row, 0, 1, 3), (value_widget, row + 1, 0, 1, 1), (self.unit, row + 1, 1, 1, 1),
+                       (self.details_button, row + 1, 2, 1, 1, right), (self.verdict, row + 2, 0, 1, 3),
+                       (self.details, row + 3, 0, 1, 3)]
 
     def set_expanded(self, expanded: bool) -> None:
         """Show or hide the details below the row."""
@@ -390,22 +395,41 @@ class KeyFiguresPage(RefreshWhenShown, QWidget):
         self.grid.setHorizontalSpacing(12)
         self.grid.setVerticalSpacing(2)
         self.headers = [bold_label(text) for text in ("Kengetal", "Waarde", "Eenheid", "Vergelijking")]
-        for column, label in enumerate(self.headers):
-            self.grid.addWidget(label, 0, column)
         for index, kf in enumerate(doc.checklists.key_figures.values(), start=1):
             self.rows[kf.id] = KeyFigureRow(self, kf, self.grid, index)
-        self.grid.setColumnStretch(0, 4)
-        self.grid.setColumnStretch(3, 3)
+        header_cells = [(label, 0, column, 1, 1) for column, label in enumerate(self.headers)]
+        self.table_layout = TwoWayGrid(
+            self.grid, header_cells + [cell for row in self.rows.values() for cell in row.wide],
+            [cell for row in self.rows.values() for cell in row.narrow], wide_stretch={0: 4, 3: 3},
+            narrow_stretch={2: 1})
+        self.narrow = False
         layout.addWidget(self.table)
         if not self.rows:
             layout.addWidget(text_label("De checklists bevatten geen kengetallen."))
         layout.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = vertical_scroll(content)
+        self.scroll = vertical_scroll(content, "Kengetallen")
         outer.addWidget(self.scroll)
         doc.changed.connect(self._on_changed)
         self.refresh()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.set_narrow(is_narrow(self, event.size().width()))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.set_narrow(is_narrow(self, self.width()))
+
+    def set_narrow(self, narrow: bool) -> None:
+        """Each key figure over three lines on a narrow page (no column headers), else a table."""
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        self.table_layout.set_narrow(narrow)
+        for label in self.headers:
+            label.setVisible(not narrow)
 
     def refresh(self) -> None:
         """Show the stored values and compare them again (from ``dienstscan.scoring.score``)."""

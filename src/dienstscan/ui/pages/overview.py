@@ -23,7 +23,7 @@ from ..cycle_widgets import ConfirmSectionBar
 from ..document import ScanDocument
 from ..icons import STATE_LABELS, state_icon
 from ..navigation import counts_text
-from .common import heading, text_label
+from .common import heading, text_label, vertical_scroll
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -63,12 +63,20 @@ class _OverviewPage(QWidget):
         self.description = text_label()
         self.summary = text_label(muted=True)
         self.table = _table(headers, name)
-        self.layout_ = QVBoxLayout(self)
+        # In a scroll area: in a short window (200% scaling on 1366x768) the long description and
+        # the table scroll together instead of being squeezed until their text is cut off.
+        self.table.setMinimumHeight(180)
+        content = QWidget(self)
+        self.layout_ = QVBoxLayout(content)
         self.layout_.setContentsMargins(18, 12, 18, 12)
         self.layout_.addWidget(self.title)
         self.layout_.addWidget(self.description)
         self.layout_.addWidget(self.summary)
         self.layout_.addWidget(self.table, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = vertical_scroll(content, "Overzicht")
+        outer.addWidget(self.scroll)
         self.table.activated.connect(self._activated)
         self.table.cellDoubleClicked.connect(lambda row, _col: self._open_row(row))
         doc.changed.connect(self._on_changed)
@@ -154,6 +162,7 @@ class FrameworkPage(_OverviewPage):
         self.in_scope = QCheckBox("Dit kader hoort bij de &scan", self)
         self.in_scope.setToolTip("Zet een kader aan of uit; uit betekent: het telt niet mee in scores en plan.")
         self.layout_.insertWidget(3, self.in_scope)
+        QWidget.setTabOrder(self.in_scope, self.table)  # read above the table, so reached before it
         self.in_scope.toggled.connect(self._scope_toggled)
         self._loading = False
 

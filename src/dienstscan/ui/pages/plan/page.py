@@ -310,6 +310,9 @@ class PlanPage(RefreshWhenShown, QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addWidget(self.splitter, 1)
+        # Tab in reading order: Kolommen closes the first row of buttons, before Nieuwe actie
+        QWidget.setTabOrder(self.source_button, self.columns_button)
+        QWidget.setTabOrder(self.columns_button, self.add_button)
         doc.changed.connect(self._on_changed)
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset):
             signal.connect(lambda *_: self._update_summary())  # filtering changes what the table holds

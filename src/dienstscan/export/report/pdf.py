@@ -1,0 +1,143 @@
+"""Print the report HTML to a tagged, accessible A4 PDF (PDF/UA-1) with WeasyPrint. No Qt.
+
+Why WeasyPrint and not Qt: a municipality that publishes the report under the Woo needs an
+accessible PDF (PDF/UA-1: tagged structure, document language, title shown, bookmarks), and an
+archive wants the same structure. Qt's QPdfWriter writes no structure tree ("Tagged: no"), no
+language and no outline; WeasyPrint lays out the report's own HTML and CSS and writes all of
+them: headings become bookmarks (h1 and the framework chapters on the first level, h2 below),
+``<html lang="nl">`` becomes the document language and ``<title>`` the title shown, tables keep
+their header rows as table headers, the SVG charts stay vectors. WeasyPrint is on PyPI and in
+Debian; it needs Pango (``tools/bootstrap.sh`` installs it; on Windows the bundle must carry
+Pango's DLLs). Where it cannot be loaded, ``dienstscan.ui.pdf`` prints with Qt (untagged) and
+says so in the log.
+
+What this module adds to the HTML for print (``PRINT_CSS``, never in the HTML file itself):
+margins, a running header (organisation and peildatum, not on page 1), the footer "Pagina n van
+N", page numbers in the contents, which headings are bookmarks, rows kept whole, and fixed table
+layout (column widths from the HTML's ``width`` attributes), which keeps the time per page
+independent of the table's length.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as html_lib
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ...storage import atomic_write_bytes
+
+_HEADER_RE = re.compile(r'<meta\s+name="dienstscan-kop"\s+content="([^"]*)"', re.IGNORECASE)
+
+#: The PDF variant: PDF/UA-1 (tagged, language, title shown, fonts embedded), for publication.
+PDF_VARIANT = "pdf/ua-1"
+#: For the archive (``dienstscan report --archief``): PDF/A-3a, also tagged, with the sRGB output
+#: intent PDF/A asks for. WeasyPrint claims one standard per file, so it is one or the other.
+ARCHIVE_VARIANT = "pdf/a-3a"
+
+PRINT_CSS = """
+@page {
+  size: A4;
+  margin: 25mm 18mm 20mm 18mm;
+  @top-left { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt;
+              vertical-align: bottom; padding-bottom: 2mm; border-bottom: 0.5pt solid #000; }
+  @bottom-left { content: "Dienstscan"; font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt;
+                 vertical-align: top; padding-top: 2mm; }
+  @bottom-right { content: "Pagina " counter(page) " van " counter(pages);
+                  font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt; vertical-align: top; padding-top: 2mm; }
+}
+@page :first { @top-left { content: none; border-bottom: none; } }
+html { font-family: "DejaVu Sans", Arial, sans-serif; }
+h1, h2.framework { bookmark-level: 1; }
+h2 { bookmark-level: 2; }
+h3, h4 { bookmark-level: none; }
+h1, h2, h3, h4 { break-after: avoid; }
+tr, .chart { break-inside: avoid; }
+table.grid[width] { table-layout: fixed; }  /* the long tables: widths from the HTML, linear time */
+ul.toc a { color: #000; text-decoration: none; }
+ul.toc a::after { content: leader(".") target-counter(attr(href), page); }
+"""
+
+
+def header_text(html: str) -> str:
+    """The running header the report put in ``<meta name="dienstscan-kop">``."""
+    match = _HEADER_RE.search(html)
+    return html_lib.unescape(match.group(1)) if match else ""
+
+
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string: quotes, backslashes and line ends escaped."""
+    escaped = "".join(c if c.isprintable() and c not in '"\\' else f"\\{ord(c):x} " for c in text)
+    return f'"{escaped}"'
+
+
+class PdfUnavailable(RuntimeError):
+    """WeasyPrint (or the Pango it needs) cannot be loaded on this machine."""
+
+
+def _weasyprint():
+    try:
+        import weasyprint
+    except (ImportError, OSError) as exc:  # OSError: Pango's libraries are missing (Windows without GTK)
+        raise PdfUnavailable(str(exc)) from exc
+    return weasyprint
+
+
+def available() -> bool:
+    """Whether this machine can print the tagged PDF (WeasyPrint and Pango load)."""
+    try:
+        _weasyprint()
+    except PdfUnavailable:
+        return False
+    return True
+
+
+def render_pdf(html: str, *, header: str | None = None, progress: Callable[[int, int], None] | None = None,
+               variant: str | None = PDF_VARIANT) -> tuple[bytes, int]:
+    """The PDF as bytes and its page count.
+
+    ``progress(done, total)`` is called before the layout and before the PDF is written
+    (``total`` 2); it may raise to cancel. ``header``: the running header from page 2 on (by
+    default the report's ``<meta name="dienstscan-kop">``). ``variant`` ``None`` writes an untagged PDF (the
+    benchmark's floor uses that).
+    """
+    weasyprint = _weasyprint()
+    if progress is not None:
+        progress(0, 2)
+    header = header_text(html) if header is None else header
+    running = "@page { @top-left { content: %s; } }" % css_string(header) if header else ""
+    stylesheets = [weasyprint.CSS(string=PRINT_CSS + running)]
+    document = weasyprint.HTML(string=html, base_url=".").render(
+        stylesheets=stylesheets, pdf_tags=variant is not None, presentational_hints=True)
+    if progress is not None:
+        progress(1, 2)
+    options: dict[str, Any] = {"pdf_variant": variant} if variant else {}
+    data = document.write_pdf(**options)
+    return data, len(document.pages)
+
+
+def write_pdf(html: str, path: Path, *, progress: Callable[[int, int], None] | None = None,
+              variant: str = PDF_VARIANT) -> int:
+    """Print the report HTML to ``path`` (made in memory, saved atomically); returns the pages.
+
+    Raises ``SaveError`` (Dutch, names the file) when it cannot be saved; the old file stays whole.
+    """
+    data, pages = render_pdf(html, progress=progress, variant=variant)
+    atomic_write_bytes(Path(path), data)
+    return pages
+
+
+def write_report_pdf(checklists, assessment, path: Path, *, baseline=None,
+                     progress: Callable[[int, int], None] | None = None,
+                     today: dt.date | None = None, variant: str = PDF_VARIANT) -> int:
+    """Score the scan, render the management report and print it to ``path``; returns the pages."""
+    from .html import render_report_html
+
+    html = render_report_html(checklists, assessment, baseline=baseline, today=today)
+    return write_pdf(html, path, progress=progress, variant=variant)
+
+
+__all__ = ["ARCHIVE_VARIANT", "PDF_VARIANT", "PRINT_CSS", "PdfUnavailable", "available", "css_string", "header_text", "render_pdf",
+           "write_pdf", "write_report_pdf"]
