@@ -75,7 +75,7 @@ def _score_text(scan_path: Path, checklist_dir: str | None, as_json: bool,
     from .checklists import ChecklistError, default_checklist_dir, load_checklists
     from .cli_tables import format_report
     from .scoring import report_json, score
-    from .storage import ScanFileError, check_against_checklists, load_scan
+    from .storage import check_against_checklists
 
     folder = Path(checklist_dir) if checklist_dir else default_checklist_dir()
     try:
@@ -83,10 +83,7 @@ def _score_text(scan_path: Path, checklist_dir: str | None, as_json: bool,
     except ChecklistError as exc:
         problems = "\n".join(f"  {p}" for p in exc.problems)
         raise UserError(f"de checklists in {folder} bevatten fouten:\n{problems}") from None
-    try:
-        assessment = load_scan(scan_path, checklists)
-    except ScanFileError as exc:
-        raise UserError(str(exc)) from None
+    assessment = _load_one(scan_path, checklists)
     report = score(checklists, assessment)
     if as_json:
         return report_json(report, indent=2) + "\n"
@@ -123,9 +120,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 def _load_for_plan(scan_path: Path, checklist_dir: str | None, extra_benchmarks: Sequence[str] | None = None):
     """Checklists (with any extra benchmark files) and scan for ``export``, ``report`` and
-    ``import-plan``, with Dutch errors."""
+    ``import-plan``, with Dutch errors; the scan opened as the application opens it (plan proposed)."""
     from .checklists import ChecklistError, default_checklist_dir, load_checklists
-    from .storage import ScanFileError, load_scan
 
     folder = Path(checklist_dir) if checklist_dir else default_checklist_dir()
     try:
@@ -133,15 +129,11 @@ def _load_for_plan(scan_path: Path, checklist_dir: str | None, extra_benchmarks:
     except ChecklistError as exc:
         problems = "\n".join(f"  {p}" for p in exc.problems)
         raise UserError(f"de checklists in {folder} bevatten fouten:\n{problems}") from None
-    try:
-        assessment = load_scan(scan_path, checklists)
-    except ScanFileError as exc:
-        raise UserError(str(exc)) from None
-    return checklists, assessment
+    return checklists, _load_one(scan_path, checklists)
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .export.excel_plan import export_plan
+    from .operations import export_plan
     from .storage import SaveError
 
     scan_path = Path(args.scan)
@@ -182,29 +174,27 @@ def _cmd_report(args: argparse.Namespace) -> int:
     baseline = _load_one(Path(args.basis), checklists) if args.basis else None
     if not out.parent.is_dir():
         raise UserError(f"kan {out} niet schrijven: de map {out.parent} bestaat niet")
-    try:
-        if suffix in (".html", ".htm"):
-            from .export.report import write_report_html
+    from .operations import write_report
 
-            write_report_html(checklists, assessment, out, baseline=baseline)
-        elif suffix == ".docx":
-            from .export.report.docx import write_report_docx
+    pdf_writer = svg_to_png = None
+    if suffix == ".pdf":
+        from .export.report import pdf as tagged
 
-            try:  # the chart as a picture needs Qt; without it the score table stands alone
-                from .ui.pdf import svg_to_png
-            except ImportError:
-                svg_to_png = None
-            write_report_docx(checklists, assessment, out, chart_png=svg_to_png, baseline=baseline)
+        if tagged.available():
+            variant = tagged.ARCHIVE_VARIANT if args.archief else tagged.PDF_VARIANT
+
+            def pdf_writer(checklists, assessment, path, *, baseline=None, progress=None):
+                return tagged.write_report_pdf(checklists, assessment, path, baseline=baseline,
+                                               progress=progress, variant=variant)
         else:
-            from .export.report import pdf as tagged
-
-            if tagged.available():
-                variant = tagged.ARCHIVE_VARIANT if args.archief else tagged.PDF_VARIANT
-                tagged.write_report_pdf(checklists, assessment, out, baseline=baseline, variant=variant)
-            else:
-                from .ui.pdf import write_best_report_pdf  # Qt, only where WeasyPrint cannot load
-
-                write_best_report_pdf(checklists, assessment, out, baseline=baseline)
+            from .ui.pdf import write_best_report_pdf as pdf_writer  # Qt, only where WeasyPrint cannot load
+    elif suffix == ".docx":
+        try:  # the chart as a picture needs Qt; without it the score table stands alone
+            from .ui.pdf import svg_to_png
+        except ImportError:
+            svg_to_png = None
+    try:
+        write_report(checklists, assessment, out, baseline=baseline, pdf_writer=pdf_writer, chart_png=svg_to_png)
     except SaveError as exc:
         raise UserError(str(exc)) from None
     print(f"Rapport geschreven naar {out}")
@@ -271,7 +261,8 @@ def _cmd_import_plan(args: argparse.Namespace) -> int:
 
 
 def _import_plan(args: argparse.Namespace) -> int:
-    from .export.excel_plan import PlanFileError, apply_plan_import, read_plan
+    from .export.excel_plan import PlanFileError, read_plan
+    from .operations import import_plan
     from .storage import ScanFileError, save_scan
 
     scan_path = Path(args.scan)
@@ -295,7 +286,7 @@ def _import_plan(args: argparse.Namespace) -> int:
             print("Niets overgenomen.")
             return 1
     try:
-        apply_plan_import(assessment, plan)
+        import_plan(checklists, assessment, plan)
         save_scan(assessment, scan_path)
     except (PlanFileError, ScanFileError) as exc:
         raise UserError(str(exc)) from None
@@ -345,7 +336,8 @@ def _cmd_read_forms(args: argparse.Namespace) -> int:
 
 
 def _read_forms(args: argparse.Namespace) -> int:
-    from .export.forms import apply_individual_answers, read_participant_forms
+    from .export.forms import read_participant_forms
+    from .operations import apply_form_answers
     from .scoring.spread import most_different_first, spread
     from .storage import ScanFileError, save_scan
 
@@ -357,7 +349,10 @@ def _read_forms(args: argparse.Namespace) -> int:
         print("\n".join(result.problems), file=sys.stderr)
         print("De scan is niet gewijzigd.", file=sys.stderr)
         return 1
-    apply_individual_answers(assessment, result.answers)
+    try:
+        apply_form_answers(checklists, assessment, result.answers)
+    except ValueError as exc:
+        raise UserError(f"{exc} De scan is niet gewijzigd.") from None
     print("Meeste verschil eerst:")
     for s in most_different_first(spread(checklists, assessment, result.answers), only_answered=True):
         print(f"  {s.item_id:<10} {s.text()}")
@@ -505,11 +500,14 @@ def _cycle_checklists(checklist_dir: str | None, extra_benchmarks: Sequence[str]
         raise UserError(f"de checklists in {folder} bevatten fouten:\n{problems}") from None
 
 
-def _load_one(path: Path, checklists=None):
-    from .storage import ScanFileError, load_scan
+def _load_one(path: Path, checklists):
+    """The scan at ``path`` opened as the application opens it (``operations.open_scan``: the plan
+    proposed), with Dutch errors."""
+    from .operations import open_scan
+    from .storage import ScanFileError
 
     try:
-        return load_scan(path, checklists)
+        return open_scan(path, checklists).assessment
     except ScanFileError as exc:
         raise UserError(str(exc)) from None
 
@@ -571,7 +569,8 @@ def _next_cycle(args: argparse.Namespace, previous_path: Path, out: Path) -> int
     checklists = _cycle_checklists(args.checklists)
     previous = _load_one(previous_path, checklists)
     if args.plan:
-        from .export.excel_plan import PlanFileError, apply_plan_import, read_plan
+        from .export.excel_plan import PlanFileError, read_plan
+        from .operations import import_plan
 
         try:
             plan = read_plan(Path(args.plan), previous, checklists)
@@ -580,7 +579,7 @@ def _next_cycle(args: argparse.Namespace, previous_path: Path, out: Path) -> int
         print(plan.describe())
         if not plan.ok:
             raise UserError(f"het plan {Path(args.plan).name} kan niet worden overgenomen; er is geen nieuwe scan gemaakt")
-        apply_plan_import(previous, plan)  # in memory only: the previous scan file stays as it was
+        import_plan(checklists, previous, plan)  # in memory only: the previous scan file stays as it was
     peildatum = _date_arg(args.peildatum, "de peildatum")
     try:
         result = next_cycle(checklists, previous, peildatum=peildatum, copy_key_figures=args.kengetallen,

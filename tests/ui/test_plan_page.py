@@ -77,7 +77,7 @@ def type_in(qtbot, edit, text: str) -> None:
 def test_gaps_are_proposed(page):
     assert set(shown_ids(page)) == PROPOSALS
     assert cell(page, "V-5B-2.01", "Prioriteit") == "Hoog"  # legally required
-    assert cell(page, "V-5B-1.02", "Besluit") == "Voorgesteld"
+    assert cell(page, "V-5B-1.02", "Besluit") == "Nog niet besloten"
     assert "Nog beslissen" in cell(page, "V-5B-1.02", "Opmerking")
 
 
@@ -86,7 +86,7 @@ def test_accept_edit_save_reopen(qtbot, page, doc, tmp_path):
     assert page.form.action_id == "V-5B-1.02"
     qtbot.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)
     assert doc.assessment.action("V-5B-1.02").decision == "geaccepteerd"
-    assert cell(page, "V-5B-1.02", "Besluit") == "Geaccepteerd"
+    assert cell(page, "V-5B-1.02", "Besluit") == "Voorstel aangenomen"
 
     form = page.form
     type_over(qtbot, form.owner, "Teamleider KCC")

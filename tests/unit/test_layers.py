@@ -85,7 +85,8 @@ def _lint(cwd: Path, *, pythonpath: Path | None = None, config: Path | None = No
     assert LINT_IMPORTS.exists(), f"lint-imports niet gevonden naast {sys.executable}; installeer de test-extra's"
     env = dict(os.environ, COLUMNS="200")  # a contract's name on one line, however long
     if pythonpath is not None:
-        env["PYTHONPATH"] = str(pythonpath)
+        # the repository too: the contract type of our own is tools/import_contracts.py
+        env["PYTHONPATH"] = os.pathsep.join([str(pythonpath), str(ROOT)])
     args = [str(LINT_IMPORTS), "--no-logo", "--no-cache"]
     if config is not None:
         args += ["--config", str(config)]
@@ -99,12 +100,32 @@ def test_lint_imports_passes() -> None:
 
 
 QT = "Alleen dienstscan.ui importeert Qt"
-LAYERED = "Lagen: ui > participation > export > cycle > plan > scoring > checklists/storage > model"
+LAYERED = "Lagen: ui > operations > participation > export > cycle > plan > scoring > checklists/storage > model"
+OPERATIONS = "ui en cli openen scans en volgen het plan via dienstscan.operations"
 EXPORTS = "Export: plan, rapport en formulieren los van elkaar"
 CLI = "Opdrachtregel en haar teksttabellen (cli, cli_tables) staan boven alle lagen"
 MAIN_WINDOW = "Alleen ui.app importeert het hoofdvenster (ui.main_window)"
-LAYERS = ("model", "checklists", "storage", "scoring", "plan", "cycle", "export", "participation", "ui")
+LAYERS = ("model", "checklists", "storage", "scoring", "plan", "cycle", "export", "participation", "operations", "ui")
 EXPORT_PARTS = ("common", "excel_plan", "report", "forms")
+
+
+def _fake_tree(tmp_path: Path) -> Path:
+    """A small dienstscan of empty layers on which each contract can be broken on purpose."""
+    package = tmp_path / "dienstscan"
+    for layer in LAYERS:
+        (package / layer).mkdir(parents=True)
+        (package / layer / "__init__.py").write_text('"""x"""\n', encoding="utf-8")
+    for part in EXPORT_PARTS:
+        (package / "export" / part).mkdir()
+        (package / "export" / part / "__init__.py").write_text('"""x"""\n', encoding="utf-8")
+    (package / "export" / "excel_plan" / "workbook.py").write_text('"""x"""\n', encoding="utf-8")
+    (package / "__init__.py").write_text('"""x"""\n', encoding="utf-8")
+    for top in ("cli", "cli_tables"):
+        (package / f"{top}.py").write_text('"""x"""\n', encoding="utf-8")
+    (package / "ui" / "app.py").write_text("from PySide6 import QtWidgets\nfrom dienstscan.ui import main_window\n",
+                                           encoding="utf-8")
+    (package / "ui" / "main_window.py").write_text('"""x"""\n', encoding="utf-8")
+    return package
 
 
 @pytest.mark.parametrize(
@@ -125,23 +146,19 @@ EXPORT_PARTS = ("common", "excel_plan", "report", "forms")
         ("ui", "from dienstscan.ui.main_window import MainWindow\n", {MAIN_WINDOW}),  # a feature module
         ("ui", "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from dienstscan.ui import main_window\n",
          {MAIN_WINDOW}),  # for type hints too: that import made the cycle
+        ("operations", "import PySide6\n", {QT}),  # the operations are the CLI's too: Qt-free
+        ("operations", "from dienstscan import ui\n", {LAYERED}),
+        ("participation", "from dienstscan import operations\n", {LAYERED}),
+        # opening a scan or proposing the plan in the ui or the CLI, by name or through the package
+        ("ui", "from dienstscan.storage import read_scan\n", {OPERATIONS}),
+        ("ui", "from .. import storage\n\ndef f(p):\n    return storage.load_scan(p)\n", {OPERATIONS}),
+        ("ui", "def f(c, a):\n    from ..plan import propose_actions as p\n    return p(c, a)\n", {OPERATIONS}),
+        ("ui", "import dienstscan.plan.actions\n\ndienstscan.plan.actions.propose_actions(1, 2)\n", {OPERATIONS}),
+        ("ui", "from ..export import excel_plan\n\nexcel_plan.apply_plan_import(1, 2)\n", {OPERATIONS}),
     ],
 )
 def test_contracts_catch_a_violation(tmp_path: Path, module: str, source: str, broken: set[str]) -> None:
-    package = tmp_path / "dienstscan"
-    for layer in LAYERS:
-        (package / layer).mkdir(parents=True)
-        (package / layer / "__init__.py").write_text('"""x"""\n', encoding="utf-8")
-    for part in EXPORT_PARTS:
-        (package / "export" / part).mkdir()
-        (package / "export" / part / "__init__.py").write_text('"""x"""\n', encoding="utf-8")
-    (package / "export" / "excel_plan" / "workbook.py").write_text('"""x"""\n', encoding="utf-8")
-    (package / "__init__.py").write_text('"""x"""\n', encoding="utf-8")
-    for top in ("cli", "cli_tables"):
-        (package / f"{top}.py").write_text('"""x"""\n', encoding="utf-8")
-    (package / "ui" / "app.py").write_text("from PySide6 import QtWidgets\nfrom dienstscan.ui import main_window\n",
-                                           encoding="utf-8")
-    (package / "ui" / "main_window.py").write_text('"""x"""\n', encoding="utf-8")
+    package = _fake_tree(tmp_path)
     (package.joinpath(*module.split(".")) / "bad.py").write_text(source, encoding="utf-8")
 
     result = _lint(tmp_path, pythonpath=tmp_path, config=ROOT / "pyproject.toml")
@@ -151,3 +168,17 @@ def test_contracts_catch_a_violation(tmp_path: Path, module: str, source: str, b
     # "<name> BROKEN", or "<name> BROKEN (1 ignored import)" for a contract with ignore_imports
     reported = {m.group(1) for m in re.finditer(r"^(.*) BROKEN(?: \(\d+ ignored imports?\))?$", result.stdout, re.M)}
     assert reported == broken, result.stdout
+
+
+def test_names_contract_covers_the_command_line(tmp_path: Path) -> None:
+    """The command line (a module, not a package) is held to the same rule as the ui."""
+    package = _fake_tree(tmp_path)
+    (package / "cli.py").write_text("def export(p):\n    from .storage import ScanFileError, load_scan\n"
+                                    "    return load_scan(p)\n", encoding="utf-8")
+
+    result = _lint(tmp_path, pythonpath=tmp_path, config=ROOT / "pyproject.toml")
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "dienstscan.cli:2 gebruikt dienstscan.storage.load_scan" in result.stdout
+    reported = {m.group(1) for m in re.finditer(r"^(.*) BROKEN(?: \(\d+ ignored imports?\))?$", result.stdout, re.M)}
+    assert reported == {OPERATIONS}, result.stdout

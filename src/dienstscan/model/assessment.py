@@ -70,13 +70,8 @@ ACTION_STATUS_LABELS: dict[str, str] = {
 ActChoice = Literal["borgen", "bijstellen", "stoppen"]
 ACT_CHOICE_LABELS: dict[str, str] = {"borgen": "Borgen", "bijstellen": "Bijstellen", "stoppen": "Stoppen"}
 
-#: What the user decided about a proposed action.
+#: What the user decided about a proposed action (in words: ``dienstscan.plan.DECISION_LABELS``).
 Decision = Literal["voorgesteld", "geaccepteerd", "afgewezen"]
-DECISION_LABELS: dict[str, str] = {
-    "voorgesteld": "Voorgesteld",
-    "geaccepteerd": "Geaccepteerd",
-    "afgewezen": "Afgewezen",
-}
 
 #: The Dutch name of every action field, written as a column header or form label. The plan page,
 #: the Excel plan (whose read-back finds its columns by these words), the undo menu and the file

@@ -4,7 +4,8 @@
 ``V-<item id>`` and keeps the plan in step with the answers without ever losing what the user
 decided or wrote. ``add_own_action``, ``edit_action``, ``merge_actions`` and
 ``action_from_solution`` are the edits the GUI offers. ``visible_actions`` says which actions
-the plan shows, for every view of it.
+the plan shows, for every view of it; ``words`` holds the plan's words and order (decisions,
+priority order, id order) for every view of it.
 """
 
 from .actions import (
@@ -23,18 +24,48 @@ from .actions import (
     status_sentence,
 )
 from .visibility import PlanStatistics, is_visible, plan_statistics, visible_actions
+from .words import (
+    ACCEPTED,
+    DECISION_CHOICES,
+    DECISION_KEYS,
+    DECISION_LABELS,
+    OWN_ACTION,
+    PRIORITY_RANK,
+    REJECTED,
+    UNDECIDED,
+    decision_key,
+    decision_label,
+    decision_rank,
+    id_key,
+    plan_order,
+    priority_rank,
+)
 
 __all__ = [
+    "ACCEPTED",
+    "DECISION_CHOICES",
+    "DECISION_KEYS",
+    "DECISION_LABELS",
+    "OWN_ACTION",
+    "PRIORITY_RANK",
     "PlanChanges",
+    "REJECTED",
+    "UNDECIDED",
     "PlanStatistics",
     "action_from_solution",
     "add_own_action",
+    "decision_key",
+    "decision_label",
+    "decision_rank",
     "edit_action",
     "gaps",
+    "id_key",
     "is_visible",
     "merge_actions",
+    "plan_order",
     "plan_statistics",
     "priority_for",
+    "priority_rank",
     "proposal_priority",
     "proposal_title",
     "priority_status",

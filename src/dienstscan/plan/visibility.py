@@ -40,8 +40,9 @@ class PlanStatistics:
     gap_closed: int
 
     def text(self) -> str:
-        """One Dutch sentence: "7 acties: 2 nog te beslissen, 3 geaccepteerd, 1 afgewezen, 1 eigen"."""
-        parts = [f"{self.total} acties: {self.undecided} nog te beslissen, {self.accepted} geaccepteerd, "
+        """One Dutch sentence: "7 acties: 2 nog niet besloten, 3 aangenomen, 1 afgewezen, 1 eigen"
+        (the words of ``words.DECISION_LABELS``)."""
+        parts = [f"{self.total} acties: {self.undecided} nog niet besloten, {self.accepted} aangenomen, "
                  f"{self.rejected} afgewezen, {self.own} eigen"]
         if self.merged:
             parts.append(f"{self.merged} samengevoegd")

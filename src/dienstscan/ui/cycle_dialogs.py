@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import storage
+from .. import operations, storage
 from ..storage.messages import failure_message
 from ..cycle import CycleError, next_cycle
 from . import dialogs, exporting, settings
@@ -172,14 +172,14 @@ def new_scan_from_previous(ctx: ActionContext) -> bool:
     if request is None:
         return False
     try:
-        previous = storage.load_scan(request.previous, ctx.shell.checklists)
+        previous = operations.open_scan(request.previous, ctx.shell.checklists).assessment
     except storage.ScanFileError as exc:
         dialogs.show_error(parent, title, str(exc))
         return False
     checklists = ctx.shell.checklists
     as_saved = previous.model_copy(deep=True)  # the baseline: the plan edits count as progress since then
     if request.plan is not None:
-        from ..export.excel_plan import PlanFileError, apply_plan_import, read_plan  # openpyxl: on first use
+        from ..export.excel_plan import PlanFileError, read_plan  # openpyxl: on first use
 
         try:
             plan = read_plan(request.plan, previous, checklists)
@@ -193,7 +193,7 @@ def new_scan_from_previous(ctx: ActionContext) -> bool:
             return False
         if not plan.ok:
             return False
-        apply_plan_import(previous, plan)  # in memory only: the previous scan file stays as it was
+        operations.import_plan(checklists, previous, plan)  # in memory only: the previous scan file stays as it was
     try:
         result = next_cycle(checklists, previous, peildatum=request.peildatum,
                             copy_key_figures=request.copy_key_figures)
@@ -218,7 +218,7 @@ def compare_with_earlier(ctx: ActionContext) -> bool:
     if path is None:
         return False
     try:
-        baseline = storage.load_scan(path, ctx.shell.checklists)
+        baseline = operations.open_scan(path, ctx.shell.checklists).assessment
     except storage.ScanFileError as exc:
         dialogs.show_error(ctx.parent, "Vergelijk met eerdere scan", str(exc))
         return False

@@ -1,7 +1,9 @@
 """The open scan as a Qt document: every edit goes through here, as an undoable command.
 
 ``ScanDocument`` holds the checklists (read-only), the assessment (the user's work), the file
-path, the lock on that file, the undo stack and the autosave of a recovery copy. Widgets never
+path, the lock on that file, the undo stack and the autosave of a recovery copy. The edits
+themselves are ``dienstscan.operations`` (the same as the command line's), wrapped here in undo
+commands; every change leaves the plan proposed before any page hears of it. Widgets never
 change the assessment themselves: they call ``set_option``/``set_text``/``set_evidence``/
 ``set_list`` (or push their own ``QUndoCommand`` through ``push``), and re-read what they show
 when ``changed(item_id)`` is emitted. Every page (answers, dashboard, plan, the workshop) edits
@@ -23,10 +25,10 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from .. import storage
+from .. import operations, storage
 from ..storage.filenames import safe_file_name
 from ..model import Answer, Assessment, ChecklistSet
-from ..plan import PlanChanges, propose_actions
+from ..plan import PlanChanges
 from ..scoring import item_state, node_counts
 
 #: Seconds of quiet after an edit before the recovery copy is written.
@@ -193,8 +195,9 @@ class ScanDocument(QObject):
         self.undo_stack.indexChanged.connect(self._on_index_changed)
         # The plan's proposals are derived from the answers: kept in step here, once, before any
         # page hears of a change (this slot is connected first), whatever page is open.
+        self._answer_proposed = False  # _put_answer's operation has proposed already
         self.sync_proposals()
-        self.changed.connect(self.sync_proposals)
+        self.changed.connect(self._follow_answers)
 
         self._debounce = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._debounce.timeout.connect(self.write_recovery)
@@ -254,14 +257,10 @@ class ScanDocument(QObject):
 
     def set_option(self, item_id: str, option_id: str | None) -> None:
         """Choose an answer option (None clears the answer)."""
-        if option_id is not None and self.checklists.scale_for(item_id).option(option_id) is None:
-            raise ValueError(f"{option_id!r} is geen antwoord op de schaal van {item_id}")
-        answer = self._edited(item_id)
-        if answer.option == option_id:
+        current = self.assessment.answers.get(item_id)
+        answer = operations.answer_with_option(self.checklists, current, item_id, option_id)
+        if (current.option if current is not None else None) == option_id:
             return
-        answer.option = option_id
-        answer.answered_at = dt.datetime.now() if option_id is not None else None
-        answer.from_previous_cycle = False
         self.push(AnswerEdit(self, item_id, answer, "option", mergeable=False))
 
     def set_text(self, item_id: str, field: str, text: str) -> None:
@@ -314,19 +313,24 @@ class ScanDocument(QObject):
         self._emit_dirty()
 
     def _put_answer(self, item_id: str, answer: Answer | None) -> None:
-        if answer is None:
-            self.assessment.answers.pop(item_id, None)
-        else:
-            self.assessment.answers[item_id] = answer
-        self.changed.emit(item_id)
+        operations.put_answer(self.checklists, self.assessment, item_id, answer)  # proposes the plan
+        self._answer_proposed = True
+        try:
+            self.changed.emit(item_id)
+        finally:
+            self._answer_proposed = False
+
+    def _follow_answers(self, _key: str) -> None:
+        if not self._answer_proposed:
+            self.sync_proposals()
 
     def sync_proposals(self, _key: str = "") -> PlanChanges:
-        """Bring the proposed actions in step with the answers (``dienstscan.plan.propose_actions``).
+        """Bring the proposed actions in step with the answers (``operations.follow_answers``).
 
-        Not an undo step: proposals follow from the answers, and ``propose_actions`` never loses
-        what the user decided or wrote, so the same answers always give the same plan.
+        Not an undo step: proposals follow from the answers, and proposing never loses what the
+        user decided or wrote, so the same answers always give the same plan.
         """
-        return propose_actions(self.checklists, self.assessment)
+        return operations.follow_answers(self.checklists, self.assessment)
 
     def notify_changed(self, key: str = "") -> None:
         """For commands of later parts that change scan-wide data."""

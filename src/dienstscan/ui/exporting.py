@@ -200,7 +200,7 @@ def export_plan_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | None
     target = choose_export_path(parent, folder / suggested_plan_name(doc, folder))
     if target is None:
         return None
-    from ..export.excel_plan import export_plan
+    from ..operations import export_plan
 
     checklists = doc.checklists
     snapshot = doc.assessment.model_copy(deep=True)  # the worker never sees later edits

@@ -22,7 +22,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QToolButton, QWidget
 
-from .. import storage
+from .. import operations, storage
 from ..model import ChecklistSet
 from ..resources import example_scan_path
 from . import dialogs, settings
@@ -321,12 +321,12 @@ class MainWindow(QMainWindow):
         if not self.maybe_close_document():
             return False
         try:
-            loaded = storage.read_scan(path, self.checklists, cache=storage.scan_file_cache())
+            loaded = operations.open_scan(path, self.checklists, cache=storage.scan_file_cache())
         except storage.RepairableScanError as exc:
             if not dialogs.ask_repair_scan(self, str(exc), exc.repairs):
                 return False
             try:
-                loaded = storage.read_scan(path, self.checklists, repair=True, cache=storage.scan_file_cache())
+                loaded = operations.open_scan(path, self.checklists, repair=True, cache=storage.scan_file_cache())
             except storage.ScanFileError as again:
                 dialogs.show_error(self, "Scan openen", str(again))
                 return False
@@ -382,7 +382,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_close_document():
             return False
         try:
-            assessment = storage.load_scan(path, self.checklists)
+            assessment = operations.open_scan(path, self.checklists).assessment
         except storage.ScanFileError as exc:
             dialogs.show_error(self, "Voorbeeldscan", f"De voorbeeldscan kan niet worden geopend. {exc}")
             return False

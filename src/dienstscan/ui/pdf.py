@@ -675,21 +675,13 @@ def write_report(checklists, assessment, path: Path, *, baseline=None,
                  progress: Callable[[int, int], None] | None = None) -> None:
     """The report in the format the extension names: .pdf, .html/.htm or .docx (Word, chart as PNG).
 
-    ``baseline``: an earlier scan, adds the progress chapter in every format. ``progress(done,
-    total)`` is called between steps and may raise to cancel before anything is written.
-    Raises ``ValueError`` (Dutch) for another extension and ``SaveError`` (Dutch) when saving fails.
+    ``dienstscan.operations.write_report`` (the same as ``dienstscan report``) with this module's
+    PDF and chart pictures. ``baseline``: an earlier scan, adds the progress chapter in
+    every format. ``progress(done, total)`` is called between steps and may raise to cancel before
+    anything is written. Raises ``ValueError`` (Dutch) for another extension and ``SaveError``
+    (Dutch) when saving fails.
     """
-    from ..export.report.docx import write_report_docx
-    from ..export.report import write_report_html
+    from ..operations import write_report as write
 
-    suffix = Path(path).suffix.lower()
-    if progress is not None and suffix != ".pdf":
-        progress(0, 1)  # Word and HTML take a moment only: one step, before anything is written
-    if suffix == ".pdf":
-        write_best_report_pdf(checklists, assessment, path, baseline=baseline, progress=progress)
-    elif suffix in (".html", ".htm"):
-        write_report_html(checklists, assessment, path, baseline=baseline)
-    elif suffix == ".docx":
-        write_report_docx(checklists, assessment, path, chart_png=svg_to_png, baseline=baseline)
-    else:
-        raise ValueError(f"{Path(path).name}: kies een bestandsnaam die eindigt op .pdf, .html of .docx")
+    write(checklists, assessment, path, baseline=baseline, progress=progress, pdf_writer=write_best_report_pdf,
+          chart_png=svg_to_png)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 from ..model import ACTION_FIELD_LABELS, Action, Assessment, KeyFigureValue
+from ..operations import import_plan as import_plan_into
 from ..plan import PlanChanges, action_from_solution, add_own_action, edit_action, merge_actions
 from .document import ScanDocument
 
@@ -248,10 +249,8 @@ def import_plan(doc: ScanDocument, plan_import: PlanImport) -> None:
 
     Raises ``PlanFileError`` when the import has errors or no longer fits the scan.
     """
-    from ..export.excel_plan import apply_plan_import
-
     _apply(doc, f"Verbeterplan {plan_import.path.name} inlezen",
-           lambda work: apply_plan_import(work, plan_import))
+           lambda work: import_plan_into(doc.checklists, work, plan_import))
 
 
 def sync_proposals(doc: ScanDocument) -> PlanChanges:

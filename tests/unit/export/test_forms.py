@@ -17,11 +17,11 @@ from dienstscan.export.forms.workbook import (
     FORM_SHEET,
     HEADER_ROW,
     META_SHEET,
-    apply_individual_answers,
     read_participant_forms,
     write_participant_form,
     write_participant_forms,
 )
+from dienstscan.operations import apply_form_answers
 from dienstscan.storage import load_scan, save_scan
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -98,7 +98,7 @@ def test_round_trip(checklists, scan, tmp_path):
                               "ANT-FASE": ["fase-2"]}
     assert result.remarks == {"5B-1.01": ["Staat op de site"]}
     agreed_before = {k: v.option for k, v in scan.answers.items()}
-    apply_individual_answers(scan, result.answers)
+    apply_form_answers(checklists, scan, result.answers)
     assert scan.answers["5B-1.01"].individual == ["ingevoerd", "niet", "niet"]
     assert {k: v.option for k, v in scan.answers.items()} == agreed_before  # the agreed answers stay
     saved = tmp_path / "scan.dienstscan"

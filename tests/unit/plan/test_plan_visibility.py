@@ -46,5 +46,5 @@ def test_plan_statistics():
     stats = plan_statistics(_scan())
     assert (stats.total, stats.undecided, stats.accepted, stats.rejected, stats.own, stats.merged,
             stats.gap_closed) == (7, 2, 2, 1, 2, 1, 2)
-    assert stats.text() == ("7 acties: 2 nog te beslissen, 2 geaccepteerd, 1 afgewezen, 2 eigen, "
+    assert stats.text() == ("7 acties: 2 nog niet besloten, 2 aangenomen, 1 afgewezen, 2 eigen, "
                             "1 samengevoegd, 2 met een opgeheven tekort.")

@@ -2,30 +2,24 @@
 
 - ``split_plan(actions)``: what was decided (accepted proposals and own actions) apart from the
   proposals nobody has decided on yet; those are never shown as *Gepland*;
-- ``decision_text(action)``: the decision behind a plan row, in one phrase;
-- ``plan_order(actions)``: priority first, then the end date, then the id;
+- ``decision_text(action)``: the decision behind a plan row, in one phrase (``plan.decision_label``);
+- ``plan_order(actions)``: priority first, then the end date, then the id (``plan.plan_order``);
 - ``top_gaps(...)``: the most important gaps for the first page, with the action that answers them.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from ...model.assessment import ACTION_STATUS_LABELS, PRIORITY_LABELS, Action, Assessment
 from ...model.checklist import LEGAL_STATUS_LABELS, ChecklistSet
-from ...plan import gaps, priority_status, proposal_priority, proposal_title
+from ...plan import decision_label, gaps, priority_rank, priority_status, proposal_priority, proposal_title
+# the plan's words and order (dienstscan.plan.words); the Excel plan, its read-back and the report
+# take them from here
+from ...plan import ACCEPTED, DECISION_CHOICES, OWN_ACTION, REJECTED, UNDECIDED, plan_order  # noqa: F401
 
-PRIORITY_RANK = {"hoog": 0, "midden": 1, "laag": 2}
 #: How many gaps the first page lists.
 TOP_GAPS = 5
-#: What a proposal nobody decided on reads as, instead of a status.
-UNDECIDED = "Nog niet besloten"
-ACCEPTED = "Voorstel aangenomen"
-REJECTED = "Voorstel afgewezen"
-OWN_ACTION = "Eigen actie"
-#: The choices of the Besluit column on the working sheet, in dropdown order.
-DECISION_CHOICES = (UNDECIDED, ACCEPTED, REJECTED, OWN_ACTION)
 
 
 def is_proposal(action: Action) -> bool:
@@ -41,12 +35,9 @@ def split_plan(actions: list[Action]) -> tuple[list[Action], list[Action]]:
 
 def decision_text(action: Action) -> str:
     """'Voorstel aangenomen', 'Voorstel afgewezen', 'Eigen actie' or 'Nog niet besloten': one
-    decision per plan row (the words of the working sheet's Besluit dropdown)."""
-    if is_proposal(action):
-        return UNDECIDED
-    if action.decision == "afgewezen":
-        return REJECTED
-    return OWN_ACTION if action.origin == "eigen" else ACCEPTED
+    decision per plan row, the words of the working sheet's Besluit dropdown and of the plan page
+    (``plan.decision_label``)."""
+    return decision_label(action)
 
 
 def decision_record(action: Action) -> str:
@@ -78,11 +69,6 @@ def decided_heading(any_shown_with_gaps: bool) -> str:
             else "Wat hebben we besloten, wie is eigenaar, wanneer")
 
 
-def plan_order(actions: list[Action]) -> list[Action]:
-    """Priority first (hoog before laag), then the end date (none last), then the id."""
-    return sorted(actions, key=lambda a: (PRIORITY_RANK.get(a.priority, 3), a.end or dt.date.max, a.id))
-
-
 @dataclass(frozen=True)
 class Gap:
     """One of the most important gaps, with the action that answers it (if any)."""
@@ -112,7 +98,7 @@ def top_gaps(checklists: ChecklistSet, assessment: Assessment, actions: list[Act
     for order, (fw, item, option) in enumerate(all_gaps):
         action = by_item.get(item.id)
         priority = action.priority if action else proposal_priority(item, option, checklists.current_note(item.id), fw.checked)
-        found.append(((PRIORITY_RANK.get(priority, 3), option.weight or 0.0, order), Gap(
+        found.append(((priority_rank(priority), option.weight or 0.0, order), Gap(
             item_id=item.id,
             framework=fw.short_title,
             text=item.text,

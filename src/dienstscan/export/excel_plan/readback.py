@@ -34,12 +34,12 @@ from pydantic import ValidationError
 from ...model.assessment import (
     ACT_CHOICE_LABELS,
     ACTION_STATUS_LABELS,
-    DECISION_LABELS,
     PRIORITY_LABELS,
     Action,
     Assessment,
 )
 from ...model.checklist import FIRST_YEAR, LAST_YEAR, ChecklistSet
+from ...plan import DECISION_LABELS
 from ...storage.messages import problem_text
 from .workbook import (
     FIELD_HEADERS,
@@ -186,7 +186,7 @@ def _show(field_name: str, value: Any, theme_labels: dict[str, str] | None) -> s
     if field_name == "act":
         return ACT_CHOICE_LABELS.get(value, value)
     if field_name == "decision":
-        return {"voorgesteld": UNDECIDED, "geaccepteerd": ACCEPTED, "afgewezen": REJECTED}.get(value, value)
+        return DECISION_LABELS.get(value, value)
     if field_name == "theme" and theme_labels and value in theme_labels:
         return theme_labels[value]
     text = str(value).replace("\n", " ")

@@ -3,7 +3,6 @@
 from .workbook import (
     FormFileError,
     FormsResult,
-    apply_individual_answers,
     read_participant_forms,
     write_participant_form,
     write_participant_forms,
@@ -12,7 +11,6 @@ from .workbook import (
 __all__ = [
     "FormFileError",
     "FormsResult",
-    "apply_individual_answers",
     "read_participant_forms",
     "write_participant_form",
     "write_participant_forms",

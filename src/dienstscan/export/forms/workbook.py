@@ -8,8 +8,8 @@ twice, is refused.
 
 ``read_participant_forms`` reads any number of filled-in forms and returns the answers per item
 (anonymous option ids, in the order read) and every problem as a Dutch message naming the file
-and ``sheet!cell``. It never writes; ``apply_individual_answers`` puts the answers into the scan
-as ``Answer.individual``, replacing what the forms' items had. Individual answers are reported
+and ``sheet!cell``. It never writes; ``dienstscan.operations.apply_form_answers`` puts the answers
+into the scan as ``Answer.individual`` under the one policy of forms. Individual answers are reported
 as a spread (``dienstscan.scoring.spread``), never averaged into the score.
 """
 
@@ -25,7 +25,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ...model.assessment import Answer, Assessment, items_in_scope
+from ...model.assessment import Assessment, items_in_scope
 from ...model.checklist import ChecklistSet, Framework, Item, Scale, Section
 from ...storage import SaveError, atomic_write_bytes
 from ...storage.filenames import safe_file_name
@@ -332,10 +332,3 @@ def read_participant_forms(checklists: ChecklistSet, assessment: Assessment, pat
             result.remarks.setdefault(item_id, []).append(remark)
     return result
 
-
-def apply_individual_answers(assessment: Assessment, answers: dict[str, list[str]]) -> None:
-    """Put the forms' answers into the scan: ``individual`` of each item read is replaced."""
-    for item_id, options in answers.items():
-        answer = assessment.answers.get(item_id) or Answer()
-        answer.individual = list(options)
-        assessment.answers[item_id] = answer

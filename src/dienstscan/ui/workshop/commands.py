@@ -8,6 +8,7 @@ restores exactly what was there) with a Dutch text of their own, and go through
 from __future__ import annotations
 
 from ...model import Answer, Poll
+from ...operations import form_answer_updates
 from ..document import AnswerEdit, ScanDocument
 
 VOTE_LABELS = {"ja": "Ja", "twijfel": "Twijfel", "nee": "Nee"}
@@ -62,13 +63,18 @@ def add_individual(doc: ScanDocument, item_id: str, option_id: str) -> bool:
 
 
 def apply_forms(doc: ScanDocument, answers: dict[str, list[str]]) -> int:
-    """Put the answers read from participant forms into the scan as one undo step; returns items changed."""
-    changed = 0
-    doc.undo_stack.beginMacro(f"Deelnemersformulieren inlezen ({len(answers)} items)")
+    """Put the answers read from participant forms into the scan as one undo step; returns items changed.
+
+    The policy is ``operations.form_answer_updates`` (the command line's too); this only makes it
+    undoable. Raises ``ValueError`` (Dutch) before anything changes when the answers do not fit.
+    """
+    updates = form_answer_updates(doc.checklists, doc.assessment, answers)
+    if not updates:
+        return 0
+    doc.undo_stack.beginMacro(f"Deelnemersformulieren inlezen ({len(updates)} items)")
     try:
-        for item_id, options in answers.items():
-            if doc.checklists.has_item(item_id) and set_individual(doc, item_id, options):
-                changed += 1
+        for item_id, answer in updates.items():
+            doc.push(AnswerEdit(doc, item_id, answer, "individual", mergeable=False))
     finally:
         doc.undo_stack.endMacro()
-    return changed
+    return len(updates)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from ...export.forms import FormFileError, read_participant_forms, write_participant_forms
 from ...scoring.spread import most_different_first, spread
+from ...operations import apply_form_answers
 from ..document import ScanDocument
 from .commands import apply_forms
 
@@ -96,8 +97,11 @@ def read_forms(parent: QWidget | None, doc: ScanDocument) -> int:
                      "\n".join(result.problems))
         return 0
     preview = doc.assessment.model_copy(deep=True)
-    for item_id, options in result.answers.items():
-        preview.answer(item_id).individual = list(options)
+    try:
+        apply_form_answers(doc.checklists, preview, result.answers)  # the same policy as the scan gets
+    except ValueError as exc:
+        show_message(parent, str(exc))
+        return 0
     ordered = most_different_first(spread(doc.checklists, preview, result.answers), only_answered=True)
     lines = ["Meeste verschil eerst:"] + [f"  {s.item_id}: {s.text()}" for s in ordered]
     if result.problems:

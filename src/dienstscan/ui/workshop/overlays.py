@@ -30,7 +30,7 @@ from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QLayout, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from ...model import ChecklistSet
-from ...plan import visible_actions
+from ...plan import plan_order, visible_actions
 from ...scoring import score
 from ...scoring.spread import item_spread
 from ..document import ScanDocument
@@ -431,9 +431,7 @@ class ClosingScreen(QWidget):
                     rows.append(f"<p><b>{html.escape(sep.item_id)}:</b> {html.escape(sep.comparison.sentence)}</p>")
         self.scores.setText("".join(rows) or ("" if report.frameworks else "<p>Geen kaders in scope.</p>"))
         # the document keeps the proposals in step with the answers (ScanDocument.sync_proposals)
-        actions = visible_actions(doc.assessment)
-        order = {"hoog": 0, "midden": 1, "laag": 2}
-        actions.sort(key=lambda a: order.get(a.priority, 3))
+        actions = plan_order(visible_actions(doc.assessment))
         self.actions_title.setText(f"Voorgestelde acties voor het verbeterplan ({len(actions)})")
         self.action_rows = [
             f"<li><b>[{html.escape(a.priority.capitalize())}]</b> {html.escape(short(a.title))}"

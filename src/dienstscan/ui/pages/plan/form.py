@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from ....model import ACTION_FIELD_LABELS, Action
-from ....model.assessment import ACT_CHOICE_LABELS, ACTION_STATUS_LABELS, DECISION_LABELS, PRIORITY_LABELS
+from ....model.assessment import ACT_CHOICE_LABELS, ACTION_STATUS_LABELS, PRIORITY_LABELS
+from ....plan import DECISION_LABELS
 from ... import plan_commands as commands
 from ...document import ScanDocument
 from ...widgets import OptionalDateEdit, route_undo_to_document

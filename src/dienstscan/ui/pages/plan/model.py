@@ -14,16 +14,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QFont
 
 from ....model import ACTION_FIELD_LABELS, Action
-from ....model.assessment import ACTION_STATUS_LABELS, DECISION_LABELS, PRIORITY_LABELS
-from ....plan import is_visible
+from ....model.assessment import ACTION_STATUS_LABELS, PRIORITY_LABELS
+from ....plan import decision_key, decision_label, decision_rank, id_key, is_visible, priority_rank
 from ...document import ScanDocument
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
-_PRIORITY_ORDER = {"hoog": 0, "midden": 1, "laag": 2}
 _STATUS_ORDER = {k: i for i, k in enumerate(ACTION_STATUS_LABELS)}
-_DECISION_ORDER = {"voorgesteld": 0, "geaccepteerd": 1, "afgewezen": 2}
 
 #: The table's columns by key (an action field, or ``framework`` and ``remark``), the short and
 #: most used first so they stay visible on a small screen.
@@ -43,11 +41,6 @@ TITLE_MIN_WIDTH = 220
 
 def _date_text(value: dt.date | None) -> str:
     return value.strftime("%d-%m-%Y") if value else ""
-
-
-def _id_key(action_id: str) -> tuple[int | str, ...]:
-    """V-5B-1.02 before V-5B-1.10; own actions E-2 before E-10."""
-    return tuple(int(p) if p.isdigit() else p for p in action_id.replace(".", "-").split("-"))
 
 
 def _fingerprint(action: Action) -> tuple:
@@ -148,7 +141,7 @@ class ActionTableModel(QAbstractTableModel):
         if key == "priority":
             return PRIORITY_LABELS[action.priority]
         if key == "decision":
-            return DECISION_LABELS[action.decision] if action.origin == "voorgesteld" else "Eigen actie"
+            return decision_label(action)
         if key == "status":
             return ACTION_STATUS_LABELS[action.status]
         if key == "end":
@@ -160,11 +153,11 @@ class ActionTableModel(QAbstractTableModel):
     def sort_key(self, action: Action, column: int) -> Any:
         key = _KEYS[column]
         if key == "id":
-            return _id_key(action.id)
+            return id_key(action.id)
         if key == "priority":
-            return _PRIORITY_ORDER[action.priority]
+            return priority_rank(action.priority)
         if key == "decision":
-            return _DECISION_ORDER[action.decision] if action.origin == "voorgesteld" else 3
+            return decision_rank(action)
         if key == "status":
             return _STATUS_ORDER[action.status]
         if key == "end":
@@ -254,7 +247,7 @@ class ActionFilterModel(QSortFilterProxyModel):
         if f["framework"] is not None and source.framework_of(action)[0] != f["framework"]:
             return False
         if f["decision"] is not None:
-            decision = action.decision if action.origin == "voorgesteld" else "eigen"
+            decision = decision_key(action)
             if decision != f["decision"]:
                 return False
         if self.search:

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from ....model import ACTION_FIELD_LABELS, Action, in_sentence
-from ....model.assessment import ACTION_STATUS_LABELS, DECISION_LABELS, PRIORITY_LABELS
-from ....plan import plan_statistics
+from ....model.assessment import ACTION_STATUS_LABELS, PRIORITY_LABELS
+from ....plan import DECISION_CHOICES, DECISION_LABELS, OWN_ACTION, plan_statistics
 from ... import plan_commands as commands
 from ... import settings
 from ...document import ScanDocument
@@ -52,6 +52,9 @@ from .model import (
     ActionFilterModel,
     ActionTableModel,
 )
+
+#: The decision column: as wide as its words need on two lines.
+DECISION_COLUMN = COLUMNS.index(ACTION_FIELD_LABELS["decision"])
 
 #: Below this width of the table plus form, the form goes below the table instead of beside it
 #: (and lays its parts out side by side): on a 1366 px screen with the navigation shown the page
@@ -126,10 +129,24 @@ class ActionTable(QTableView):
         text = self.model().headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or ""
         return self.horizontalHeader().fontMetrics().horizontalAdvance(str(text)) + 28  # + sort arrow
 
+    def _two_line_width(self, texts) -> int:
+        """The width at which each of ``texts`` fits on the row's two lines, wrapped between words."""
+        metrics = self.fontMetrics()
+        widest = 0
+        for text in texts:
+            words = text.split()
+            widest = max(widest, min(max(metrics.horizontalAdvance(" ".join(words[:cut])),
+                                         metrics.horizontalAdvance(" ".join(words[cut:])))
+                                     for cut in range(1, len(words) + 1)))
+        return widest + 16  # the cell's margins
+
     def fit_columns(self) -> None:
         """Fit the short columns to what they show; show further columns while the title keeps room."""
         for column in range(len(COLUMNS)):
-            if column != TITLE_COLUMN:
+            if column == DECISION_COLUMN:  # "Voorstel aangenomen" wraps over the row's two lines
+                hint = max(self._two_line_width(DECISION_CHOICES), self._header_width(column))
+                self.setColumnWidth(column, hint)
+            elif column != TITLE_COLUMN:
                 hint = max(self.sizeHintForColumn(column), self._header_width(column))
                 self.setColumnWidth(column, min(max(hint, 60), WIDTHS[COLUMNS[column]] + 80))
         # the title keeps at least 40% of the width (and TITLE_MIN_WIDTH): it is what people read
@@ -184,7 +201,7 @@ class PlanPage(RefreshWhenShown, QWidget):
         self.priority_filter = self._filter_combo("Prioriteit", list(PRIORITY_LABELS.items()))
         self.framework_filter = self._filter_combo(
             "Kader", [(fw.id, fw.short_title) for fw in doc.checklists.frameworks] + [("", "Eigen acties")])
-        self.decision_filter = self._filter_combo("Besluit", [*DECISION_LABELS.items(), ("eigen", "Eigen actie")])
+        self.decision_filter = self._filter_combo("Besluit", [*DECISION_LABELS.items(), ("eigen", OWN_ACTION)])
         self.show_hidden = QCheckBox("Ook acties buiten het plan tonen")
         self.show_hidden.setToolTip("Afgewezen en samengevoegde acties, en voorstellen waarover niet is beslist "
                                     "terwijl een later antwoord het tekort heeft opgeheven")
