@@ -259,7 +259,9 @@ def test_bad_input_still_prints_cleanly(tmp_path, shipped, example, case):
     export_plan(shipped, scan, path)
     pages = read_pages(to_pdf(path, tmp_path / "pdf"))
     counts = _by_sheet(pages)
-    assert counts["Samenvatting"] <= 2, counts
+    # two pages for a real scan; the hostile one (long names in every field) may take a third
+    # since the plan's summary line names each decision (issue 24 point 3)
+    assert counts["Samenvatting"] <= (3 if case == "bad" else 2), counts
     for page in pages:
         assert not page.outside(), (page.number, page.outside()[:5])
     for page in _pages(pages, PLAN_SHEET):
