@@ -280,3 +280,19 @@ def test_muted_labels_use_the_system_colours_in_high_contrast(qtbot, high_contra
     from dienstscan.ui.pages.common import text_label
 
     assert text_label(muted=True).styleSheet() == ""
+
+
+def test_the_plan_page_keeps_the_reading_order_at_200_percent(qtbot, cycle_window):
+    """At 683x310 logical pixels (1366x768 at 200%) the plan page's filters and buttons go over two
+    columns and the form under the table (test_scaling); Tab still reads left to right, top down."""
+    window = cycle_window
+    assert window.open_example()
+    window.resize(683, 310)
+    window.navigate("verbeterplan")
+    for _ in range(4):
+        QApplication.processEvents()
+    page = window.workspace.stack.currentWidget()
+    assert page.narrow
+    chain = tab_chain(window)
+    assert page.add_button in chain and page.show_hidden in chain and page.form.title in chain
+    assert not backwards_steps(window)

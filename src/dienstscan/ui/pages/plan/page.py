@@ -12,7 +12,7 @@ Dialogs go through ``confirm_delete`` and ``choose_merge_target`` so tests can r
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,6 +60,10 @@ DECISION_COLUMN = COLUMNS.index(ACTION_FIELD_LABELS["decision"])
 #: (and lays its parts out side by side): on a 1366 px screen with the navigation shown the page
 #: is about 980 px, where a form beside the table was a 340 px strip (issue 28).
 SIDE_BY_SIDE_MIN_WIDTH = 1150
+#: Below this page width (200% scaling on a 1366 px laptop: about 475 px beside the navigation)
+#: the filters go over two columns, the buttons over two columns, the form's parts one below the
+#: other, and the page scrolls instead of squeezing its rows (issue 27).
+NARROW_WIDTH = 760
 #: Sentences for a table without rows: the plan is empty, or the filters hide everything.
 EMPTY_PLAN = ("Het plan heeft nog geen acties: Dienstscan stelt er een voor bij elk antwoord dat een "
               "tekortkoming laat zien (zoals ‘Niet toegepast’), en een eigen actie voegt u toe met "
@@ -272,25 +276,17 @@ class PlanPage(RefreshWhenShown, QWidget):
         search_row = QHBoxLayout()
         search_row.addWidget(search_label)
         search_row.addWidget(self.search, 1)
-        filters = QGridLayout()
-        combos = (self.theme_filter, self.status_filter, self.priority_filter, self.framework_filter,
-                  self.decision_filter)
-        for i, combo in enumerate(combos):
-            filters.addWidget(combo, i // 3, i % 3)
-        filters.addWidget(self.show_hidden, 1, 2, 1, 1)
-        buttons = QGridLayout()
-        for i, button in enumerate((self.accept_button, self.reject_button, self.source_button)):
-            buttons.addWidget(button, 0, i)
-        for i, button in enumerate((self.add_button, self.merge_button, self.unmerge_button, self.delete_button)):
-            buttons.addWidget(button, 1, i)
-        buttons.addWidget(self.columns_button, 0, 3)
-        buttons.setColumnStretch(4, 1)
+        self.filters = QGridLayout()
+        self.button_grid = QGridLayout()
+        self.narrow = None  # set by _place_controls
+        self.form_scroll = None
+        self._place_controls(narrow=False)  # placed before the form: Tab reaches them first
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(search_row)
-        left_layout.addLayout(filters)
-        left_layout.addLayout(buttons)
+        left_layout.addLayout(self.filters)
+        left_layout.addLayout(self.button_grid)
         left_layout.addWidget(self.empty)
         left_layout.addWidget(self.table, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -305,11 +301,21 @@ class PlanPage(RefreshWhenShown, QWidget):
         self._split_moved = False  # once the user drags the divider, the page keeps it there
         self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_split_moved", True))
 
-        layout = QVBoxLayout(self)
+        # the page scrolls when it is shorter than its rows need (200% scaling), instead of
+        # squeezing the filters and buttons; at normal sizes everything fits and no bar shows
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(18, 12, 18, 12)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addWidget(self.splitter, 1)
+        self.content = content
+        content.installEventFilter(self)  # laid out when the content has its size, not before
+        self.page_scroll = vertical_scroll(content, "Verbeterplan")
+        self.page_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls, which scroll into view
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.page_scroll)
         # Tab in reading order: Kolommen closes the first row of buttons, before Nieuwe actie
         QWidget.setTabOrder(self.source_button, self.columns_button)
         QWidget.setTabOrder(self.columns_button, self.add_button)
@@ -335,23 +341,58 @@ class PlanPage(RefreshWhenShown, QWidget):
         combo.setMinimumContentsLength(8)
         return combo
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        self.arrange()
+    def _place_controls(self, narrow: bool) -> None:
+        """Filters and buttons in rows of three and four, or of two on a narrow page (the check
+        box then on a row of its own), in reading order either way."""
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        combos = (self.theme_filter, self.status_filter, self.priority_filter, self.framework_filter,
+                  self.decision_filter)
+        buttons = (self.accept_button, self.reject_button, self.source_button, self.columns_button,
+                   self.add_button, self.merge_button, self.unmerge_button, self.delete_button)
+        for grid, widgets in ((self.filters, (*combos, self.show_hidden)), (self.button_grid, buttons)):
+            for widget in widgets:
+                grid.removeWidget(widget)
+            for column in range(5):
+                grid.setColumnStretch(column, 0)
+        if narrow:
+            for i, widget in enumerate(combos):
+                self.filters.addWidget(widget, i // 2, i % 2)
+            self.filters.addWidget(self.show_hidden, 3, 0, 1, 2)
+            for i, button in enumerate(buttons):
+                self.button_grid.addWidget(button, i // 2, i % 2)
+            self.button_grid.setColumnStretch(2, 1)
+        else:
+            for i, combo in enumerate(combos):
+                self.filters.addWidget(combo, i // 3, i % 3)
+            self.filters.addWidget(self.show_hidden, 1, 2, 1, 1)
+            for i, button in enumerate(buttons):
+                self.button_grid.addWidget(button, i // 4, i % 4)
+            self.button_grid.setColumnStretch(4, 1)
+        self.table.setMinimumHeight(150 if narrow else 0)  # some five rows before the page scrolls
+        if self.form_scroll is not None:
+            self.form_scroll.setMinimumHeight(200 if narrow else 0)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.content and event.type() == QEvent.Type.Resize:
+            self.arrange()
+        return super().eventFilter(watched, event)
 
     def arrange(self) -> None:
         """The form beside the table when there is room for both, else below it."""
-        width = self.width() - 36  # the page's margins
+        width = self.content.width() - 36  # the page's margins
         if width <= 0:
             return
+        self._place_controls(width < NARROW_WIDTH)
         orientation = (Qt.Orientation.Horizontal if width >= SIDE_BY_SIDE_MIN_WIDTH
                        else Qt.Orientation.Vertical)
+        self.form.set_wide(orientation == Qt.Orientation.Vertical and width >= NARROW_WIDTH)
         if orientation == self.splitter.orientation() and getattr(self, "_split_done", False):
             if orientation == Qt.Orientation.Vertical and not self._split_moved:
                 self._split_vertically()  # the page's height settles after the first layout
             return
         self.splitter.setOrientation(orientation)
-        self.form.set_wide(orientation == Qt.Orientation.Vertical)
         if orientation == Qt.Orientation.Horizontal:
             form = max(340, int(width * 0.36))  # the form about a third, the table the rest
             self.splitter.setSizes([width - form, form])
