@@ -13,9 +13,17 @@ and "n te bevestigen" in their tooltip and accessible name.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QIcon, QPalette, QTextLayout, QTextOption
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
 
 from .document import ScanDocument
 from .icons import STATE_LABELS, state_icon
@@ -57,6 +65,99 @@ def framework_label(title: str) -> str:
     return title.split(":", 1)[0].strip()
 
 
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as high as their title needs when it wraps at the width it is drawn in.
+
+    Qt's own size hint for a tree row does not wrap (the text is measured on one line), so a long
+    title was cut; this measures it at the cell's real width (the whole row for spanned rows)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def cell_width(self, index) -> int:
+        """The width ``index`` is drawn in: its column (the whole row if spanned) less indentation."""
+        tree = self.tree
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        indent = tree.indentation() * (depth + (1 if tree.rootIsDecorated() else 0))
+        spanned = tree.isFirstColumnSpanned(index.row(), index.parent())
+        return (tree.viewport().width() if spanned else tree.columnWidth(0)) - indent
+
+    def text_width(self, option, index) -> int:
+        """The width the style leaves the text in that cell (after the icon and the margins)."""
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.rect = QRect(0, 0, self.cell_width(index), 1000)
+        style = self.tree.style()
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, self.tree)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.tree) + 1
+        return max(text.width() - 2 * margin, 20)
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt's name
+        base = super().sizeHint(option, index)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not text or index.column() != 0:
+            return base
+        font = index.data(Qt.ItemDataRole.FontRole) or option.font
+        needed = wrapped_height(font, self.text_width(option, index), str(text))
+        return QSize(base.width(), max(base.height(), needed + 4))
+
+    def paint(self, painter, option, index) -> None:
+        """Qt's drawing of the cell without its text, then the text wrapped as ``sizeHint`` measured
+        it: at word boundaries, and inside a word only when one word is wider than the line."""
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        style = self.tree.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, self.tree)
+        if not text:
+            return
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, self.tree)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.tree) + 1
+        rect = rect.adjusted(margin, 0, -margin, 0)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = (QPalette.ColorGroup.Normal if opt.state & QStyle.StateFlag.State_Enabled
+                 else QPalette.ColorGroup.Disabled)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(group, role))
+        painter.drawText(QRectF(rect), text, _wrap_option(opt.displayAlignment))
+        painter.restore()
+
+
+def _wrap_option(alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) -> QTextOption:
+    option = QTextOption(alignment)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    return option
+
+
+def wrapped_height(font, width: int, text: str) -> int:
+    """The height of ``text`` in ``font`` wrapped at ``width`` as the tree draws it."""
+    metrics = QFontMetrics(font)
+    height = 0
+    for paragraph in text.split("\n"):
+        layout = QTextLayout(paragraph, font)
+        layout.setTextOption(_wrap_option())
+        layout.beginLayout()
+        lines = 0
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            lines += 1
+        layout.endLayout()
+        height += max(lines, 1) * metrics.lineSpacing()
+    return height
+
+
+#: Below this width of the tree the counts go under the titles instead of in a column beside them.
+COUNTS_BESIDE_MIN_WIDTH = 300
+
+
 class NavigationTree(QTreeWidget):
     nodeActivated = Signal(str, str)
 
@@ -69,15 +170,33 @@ class NavigationTree(QTreeWidget):
         self.header().setStretchLastSection(False)
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.setUniformRowHeights(True)
+        # long titles wrap over more lines instead of being cut with "…": readable in a narrow
+        # tree at 200% scaling (issue 27); the full title is also the tooltip and accessible name
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setItemDelegate(WrappingDelegate(self))
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAccessibleName("Navigatie: kaders, onderdelen en items")
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._nodes: dict[tuple[str, str], QTreeWidgetItem] = {}
         self._page_count = 0
+        #: In a narrow tree (200% scaling) the counts go on a line under the title, so a framework
+        #: or section title keeps the whole width instead of sharing it with the count column.
+        self.counts_below = False
         self._build()
         doc.changed.connect(self._on_changed)
         self.currentItemChanged.connect(self._on_current)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            narrow = self.viewport().width() < COUNTS_BESIDE_MIN_WIDTH
+            if narrow != self.counts_below:
+                self.counts_below = narrow
+                self.setColumnHidden(1, narrow)
+                self._set_counts()
+            self.scheduleDelayedItemsLayout()  # wrapped titles take more or fewer lines now
 
     # ------------------------------------------------------------------ building
 
@@ -183,8 +302,9 @@ class NavigationTree(QTreeWidget):
             # short in the column ("8/8 ↻8") so titles keep their room; the words in tooltip and name
             extra = f" {PREVIOUS_MARK}{n}" if n else ""
             long = counts_text(c) + (f", {to_confirm_text(n)} (uit vorige scan)" if n else "")
-            node.setText(0, base)
-            node.setText(1, "buiten de scan" if c.out_of_scope else counts_short(c) + extra)
+            short = "buiten de scan" if c.out_of_scope else counts_short(c) + extra
+            node.setText(0, f"{base}\n{short}" if self.counts_below else base)
+            node.setText(1, short)
             node.setToolTip(0, f"{base}\n{long}")
             node.setToolTip(1, long)
             node.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{base}, {long}")
