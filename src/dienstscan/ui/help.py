@@ -252,6 +252,12 @@ class HelpWindow(QDialog):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         layout.addWidget(buttons)
+        # Tab in reading order: Terug, Zoeken, the contents, the manual, Sluiten (the widgets were
+        # made in another order: the manual first)
+        chain = [self.back_button, self.search, self.contents, self.browser,
+                 buttons.button(QDialogButtonBox.StandardButton.Close)]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
         self.resize(1000, 720)
 
     def set_manual(self, markdown: str) -> None:
