@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QStyle, QWidget
 
 from dienstscan.ui.workspace import registered_pages
 
@@ -110,7 +110,8 @@ def _title_shown_whole(tree, node) -> bool:
 
     index = tree.indexFromItem(node, 0)
     rect = tree.visualRect(index)
-    text_width = rect.width() - tree.iconSize().width() - 12  # icon, its gap and the cell's margins
+    icon = 0 if node.icon(0).isNull() else tree.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 4
+    text_width = rect.width() - icon - 6  # the icon, its gap and the text's margins
     needed = QFontMetrics(node.font(0)).boundingRect(
         QRect(0, 0, text_width, 10_000), int(Qt.TextFlag.TextWordWrap), node.text(0)).height()
     one_line = QFontMetrics(node.font(0)).horizontalAdvance(node.text(0)) <= text_width
@@ -178,3 +179,35 @@ def test_the_plan_page_goes_over_two_columns_and_scrolls_when_narrow(qtbot, cycl
     assert page.filters.getItemPosition(page.filters.indexOf(page.show_hidden)) == (1, 2, 1, 1)
     assert places() == [(i // 4, i % 4) for i in range(8)]
     assert not cut_texts(window)
+
+
+def test_the_help_window_fits_a_small_screen_and_wraps_its_contents(qtbot, cycle_window, monkeypatch):
+    """At 200% on 1366x768 the screen is 683x384 logical pixels less the taskbar: the help window
+    (1000x720 on a normal screen) is made no larger, so Sluiten stays in view, and the contents'
+    long headings wrap instead of ending in '…'."""
+    from PySide6.QtGui import QScreen
+
+    from dienstscan.ui.help import HelpWindow, manual_text
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda self: QRect(0, 0, 683, 344))
+    window = HelpWindow(cycle_window)
+    qtbot.addWidget(window)
+    window.set_manual(manual_text(cycle_window.actions()))
+    window.show()
+    qtbot.waitExposed(window)
+    _settle()
+    assert window.width() <= 683 and window.height() <= 344
+    assert not cut_texts(window)
+    tree = window.contents
+    assert tree.textElideMode() == Qt.TextElideMode.ElideNone
+    nodes = []
+    iterator = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    while iterator:
+        node = iterator.pop()
+        nodes.append(node)
+        iterator.extend(node.child(i) for i in range(node.childCount()))
+    long = [n for n in nodes if QFontMetrics(n.font(0)).horizontalAdvance(n.text(0)) > tree.visualItemRect(n).width()]
+    assert long  # some headings need more than one line at this width
+    tree.scrollToItem(long[0])
+    _settle()
+    assert all(_title_shown_whole(tree, n) for n in long if tree.visualItemRect(n).isValid())

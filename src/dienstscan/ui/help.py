@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..resources import assets_dir
+from .navigation import WrappingDelegate
 
 #: Page -> slug of its heading in the manual. Pages are the kinds of ``Workspace.current()``
 #: ("item", "section", "framework"), the keys of registered pages, and "start" (no scan open).
@@ -258,7 +259,14 @@ class HelpWindow(QDialog):
                  buttons.button(QDialogButtonBox.StandardButton.Close)]
         for before, after in zip(chain, chain[1:]):
             QWidget.setTabOrder(before, after)
-        self.resize(1000, 720)
+        # never wider or taller than the screen (1366x768 at 200% leaves 683x384 logical pixels):
+        # Sluiten stays in view; the contents a third of the width, their long headings wrapped
+        screen = (parent.screen() if parent is not None else None) or self.screen()
+        room = screen.availableGeometry() if screen is not None else None
+        width = min(1000, room.width() - 20) if room else 1000
+        self.resize(width, min(720, room.height() - 40) if room else 720)
+        split.setSizes([min(230, width // 3), width - min(230, width // 3)])
+        self.contents.setItemDelegate(WrappingDelegate(self.contents))
 
     def set_manual(self, markdown: str) -> None:
         """Show the manual and list its headings (levels 1 to 3) as the contents."""

@@ -13,7 +13,7 @@ and "n te bevestigen" in their tooltip and accessible name.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QIcon, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -74,6 +74,20 @@ class WrappingDelegate(QStyledItemDelegate):
     def __init__(self, tree: QTreeWidget) -> None:
         super().__init__(tree)
         self.tree = tree
+        tree.setWordWrap(True)
+        tree.setUniformRowHeights(False)
+        tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._relayout = QTimer(self, singleShot=True, interval=0)
+        self._relayout.timeout.connect(tree.doItemsLayout)
+        self._viewport = tree.viewport()
+        self._viewport.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if (event.type() == QEvent.Type.Resize and watched is self._viewport
+                and event.size().width() != event.oldSize().width()):
+            self._relayout.start()  # wrapped titles take more or fewer lines now
+        return super().eventFilter(watched, event)
 
     def cell_width(self, index) -> int:
         """The width ``index`` is drawn in: its column (the whole row if spanned) less indentation."""
@@ -172,11 +186,7 @@ class NavigationTree(QTreeWidget):
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         # long titles wrap over more lines instead of being cut with "…": readable in a narrow
         # tree at 200% scaling (issue 27); the full title is also the tooltip and accessible name
-        self.setUniformRowHeights(False)
-        self.setWordWrap(True)
         self.setItemDelegate(WrappingDelegate(self))
-        self.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAccessibleName("Navigatie: kaders, onderdelen en items")
         self._nodes: dict[tuple[str, str], QTreeWidgetItem] = {}
@@ -196,7 +206,6 @@ class NavigationTree(QTreeWidget):
                 self.counts_below = narrow
                 self.setColumnHidden(1, narrow)
                 self._set_counts()
-            self.scheduleDelayedItemsLayout()  # wrapped titles take more or fewer lines now
 
     # ------------------------------------------------------------------ building
 
