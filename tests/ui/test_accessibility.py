@@ -279,7 +279,7 @@ def test_charts_keep_their_own_colours_without_high_contrast(qtbot):
 def test_muted_labels_use_the_system_colours_in_high_contrast(qtbot, high_contrast):
     from dienstscan.ui.pages.common import text_label
 
-    assert text_label(muted=True).styleSheet() == ""
+    assert text_label(muted=True).styleSheet() == "color: palette(window-text);"
 
 
 def test_the_plan_page_keeps_the_reading_order_at_200_percent(qtbot, cycle_window):
@@ -296,3 +296,89 @@ def test_the_plan_page_keeps_the_reading_order_at_200_percent(qtbot, cycle_windo
     chain = tab_chain(window)
     assert page.add_button in chain and page.show_hidden in chain and page.form.title in chain
     assert not backwards_steps(window)
+
+
+def _literal_colours(root: QWidget) -> dict[str, list[str]]:
+    """Per widget (class and name): the literal colours in its style sheet or rich text."""
+    from PySide6.QtWidgets import QLabel
+
+    from dienstscan.ui.contrast import LITERAL_COLOUR
+
+    found: dict[str, list[str]] = {}
+    for widget in [root, *root.findChildren(QWidget)]:
+        texts = [widget.styleSheet()]
+        if isinstance(widget, QLabel) and widget.textFormat() != Qt.TextFormat.PlainText:
+            texts.append(widget.text())
+        colours = [m.group(0) for text in texts for m in LITERAL_COLOUR.finditer(text)]
+        if colours:
+            found[f"{type(widget).__name__} {widget.objectName() or widget.accessibleName()}"] = colours
+    return found
+
+
+def _every_page_and_state(window) -> dict[str, dict[str, list[str]]]:
+    """Every page of the example scan, the error and notice states that restyle a widget, and the
+    dialogs: the literal colours each shows."""
+    from pathlib import Path
+
+    from dienstscan.ui.about import AboutDialog
+    from dienstscan.ui.cycle_dialogs import NextCycleDialog
+    from dienstscan.ui.help import HelpWindow
+    from dienstscan.ui.widgets import OptionalDateEdit
+
+    seen = {}
+    for page in _pages(window):
+        seen[page] = _literal_colours(window)
+    window.navigate("verbeterplan")
+    QApplication.processEvents()
+    for field in window.findChildren(OptionalDateEdit):  # a date that cannot be read: the red state
+        field.edit.setText("31-02-2026")
+        field.commit_text()
+    window.status.recovery_failed("schijf vol")  # the status bar's red warning
+    seen["foutmeldingen"] = _literal_colours(window)
+    for dialog in (NextCycleDialog(window, Path.home()), AboutDialog(window, window.checklists), HelpWindow(window)):
+        seen[type(dialog).__name__] = _literal_colours(dialog)
+        dialog.deleteLater()
+    return seen
+
+
+def test_no_widget_draws_in_a_fixed_colour_under_high_contrast(qtbot, cycle_window, high_contrast):
+    """Windows high contrast: every page's widgets (style sheets and rich text) take their colours
+    from the palette, the error, notice and 'from the previous cycle' states included."""
+    seen = _every_page_and_state(cycle_window)
+    assert not any(seen.values()), {k: v for k, v in seen.items() if v}
+    sheets = [w.styleSheet() for w in cycle_window.findChildren(QWidget) if "palette(" in w.styleSheet()]
+    assert sheets  # our borders and notes are still there, in the system's colours
+
+
+def test_without_high_contrast_the_app_keeps_its_own_colours(qtbot, cycle_window, monkeypatch):
+    from dienstscan.ui import contrast
+
+    monkeypatch.setattr(contrast, "system_high_contrast", lambda: False)
+    seen = _every_page_and_state(cycle_window)
+    assert any(seen.values())  # the scan above finds fixed colours when there are any
+    assert any("#9c0006" in colours for page in seen.values() for colours in page.values())
+
+
+def test_state_icons_take_the_high_contrast_colours(qtbot, high_contrast):
+    from dienstscan.ui import icons
+
+    for state in icons.STATE_LABELS:
+        image = icons.state_icon(state).pixmap(48, 48).toImage()
+        opaque = [image.pixelColor(x, y) for x in range(48) for y in range(48) if image.pixelColor(x, y).alpha() == 255]
+        # white text and black base, and their mixes at the edges: greys only, no green or orange
+        assert opaque and all(c.red() == c.green() == c.blue() for c in opaque), state
+        assert "#ffffff" in {c.name() for c in opaque}, state
+
+
+def test_palette_sheet_keeps_the_shape_and_replaces_the_colours():
+    from dienstscan.ui.contrast import LITERAL_COLOUR, palette_sheet
+
+    sheet = ("QPushButton { border: 2px solid #8a8a8a; padding: 4px 10px; background-color: #fafafa; }"
+             "QPushButton:hover { background-color: #e8f0f8; }"
+             "QPushButton:checked { background-color: #1f4e79; color: white; font-weight: bold; }")
+    out = palette_sheet(sheet)
+    assert not LITERAL_COLOUR.search(out)
+    assert "border: 2px solid palette(window-text)" in out and "padding: 4px 10px" in out
+    assert "background-color: palette(highlight)" in out and "color: palette(highlighted-text)" in out
+    assert "e8f0f8" not in out and "font-weight: bold" in out
+    assert palette_sheet("color: #9c0006; font-weight: bold;") == "color: palette(window-text); font-weight: bold;"

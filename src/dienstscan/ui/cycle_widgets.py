@@ -26,6 +26,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from .contrast import set_sheet
 from .document import AnswerEdit, ScanDocument
 
 PREVIOUS_CYCLE_TEXT = "Uit vorige scan – bevestig of wijzig"
@@ -107,7 +108,7 @@ class ConfirmSectionBar(QFrame):
         self.section_id: str | None = None
         self.setObjectName("confirmSectionBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#confirmSectionBar { background-color: #fff2cc; border: 1px solid #bf8f00; }")
+        set_sheet(self, "#confirmSectionBar { background-color: #fff2cc; border: 1px solid #bf8f00; }")
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setWordWrap(True)
@@ -154,7 +155,7 @@ class PreviousCycleBar(QFrame):
         self.setObjectName("previousCycleBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         # the marker must stand out by more than colour: a symbol, bold text and a button
-        self.setStyleSheet("#previousCycleBar { background-color: #fff2cc; border: 1px solid #bf8f00; }")
+        set_sheet(self, "#previousCycleBar { background-color: #fff2cc; border: 1px solid #bf8f00; }")
         self.label = QLabel(f"↻ <b>{html.escape(PREVIOUS_CYCLE_TEXT)}</b>", self)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setWordWrap(True)

@@ -9,9 +9,11 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QApplication
 
 from ..resources import assets_dir
+from . import contrast
 
 STATE_LABELS = {
     "unanswered": "nog niet beantwoord",
@@ -31,15 +33,31 @@ def app_icon() -> QIcon:
     return icon
 
 
-def _draw_state(painter: QPainter, state: str, size: float) -> None:
+#: The state icons' own colours: (answered, explanation missing, out of scope, unanswered, mark).
+OWN_COLOURS = ("#1b7a3a", "#b35900", "#777777", "#5a5a5a", "#ffffff")
+
+
+def _state_colours() -> tuple[str, str, str, str, str]:
+    """Our colours, or under high contrast the palette's: the shapes in the text colour, the
+    check mark and "!" in the background colour (the shapes tell the states apart, not colour)."""
+    if not contrast.system_high_contrast():
+        return OWN_COLOURS
+    palette = QApplication.palette()
+    text = palette.color(QPalette.ColorRole.Text).name()
+    return text, text, text, text, palette.color(QPalette.ColorRole.Base).name()
+
+
+def _draw_state(painter: QPainter, state: str, size: float,
+                colours: tuple[str, str, str, str, str] = OWN_COLOURS) -> None:
+    answered, missing, out_of_scope, unanswered, mark = colours
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     m = size * 0.12
     r = QRectF(m, m, size - 2 * m, size - 2 * m)
     if state == "answered":
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#1b7a3a"))
+        painter.setBrush(QColor(answered))
         painter.drawEllipse(r)
-        pen = QPen(QColor("white"), size * 0.12, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+        pen = QPen(QColor(mark), size * 0.12, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
                    Qt.PenJoinStyle.RoundJoin)
         painter.setPen(pen)
         path = QPainterPath(QPointF(size * 0.3, size * 0.52))
@@ -53,31 +71,49 @@ def _draw_state(painter: QPainter, state: str, size: float) -> None:
         path.lineTo(m, size - m)
         path.closeSubpath()
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#b35900"))
+        painter.setBrush(QColor(missing))
         painter.drawPath(path)
-        painter.setPen(QColor("white"))
+        painter.setPen(QColor(mark))
         font = QFont()
         font.setBold(True)
         font.setPixelSize(max(6, int(size * 0.55)))
         painter.setFont(font)
         painter.drawText(QRectF(0, size * 0.22, size, size * 0.75), Qt.AlignmentFlag.AlignCenter, "!")
     elif state == "out_of_scope":
-        painter.setPen(QPen(QColor("#777777"), size * 0.12, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.setPen(QPen(QColor(out_of_scope), size * 0.12, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         painter.drawLine(QPointF(size * 0.25, size / 2), QPointF(size * 0.75, size / 2))
     else:  # unanswered
-        painter.setPen(QPen(QColor("#5a5a5a"), size * 0.09))
+        painter.setPen(QPen(QColor(unanswered), size * 0.09))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(r.adjusted(size * 0.05, size * 0.05, -size * 0.05, -size * 0.05))
 
 
-@cache
+def _selected_colours() -> tuple[str, str, str, str, str] | None:
+    """Under high contrast, the colours on a selected row: the highlighted text's and highlight's."""
+    if not contrast.system_high_contrast():
+        return None
+    palette = QApplication.palette()
+    text = palette.color(QPalette.ColorRole.HighlightedText).name()
+    return text, text, text, text, palette.color(QPalette.ColorRole.Highlight).name()
+
+
 def state_icon(state: str) -> QIcon:
+    """The icon of an item state, in our colours or (high contrast) the palette's."""
+    return _state_icon(state, _state_colours(), _selected_colours())
+
+
+@cache
+def _state_icon(state: str, colours: tuple[str, str, str, str, str],
+                selected: tuple[str, str, str, str, str] | None = None) -> QIcon:
     icon = QIcon()
-    for size in (16, 24, 32, 48):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        _draw_state(painter, state, float(size))
-        painter.end()
-        icon.addPixmap(pixmap)
+    for mode, drawn in ((QIcon.Mode.Normal, colours), (QIcon.Mode.Selected, selected)):
+        if drawn is None:
+            continue
+        for size in (16, 24, 32, 48):
+            pixmap = QPixmap(size, size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            _draw_state(painter, state, float(size), drawn)
+            painter.end()
+            icon.addPixmap(pixmap, mode)
     return icon

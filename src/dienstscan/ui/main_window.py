@@ -18,14 +18,14 @@ import sys
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QToolButton, QWidget
 
 from .. import operations, storage
 from ..model import ChecklistSet
 from ..resources import example_scan_path
-from . import dialogs, settings
+from . import contrast, dialogs, settings
 from .actions import MenuSet, build_menus
 from .document import ScanDocument
 from .icons import app_icon
@@ -425,6 +425,14 @@ class MainWindow(QMainWindow):
 
     def close_scan(self) -> bool:
         return self.maybe_close_document()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Windows high contrast switched on or off while the program runs (the system palette
+        changes): our style sheets and state icons follow."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
+            if contrast.restyle_all() and self.workspace is not None:
+                self.workspace.tree.refresh()  # the state icons in the new colours
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.maybe_close_document():

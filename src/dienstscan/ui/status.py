@@ -12,6 +12,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QFrame, QLabel, QStatusBar
 
+from .contrast import set_sheet
 from .document import ScanDocument
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ class ScanStatus:
     def set_document(self, doc: ScanDocument | None) -> None:
         self.doc = doc
         self.recovery.clear()
-        self.recovery.setStyleSheet("")
+        set_sheet(self.recovery, "")
         if doc is not None:
             # a closed document is deleted with its connections, so nothing to disconnect
             doc.changed.connect(self.update_counts)
@@ -72,12 +73,12 @@ class ScanStatus:
         self._show_separators()
 
     def recovery_written(self, _path: object) -> None:
-        self.recovery.setStyleSheet("")
+        set_sheet(self.recovery, "")
         self.recovery.setText(f"Herstelkopie bewaard om {datetime.now():%H:%M}")
         self._show_separators()
 
     def recovery_failed(self, message: str) -> None:
-        self.recovery.setStyleSheet("color: #a00000; font-weight: bold;")
+        set_sheet(self.recovery, "color: #a00000; font-weight: bold;")
         self.recovery.setText("Geen herstelkopie: sla de scan op!")
         self._show_separators()
         self.recovery.setToolTip(message)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .contrast import set_sheet
 from ..model.typed_date import TypedDateError, format_date, parse_typed_date
 
 DATE_FORMAT = "dd-MM-yyyy"
@@ -100,7 +101,7 @@ class OptionalDateEdit(QWidget):
         self.clear_button.clicked.connect(lambda: self.set_date(None, emit=True))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #9c0006;")
+        set_sheet(self.message, "color: #9c0006;")
         self.message.setAccessibleName(f"{name}: melding")
         self.message.hide()
         row = QHBoxLayout()
@@ -138,7 +139,7 @@ class OptionalDateEdit(QWidget):
     def _show_message(self, text: str | None) -> None:
         self.message.setText(text or "")
         self.message.setVisible(bool(text))
-        self.edit.setStyleSheet("QLineEdit { border: 2px solid #9c0006; }" if text else "")
+        set_sheet(self.edit, "QLineEdit { border: 2px solid #9c0006; }" if text else "")
 
     def commit_text(self) -> bool:
         """Read the typed text; False (and a message) when it is no date. The text stays then."""

@@ -90,10 +90,10 @@ def text_label(text: str = "", *, muted: bool = False) -> QLabel:
     label = SelectableLabel(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    if muted and not contrast.system_high_contrast():
+    if muted:
         # a fixed dark grey: palette(mid) is too light for body text on white (contrast < 4.5:1);
-        # under high contrast the system's text colour stands
-        label.setStyleSheet("color: #4a4a4a;")
+        # under high contrast the system's text colour (contrast.set_sheet)
+        contrast.set_sheet(label, "color: #4a4a4a;")
     return label
 
 

@@ -28,12 +28,18 @@ from ...scoring import BenchmarkComparison, FrameworkScore, MetricComparison, Sc
 from ...scoring import display, dutch
 from ...scoring.dutch import plural
 from ...scoring.sentences import NO_BENCHMARKS
+from .. import contrast
 from ..charts import Bar, BarChart, BenchmarkLine, Phase, PhaseLadder
 from ..cycle_widgets import ProgressPanel
 from ..document import ScanDocument
 from .common import RefreshWhenShown, bold_label, heading, text_label, vertical_scroll
 
 LINK_STYLE = "color: #0b4f9c;"
+
+
+def link_style() -> str:
+    """Our link colour, or none under high contrast: the system's link colour then."""
+    return "" if contrast.system_high_contrast() else LINK_STYLE
 
 
 def benchmark_lines(comparison: MetricComparison | None) -> tuple[BenchmarkLine, ...]:
@@ -203,7 +209,7 @@ class _FrameworkBox(QGroupBox):
         links = []
         for item_id in status.missing:
             text = checklists.item(item_id).text if checklists.has_item(item_id) else ""
-            links.append(f'<li><a style="{LINK_STYLE}" href="item:{html.escape(item_id)}">'
+            links.append(f'<li><a style="{link_style()}" href="item:{html.escape(item_id)}">'
                          f"{html.escape(item_id)} {html.escape(text)}</a> – uitleg ontbreekt</li>")
         which = "dit antwoord een uitleg heeft" if len(status.missing) == 1 else \
             f"deze {len(status.missing)} antwoorden een uitleg hebben"

@@ -34,6 +34,7 @@ from ...scoring.spread import disagreement_text
 from ...model.checklist import ORGANISATION_KIND_LABELS, Item
 from ...plan import status_label
 from ...scoring.spread import item_spread
+from ..contrast import set_sheet
 from ..cycle_widgets import PreviousCycleBar
 from ..document import ScanDocument
 from ..icons import state_icon
@@ -105,8 +106,8 @@ class ItemPage(QWidget):
         # "Stand 2026": what applies today, beside the historical text, never instead of it
         self.current_text = text_label()
         self.current_text.setObjectName("currentNote")
-        self.current_text.setStyleSheet(
-            "#currentNote { border-left: 4px solid #1F4E79; padding: 4px 8px; background: #EEF4FA; color: #1A1A1A; }")
+        set_sheet(self.current_text, "#currentNote { border-left: 4px solid #1F4E79; padding: 4px 8px;"
+                                     " background: #EEF4FA; color: #1A1A1A; }")
         outer.addWidget(self.explanation_text)
         outer.addWidget(self.source_text)
         outer.addWidget(self.current_text)
@@ -128,14 +129,14 @@ class ItemPage(QWidget):
         answer_layout.addLayout(help_row)
         # the chosen answer must stand out by more than colour: filled, bold and with a check mark
         # (the same border and padding in both states, so the width never jumps or clips)
-        self.answer_box.setStyleSheet(
-            "QPushButton { border: 2px solid #8a8a8a; border-radius: 3px; padding: 4px 10px;"
-            " background-color: #fafafa; }"
-            "QPushButton:hover { background-color: #e8f0f8; }"
-            "QPushButton:focus { border-color: #1f4e79; }"
-            "QPushButton:checked { background-color: #1f4e79; color: white; font-weight: bold;"
-            " border-color: #0b2a45; }"
-            "QPushButton:disabled { color: #8a8a8a; }")
+        set_sheet(self.answer_box,
+                  "QPushButton { border: 2px solid #8a8a8a; border-radius: 3px; padding: 4px 10px;"
+                  " background-color: #fafafa; }"
+                  "QPushButton:hover { background-color: #e8f0f8; }"
+                  "QPushButton:focus { border-color: #1f4e79; }"
+                  "QPushButton:checked { background-color: #1f4e79; color: white; font-weight: bold;"
+                  " border-color: #0b2a45; }"
+                  "QPushButton:disabled { color: #8a8a8a; }")
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.group.idClicked.connect(self._on_option_clicked)
@@ -163,15 +164,15 @@ class ItemPage(QWidget):
         self.missing_icon = QLabel(self.missing_row)
         self.missing_icon.setPixmap(state_icon("explanation_missing").pixmap(18, 18))
         self.missing_text = text_label()
-        self.missing_text.setStyleSheet("color: #8a4500; font-weight: bold;")
+        set_sheet(self.missing_text, "color: #8a4500; font-weight: bold;")
         missing.addWidget(self.missing_icon)
         missing.addWidget(self.missing_text, 1)
         # the "why not" written for an earlier answer that asked for it, now that the answer no
         # longer does (Toegepast): kept, but marked, so nobody reads it as the reason for this one
         self.stale_note = text_label()
         self.stale_note.setObjectName("staleExplanation")
-        self.stale_note.setStyleSheet("#staleExplanation { background: #fff2cc; border: 1px solid #bf8f00;"
-                                      " padding: 4px 8px; color: #1a1a1a; }")
+        set_sheet(self.stale_note, "#staleExplanation { background: #fff2cc; border: 1px solid #bf8f00;"
+                                   " padding: 4px 8px; color: #1a1a1a; }")
         self.stale_note.setAccessibleName("Uitleg hoort bij een eerder antwoord")
         self.stale_note.hide()
         #: item id -> label of the earlier answer its explanation was written for (this session)
@@ -225,7 +226,7 @@ class ItemPage(QWidget):
         # below the scrolling part, so they are in view on every item, however long its text
         self.nav_bar = QFrame(self)
         self.nav_bar.setObjectName("itemNavBar")
-        self.nav_bar.setStyleSheet("#itemNavBar { border-top: 1px solid #c8c8c8; }")
+        set_sheet(self.nav_bar, "#itemNavBar { border-top: 1px solid #c8c8c8; }")
         nav_column = QVBoxLayout(self.nav_bar)
         nav_column.setContentsMargins(18, 6, 18, 6)
         self.nav_row = QHBoxLayout()

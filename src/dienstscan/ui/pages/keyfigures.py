@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ...model.checklist import KeyFigure
 from ...scoring import KeyFigureResult, score
 from ...scoring.dutch import number
+from ..contrast import set_sheet
 from ..document import ScanDocument
 from ..plan_commands import set_key_figure
 from ..widgets import OptionalDateEdit, TwoWayGrid, route_undo_to_document
@@ -217,7 +218,7 @@ class KeyFigureRow:
         self.summary.setAccessibleName(f"{kf.label}: vergelijking in het kort")
         self.error = QLabel(parent)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
+        set_sheet(self.error, ERROR_STYLE)
         self.error.hide()
         self.details_button = QToolButton(parent)
         self.details_button.setText("Details")

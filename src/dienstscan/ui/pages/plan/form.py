@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from ....model import ACTION_FIELD_LABELS, Action
 from ....model.assessment import ACT_CHOICE_LABELS, ACTION_STATUS_LABELS, PRIORITY_LABELS
 from ....plan import DECISION_LABELS
+from ...contrast import set_sheet
 from ... import plan_commands as commands
 from ...document import ScanDocument
 from ...widgets import OptionalDateEdit, route_undo_to_document
@@ -73,11 +74,11 @@ class ActionForm(QWidget):
         self.origin = text_label(muted=True)
         self.notice = QLabel()
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(NOTICE_STYLE)
+        set_sheet(self.notice, NOTICE_STYLE)
         self.notice.hide()
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
+        set_sheet(self.error, ERROR_STYLE)
         self.error.hide()
 
         self.title = QPlainTextEdit()
