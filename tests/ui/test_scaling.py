@@ -211,3 +211,23 @@ def test_the_help_window_fits_a_small_screen_and_wraps_its_contents(qtbot, cycle
     tree.scrollToItem(long[0])
     _settle()
     assert all(_title_shown_whole(tree, n) for n in long if tree.visualItemRect(n).isValid())
+
+
+def test_the_plan_table_keeps_its_title_readable_when_narrow(qtbot, cycle_window):
+    """At 200% the action title (what people read) keeps at least 150 px: Prioriteit and Status,
+    both in the form under the table, give way; at 1366 px every main column is back."""
+    from dienstscan.ui.pages.plan.model import COLUMNS, MAIN_COLUMNS, TITLE_COLUMN
+
+    window = cycle_window
+    assert window.open_example()
+    window.resize(WIDTH, HEIGHT)
+    window.navigate("verbeterplan")
+    _settle()
+    table = window.workspace.stack.currentWidget().table
+    assert table.columnWidth(TITLE_COLUMN) >= 150
+    assert table.isColumnHidden(COLUMNS.index("Prioriteit"))
+    assert not table.isColumnHidden(COLUMNS.index("ID")) and not table.isColumnHidden(COLUMNS.index("Besluit"))
+    window.resize(1366, 768)
+    _settle()
+    assert not any(table.isColumnHidden(COLUMNS.index(name)) for name in MAIN_COLUMNS)
+    assert table.columnWidth(TITLE_COLUMN) >= 220

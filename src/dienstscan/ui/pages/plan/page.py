@@ -64,6 +64,9 @@ SIDE_BY_SIDE_MIN_WIDTH = 1150
 #: the filters go over two columns, the buttons over two columns, the form's parts one below the
 #: other, and the page scrolls instead of squeezing its rows (issue 27).
 NARROW_WIDTH = 760
+#: Main columns that give way when the title would get less than NARROW_TITLE_WIDTH pixels.
+GIVE_WAY_WHEN_NARROW = (ACTION_FIELD_LABELS["priority"], ACTION_FIELD_LABELS["status"])
+NARROW_TITLE_WIDTH = 150
 #: Sentences for a table without rows: the plan is empty, or the filters hide everything.
 EMPTY_PLAN = ("Het plan heeft nog geen acties: Dienstscan stelt er een voor bij elk antwoord dat een "
               "tekortkoming laat zien (zoals ‘Niet toegepast’), en een eigen actie voegt u toe met "
@@ -153,10 +156,22 @@ class ActionTable(QTableView):
             elif column != TITLE_COLUMN:
                 hint = max(self.sizeHintForColumn(column), self._header_width(column))
                 self.setColumnWidth(column, min(max(hint, 60), WIDTHS[COLUMNS[column]] + 80))
+        # very narrow (200% scaling on a 1366 px laptop): rather than squeeze the title to a few
+        # letters, Prioriteit and then Status give way (both stay in the form under the table)
+        for name in GIVE_WAY_WHEN_NARROW:
+            self.setColumnHidden(COLUMNS.index(name), False)  # a hidden column's width reads as 0
+        left = self.viewport().width() - sum(self.columnWidth(c) for c, name in enumerate(COLUMNS)
+                                             if c != TITLE_COLUMN and name not in OPTIONAL_COLUMNS)
+        for name in GIVE_WAY_WHEN_NARROW:
+            column = COLUMNS.index(name)
+            gives_way = left < NARROW_TITLE_WIDTH
+            self.setColumnHidden(column, gives_way)
+            if gives_way:
+                left += self.columnWidth(column)
         # the title keeps at least 40% of the width (and TITLE_MIN_WIDTH): it is what people read
         room = self.viewport().width() - max(TITLE_MIN_WIDTH, int(self.viewport().width() * 0.4))
         for column, name in enumerate(COLUMNS):
-            if column != TITLE_COLUMN and name not in OPTIONAL_COLUMNS:
+            if column != TITLE_COLUMN and name not in OPTIONAL_COLUMNS and not self.isColumnHidden(column):
                 room -= self.columnWidth(column)
         for name in OPTIONAL_COLUMNS:
             column = COLUMNS.index(name)
