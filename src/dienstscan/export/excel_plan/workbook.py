@@ -49,7 +49,8 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.properties import CalcProperties
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...model.assessment import (  # noqa: I001
@@ -227,9 +228,12 @@ def _write_rows(ws: Worksheet, first_row: int, rows: list[list[object]], wrap_co
     # Each style is set through openpyxl once per kind of cell and then copied as its index array:
     # assigning border/alignment objects hashes and looks them up per cell (most of the export's time).
     styles: dict[tuple[bool, bool], object] = {}
+    written: list[list[object]] = []
     for row_no, values in enumerate(rows, start=first_row):
-        for col, value in enumerate(values, start=1):
-            cell = ws.cell(row=row_no, column=col, value=clean(value))
+        cleaned = [clean(value) for value in values]
+        written.append(cleaned)
+        for col, value in enumerate(cleaned, start=1):
+            cell = ws.cell(row=row_no, column=col, value=value)
             kind = (col in wrap_cols, isinstance(value, dt.date))
             style = styles.get(kind)
             if style is not None:
@@ -241,7 +245,7 @@ def _write_rows(ws: Worksheet, first_row: int, rows: list[list[object]], wrap_co
                 cell.number_format = DATE_FORMAT
             styles[kind] = copy(cell._style)
     widths = {col: ws.column_dimensions[get_column_letter(col)].width for col in wrap_cols}
-    fit_rows(ws, first_row, row_no, widths)
+    fit_rows(ws, first_row, row_no, widths, values=written)
     return row_no
 
 
@@ -350,7 +354,10 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
     def write_rows(start: int, rows: list[Action]) -> int:
         """The rows from ``start``; returns the last row of the block (at least ``start``: a table
         needs one data row, and an empty plan gets one empty row to type in)."""
+        written: list[list[object]] = []
         for r, action in enumerate(rows, start=start):
+            row_values: list[object] = []
+            written.append(row_values)
             for c, column in enumerate(PLAN_COLUMNS, start=1):
                 if column.kind == "info":
                     value: object = _info_value(checklists, action, column.header)
@@ -369,19 +376,29 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
                         value = themes.get(raw, raw)
                     else:
                         value = raw if raw != "" else None
-                cell = ws.cell(row=r, column=c, value=clean(value))
+                value = clean(value)
+                row_values.append(value)
+                cell = ws.cell(row=r, column=c, value=value)
                 cell._style = copy(column_styles[c - 1])
         last = max(start, start + len(rows) - 1)
         if not rows:  # the empty row to type in still gets borders and dates
             for c in range(1, ncols + 1):
                 ws.cell(row=start, column=c)._style = copy(column_styles[c - 1])
-        fit_rows(ws, start, last, {i: c.width for i, c in enumerate(PLAN_COLUMNS, start=1) if c.wrap})
+        fit_rows(ws, start, last, {i: c.width for i, c in enumerate(PLAN_COLUMNS, start=1) if c.wrap},
+                 values=written if rows else None)
         return last
 
+    def add_table(name: str, ref: str) -> None:
+        """A table over ``ref`` whose header row is ``PLAN_COLUMNS``. Its columns and filter are
+        named here as openpyxl would at saving, which otherwise reads every cell of the table
+        to find the header row's names."""
+        table = Table(displayName=name, ref=ref, autoFilter=AutoFilter(ref=ref))
+        table.tableColumns = [TableColumn(id=i, name=column.header) for i, column in enumerate(PLAN_COLUMNS, start=1)]
+        table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
+        ws.add_table(table)
+
     last_decided = write_rows(first, decided)
-    table = Table(displayName=PLAN_TABLE_NAME, ref=f"A{PLAN_HEADER_ROW}:{last_letter}{last_decided}")
-    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
-    ws.add_table(table)
+    add_table(PLAN_TABLE_NAME, f"A{PLAN_HEADER_ROW}:{last_letter}{last_decided}")
     last = last_decided
     if proposals:
         # Two empty rows to add own actions under the decided ones (the table grows into them),
@@ -396,9 +413,7 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
         proposals_header = heading_row + 1
         headers(proposals_header)
         last = write_rows(proposals_header + 1, proposals)
-        second = Table(displayName=PROPOSALS_TABLE_NAME, ref=f"A{proposals_header}:{last_letter}{last}")
-        second.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
-        ws.add_table(second)
+        add_table(PROPOSALS_TABLE_NAME, f"A{proposals_header}:{last_letter}{last}")
     ws.freeze_panes = ws.cell(row=first, column=3)
 
     letters = {column.kind if column.kind in {"status", "priority", "act", "theme", "decision"} else column.field:
