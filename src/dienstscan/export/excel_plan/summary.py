@@ -111,10 +111,11 @@ def _grid_table(ws: Worksheet, row: int, headers: list[tuple[str, int]], rows: l
         lines = 1
         for value, start, span in zip(values, starts, spans, strict=True):
             cell = ws.cell(row=r, column=start, value=clean(value))
-            for c in range(start, start + span):
-                ws.cell(row=r, column=c).border = _BORDER
-                if header:
-                    ws.cell(row=r, column=c).fill = _HEADER_FILL
+            # Only the first cell: merging replaces the others by empty merged cells and gives the
+            # edges of the range the first cell's border (styling them first was work thrown away).
+            cell.border = _BORDER
+            if header:
+                cell.fill = _HEADER_FILL
             if header:
                 cell.font = _HEADER_FONT
             elif bold:
