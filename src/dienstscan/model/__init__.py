@@ -19,8 +19,10 @@ from .assessment import (
     Poll,
     ScopeExclusion,
     answer_not_applicable,
+    explanation_shown,
     in_sentence,
     items_in_scope,
+    stale_explanation_label,
 )
 from .checklist import (
     BENCHMARK_KIND_LABELS,
@@ -58,6 +60,8 @@ __all__ = [
     "PRIORITY_LABELS",
     "Action",
     "Answer",
+    "explanation_shown",
+    "stale_explanation_label",
     "Assessment",
     "Benchmark",
     "ChecklistFile",

@@ -24,6 +24,7 @@ from .checklist import (
     Framework,
     Item,
     OrganisationKind,
+    Scale,
     Section,
 )
 
@@ -168,6 +169,35 @@ class Answer(_Doc):
     #: Copied from the previous cycle and not yet confirmed in this one.
     from_previous_cycle: bool = False
     answered_at: Moment | None = None
+    #: The earlier option (its id) for which ``explanation`` was written, when that option asked for
+    #: an explanation and the one chosen after it does not ("Toegepast" after "Deels toegepast"):
+    #: the text is kept but is no longer this answer's explanation (issue 28). Set and cleared by
+    #: ``operations.answer_with_option`` and ``operations.answer_with_explanation``; None: the
+    #: explanation, if any, belongs to the present answer. Older scans have none; written only
+    #: when set, so a scan without marks is the same file as before (and older versions read it).
+    explanation_written_for: str | None = Field(default=None, exclude_if=lambda value: value is None)
+
+
+def stale_explanation_label(answer: Answer | None, scale: Scale | None) -> str | None:
+    """The earlier answer (its label) the explanation was written for, when it is kept but no
+    longer applies; None when the explanation is the present answer's own (or there is none)."""
+    if answer is None or not answer.explanation_written_for or not answer.explanation.strip():
+        return None
+    present = scale.option(answer.option) if scale is not None and answer.option else None
+    if present is not None and present.requires_explanation:
+        return None  # an answer that asks for one again: the text is its explanation
+    earlier = scale.option(answer.explanation_written_for) if scale is not None else None
+    return earlier.label if earlier is not None else answer.explanation_written_for
+
+
+def explanation_shown(answer: Answer | None, scale: Scale | None) -> str:
+    """The explanation as every output shows it: as written, or, when it was written for an earlier
+    answer, saying so before it (never as the present answer's explanation)."""
+    text = answer.explanation.strip() if answer is not None else ""
+    earlier = stale_explanation_label(answer, scale)
+    if earlier is None:
+        return text
+    return f"Niet meer van toepassing (geschreven bij het eerdere antwoord ‘{earlier}’): {text}"
 
 
 class KeyFigureValue(_Doc):

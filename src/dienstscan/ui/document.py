@@ -62,7 +62,8 @@ _FIELD_LABELS = {
 #: What an edit of each field owns of an answer. Undo and redo put back only these, so what others
 #: added to the same answer meanwhile (a participant's phone answer) stays (issue 25).
 _OWNED_FIELDS = {
-    "option": ("option", "answered_at", "from_previous_cycle"),
+    "option": ("option", "answered_at", "from_previous_cycle", "explanation_written_for"),
+    "explanation": ("explanation", "explanation_written_for"),
     "basis": ("evidence",),
     "reference": ("evidence",),
     "date": ("evidence",),
@@ -270,7 +271,10 @@ class ScanDocument(QObject):
         answer = self._edited(item_id)
         if getattr(answer, field) == text:
             return
-        setattr(answer, field, text)
+        if field == "explanation":  # the user's own for the present answer: no longer marked
+            answer = operations.answer_with_explanation(answer, text)
+        else:
+            setattr(answer, field, text)
         self.push(AnswerEdit(self, item_id, answer, field, mergeable=True))
 
     def set_evidence(self, item_id: str, field: str, value: Any) -> None:

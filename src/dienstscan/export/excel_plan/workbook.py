@@ -60,6 +60,7 @@ from ...model.assessment import (  # noqa: I001
     Action,
     Answer,
     Assessment,
+    explanation_shown,
 )
 from ...model.checklist import ChecklistSet, Framework, Item
 from ...scoring import ScoreReport, score
@@ -708,7 +709,7 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
         printed += [("Stand 2026", 26, True, lambda item, _: current_short(checklists, item) or None)]
     printed += [("Antwoord", 14, True, lambda item, _: option_label(item)),
                 ("Uitleg / toelichting", 30, True,
-                 lambda item, _: (answer_of(item).explanation or None) if answer_of(item) else None)]
+                 lambda item, _: explanation_shown(answer_of(item), checklists.scale_for(item.id)) or None)]
     # Rights and duties (BSC) first on screen: printed beside Stand 2026 they took the page to 6.8 pt.
     # Screen-only columns are wide (paper does not pay for them), so they do not make the printed
     # rows taller than their own text needs.

@@ -31,6 +31,7 @@ from ...model.assessment import (
     Action,
     Answer,
     Assessment,
+    explanation_shown,
 )
 from ...model.checklist import ORGANISATION_KIND_LABELS, ChecklistSet, Framework, Item, section_heading
 from ...scoring import FrameworkScore, MetricComparison, ScoreReport, score
@@ -104,7 +105,8 @@ def _register(checklists: ChecklistSet, assessment: Assessment, fw: Framework) -
                 option = checklists.scale_for(item.id).option(answer.option)
             if option is not None and option.weight is not None and option.weight >= 1.0:
                 continue
-            explanation = answer.explanation.strip() if answer else ""
+            # an explanation written for an earlier answer says so (issue 28)
+            explanation = explanation_shown(answer, checklists.scale_for(item.id))
             needs = option is None or option.requires_explanation
             rows.append({
                 "id": item.id,
@@ -206,7 +208,8 @@ def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkSc
                 "id": item.id, "text": item.text, "section": section_title,
                 "answer": _answer_label(checklists, item, answer),
                 "unanswered": answer is None or answer.option is None,
-                "explanation": (answer.explanation or answer.notes).strip() if answer else "",
+                "explanation": (explanation_shown(answer, checklists.scale_for(item.id))
+                                or (answer.notes.strip() if answer else "")),
                 "legal": status_label(item, fw.checked),
                 # in a few words; the full text under the table (``item_notes``)
                 "origin": origin_short(item),

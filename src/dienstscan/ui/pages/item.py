@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...model import EVIDENCE_BASIS_LABELS
+from ...model import EVIDENCE_BASIS_LABELS, stale_explanation_label
 from ...scoring.spread import disagreement_text
 from ...model.checklist import ORGANISATION_KIND_LABELS, Item
 from ...plan import status_label
@@ -174,8 +174,6 @@ class ItemPage(QWidget):
                                       " padding: 4px 8px; color: #1a1a1a; }")
         self.stale_note.setAccessibleName("Uitleg hoort bij een eerder antwoord")
         self.stale_note.hide()
-        #: item id -> label of the earlier answer its explanation was written for (this session)
-        self._stale_for: dict[str, str] = {}
         outer.addWidget(self.explanation_label)
         outer.addWidget(self.missing_row)
         outer.addWidget(self.stale_note)
@@ -409,15 +407,14 @@ class ItemPage(QWidget):
             if missing:
                 self.missing_text.setText(f"Bij ‘{option.label}’ is een uitleg verplicht. Leg uit waarom "
                                           "de norm niet (volledig) wordt toegepast.")
-            earlier = self._stale_for.get(self.item_id)
-            stale = bool(earlier and option is not None and not required and explanation.strip())
-            if not explanation.strip():
-                self._stale_for.pop(self.item_id, None)  # nothing left to mark
-            if stale:
+            # kept in the scan file (Answer.explanation_written_for), so it holds after save and reopen
+            earlier = stale_explanation_label(answer, scale)
+            if earlier is not None:
+                now = f"is bij ‘{option.label}’" if option is not None else "is zonder gekozen antwoord"
                 self.stale_note.setText(
-                    f"Deze uitleg is geschreven bij het eerdere antwoord ‘{earlier}’ en is bij ‘{option.label}’ "
+                    f"Deze uitleg is geschreven bij het eerdere antwoord ‘{earlier}’ en {now} "
                     "niet meer van toepassing. Ze blijft bewaard; pas haar aan of maak het veld leeg.")
-            self.stale_note.setVisible(stale)
+            self.stale_note.setVisible(earlier is not None)
             self.explanation_edit.setAccessibleName("Uitleg, verplicht" if required else "Uitleg")
             self.explanation_edit.setPlaceholderText(
                 "Waarom niet (volledig)? Wat is de afweging?" if required else "Eventuele toelichting op het antwoord")
@@ -451,11 +448,6 @@ class ItemPage(QWidget):
     def _choose(self, option_id: str | None) -> None:
         if self.item_id is None:
             return
-        answer = self.doc.answer(self.item_id)
-        scale = self.doc.checklists.scale_for(self.item_id)
-        before = scale.option(answer.option) if answer and answer.option else None
-        if before is not None and before.requires_explanation and answer.explanation.strip():
-            self._stale_for[self.item_id] = before.label  # shown only while the new answer asks none
         self.doc.set_option(self.item_id, option_id)
 
     def _on_option_clicked(self, index: int) -> None:
@@ -471,8 +463,6 @@ class ItemPage(QWidget):
 
     def _edit_text(self, field: str, text: str) -> None:
         if not self._loading and self.item_id is not None:
-            if field == "explanation":
-                self._stale_for.pop(self.item_id, None)  # looked at and changed: the user's own now
             self.doc.set_text(self.item_id, field, text)
 
     def _edit_evidence(self, field: str, value: object) -> None:

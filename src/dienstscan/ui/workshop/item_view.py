@@ -17,7 +17,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
-from ...model import ChecklistSet
+from ...model import ChecklistSet, explanation_shown
 from ...participation.content import COMMENT_PREFIX
 from ...scoring.spread import item_spread
 from ..document import ScanDocument
@@ -124,7 +124,7 @@ class ItemView(QWidget):
         self.spread_label.setVisible(bool(individual))
 
         option = scale.option(answer.option) if answer and answer.option else None
-        explanation = answer.explanation.strip() if answer else ""
+        explanation = explanation_shown(answer, scale)  # says so when written for an earlier answer
         if explanation:
             self.explanation_label.setText(f"Uitleg: {explanation}")
         elif option is not None and option.requires_explanation:
