@@ -165,6 +165,10 @@ class ItemView(QWidget):
             label.setText(f"✓ {key}  {option.label}" if chosen else f"{key}  {option.label}")
             label.setAccessibleName(f"Antwoord {key}: {option.label}{' (gekozen)' if chosen else ''}")
             self.options_layout.addWidget(label, n // columns, n % columns)
+            # shown now, not by the event loop later (as a layout does it): the fit that follows
+            # counts their height (issue 28: at 1024x768 the toelichting ran off the screen)
+            if not self.options_widget.isHidden():
+                label.show()
             self.option_labels.append(label)
         for c in range(3):
             self.options_layout.setColumnStretch(c, 1 if c < columns else 0)
@@ -183,6 +187,11 @@ class ItemView(QWidget):
         self.poll_label.setFont(font(sizes["body"], bold=True))
         for label in self.option_labels:
             label.setFont(font(sizes["body"], bold=label.objectName() == "chosen"))
+        # the grid's height for the fit now, not after the event loop has laid it out: the item
+        # view's layout keeps the grid's old height until the grid itself says it changed (issue 28:
+        # at 1024x768 the toelichting then ran off the screen, over the notes)
+        self.options_layout.invalidate()
+        self.options_widget.updateGeometry()
         for w in (self.context_label, self.progress_label, self.status_label, self.hint_label):
             w.setFont(font(sizes["small"]))
 
