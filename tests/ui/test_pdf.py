@@ -202,6 +202,12 @@ class _Doc:
         self.checklists, self.assessment, self.path = checklists, assessment, path
         self.baseline = None  # no comparison
 
+    @property
+    def snapshot(self):
+        from dienstscan.ui.document import ScanDocument
+
+        return ScanDocument.snapshot.__get__(self)  # the document's own copy for the worker
+
 
 @pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html"])
 def test_export_report_dialog_writes_the_chosen_format(qtbot, tmp_path, monkeypatch, report_scan, fake_dialogs,
