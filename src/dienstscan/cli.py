@@ -354,7 +354,7 @@ def _read_forms(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UserError(f"{exc} De scan is niet gewijzigd.") from None
     print("Meeste verschil eerst:")
-    for s in most_different_first(spread(checklists, assessment, result.answers), only_answered=True):
+    for s in most_different_first(spread(checklists, assessment, result.answers, "formulier"), only_answered=True):
         print(f"  {s.item_id:<10} {s.text()}")
     if args.opslaan:
         try:

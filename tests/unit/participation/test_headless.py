@@ -77,11 +77,11 @@ def test_confirmed_answer_is_in_the_recovery_copy_and_in_the_scan_after_save(tmp
         # the phone saw "ontvangen": the answer is already in the recovery copy
         [copy] = storage.find_recoveries()
         recovered = storage.load_recovery(copy).answers[item.id]
-        assert recovered.individual == [option] and recovered.notes == "Deelnemer: Zo is het"
+        assert recovered.individual == {"voorronde": [option]} and recovered.notes == "Deelnemer: Zo is het"
     session.close()
     assert not session.server.running
     saved = storage.load_scan(path).answers[item.id]
-    assert saved.individual == [option] and saved.option is None  # never the agreed answer, never in the score
+    assert saved.individual == {"voorronde": [option]} and saved.option is None  # never the agreed answer, never in the score
     assert storage.find_recoveries() == []
     assert storage.read_lock(path) is None  # the lock went with the session
 
@@ -117,7 +117,7 @@ def test_fifty_phones_answer_every_item_each_recorded_once(tmp_path, fixture_che
     session.close()
     saved = storage.load_scan(path)
     for item in items:
-        got = Counter(saved.answers[item.id].individual)
+        got = Counter(saved.answers[item.id].individual["voorronde"])
         assert got == Counter(last_choice(p, item) for p in range(50)), item.id
 
 
@@ -155,7 +155,7 @@ def test_dienstscan_sessie_runs_until_ctrl_c_and_keeps_every_answer(tmp_path):
     assert process.returncode == 0, err
     assert "1 antwoord ontvangen en opgeslagen" in out, out[-300:]
     saved = storage.load_scan(scan).answers[first["id"]]
-    assert saved.individual[-1] == first["options"][0]["id"]
+    assert saved.individual == {"voorronde": [first["options"][0]["id"]]}
     assert storage.read_lock(scan) is None
 
 
@@ -227,7 +227,7 @@ def test_after_kill_9_sessie_offers_the_recovery_copy_and_never_deletes_it_unsee
     assert scan.read_bytes() == before  # the scan itself never got the answers
     [copy] = storage.find_recoveries()
     kept = copy.path.read_bytes()
-    assert all(storage.load_recovery(copy).answers[i].individual[-1] == o for i, o in given)
+    assert all(storage.load_recovery(copy).answers[i].individual_in("voorronde")[-1] == o for i, o in given)
 
     # a restart that is not told what to do (no terminal to ask on) stops and leaves the copy alone
     again, lines = _start_sessie(scan, data)
@@ -250,7 +250,7 @@ def test_after_kill_9_sessie_offers_the_recovery_copy_and_never_deletes_it_unsee
         out, err = resumed.communicate(timeout=60)
     assert resumed.returncode == 0, err
     saved = storage.load_scan(scan)
-    assert all(saved.answers[i].individual[-1] == o for i, o in given)
+    assert all(saved.answers[i].individual_in("voorronde")[-1] == o for i, o in given)
     assert storage.find_recoveries() == []  # offered, taken in and saved: now it may go
 
 
@@ -337,6 +337,6 @@ def test_after_kill_9_the_restart_keeps_address_and_code_and_a_re_answer_replace
         assert {item: values["option"] for item, values in kept.items()} == dict(given)  # its own answers back
     saved = storage.load_scan(scan)
     for item in items:
-        assert saved.answers[item].individual == ["niet"] * len(phones), item  # five phones, five answers
+        assert saved.answers[item].individual == {"voorronde": ["niet"] * len(phones)}, item  # five phones, five answers
     assert saved.live_session is not None and len(saved.live_session.phones) == len(phones)
     assert all(device not in scan.read_text(encoding="utf-8") for device in phones)  # only keyed hashes
