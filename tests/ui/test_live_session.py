@@ -518,3 +518,49 @@ def test_after_kill_9_of_the_app_the_restored_scan_resumes_the_same_session(qtbo
         live_panel.stop_session(doc)
         doc.undo_stack.setClean()
         doc.close()
+
+
+def test_nieuwe_code_in_the_panel_refuses_old_addresses_and_keeps_the_answers(qtbot, doc, monkeypatch):
+    """Old addresses keep working for ever unless the facilitator makes a new code (issue 25)."""
+    from dienstscan.ui import dialogs
+
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_new_session_code", lambda parent: asked.append(parent) or True)
+    monkeypatch.setattr(live_panel, "laptop_addresses", lambda: ["127.0.0.1"])
+    panel = live_panel.LivePanel(doc)
+    qtbot.addWidget(panel)
+    panel.toggle()
+    session = wait_ready(qtbot, panel.session)
+    old_url, old_code, port = session.server.url(), session.server.code, session.server.port
+    item = session.content.items[0]
+    assert Phone(old_url, "oud-toestel-000000000").answer(qtbot, item.id, optie=item.options[0][0]) == 200
+    assert not panel.new_code_button.isEnabled()  # only while no session runs
+    assert panel.new_code() is False and asked == []
+    panel.toggle()
+    qtbot.waitUntil(lambda: not session.running)
+    assert panel.new_code_button.isEnabled()
+
+    undo_steps = doc.undo_stack.count()
+    assert panel.new_code() and asked == [panel]
+    assert "Nieuwe code gemaakt" in panel.status_label.text()
+    assert doc.is_dirty() and doc.undo_stack.count() == undo_steps  # unsaved, and not undoable
+    assert doc.answer(item.id).individual == {"voorronde": [item.options[0][0]]}  # the answers stay
+    assert doc.assessment.live_session.port == port
+
+    panel.toggle()
+    renewed = wait_ready(qtbot, panel.session)
+    assert renewed.server.port == port and renewed.server.url() != old_url and renewed.server.code != old_code
+
+    async def visit():
+        async with aiohttp.ClientSession() as s:
+            result = []
+            for address in (old_url, f"http://127.0.0.1:{port}/{old_code}"):
+                async with s.get(address, allow_redirects=False, headers={"Accept": "text/html"}) as r:
+                    result.append((r.status, await r.text()))
+            return result
+
+    for status, page in asyncio.run(visit()):
+        assert status == 403 and "<h1>Geen toegang</h1>" in page  # a Dutch page, not the session
+    assert Phone(renewed.server.url(), "nieuw-toestel-0000000").answer(qtbot, item.id, optie=item.options[1][0]) == 200
+    assert doc.answer(item.id).individual == {"voorronde": [item.options[0][0], item.options[1][0]]}
+    panel.toggle()

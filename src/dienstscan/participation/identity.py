@@ -32,6 +32,22 @@ def new_identity() -> LiveIdentity:
                         key=secrets.token_hex(32))
 
 
+def renew_identity(assessment: Assessment) -> LiveIdentity:
+    """"Nieuwe code": a fresh secret, short code and hash key for the scan's sessions from now on.
+
+    The old address, QR code and typed code stop working for good (nothing keeps them), and so
+    do the phones' device tokens (derived from the old key). The answers already in the scan
+    (``Answer.individual``, notes, polls) stay as they are; the kept answers per phone are dropped,
+    since no phone can be recognised under the new key: a phone that joins again counts as a new
+    participant. The port stays (the new QR code tries it first). Call it while no session runs.
+    """
+    fresh = new_identity()
+    if assessment.live_session is not None:
+        fresh.port = assessment.live_session.port
+    assessment.live_session = fresh
+    return fresh
+
+
 def phone_key(key: str, device: str) -> str:
     """The keyed hash under which a phone's answers are kept (hex; the device id is not recoverable)."""
     return hashlib.blake2b(device.encode("utf-8"), key=bytes.fromhex(key), digest_size=16).hexdigest()

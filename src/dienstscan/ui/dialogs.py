@@ -111,6 +111,22 @@ def ask_save_as_after_lock_lost(parent: QWidget | None, message: str) -> bool:
     return box.clickedButton() is save_as
 
 
+def ask_new_session_code(parent: QWidget | None) -> bool:
+    """"Nieuwe code": True to make a fresh address and code, so old addresses stop working."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Nieuwe code")
+    box.setText("Een nieuw adres, een nieuwe QR-code en een nieuwe code maken?")
+    box.setInformativeText("Oude adressen, QR-codes en de oude code werken daarna niet meer, ook niet voor wie "
+                           "ze nog heeft. De antwoorden die al in de scan staan, blijven staan; een telefoon "
+                           "die opnieuw meedoet, telt als nieuwe deelnemer. Dit kan niet ongedaan worden gemaakt.")
+    make = box.addButton("&Nieuwe code maken", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton("Annuleren", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is make
+
+
 def ask_take_over_lock(parent: QWidget | None, message: str) -> bool:
     """The scan is open elsewhere: True to open it anyway (take the lock over)."""
     box = QMessageBox(parent)

@@ -340,3 +340,63 @@ def test_after_kill_9_the_restart_keeps_address_and_code_and_a_re_answer_replace
         assert saved.answers[item].individual == {"voorronde": ["niet"] * len(phones)}, item  # five phones, five answers
     assert saved.live_session is not None and len(saved.live_session.phones) == len(phones)
     assert all(device not in scan.read_text(encoding="utf-8") for device in phones)  # only keyed hashes
+
+
+# ---------------------------------------------------------------- "nieuwe code" (issue 25)
+
+
+async def _refused(s: aiohttp.ClientSession, address: str) -> tuple[int, str]:
+    async with s.get(address, allow_redirects=False, headers={"Accept": "text/html"}) as r:  # as a browser
+        return r.status, await r.text()
+
+
+def test_sessie_nieuwe_code_refuses_the_old_address_and_code_and_keeps_the_answers(tmp_path):
+    scan = tmp_path / "voorbeeld.dienstscan"
+    scan.write_bytes((ROOT / "examples" / "gemeente-voorbeeld.dienstscan").read_bytes())
+    data = tmp_path / "gegevens"
+    process, lines = _start_sessie(scan, data)
+    old_url, old_typed = lines[-2].strip(), lines[-1].split()[-1]
+    try:
+        [device] = _join_phones(old_url, 1)
+        given = _answer_items(old_url, device, 2)
+        _wait_for_ctrl_c(process, lines)
+    finally:
+        process.send_signal(signal.SIGINT)
+        _out, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    port = old_url.split(":")[2].split("/")[0]
+
+    renewed, lines = _start_sessie(scan, data, "--nieuwe-code", port=("--poort", port))
+    try:
+        assert any(line.startswith("Nieuwe code gemaakt: oude adressen") for line in lines), lines
+        new_url, new_typed = lines[-2].strip(), lines[-1].split()[-1]
+        assert new_url != old_url and new_typed != old_typed
+        assert new_url.split("/")[2] == old_url.split("/")[2]  # the same laptop and port: only the code is new
+        # saved before the first phone: a crash now cannot bring the old code back
+        assert storage.load_scan(scan).live_session.secret in new_url
+
+        async def scenario():
+            async with aiohttp.ClientSession() as s:
+                old_page = await _refused(s, old_url)
+                old_code = await _refused(s, "http://" + old_typed)
+                async with s.get(old_url + "api/sessie", params={"apparaat": device}) as r:
+                    old_api = r.status
+                fresh = await join(s, new_url)
+                status = await _answer(s, new_url, fresh, given[0][0], optie=given[0][1])
+                return old_page, old_code, old_api, status
+
+        old_page, old_code, old_api, status = asyncio.run(scenario())
+        _wait_for_ctrl_c(renewed, lines)
+    finally:
+        renewed.send_signal(signal.SIGINT)
+        _out, err = renewed.communicate(timeout=60)
+    assert renewed.returncode == 0, err
+    for refused_status, page in (old_page, old_code):
+        assert refused_status == 403 and "Geen toegang" in page and 'lang="nl"' in page  # a Dutch page
+    assert old_api == 403  # the old address's API is refused as well
+    assert status == 200  # the new address works
+    saved = storage.load_scan(scan)
+    for item, option in given:  # the answers given under the old code stay in the scan
+        assert option in saved.answers[item].individual["voorronde"]
+    assert saved.answers[given[0][0]].individual["voorronde"].count(given[0][1]) == 2  # a new phone: counted anew
+    assert saved.live_session.secret in new_url and len(saved.live_session.phones) == 1
