@@ -152,9 +152,10 @@ def _spreads(checklists: ChecklistSet, assessment: Assessment, fw: Framework) ->
         return None
     options: dict[str, str] = {}
     for s in sorted(ordered, key=lambda s: s.order):
-        for oid, label, count in s.counts:
-            if count:
-                options.setdefault(oid, label)
+        for r in round_spreads(checklists, s.item_id, assessment.answers.get(s.item_id)):  # every round's
+            for oid, label, count in r.counts:
+                if count:
+                    options.setdefault(oid, label)
     # Scale order (the first item's scale), options of other scales after it.
     scale_order = {oid: n for s in ordered for n, (oid, _, _) in enumerate(s.counts)}
     option_ids = sorted(options, key=lambda oid: scale_order.get(oid, 99))
