@@ -196,28 +196,6 @@ class Answer(_Doc):
     #: when set, so a scan without marks is the same file as before (and older versions read it).
     explanation_written_for: str | None = Field(default=None, exclude_if=lambda value: value is None)
 
-
-def stale_explanation_label(answer: Answer | None, scale: Scale | None) -> str | None:
-    """The earlier answer (its label) the explanation was written for, when it is kept but no
-    longer applies; None when the explanation is the present answer's own (or there is none)."""
-    if answer is None or not answer.explanation_written_for or not answer.explanation.strip():
-        return None
-    present = scale.option(answer.option) if scale is not None and answer.option else None
-    if present is not None and present.requires_explanation:
-        return None  # an answer that asks for one again: the text is its explanation
-    earlier = scale.option(answer.explanation_written_for) if scale is not None else None
-    return earlier.label if earlier is not None else answer.explanation_written_for
-
-
-def explanation_shown(answer: Answer | None, scale: Scale | None) -> str:
-    """The explanation as every output shows it: as written, or, when it was written for an earlier
-    answer, saying so before it (never as the present answer's explanation)."""
-    text = answer.explanation.strip() if answer is not None else ""
-    earlier = stale_explanation_label(answer, scale)
-    if earlier is None:
-        return text
-    return f"Niet meer van toepassing (geschreven bij het eerdere antwoord ‘{earlier}’): {text}"
-
     @field_validator("individual")
     @classmethod
     def _no_empty_round(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -239,6 +217,28 @@ def explanation_shown(answer: Answer | None, scale: Scale | None) -> str:
 
     def has_individual(self) -> bool:
         return any(self.individual.values())
+
+
+def stale_explanation_label(answer: Answer | None, scale: Scale | None) -> str | None:
+    """The earlier answer (its label) the explanation was written for, when it is kept but no
+    longer applies; None when the explanation is the present answer's own (or there is none)."""
+    if answer is None or not answer.explanation_written_for or not answer.explanation.strip():
+        return None
+    present = scale.option(answer.option) if scale is not None and answer.option else None
+    if present is not None and present.requires_explanation:
+        return None  # an answer that asks for one again: the text is its explanation
+    earlier = scale.option(answer.explanation_written_for) if scale is not None else None
+    return earlier.label if earlier is not None else answer.explanation_written_for
+
+
+def explanation_shown(answer: Answer | None, scale: Scale | None) -> str:
+    """The explanation as every output shows it: as written, or, when it was written for an earlier
+    answer, saying so before it (never as the present answer's explanation)."""
+    text = answer.explanation.strip() if answer is not None else ""
+    earlier = stale_explanation_label(answer, scale)
+    if earlier is None:
+        return text
+    return f"Niet meer van toepassing (geschreven bij het eerdere antwoord ‘{earlier}’): {text}"
 
 
 class KeyFigureValue(_Doc):
