@@ -60,6 +60,9 @@ def main(argv: list[str]) -> int:
     if "--maten" in argv:
         sizes = [int(s) for s in argv[argv.index("--maten") + 1].split(",")]
     with_pdf = "--alleen-word" not in argv and tagged.available()
+    if "--alleen-word" not in argv and not with_pdf:
+        print("Let op: WeasyPrint of Pango ontbreekt hier, dus alleen Word wordt gemeten "
+              "(installeer met tools/bootstrap.sh).", flush=True)
     per_action: dict[str, list[float]] = {"Word": [], "PDF": []}
     print(f"{'acties':>7} {'Word s':>8} {'ms/actie':>9} {'PDF s':>8} {'ms/actie':>9} {'pagina':>7}")
     for n in sizes:

@@ -13,8 +13,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))  # also works without the editable install
+sys.path.insert(0, str(ROOT))
 
 from dienstscan.checklists.schema import SCHEMA_RELPATH, checklist_schema_text  # noqa: E402
+from tools.generated import write_if_changed  # noqa: E402
 
 TARGET = ROOT / "checklists" / SCHEMA_RELPATH
 
@@ -24,21 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="alleen controleren of het schema actueel is")
     args = parser.parse_args(argv)
     text = checklist_schema_text()
-    current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else None
-    if args.check:
-        if current == text:
-            print(f"{TARGET.relative_to(ROOT)} is actueel.")
-            return 0
-        print(f"{TARGET.relative_to(ROOT)} is verouderd; voer uit: python tools/gen_schema.py", file=sys.stderr)
-        return 1
-    if current == text:
-        print(f"{TARGET.relative_to(ROOT)} was al actueel.")
-        return 0
-    TARGET.parent.mkdir(parents=True, exist_ok=True)
-    with TARGET.open("w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
-    print(f"{TARGET.relative_to(ROOT)} geschreven.")
-    return 0
+    return write_if_changed(TARGET, ROOT, text, check=args.check, command="tools/gen_schema.py")
 
 
 if __name__ == "__main__":

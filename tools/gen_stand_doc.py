@@ -14,9 +14,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))  # also works without the editable install
+sys.path.insert(0, str(ROOT))
 
 from dienstscan.checklists import load_checklists  # noqa: E402
 from dienstscan.checklists.statements import BEGIN_MARK, END_MARK, statements_markdown  # noqa: E402
+from tools.generated import write_if_changed  # noqa: E402
 
 TARGET = ROOT / "docs" / "stand-2026.md"
 
@@ -35,19 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     current = TARGET.read_text(encoding="utf-8")
     text = updated(current, statements_markdown(load_checklists(ROOT / "checklists")))
-    if args.check:
-        if current == text:
-            print(f"{TARGET.relative_to(ROOT)} is actueel.")
-            return 0
-        print(f"{TARGET.relative_to(ROOT)} is verouderd; voer uit: python tools/gen_stand_doc.py", file=sys.stderr)
-        return 1
-    if current == text:
-        print(f"{TARGET.relative_to(ROOT)} was al actueel.")
-        return 0
-    with TARGET.open("w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
-    print(f"{TARGET.relative_to(ROOT)} geschreven.")
-    return 0
+    return write_if_changed(TARGET, ROOT, text, check=args.check, command="tools/gen_stand_doc.py")
 
 
 if __name__ == "__main__":

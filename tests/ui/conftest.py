@@ -136,3 +136,22 @@ def new_assessment():
                           participants=[Participant(name="A. de Vries", role="projectleider")],
                           frameworks=["KA", "KB"], checklist_versions={"KA": "1.0", "KB": "2007"})
     return make
+
+
+@pytest.fixture
+def live_doc(qapp, checklists):
+    """A small open scan (the test checklists KA and KB) for the live-session tests; its session
+    is stopped and the scan closed without questions afterwards."""
+    import datetime as dt
+
+    from dienstscan.model import Assessment, Organisation
+    from dienstscan.ui import live_panel
+    from dienstscan.ui.document import ScanDocument
+
+    assessment = Assessment(organisation=Organisation(name="Gemeente Proef"), peildatum=dt.date(2026, 11, 29),
+                            frameworks=["KA", "KB"], checklist_versions={"KA": "1.0", "KB": "2007"})
+    document = ScanDocument(checklists, assessment)
+    yield document
+    live_panel.stop_session(document)
+    document.undo_stack.setClean()
+    document.close()

@@ -7,27 +7,18 @@ the session runs (stop it to choose another).
 
 from __future__ import annotations
 
-import datetime as dt
 import socket
 
 import pytest
 
-from dienstscan.model import Assessment, Organisation
 from dienstscan.ui import live_panel
-from dienstscan.ui.document import ScanDocument
 
 CHOSEN, OTHER = "127.0.0.3", "127.0.0.1"
 
 
 @pytest.fixture
-def doc(qapp, checklists):
-    assessment = Assessment(organisation=Organisation(name="Gemeente Proef"), peildatum=dt.date(2026, 11, 29),
-                            frameworks=["KA", "KB"], checklist_versions={"KA": "1.0", "KB": "2007"})
-    document = ScanDocument(checklists, assessment)
-    yield document
-    live_panel.stop_session(document)
-    document.undo_stack.setClean()
-    document.close()
+def doc(live_doc):
+    return live_doc
 
 
 def reachable(address: str, port: int) -> bool:

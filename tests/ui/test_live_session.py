@@ -71,14 +71,8 @@ def wait_ready(qtbot, session: LiveSession) -> LiveSession:
 
 
 @pytest.fixture
-def doc(qapp, checklists):
-    assessment = Assessment(organisation=Organisation(name="Gemeente Proef"), peildatum=dt.date(2026, 11, 29),
-                            frameworks=["KA", "KB"], checklist_versions={"KA": "1.0", "KB": "2007"})
-    document = ScanDocument(checklists, assessment)
-    yield document
-    live_panel.stop_session(document)
-    document.undo_stack.setClean()
-    document.close()
+def doc(live_doc):
+    return live_doc
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from aiohttp import web, web_response
 
+from ..storage.jsontext import json_depth
 from .limits import Limits
 
 log = logging.getLogger(__name__)
@@ -134,28 +135,6 @@ def cross_site(request: web.BaseRequest, hosts: set[str]) -> bool:
 
 def is_state_changing(request: web.BaseRequest) -> bool:
     return request.method not in SAFE_METHODS or request.headers.get("Upgrade", "").lower() == "websocket"
-
-
-def json_depth(text: str) -> int:
-    """How deep arrays and objects nest in ``text`` (brackets inside strings do not count)."""
-    depth = deepest = 0
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
-            depth -= 1
-    return deepest
 
 
 class BadBody(Exception):

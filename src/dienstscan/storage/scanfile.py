@@ -37,6 +37,7 @@ from .atomic import atomic_write
 from .limited import MAX_SCAN_BYTES, FileTooLarge, NotARegularFile, megabytes, read_limited
 from .errors import RepairableScanError, ScanFileError
 from .filenames import COMPANION_ROOM, exists_quietly, name_problem
+from .jsontext import looks_cut_off
 from .messages import WHAT_TO_DO, describe_os_error, describe_validation_error, field_path, save_failed_message
 from .migrations import CURRENT_FORMAT_VERSION, OLDEST_FORMAT_VERSION, MigrationError, upgrade
 from .scan_cache import ScanCache, cached_assessment, remember_assessment, scan_key
@@ -164,30 +165,6 @@ def save_scan(assessment: Assessment, path: Path, *, keep_backup: bool = True,
 
 
 # ---------------------------------------------------------------------------------------- load
-
-
-def _looks_cut_off(text: str) -> bool:
-    """Whether JSON text stops inside a string or with brackets still open."""
-    depth = 0
-    in_string = False
-    escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "{[":
-            depth += 1
-        elif char in "}]":
-            depth -= 1
-            if depth < 0:
-                return False
-    return in_string or depth > 0
 
 
 _BINARY_KINDS: tuple[tuple[bytes, str], ...] = (
@@ -353,7 +330,7 @@ def decode_scan(data: bytes, path: Path, checklists: ChecklistSet | None = None,
         raise _duplicate_keys_error(path, text) from None
     except json.JSONDecodeError as exc:
         stripped = text.lstrip()
-        if stripped[:1] in ("{", "[") and _looks_cut_off(text):
+        if stripped[:1] in ("{", "[") and looks_cut_off(text):
             raise _truncated(path, data) from None
         raise (
             _fail(

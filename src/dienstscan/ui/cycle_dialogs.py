@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -138,16 +137,12 @@ def ask_next_cycle(parent: QWidget | None, folder: Path) -> NextCycleRequest | N
 def ask_confirm_all(parent: QWidget | None, count: int, where: str) -> bool:
     """'Alle 12 antwoorden uit vorige scan bevestigen?' True to confirm them."""
     what = "het antwoord" if count == 1 else f"alle {count} antwoorden"
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Antwoorden uit vorige scan bevestigen")
-    box.setText(f"Wilt u {what} uit de vorige scan {where} bevestigen zoals {'het is' if count == 1 else 'ze zijn'}?")
-    box.setInformativeText("Doe dit alleen als u ze hebt nagelopen. U kunt het ongedaan maken met Ctrl+Z.")
-    confirm = box.addButton(f"{count} &bevestigen", QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton("Annuleren", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(cancel)
-    box.exec()
-    return box.clickedButton() is confirm
+    return dialogs.choose(
+        parent, icon=dialogs.Icon.Question, title="Antwoorden uit vorige scan bevestigen",
+        text=f"Wilt u {what} uit de vorige scan {where} bevestigen zoals {'het is' if count == 1 else 'ze zijn'}?",
+        informative="Doe dit alleen als u ze hebt nagelopen. U kunt het ongedaan maken met Ctrl+Z.",
+        buttons=[("confirm", f"{count} &bevestigen", dialogs.Role.AcceptRole), ("cancel", "Annuleren", dialogs.Role.RejectRole)],
+        default="cancel") == "confirm"
 
 
 def choose_baseline_file(parent: QWidget | None, folder: Path) -> Path | None:

@@ -8,6 +8,7 @@ file dialogs are the native ones; Qt's buttons are Dutch through the ``qtbase_nl
 from __future__ import annotations
 
 from pathlib import Path
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QUrl
@@ -21,6 +22,30 @@ if TYPE_CHECKING:
     from ..storage import RecoveryCopy
 
 FILE_FILTER = f"Dienstscan-bestanden (*{FILE_SUFFIX});;Alle bestanden (*)"
+
+Role = QMessageBox.ButtonRole
+Icon = QMessageBox.Icon
+
+
+def choose(parent: QWidget | None, *, icon: QMessageBox.Icon, title: str, text: str,
+           buttons: Sequence[tuple[str, str, QMessageBox.ButtonRole]], default: str | None = None,
+           informative: str = "", details: str = "") -> str | None:
+    """A message box with our own Dutch buttons, given as (key, label, role); the key of the one
+    clicked, or None when the box is closed another way (Esc, the window's cross)."""
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if informative:
+        box.setInformativeText(informative)
+    if details:
+        box.setDetailedText(details)
+    made = {key: box.addButton(label, role) for key, label, role in buttons}
+    if default is not None:
+        box.setDefaultButton(made[default])
+    box.exec()
+    clicked = box.clickedButton()
+    return next((key for key, button in made.items() if button is clicked), None)
 
 
 def open_scan_file(parent: QWidget | None, folder: Path) -> Path | None:
@@ -42,22 +67,11 @@ def save_scan_file(parent: QWidget | None, suggested: Path) -> Path | None:
 
 def ask_save_changes(parent: QWidget | None, name: str) -> Literal["save", "discard", "cancel"]:
     """'Wijzigingen opslaan?' with Opslaan / Niet opslaan / Annuleren."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Dienstscan")
-    box.setText(f"Wilt u de wijzigingen in '{name}' opslaan?")
-    box.setInformativeText("Als u niet opslaat, gaan uw wijzigingen verloren.")
-    save = box.addButton("&Opslaan", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("&Niet opslaan", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("Annuleren", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(save)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is save:
-        return "save"
-    if clicked is discard:
-        return "discard"
-    return "cancel"
+    chosen = choose(parent, icon=Icon.Warning, title="Dienstscan", text=f"Wilt u de wijzigingen in '{name}' opslaan?",
+                    informative="Als u niet opslaat, gaan uw wijzigingen verloren.",
+                    buttons=[("save", "&Opslaan", Role.AcceptRole), ("discard", "&Niet opslaan", Role.DestructiveRole),
+                             ("cancel", "Annuleren", Role.RejectRole)], default="save")
+    return "save" if chosen == "save" else "discard" if chosen == "discard" else "cancel"
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
@@ -72,11 +86,8 @@ def ask_recovery(parent: QWidget | None, copy: RecoveryCopy) -> Literal["restore
     """Offer a recovery copy found at start: Herstellen / Weggooien / Later."""
     when = copy.saved_at.astimezone()
     where = f"van '{copy.scan_path.name}'" if copy.scan_path else "die nog nooit is opgeslagen"
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Werk herstellen")
-    box.setText(f"Dienstscan is de vorige keer niet netjes afgesloten. Er is niet-opgeslagen werk "
-                f"gevonden van {copy.organisation}, een scan {where}.")
+    text = (f"Dienstscan is de vorige keer niet netjes afgesloten. Er is niet-opgeslagen werk "
+            f"gevonden van {copy.organisation}, een scan {where}.")
     info = f"Herstelkopie van {when:%d-%m-%Y} om {when:%H:%M}."
     if copy.changed_since and copy.scan_path is not None:
         info += (f" Let op: '{copy.scan_path.name}' is daarna nog gewijzigd (door de opdrachtregel of een ander "
@@ -84,62 +95,35 @@ def ask_recovery(parent: QWidget | None, copy: RecoveryCopy) -> Literal["restore
                  "blijft zoals het is. Sla het herstelde werk onder een andere naam op en vergelijk beide.")
     elif copy.state == "weg" and copy.scan_path is not None:
         info += f" Het bestand '{copy.scan_path}' bestaat niet meer; na herstellen kiest u waar u opslaat."
-    box.setInformativeText(info + " Wilt u dit werk herstellen?")
-    restore = box.addButton("&Herstellen", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("&Weggooien", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("&Later", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(restore)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is restore:
-        return "restore"
-    if clicked is discard:
-        return "discard"
-    return "later"
+    chosen = choose(parent, icon=Icon.Question, title="Werk herstellen", text=text,
+                    informative=info + " Wilt u dit werk herstellen?",
+                    buttons=[("restore", "&Herstellen", Role.AcceptRole), ("discard", "&Weggooien", Role.DestructiveRole),
+                             ("later", "&Later", Role.RejectRole)], default="restore")
+    return "restore" if chosen == "restore" else "discard" if chosen == "discard" else "later"
 
 
 def ask_save_as_after_lock_lost(parent: QWidget | None, message: str) -> bool:
     """Another Dienstscan took the scan over: True to save this work under another name."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Scan overgenomen")
-    box.setText(message)
-    save_as = box.addButton("Opslaan &als...", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Annuleren", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(save_as)
-    box.exec()
-    return box.clickedButton() is save_as
+    return choose(parent, icon=Icon.Warning, title="Scan overgenomen", text=message, default="save_as",
+                  buttons=[("save_as", "Opslaan &als...", Role.AcceptRole), ("cancel", "Annuleren", Role.RejectRole)]
+                  ) == "save_as"
 
 
 def ask_take_over_lock(parent: QWidget | None, message: str) -> bool:
     """The scan is open elsewhere: True to open it anyway (take the lock over)."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Scan al geopend")
-    box.setText(message)
-    take = box.addButton("&Toch openen", QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton("Annuleren", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(cancel)
-    box.exec()
-    return box.clickedButton() is take
+    return choose(parent, icon=Icon.Warning, title="Scan al geopend", text=message, default="cancel",
+                  buttons=[("take", "&Toch openen", Role.DestructiveRole), ("cancel", "Annuleren", Role.RejectRole)]
+                  ) == "take"
 
 
 def ask_repair_scan(parent: QWidget | None, message: str, repairs: list[str]) -> bool:
     """The scan holds what its rules forbid but can be set right without losing anything: True to
     open it set right (the file changes only when the user saves)."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Scan herstellen")
-    box.setText(message)
-    box.setInformativeText("Dienstscan kan de scan openen en dit herstellen; er gaat niets verloren:\n"
-                           + "\n".join(repairs)
-                           + "\n\nHet bestand verandert pas als u opslaat (de vorige versie blijft als "
-                             "reservekopie bewaard).")
-    repair = box.addButton("&Herstellen en openen", QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton("Annuleren", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(cancel)
-    box.exec()
-    return box.clickedButton() is repair
+    informative = ("Dienstscan kan de scan openen en dit herstellen; er gaat niets verloren:\n" + "\n".join(repairs)
+                   + "\n\nHet bestand verandert pas als u opslaat (de vorige versie blijft als reservekopie bewaard).")
+    return choose(parent, icon=Icon.Warning, title="Scan herstellen", text=message, informative=informative,
+                  buttons=[("repair", "&Herstellen en openen", Role.AcceptRole), ("cancel", "Annuleren", Role.RejectRole)],
+                  default="cancel") == "repair"
 
 
 def new_scan(parent: QWidget | None, checklists: ChecklistSet) -> Assessment | None:

@@ -239,6 +239,12 @@ class ScanDocument(QObject):
     def counts(self) -> dict:
         return node_counts(self.checklists, self.assessment)
 
+    def snapshot(self) -> tuple[ChecklistSet, Assessment, Assessment | None]:
+        """Checklists, a copy of the scan and of the baseline, for a worker thread that writes a
+        document: it never sees edits made while it runs."""
+        baseline = self.baseline.model_copy(deep=True) if self.baseline is not None else None
+        return self.checklists, self.assessment.model_copy(deep=True), baseline
+
     def set_baseline(self, baseline: Assessment | None, source_name: str = "") -> None:
         """Compare with ``baseline`` from now on (None: no comparison); ``source_name`` names its file."""
         self.baseline = baseline

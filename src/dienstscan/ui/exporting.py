@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QProgressDialog,
     QVBoxLayout,
@@ -75,16 +74,12 @@ def choose_import_path(parent: QWidget | None, folder: Path) -> Path | None:
 
 def ask_open_exported(parent: QWidget | None, path: Path) -> bool:
     """'Het verbeterplan is opgeslagen. Nu openen?' True to open it in the spreadsheet program."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle("Verbeterplan geëxporteerd")
-    box.setText(f"Het verbeterplan is opgeslagen als '{path.name}'.")
-    box.setInformativeText(f"Map: {path.parent}\n\nWilt u het nu openen in uw spreadsheetprogramma?")
-    open_button = box.addButton("&Openen", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("&Niet nu", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(open_button)
-    box.exec()
-    return box.clickedButton() is open_button
+    return dialogs.choose(
+        parent, icon=dialogs.Icon.Information, title="Verbeterplan geëxporteerd",
+        text=f"Het verbeterplan is opgeslagen als '{path.name}'.",
+        informative=f"Map: {path.parent}\n\nWilt u het nu openen in uw spreadsheetprogramma?",
+        buttons=[("open", "&Openen", dialogs.Role.AcceptRole), ("later", "&Niet nu", dialogs.Role.RejectRole)],
+        default="open") == "open"
 
 
 open_file = dialogs.open_in_system  # one home; tests replace it here
@@ -202,10 +197,7 @@ def export_plan_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | None
         return None
     from ..operations import export_plan
 
-    checklists = doc.checklists
-    snapshot = doc.assessment.model_copy(deep=True)  # the worker never sees later edits
-    baseline = doc.baseline  # the scan the dashboard compares with: adds Voortgang
-    baseline = baseline.model_copy(deep=True) if baseline is not None else None
+    checklists, snapshot, baseline = doc.snapshot()  # the baseline adds Voortgang
     try:
         run_with_progress(parent, "Verbeterplan wordt geschreven…",
                           lambda: export_plan(checklists, snapshot, target, baseline=baseline))

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from ..logs import log_path
 from ..storage import SaveError
@@ -82,18 +82,12 @@ def ask_report_path(parent: QWidget | None, suggested: Path) -> Path | None:
 
 def ask_open_report(parent: QWidget | None, path: Path) -> Literal["open", "folder", "close"]:
     """'Rapport opgeslagen' with *Openen*, *Map tonen* and *Sluiten*."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle("Rapport opgeslagen")
-    box.setText(f"Het rapport is opgeslagen als '{path.name}'.")
-    box.setInformativeText(f"Map: {path.parent}")
-    open_button = box.addButton("&Openen", QMessageBox.ButtonRole.AcceptRole)
-    folder_button = box.addButton("&Map tonen", QMessageBox.ButtonRole.ActionRole)
-    box.addButton("&Sluiten", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(open_button)
-    box.exec()
-    clicked = box.clickedButton()
-    return "open" if clicked is open_button else "folder" if clicked is folder_button else "close"
+    chosen = dialogs.choose(
+        parent, icon=dialogs.Icon.Information, title="Rapport opgeslagen", text=f"Het rapport is opgeslagen als '{path.name}'.",
+        informative=f"Map: {path.parent}", default="open",
+        buttons=[("open", "&Openen", dialogs.Role.AcceptRole), ("folder", "&Map tonen", dialogs.Role.ActionRole),
+                 ("close", "&Sluiten", dialogs.Role.RejectRole)])
+    return "open" if chosen == "open" else "folder" if chosen == "folder" else "close"
 
 
 open_location = dialogs.open_in_system  # one home; tests replace it here
@@ -138,10 +132,7 @@ def export_report_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | No
         dialogs.show_error(parent, "Rapport maken",
                            f"{path.name}: kies een bestandsnaam die eindigt op .pdf, .docx of .html.")
         return None
-    checklists = doc.checklists
-    snapshot = doc.assessment.model_copy(deep=True)  # the worker never sees later edits
-    baseline = doc.baseline  # the scan the dashboard compares with: adds Voortgang
-    baseline = baseline.model_copy(deep=True) if baseline is not None else None
+    checklists, snapshot, baseline = doc.snapshot()  # the baseline adds Voortgang
     try:
         _write_with_progress(parent, lambda progress: write_report(checklists, snapshot, path, baseline=baseline,
                                                                    progress=progress))

@@ -36,13 +36,19 @@ def _refused_by_lock(capsys, scan, lock_bytes, before, *argv):
     assert lock_path(scan).read_bytes() == lock_bytes
 
 
-def test_import_plan_ja_honours_the_lock(tmp_path, capsys):
+def _scan_and_plan(tmp_path):
+    """A scan with one own action and its exported plan."""
     scan = write_scan(tmp_path, "a.dienstscan", "Gemeente A", "niet")
     assessment = load_scan(scan)
     add_own_action(assessment, "Eigen actie")
     save_scan(assessment, scan, keep_backup=False)
     plan = tmp_path / "plan.xlsx"
     assert main(["export", str(scan), "-o", str(plan), *CL]) == 0
+    return scan, plan
+
+
+def test_import_plan_ja_honours_the_lock(tmp_path, capsys):
+    scan, plan = _scan_and_plan(tmp_path)
     wb = load_workbook(plan)
     ws = wb["Werkblad PDCA"]
     header = {c.value: c.column for c in ws[3]}
@@ -103,12 +109,7 @@ def test_a_recent_damaged_lock_is_refused_and_taken_over_only_when_asked(tmp_pat
 def test_a_lock_of_a_reused_pid_names_the_lock_file_and_the_way_out(tmp_path, capsys):
     """The process of the lock is gone, but its number now belongs to another program (here: this
     one): the command cannot tell, so it says which file to check and how to take it over."""
-    scan = write_scan(tmp_path, "a.dienstscan", "Gemeente A", "niet")
-    assessment = load_scan(scan)
-    add_own_action(assessment, "Eigen actie")
-    save_scan(assessment, scan, keep_backup=False)
-    plan = tmp_path / "plan.xlsx"
-    assert main(["export", str(scan), "-o", str(plan), *CL]) == 0
+    scan, plan = _scan_and_plan(tmp_path)
     held = _hold(scan)
     capsys.readouterr()
     assert main(["import-plan", str(plan), str(scan), "--ja", *CL]) == 1

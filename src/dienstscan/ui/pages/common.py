@@ -107,6 +107,22 @@ def is_narrow(widget: QWidget, width: int) -> bool:
     return width < NARROW_PAGE
 
 
+class NarrowLayout:
+    """Mixin (before ``QWidget``) for a page with a narrow layout: ``set_narrow(narrow)`` is called
+    whenever the page is resized or shown, with ``is_narrow`` deciding."""
+
+    def set_narrow(self, narrow: bool) -> None:
+        raise NotImplementedError
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.set_narrow(is_narrow(self, event.size().width()))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.set_narrow(is_narrow(self, self.width()))
+
+
 def bold_label(text: str) -> QLabel:
     label = SelectableLabel(text)
     font = QFont(label.font())

@@ -38,7 +38,7 @@ from ..cycle_widgets import PreviousCycleBar
 from ..document import ScanDocument
 from ..icons import state_icon
 from ..widgets import FlowLayout, OptionalDateEdit, TwoWayGrid, route_undo_to_document
-from .common import bold_label, heading, is_narrow, text_label, vertical_scroll
+from .common import NarrowLayout, bold_label, heading, text_label, vertical_scroll
 from .item_analysis import AnalysisBox
 
 #: Plain keys 1..9 choose the n-th option.
@@ -53,7 +53,7 @@ def option_key_index(event: QKeyEvent) -> int | None:
     return None if n is None else n - 1
 
 
-class ItemPage(QWidget):
+class ItemPage(NarrowLayout, QWidget):
     """The page of one item; ``show_item(item_id)`` switches it to another item.
 
     About 320 lines: most of it is the form built once in ``__init__`` (each field with its label
@@ -254,14 +254,6 @@ class ItemPage(QWidget):
         doc.changed.connect(self._on_changed)
 
     # ------------------------------------------------------------------ narrow screens
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        self.set_narrow(is_narrow(self, event.size().width()))
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        self.set_narrow(is_narrow(self, self.width()))
 
     def set_narrow(self, narrow: bool) -> None:
         """Evidence fields, analysis lists and Vorige/Volgende over more rows (``narrow``), or

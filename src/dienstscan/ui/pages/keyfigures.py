@@ -35,7 +35,7 @@ from ...scoring.dutch import number
 from ..document import ScanDocument
 from ..plan_commands import set_key_figure
 from ..widgets import OptionalDateEdit, TwoWayGrid, route_undo_to_document
-from .common import RefreshWhenShown, bold_label, heading, is_narrow, text_label, vertical_scroll
+from .common import NarrowLayout, RefreshWhenShown, bold_label, heading, text_label, vertical_scroll
 from .dashboard import benchmark_verdict, comparison_text
 
 ERROR_STYLE = "color: #9c0006; font-weight: bold;"
@@ -366,7 +366,7 @@ class KeyFigureRow:
         self.summary.setToolTip(full)
 
 
-class KeyFiguresPage(RefreshWhenShown, QWidget):
+class KeyFiguresPage(NarrowLayout, RefreshWhenShown, QWidget):
     """All key figures of the checklists in one table, entered and compared with norms and references."""
 
     openItem = Signal(str)
@@ -413,14 +413,6 @@ class KeyFiguresPage(RefreshWhenShown, QWidget):
         outer.addWidget(self.scroll)
         doc.changed.connect(self._on_changed)
         self.refresh()
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        self.set_narrow(is_narrow(self, event.size().width()))
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        self.set_narrow(is_narrow(self, self.width()))
 
     def set_narrow(self, narrow: bool) -> None:
         """Each key figure over three lines on a narrow page (no column headers), else a table."""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 from ...export.forms import FormFileError, read_participant_forms, write_participant_forms
 from ...scoring.spread import most_different_first, spread
 from ...operations import apply_form_answers
+from .. import dialogs
 from ..document import ScanDocument
 from .commands import apply_forms
 
@@ -38,15 +39,9 @@ def ask_form_files(parent: QWidget | None, start: Path) -> list[Path]:
 
 
 def confirm(parent: QWidget | None, text: str, details: str) -> bool:
-    box = QMessageBox(parent)
-    box.setWindowTitle(TITLE)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setText(text)
-    box.setDetailedText(details)
-    ok = box.addButton("&Overnemen", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Annuleren", QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    return box.clickedButton() is ok
+    return dialogs.choose(parent, icon=dialogs.Icon.Question, title=TITLE, text=text, details=details,
+                          buttons=[("ok", "&Overnemen", dialogs.Role.AcceptRole), ("cancel", "Annuleren", dialogs.Role.RejectRole)]
+                          ) == "ok"
 
 
 def show_message(parent: QWidget | None, text: str, details: str = "") -> None:
