@@ -202,6 +202,10 @@ class _Doc:
         self.checklists, self.assessment, self.path = checklists, assessment, path
         self.baseline = None  # no comparison
 
+    def snapshot(self):
+        """As ``ScanDocument.snapshot`` (main's 708bd71 made the dialog ask for it)."""
+        return self.checklists, self.assessment.model_copy(deep=True), self.baseline
+
 
 @pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html"])
 def test_export_report_dialog_writes_the_chosen_format(qtbot, tmp_path, monkeypatch, report_scan, fake_dialogs,
