@@ -663,7 +663,8 @@ def score(checklists: ChecklistSet, assessment: Assessment) -> ScoreReport:
 
 
 def item_state(checklists: ChecklistSet, assessment: Assessment, item_id: str) -> ItemState:
-    """The state of one item for the GUI tree: out of scope, unanswered, explanation missing, answered.
+    """The state of one item for the GUI tree: out of scope, unanswered, unknown (answered with an
+    option that says it is not known, e.g. "Onbekend"), explanation missing, answered.
 
     Raises ``KeyError`` for an item id the checklists do not have.
     """
@@ -676,7 +677,7 @@ def item_state(checklists: ChecklistSet, assessment: Assessment, item_id: str) -
         return "unanswered"
     if answer is not None and _needs_explanation(option, answer):
         return "explanation_missing"
-    return "answered"
+    return "unknown" if option.unknown else "answered"
 
 
 def _count(items: tuple[_ItemIx, ...], answers: dict[str, Answer], counts: NodeCounts) -> None:
@@ -687,7 +688,10 @@ def _count(items: tuple[_ItemIx, ...], answers: dict[str, Answer], counts: NodeC
         if option is None:
             counts.unanswered += 1
             continue
-        counts.answered += 1
+        if option.unknown:
+            counts.unknown += 1
+        else:
+            counts.answered += 1
         if answer is not None and _needs_explanation(option, answer):
             counts.explanation_missing += 1
 
@@ -713,6 +717,7 @@ def node_counts(checklists: ChecklistSet, assessment: Assessment) -> dict[str, N
                 fw_counts.total += s_counts.total
                 fw_counts.answered += s_counts.answered
                 fw_counts.unanswered += s_counts.unanswered
+                fw_counts.unknown += s_counts.unknown
                 fw_counts.explanation_missing += s_counts.explanation_missing
         result[fw_id] = fw_counts
     return result

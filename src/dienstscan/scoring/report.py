@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
-ItemState = Literal["unanswered", "answered", "explanation_missing", "out_of_scope"]
+ItemState = Literal["unanswered", "unknown", "answered", "explanation_missing", "out_of_scope"]
 
 
 class _Report:
@@ -276,18 +276,24 @@ class NodeCounts(_Report):
 
     total: int = 0
     answered: int = 0
+    """Items with a known answer: an answer that says it is not known ("Onbekend") is not counted
+    here but in ``unknown``, as in the dashboard's and the report's completeness."""
     unanswered: int = 0
+    unknown: int = 0
     explanation_missing: int = 0
     out_of_scope: bool = False
 
     @property
     def state(self) -> str:
         """The node's state, as ``item_state`` gives one for an item: ``out_of_scope``,
-        ``explanation_missing``, ``answered`` (every item) or ``unanswered``."""
+        ``explanation_missing``, ``answered`` (every item), ``unknown`` (every item has an answer,
+        some of them "Onbekend") or ``unanswered``."""
         if self.out_of_scope:
             return "out_of_scope"
         if self.explanation_missing:
             return "explanation_missing"
         if self.total and self.answered == self.total:
             return "answered"
+        if self.total and self.answered + self.unknown == self.total:
+            return "unknown"
         return "unanswered"

@@ -15,6 +15,7 @@ from ..resources import assets_dir
 
 STATE_LABELS = {
     "unanswered": "nog niet beantwoord",
+    "unknown": "antwoord 'Onbekend'",
     "answered": "beantwoord",
     "explanation_missing": "uitleg ontbreekt",
     "out_of_scope": "buiten de scan",
@@ -64,6 +65,16 @@ def _draw_state(painter: QPainter, state: str, size: float) -> None:
     elif state == "out_of_scope":
         painter.setPen(QPen(QColor("#777777"), size * 0.12, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         painter.drawLine(QPointF(size * 0.25, size / 2), QPointF(size * 0.75, size / 2))
+    elif state == "unknown":  # an open circle with a question mark: answered, but not known
+        painter.setPen(QPen(QColor("#5a5a5a"), size * 0.09))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(r.adjusted(size * 0.05, size * 0.05, -size * 0.05, -size * 0.05))
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(max(6, int(size * 0.55)))
+        painter.setFont(font)
+        painter.setPen(QColor("#5a5a5a"))
+        painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, "?")
     else:  # unanswered
         painter.setPen(QPen(QColor("#5a5a5a"), size * 0.09))
         painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -27,6 +27,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 def counts_text(counts) -> str:
     """'3 van 8 beantwoord, 1 uitleg ontbreekt' for tooltips; the short form goes in the label."""
     text = f"{counts.answered} van {counts.total} beantwoord"
+    if counts.unknown:
+        text += f", {counts.unknown} met antwoord 'Onbekend'"
     if counts.explanation_missing:
         text += f", bij {counts.explanation_missing} ontbreekt de uitleg"
     if counts.out_of_scope:
@@ -37,6 +39,8 @@ def counts_text(counts) -> str:
 def counts_short(counts) -> str:
     """'5/8' for the count column; '5/8 (2 ⚠)' when explanations are missing (the icon says which)."""
     text = f"{counts.answered}/{counts.total}"
+    if counts.unknown:
+        text += f" ({counts.unknown} ?)"
     if counts.explanation_missing:
         text += f" ({counts.explanation_missing} ⚠)"
     return text

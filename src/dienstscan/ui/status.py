@@ -65,7 +65,10 @@ class ScanStatus:
         total = sum(c.total for c in in_scope)
         answered = sum(c.answered for c in in_scope)
         missing = sum(c.explanation_missing for c in in_scope)
+        unknown = sum(c.unknown for c in in_scope)
         text = f"{answered} van {total} beantwoord"
+        if unknown:
+            text += f"  ·  {unknown} met antwoord 'Onbekend'"
         if missing:
             text += f"  ·  uitleg ontbreekt bij {missing}"
         self.counts.setText(text)

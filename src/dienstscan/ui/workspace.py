@@ -248,7 +248,7 @@ class Workspace(QSplitter):
         n = len(order)
         for k in range(1, n + 1):
             candidate = order[(start + direction * k) % n]
-            if not unanswered or self.doc.item_state(candidate) in ("unanswered", "explanation_missing"):
+            if not unanswered or self.doc.item_state(candidate) in ("unanswered", "unknown", "explanation_missing"):
                 return candidate
         return None
 

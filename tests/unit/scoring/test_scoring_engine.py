@@ -170,3 +170,22 @@ def test_answer_without_option_is_unanswered(checklists):
     scan.answers["BSC-01"] = Answer(notes="nog bespreken")
     assert item_state(checklists, scan, "BSC-01") == "unanswered"
     assert "BSC-01" in fw(score(checklists, scan), "BSC").unanswered
+
+
+def test_an_unknown_answer_is_not_counted_as_answered_in_the_tree_either(checklists):
+    """The tree, the overview and the status bar count what the dashboard and the report count
+    (issue 24 point 4): 'Onbekend' is an answer that is not known, not a known answer."""
+    [option] = [o for o in checklists.scales["invoering"].options if o.id == "onbekend"]
+    object.__setattr__(option, "unknown", True)  # as the shipped scales mark it
+    scan = make_assessment({"5B-1.01": "ingevoerd", "5B-1.02": "ingevoerd", "5B-1.03": "ingevoerd",
+                            "5B-2.01": "ingevoerd", "5B-2.02": "ingevoerd", "5B-2.03": "onbekend"})
+    assert item_state(checklists, scan, "5B-2.03") == "unknown"
+    counts = node_counts(checklists, scan)
+    five, second = counts["5B"], counts["5B-2"]
+    assert (five.total, five.answered, five.unknown, five.unanswered) == (6, 5, 1, 0)
+    assert five.state == "unknown" and second.state == "unknown" and counts["5B-1"].state == "answered"
+    assert five.answered == fw(score(checklists, scan), "5B").tally.answered  # one count, everywhere
+    scan.answers["5B-2.03"].option = "ingevoerd"
+    assert node_counts(checklists, scan)["5B"].state == "answered"
+    del scan.answers["5B-2.03"]
+    assert node_counts(checklists, scan)["5B"].state == "unanswered"
