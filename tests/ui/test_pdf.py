@@ -202,9 +202,11 @@ class _Doc:
         self.checklists, self.assessment, self.path = checklists, assessment, path
         self.baseline = None  # no comparison
 
+    @property
     def snapshot(self):
-        """As ``ScanDocument.snapshot`` (main's 708bd71 made the dialog ask for it)."""
-        return self.checklists, self.assessment.model_copy(deep=True), self.baseline
+        from dienstscan.ui.document import ScanDocument
+
+        return ScanDocument.snapshot.__get__(self)  # the document's own copy for the worker
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html"])

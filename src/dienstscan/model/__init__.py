@@ -5,11 +5,14 @@ from .assessment import (
     ACTION_FIELD_LABELS,
     ACTION_STATUS_LABELS,
     EVIDENCE_BASIS_LABELS,
+    INDIVIDUAL_ROUND_LABELS,
+    INDIVIDUAL_ROUNDS,
     PRIORITY_LABELS,
     Action,
     Answer,
     Assessment,
     Evidence,
+    IndividualRound,
     KeyFigureValue,
     LiveIdentity,
     LiveRound,
@@ -46,6 +49,9 @@ from .checklist import (
 )
 
 __all__ = [
+    "INDIVIDUAL_ROUND_LABELS",
+    "INDIVIDUAL_ROUNDS",
+    "IndividualRound",
     "BENCHMARK_KIND_LABELS",
     "DIRECTION_LABELS",
     "PROVENANCE_LABELS",

@@ -69,6 +69,11 @@ _OWNED_FIELDS = {
 }
 
 
+#: An edit of one round of the individual answers (``"individual:snelle_ronde"``) owns only that
+#: round: undoing a quick-round key leaves the phones' voorronde and live answers as they are.
+_ROUND_FIELD = "individual:"
+
+
 def _owned(field: str) -> tuple[str, ...]:
     if field in _OWNED_FIELDS:
         return _OWNED_FIELDS[field]
@@ -101,8 +106,12 @@ class AnswerEdit(QUndoCommand):
         current = self.doc.assessment.answers.get(self.item_id)
         result = current.model_copy(deep=True) if current is not None else Answer()
         source = source if source is not None else Answer()
-        for name in _owned(self.field):
-            setattr(result, name, getattr(source.model_copy(deep=True), name))
+        if self.field.startswith(_ROUND_FIELD):
+            round_ = self.field[len(_ROUND_FIELD):]
+            result.individual = {**result.individual, round_: source.individual_in(round_)}
+        else:
+            for name in _owned(self.field):
+                setattr(result, name, getattr(source.model_copy(deep=True), name))
         self.doc._put_answer(self.item_id, None if result == Answer() else result)
 
     def redo(self) -> None:

@@ -33,7 +33,7 @@ from ...model import EVIDENCE_BASIS_LABELS
 from ...scoring.spread import disagreement_text
 from ...model.checklist import ORGANISATION_KIND_LABELS, Item
 from ...plan import status_label
-from ...scoring.spread import item_spread
+from ...scoring.spread import ItemSpread, round_spreads
 from ..cycle_widgets import PreviousCycleBar
 from ..document import ScanDocument
 from ..icons import state_icon
@@ -51,6 +51,14 @@ def option_key_index(event: QKeyEvent) -> int | None:
         return None
     n = _NUMBER_KEYS.get(Qt.Key(event.key()))
     return None if n is None else n - 1
+
+
+def _round_counts(s: ItemSpread) -> str:
+    """'Ja 3 · Nee 1 (4 antwoorden, verschil: middel)' of one round."""
+    counts = " · ".join(f"{label} {c}" for _, label, c in s.counts if c) or "geen bekende opties"
+    n = s.total + s.unknown
+    unknown = f", {s.unknown} onbekend" if s.unknown else ""
+    return f"{counts} ({n} {'antwoord' if n == 1 else 'antwoorden'}{unknown}, verschil: {disagreement_text(s.disagreement)})"
 
 
 class ItemPage(NarrowLayout, QWidget):
@@ -382,15 +390,12 @@ class ItemPage(NarrowLayout, QWidget):
             self.group.setExclusive(True)
             self.clear_button.setEnabled(option is not None)
             self.option_help.setText(option.description if option and option.description else "")
-            individual = answer.individual if answer else []
-            if individual:
-                s = item_spread(self.doc.checklists, self.item_id, individual)
-                counts = " · ".join(f"{label} {c}" for _, label, c in s.counts if c) or "geen bekende opties"
-                n = len(individual)
-                self.spread_label.setText(
-                    f"Individuele antwoorden: {counts} ({n} {'antwoord' if n == 1 else 'antwoorden'}, "
-                    f"verschil: {disagreement_text(s.disagreement)})")
-            self.spread_label.setVisible(bool(individual))
+            # one line per round (one answer per person per round): rounds are never added up
+            rounds = round_spreads(self.doc.checklists, self.item_id, answer)
+            if rounds:
+                self.spread_label.setText("Individuele antwoorden\n" + "\n".join(
+                    f"{s.round_label}: {_round_counts(s)}" for s in rounds))
+            self.spread_label.setVisible(bool(rounds))
 
             required = bool(option and option.requires_explanation)
             self.explanation_label.setText("&Uitleg (verplicht bij dit antwoord: pas toe of leg uit):" if required

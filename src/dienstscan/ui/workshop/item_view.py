@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLayout, QVBoxLa
 
 from ...model import ChecklistSet
 from ...participation.content import COMMENT_PREFIX
-from ...scoring.spread import item_spread
+from ...scoring.spread import round_spreads, rounds_text
 from ..document import ScanDocument
 from .overlays import fill_fonts, font, text_label
 from .reveal_chart import RevealChart
@@ -117,11 +117,10 @@ class ItemView(QWidget):
         else:
             self.poll_label.setText("Draagvlak: nog geen stemmen (J · T · N)")
         self.reveal_chart.hide()
-        individual = answer.individual if answer else []
-        if individual:
-            spread = item_spread(checklists, item_id, individual)
-            self.spread_label.setText(f"Individueel vooraf (anoniem): {spread.text()}")
-        self.spread_label.setVisible(bool(individual))
+        rounds = round_spreads(checklists, item_id, answer)  # per round: one answer per person per round
+        if rounds:
+            self.spread_label.setText(f"Individueel vooraf (anoniem): {rounds_text(rounds)}")
+        self.spread_label.setVisible(bool(rounds))
 
         option = scale.option(answer.option) if answer and answer.option else None
         explanation = answer.explanation.strip() if answer else ""
