@@ -61,10 +61,11 @@ from ...model.assessment import (  # noqa: I001
     Action,
     Answer,
     Assessment,
+    explanation_shown,
 )
 from ...model.checklist import ChecklistSet, Framework, Item
 from ...scoring import ScoreReport, score
-from ...scoring.spread import item_spread
+from ...scoring.spread import round_spreads
 from ...cycle import compare_scans
 from ...storage import atomic_write_bytes
 from ..common.plan_view import DECISION_CHOICES, decision_record, decision_text, is_proposal, plan_order, split_plan
@@ -640,23 +641,29 @@ def _fill_page(widths: list[float], columns: list[tuple[str, float, bool]], rows
 
 def has_individual_answers(assessment: Assessment) -> bool:
     """True when any item of the scan has individual (workshop) answers."""
-    return any(answer.individual for answer in assessment.answers.values())
+    return any(answer.has_individual() for answer in assessment.answers.values())
 
 
-def spread_cell_text(checklists: ChecklistSet, item_id: str, agreed: str | None, individual: list[str]) -> str | None:
-    """'Ingevoerd 3 · Niet ingevoerd 1 (4 antwoorden)', plus a note when the agreed answer is not
-    (one of) the option(s) most participants chose; None without individual answers."""
-    if not individual:
+def spread_cell_text(checklists: ChecklistSet, item_id: str, answer: Answer | None) -> str | None:
+    """One line per round, 'Voorronde: Ingevoerd 3 · Niet ingevoerd 1 (4 antwoorden)' (one answer
+    per person per round; rounds are not added up), plus a note when the agreed answer is not (one
+    of) the option(s) most participants chose in the last round; None without individual answers."""
+    rounds = round_spreads(checklists, item_id, answer)
+    if not rounds or answer is None:
         return None
-    s = item_spread(checklists, item_id, individual)
-    text = s.text()
-    if s.unknown:
-        text += f"; {s.unknown} onbekend"
-    top = s.most_chosen()
-    if agreed and top and agreed not in top:
-        labels = {oid: label for oid, label, _ in s.counts}
-        text += f"\nLet op: afspraak wijkt af van meest gekozen ({' / '.join(labels[t] for t in top)})."
-    return text
+    lines = []
+    for s in rounds:
+        text = s.text()
+        if s.unknown:
+            text += f"; {s.unknown} onbekend"
+        lines.append(f"{s.round_label}: {text}")
+    last = rounds[-1]
+    top = last.most_chosen()
+    if answer.option and top and answer.option not in top:
+        labels = {oid: label for oid, label, _ in last.counts}
+        lines.append(f"Let op: afspraak wijkt af van meest gekozen in {last.round_label.lower()} "
+                     f"({' / '.join(labels[t] for t in top)}).")
+    return "\n".join(lines)
 
 
 #: header, width, wraps, the cell value of an item (and its section's heading)
@@ -723,7 +730,7 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
         printed += [("Stand 2026", 26, True, lambda item, _: current_short(checklists, item) or None)]
     printed += [("Antwoord", 14, True, lambda item, _: option_label(item)),
                 ("Uitleg / toelichting", 30, True,
-                 lambda item, _: (answer_of(item).explanation or None) if answer_of(item) else None)]
+                 lambda item, _: explanation_shown(answer_of(item), checklists.scale_for(item.id)) or None)]
     # Rights and duties (BSC) first on screen: printed beside Stand 2026 they took the page to 6.8 pt.
     # Screen-only columns are wide (paper does not pay for them), so they do not make the printed
     # rows taller than their own text needs.
@@ -742,8 +749,7 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
                    ("nee", 8, False, poll("nee"))]
     if has_spread:
         screen.append(("Spreiding deelnemers", 50, True,
-                       lambda item, _: spread_cell_text(checklists, item.id, answer_of(item).option if answer_of(item) else None,
-                                                        answer_of(item).individual if answer_of(item) else [])))
+                       lambda item, _: spread_cell_text(checklists, item.id, answer_of(item))))
     screen.append(("Bron", 60, True, lambda item, _: source(item)))
     full = printed + screen
     columns = [(header, width, wraps) for header, width, wraps, _ in full]

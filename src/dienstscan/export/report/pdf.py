@@ -133,7 +133,35 @@ def _weasyprint():
         import weasyprint
     except (ImportError, OSError) as exc:  # OSError: Pango's libraries are missing (Windows without GTK)
         raise PdfUnavailable(str(exc)) from exc
+    _remember_page_references()
     return weasyprint
+
+
+def _remember_page_references() -> None:
+    """Make ``pydyf.PDF.page_references`` a remembered value instead of a new tuple of every page
+    on each use.
+
+    WeasyPrint's PDF/UA tagging asks for it once per tagged element, so writing a tagged PDF took
+    time in pages x elements: at 20,000 actions (about 2,900 pages) that was half of the PDF's time
+    (issue 29, ``benchmarks/bench_linear.py``). The value is the same tuple, made again only when
+    a page was added; pydyf itself is not changed otherwise.
+    """
+    import pydyf
+
+    if getattr(pydyf.PDF, "_dienstscan_remembers_pages", False):
+        return
+    build = pydyf.PDF.page_references.fget
+
+    def page_references(pdf) -> tuple:
+        count = len(pdf.pages["Kids"])
+        remembered = pdf.__dict__.get("_dienstscan_page_references")
+        if remembered is None or remembered[0] != count:
+            remembered = (count, build(pdf))
+            pdf.__dict__["_dienstscan_page_references"] = remembered
+        return remembered[1]
+
+    pydyf.PDF.page_references = property(page_references)
+    pydyf.PDF._dienstscan_remembers_pages = True
 
 
 def available() -> bool:
