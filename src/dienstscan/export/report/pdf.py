@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html as html_lib
+import os
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -128,7 +130,20 @@ class PdfUnavailable(RuntimeError):
     """WeasyPrint (or the Pango it needs) cannot be loaded on this machine."""
 
 
+def bundled_fontconfig() -> Path | None:
+    """In a Windows build with Pango bundled (installer/dienstscan.spec), fontconfig's configuration
+    beside it: ``_internal/etc/fonts/fonts.conf``. None elsewhere (a system's own Pango finds its own)."""
+    if not getattr(sys, "frozen", False):
+        return None
+    conf = Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "etc" / "fonts" / "fonts.conf"
+    return conf if conf.is_file() else None
+
+
 def _weasyprint():
+    conf = bundled_fontconfig()
+    if conf is not None and "FONTCONFIG_FILE" not in os.environ:  # a user's own setting wins
+        os.environ["FONTCONFIG_FILE"] = str(conf)
+        os.environ.setdefault("FONTCONFIG_PATH", str(conf.parent))
     try:
         import weasyprint
     except (ImportError, OSError) as exc:  # OSError: Pango's libraries are missing (Windows without GTK)
