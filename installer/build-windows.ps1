@@ -26,7 +26,12 @@
 param(
     [string]$CertThumbprint = $env:DIENSTSCAN_CERT_THUMBPRINT,
     [string]$TimestampUrl = "http://timestamp.digicert.com",
-    [switch]$SkipSign
+    [switch]$SkipSign,
+    # Pango and its DLLs (MSYS2's mingw-w64-ucrt-x86_64-pango) for the tagged PDF report; the
+    # bundle carries them and the smoke test checks the PDF is tagged. -WithoutPango builds
+    # without them: the report is then printed through Qt, untagged (say so when handing it out).
+    [string]$PangoBin = "C:\msys64\ucrt64\bin",
+    [switch]$WithoutPango
 )
 $ErrorActionPreference = "Stop"
 Set-Location (Split-Path -Parent $PSScriptRoot)
@@ -56,6 +61,15 @@ Step "2. Pictogrammen"
 Run $Py @("installer\make_icons.py", "--out", "build\icons")
 
 Step "3. Bundel (PyInstaller, one-folder)"
+if ($WithoutPango) {
+    Remove-Item Env:\DIENSTSCAN_PANGO_BIN -ErrorAction SilentlyContinue
+    Write-Host "   LET OP: zonder Pango (-WithoutPango): het PDF-rapport wordt niet getagd"
+} else {
+    if (-not (Test-Path "$PangoBin\libpango-1.0-0.dll")) {
+        Fail "Pango ontbreekt in $PangoBin (installeer MSYS2 en: pacman -S mingw-w64-ucrt-x86_64-pango), of geef -WithoutPango"
+    }
+    $env:DIENSTSCAN_PANGO_BIN = $PangoBin  # read by installer\dienstscan.spec
+}
 if (Test-Path dist\Dienstscan) { Remove-Item -Recurse -Force dist\Dienstscan }
 Run $Py @("-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN", "--distpath", "dist",
           "--workpath", "build\pyinstaller", "installer\dienstscan.spec")
@@ -78,6 +92,12 @@ try {
     Copy-Item "$Bundle\_internal\examples\gemeente-voorbeeld.dienstscan" scan.dienstscan
     Run "$Bundle\dienstscan-cli.exe" @("export", "scan.dienstscan", "-o", "plan.xlsx")
     if (-not (Test-Path plan.xlsx)) { Fail "export schreef geen plan.xlsx" }
+    if (-not $WithoutPango) {
+        # the report through WeasyPrint with the bundled Pango: a tagged PDF has a structure tree
+        Run "$Bundle\dienstscan-cli.exe" @("report", "scan.dienstscan", "-o", "rapport.pdf")
+        $pdf = [IO.File]::ReadAllText((Join-Path (Get-Location) "rapport.pdf"), [Text.Encoding]::GetEncoding(28591))
+        if ($pdf -notmatch "/StructTreeRoot") { Fail "het PDF-rapport is niet getagd: Pango is niet (goed) gebundeld" }
+    }
     # The windowed exe has no console: start it, wait for it, judge by exit code and the log.
     $env:QT_QPA_PLATFORM = "offscreen"
     $gui = Start-Process -FilePath "$Bundle\Dienstscan.exe" -ArgumentList "--afsluiten-na", "3" -PassThru -Wait

@@ -354,7 +354,7 @@ def _read_forms(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UserError(f"{exc} De scan is niet gewijzigd.") from None
     print("Meeste verschil eerst:")
-    for s in most_different_first(spread(checklists, assessment, result.answers), only_answered=True):
+    for s in most_different_first(spread(checklists, assessment, result.answers, "formulier"), only_answered=True):
         print(f"  {s.item_id:<10} {s.text()}")
     if args.opslaan:
         try:
@@ -423,6 +423,10 @@ def _cmd_session(args: argparse.Namespace) -> int:
     except BaseException:
         lock.release()
         raise
+    if args.nieuwe_code:
+        from .participation.identity import renew_identity
+
+        renew_identity(assessment)  # saved before the session starts (below)
     found = laptop_addresses()
     # listen on the chosen address only (the default route's unless --adres), never on every network
     addresses = [args.adres] if args.adres else found[:1]
@@ -436,6 +440,12 @@ def _cmd_session(args: argparse.Namespace) -> int:
             raise UserError(f"{exc} De herstelkopie blijft staan.") from None
         discard_recovery(restored)
         session.unsaved = 1  # the restored work goes into the scan with the first save
+    if args.nieuwe_code:
+        try:  # saved at once: after a crash the old code must not come back
+            session.save()
+        except ScanFileError as exc:
+            lock.release()
+            raise UserError(f"{exc} De oude code geldt nog.") from None
     if not session.content.items:
         lock.release()
         raise UserError(f"de scan {scan_path} heeft geen items in scope; er valt niets te beantwoorden")
@@ -446,6 +456,9 @@ def _cmd_session(args: argparse.Namespace) -> int:
         raise UserError(f"kan poort {session.server.requested_port} niet openen ({exc.strerror or exc}); kies een "
                         "andere met --poort") from None
     server = session.server
+    if args.nieuwe_code:
+        print("Nieuwe code gemaakt: oude adressen, QR-codes en de oude code werken niet meer. De antwoorden "
+              "die al in de scan staan, blijven staan.")
     print(f"Voorronde voor {assessment.organisation.name}: {len(session.content.items)} items.")
     if not addresses:
         print("Let op: deze computer heeft geen netwerkadres; alleen een browser op deze computer zelf kan "
@@ -845,6 +858,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--checklists", metavar="MAP", help="map met checklist-bestanden; standaard de meegeleverde")
     p.add_argument("--herstelkopie", choices=("herstellen", "weggooien"),
                    help="wat te doen met een herstelkopie van deze scan (na een crash); zonder: de vraag, of stoppen")
+    p.add_argument("--nieuwe-code", action="store_true",
+                   help="maak een nieuw adres en een nieuwe code: oude adressen en QR-codes werken niet meer "
+                        "(de antwoorden in de scan blijven)")
     p.set_defaults(func=_cmd_session)
 
     p = sub.add_parser("rank", help="rangschik scans op score, zoals de 5 beloften-site deed")

@@ -3,8 +3,8 @@
     ../shared/tools/look-window /tmp/item.png --size 1366x768 -- \
         .venv/bin/python tests/ui/look_pages.py item:BSC-03 [SCAN]
 
-PAGE is ``start``, ``wizard``, ``item:<id>``, ``section:<id>``, ``framework:<id>`` or a registered
-page key. Without SCAN the shipped example is opened (as ``dienstscan demo`` does).
+PAGE is ``start``, ``wizard``, ``item:<id>``, ``section:<id>``, ``framework:<id>``,
+``presentatie:<id>`` (the projector view on that item) or a registered page key. Without SCAN the shipped example is opened (as ``dienstscan demo`` does).
 """
 
 from __future__ import annotations
@@ -45,6 +45,12 @@ def main() -> int:
         else:
             window.open_example()
         node = page.split(":", 1)[-1]
+        if page.startswith("presentatie:"):
+            from dienstscan.ui.workshop import start_presentation
+
+            window._look_presentation = start_presentation(window, window.doc)
+            window._look_presentation.go_to(node)
+            return
         window.navigate(node)
 
     QTimer.singleShot(0, go)

@@ -90,18 +90,18 @@ def test_a_phones_answer_is_safe_before_confirmed_and_not_on_the_facilitators_un
 
     assert phone.answer(qtbot, item.id, optie=option) == 200
     status, recovered = phone.results[-1]
-    assert recovered is not None and recovered["individual"] == [option]  # in the recovery copy when confirmed
+    assert recovered is not None and recovered["individual"] == {"voorronde": [option]}  # in the recovery copy when confirmed
     answer = doc.answer(item.id)
-    assert answer.individual == [option] and answer.option is None  # never the agreed answer
+    assert answer.individual == {"voorronde": [option]} and answer.option is None  # never the agreed answer
     assert doc.is_dirty() and doc.undo_stack.count() == 0  # unsaved, but not the facilitator's step
     # the facilitator keys the agreed answer; then a second phone answers
     doc.set_option(item.id, agreed)
     assert Phone(session.server.url(), "r" * 20).answer(qtbot, item.id, optie=agreed) == 200
     assert doc.undo_stack.count() == 1 and doc.undo_stack.undoText() == f"Antwoord van {item.id} wijzigen"
     doc.undo_stack.undo()  # Ctrl+Z: the facilitator's own step, at once; both phones' answers stay
-    assert doc.answer(item.id).option is None and doc.answer(item.id).individual == [option, agreed]
+    assert doc.answer(item.id).option is None and doc.answer(item.id).individual == {"voorronde": [option, agreed]}
     doc.undo_stack.redo()
-    assert doc.answer(item.id).option == agreed and doc.answer(item.id).individual == [option, agreed]
+    assert doc.answer(item.id).option == agreed and doc.answer(item.id).individual == {"voorronde": [option, agreed]}
 
 
 def test_stop_closes_the_port_and_the_session_is_gone(qtbot, doc, session):
@@ -309,7 +309,7 @@ def test_a_session_started_again_on_the_scan_has_the_same_address_and_knows_its_
     again = wait_ready(qtbot, live_panel.start_session(doc, "voorronde", addresses=["127.0.0.1"], host="127.0.0.1"))
     assert again is not first and again.server.url() == url and again.server.typed_address() == typed
     assert Phone(url, "w" * 20).answer(qtbot, item.id, optie=item.options[1][0]) == 200
-    assert doc.answer(item.id).individual == [item.options[1][0]]  # replaced: the phone counts once
+    assert doc.answer(item.id).individual == {"voorronde": [item.options[1][0]]}  # replaced: the phone counts once
 
 
 def test_the_count_is_of_phones_connected_now_and_of_phones_that_answered(qtbot, doc, session):
@@ -406,7 +406,8 @@ def test_the_reveal_is_a_bar_chart_per_round_with_the_agreed_answer_and_the_disa
     assert "Live middel (50% van de paren antwoordde anders)" in described and "Voorronde groot (67%)" in described
     qtbot.waitUntil(lambda: session.server.item_state(item.id) == "revealed")
     assert Phone(session.server.url(), "laat-binnen-000000000").answer(qtbot, item.id, optie=b) == 409
-    assert doc.answer(item.id).individual.count(b) == 3  # the reveal is what the room said: nothing after it
+    # the reveal is what the room said, per round, in the scan too: nothing after it
+    assert doc.answer(item.id).individual == {"voorronde": [a, b, b, a], "live": [a, a, a, b]}
     window.close()
 
 
@@ -506,8 +507,54 @@ def test_after_kill_9_of_the_app_the_restored_scan_resumes_the_same_session(qtbo
         qtbot.waitUntil(lambda: session.server.current == item)
         for phone in phones:
             assert phone.answer(qtbot, item, optie="niet") == 200  # each phone changes its answer
-        assert doc.answer(item).individual == ["niet"] * 3  # three phones, three answers: none counted twice
+        assert doc.answer(item).individual == {"live": ["niet"] * 3}  # three phones, three answers: none counted twice
     finally:
         live_panel.stop_session(doc)
         doc.undo_stack.setClean()
         doc.close()
+
+
+def test_nieuwe_code_in_the_panel_refuses_old_addresses_and_keeps_the_answers(qtbot, doc, monkeypatch):
+    """Old addresses keep working for ever unless the facilitator makes a new code (issue 25)."""
+    from dienstscan.ui import dialogs
+
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_new_session_code", lambda parent: asked.append(parent) or True)
+    monkeypatch.setattr(live_panel, "laptop_addresses", lambda: ["127.0.0.1"])
+    panel = live_panel.LivePanel(doc)
+    qtbot.addWidget(panel)
+    panel.toggle()
+    session = wait_ready(qtbot, panel.session)
+    old_url, old_code, port = session.server.url(), session.server.code, session.server.port
+    item = session.content.items[0]
+    assert Phone(old_url, "oud-toestel-000000000").answer(qtbot, item.id, optie=item.options[0][0]) == 200
+    assert not panel.new_code_button.isEnabled()  # only while no session runs
+    assert panel.new_code() is False and asked == []
+    panel.toggle()
+    qtbot.waitUntil(lambda: not session.running)
+    assert panel.new_code_button.isEnabled()
+
+    undo_steps = doc.undo_stack.count()
+    assert panel.new_code() and asked == [panel]
+    assert "Nieuwe code gemaakt" in panel.status_label.text()
+    assert doc.is_dirty() and doc.undo_stack.count() == undo_steps  # unsaved, and not undoable
+    assert doc.answer(item.id).individual == {"voorronde": [item.options[0][0]]}  # the answers stay
+    assert doc.assessment.live_session.port == port
+
+    panel.toggle()
+    renewed = wait_ready(qtbot, panel.session)
+    assert renewed.server.port == port and renewed.server.url() != old_url and renewed.server.code != old_code
+
+    async def visit():
+        async with aiohttp.ClientSession() as s:
+            result = []
+            for address in (old_url, f"http://127.0.0.1:{port}/{old_code}"):
+                async with s.get(address, allow_redirects=False, headers={"Accept": "text/html"}) as r:
+                    result.append((r.status, await r.text()))
+            return result
+
+    for status, page in asyncio.run(visit()):
+        assert status == 403 and "<h1>Geen toegang</h1>" in page  # a Dutch page, not the session
+    assert Phone(renewed.server.url(), "nieuw-toestel-0000000").answer(qtbot, item.id, optie=item.options[1][0]) == 200
+    assert doc.answer(item.id).individual == {"voorronde": [item.options[0][0], item.options[1][0]]}
+    panel.toggle()

@@ -212,7 +212,11 @@ def test_filters_and_search(qtbot, page, doc):
     page.theme_filter.setCurrentIndex(page.theme_filter.findData("kcc"))
     assert shown_ids(page) == ["V-ANT-FASE"]
     page.theme_filter.setCurrentIndex(0)
+    page.status_filter.setCurrentIndex(page.status_filter.findData("gepland"))
+    assert shown_ids(page) == []  # undecided proposals have no status, so none is "Gepland"
+    page.status_filter.setCurrentIndex(0)
     page.select(["V-BSC-02"], "V-BSC-02")
+    qtbot.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)  # a status comes with the decision
     page.form.status.setCurrentIndex(page.form.status.findData("gereed"))
     page.status_filter.setCurrentIndex(page.status_filter.findData("gereed"))
     assert shown_ids(page) == ["V-BSC-02"]

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from dienstscan import storage
 from dienstscan.model import ChecklistSet
 from dienstscan.ui.new_scan import NewScanWizard, parse_participants
 
@@ -323,3 +324,32 @@ def test_an_earlier_why_not_is_kept_but_marked_after_toegepast(qtbot, open_scan)
     page.explanation_edit.setFocus()
     qtbot.keyClicks(page.explanation_edit, " (nu wel)")
     assert not page.stale_note.isVisible()
+
+
+def test_the_mark_on_an_earlier_why_not_is_saved_and_shown_after_reopening(qtbot, open_scan, fake_dialogs,
+                                                                           tmp_path):
+    """Issue 28: the mark is part of the scan (``Answer.explanation_written_for``): saved, reopened
+    in a new window, shown there, and taken away by editing the text there."""
+    window = open_scan
+    window.navigate("KA-01")
+    page = window.workspace.item_page
+    qtbot.keyClick(page.group.buttons()[0], Qt.Key.Key_2)  # Deels toegepast
+    page.explanation_edit.setFocus()
+    qtbot.keyClicks(page.explanation_edit, "Geen balie op zaterdag")
+    qtbot.mouseClick(page.group.buttons()[0], Qt.MouseButton.LeftButton)  # Toegepast
+    assert page.stale_note.isVisible()
+    fake_dialogs.save_path = tmp_path / "gemarkeerd.dienstscan"
+    assert window.save()
+    assert storage.load_scan(fake_dialogs.save_path).answers["KA-01"].explanation_written_for == "deels"
+    assert window.close_scan()
+    assert window.open_path(fake_dialogs.save_path)
+    window.navigate("KA-01")
+    page = window.workspace.item_page
+    assert page.explanation_edit.toPlainText() == "Geen balie op zaterdag"
+    assert page.stale_note.isVisible()
+    assert "‘Deels toegepast’" in page.stale_note.text() and "niet meer van toepassing" in page.stale_note.text()
+    page.explanation_edit.setFocus()
+    qtbot.keyClicks(page.explanation_edit, " (nu wel)")
+    qtbot.keyClick(page.explanation_edit, Qt.Key.Key_Tab)
+    assert not page.stale_note.isVisible()
+    assert window.doc.answer("KA-01").explanation_written_for is None

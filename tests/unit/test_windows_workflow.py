@@ -129,3 +129,44 @@ def test_the_installer_manifest_asks_no_admin_rights_as_the_check_expects(tmp_pa
 def test_readme_says_windows_is_proven_by_the_workflow():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert ".github/workflows/windows.yml" in readme
+
+
+def test_the_installer_bundles_pango_and_checks_the_pdf_is_tagged():
+    """Issue 24 point 6 on Windows: WeasyPrint needs Pango's DLLs, which the workflow installs from
+    MSYS2 and the build bundles; the smoke test fails when the report is not tagged."""
+    runs = [s.get("run", "") for s in _steps()]
+    pango = next(i for i, run in enumerate(runs) if "mingw-w64-ucrt-x86_64-pango" in run)
+    build = next(i for i, run in enumerate(runs) if "build-windows.ps1" in run)
+    assert pango < build and "-WithoutPango" not in runs[build]
+    script = (REPO / "installer" / "build-windows.ps1").read_text(encoding="utf-8")
+    assert '[string]$PangoBin = "C:\\msys64\\ucrt64\\bin"' in script
+    assert "$env:DIENSTSCAN_PANGO_BIN = $PangoBin" in script and "/StructTreeRoot" in script
+    spec = (REPO / "installer" / "dienstscan.spec").read_text(encoding="utf-8")
+    assert 'os.environ.get("DIENSTSCAN_PANGO_BIN")' in spec and "binaries=binaries," in spec
+
+
+def test_a_frozen_build_points_fontconfig_at_its_bundled_configuration(tmp_path, monkeypatch):
+    from dienstscan.export.report import pdf
+
+    conf = tmp_path / "etc" / "fonts" / "fonts.conf"
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert pdf.bundled_fontconfig() is None  # not bundled: nothing set
+    conf.parent.mkdir(parents=True)
+    conf.write_text("<fontconfig/>", encoding="utf-8")
+    assert pdf.bundled_fontconfig() == conf
+    monkeypatch.delenv("FONTCONFIG_FILE", raising=False)
+    monkeypatch.delenv("FONTCONFIG_PATH", raising=False)
+    try:
+        pdf._weasyprint()
+    except pdf.PdfUnavailable:
+        pass
+    import os
+
+    assert os.environ["FONTCONFIG_FILE"] == str(conf) and os.environ["FONTCONFIG_PATH"] == str(conf.parent)
+    monkeypatch.setenv("FONTCONFIG_FILE", "/eigen/fonts.conf")  # the user's own setting wins
+    try:
+        pdf._weasyprint()
+    except pdf.PdfUnavailable:
+        pass
+    assert os.environ["FONTCONFIG_FILE"] == "/eigen/fonts.conf"

@@ -103,7 +103,7 @@ class NextCycle:
 
 def _fresh_answer(answer: Answer) -> Answer:
     copy = answer.model_copy(deep=True)
-    copy.individual = []
+    copy.individual = {}
     copy.poll = None
     copy.from_previous_cycle = True
     return copy

@@ -5,11 +5,14 @@ from .assessment import (
     ACTION_FIELD_LABELS,
     ACTION_STATUS_LABELS,
     EVIDENCE_BASIS_LABELS,
+    INDIVIDUAL_ROUND_LABELS,
+    INDIVIDUAL_ROUNDS,
     PRIORITY_LABELS,
     Action,
     Answer,
     Assessment,
     Evidence,
+    IndividualRound,
     KeyFigureValue,
     LiveIdentity,
     LiveRound,
@@ -19,8 +22,10 @@ from .assessment import (
     Poll,
     ScopeExclusion,
     answer_not_applicable,
+    explanation_shown,
     in_sentence,
     items_in_scope,
+    stale_explanation_label,
 )
 from .checklist import (
     BENCHMARK_KIND_LABELS,
@@ -46,6 +51,9 @@ from .checklist import (
 )
 
 __all__ = [
+    "INDIVIDUAL_ROUND_LABELS",
+    "INDIVIDUAL_ROUNDS",
+    "IndividualRound",
     "BENCHMARK_KIND_LABELS",
     "DIRECTION_LABELS",
     "PROVENANCE_LABELS",
@@ -58,6 +66,8 @@ __all__ = [
     "PRIORITY_LABELS",
     "Action",
     "Answer",
+    "explanation_shown",
+    "stale_explanation_label",
     "Assessment",
     "Benchmark",
     "ChecklistFile",

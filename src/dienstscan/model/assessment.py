@@ -13,7 +13,9 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, model_serializer
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_serializer,
+                      field_validator,
+                      model_serializer)
 from pydantic_core import PydanticCustomError
 
 from .checklist import (
@@ -24,6 +26,7 @@ from .checklist import (
     Framework,
     Item,
     OrganisationKind,
+    Scale,
     Section,
 )
 
@@ -152,6 +155,22 @@ class Poll(_Doc):
         return self.ja + self.twijfel + self.nee
 
 
+#: The round an individual answer was given in (issue 25): before the workshop on a form, in the
+#: room with number keys (snelle ronde), on a phone at one's own pace (voorronde) or with the
+#: projector (live). ``onbekend``: given before Dienstscan kept rounds (a scan of format 2), so it
+#: is not known which; such answers are shown as their own round, never guessed into another.
+IndividualRound = Literal["onbekend", "formulier", "snelle_ronde", "voorronde", "live"]
+#: The rounds in the order they are shown and written (roughly the order of a workshop).
+INDIVIDUAL_ROUNDS: tuple[IndividualRound, ...] = ("onbekend", "formulier", "snelle_ronde", "voorronde", "live")
+INDIVIDUAL_ROUND_LABELS: dict[str, str] = {
+    "onbekend": "Ronde onbekend",
+    "formulier": "Formulier",
+    "snelle_ronde": "Snelle ronde",
+    "voorronde": "Voorronde",
+    "live": "Live",
+}
+
+
 class Answer(_Doc):
     """The answer to one item, with the 'leg uit', notes, evidence and (BSC) the analysis."""
 
@@ -163,11 +182,63 @@ class Answer(_Doc):
     causes: list[ShortText] = Field(default_factory=list, description="oorzaken")
     solutions: list[ShortText] = Field(default_factory=list, description="oplossingen")
     poll: Poll | None = None
-    #: Individual answers given before the team agreed (anonymous option ids), workshop mode.
-    individual: list[str] = Field(default_factory=list)
+    #: Individual answers given before the team agreed (anonymous option ids), per round: one
+    #: answer per person per round (a re-answer in the same round replaces), never in the score.
+    individual: dict[IndividualRound, list[str]] = Field(default_factory=dict)
     #: Copied from the previous cycle and not yet confirmed in this one.
     from_previous_cycle: bool = False
     answered_at: Moment | None = None
+    #: The earlier option (its id) for which ``explanation`` was written, when that option asked for
+    #: an explanation and the one chosen after it does not ("Toegepast" after "Deels toegepast"):
+    #: the text is kept but is no longer this answer's explanation (issue 28). Set and cleared by
+    #: ``operations.answer_with_option`` and ``operations.answer_with_explanation``; None: the
+    #: explanation, if any, belongs to the present answer. Older scans have none; written only
+    #: when set, so a scan without marks is the same file as before (and older versions read it).
+    explanation_written_for: str | None = Field(default=None, exclude_if=lambda value: value is None)
+
+    @field_validator("individual")
+    @classmethod
+    def _no_empty_round(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        return {round_: answers for round_, answers in value.items() if answers}
+
+    @field_serializer("individual")
+    def _rounds_in_order(self, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        """Rounds written in workshop order, an empty round left out (the file does not depend on
+        the order in which rounds were answered)."""
+        return {round_: list(value[round_]) for round_ in INDIVIDUAL_ROUNDS if value.get(round_)}
+
+    def individual_in(self, round_: str) -> list[str]:
+        """The individual answers of one round (a copy; empty when none)."""
+        return list(self.individual.get(round_, []))  # type: ignore[call-overload]
+
+    def individual_rounds(self) -> list[tuple[str, list[str]]]:
+        """(round, answers) of every round with answers, in workshop order."""
+        return [(r, list(self.individual[r])) for r in INDIVIDUAL_ROUNDS if self.individual.get(r)]
+
+    def has_individual(self) -> bool:
+        return any(self.individual.values())
+
+
+def stale_explanation_label(answer: Answer | None, scale: Scale | None) -> str | None:
+    """The earlier answer (its label) the explanation was written for, when it is kept but no
+    longer applies; None when the explanation is the present answer's own (or there is none)."""
+    if answer is None or not answer.explanation_written_for or not answer.explanation.strip():
+        return None
+    present = scale.option(answer.option) if scale is not None and answer.option else None
+    if present is not None and present.requires_explanation:
+        return None  # an answer that asks for one again: the text is its explanation
+    earlier = scale.option(answer.explanation_written_for) if scale is not None else None
+    return earlier.label if earlier is not None else answer.explanation_written_for
+
+
+def explanation_shown(answer: Answer | None, scale: Scale | None) -> str:
+    """The explanation as every output shows it: as written, or, when it was written for an earlier
+    answer, saying so before it (never as the present answer's explanation)."""
+    text = answer.explanation.strip() if answer is not None else ""
+    earlier = stale_explanation_label(answer, scale)
+    if earlier is None:
+        return text
+    return f"Niet meer van toepassing (geschreven bij het eerdere antwoord ‘{earlier}’): {text}"
 
 
 class KeyFigureValue(_Doc):

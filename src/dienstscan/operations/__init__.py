@@ -12,7 +12,7 @@ what changed (``Changed``; ``OpenedScan.plan`` for an opened file).
 "ui en cli openen scans en volgen het plan via dienstscan.operations" in ``pyproject.toml`` checks it.
 """
 
-from .answers import answer_with_option, put_answer, set_answer
+from .answers import answer_with_explanation, answer_with_option, put_answer, set_answer
 from .changes import Changed, follow_answers
 from .forms import apply_form_answers, form_answer_updates
 from .opening import OpenedScan, open_scan
@@ -22,6 +22,7 @@ from .plans import import_plan
 __all__ = [
     "Changed",
     "OpenedScan",
+    "answer_with_explanation",
     "answer_with_option",
     "apply_form_answers",
     "export_plan",

@@ -14,7 +14,9 @@ def answer_with_option(checklists: ChecklistSet, current: Answer | None, item_id
 
     Raises ``ValueError`` (Dutch) for an item the checklists do not know or an option that is not
     on the item's scale. Choosing an option stamps ``answered_at`` and marks the answer as given in
-    this cycle (no longer ``from_previous_cycle``); the rest of the answer stays as it was.
+    this cycle (no longer ``from_previous_cycle``); the rest of the answer stays as it was. An
+    explanation written for an option that asked for one stays when an option follows that asks
+    none, marked as written for the earlier option (``Answer.explanation_written_for``).
     """
     if not checklists.has_item(item_id):
         raise ValueError(f"Item '{item_id}' staat niet in de checklists.")
@@ -23,9 +25,27 @@ def answer_with_option(checklists: ChecklistSet, current: Answer | None, item_id
     answer = current.model_copy(deep=True) if current is not None else Answer()
     if answer.option == option_id:
         return answer
+    scale = checklists.scale_for(item_id)
+    before = scale.option(answer.option) if answer.option else None
+    after = scale.option(option_id) if option_id is not None else None
     answer.option = option_id
     answer.answered_at = (now or dt.datetime.now()) if option_id is not None else None
     answer.from_previous_cycle = False
+    if after is not None and after.requires_explanation:
+        answer.explanation_written_for = None  # the text is this answer's explanation (again)
+    elif (before is not None and before.requires_explanation and answer.explanation.strip()
+          and not answer.explanation_written_for):
+        # kept, but marked: it was written for the earlier answer (issue 28)
+        answer.explanation_written_for = before.id
+    return answer
+
+
+def answer_with_explanation(current: Answer | None, text: str) -> Answer:
+    """A copy of ``current`` (or a new answer) with ``text`` as its explanation: the user's own for
+    the present answer, so no longer marked as written for an earlier one."""
+    answer = current.model_copy(deep=True) if current is not None else Answer()
+    answer.explanation = text
+    answer.explanation_written_for = None
     return answer
 
 

@@ -2,10 +2,11 @@
 
 The policy (for the application and ``dienstscan formulieren-inlezen`` alike):
 
-- The forms read together are one round. For every item they answered, the item's anonymous
-  ``individual`` answers become exactly the forms' answers, in the order read: reading the same
-  forms twice gives the same scan, never doubled counts.
-- Items the forms did not answer keep the individual answers they had.
+- The forms read together are one round, ``formulier``. For every item they answered, the item's
+  anonymous ``individual`` answers of that round become exactly the forms' answers, in the order
+  read: reading the same forms twice gives the same scan, never doubled counts.
+- Items the forms did not answer keep the individual answers they had, and the other rounds
+  (snelle ronde, voorronde, live, onbekend) of every item stay as they are.
 - The agreed answer (``option``), the explanation and everything else stay as they are:
   individual answers never count in the score, so the plan does not change either.
 - Everything is checked before anything changes: an item the checklists do not know, or an
@@ -18,6 +19,9 @@ from collections.abc import Mapping, Sequence
 
 from ..model import Answer, Assessment, ChecklistSet
 from .changes import Changed, follow_answers
+
+#: The round of the answers read from participant forms.
+FORMS_ROUND = "formulier"
 
 
 def form_answer_updates(checklists: ChecklistSet, assessment: Assessment,
@@ -36,10 +40,10 @@ def form_answer_updates(checklists: ChecklistSet, assessment: Assessment,
     updates = {}
     for item_id, options in answers.items():
         current = assessment.answers.get(item_id)
-        if current is not None and current.individual == list(options):
+        if current is not None and current.individual_in(FORMS_ROUND) == list(options):
             continue
         answer = current.model_copy(deep=True) if current is not None else Answer()
-        answer.individual = list(options)
+        answer.individual = {**answer.individual, FORMS_ROUND: list(options)}
         updates[item_id] = answer
     return updates
 

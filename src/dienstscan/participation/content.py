@@ -7,10 +7,11 @@ answers, the plan, names) is in it, so the server cannot hand it out by mistake.
 
 ``apply_change(answer, change)`` is the one rule for putting a live answer into the scan. Live
 answers are anonymous individual answers (``Answer.individual``, never in the score), like the
-forms and the quick round of number keys; a participant who changes their mind *replaces* their
-earlier answer (one current answer per participant per item, the last counts). The scan holds no
-device ids: the change carries the participant's previous option, and one occurrence of that
-option is replaced. Comments go into the item's notes as a line ``Deelnemer: ...``; support
+forms and the quick round of number keys, kept under the round they were given in (voorronde or
+live); a participant who changes their mind *replaces* their earlier answer in that round (one
+current answer per participant per item per round, the last counts). The scan holds no device
+ids: the change carries the participant's previous option in that round, and one occurrence of
+that option in that round is replaced. Comments go into the item's notes as a line ``Deelnemer: ...``; support
 votes into the Ja/Twijfel/Nee poll. Pure functions, no Qt, no I/O.
 """
 
@@ -179,7 +180,9 @@ def apply_change(answer: Answer | None, change: AnswerChange) -> Answer:
     """
     result = answer.model_copy(deep=True) if answer is not None else Answer()
     if change.option is not None:
-        result.individual = replace_one(result.individual, change.option.previous, change.option.new)
+        result.individual = {**result.individual,
+                             change.round: replace_one(result.individual_in(change.round), change.option.previous,
+                                                       change.option.new)}
     if change.comment is not None:
         result.notes = _apply_comment(result.notes, change.comment)
     if change.vote is not None:

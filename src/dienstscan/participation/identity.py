@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-from ..model import Assessment, LiveIdentity, PhoneAnswer
+from ..model import INDIVIDUAL_ROUND_LABELS, INDIVIDUAL_ROUNDS, Assessment, LiveIdentity, PhoneAnswer
 from .content import AnswerChange, apply_change
 
 #: Letters of the short code: no 0/O, 1/I/L, so it can be read from a projector and typed.
@@ -30,6 +30,22 @@ def new_identity() -> LiveIdentity:
     return LiveIdentity(secret=secrets.token_urlsafe(16),
                         code="".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH)),
                         key=secrets.token_hex(32))
+
+
+def renew_identity(assessment: Assessment) -> LiveIdentity:
+    """"Nieuwe code": a fresh secret, short code and hash key for the scan's sessions from now on.
+
+    The old address, QR code and typed code stop working for good (nothing keeps them), and so
+    do the phones' device tokens (derived from the old key). The answers already in the scan
+    (``Answer.individual``, notes, polls) stay as they are; the kept answers per phone are dropped,
+    since no phone can be recognised under the new key: a phone that joins again counts as a new
+    participant. The port stays (the new QR code tries it first). Call it while no session runs.
+    """
+    fresh = new_identity()
+    if assessment.live_session is not None:
+        fresh.port = assessment.live_session.port
+    assessment.live_session = fresh
+    return fresh
 
 
 def phone_key(key: str, device: str) -> str:
@@ -66,33 +82,12 @@ def apply_to_scan(assessment: Assessment, change: AnswerChange) -> None:
 
 
 #: The rounds of individual answers, in the order the reveal shows them.
-ROUNDS = ("formulier", "voorronde", "live")
-ROUND_LABELS = {"formulier": "Formulier / snelle ronde", "voorronde": "Voorronde", "live": "Live"}
+ROUNDS = INDIVIDUAL_ROUNDS
+ROUND_LABELS = INDIVIDUAL_ROUND_LABELS
 
 
 def answers_by_round(assessment: Assessment, item_id: str) -> dict[str, list[str]]:
-    """The item's individual answers per round: one per phone per round, the rest (forms, number keys).
-
-    The phones' answers come from the scan's live identity (each under its round); what else is
-    in ``Answer.individual`` came from the forms or the quick round of number keys ("formulier").
-    Rounds without answers are left out.
-    """
+    """The item's individual answers per round (``Answer.individual``: each answer carries its
+    round, one per person per round), in workshop order; rounds without answers are left out."""
     answer = assessment.answers.get(item_id)
-    rest = list(answer.individual) if answer else []
-    result: dict[str, list[str]] = {}
-    identity = assessment.live_session
-    for round_ in ("voorronde", "live"):
-        chosen = []
-        if identity is not None:
-            for rounds in identity.phones.values():
-                kept = rounds.get(round_, {}).get(item_id)  # type: ignore[call-overload]
-                if kept is not None and kept.option is not None:
-                    chosen.append(kept.option)
-        for option in chosen:
-            if option in rest:
-                rest.remove(option)
-        if chosen:
-            result[round_] = chosen
-    if rest:
-        result = {"formulier": rest, **result}
-    return result
+    return dict(answer.individual_rounds()) if answer else {}

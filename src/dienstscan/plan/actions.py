@@ -41,6 +41,7 @@ from ..model.checklist import (
     ScaleOption,
     partial_date_text,
 )
+from .words import DECISION_RECORD, decision_record_problem
 
 #: Fields that propose_actions keeps in step with the checklist and answers (unless edited).
 PROPOSAL_FIELDS = ("title", "reason", "theme", "priority")
@@ -270,6 +271,10 @@ def edit_action(action: Action, **fields: Any) -> Action:
     """
     _check_fields(fields)
     Action.model_validate({**action.model_dump(), **fields})  # raises before anything changes
+    after = {name: fields.get(name, getattr(action, name)) for name in ("decision", *DECISION_RECORD)}
+    problem = decision_record_problem(after["decision"], after["decided_by"], after["decided_on"])
+    if problem:
+        raise ValueError(f"{action.id}: {problem}.")
     for name, value in fields.items():
         if getattr(action, name) == value:
             continue

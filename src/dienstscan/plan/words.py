@@ -4,6 +4,11 @@
   filter and form, the Excel plan's *Besluit*, the report); an accepted action of the user's own
   reads as ``OWN_ACTION`` (``decision_key``/``decision_label`` say which applies to an action;
   ``DECISION_CHOICES`` lists all four).
+- ``is_undecided``/``status_text``: a proposal nobody has decided on has no status (never
+  "Gepland"): the plan page and the Excel plan show none until the decision.
+- ``DECISION_RECORD``: the fields that say who decided and when (``Besloten door``,
+  ``Besluitdatum``, labelled by ``ACTION_FIELD_LABELS`` as in the Excel plan); only a decided action
+  carries them (``decision_record_problem``).
 - ``PRIORITY_RANK``/``priority_rank``: hoog before midden before laag (anything else last).
 - ``id_key``: action ids in their natural order: V-5B-1.02 before V-5B-1.10, E-2 before E-10.
 - ``plan_order``: the order of a plan's rows: priority, then the end date (none last), then the id.
@@ -14,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from ..model.assessment import Action
+from ..model.assessment import ACTION_FIELD_LABELS, ACTION_STATUS_LABELS, Action
 
 #: What a decision about an action reads as.
 UNDECIDED = "Nog niet besloten"
@@ -28,6 +33,9 @@ DECISION_LABELS: dict[str, str] = {"voorgesteld": UNDECIDED, "geaccepteerd": ACC
 DECISION_KEYS: tuple[str, ...] = (*DECISION_LABELS, "eigen")
 #: The words ``decision_label`` gives, in that order (a dropdown of the decision offers these).
 DECISION_CHOICES: tuple[str, ...] = (UNDECIDED, ACCEPTED, REJECTED, OWN_ACTION)
+
+#: Who decided and when: fields of a decided action (its record), never of an undecided proposal.
+DECISION_RECORD: tuple[str, ...] = ("decided_by", "decided_on")
 
 #: hoog before midden before laag.
 PRIORITY_RANK: dict[str, int] = {"hoog": 0, "midden": 1, "laag": 2}
@@ -49,6 +57,27 @@ def decision_label(action: Action) -> str:
 def decision_rank(action: Action) -> int:
     """The place of the action's decision in ``DECISION_KEYS``."""
     return DECISION_KEYS.index(decision_key(action))
+
+
+def is_undecided(action: Action) -> bool:
+    """A proposal nobody has accepted or rejected yet: not part of the decided plan, no status."""
+    return action.decision == "voorgesteld"
+
+
+def status_text(action: Action) -> str:
+    """The action's status in words ('Gepland', 'In uitvoering', ...), or '' for an undecided
+    proposal: a proposal has no status until it is decided."""
+    return "" if is_undecided(action) else ACTION_STATUS_LABELS.get(action.status, action.status)
+
+
+def decision_record_problem(decision: str, decided_by: str, decided_on: object) -> str | None:
+    """Why who decided / when cannot go with this decision, or None: an undecided proposal has no
+    record (the Excel read-back refuses the same)."""
+    if decision == "voorgesteld" and ((decided_by or "").strip() or decided_on):
+        by, on = (ACTION_FIELD_LABELS[f].lower() for f in DECISION_RECORD)
+        return (f"een voorstel waarover nog niet is besloten heeft geen {by} en geen {on}; "
+                f"kies eerst '{ACCEPTED}' of '{REJECTED}'")
+    return None
 
 
 def priority_rank(priority: str) -> int:

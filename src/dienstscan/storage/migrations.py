@@ -11,6 +11,13 @@ Format 1 (Dienstscan 0.0.x, the first pilot) differed from format 2 in four ways
 - the evidence was flat on the answer: ``basis``, ``reference``, ``evidence_date``;
 - ``key_figures`` mapped a key figure id to a bare number;
 - there was no ``out_of_scope`` (everything was in scope).
+
+Format 2 differed from format 3 in one way: an answer's ``individual`` answers were one list of
+option ids for all rounds together (forms, the quick round, the phones' voorronde and live), so a
+person who answered in two rounds counted twice. Format 3 keeps them per round
+(``{"voorronde": [...], "live": [...]}``). Which round an older answer came from is not recorded,
+so the upgrade puts them under ``onbekend`` instead of guessing; they are shown as a round of their
+own (issue 25).
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 #: The format version this program writes and reads natively.
-CURRENT_FORMAT_VERSION = 2
+CURRENT_FORMAT_VERSION = 3
 OLDEST_FORMAT_VERSION = 1
 
 
@@ -80,9 +87,25 @@ def _migrate_1_to_2(scan: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
+def _migrate_2_to_3(scan: dict[str, Any]) -> dict[str, Any]:
+    result = dict(scan)
+    answers = result.get("answers")
+    if not isinstance(answers, dict):
+        return result  # the validation afterwards says what is wrong
+    upgraded: dict[str, Any] = {}
+    for item_id, entry in answers.items():
+        if isinstance(entry, dict) and isinstance(entry.get("individual"), list):
+            entry = {key: ({"onbekend": value} if value else {}) if key == "individual" else value
+                     for key, value in entry.items()}  # the same place in the answer
+        upgraded[item_id] = entry
+    result["answers"] = upgraded
+    return result
+
+
 #: ``MIGRATIONS[n]`` turns a format-n scan object into a format-(n+1) one.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
 }
 
 

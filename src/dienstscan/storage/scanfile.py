@@ -2,7 +2,7 @@
 
 The envelope::
 
-    {"format": "dienstscan", "format_version": 2, "app_version": "0.1.0",
+    {"format": "dienstscan", "format_version": 3, "app_version": "0.1.0",
      "saved_at": "2024-05-01T10:00:00+02:00", "scan": {...Assessment...}}
 
 Saving is atomic (see ``atomic``) and keeps the previous version as ``<name>.bak``. Loading
@@ -479,9 +479,11 @@ def _from_document(document: Any, path: Path, cache: ScanCache | None = None, ke
             _fail(path, "het onderdeel 'scan' ontbreekt of is geen JSON-object.", "invalid")
         )
     migrated = version < CURRENT_FORMAT_VERSION
-    assessment = cached_assessment(cache, key, scan if not migrated else None) if cache is not None else None
+    if migrated:  # upgraded first, so a cached scan is checked against the file's content as well
+        scan = _upgraded(scan, version, path)
+    assessment = cached_assessment(cache, key, scan) if cache is not None else None
     if assessment is None:
-        assessment = _validate(scan, version, path)
+        assessment = _validate(scan, CURRENT_FORMAT_VERSION, path)
         if cache is not None:
             remember_assessment(cache, key, assessment)
     extra = {k: v for k, v in document.items() if k not in _STANDARD_KEYS}
@@ -497,15 +499,20 @@ def _from_document(document: Any, path: Path, cache: ScanCache | None = None, ke
     )
 
 
+def _upgraded(scan: dict[str, Any], version: int, path: Path) -> dict[str, Any]:
+    """The scan part of a document of the older format ``version`` in the current format."""
+    try:
+        return upgrade(scan, version)
+    except MigrationError as exc:
+        raise (
+            _fail(path, f"het bestand heeft het oudere formaat {version} en kan niet worden bijgewerkt: {exc}.", "invalid")
+        )
+
+
 def _validate(scan: dict[str, Any], version: int, path: Path) -> Assessment:
     """The scan part of a document of format ``version``, upgraded and validated."""
     if version < CURRENT_FORMAT_VERSION:
-        try:
-            scan = upgrade(scan, version)
-        except MigrationError as exc:
-            raise (
-                _fail(path, f"het bestand heeft het oudere formaat {version} en kan niet worden bijgewerkt: {exc}.", "invalid")
-            )
+        scan = _upgraded(scan, version, path)
     try:
         return Assessment.model_validate(scan)
     except ValidationError as exc:

@@ -5,15 +5,20 @@ decide nothing. Nothing is told by colour alone: every bar carries its label and
 norms and references are drawn as different line styles *and* named in text, the current phase
 and the ambition are written out. Both charts take keyboard focus (arrow keys choose a bar or a
 phase, Enter or Space opens it) and give screen readers one sentence per element.
+
+``BarChart`` keeps each row's drawing as a pixmap while it is shown and repaints only the rows
+that changed: the dashboard updates on every answer, and a change above a chart (a line more in a
+label) moves it, so Qt asks for the whole chart again while only one or two bars changed.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from . import contrast
@@ -104,6 +109,8 @@ class BarChart(QWidget):
         self._hover = -1
         self._current = 0
         self._layout_width = -1.0
+        #: row index -> (what the row's drawing depends on, the drawing); emptied when hidden
+        self._row_cache: dict[int, tuple[tuple, QPixmap]] = {}
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -115,12 +122,18 @@ class BarChart(QWidget):
     def set_bars(self, bars: list[Bar]) -> None:
         if bars == self._bars:
             return
+        old = [(row.bar, row.rect) for row in self._rows]
         self._bars = list(bars)
         self._current = min(self._current, max(len(bars) - 1, 0))
         self._layout_width = -1.0
         self._relayout()
         self.setAccessibleDescription(" ".join(self.bar_sentence(b) for b in bars))
-        self.update()
+        if len(old) != len(self._rows) or any(rect != row.rect for (_, rect), row in zip(old, self._rows)):
+            self.update()
+            return
+        for (bar, _), row in zip(old, self._rows):  # same rows in the same places: only what changed
+            if bar != row.bar:
+                self.update(self._row_area(row))
 
     def bars(self) -> list[Bar]:
         return list(self._bars)
@@ -205,74 +218,108 @@ class BarChart(QWidget):
 
     # ------------------------------------------------------------------ painting
 
-    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
+    @staticmethod
+    def _row_area(row: _Row) -> QRect:
+        """The whole pixels a row draws in."""
+        top = math.floor(row.rect.top())
+        return QRect(0, top, math.ceil(row.rect.right()), math.ceil(row.rect.bottom()) - top)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self._ensure_layout()
         colours = chart_colours(self.palette())
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        bold, small = self._fonts()
-        fm = QFontMetricsF(self.font())
-        fm_small = QFontMetricsF(small)
         if not self._rows:
             painter.setPen(colours.muted)
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Nog geen scores.")
             return
+        # what every row's drawing depends on besides its own bar, place, hover and focus
+        common = (tuple(c.rgba() for c in colours), self.font().key(), self.devicePixelRatioF())
+        focused = self.hasFocus()
+        for index in [i for i in self._row_cache if i >= len(self._rows)]:
+            del self._row_cache[index]
         for index, row in enumerate(self._rows):
-            bar = row.bar
-            track = row.track
-            hovered = index == self._hover
-            # label line: "Belofte 1: Mensgericht" left, "62%  (5 van 8 ingevoerd)" right
-            value_part = bar.value_text + (f"  ({bar.detail})" if bar.detail else "")
-            painter.setFont(bold)
-            value_w = QFontMetricsF(bold).horizontalAdvance(value_part)
-            label_rect = QRectF(track.left(), row.rect.top(), track.width() - value_w - 12, fm.height() + 2)
-            painter.setFont(bold if bar.headline else self.font())
-            painter.setPen(colours.text)
-            label = QFontMetricsF(painter.font()).elidedText(bar.label, Qt.TextElideMode.ElideRight, label_rect.width())
-            painter.drawText(label_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
-            painter.setFont(bold)
-            painter.drawText(QRectF(track.right() - value_w - 2, label_rect.top(), value_w + 2, label_rect.height()),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, value_part)
-            # track with quarter marks, then the bar
-            painter.setPen(QPen(colours.track_border, 1))
-            painter.setBrush(colours.track)
-            painter.drawRect(track)
-            painter.setPen(QPen(colours.grid, 1, Qt.PenStyle.DotLine))
-            for quarter in (25, 50, 75):
-                x = track.left() + track.width() * quarter / 100
-                painter.drawLine(QPointF(x, track.top() + 1), QPointF(x, track.bottom() - 1))
-            if bar.value is not None and bar.value > 0:
-                filled = QRectF(track.left(), track.top(), track.width() * min(bar.value, 100.0) / 100.0,
-                                track.height())
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(colours.bar_hover if hovered else colours.bar)
-                painter.drawRect(filled)
-                # the value inside the bar when it fits, so the bar reads without the label line
-                painter.setFont(small)
-                text_w = fm_small.horizontalAdvance(bar.value_text) + 8
-                if filled.width() > text_w:
-                    painter.setPen(colours.on_bar)
-                    painter.drawText(filled.adjusted(0, 0, -4, 0),
-                                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, bar.value_text)
-            # benchmark lines: a norm solid, a reference dashed; both named under the bar
-            for line in bar.lines:
-                x = track.left() + track.width() * max(0.0, min(line.value, 100.0)) / 100.0
-                pen = QPen(colours.norm if line.kind == "norm" else colours.reference, 2.5,
-                           Qt.PenStyle.SolidLine if line.kind == "norm" else Qt.PenStyle.DashLine)
-                painter.setPen(QPen(colours.track, 4.5))
-                painter.drawLine(QPointF(x, track.top() - 3), QPointF(x, track.bottom() + 4))
-                painter.setPen(pen)
-                painter.drawLine(QPointF(x, track.top() - 3), QPointF(x, track.bottom() + 4))
+            area = self._row_area(row)
+            if not area.intersects(event.rect()):
+                continue
+            key = (row.bar, row.rect.getRect(), row.track.getRect(), tuple(row.label_lines), index == self._hover,
+                   focused and index == self._current, common)
+            cached = self._row_cache.get(index)
+            if cached is None or cached[0] != key:
+                ratio = self.devicePixelRatioF()
+                pixmap = QPixmap(math.ceil(area.width() * ratio), math.ceil(area.height() * ratio))
+                pixmap.setDevicePixelRatio(ratio)
+                pixmap.fill(Qt.GlobalColor.transparent)
+                row_painter = QPainter(pixmap)
+                row_painter.translate(0, -area.top())
+                self._paint_row(row_painter, index, row, colours)
+                row_painter.end()
+                cached = self._row_cache[index] = (key, pixmap)
+            painter.drawPixmap(area.topLeft(), cached[1])
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._row_cache.clear()  # drawn again when shown: no memory held for a hidden chart
+        super().hideEvent(event)
+
+    def _paint_row(self, painter: QPainter, index: int, row: _Row, colours: ChartColours) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        bold, small = self._fonts()
+        fm = QFontMetricsF(self.font())
+        fm_small = QFontMetricsF(small)
+        bar = row.bar
+        track = row.track
+        hovered = index == self._hover
+        # label line: "Belofte 1: Mensgericht" left, "62%  (5 van 8 ingevoerd)" right
+        value_part = bar.value_text + (f"  ({bar.detail})" if bar.detail else "")
+        painter.setFont(bold)
+        value_w = QFontMetricsF(bold).horizontalAdvance(value_part)
+        label_rect = QRectF(track.left(), row.rect.top(), track.width() - value_w - 12, fm.height() + 2)
+        painter.setFont(bold if bar.headline else self.font())
+        painter.setPen(colours.text)
+        label = QFontMetricsF(painter.font()).elidedText(bar.label, Qt.TextElideMode.ElideRight, label_rect.width())
+        painter.drawText(label_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+        painter.setFont(bold)
+        painter.drawText(QRectF(track.right() - value_w - 2, label_rect.top(), value_w + 2, label_rect.height()),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, value_part)
+        # track with quarter marks, then the bar
+        painter.setPen(QPen(colours.track_border, 1))
+        painter.setBrush(colours.track)
+        painter.drawRect(track)
+        painter.setPen(QPen(colours.grid, 1, Qt.PenStyle.DotLine))
+        for quarter in (25, 50, 75):
+            x = track.left() + track.width() * quarter / 100
+            painter.drawLine(QPointF(x, track.top() + 1), QPointF(x, track.bottom() - 1))
+        if bar.value is not None and bar.value > 0:
+            filled = QRectF(track.left(), track.top(), track.width() * min(bar.value, 100.0) / 100.0,
+                            track.height())
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colours.bar_hover if hovered else colours.bar)
+            painter.drawRect(filled)
+            # the value inside the bar when it fits, so the bar reads without the label line
             painter.setFont(small)
-            painter.setPen(colours.muted)
-            for start, level, text in row.label_lines:
-                top = track.bottom() + 4 + level * (fm_small.height() + 1)
-                painter.drawText(QRectF(start, top, fm_small.horizontalAdvance(text) + 6, fm_small.height()),
-                                 Qt.AlignmentFlag.AlignLeft, text)
-            if self.hasFocus() and index == self._current:
-                painter.setPen(QPen(colours.focus, 1.5, Qt.PenStyle.DashLine))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRect(row.rect.adjusted(2, 2, -2, -2))
+            text_w = fm_small.horizontalAdvance(bar.value_text) + 8
+            if filled.width() > text_w:
+                painter.setPen(colours.on_bar)
+                painter.drawText(filled.adjusted(0, 0, -4, 0),
+                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, bar.value_text)
+        # benchmark lines: a norm solid, a reference dashed; both named under the bar
+        for line in bar.lines:
+            x = track.left() + track.width() * max(0.0, min(line.value, 100.0)) / 100.0
+            pen = QPen(colours.norm if line.kind == "norm" else colours.reference, 2.5,
+                       Qt.PenStyle.SolidLine if line.kind == "norm" else Qt.PenStyle.DashLine)
+            painter.setPen(QPen(colours.track, 4.5))
+            painter.drawLine(QPointF(x, track.top() - 3), QPointF(x, track.bottom() + 4))
+            painter.setPen(pen)
+            painter.drawLine(QPointF(x, track.top() - 3), QPointF(x, track.bottom() + 4))
+        painter.setFont(small)
+        painter.setPen(colours.muted)
+        for start, level, text in row.label_lines:
+            top = track.bottom() + 4 + level * (fm_small.height() + 1)
+            painter.drawText(QRectF(start, top, fm_small.horizontalAdvance(text) + 6, fm_small.height()),
+                             Qt.AlignmentFlag.AlignLeft, text)
+        if self.hasFocus() and index == self._current:
+            painter.setPen(QPen(colours.focus, 1.5, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(row.rect.adjusted(2, 2, -2, -2))
 
     # ------------------------------------------------------------------ interaction
 

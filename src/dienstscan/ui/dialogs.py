@@ -109,6 +109,18 @@ def ask_save_as_after_lock_lost(parent: QWidget | None, message: str) -> bool:
                   ) == "save_as"
 
 
+def ask_new_session_code(parent: QWidget | None) -> bool:
+    """"Nieuwe code": True to make a fresh address and code, so old addresses stop working."""
+    return choose(parent, icon=Icon.Question, title="Nieuwe code", default="cancel",
+                  text="Een nieuw adres, een nieuwe QR-code en een nieuwe code maken?",
+                  informative="Oude adressen, QR-codes en de oude code werken daarna niet meer, ook niet voor "
+                              "wie ze nog heeft. De antwoorden die al in de scan staan, blijven staan; een "
+                              "telefoon die opnieuw meedoet, telt als nieuwe deelnemer. Dit kan niet ongedaan "
+                              "worden gemaakt.",
+                  buttons=[("make", "&Nieuwe code maken", Role.DestructiveRole),
+                           ("cancel", "Annuleren", Role.RejectRole)]) == "make"
+
+
 def ask_take_over_lock(parent: QWidget | None, message: str) -> bool:
     """The scan is open elsewhere: True to open it anyway (take the lock over)."""
     return choose(parent, icon=Icon.Warning, title="Scan al geopend", text=message, default="cancel",

@@ -62,11 +62,17 @@ _FIELD_LABELS = {
 #: What an edit of each field owns of an answer. Undo and redo put back only these, so what others
 #: added to the same answer meanwhile (a participant's phone answer) stays (issue 25).
 _OWNED_FIELDS = {
-    "option": ("option", "answered_at", "from_previous_cycle"),
+    "option": ("option", "answered_at", "from_previous_cycle", "explanation_written_for"),
+    "explanation": ("explanation", "explanation_written_for"),
     "basis": ("evidence",),
     "reference": ("evidence",),
     "date": ("evidence",),
 }
+
+
+#: An edit of one round of the individual answers (``"individual:snelle_ronde"``) owns only that
+#: round: undoing a quick-round key leaves the phones' voorronde and live answers as they are.
+_ROUND_FIELD = "individual:"
 
 
 def _owned(field: str) -> tuple[str, ...]:
@@ -101,8 +107,12 @@ class AnswerEdit(QUndoCommand):
         current = self.doc.assessment.answers.get(self.item_id)
         result = current.model_copy(deep=True) if current is not None else Answer()
         source = source if source is not None else Answer()
-        for name in _owned(self.field):
-            setattr(result, name, getattr(source.model_copy(deep=True), name))
+        if self.field.startswith(_ROUND_FIELD):
+            round_ = self.field[len(_ROUND_FIELD):]
+            result.individual = {**result.individual, round_: source.individual_in(round_)}
+        else:
+            for name in _owned(self.field):
+                setattr(result, name, getattr(source.model_copy(deep=True), name))
         self.doc._put_answer(self.item_id, None if result == Answer() else result)
 
     def redo(self) -> None:
@@ -276,7 +286,10 @@ class ScanDocument(QObject):
         answer = self._edited(item_id)
         if getattr(answer, field) == text:
             return
-        setattr(answer, field, text)
+        if field == "explanation":  # the user's own for the present answer: no longer marked
+            answer = operations.answer_with_explanation(answer, text)
+        else:
+            setattr(answer, field, text)
         self.push(AnswerEdit(self, item_id, answer, field, mergeable=True))
 
     def set_evidence(self, item_id: str, field: str, value: Any) -> None:

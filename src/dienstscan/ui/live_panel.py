@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..participation import NETWORK_HELP, Presence, laptop_addresses, qr_matrix
 from ..participation.content import MODE_LABELS, Mode
+from ..participation.identity import renew_identity
 from . import dialogs
 from .document import ScanDocument
 from .live_session import LiveSession
@@ -165,6 +166,12 @@ class LivePanel(QWidget):
                                            "antwoorden meer aan. Nog eens klikken opent hem weer.")
         self.close_round_button.toggled.connect(self._close_round)
         lay.addWidget(self.close_round_button)
+        self.new_code_button = QPushButton("&Nieuwe code… (oude adressen werken dan niet meer)", self)
+        self.new_code_button.setToolTip("Maak een nieuw adres, een nieuwe QR-code en een nieuwe code voor de "
+                                        "volgende sessie, zodat wie een oud adres heeft niet meer mee kan doen. "
+                                        "De antwoorden in de scan blijven. Kan alleen als de sessie niet loopt.")
+        self.new_code_button.clicked.connect(self.new_code)
+        lay.addWidget(self.new_code_button)
         self.qr = QrCode(self)
         lay.addWidget(self.qr, 1)
         self.url_label = QLabel(self)
@@ -233,6 +240,17 @@ class LivePanel(QWidget):
         self._show_address()
         self.status_label.setText("Sessie gestopt: er luistert niets meer. De antwoorden staan in de scan.")
 
+    def new_code(self) -> bool:
+        """"Nieuwe code": a fresh identity for the scan's sessions (only while none runs); True if made."""
+        if self.session is not None and (self.session.running or self.session.starting):
+            return False
+        if not dialogs.ask_new_session_code(self):
+            return False
+        self.doc.apply_outside_undo("", renew_identity)  # unsaved mark and recovery copy; not undoable
+        self.status_label.setText("Nieuwe code gemaakt: oude adressen, QR-codes en de oude code werken niet meer. "
+                                  "Sla de scan op; de antwoorden in de scan blijven staan.")
+        return True
+
     def _close_round(self, closed: bool) -> None:
         self.close_round_button.setText("Voorronde weer &openen" if closed else
                                         "Voorronde s&luiten (geen antwoorden meer)")
@@ -249,6 +267,7 @@ class LivePanel(QWidget):
         busy = self.session is not None and self.session.starting
         self.start_button.setText("Sessie &stoppen" if session or busy else "Sessie &starten")
         self.close_round_button.setEnabled(session is not None and self.mode == "voorronde")
+        self.new_code_button.setEnabled(session is None and not busy)
         # it listens on one address: stop to choose another
         self.address_box.setEnabled(session is None and not busy)
         if session is not None and session.server.address != self.address_box.currentText():

@@ -556,6 +556,11 @@ def _laid_out(html: str, *, paginated: bool = True,
     return docs, keep
 
 
+#: How far inside a page's body edges the text layout is asked to draw (layout units: 1 mm,
+#: less than half of the smallest line, so no line of the page itself is left out).
+EDGE = 4.0
+
+
 def paint_pages(device, docs: list[QTextDocument], header: str) -> int:
     """Paint the laid-out report on A4 pages of ``device`` (the PDF writer, or the printer of the
     print preview: the same pages); returns the number of pages."""
@@ -585,7 +590,13 @@ def paint_pages(device, docs: list[QTextDocument], header: str) -> int:
             painter.translate(left, top - local * body_h)
             painter.setClipRect(clip)
             context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = clip
+            # the layout draws every block that touches its clip, whole: the next page's first
+            # block starts at this page's bottom edge, so with the edges themselves as clip it
+            # was written here too (invisible, clipped, but text pdftotext and screen readers
+            # read) into the bottom margin. EDGE inside the edges it is not drawn here at all.
+            # Still left: a paragraph split over two pages is drawn whole on both (its lines of
+            # the other page clipped, one of them in the second page's top margin).
+            context.clip = clip.adjusted(0, EDGE, 0, -EDGE)
             doc.documentLayout().draw(painter, context)
             painter.restore()
             painter.setFont(small)

@@ -38,7 +38,7 @@ _PLAN_MERGE_ID = 2001
 _KEY_FIGURE_MERGE_ID = 2002
 
 #: Fields typed character by character: consecutive edits merge into one undo step.
-TYPED_FIELDS = frozenset({"title", "description", "owner", "indicator", "target", "progress",
+TYPED_FIELDS = frozenset({"title", "description", "decided_by", "owner", "indicator", "target", "progress",
                           "measured_value", "conclusion", "act_note"})
 
 
@@ -186,9 +186,12 @@ def set_decision(doc: ScanDocument, action_ids: Iterable[str], decision: str) ->
     what = f"Actie {ids[0]}" if len(ids) == 1 else f"{len(ids)} acties"
     text = f"{what} {verb.get(decision, decision)}"
 
+    # back to an undecided proposal: who decided and when go with the decision (one step)
+    record = {"decided_by": "", "decided_on": None} if decision == "voorgesteld" else {}
+
     def change(work: Assessment) -> None:
         for action_id in ids:
-            edit_action(_find(work, action_id), decision=decision)
+            edit_action(_find(work, action_id), decision=decision, **record)
 
     _apply(doc, text, change)
 

@@ -28,7 +28,7 @@ def previous(checklists):
     bsc.causes = ["geen prioriteit"]
     bsc.solutions = ["avondopenstelling"]
     bsc.poll = Poll(ja=3, twijfel=1, nee=0)
-    bsc.individual = ["toegepast", "niet_toegepast"]
+    bsc.individual = {"live": ["toegepast", "niet_toegepast"]}
     scan.key_figures["kf-cijfer"] = KeyFigureValue(value=7.2)
     propose_actions(checklists, scan)
     scan.action("V-BSC-01").status = "gereed"
@@ -56,7 +56,7 @@ def test_copies_organisation_scope_answers_and_plan(checklists, previous):
     assert (bsc.explanation, bsc.barriers, bsc.causes, bsc.solutions) == (
         "Telefoon alleen overdag", ["budget"], ["geen prioriteit"], ["avondopenstelling"])
     # the workshop votes belong to last year's meeting
-    assert bsc.poll is None and bsc.individual == []
+    assert bsc.poll is None and bsc.individual == {}
     statuses = {a.id: a.status for a in new.actions}
     assert statuses["V-BSC-01"] == "gereed" and statuses["V-5B-1.01"] == "vervallen"
     assert new.action("V-ANT-PK-1").owner == "KCC-manager"

@@ -67,7 +67,7 @@ def test_samenvatting_shows_who_when_scores_and_benchmarks(wb):
     assert "A. de Vries (teamleider KCC); B. Jansen" in joined
     # 5 beloften: 2 of 5 applicable instruments implemented = 40%, beside its benchmark and source.
     row = next(r for r in ws.iter_rows(values_only=True) if r[0] == "5 beloften")
-    score_text, compared, source = row[2], row[4], row[8]
+    score_text, compared, source = row[2], row[5], row[8]  # Score spans C-D (issue 24: prints whole)
     assert score_text == "40% (2 van 5)"  # with its denominator
     # each benchmark in a few words: label, date, value, kind and the verdict
     assert "Bergen, 5 juli 2011: 50% (referentieniveau); lager" in compared

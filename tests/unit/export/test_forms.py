@@ -99,11 +99,11 @@ def test_round_trip(checklists, scan, tmp_path):
     assert result.remarks == {"5B-1.01": ["Staat op de site"]}
     agreed_before = {k: v.option for k, v in scan.answers.items()}
     apply_form_answers(checklists, scan, result.answers)
-    assert scan.answers["5B-1.01"].individual == ["ingevoerd", "niet", "niet"]
+    assert scan.answers["5B-1.01"].individual == {"formulier": ["ingevoerd", "niet", "niet"]}
     assert {k: v.option for k, v in scan.answers.items()} == agreed_before  # the agreed answers stay
     saved = tmp_path / "scan.dienstscan"
     save_scan(scan, saved)
-    assert load_scan(saved).answers["BSC-03"].individual == ["deels", "toegepast"]
+    assert load_scan(saved).answers["BSC-03"].individual == {"formulier": ["deels", "toegepast"]}
 
 
 def test_bad_values_named_by_sheet_and_cell(checklists, scan, tmp_path):
@@ -167,7 +167,7 @@ def test_cli_round_trip(tmp_path, capsys):
     assert main(["formulieren-inlezen", str(scan_path), *map(str, forms), "--opslaan"]) == 0
     printed = capsys.readouterr().out
     assert "2 formulieren gelezen" in printed and "BSC-01" in printed and "Toegepast 1 · Niet toegepast 1" in printed
-    assert load_scan(scan_path).answers["BSC-01"].individual == ["toegepast", "niet"]
+    assert load_scan(scan_path).answers["BSC-01"].individual == {"formulier": ["toegepast", "niet"]}
     _fill(forms[0], {"BSC-01": "zo ongeveer"})
     assert main(["formulieren-inlezen", str(scan_path), str(forms[0]), "--opslaan"]) == 1
     err = capsys.readouterr().err

@@ -134,8 +134,9 @@ def test_libreoffice_prints_the_same_values(checklists, tmp_path):
     five = next(fs for fs in report.frameworks if fs.id == "5B")
     assert five.tally.percentage == 82.5
     flowing = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    # the Samenvatting (its narrower print columns may wrap the cell: "83% (33 van" / "40)")
+    # the Samenvatting, on one printed line (it wrapped as "83% (33 van" / "40)" in a narrow column)
     assert "83% (33 van 40)" in " ".join(flowing.split())
+    assert "83% (33 van 40)" in text
     # the Scores sheet's cell, beside the framework's name (which may wrap after "Checklist")
     assert re.search(r"5 beloften: Checklist(?: Dienstverlening)?\s+83%", text)
     assert "82%" not in text and "82,5%" not in text

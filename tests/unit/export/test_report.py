@@ -249,10 +249,17 @@ def test_chart_is_well_formed_svg_readable_without_colour():
     # the partial bar is told apart by hatching and the markers by dash patterns, not by colour
     dashes = {line.get("stroke-dasharray") for line in root.iter(f"{ns}line")} - {None}
     assert len(dashes) >= 2
-    hatch = [line for line in root.iter(f"{ns}line") if line.get("stroke-width") == "0.6"]
-    assert hatch
-    colours = {el.get("fill") for el in root.iter() if el.get("fill")} | {el.get("stroke") for el in root.iter()
-                                                                        if el.get("stroke")}
+    hatch = [path for path in root.iter(f"{ns}path") if path.get("stroke-width") == "0.6"]
+    assert hatch and all(path.get("fill") == "none" and path.get("d").count("M") >= 2 for path in hatch)
+    # each hatch stroke lies inside the partial bar (clipped by computation, no clipPath)
+    px, py = float(partial.get("x")), float(partial.get("y"))
+    pw, ph = float(partial.get("width")), float(partial.get("height"))
+    points = [float(v) for v in re.findall(r"-?[\d.]+", hatch[0].get("d"))]
+    xs, ys = points[0::2], points[1::2]
+    assert min(xs) >= px - 0.1 and max(xs) <= px + pw + 0.1
+    assert min(ys) >= py - 0.1 and max(ys) <= py + ph + 0.1
+    colours = ({el.get("fill") for el in root.iter() if el.get("fill")} | {el.get("stroke") for el in root.iter()
+                                                                         if el.get("stroke")}) - {"none"}
     for colour in colours:
         r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5)) if len(colour) == 7 else (int(c * 2, 16)
                                                                                          for c in colour[1:4])

@@ -196,3 +196,53 @@ def test_cli_archive_pdf_is_pdf_a_and_tagged(tmp_path, capsys):
     assert b"/OutputIntents" in catalog_entries(out)
     assert main(["report", str(example), "-o", str(tmp_path / "r.docx"), "--archief"]) == 1
     assert "--archief geldt alleen voor een PDF-rapport" in capsys.readouterr().err
+
+
+def _layout(html: str, *, hints: bool) -> list[tuple]:
+    """Every box of the laid-out pages: its kind, page, position and size (rounded to 0.01 px)."""
+    import weasyprint
+
+    css = tagged.PRINT_CSS if hints else (tagged.hints_as_css(html) or "") + tagged.PRINT_CSS
+    document = weasyprint.HTML(string=html).render(stylesheets=[weasyprint.CSS(string=css)],
+                                                   presentational_hints=hints)
+    boxes = []
+
+    def walk(box, page):
+        boxes.append((page, type(box).__name__, *(round(getattr(box, a, 0) or 0, 2) for a in
+                                                  ("position_x", "position_y", "width", "height"))))
+        for child in getattr(box, "children", ()):
+            walk(child, page)
+
+    for n, page in enumerate(document.pages):
+        walk(page._page_box, n)
+    return boxes
+
+
+def test_the_report_s_table_hints_as_css_lay_out_the_same_as_weasyprint_s_hints():
+    """Issue 24 point 7: the PDF is printed without WeasyPrint's presentational hints (a tenth of its
+    time), with the report's table attributes stated as CSS; every box lands where the hints put it."""
+    from plan_factory import make_assessment, make_checklists
+
+    checklists = make_checklists()
+    html = render_report_html(checklists, make_assessment(checklists), today=TODAY)
+    css = tagged.hints_as_css(html)
+    assert css is not None and 'th[width="' in css and 'table[cellspacing="0"]' in css
+    assert _layout(html, hints=False) == _layout(html, hints=True)
+
+
+@pytest.mark.parametrize("attributes", ['<td align="right">', '<td bgcolor="#ff0000">', '<table border="1">',
+                                        '<td width="calc(1px)">', '<img src="x.png" width="10">'])
+def test_hints_this_does_not_know_leave_them_to_weasyprint(attributes):
+    assert tagged.hints_as_css(f"<html><body><table><tr>{attributes}x</td></tr></table></body></html>") is None
+
+
+def test_hints_as_css_states_widths_spacing_and_padding_as_weasyprint_reads_them():
+    html = ('<table class="grid" width="100%" cellspacing="0" cellpadding="3"><tr><th width="12%">a</th>'
+            '<td width="150">b</td></tr></table><svg width="640" height="220"><rect height="16"/></svg>')
+    css = tagged.hints_as_css(html)
+    assert 'table[width="100%"] { width: 100.0% }' in css
+    assert 'table[cellspacing="0"] { border-spacing: 0px }' in css
+    assert 'table[cellpadding="3"] td, table[cellpadding="3"] th { padding: 3px }' in css
+    assert 'th[width="12%"] { width: 12.0% }' in css and 'td[width="150"] { width: 150.0px }' in css
+    assert "rect" not in css and "220" not in css  # the SVG's own attributes are no HTML hints
+    assert _layout(html, hints=False) == _layout(html, hints=True)

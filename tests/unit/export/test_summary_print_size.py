@@ -67,3 +67,48 @@ def test_samenvatting_prints_at_nine_points_or_more_in_excel(tmp_path, example):
     # the same sheet squeezed onto one page, as before: the measure would have caught it
     ws.page_setup.fitToHeight = 1
     assert excel_print_scale(ws) * smallest_font(ws) < 9.0
+
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def _merged_points(ws, cell) -> float:
+    """The printed width of a cell in points (its merged range's columns, Excel's px per width)."""
+    for merged in ws.merged_cells.ranges:
+        if cell.coordinate in merged:
+            return sum(column_points(ws.column_dimensions[get_column_letter(c)].width)
+                       for c in range(merged.min_col, merged.max_col + 1))
+    return column_points(ws.column_dimensions[cell.column_letter].width)
+
+
+@pytest.mark.skipif(not DEJAVU.is_file(), reason="DejaVu Sans (fonts-dejavu-core) is niet geïnstalleerd")
+@pytest.mark.parametrize("example", ["gemeente-2026.dienstscan", "gemeente-voorbeeld.dienstscan"])
+def test_every_score_on_the_samenvatting_fits_its_column_on_one_line(tmp_path, example):
+    """Issue 24: LibreOffice printed "83% (33 van" / "40)". Each score in "Waar staan we" must fit
+    its (merged) column at its own font size, measured in DejaVu Sans: the font LibreOffice prints
+    Calibri with, wider than Calibri, so it fits in Excel too. 2 pt padding on each side."""
+    from PIL import ImageFont
+
+    path = tmp_path / "plan.xlsx"
+    export_plan(load_checklists(), load_scan(EXAMPLES / example), path)
+    ws = load_workbook(path)["Samenvatting"]
+    header = next(c for row in ws.iter_rows() for c in row if c.value == "Score")
+    scores = []
+    for r in range(header.row + 1, ws.max_row + 1):
+        cell = ws.cell(row=r, column=header.column)
+        if cell.value in (None, ""):
+            break  # the end of the table
+        if "%" in str(cell.value) or "niveau" in str(cell.value):  # a score; not an answer's words
+            scores.append(cell)  # ("Fase 2: Kanaal geeft Antwoord" may wrap between its words)
+    assert len(scores) >= 3
+    texts = {c.value for c in scores}
+    assert any("van" in t for t in texts)  # the count beside the share, or a level "van 4"
+    for cell in scores:
+        size = cell.font.sz or 11
+        font = ImageFont.truetype(str(DEJAVU), int(size * 100))
+        needed = font.getlength(str(cell.value)) / 100 + 4
+        assert needed <= _merged_points(ws, cell), (cell.coordinate, cell.value, needed, _merged_points(ws, cell))
+    # the measure can fail: one 12-wide column, as before, is too narrow for "83% (33 van 40)"
+    widest = max(scores, key=lambda c: len(str(c.value)))
+    font = ImageFont.truetype(str(DEJAVU), 1100)
+    assert font.getlength(str(widest.value)) / 100 + 4 > column_points(12)

@@ -40,14 +40,14 @@ def dump(assessment) -> list[dict]:
 
 def test_open_scan_proposes_the_plan_and_leaves_the_file(real_checklists, tmp_path):
     path = tmp_path / "v2.dienstscan"
-    shutil.copyfile(SCANS / "valid_v2.dienstscan", path)
+    shutil.copyfile(SCANS / "valid_v3.dienstscan", path)
     before = path.read_bytes()
     plain = load_scan(path, real_checklists)
     assert plain.action("V-BSC-03").gap_closed is False  # the file's plan lags its answers
     opened = operations.open_scan(path, real_checklists)
     assert opened.plan.closed == ["V-BSC-03"] and opened.assessment.action("V-BSC-03").gap_closed
     assert opened.path == path and not opened.migrated and opened.repairs == []
-    assert isinstance(opened, LoadedScan) and opened.format_version == 2  # all the file said, and the plan
+    assert isinstance(opened, LoadedScan) and opened.format_version == 3  # all the file said, and the plan
     again = opened.assessment.model_copy(deep=True)
     assert not operations.follow_answers(real_checklists, again).changed  # proposed: nothing left to do
     assert path.read_bytes() == before
@@ -140,8 +140,8 @@ def test_put_answer_replaces_or_removes_the_whole_answer():
 def test_form_answers_policy():
     checklists = make_checklists()
     scan = make_assessment({"BSC-02": "deels", "5B-1.02": "ingevoerd"})
-    scan.answers["5B-1.02"].individual = ["ingevoerd"]
-    scan.answers["BSC-02"].individual = ["toegepast", "deels"]
+    scan.answers["5B-1.02"].individual = {"formulier": ["ingevoerd"]}
+    scan.answers["BSC-02"].individual = {"formulier": ["toegepast", "deels"], "live": ["deels"]}
     scan.answers["BSC-02"].explanation = "Afgesproken in het MT"
     operations.follow_answers(checklists, scan)
     scores_before = report_json(score(checklists, scan))
@@ -151,18 +151,18 @@ def test_form_answers_policy():
     changed = operations.apply_form_answers(checklists, scan, forms)
 
     # one round replaces what the items had (never appended), in the order read
-    assert scan.answers["BSC-02"].individual == ["niet_toegepast", "toegepast"]
-    assert scan.answers["5B-2.01"].individual == ["gedeeltelijk"] and scan.answers["5B-2.01"].option is None
+    assert scan.answers["BSC-02"].individual == {"formulier": ["niet_toegepast", "toegepast"], "live": ["deels"]}
+    assert scan.answers["5B-2.01"].individual == {"formulier": ["gedeeltelijk"]} and scan.answers["5B-2.01"].option is None
     assert sorted(changed.items) == ["5B-2.01", "BSC-02"]
     # items the forms did not answer keep theirs; the agreed answer and the rest stay
-    assert scan.answers["5B-1.02"].individual == ["ingevoerd"]
+    assert scan.answers["5B-1.02"].individual == {"formulier": ["ingevoerd"]}
     assert (scan.answers["BSC-02"].option, scan.answers["BSC-02"].explanation) == ("deels", "Afgesproken in het MT")
     # never in the score, so the plan does not move either
     assert report_json(score(checklists, scan)) == scores_before and dump(scan) == plan_before
     assert not changed.plan.changed
     # the same forms again: the same scan, nothing changed
     again = operations.apply_form_answers(checklists, scan, forms)
-    assert again.items == [] and scan.answers["BSC-02"].individual == ["niet_toegepast", "toegepast"]
+    assert again.items == [] and scan.answers["BSC-02"].individual_in("formulier") == ["niet_toegepast", "toegepast"]
 
 
 @pytest.mark.parametrize(("forms", "words"), [
@@ -181,7 +181,7 @@ def test_form_answer_updates_changes_nothing_itself():
     checklists, scan = make_checklists(), make_assessment({"BSC-02": "deels"})
     before = scan.model_dump()
     updates = operations.form_answer_updates(checklists, scan, {"BSC-02": ["toegepast"]})
-    assert updates["BSC-02"].individual == ["toegepast"] and updates["BSC-02"].option == "deels"
+    assert updates["BSC-02"].individual == {"formulier": ["toegepast"]} and updates["BSC-02"].option == "deels"
     assert scan.model_dump() == before
 
 

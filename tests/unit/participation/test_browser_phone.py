@@ -87,7 +87,7 @@ def test_a_phone_answers_three_items_and_the_scan_holds_them(tmp_path, fixture_c
     assert all(r.startswith(f"http://127.0.0.1:{url.split(':')[2].split('/')[0]}/") for r in requests)
     saved = storage.load_scan(path)
     for item_id, option in chosen:
-        assert saved.answers[item_id].individual == [option]
+        assert saved.answers[item_id].individual == {"voorronde": [option]}
         assert saved.answers[item_id].option is None
     assert saved.answers[chosen[1][0]].notes == "Deelnemer: Dit hangt af van de afdeling"
 

@@ -25,12 +25,16 @@ def test_content_holds_only_items_in_scope_with_text_explanation_and_options(fix
 
 
 def test_a_changed_answer_replaces_the_participants_earlier_one():
-    answer = Answer(option="ja", individual=["nee", "ja"], notes="Eigen notitie")  # "nee", "ja" from forms
-    first = apply_change(answer, AnswerChange("X", option=Change(None, "nee")))
-    assert first.individual == ["nee", "ja", "nee"]
-    second = apply_change(first, AnswerChange("X", option=Change("nee", "ja")))
-    assert second.individual == ["nee", "ja", "ja"]  # the latest "nee" was this participant's
-    assert second.option == "ja" and answer.individual == ["nee", "ja"]  # agreed answer and input untouched
+    answer = Answer(option="ja", individual={"formulier": ["nee", "ja"], "voorronde": ["nee"]},
+                    notes="Eigen notitie")  # "nee", "ja" from forms; "nee" from this phone's voorronde
+    first = apply_change(answer, AnswerChange("X", option=Change(None, "nee"), round="live"))
+    assert first.individual == {"formulier": ["nee", "ja"], "voorronde": ["nee"], "live": ["nee"]}
+    second = apply_change(first, AnswerChange("X", option=Change("nee", "ja"), round="live"))
+    # replaced in its own round only: the voorronde's "nee" and the forms stay
+    assert second.individual == {"formulier": ["nee", "ja"], "voorronde": ["nee"], "live": ["ja"]}
+    assert second.option == "ja" and answer.individual_in("live") == []  # agreed answer and input untouched
+    withdrawn = apply_change(second, AnswerChange("X", option=Change("ja", None), round="live"))
+    assert withdrawn.individual == {"formulier": ["nee", "ja"], "voorronde": ["nee"]}  # no empty round left
 
 
 def test_a_previous_answer_that_was_undone_is_not_searched_for():

@@ -77,11 +77,11 @@ def test_confirmed_answer_is_in_the_recovery_copy_and_in_the_scan_after_save(tmp
         # the phone saw "ontvangen": the answer is already in the recovery copy
         [copy] = storage.find_recoveries()
         recovered = storage.load_recovery(copy).answers[item.id]
-        assert recovered.individual == [option] and recovered.notes == "Deelnemer: Zo is het"
+        assert recovered.individual == {"voorronde": [option]} and recovered.notes == "Deelnemer: Zo is het"
     session.close()
     assert not session.server.running
     saved = storage.load_scan(path).answers[item.id]
-    assert saved.individual == [option] and saved.option is None  # never the agreed answer, never in the score
+    assert saved.individual == {"voorronde": [option]} and saved.option is None  # never the agreed answer, never in the score
     assert storage.find_recoveries() == []
     assert storage.read_lock(path) is None  # the lock went with the session
 
@@ -117,7 +117,7 @@ def test_fifty_phones_answer_every_item_each_recorded_once(tmp_path, fixture_che
     session.close()
     saved = storage.load_scan(path)
     for item in items:
-        got = Counter(saved.answers[item.id].individual)
+        got = Counter(saved.answers[item.id].individual["voorronde"])
         assert got == Counter(last_choice(p, item) for p in range(50)), item.id
 
 
@@ -155,7 +155,7 @@ def test_dienstscan_sessie_runs_until_ctrl_c_and_keeps_every_answer(tmp_path):
     assert process.returncode == 0, err
     assert "1 antwoord ontvangen en opgeslagen" in out, out[-300:]
     saved = storage.load_scan(scan).answers[first["id"]]
-    assert saved.individual[-1] == first["options"][0]["id"]
+    assert saved.individual == {"voorronde": [first["options"][0]["id"]]}
     assert storage.read_lock(scan) is None
 
 
@@ -227,7 +227,7 @@ def test_after_kill_9_sessie_offers_the_recovery_copy_and_never_deletes_it_unsee
     assert scan.read_bytes() == before  # the scan itself never got the answers
     [copy] = storage.find_recoveries()
     kept = copy.path.read_bytes()
-    assert all(storage.load_recovery(copy).answers[i].individual[-1] == o for i, o in given)
+    assert all(storage.load_recovery(copy).answers[i].individual_in("voorronde")[-1] == o for i, o in given)
 
     # a restart that is not told what to do (no terminal to ask on) stops and leaves the copy alone
     again, lines = _start_sessie(scan, data)
@@ -250,7 +250,7 @@ def test_after_kill_9_sessie_offers_the_recovery_copy_and_never_deletes_it_unsee
         out, err = resumed.communicate(timeout=60)
     assert resumed.returncode == 0, err
     saved = storage.load_scan(scan)
-    assert all(saved.answers[i].individual[-1] == o for i, o in given)
+    assert all(saved.answers[i].individual_in("voorronde")[-1] == o for i, o in given)
     assert storage.find_recoveries() == []  # offered, taken in and saved: now it may go
 
 
@@ -337,6 +337,66 @@ def test_after_kill_9_the_restart_keeps_address_and_code_and_a_re_answer_replace
         assert {item: values["option"] for item, values in kept.items()} == dict(given)  # its own answers back
     saved = storage.load_scan(scan)
     for item in items:
-        assert saved.answers[item].individual == ["niet"] * len(phones), item  # five phones, five answers
+        assert saved.answers[item].individual == {"voorronde": ["niet"] * len(phones)}, item  # five phones, five answers
     assert saved.live_session is not None and len(saved.live_session.phones) == len(phones)
     assert all(device not in scan.read_text(encoding="utf-8") for device in phones)  # only keyed hashes
+
+
+# ---------------------------------------------------------------- "nieuwe code" (issue 25)
+
+
+async def _refused(s: aiohttp.ClientSession, address: str) -> tuple[int, str]:
+    async with s.get(address, allow_redirects=False, headers={"Accept": "text/html"}) as r:  # as a browser
+        return r.status, await r.text()
+
+
+def test_sessie_nieuwe_code_refuses_the_old_address_and_code_and_keeps_the_answers(tmp_path):
+    scan = tmp_path / "voorbeeld.dienstscan"
+    scan.write_bytes((ROOT / "examples" / "gemeente-voorbeeld.dienstscan").read_bytes())
+    data = tmp_path / "gegevens"
+    process, lines = _start_sessie(scan, data)
+    old_url, old_typed = lines[-2].strip(), lines[-1].split()[-1]
+    try:
+        [device] = _join_phones(old_url, 1)
+        given = _answer_items(old_url, device, 2)
+        _wait_for_ctrl_c(process, lines)
+    finally:
+        process.send_signal(signal.SIGINT)
+        _out, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    port = old_url.split(":")[2].split("/")[0]
+
+    renewed, lines = _start_sessie(scan, data, "--nieuwe-code", port=("--poort", port))
+    try:
+        assert any(line.startswith("Nieuwe code gemaakt: oude adressen") for line in lines), lines
+        new_url, new_typed = lines[-2].strip(), lines[-1].split()[-1]
+        assert new_url != old_url and new_typed != old_typed
+        assert new_url.split("/")[2] == old_url.split("/")[2]  # the same laptop and port: only the code is new
+        # saved before the first phone: a crash now cannot bring the old code back
+        assert storage.load_scan(scan).live_session.secret in new_url
+
+        async def scenario():
+            async with aiohttp.ClientSession() as s:
+                old_page = await _refused(s, old_url)
+                old_code = await _refused(s, "http://" + old_typed)
+                async with s.get(old_url + "api/sessie", params={"apparaat": device}) as r:
+                    old_api = r.status
+                fresh = await join(s, new_url)
+                status = await _answer(s, new_url, fresh, given[0][0], optie=given[0][1])
+                return old_page, old_code, old_api, status
+
+        old_page, old_code, old_api, status = asyncio.run(scenario())
+        _wait_for_ctrl_c(renewed, lines)
+    finally:
+        renewed.send_signal(signal.SIGINT)
+        _out, err = renewed.communicate(timeout=60)
+    assert renewed.returncode == 0, err
+    for refused_status, page in (old_page, old_code):
+        assert refused_status == 403 and "Geen toegang" in page and 'lang="nl"' in page  # a Dutch page
+    assert old_api == 403  # the old address's API is refused as well
+    assert status == 200  # the new address works
+    saved = storage.load_scan(scan)
+    for item, option in given:  # the answers given under the old code stay in the scan
+        assert option in saved.answers[item].individual["voorronde"]
+    assert saved.answers[given[0][0]].individual["voorronde"].count(given[0][1]) == 2  # a new phone: counted anew
+    assert saved.live_session.secret in new_url and len(saved.live_session.phones) == 1

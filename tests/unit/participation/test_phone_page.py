@@ -210,8 +210,14 @@ def test_a_phone_the_session_no_longer_knows_signs_on_again(serve, phone):
             await ws.close(code=1012)
 
     asyncio.run_coroutine_threadsafe(drop(), loop).result(10)
-    expect(phone.locator("#verbinding")).to_have_text("Verbonden met de laptop")
+    # Wait for what the page does, not for time: the server having sent the close does not mean the
+    # page has seen it yet, so "Verbonden" right now may still be the old connection (this test
+    # failed once under load that way). The page signs on again only after its refused reconnect
+    # (socket closed, probe answered 403 "apparaat"), so a new token in its storage marks that point.
+    phone.wait_for_function("old => localStorage.getItem('dienstscan-apparaat') !== old", arg=old_token)
     new_token = phone.evaluate("localStorage.getItem('dienstscan-apparaat')")
-    assert new_token != old_token and server.devices.verify(new_token) is not None
+    assert new_token and new_token != old_token and server.devices.verify(new_token) is not None
+    assert server.devices.verify(old_token) is None  # the old one is refused: it really signed on again
+    expect(phone.locator("#verbinding")).to_have_text("Verbonden met de laptop")  # over the new token's socket
     server.show_item(server.content.ids()[0])
     expect(phone.locator("#tekst")).to_have_text(server.content.items[0].text)

@@ -60,10 +60,10 @@ def test_counts_in_scale_order_with_zeros_and_unknown(shipped):
 
 
 def test_most_different_first_on_the_example(shipped, example):
-    example.answer("5B-1.01").individual = ["ingevoerd"] * 5                       # all agree
-    example.answer("5B-1.02").individual = ["ingevoerd", "niet", "gedeeltelijk", "nvt"]  # all differ
-    example.answer("5B-1.03").individual = ["ingevoerd", "ingevoerd", "niet", "niet"]
-    example.answer("5B-1.04").individual = ["ingevoerd", "ingevoerd", "gedeeltelijk", "gedeeltelijk"]
+    example.answer("5B-1.01").individual = {"formulier": ["ingevoerd"] * 5}                       # all agree
+    example.answer("5B-1.02").individual = {"formulier": ["ingevoerd", "niet", "gedeeltelijk", "nvt"]}  # all differ
+    example.answer("5B-1.03").individual = {"formulier": ["ingevoerd", "ingevoerd", "niet", "niet"]}
+    example.answer("5B-1.04").individual = {"formulier": ["ingevoerd", "ingevoerd", "gedeeltelijk", "gedeeltelijk"]}
     ordered = most_different_first(spread(shipped, example), only_answered=True)
     assert [s.item_id for s in ordered] == ["5B-1.02", "5B-1.03", "5B-1.04", "5B-1.01"]
     # 1.03 and 1.04 disagree equally; 1.03's answers lie further apart on the scale

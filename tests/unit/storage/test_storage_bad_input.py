@@ -27,7 +27,7 @@ BAD_FILES = [
         "newer_version.dienstscan",
         "newer",
         [
-            "is gemaakt met een nieuwere versie van Dienstscan (formaat 3); deze versie kan formaat 2 lezen. "
+            "is gemaakt met een nieuwere versie van Dienstscan (formaat 4); deze versie kan formaat 3 lezen. "
             "Het bestand is niet gewijzigd.",
             "9.0.0",
         ],

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from dienstscan.model.checklist import KEY_FIGURE_LIMIT
 from dienstscan.model import (
+    INDIVIDUAL_ROUNDS,
     Action,
     Answer,
     Assessment,
@@ -56,7 +57,7 @@ answers = st.builds(
     causes=st.lists(text, max_size=3),
     solutions=st.lists(text, max_size=3),
     poll=st.none() | polls,
-    individual=st.lists(ids, max_size=4),
+    individual=st.dictionaries(st.sampled_from(INDIVIDUAL_ROUNDS), st.lists(ids, min_size=1, max_size=4), max_size=3),
     from_previous_cycle=st.booleans(),
     answered_at=st.none() | datetimes,
 )
@@ -191,12 +192,15 @@ def test_save_keeps_the_file_mode(tmp_path, scan):
     assert path.stat().st_mode & 0o777 == 0o640
 
 
-def test_valid_v2_fixture_reads_and_writes_the_same_scan(fixture_copy):
+def test_valid_v3_fixture_reads_and_writes_the_same_scan(fixture_copy):
     """Guards the format: the shipped fixture reads, and writing it again gives the same JSON."""
-    path = fixture_copy("valid_v2.dienstscan")
+    path = fixture_copy("valid_v3.dienstscan")
     loaded = read_scan(path)
     scan = loaded.assessment
-    assert (loaded.format_version, loaded.app_version, loaded.migrated) == (2, "0.1.0", False)
+    assert (loaded.format_version, loaded.app_version, loaded.migrated) == (3, "0.1.0", False)
+    assert scan.answers["5B-1.1"].individual == {"formulier": ["ingevoerd", "niet"],
+                                                 "voorronde": ["ingevoerd", "ingevoerd", "niet"],
+                                                 "live": ["ingevoerd", "ingevoerd", "ingevoerd"]}
     assert scan.organisation.name == "Gemeente Voorbeeld-Zuidoëst"
     assert scan.participants[0].name == "José van Dijk"
     assert scan.answers["5B-1.1"].poll == Poll(ja=7, twijfel=2, nee=1)
@@ -209,6 +213,45 @@ def test_valid_v2_fixture_reads_and_writes_the_same_scan(fixture_copy):
 
 
 # -------------------------------------------------------------------------------- migration
+
+
+def test_format_2_individual_answers_get_the_round_onbekend_not_a_guessed_one(fixture_copy, snapshot):
+    """Format 2 kept one list of individual answers for every round (issue 25): the upgrade cannot
+    know whose were the voorronde's or live, so they go under 'onbekend' as they were."""
+    path = fixture_copy("valid_v2.dienstscan")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["scan"]["answers"]["5B-1.1"]["individual"] = ["ingevoerd", "niet", "ingevoerd"]
+    path.write_text(json.dumps(document), encoding="utf-8")
+    before = snapshot(path.parent)
+    loaded = read_scan(path)
+    assert loaded.migrated and loaded.format_version == 2
+    assert snapshot(path.parent) == before  # the file is upgraded in memory only
+    answers = loaded.assessment.answers
+    assert answers["5B-1.1"].individual == {"onbekend": ["ingevoerd", "niet", "ingevoerd"]}
+    assert answers["BSC-03"].individual == {}  # an empty list is no round at all
+    save_scan(loaded.assessment, path)
+    written = json.loads(path.read_text(encoding="utf-8"))
+    assert written["format_version"] == CURRENT_FORMAT_VERSION == 3
+    assert written["scan"]["answers"]["5B-1.1"]["individual"] == {"onbekend": ["ingevoerd", "niet", "ingevoerd"]}
+    assert load_scan(path) == loaded.assessment
+
+
+def test_a_damaged_format_2_individual_value_is_named_not_dropped(fixture_copy):
+    path = fixture_copy("valid_v2.dienstscan")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["scan"]["answers"]["5B-1.1"]["individual"] = "ingevoerd"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    error = pytest.raises(ScanFileError, load_scan, path).value
+    assert error.code == "invalid" and "individuele antwoorden" in str(error)
+
+
+def test_an_unknown_round_in_format_3_is_refused_in_dutch(fixture_copy):
+    path = fixture_copy("valid_v3.dienstscan")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["scan"]["answers"]["5B-1.1"]["individual"] = {"pauze": ["ingevoerd"]}
+    path.write_text(json.dumps(document), encoding="utf-8")
+    error = pytest.raises(ScanFileError, load_scan, path).value
+    assert error.code == "invalid" and "individuele antwoorden" in str(error) and "pauze" in str(error)
 
 
 def test_every_older_format_has_a_migration_step():
@@ -239,13 +282,13 @@ def test_format_1_is_upgraded_on_load_and_the_file_left_alone(fixture_copy, snap
     assert scan.actions[0].end == dt.date(2011, 6, 30)
 
 
-def test_saving_an_upgraded_scan_writes_format_2_and_keeps_format_1_as_backup(fixture_copy):
+def test_saving_an_upgraded_scan_writes_the_current_format_and_keeps_format_1_as_backup(fixture_copy):
     path = fixture_copy("v1_scan.dienstscan")
     old = path.read_bytes()
     scan = load_scan(path)
     save_scan(scan, path)
     assert backup_path(path).read_bytes() == old
-    assert read_scan(path).format_version == 2
+    assert read_scan(path).format_version == CURRENT_FORMAT_VERSION
     assert load_scan(path) == scan
 
 
@@ -292,4 +335,4 @@ def test_newer_format_number_from_a_far_future(fixture_copy):
     del document["app_version"]
     path.write_text(json.dumps(document), encoding="utf-8")
     message = str(pytest.raises(ScanFileError, load_scan, path).value)
-    assert "(formaat 17); deze versie kan formaat 2 lezen. Het bestand is niet gewijzigd." in message
+    assert f"(formaat 17); deze versie kan formaat {CURRENT_FORMAT_VERSION} lezen. Het bestand is niet gewijzigd." in message

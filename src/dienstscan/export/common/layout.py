@@ -7,7 +7,7 @@ width (conservatively: LibreOffice substitutes wider fonts for Calibri) and set 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from openpyxl.worksheet.worksheet import Worksheet
@@ -62,19 +62,20 @@ def width_needed(texts: Iterable[object]) -> float:
 
 
 def fit_rows(ws: Worksheet, first_row: int, last_row: int, widths: dict[int, float], *,
-             minimum_lines: int = 1, max_lines: int = 40) -> None:
+             minimum_lines: int = 1, max_lines: int = 40, values: Sequence[Sequence[object]] | None = None) -> None:
     """Set the height of rows ``first_row..last_row`` to the most lines any wrapped cell needs.
 
-    ``widths`` maps the 1-based column numbers that wrap to their width.
+    ``widths`` maps the 1-based column numbers that wrap to their width. ``values``: the values
+    the caller just wrote to these rows (one sequence per row, by column from column 1), so the
+    cells need not be read back; without it only the wrapped columns' cells are read.
     """
     if last_row < first_row:
         return
-    max_col = max(widths) if widths else 1
-    for r, row in enumerate(ws.iter_rows(min_row=first_row, max_row=last_row, max_col=max_col, values_only=True),
-                            start=first_row):
+    for r in range(first_row, last_row + 1):
+        row = values[r - first_row] if values is not None else None
         lines = minimum_lines
         for col, width in widths.items():
-            value = row[col - 1]
+            value = (row[col - 1] if col <= len(row) else None) if row is not None else ws.cell(row=r, column=col).value
             if isinstance(value, str) and value:
                 lines = max(lines, lines_needed(value, width))
         if lines > 1:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ...model.assessment import ACTION_STATUS_LABELS, PRIORITY_LABELS, Action, Assessment
 from ...model.checklist import LEGAL_STATUS_LABELS, ChecklistSet
-from ...plan import decision_label, gaps, priority_rank, priority_status, proposal_priority, proposal_title
+from ...plan import decision_label, gaps, is_undecided, priority_rank, priority_status, proposal_priority, proposal_title
 # the plan's words and order (dienstscan.plan.words); the Excel plan, its read-back and the report
 # take them from here
 from ...plan import ACCEPTED, DECISION_CHOICES, OWN_ACTION, REJECTED, UNDECIDED, plan_order  # noqa: F401
@@ -23,8 +23,9 @@ TOP_GAPS = 5
 
 
 def is_proposal(action: Action) -> bool:
-    """A proposal nobody has accepted (or rejected) yet: not part of the decided plan."""
-    return action.decision == "voorgesteld"
+    """A proposal nobody has accepted (or rejected) yet: not part of the decided plan
+    (``plan.is_undecided``, the rule the plan page follows too)."""
+    return is_undecided(action)
 
 
 def split_plan(actions: list[Action]) -> tuple[list[Action], list[Action]]:

@@ -6,8 +6,10 @@ are no workbook and why, and for which cells cannot be read.
 ``open_workbook(path)`` refuses, in Dutch and naming the file, what is no ``.xlsx``: a missing file,
 a folder, a password-protected workbook (an OLE compound file holding an ``EncryptedPackage``), an
 old ``.xls``, an OpenDocument sheet (``.ods``) renamed to ``.xlsx``, another zip, random bytes, a
-damaged workbook. It loads the workbook twice, with the values Excel last computed and with the
-formulas, so a formula without a computed value is told apart from an empty cell. openpyxl's
+damaged workbook. It loads the workbook with the values Excel last computed and, when a worksheet
+holds any formula, a second time with the formulas, so a formula without a computed value is told
+apart from an empty cell (a workbook without formulas, such as every plan Dienstscan writes, loads
+the same both ways, so it is loaded once). openpyxl's
 warnings are caught here: they never reach stderr, and an out-of-range date serial that openpyxl
 turns into ``#VALUE!`` is named as what the user typed.
 
@@ -62,13 +64,52 @@ class WorkbookReadError(Exception):
 
 @dataclass
 class OpenedWorkbook:
-    """A workbook loaded twice: ``values`` (what Excel last computed) and ``formulas``."""
+    """A workbook with ``values`` (what Excel last computed) and ``formulas`` (the same object when
+    no worksheet holds a formula: then both loads are equal)."""
 
     path: Path
     values: Workbook
     formulas: Workbook
     #: Cell coordinate -> the date serial openpyxl could not turn into a date (it shows #VALUE!).
     bad_date_serials: dict[str, str] = field(default_factory=dict)
+    _sheets: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False, compare=False)
+
+    def sheet_pair(self, sheet: str) -> tuple[Any, Any]:
+        """The worksheet ``sheet`` in ``values`` and in ``formulas``, looked up once (openpyxl's
+        ``wb[name]`` searches the list of sheets on every call, and it is asked per cell)."""
+        pair = self._sheets.get(sheet)
+        if pair is None:
+            pair = self._sheets[sheet] = (self.values[sheet], self.formulas[sheet])
+        return pair
+
+
+#: A formula element (``<f>``, ``<f t="shared" ...>``, ``<x:f>``) in a worksheet's XML. ``<font>`` and
+#: the like do not match: the name must end after the ``f``.
+_FORMULA_ELEMENT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+_WORKSHEET_PART = re.compile(
+    rb'<Override\b[^>]*?PartName="/?([^"]+)"[^>]*?ContentType="application/vnd\.openxmlformats-officedocument'
+    rb'\.spreadsheetml\.worksheet\+xml"|<Override\b[^>]*?ContentType="application/vnd\.openxmlformats-'
+    rb'officedocument\.spreadsheetml\.worksheet\+xml"[^>]*?PartName="/?([^"]+)"')
+
+
+def _may_hold_formulas(path: Path) -> bool:
+    """Whether any worksheet of the (already sniffed) file may hold a formula. Errs towards True:
+    a part it cannot find or read, or XML with a DTD (entities could hide an element), counts as
+    holding formulas, which only costs the second load."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            types = archive.read("[Content_Types].xml")
+            parts = [(m.group(1) or m.group(2)).decode("utf-8") for m in _WORKSHEET_PART.finditer(types)]
+            declared = types.count(b"spreadsheetml.worksheet+xml")  # also by a <Default> extension
+            if not parts or declared != len(parts) or b"<!DOCTYPE" in types:
+                return True
+            for part in parts:
+                data = archive.read(part)
+                if b"<!DOCTYPE" in data or _FORMULA_ELEMENT.search(data):
+                    return True
+    except (KeyError, zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError, UnicodeDecodeError):
+        return True
+    return False
 
 
 def _is_encrypted_ole(head: bytes, path: Path) -> bool:
@@ -143,7 +184,7 @@ def open_workbook(path: Path) -> OpenedWorkbook:
         try:
             # Not read_only: that mode loses merged cells, and we want the real cells.
             values = load_workbook(path, data_only=True)
-            formulas = load_workbook(path, data_only=False)
+            formulas = load_workbook(path, data_only=False) if _may_hold_formulas(path) else values
         except MemoryError:
             raise WorkbookReadError(f"{path.name}: de werkmap is te groot om te lezen.") from None
         except Exception as exc:  # openpyxl raises many kinds on a damaged file
@@ -161,11 +202,12 @@ def open_workbook(path: Path) -> OpenedWorkbook:
 def cell_problem(book: OpenedWorkbook, sheet: str, row: int, col: int) -> str | None:
     """Why the cell cannot be read, in Dutch (without the sheet!cell: the caller names it); None if it can."""
     # ``_cells`` holds only the cells present in the file: looking never creates one (``ws.cell`` would).
-    cell = book.values[sheet]._cells.get((row, col))
+    values, formulas = book.sheet_pair(sheet)
+    cell = values._cells.get((row, col))
     if cell is None:
         return None
     value = cell.value
-    formula_cell = book.formulas[sheet]._cells.get((row, col))
+    formula_cell = formulas._cells.get((row, col))
     formula = formula_cell.value if formula_cell is not None else None
     is_formula = formula_cell is not None and formula_cell.data_type == "f"  # also array formulas
     if cell.data_type == "e" or (isinstance(value, str) and value.strip() in ERROR_CODES):
@@ -198,8 +240,8 @@ def filled_rows(book: OpenedWorkbook, sheet: str, first_row: int, cols: set[int]
     quick as a short one, and a row far below many empty ones is still found.
     """
     rows: set[int] = set()
-    for wb in (book.values, book.formulas):
-        for (r, c), cell in wb[sheet]._cells.items():
+    for ws in dict.fromkeys(book.sheet_pair(sheet), None):  # once when both are the same load
+        for (r, c), cell in ws._cells.items():
             if r >= first_row and c in cols and cell.value not in (None, "") and (
                     not isinstance(cell.value, str) or cell.value.strip()):
                 rows.add(r)

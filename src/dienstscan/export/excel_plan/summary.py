@@ -54,6 +54,11 @@ GRID = 10
 #: not shrunk to one page (7.2 pt): it may run onto a second page instead. The room left is for
 #: LibreOffice, which prints Calibri as the wider DejaVu Sans and scales the sheet down by that.
 GRID_WIDTH = 12
+#: The standing table's Score column: two grid columns (C and D), each SCORE_WIDTH characters
+#: wide, so the longest score ("gemiddeld niveau 1,6 van 4", "100% (40 van 40)") prints on one
+#: line, also in LibreOffice's wider DejaVu Sans (one 12-wide column wrapped "83% (33 van" / "40)").
+SCORE_SPAN = 2
+SCORE_WIDTH = 15
 #: How many further decided actions the first page lists (the Verbeterplan sheet has them all).
 FIRST_PAGE_ACTIONS = 5
 #: Longer action titles are cut at a word on the first page (the plan has them whole); the
@@ -111,10 +116,11 @@ def _grid_table(ws: Worksheet, row: int, headers: list[tuple[str, int]], rows: l
         lines = 1
         for value, start, span in zip(values, starts, spans, strict=True):
             cell = ws.cell(row=r, column=start, value=clean(value))
-            for c in range(start, start + span):
-                ws.cell(row=r, column=c).border = _BORDER
-                if header:
-                    ws.cell(row=r, column=c).fill = _HEADER_FILL
+            # Only the first cell: merging replaces the others by empty merged cells and gives the
+            # edges of the range the first cell's border (styling them first was work thrown away).
+            cell.border = _BORDER
+            if header:
+                cell.fill = _HEADER_FILL
             if header:
                 cell.font = _HEADER_FONT
             elif bold:
@@ -200,8 +206,9 @@ def _standing(ws: Worksheet, row: int, checklists: ChecklistSet, report: ScoreRe
         rows.append([part.title, "buiten scope", "–", part.justification, ""])
     if not rows:
         return _note(ws, row, "Er is geen kader in scope.") + 1
-    return _grid_table(ws, row, [("Kader", 2), ("Score", 1), ("Gedeeltelijk (telt niet mee)", 1),
-                                 ("Vergeleken met", 4), ("Bron", 2)], rows, bold_first=False)
+    # Score spans two wider grid columns (SCORE_WIDTH): a score prints whole on one line
+    return _grid_table(ws, row, [("Kader", 2), ("Score", SCORE_SPAN), ("Gedeeltelijk (telt niet mee)", 1),
+                                 ("Vergeleken met", 5 - SCORE_SPAN), ("Bron", 2)], rows, bold_first=False)
 
 
 def _gaps(ws: Worksheet, row: int, checklists: ChecklistSet, assessment: Assessment,
@@ -442,6 +449,8 @@ def write_summary(ws: Worksheet, checklists: ChecklistSet, assessment: Assessmen
     today = today or dt.date.today()
     for col in range(1, GRID + 1):
         ws.column_dimensions[get_column_letter(col)].width = GRID_WIDTH
+    for col in range(3, 3 + SCORE_SPAN):  # the Score column of "Waar staan we" (after Kader's two)
+        ws.column_dimensions[get_column_letter(col)].width = SCORE_WIDTH
     ws["A1"] = clean(f"Verbeterplan dienstverlening {assessment.organisation.name}")
     ws["A1"].font = Font(name="Calibri", size=16, bold=True, color="1F4E79")
     frameworks = ", ".join(fw.short_title for fw in report.frameworks) or "geen kader"

@@ -49,7 +49,8 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.properties import CalcProperties
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...model.assessment import (  # noqa: I001
@@ -60,10 +61,11 @@ from ...model.assessment import (  # noqa: I001
     Action,
     Answer,
     Assessment,
+    explanation_shown,
 )
 from ...model.checklist import ChecklistSet, Framework, Item
 from ...scoring import ScoreReport, score
-from ...scoring.spread import item_spread
+from ...scoring.spread import round_spreads
 from ...cycle import compare_scans
 from ...storage import atomic_write_bytes
 from ..common.plan_view import DECISION_CHOICES, decision_record, decision_text, is_proposal, plan_order, split_plan
@@ -227,9 +229,12 @@ def _write_rows(ws: Worksheet, first_row: int, rows: list[list[object]], wrap_co
     # Each style is set through openpyxl once per kind of cell and then copied as its index array:
     # assigning border/alignment objects hashes and looks them up per cell (most of the export's time).
     styles: dict[tuple[bool, bool], object] = {}
+    written: list[list[object]] = []
     for row_no, values in enumerate(rows, start=first_row):
-        for col, value in enumerate(values, start=1):
-            cell = ws.cell(row=row_no, column=col, value=clean(value))
+        cleaned = [clean(value) for value in values]
+        written.append(cleaned)
+        for col, value in enumerate(cleaned, start=1):
+            cell = ws.cell(row=row_no, column=col, value=value)
             kind = (col in wrap_cols, isinstance(value, dt.date))
             style = styles.get(kind)
             if style is not None:
@@ -241,7 +246,7 @@ def _write_rows(ws: Worksheet, first_row: int, rows: list[list[object]], wrap_co
                 cell.number_format = DATE_FORMAT
             styles[kind] = copy(cell._style)
     widths = {col: ws.column_dimensions[get_column_letter(col)].width for col in wrap_cols}
-    fit_rows(ws, first_row, row_no, widths)
+    fit_rows(ws, first_row, row_no, widths, values=written)
     return row_no
 
 
@@ -350,7 +355,10 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
     def write_rows(start: int, rows: list[Action]) -> int:
         """The rows from ``start``; returns the last row of the block (at least ``start``: a table
         needs one data row, and an empty plan gets one empty row to type in)."""
+        written: list[list[object]] = []
         for r, action in enumerate(rows, start=start):
+            row_values: list[object] = []
+            written.append(row_values)
             for c, column in enumerate(PLAN_COLUMNS, start=1):
                 if column.kind == "info":
                     value: object = _info_value(checklists, action, column.header)
@@ -369,19 +377,29 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
                         value = themes.get(raw, raw)
                     else:
                         value = raw if raw != "" else None
-                cell = ws.cell(row=r, column=c, value=clean(value))
+                value = clean(value)
+                row_values.append(value)
+                cell = ws.cell(row=r, column=c, value=value)
                 cell._style = copy(column_styles[c - 1])
         last = max(start, start + len(rows) - 1)
         if not rows:  # the empty row to type in still gets borders and dates
             for c in range(1, ncols + 1):
                 ws.cell(row=start, column=c)._style = copy(column_styles[c - 1])
-        fit_rows(ws, start, last, {i: c.width for i, c in enumerate(PLAN_COLUMNS, start=1) if c.wrap})
+        fit_rows(ws, start, last, {i: c.width for i, c in enumerate(PLAN_COLUMNS, start=1) if c.wrap},
+                 values=written if rows else None)
         return last
 
+    def add_table(name: str, ref: str) -> None:
+        """A table over ``ref`` whose header row is ``PLAN_COLUMNS``. Its columns and filter are
+        named here as openpyxl would at saving, which otherwise reads every cell of the table
+        to find the header row's names."""
+        table = Table(displayName=name, ref=ref, autoFilter=AutoFilter(ref=ref))
+        table.tableColumns = [TableColumn(id=i, name=column.header) for i, column in enumerate(PLAN_COLUMNS, start=1)]
+        table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
+        ws.add_table(table)
+
     last_decided = write_rows(first, decided)
-    table = Table(displayName=PLAN_TABLE_NAME, ref=f"A{PLAN_HEADER_ROW}:{last_letter}{last_decided}")
-    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
-    ws.add_table(table)
+    add_table(PLAN_TABLE_NAME, f"A{PLAN_HEADER_ROW}:{last_letter}{last_decided}")
     last = last_decided
     if proposals:
         # Two empty rows to add own actions under the decided ones (the table grows into them),
@@ -396,9 +414,7 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
         proposals_header = heading_row + 1
         headers(proposals_header)
         last = write_rows(proposals_header + 1, proposals)
-        second = Table(displayName=PROPOSALS_TABLE_NAME, ref=f"A{proposals_header}:{last_letter}{last}")
-        second.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
-        ws.add_table(second)
+        add_table(PROPOSALS_TABLE_NAME, f"A{proposals_header}:{last_letter}{last}")
     ws.freeze_panes = ws.cell(row=first, column=3)
 
     letters = {column.kind if column.kind in {"status", "priority", "act", "theme", "decision"} else column.field:
@@ -625,23 +641,29 @@ def _fill_page(widths: list[float], columns: list[tuple[str, float, bool]], rows
 
 def has_individual_answers(assessment: Assessment) -> bool:
     """True when any item of the scan has individual (workshop) answers."""
-    return any(answer.individual for answer in assessment.answers.values())
+    return any(answer.has_individual() for answer in assessment.answers.values())
 
 
-def spread_cell_text(checklists: ChecklistSet, item_id: str, agreed: str | None, individual: list[str]) -> str | None:
-    """'Ingevoerd 3 · Niet ingevoerd 1 (4 antwoorden)', plus a note when the agreed answer is not
-    (one of) the option(s) most participants chose; None without individual answers."""
-    if not individual:
+def spread_cell_text(checklists: ChecklistSet, item_id: str, answer: Answer | None) -> str | None:
+    """One line per round, 'Voorronde: Ingevoerd 3 · Niet ingevoerd 1 (4 antwoorden)' (one answer
+    per person per round; rounds are not added up), plus a note when the agreed answer is not (one
+    of) the option(s) most participants chose in the last round; None without individual answers."""
+    rounds = round_spreads(checklists, item_id, answer)
+    if not rounds or answer is None:
         return None
-    s = item_spread(checklists, item_id, individual)
-    text = s.text()
-    if s.unknown:
-        text += f"; {s.unknown} onbekend"
-    top = s.most_chosen()
-    if agreed and top and agreed not in top:
-        labels = {oid: label for oid, label, _ in s.counts}
-        text += f"\nLet op: afspraak wijkt af van meest gekozen ({' / '.join(labels[t] for t in top)})."
-    return text
+    lines = []
+    for s in rounds:
+        text = s.text()
+        if s.unknown:
+            text += f"; {s.unknown} onbekend"
+        lines.append(f"{s.round_label}: {text}")
+    last = rounds[-1]
+    top = last.most_chosen()
+    if answer.option and top and answer.option not in top:
+        labels = {oid: label for oid, label, _ in last.counts}
+        lines.append(f"Let op: afspraak wijkt af van meest gekozen in {last.round_label.lower()} "
+                     f"({' / '.join(labels[t] for t in top)}).")
+    return "\n".join(lines)
 
 
 #: header, width, wraps, the cell value of an item (and its section's heading)
@@ -708,7 +730,7 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
         printed += [("Stand 2026", 26, True, lambda item, _: current_short(checklists, item) or None)]
     printed += [("Antwoord", 14, True, lambda item, _: option_label(item)),
                 ("Uitleg / toelichting", 30, True,
-                 lambda item, _: (answer_of(item).explanation or None) if answer_of(item) else None)]
+                 lambda item, _: explanation_shown(answer_of(item), checklists.scale_for(item.id)) or None)]
     # Rights and duties (BSC) first on screen: printed beside Stand 2026 they took the page to 6.8 pt.
     # Screen-only columns are wide (paper does not pay for them), so they do not make the printed
     # rows taller than their own text needs.
@@ -727,8 +749,7 @@ def _write_framework_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: 
                    ("nee", 8, False, poll("nee"))]
     if has_spread:
         screen.append(("Spreiding deelnemers", 50, True,
-                       lambda item, _: spread_cell_text(checklists, item.id, answer_of(item).option if answer_of(item) else None,
-                                                        answer_of(item).individual if answer_of(item) else [])))
+                       lambda item, _: spread_cell_text(checklists, item.id, answer_of(item))))
     screen.append(("Bron", 60, True, lambda item, _: source(item)))
     full = printed + screen
     columns = [(header, width, wraps) for header, width, wraps, _ in full]

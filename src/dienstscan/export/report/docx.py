@@ -492,7 +492,8 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
                     for p in fw["polls"]], [6.0, 1.4, 1.6, 1.4, 7.0])
         if fw["spread"]:
             doc.add_heading("Spreiding van de individuele antwoorden", level=2)
-            doc.add_paragraph("Wat deelnemers vooraf ieder voor zich antwoordden (anoniem), meeste verschil "
+            doc.add_paragraph("Wat deelnemers vooraf ieder voor zich antwoordden (anoniem), per ronde (één "
+                              "antwoord per persoon per ronde; rondes worden niet opgeteld), meeste verschil "
                               "eerst, naast het afgesproken antwoord. Deze aantallen tellen niet mee in de score.")
             _table(doc, [fw["item_label"], "Individuele antwoorden", "Verschil", "Afgesproken antwoord"],
                    [[f"{r['id']} {r['text']}", r["text_counts"], r["disagreement"],

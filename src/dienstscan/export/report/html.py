@@ -31,11 +31,12 @@ from ...model.assessment import (
     Action,
     Answer,
     Assessment,
+    explanation_shown,
 )
 from ...model.checklist import ORGANISATION_KIND_LABELS, ChecklistSet, Framework, Item, section_heading
 from ...scoring import FrameworkScore, MetricComparison, ScoreReport, score
 from ...scoring import display, dutch
-from ...scoring.spread import ItemSpread, disagreement_text, most_different_first, spread
+from ...scoring.spread import ItemSpread, disagreement_text, most_different_first, round_spreads, spread
 from ...cycle import compare_scans
 from ...storage import atomic_write_bytes
 from ...plan import status_label, visible_actions
@@ -104,7 +105,8 @@ def _register(checklists: ChecklistSet, assessment: Assessment, fw: Framework) -
                 option = checklists.scale_for(item.id).option(answer.option)
             if option is not None and option.weight is not None and option.weight >= 1.0:
                 continue
-            explanation = answer.explanation.strip() if answer else ""
+            # an explanation written for an earlier answer says so (issue 28)
+            explanation = explanation_shown(answer, checklists.scale_for(item.id))
             needs = option is None or option.requires_explanation
             rows.append({
                 "id": item.id,
@@ -137,9 +139,10 @@ def _polls(fw: Framework, assessment: Assessment) -> list[dict[str, Any]]:
 def _spreads(checklists: ChecklistSet, assessment: Assessment, fw: Framework) -> dict[str, Any] | None:
     """The individual answers per item of ``fw`` (anonymous counts), most disagreement first.
 
-    Columns: every option somebody chose in this framework, in scale order. None when nobody
-    answered individually. The agreed answer stands beside the counts; the counts never enter
-    the score.
+    Columns: every option somebody chose in this framework, in scale order. Each round has a line
+    of its own (one answer per person per round; voorronde against live, never added up); an
+    item's place is that of its round with the most disagreement. None when nobody answered
+    individually. The agreed answer stands beside the counts; the counts never enter the score.
     """
     ids = []
     sections = [(None, fw.items), *((s.id, s.items) for s in fw.sections)]
@@ -151,9 +154,10 @@ def _spreads(checklists: ChecklistSet, assessment: Assessment, fw: Framework) ->
         return None
     options: dict[str, str] = {}
     for s in sorted(ordered, key=lambda s: s.order):
-        for oid, label, count in s.counts:
-            if count:
-                options.setdefault(oid, label)
+        for r in round_spreads(checklists, s.item_id, assessment.answers.get(s.item_id)):  # every round's
+            for oid, label, count in r.counts:
+                if count:
+                    options.setdefault(oid, label)
     # Scale order (the first item's scale), options of other scales after it.
     scale_order = {oid: n for s in ordered for n, (oid, _, _) in enumerate(s.counts)}
     option_ids = sorted(options, key=lambda oid: scale_order.get(oid, 99))
@@ -161,18 +165,21 @@ def _spreads(checklists: ChecklistSet, assessment: Assessment, fw: Framework) ->
     for s in ordered:
         answer = assessment.answers.get(s.item_id)
         _, _, item = checklists.locate(s.item_id)
-        top = s.most_chosen()
+        rounds = round_spreads(checklists, s.item_id, answer)
+        top = rounds[-1].most_chosen()  # the last round, the nearest to the agreement
         agreed = answer.option if answer else None
+        lines = [{"round": r.round_label,
+                  "counts": [r.count(oid) for oid in option_ids],
+                  "text": r.text() + (f"; {r.unknown} onbekend" if r.unknown else ""),
+                  "disagreement": disagreement_text(r.disagreement)} for r in rounds]
         rows.append({
             "id": s.item_id,
             "text": item.text,
-            "counts": [s.count(oid) for oid in option_ids],
-            "total": s.total,
-            "unknown": s.unknown,
-            "text_counts": s.text() + (f"; {s.unknown} onbekend" if s.unknown else ""),
+            "rounds": lines,
+            "text_counts": "\n".join(f"{line['round']}: {line['text']}" for line in lines),
             "agreed": _answer_label(checklists, item, answer),
             "differs": bool(agreed and top and agreed not in top),
-            "disagreement": disagreement_text(s.disagreement),
+            "disagreement": "\n".join(f"{line['round']}: {line['disagreement']}" for line in lines),
         })
     return {"options": [options[oid] for oid in option_ids], "rows": rows}
 
@@ -206,7 +213,8 @@ def _framework(checklists: ChecklistSet, assessment: Assessment, fs: FrameworkSc
                 "id": item.id, "text": item.text, "section": section_title,
                 "answer": _answer_label(checklists, item, answer),
                 "unanswered": answer is None or answer.option is None,
-                "explanation": (answer.explanation or answer.notes).strip() if answer else "",
+                "explanation": (explanation_shown(answer, checklists.scale_for(item.id))
+                                or (answer.notes.strip() if answer else "")),
                 "legal": status_label(item, fw.checked),
                 # in a few words; the full text under the table (``item_notes``)
                 "origin": origin_short(item),

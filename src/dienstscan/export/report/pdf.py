@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html as html_lib
+import os
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -61,6 +63,57 @@ ul.toc a::after { content: leader(".") target-counter(attr(href), page); }
 """
 
 
+#: Attributes that are no presentational hint (WeasyPrint reads ``lang``, ``id`` and ``a name``
+#: with or without hints).
+_PLAIN_ATTRIBUTES = frozenset({"class", "id", "href", "lang", "name", "content", "charset", "colspan", "rowspan",
+                               "style", "title", "alt", "scope", "role", "dir", "headers"})
+_SVG = re.compile(r"<svg\b.*?</svg>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<([a-zA-Z][\w-]*)\b([^>]*)>")
+_ATTRIBUTE = re.compile(r'([^\s=/"\']+)(?:\s*=\s*(?:"([^"]*)"|\'([^\']*)\'|([^\s>]+)))?')
+_SAFE_VALUE = re.compile(r"[0-9]+(?:\.[0-9]+)?%?")
+
+
+def hints_as_css(html: str) -> str | None:
+    """The HTML's presentational hints as a style sheet, or None when it uses hints this does not know.
+
+    The report's HTML carries the table attributes Qt's rich text needs (``width``, ``cellspacing``,
+    ``cellpadding``). WeasyPrint turns such attributes into style only with
+    ``presentational_hints=True``, which runs its hint code over every element and adds a hint style
+    sheet to every element's cascade; for this report that is about a tenth of the PDF's time. This
+    states the same hints, with WeasyPrint's own value rules, as a few attribute rules: the same
+    layout. A style sheet passed to WeasyPrint is of the user origin, so like the hints (specificity
+    0) it gives way to every rule of the report's own CSS. An unknown attribute means None: then
+    WeasyPrint's hints are used.
+    """
+    from weasyprint.html import map_to_dimension_property_ignoring_zero, map_to_pixel_length
+
+    rules: dict[str, str] = {}
+    for match in _TAG.finditer(_SVG.sub("", html)):
+        tag = match.group(1).lower()
+        for name, *quoted in _ATTRIBUTE.findall(match.group(2)):
+            name = name.lower()
+            value = next((v for v in quoted if v), "")
+            if name in _PLAIN_ATTRIBUTES:
+                continue
+            if not _SAFE_VALUE.fullmatch(value):
+                return None
+            if tag == "table" and name == "cellspacing":
+                css = map_to_pixel_length(value)
+                selector, declaration = f'table[cellspacing="{value}"]', f"border-spacing: {css}"
+            elif tag == "table" and name == "cellpadding":
+                css = map_to_pixel_length(value)
+                selector = f'table[cellpadding="{value}"] td, table[cellpadding="{value}"] th'
+                declaration = f"padding: {css}"
+            elif tag in {"table", "td", "th"} and name == "width":
+                css = map_to_dimension_property_ignoring_zero(value)
+                selector, declaration = f'{tag}[width="{value}"]', f"width: {css}"
+            else:
+                return None
+            if css is not None:
+                rules[selector] = declaration
+    return "".join(f"{selector} {{ {declaration} }}\n" for selector, declaration in rules.items())
+
+
 def header_text(html: str) -> str:
     """The running header the report put in ``<meta name="dienstscan-kop">``."""
     match = _HEADER_RE.search(html)
@@ -77,12 +130,53 @@ class PdfUnavailable(RuntimeError):
     """WeasyPrint (or the Pango it needs) cannot be loaded on this machine."""
 
 
+def bundled_fontconfig() -> Path | None:
+    """In a Windows build with Pango bundled (installer/dienstscan.spec), fontconfig's configuration
+    beside it: ``_internal/etc/fonts/fonts.conf``. None elsewhere (a system's own Pango finds its own)."""
+    if not getattr(sys, "frozen", False):
+        return None
+    conf = Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "etc" / "fonts" / "fonts.conf"
+    return conf if conf.is_file() else None
+
+
 def _weasyprint():
+    conf = bundled_fontconfig()
+    if conf is not None and "FONTCONFIG_FILE" not in os.environ:  # a user's own setting wins
+        os.environ["FONTCONFIG_FILE"] = str(conf)
+        os.environ.setdefault("FONTCONFIG_PATH", str(conf.parent))
     try:
         import weasyprint
     except (ImportError, OSError) as exc:  # OSError: Pango's libraries are missing (Windows without GTK)
         raise PdfUnavailable(str(exc)) from exc
+    _remember_page_references()
     return weasyprint
+
+
+def _remember_page_references() -> None:
+    """Make ``pydyf.PDF.page_references`` a remembered value instead of a new tuple of every page
+    on each use.
+
+    WeasyPrint's PDF/UA tagging asks for it once per tagged element, so writing a tagged PDF took
+    time in pages x elements: at 20,000 actions (about 2,900 pages) that was half of the PDF's time
+    (issue 29, ``benchmarks/bench_linear.py``). The value is the same tuple, made again only when
+    a page was added; pydyf itself is not changed otherwise.
+    """
+    import pydyf
+
+    if getattr(pydyf.PDF, "_dienstscan_remembers_pages", False):
+        return
+    build = pydyf.PDF.page_references.fget
+
+    def page_references(pdf) -> tuple:
+        count = len(pdf.pages["Kids"])
+        remembered = pdf.__dict__.get("_dienstscan_page_references")
+        if remembered is None or remembered[0] != count:
+            remembered = (count, build(pdf))
+            pdf.__dict__["_dienstscan_page_references"] = remembered
+        return remembered[1]
+
+    pydyf.PDF.page_references = property(page_references)
+    pydyf.PDF._dienstscan_remembers_pages = True
 
 
 def available() -> bool:
@@ -108,9 +202,10 @@ def render_pdf(html: str, *, header: str | None = None, progress: Callable[[int,
         progress(0, 2)
     header = header_text(html) if header is None else header
     running = "@page { @top-left { content: %s; } }" % css_string(header) if header else ""
-    stylesheets = [weasyprint.CSS(string=PRINT_CSS + running)]
+    hints = hints_as_css(html)
+    stylesheets = [weasyprint.CSS(string=(hints or "") + PRINT_CSS + running)]
     document = weasyprint.HTML(string=html, base_url=".").render(
-        stylesheets=stylesheets, pdf_tags=variant is not None, presentational_hints=True)
+        stylesheets=stylesheets, pdf_tags=variant is not None, presentational_hints=hints is None)
     if progress is not None:
         progress(1, 2)
     options: dict[str, Any] = {"pdf_variant": variant} if variant else {}

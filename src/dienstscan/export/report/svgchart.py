@@ -12,7 +12,7 @@ the two never share a chart. Built so it cannot be misread, also in black-and-wh
   sticking out above and below them, with its label and value on a line of its own under the
   bars: labels never collide with each other or with the bars.
 
-The SVG sticks to what SVG Tiny 1.2 (Qt's QSvgRenderer) draws: rect, line, text, no patterns,
+The SVG sticks to what SVG Tiny 1.2 (Qt's QSvgRenderer) draws: rect, line, path, text, no patterns,
 clip paths or CSS, because the PDF step renders the same SVG with Qt.
 """
 
@@ -58,16 +58,22 @@ def _wrap(text: str, width_chars: int, max_lines: int = 3) -> list[str]:
 
 
 def _hatch(x: float, y: float, w: float, h: float, step: float = 4.0) -> list[str]:
-    """Diagonal lines (45°) inside the rectangle, clipped by computation (no clipPath in Tiny)."""
-    lines = []
+    """Diagonal lines (45°) inside the rectangle, clipped by computation (no clipPath in Tiny).
+
+    One ``<path>`` of move/line segments, not a ``<line>`` per stroke: the same strokes, but a
+    wide bar has a hundred of them and every SVG element costs the PDF printer (WeasyPrint) a
+    node to lay out and draw, and the Word/HTML reader an element to parse.
+    """
+    segments = []
     k = step
     while k < w + h:
         x1, y1 = x + max(0.0, k - h), y + min(h, k)
         x2, y2 = x + min(w, k), y + max(0.0, k - w)
-        lines.append(f'<line x1="{_attr(x1)}" y1="{_attr(y1)}" x2="{_attr(x2)}" y2="{_attr(y2)}" '
-                     f'stroke="#000" stroke-width="0.6"/>')
+        segments.append(f"M{_attr(x1)} {_attr(y1)}L{_attr(x2)} {_attr(y2)}")
         k += step
-    return lines
+    if not segments:
+        return []
+    return [f'<path d="{"".join(segments)}" fill="none" stroke="#000" stroke-width="0.6"/>']
 
 
 def _text(x: float, y: float, text: str, size: float = 11, *, anchor: str = "start", bold: bool = False,

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QWidget
+from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtGui import QFont, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QStyle,
+    QStyleOptionGroupBox,
+    QStylePainter,
+    QWidget,
+)
 
 from .. import contrast
 
@@ -74,6 +83,98 @@ class SelectableLabel(QLabel):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         self._heights.clear()
         super().changeEvent(event)
+
+
+class CachedGroupBox(QGroupBox):
+    """A group box whose frame and title are drawn by the style once and copied after that.
+
+    The style draws a large group box slowly (Fusion stretches a half-transparent picture over the
+    whole box: some 2 ms for a dashboard block at 1920x1080, more on a busy machine), and a box is
+    drawn again whenever something in it moves or it grows by a line. So the style draws the box
+    once at a small height, in a pixmap: the rows above the contents (frame and title), the rows
+    below them, and in between rows that are all the same when the style draws a frame like
+    every style does. Those pieces are copied at any height: the middle row repeated. When the
+    style's middle rows differ (a gradient over the height, say) or the screen's scale is not a
+    whole number, the box is drawn whole in a pixmap per size instead; either way the pixels are
+    the style's own (``tests/ui/test_dashboard_speed.py`` compares them). A width, title, font,
+    palette or style change draws again; a hidden box keeps nothing.
+    """
+
+    #: How many identical middle rows the small drawing has (also the height of the repeated strip).
+    STRIP = 16
+
+    def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        #: (key, (top, strip, bottom) in logical pixels' pixmaps, or None when they cannot be used)
+        self._slices: tuple[tuple, tuple[QPixmap, QPixmap, QPixmap] | None] | None = None
+        self._whole: tuple[tuple, QPixmap] | None = None
+
+    def _draw_frame(self, width: int, height: int, ratio: float) -> QPixmap:
+        """The style's drawing of this box at ``width`` x ``height``, in a transparent pixmap."""
+        pixmap = QPixmap(round(width * ratio), round(height * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QStylePainter(pixmap, self)
+        # as a painter on the widget itself starts: the widget's font and text colour
+        painter.setFont(self.font())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        option = QStyleOptionGroupBox()
+        self.initStyleOption(option)
+        option.rect = QRect(0, 0, width, height)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_GroupBox, option)
+        painter.end()
+        return pixmap
+
+    def _edges(self) -> tuple[int, int]:
+        """Logical pixels above and below the contents that the frame may draw in."""
+        contents = self.contentsRect()
+        return contents.top() + 2, self.height() - contents.bottom() + 2
+
+    def _sliced(self, key: tuple, ratio: float) -> tuple[QPixmap, QPixmap, QPixmap] | None:
+        if self._slices is not None and self._slices[0] == key:
+            return self._slices[1]
+        pieces = None
+        if ratio == int(ratio):
+            top, bottom = self._edges()
+            small = self._draw_frame(self.width(), top + self.STRIP + bottom, ratio)
+            image = small.toImage()
+            line = image.bytesPerLine()
+            data = bytes(image.constBits())
+            first = int(top * ratio)
+            rows = [data[r * line:(r + 1) * line] for r in range(first, int((top + self.STRIP) * ratio))]
+            if all(row == rows[0] for row in rows):
+                width = small.width()
+                pieces = tuple(small.copy(QRect(0, int(y * ratio), width, int(h * ratio)))
+                               for y, h in ((0, top), (top, self.STRIP), (top + self.STRIP, bottom)))
+                for piece in pieces:
+                    piece.setDevicePixelRatio(ratio)
+        self._slices = (key, pieces)
+        return pieces
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        ratio = self.devicePixelRatioF()
+        key = (self.width(), ratio, self.title(), self.hasFocus(), self.isChecked(), self._edges())
+        top_h, bottom_h = self._edges()
+        pieces = self._sliced(key, ratio) if self.height() >= top_h + bottom_h else None
+        painter = QPainter(self)  # Qt clips it to what needs drawing
+        if pieces is not None:
+            top, strip, bottom = pieces
+            painter.drawPixmap(0, 0, top)
+            painter.drawTiledPixmap(QRect(0, top_h, self.width(), self.height() - top_h - bottom_h), strip)
+            painter.drawPixmap(0, self.height() - bottom_h, bottom)
+            return
+        whole_key = (key, self.height())
+        if self._whole is None or self._whole[0] != whole_key:
+            self._whole = (whole_key, self._draw_frame(self.width(), self.height(), ratio))
+        painter.drawPixmap(0, 0, self._whole[1])
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        self._slices = self._whole = None  # font, palette, style, enabled: drawn again
+        super().changeEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._slices = self._whole = None  # no memory held for a hidden box
+        super().hideEvent(event)
 
 
 def heading(text: str = "", *, size: float = 1.45, bold: bool = True) -> QLabel:

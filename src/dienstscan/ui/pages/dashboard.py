@@ -16,7 +16,6 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QGroupBox,
     QLabel,
     QProgressBar,
     QVBoxLayout,
@@ -32,7 +31,7 @@ from .. import contrast
 from ..charts import Bar, BarChart, BenchmarkLine, Phase, PhaseLadder
 from ..cycle_widgets import ProgressPanel
 from ..document import ScanDocument
-from .common import RefreshWhenShown, bold_label, heading, text_label, vertical_scroll
+from .common import CachedGroupBox, RefreshWhenShown, bold_label, heading, text_label, vertical_scroll
 
 LINK_STYLE = "color: #0b4f9c;"
 
@@ -83,11 +82,12 @@ def _set_shown(*widgets: QWidget, shown: bool) -> None:
             widget.setVisible(shown)
 
 
-class _FrameworkBox(QGroupBox):
+class _FrameworkBox(CachedGroupBox):
     """The block of one framework; built once per framework, its texts updated on every change."""
 
     def __init__(self, page: DashboardPage, fw: FrameworkScore) -> None:
         super().__init__(fw.title)
+        self.setAutoFillBackground(True)
         self.page = page
         self.framework_id = fw.id
         self.headline = bold_label("")
@@ -217,6 +217,33 @@ class _FrameworkBox(QGroupBox):
                              f"<ul style='margin-top:0'>{''.join(links)}</ul>")
 
 
+class _Content(QWidget):
+    """The scrolled contents: while shown, as tall as they have been at this width (never shorter).
+
+    An answer that takes a line away from the dashboard would otherwise shrink the page, move the
+    scroll bar's range (Fusion's scroll bar is slow to draw: 1-4 ms at 1920x1080) and make a page
+    scrolled to the bottom jump; the line comes back with the next answer. The room stays empty
+    at the bottom and is given back when the page is shown again or the framework blocks change.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._tallest: dict[int, int] = {}
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        height = max(super().heightForWidth(width), self._tallest.get(width, 0))
+        self._tallest[width] = height
+        return height
+
+    def forget_height(self) -> None:
+        self._tallest.clear()
+        self.updateGeometry()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.forget_height()
+        super().showEvent(event)
+
+
 class DashboardPage(RefreshWhenShown, QWidget):
     """Scores against benchmarks, phase, comply-or-explain and completeness of the open scan."""
 
@@ -243,7 +270,9 @@ class DashboardPage(RefreshWhenShown, QWidget):
         self.warnings = text_label()
         self.excluded = text_label(muted=True)
 
-        self.content = QWidget()
+        self.content = _Content()
+        # the contents only grow downwards: a taller page repaints only the new strip at the bottom
+        self.content.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self.content_layout = QVBoxLayout(self.content)
         self.content_layout.setContentsMargins(18, 12, 18, 12)
         self.content_layout.setSpacing(10)
@@ -279,6 +308,7 @@ class DashboardPage(RefreshWhenShown, QWidget):
         structure = tuple((fw.id, tuple(s.id for s in fw.sections)) for fw in report.frameworks)
         if structure != self._structure:
             self._rebuild(report)
+            self.content.forget_height()
             self._structure = structure
             self._shown = {}
         for fw in report.frameworks:

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...model import EVIDENCE_BASIS_LABELS
+from ...model import EVIDENCE_BASIS_LABELS, stale_explanation_label
 from ...scoring.spread import disagreement_text
 from ...model.checklist import ORGANISATION_KIND_LABELS, Item
 from ...plan import status_label
-from ...scoring.spread import item_spread
+from ...scoring.spread import ItemSpread, round_spreads
 from ..contrast import set_sheet
 from ..cycle_widgets import PreviousCycleBar
 from ..document import ScanDocument
@@ -52,6 +52,14 @@ def option_key_index(event: QKeyEvent) -> int | None:
         return None
     n = _NUMBER_KEYS.get(Qt.Key(event.key()))
     return None if n is None else n - 1
+
+
+def _round_counts(s: ItemSpread) -> str:
+    """'Ja 3 · Nee 1 (4 antwoorden, verschil: middel)' of one round."""
+    counts = " · ".join(f"{label} {c}" for _, label, c in s.counts if c) or "geen bekende opties"
+    n = s.total + s.unknown
+    unknown = f", {s.unknown} onbekend" if s.unknown else ""
+    return f"{counts} ({n} {'antwoord' if n == 1 else 'antwoorden'}{unknown}, verschil: {disagreement_text(s.disagreement)})"
 
 
 class ItemPage(NarrowLayout, QWidget):
@@ -175,8 +183,6 @@ class ItemPage(NarrowLayout, QWidget):
                                    " padding: 4px 8px; color: #1a1a1a; }")
         self.stale_note.setAccessibleName("Uitleg hoort bij een eerder antwoord")
         self.stale_note.hide()
-        #: item id -> label of the earlier answer its explanation was written for (this session)
-        self._stale_for: dict[str, str] = {}
         outer.addWidget(self.explanation_label)
         outer.addWidget(self.missing_row)
         outer.addWidget(self.stale_note)
@@ -383,15 +389,12 @@ class ItemPage(NarrowLayout, QWidget):
             self.group.setExclusive(True)
             self.clear_button.setEnabled(option is not None)
             self.option_help.setText(option.description if option and option.description else "")
-            individual = answer.individual if answer else []
-            if individual:
-                s = item_spread(self.doc.checklists, self.item_id, individual)
-                counts = " · ".join(f"{label} {c}" for _, label, c in s.counts if c) or "geen bekende opties"
-                n = len(individual)
-                self.spread_label.setText(
-                    f"Individuele antwoorden: {counts} ({n} {'antwoord' if n == 1 else 'antwoorden'}, "
-                    f"verschil: {disagreement_text(s.disagreement)})")
-            self.spread_label.setVisible(bool(individual))
+            # one line per round (one answer per person per round): rounds are never added up
+            rounds = round_spreads(self.doc.checklists, self.item_id, answer)
+            if rounds:
+                self.spread_label.setText("Individuele antwoorden\n" + "\n".join(
+                    f"{s.round_label}: {_round_counts(s)}" for s in rounds))
+            self.spread_label.setVisible(bool(rounds))
 
             required = bool(option and option.requires_explanation)
             self.explanation_label.setText("&Uitleg (verplicht bij dit antwoord: pas toe of leg uit):" if required
@@ -402,15 +405,14 @@ class ItemPage(NarrowLayout, QWidget):
             if missing:
                 self.missing_text.setText(f"Bij ‘{option.label}’ is een uitleg verplicht. Leg uit waarom "
                                           "de norm niet (volledig) wordt toegepast.")
-            earlier = self._stale_for.get(self.item_id)
-            stale = bool(earlier and option is not None and not required and explanation.strip())
-            if not explanation.strip():
-                self._stale_for.pop(self.item_id, None)  # nothing left to mark
-            if stale:
+            # kept in the scan file (Answer.explanation_written_for), so it holds after save and reopen
+            earlier = stale_explanation_label(answer, scale)
+            if earlier is not None:
+                now = f"is bij ‘{option.label}’" if option is not None else "is zonder gekozen antwoord"
                 self.stale_note.setText(
-                    f"Deze uitleg is geschreven bij het eerdere antwoord ‘{earlier}’ en is bij ‘{option.label}’ "
+                    f"Deze uitleg is geschreven bij het eerdere antwoord ‘{earlier}’ en {now} "
                     "niet meer van toepassing. Ze blijft bewaard; pas haar aan of maak het veld leeg.")
-            self.stale_note.setVisible(stale)
+            self.stale_note.setVisible(earlier is not None)
             self.explanation_edit.setAccessibleName("Uitleg, verplicht" if required else "Uitleg")
             self.explanation_edit.setPlaceholderText(
                 "Waarom niet (volledig)? Wat is de afweging?" if required else "Eventuele toelichting op het antwoord")
@@ -444,11 +446,6 @@ class ItemPage(NarrowLayout, QWidget):
     def _choose(self, option_id: str | None) -> None:
         if self.item_id is None:
             return
-        answer = self.doc.answer(self.item_id)
-        scale = self.doc.checklists.scale_for(self.item_id)
-        before = scale.option(answer.option) if answer and answer.option else None
-        if before is not None and before.requires_explanation and answer.explanation.strip():
-            self._stale_for[self.item_id] = before.label  # shown only while the new answer asks none
         self.doc.set_option(self.item_id, option_id)
 
     def _on_option_clicked(self, index: int) -> None:
@@ -464,8 +461,6 @@ class ItemPage(NarrowLayout, QWidget):
 
     def _edit_text(self, field: str, text: str) -> None:
         if not self._loading and self.item_id is not None:
-            if field == "explanation":
-                self._stale_for.pop(self.item_id, None)  # looked at and changed: the user's own now
             self.doc.set_text(self.item_id, field, text)
 
     def _edit_evidence(self, field: str, value: object) -> None:

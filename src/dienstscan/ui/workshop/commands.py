@@ -7,8 +7,9 @@ restores exactly what was there) with a Dutch text of their own, and go through
 
 from __future__ import annotations
 
-from ...model import Answer, Poll
+from ...model import INDIVIDUAL_ROUNDS, Answer, Poll
 from ...operations import form_answer_updates
+from ...operations.forms import FORMS_ROUND
 from ..document import AnswerEdit, ScanDocument
 
 VOTE_LABELS = {"ja": "Ja", "twijfel": "Twijfel", "nee": "Nee"}
@@ -37,29 +38,37 @@ def add_vote(doc: ScanDocument, item_id: str, kind: str, delta: int = 1) -> bool
     return True
 
 
-def set_individual(doc: ScanDocument, item_id: str, options: list[str], text: str | None = None) -> bool:
-    """Replace the anonymous individual answers of an item. False if nothing changed."""
+#: The round of the number keys in the room (``RoundOverlay``).
+QUICK_ROUND = "snelle_ronde"
+
+
+def set_individual(doc: ScanDocument, item_id: str, options: list[str], text: str | None = None, *,
+                   round_: str = QUICK_ROUND) -> bool:
+    """Replace the anonymous individual answers of one round of an item (the other rounds stay).
+    False if nothing changed; undo puts back only that round."""
+    if round_ not in INDIVIDUAL_ROUNDS:
+        raise ValueError(f"{round_!r} is geen ronde van individuele antwoorden")
     scale = doc.checklists.scale_for(item_id)
     for option_id in options:
         if scale.option(option_id) is None:
             raise ValueError(f"{option_id!r} is geen antwoord op de schaal van {item_id}")
     answer = _edited(doc, item_id)
-    if answer.individual == list(options):
+    if answer.individual_in(round_) == list(options):
         return False
-    answer.individual = list(options)
-    command = AnswerEdit(doc, item_id, answer, "individual", mergeable=False)
+    answer.individual = {**answer.individual, round_: list(options)}
+    command = AnswerEdit(doc, item_id, answer, f"individual:{round_}", mergeable=False)
     command.setText(text or f"Individuele antwoorden bij {item_id}")
     doc.push(command)
     return True
 
 
-def add_individual(doc: ScanDocument, item_id: str, option_id: str) -> bool:
+def add_individual(doc: ScanDocument, item_id: str, option_id: str, *, round_: str = QUICK_ROUND) -> bool:
     """One more anonymous individual answer (a participant's number key in a quick round)."""
     current = doc.answer(item_id)
-    before = list(current.individual) if current else []
+    before = current.individual_in(round_) if current else []
     label = doc.checklists.scale_for(item_id).option(option_id)
     return set_individual(doc, item_id, [*before, option_id],
-                          f"Individueel antwoord '{label.label if label else option_id}' bij {item_id}")
+                          f"Individueel antwoord '{label.label if label else option_id}' bij {item_id}", round_=round_)
 
 
 def apply_forms(doc: ScanDocument, answers: dict[str, list[str]]) -> int:
@@ -74,7 +83,7 @@ def apply_forms(doc: ScanDocument, answers: dict[str, list[str]]) -> int:
     doc.undo_stack.beginMacro(f"Deelnemersformulieren inlezen ({len(updates)} items)")
     try:
         for item_id, answer in updates.items():
-            doc.push(AnswerEdit(doc, item_id, answer, "individual", mergeable=False))
+            doc.push(AnswerEdit(doc, item_id, answer, f"individual:{FORMS_ROUND}", mergeable=False))
     finally:
         doc.undo_stack.endMacro()
     return len(updates)

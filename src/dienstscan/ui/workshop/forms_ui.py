@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from ...export.forms import FormFileError, read_participant_forms, write_participant_forms
+from ...operations.forms import FORMS_ROUND
 from ...scoring.spread import most_different_first, spread
 from ...operations import apply_form_answers
 from .. import dialogs
@@ -97,7 +98,8 @@ def read_forms(parent: QWidget | None, doc: ScanDocument) -> int:
     except ValueError as exc:
         show_message(parent, str(exc))
         return 0
-    ordered = most_different_first(spread(doc.checklists, preview, result.answers), only_answered=True)
+    # the forms' own round: what these forms say, not another round of the same items
+    ordered = most_different_first(spread(doc.checklists, preview, result.answers, FORMS_ROUND), only_answered=True)
     lines = ["Meeste verschil eerst:"] + [f"  {s.item_id}: {s.text()}" for s in ordered]
     if result.problems:
         lines = ["Niet ingelezen:"] + [f"  {p}" for p in result.problems] + [""] + lines

@@ -17,9 +17,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
-from ...model import ChecklistSet
+from ...model import ChecklistSet, explanation_shown
 from ...participation.content import COMMENT_PREFIX
-from ...scoring.spread import item_spread
+from ...scoring.spread import round_spreads, rounds_text
 from ..document import ScanDocument
 from .overlays import fill_fonts, font, text_label
 from .reveal_chart import RevealChart
@@ -117,14 +117,13 @@ class ItemView(QWidget):
         else:
             self.poll_label.setText("Draagvlak: nog geen stemmen (J · T · N)")
         self.reveal_chart.hide()
-        individual = answer.individual if answer else []
-        if individual:
-            spread = item_spread(checklists, item_id, individual)
-            self.spread_label.setText(f"Individueel vooraf (anoniem): {spread.text()}")
-        self.spread_label.setVisible(bool(individual))
+        rounds = round_spreads(checklists, item_id, answer)  # per round: one answer per person per round
+        if rounds:
+            self.spread_label.setText(f"Individueel vooraf (anoniem): {rounds_text(rounds)}")
+        self.spread_label.setVisible(bool(rounds))
 
         option = scale.option(answer.option) if answer and answer.option else None
-        explanation = answer.explanation.strip() if answer else ""
+        explanation = explanation_shown(answer, scale)  # says so when written for an earlier answer
         if explanation:
             self.explanation_label.setText(f"Uitleg: {explanation}")
         elif option is not None and option.requires_explanation:
@@ -165,6 +164,10 @@ class ItemView(QWidget):
             label.setText(f"✓ {key}  {option.label}" if chosen else f"{key}  {option.label}")
             label.setAccessibleName(f"Antwoord {key}: {option.label}{' (gekozen)' if chosen else ''}")
             self.options_layout.addWidget(label, n // columns, n % columns)
+            # shown now, not by the event loop later (as a layout does it): the fit that follows
+            # counts their height (issue 28: at 1024x768 the toelichting ran off the screen)
+            if not self.options_widget.isHidden():
+                label.show()
             self.option_labels.append(label)
         for c in range(3):
             self.options_layout.setColumnStretch(c, 1 if c < columns else 0)
@@ -183,6 +186,11 @@ class ItemView(QWidget):
         self.poll_label.setFont(font(sizes["body"], bold=True))
         for label in self.option_labels:
             label.setFont(font(sizes["body"], bold=label.objectName() == "chosen"))
+        # the grid's height for the fit now, not after the event loop has laid it out: the item
+        # view's layout keeps the grid's old height until the grid itself says it changed (issue 28:
+        # at 1024x768 the toelichting then ran off the screen, over the notes)
+        self.options_layout.invalidate()
+        self.options_widget.updateGeometry()
         for w in (self.context_label, self.progress_label, self.status_label, self.hint_label):
             w.setFont(font(sizes["small"]))
 

@@ -153,7 +153,7 @@ class LiveProjector(QObject):
         if not self._item:
             return
         answer = self.window.doc.answer(self._item)
-        individual = answer.individual if answer else []
+        individual = answer.has_individual() if answer else False
         poll = answer.poll if answer else None
         if poll is not None and poll.total and not self.revealed:
             view.poll_label.setText(f"Draagvlak: {poll.total} stemmen, verborgen tot de begeleider ze "

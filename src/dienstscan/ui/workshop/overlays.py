@@ -36,7 +36,7 @@ from ...scoring.spread import item_spread
 from ..document import ScanDocument
 from . import keymap
 from .closing_bars import ClosingBars
-from .commands import add_individual, set_individual
+from .commands import QUICK_ROUND, add_individual, set_individual
 
 #: The field names as the editor's title shows them.
 FIELD_LABELS = {"explanation": "Uitleg", "notes": "Notities"}
@@ -265,7 +265,8 @@ class RoundOverlay(PanelOverlay):
         if item_id is None:
             return
         answer = view.doc.answer(item_id)
-        individual = answer.individual if answer else []
+        # the quick round is a round of its own: the phones' and the forms' answers are not in it
+        individual = answer.individual_in(QUICK_ROUND) if answer else []
         spread = item_spread(view.checklists, item_id, individual)
         participants = len(view.doc.assessment.participants)
         of = f" van {participants}" if participants else ""
@@ -275,8 +276,8 @@ class RoundOverlay(PanelOverlay):
         rows = "".join(f"<tr><td><b>{n}</b>&nbsp;&nbsp;</td><td>{html.escape(label)}&nbsp;&nbsp;</td>"
                        f"<td><b>{count}</b></td></tr>"
                        for n, (_, label, count) in enumerate(spread.counts, start=1))
-        note = (f"<p>Er waren al {earlier} individuele antwoorden (bijvoorbeeld uit formulieren); deze ronde "
-                f"telt erbij. Delete: die eerst wissen.</p>") if earlier > 0 else ""
+        note = (f"<p>Er waren al {earlier} antwoorden in een eerdere snelle ronde; deze ronde telt erbij. "
+                f"Delete: die eerst wissen.</p>") if earlier > 0 else ""
         self.text.setText(f"<p>{len(self.answers)} antwoorden in deze ronde (anoniem, alleen aantallen).</p>"
                           f"<table cellspacing='4'>{rows}</table>{note}")
 
@@ -291,17 +292,17 @@ class RoundOverlay(PanelOverlay):
     def key_take_back(self, _key: str) -> None:
         item_id = self.view.current_item_id
         answer = self.view.doc.answer(item_id)
-        if self.answers and answer is not None and answer.individual:
+        if self.answers and answer is not None and answer.individual_in(QUICK_ROUND):
             self.answers.pop()
-            set_individual(self.view.doc, item_id, answer.individual[:-1],
+            set_individual(self.view.doc, item_id, answer.individual_in(QUICK_ROUND)[:-1],
                            f"Laatste individuele antwoord bij {item_id} teruggenomen")
 
     def key_clear(self, _key: str) -> None:
         item_id = self.view.current_item_id
         answer = self.view.doc.answer(item_id)
         self.answers = []
-        if answer is not None and answer.individual:
-            set_individual(self.view.doc, item_id, [], f"Individuele antwoorden bij {item_id} gewist")
+        if answer is not None and answer.individual_in(QUICK_ROUND):
+            set_individual(self.view.doc, item_id, [], f"Antwoorden van de snelle ronde bij {item_id} gewist")
         else:
             self.refresh()
 

@@ -25,7 +25,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent,
 from PySide6.QtWidgets import QLayout, QStackedLayout, QVBoxLayout, QWidget
 
 from ...model import ChecklistSet, items_in_scope
-from ...scoring.spread import item_spread, most_different_first
+from ...scoring.spread import leading_spread, most_different_first
 from ..document import ScanDocument
 from ..live_panel import session_for, start_session
 from . import keymap
@@ -137,11 +137,13 @@ class PresentationWindow(QWidget):
         self.items = list(self._checklist_order)
 
     def discussion_order(self) -> list[str]:
-        """Items with individual answers, most disagreement first, then the rest in checklist order."""
+        """Items with individual answers, most disagreement first, then the rest in checklist order.
+
+        Each round counts on its own (one answer per person per round); an item's place is that of
+        its round with the most disagreement (``scoring.spread.leading_spread``)."""
         spreads = []
         for n, item_id in enumerate(self._checklist_order):
-            answer = self.doc.answer(item_id)
-            spreads.append(item_spread(self.checklists, item_id, answer.individual if answer else [], n))
+            spreads.append(leading_spread(self.checklists, item_id, self.doc.answer(item_id), n))
         first = [s.item_id for s in most_different_first(spreads, only_answered=True)]
         return first + [i for i in self._checklist_order if i not in set(first)]
 

@@ -1,9 +1,10 @@
 """The revealed spread on the projector: a bar chart of the room's answers, round against round.
 
-``RevealChart`` draws, per option of the item's scale, one bar per round (forms or number keys,
-voorronde, live: ``participation.identity.answers_by_round``) with its count. Rounds differ by
-more than colour: the voorronde is hatched, live is solid, forms are dotted, and the legend names
-them. The agreed answer (the facilitator's) is marked with a check mark, bold text and a frame.
+``RevealChart`` draws, per option of the item's scale, one bar per round (round unknown, forms,
+quick round of number keys, voorronde, live: ``participation.identity.answers_by_round``) with its
+count. Rounds differ by more than colour: the voorronde is hatched, live is solid, forms are
+dotted, the quick round cross-hatched, answers of an unknown round (older scans) sparsely dotted,
+and the legend names them. The agreed answer (the facilitator's) is marked with a check mark, bold text and a frame.
 Under the bars: how much the room differed per round, in a word and as the share of pairs of
 participants who answered differently (``scoring.spread.disagreement``). The same text is the
 widget's accessible description, for a screen reader.
@@ -19,7 +20,8 @@ from ...participation.identity import ROUND_LABELS, ROUNDS
 from ...scoring.spread import disagreement, disagreement_text
 from .theme import Palette
 
-_PATTERNS = {"formulier": Qt.BrushStyle.Dense5Pattern, "voorronde": Qt.BrushStyle.BDiagPattern,
+_PATTERNS = {"onbekend": Qt.BrushStyle.Dense7Pattern, "formulier": Qt.BrushStyle.Dense5Pattern,
+             "snelle_ronde": Qt.BrushStyle.DiagCrossPattern, "voorronde": Qt.BrushStyle.BDiagPattern,
              "live": Qt.BrushStyle.SolidPattern}
 
 

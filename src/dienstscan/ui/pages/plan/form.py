@@ -7,9 +7,13 @@ closing). All commits made during one visit of a field are one undo step. A keys
 only repaints the field; the table, the other pages and the score follow the commit.
 
 Plan (title, description, theme, priority, owner, start and end with a date picker, indicator,
-target), Do (status, progress), Check (measured value and date, conclusion) and Act (choice and
+target), Besluit (the decision, and who decided and when: ``Besloten door`` and ``Besluitdatum``,
+the Excel plan's column words; who/when only once there is a decision), Do (status, progress),
+Check (measured value and date, conclusion) and Act (choice and
 note); each field is labelled with its Dutch name from ``ACTION_FIELD_LABELS``. A bad value is
-refused with a message above the form and the stored value comes back.
+refused with a message above the form and the stored value comes back. A proposal nobody has
+decided on has no status (``plan.status_text``): its status field is empty and locked until the
+decision, as on the Excel plan.
 """
 
 from __future__ import annotations
@@ -34,9 +38,9 @@ from PySide6.QtWidgets import (
 
 from ....model import ACTION_FIELD_LABELS, Action
 from ....model.assessment import ACT_CHOICE_LABELS, ACTION_STATUS_LABELS, PRIORITY_LABELS
-from ....plan import DECISION_LABELS
-from ...contrast import set_sheet
+from ....plan import ACCEPTED, DECISION_LABELS, REJECTED, UNDECIDED, decision_label, is_undecided
 from ... import plan_commands as commands
+from ...contrast import set_sheet
 from ...document import ScanDocument
 from ...widgets import OptionalDateEdit, route_undo_to_document
 from ..common import heading, text_label
@@ -45,6 +49,13 @@ from ..common import heading, text_label
 COMMIT_PAUSE_MS = 700
 ERROR_STYLE = "color: #9c0006; font-weight: bold;"
 NOTICE_STYLE = "background: #fff2cc; border: 1px solid #bf8f00; padding: 6px; color: #1a1a1a;"
+
+#: The decision field's choices for a proposal (``Action.decision`` -> its words, as the Excel's
+#: Besluit dropdown); an own action shows 'Eigen actie' and has no other choice.
+_PROPOSAL_DECISIONS = (("voorgesteld", UNDECIDED), ("geaccepteerd", ACCEPTED), ("afgewezen", REJECTED))
+#: What an undecided proposal's status and decision record fields say (they are locked).
+NO_STATUS_YET = "geen status: eerst besluiten"
+NO_RECORD_YET = "eerst besluiten"
 
 #: Where in each field's label the Alt+letter sits: letters no button or other field of the page
 #: uses, so every field can be reached from the keyboard.
@@ -96,7 +107,14 @@ class ActionForm(QWidget):
         self.indicator = QLineEdit()
         self.indicator.setPlaceholderText("Hoe ziet u dat het gelukt is?")
         self.target = QLineEdit()
+        # the decision after Plan and before Do (its place in the form and in the Tab order)
+        self.decision = QComboBox()
+        self.decision.setAccessibleDescription("Aannemen of afwijzen; een eigen actie is besloten door haar toe te voegen")
+        self.decided_by = QLineEdit()
+        self.decided_by.setPlaceholderText("Wie besloot? (bijvoorbeeld MT, college)")
+        self.decided_on = OptionalDateEdit(name=ACTION_FIELD_LABELS["decided_on"])
         self.status = self._choice(ACTION_STATUS_LABELS)
+        self.status.setPlaceholderText(NO_STATUS_YET)  # shown while a proposal has no status
         self.progress = QPlainTextEdit()
         self.measured_value = QLineEdit()
         self.measured_on = OptionalDateEdit(name="Datum meting")
@@ -111,7 +129,7 @@ class ActionForm(QWidget):
             edit.setMinimumHeight(54)
             edit.setMaximumHeight(90)
         self.title.setMaximumHeight(66)
-        self._typed = (self.title, self.description, self.owner, self.indicator, self.target,
+        self._typed = (self.title, self.description, self.owner, self.indicator, self.target, self.decided_by,
                        self.progress, self.measured_value, self.conclusion, self.act_note)
         route_undo_to_document(*self._typed)
         for edit in self._typed:
@@ -121,6 +139,7 @@ class ActionForm(QWidget):
         # side by side when the form is under the table and has the page's width (set_wide)
         self.plan_texts = self._form(["title", "description", "reason"])
         self.plan_fields = self._form(["theme", "priority", "owner", "start", "end", "indicator", "target"])
+        self.decision_box = self._group(ACTION_FIELD_LABELS["decision"], ["decision", "decided_by", "decided_on"])
         self.plan_box = QGroupBox("Plan")
         self._plan_parts = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.plan_box)
         self._plan_parts.addWidget(self.plan_texts, 3)
@@ -148,7 +167,7 @@ class ActionForm(QWidget):
         self.body.hide()
 
         # user edits -> commands
-        for name in ("owner", "indicator", "target", "measured_value"):
+        for name in ("decided_by", "owner", "indicator", "target", "measured_value"):
             getattr(self, name).textEdited.connect(lambda text, n=name: self._text_edited(n, text))
         for name in ("title", "description", "progress", "conclusion", "act_note"):
             edit: QPlainTextEdit = getattr(self, name)
@@ -156,7 +175,8 @@ class ActionForm(QWidget):
         for name in ("theme", "priority", "status", "act"):
             combo: QComboBox = getattr(self, name)
             combo.currentIndexChanged.connect(lambda _i, n=name, c=combo: self._set(n, c.currentData()))
-        for name in ("start", "end", "measured_on"):
+        self.decision.activated.connect(lambda _i: self._decide(self.decision.currentData()))
+        for name in ("decided_on", "start", "end", "measured_on"):
             getattr(self, name).dateChanged.connect(lambda value, n=name: self._date_changed(n, value))
 
     @staticmethod
@@ -173,7 +193,7 @@ class ActionForm(QWidget):
         if wide == self.wide:
             return
         self.wide = wide
-        for box in (self.plan_box, self.do_box, self.check_box, self.act_box):
+        for box in (self.decision_box, self.plan_box, self.do_box, self.check_box, self.act_box):
             self._groups.removeWidget(box)
         texts: QFormLayout = self.plan_texts.layout()
         # wide: the texts' labels above them, so the title and description get the column's width
@@ -181,23 +201,24 @@ class ActionForm(QWidget):
                                else QFormLayout.RowWrapPolicy.DontWrapRows)
         if wide:
             self._plan_parts.setDirection(QBoxLayout.Direction.LeftToRight)
-            self._groups.addWidget(self.plan_box, 0, 0, 3, 1)
-            for row, box in enumerate((self.do_box, self.check_box, self.act_box)):
+            self._groups.addWidget(self.plan_box, 0, 0, 4, 1)
+            for row, box in enumerate((self.decision_box, self.do_box, self.check_box, self.act_box)):
                 self._groups.addWidget(box, row, 1)
             self._groups.setColumnStretch(0, 2)
             self._groups.setColumnStretch(1, 1)
         else:
             self._plan_parts.setDirection(QBoxLayout.Direction.TopToBottom)
-            for row, box in enumerate((self.plan_box, self.do_box, self.check_box, self.act_box)):
+            for row, box in enumerate((self.plan_box, self.decision_box, self.do_box, self.check_box,
+                                       self.act_box)):
                 self._groups.addWidget(box, row, 0)
             self._groups.setColumnStretch(0, 1)
             self._groups.setColumnStretch(1, 0)
-        for row in range(4):
+        for row in range(5):
             self._groups.setRowStretch(row, 0)
         if self.action_id is not None:
             self.load(self.action_id)  # the heading follows
         if wide:
-            self._groups.setRowStretch(2, 1)  # Act takes what Plan's height leaves
+            self._groups.setRowStretch(3, 1)  # Act takes what Plan's height leaves
 
     def _form(self, fields: list[str]) -> QWidget:
         part = QWidget()
@@ -242,6 +263,21 @@ class ActionForm(QWidget):
         except (ValueError, TypeError) as exc:
             self._show_error(f"Niet opgeslagen: {_first_line(exc)}")
             self.load(self.action_id)
+            return
+        self._show_error(None)
+
+    def _decide(self, decision: str | None) -> None:
+        """The decision chosen in the form: the same command as the page's Accepteren/Afwijzen
+        (back to 'Nog niet besloten' also clears who decided and when, in the same step)."""
+        action = self.action()
+        if self._loading or action is None or decision is None or decision == action.decision:
+            return
+        self.commit_pending()  # who decided, typed just before, belongs to the old decision's step
+        try:
+            commands.set_decision(self.doc, [action.id], decision)
+        except (ValueError, TypeError) as exc:
+            self._show_error(f"Niet opgeslagen: {_first_line(exc)}")
+            self.load(action.id)
             return
         self._show_error(None)
 
@@ -338,8 +374,9 @@ class ActionForm(QWidget):
             self.notice.setText("\n".join(notices))
             self.notice.setVisible(bool(notices))
             self.reason.setText(action.reason or "—")
+            self._load_decision(action)
             typing = self._pending[1] if self._pending is not None else None
-            for name in ("owner", "indicator", "target", "measured_value"):
+            for name in ("decided_by", "owner", "indicator", "target", "measured_value"):
                 if name == typing:
                     continue
                 edit: QLineEdit = getattr(self, name)
@@ -357,21 +394,44 @@ class ActionForm(QWidget):
                     continue  # the user is replacing the title: keep the empty field while typing
                 if edit.toPlainText() != value:
                     edit.setPlainText(value)
+            undecided = is_undecided(action)
+            self.status.setEnabled(not undecided)
+            self.status.setToolTip("Een voorstel krijgt een status zodra erover is besloten" if undecided else "")
             for name in ("theme", "priority", "status", "act"):
                 combo: QComboBox = getattr(self, name)
                 value = getattr(action, name)
+                if name == "status" and undecided:
+                    value = None  # a proposal has no status until it is decided: never "Gepland"
                 index = combo.findData(value)
                 if index < 0 and name == "theme":
                     combo.addItem(value, value)  # a theme the checklists no longer know: keep it
                     index = combo.count() - 1
                 if combo.currentIndex() != index:
                     combo.setCurrentIndex(index)
-            for name in ("start", "end", "measured_on"):
+            for name in ("decided_on", "start", "end", "measured_on"):
                 date_edit: OptionalDateEdit = getattr(self, name)
                 if date_edit.date() != getattr(action, name):
                     date_edit.set_date(getattr(action, name))
         finally:
             self._loading = False
+
+    def _load_decision(self, action: Action) -> None:
+        """The decision field (a proposal's three choices, or 'Eigen actie'), and who decided and
+        when: locked, with what to do, while a proposal is undecided."""
+        own = action.origin != "voorgesteld"
+        # an own action is decided by adding it: it shows that ('Eigen actie'), with no other choice
+        choices = [(action.decision, decision_label(action))] if own else list(_PROPOSAL_DECISIONS)
+        if [(self.decision.itemData(i), self.decision.itemText(i)) for i in range(self.decision.count())] != choices:
+            self.decision.clear()
+            for key, label in choices:
+                self.decision.addItem(label, key)
+        self.decision.setCurrentIndex(self.decision.findData(action.decision))
+        self.decision.setEnabled(len(choices) > 1)
+        undecided = is_undecided(action)
+        for field in (self.decided_by, self.decided_on):
+            field.setEnabled(not undecided)
+            field.setToolTip("Kies eerst een besluit; dan vult u in wie besloot en wanneer" if undecided else "")
+        self.decided_by.setPlaceholderText(NO_RECORD_YET if undecided else "Wie besloot? (bijvoorbeeld MT, college)")
 
 
 def _first_line(exc: Exception) -> str:

@@ -15,7 +15,16 @@ from PySide6.QtGui import QFont
 
 from ....model import ACTION_FIELD_LABELS, Action
 from ....model.assessment import ACTION_STATUS_LABELS, PRIORITY_LABELS
-from ....plan import decision_key, decision_label, decision_rank, id_key, is_visible, priority_rank
+from ....plan import (
+    decision_key,
+    decision_label,
+    decision_rank,
+    id_key,
+    is_undecided,
+    is_visible,
+    priority_rank,
+    status_text,
+)
 from ...document import ScanDocument
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -143,7 +152,7 @@ class ActionTableModel(QAbstractTableModel):
         if key == "decision":
             return decision_label(action)
         if key == "status":
-            return ACTION_STATUS_LABELS[action.status]
+            return status_text(action)  # '' for a proposal: no status until it is decided
         if key == "end":
             return _date_text(action.end)
         if key == "remark":
@@ -159,7 +168,7 @@ class ActionTableModel(QAbstractTableModel):
         if key == "decision":
             return decision_rank(action)
         if key == "status":
-            return _STATUS_ORDER[action.status]
+            return len(_STATUS_ORDER) if is_undecided(action) else _STATUS_ORDER[action.status]
         if key == "end":
             return action.end.toordinal() if action.end else 10**7
         return self._text(action, column).casefold()
@@ -240,7 +249,7 @@ class ActionFilterModel(QSortFilterProxyModel):
         f = self.filters
         if f["theme"] is not None and action.theme != f["theme"]:
             return False
-        if f["status"] is not None and action.status != f["status"]:
+        if f["status"] is not None and (is_undecided(action) or action.status != f["status"]):
             return False
         if f["priority"] is not None and action.priority != f["priority"]:
             return False
