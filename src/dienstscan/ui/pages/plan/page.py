@@ -371,20 +371,16 @@ class PlanPage(RefreshWhenShown, QWidget):
                 grid.removeWidget(widget)
             for column in range(5):
                 grid.setColumnStretch(column, 0)
-        if narrow:
-            for i, widget in enumerate(combos):
-                self.filters.addWidget(widget, i // 2, i % 2)
+        combo_columns, button_columns = (2, 2) if narrow else (3, 4)
+        for i, combo in enumerate(combos):
+            self.filters.addWidget(combo, i // combo_columns, i % combo_columns)
+        if narrow:  # a row of its own under the combos
             self.filters.addWidget(self.show_hidden, 3, 0, 1, 2)
-            for i, button in enumerate(buttons):
-                self.button_grid.addWidget(button, i // 2, i % 2)
-            self.button_grid.setColumnStretch(2, 1)
-        else:
-            for i, combo in enumerate(combos):
-                self.filters.addWidget(combo, i // 3, i % 3)
+        else:  # beside the second row's combos
             self.filters.addWidget(self.show_hidden, 1, 2, 1, 1)
-            for i, button in enumerate(buttons):
-                self.button_grid.addWidget(button, i // 4, i % 4)
-            self.button_grid.setColumnStretch(4, 1)
+        for i, button in enumerate(buttons):
+            self.button_grid.addWidget(button, i // button_columns, i % button_columns)
+        self.button_grid.setColumnStretch(button_columns, 1)
         self.table.setMinimumHeight(150 if narrow else 0)  # some five rows before the page scrolls
         if self.form_scroll is not None:
             self.form_scroll.setMinimumHeight(200 if narrow else 0)
