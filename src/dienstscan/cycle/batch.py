@@ -15,11 +15,11 @@ note each (``notes``); the caller decides the exit code (``skipped`` non-empty -
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..gcpause import paused_collection
 from ..model.assessment import Assessment
 from ..model.checklist import ChecklistSet
 from ..storage import CURRENT_FORMAT_VERSION, ScanFileError, read_scan
@@ -65,13 +65,8 @@ def load_scans(paths: Sequence[Path], *, latest_per_organisation: bool = False,
     # Hundreds of scans held at once are hundreds of thousands of live objects; Python's cyclic
     # garbage collector would walk them again and again while they are read (4-5 times the time
     # of the reading itself for 800 scans). Loading creates no cycles to collect, so it pauses.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_collection():
         return _load(paths, latest_per_organisation, checklists)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _load(paths: Sequence[Path], latest_per_organisation: bool, checklists: ChecklistSet | None) -> ScanBatch:

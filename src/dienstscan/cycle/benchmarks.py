@@ -15,7 +15,6 @@ statistics say so in ``top10_note`` and the YAML in a comment.
 
 from __future__ import annotations
 
-import gc
 import json
 import re
 import statistics
@@ -23,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .. import __version__
+from ..gcpause import paused_collection
 from ..model.assessment import Assessment
 from ..model.checklist import Benchmark, ChecklistSet, SourceRef
 from ..scoring import dutch, score
@@ -87,9 +87,7 @@ def metric_statistics(checklists: ChecklistSet, scans: Sequence[Assessment]) -> 
     # figures gives the same percentages in half the time (no sentences for 26 key figures per scan).
     bare = ChecklistSet(frameworks=checklists.frameworks, scales=checklists.scales, themes=checklists.themes,
                         benchmarks=[], key_figures={})
-    paused = gc.isenabled()
-    gc.disable()  # many scans alive at once: see dienstscan.cycle.batch.load_scans
-    try:
+    with paused_collection():  # many scans alive at once: see dienstscan.cycle.batch.load_scans
         for scan in scans:
             name = scan.organisation.name
             for fw_score in score(bare, scan).frameworks:
@@ -98,9 +96,6 @@ def metric_statistics(checklists: ChecklistSet, scans: Sequence[Assessment]) -> 
                 for s in fw_score.sections:
                     if s.tally.percentage is not None:
                         stats[s.id].scores.append((name, s.tally.percentage))
-    finally:
-        if paused:
-            gc.enable()
     for st in stats.values():
         st.scores.sort(key=lambda pair: (-pair[1], pair[0].casefold()))
     return [stats[m] for m in order if stats[m].count]

@@ -7,12 +7,53 @@ back as it was written. We write no formulas of our own into cells (lists and ch
 validations), so ``text_only`` turns every formula cell back into a plain string cell, marked with
 Excel's quote prefix so that Excel and LibreOffice also keep it text when someone edits the cell.
 Read back, such a cell gives exactly the text that was written.
+
+``new_cell`` makes the cells of a sheet written in one pass (the plan's thousands of rows) the way
+``Worksheet.cell`` makes them, without its per-call checks and look-ups.
 """
 
 from __future__ import annotations
 
-from openpyxl.cell.cell import TYPE_FORMULA, TYPE_STRING
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, TYPE_FORMULA, TYPE_STRING, Cell
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+#: openpyxl cuts longer text (Excel's limit for a cell).
+_MAX_TEXT = 32767
+_ERROR_CODES = frozenset(ERROR_CODES)
+
+
+def new_cell(ws: Worksheet, row: int, column: int, value: object = None, style: StyleArray | None = None) -> Cell:
+    """A new cell at ``row``, ``column`` (1-based) holding ``value``, as ``ws.cell(row, column, value)``
+    makes it on an empty position, with a copy of ``style`` when given (the ``cell._style`` of a
+    cell styled before): the same as setting that cell's font, fill, border, alignment and number
+    format again, without hashing and looking up each style object per cell.
+
+    The style comes first, then the value: a date keeps the style's date format (and gets
+    openpyxl's own where the style has none). Plain text (``_plain_text``) is stored as openpyxl
+    stores it, without its type look-up; every other value goes through openpyxl's own setter.
+    An existing cell at that position is replaced, so write each cell once. ``Worksheet.cell``
+    checks its arguments and looks the position up on every call, and the setter infers the
+    type: half the time it takes to make thousands of cells.
+    """
+    cell = Cell(ws, row=row, column=column, style_array=style)
+    if _plain_text(value):
+        cell._value = value
+        cell.data_type = TYPE_STRING
+    elif value is not None:
+        cell.value = value
+    ws._cells[(row, column)] = cell
+    if row > ws._current_row:
+        ws._current_row = row
+    return cell
+
+
+def _plain_text(value: object) -> bool:
+    """True for a ``str`` openpyxl would store unchanged as text: not too long for a cell, no
+    character it refuses, not read as a formula (``=``) or an error code (``#N/A``)."""
+    return (value.__class__ is str and len(value) <= _MAX_TEXT and value[:1] != "="  # type: ignore[attr-defined]
+            and value not in _ERROR_CODES and ILLEGAL_CHARACTERS_RE.search(value) is None)  # type: ignore[arg-type]
 
 
 def text_only(wb: Workbook) -> int:

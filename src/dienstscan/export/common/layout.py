@@ -36,22 +36,35 @@ def clean(value: T) -> T:
 
 
 def lines_needed(text: str, width: float) -> int:
-    """Lines a wrapped cell of ``width`` needs for ``text``, wrapping at spaces like Excel does."""
+    """Lines a wrapped cell of ``width`` needs for ``text``, wrapping at spaces like Excel does:
+    as many words on a line as fit (one space between them), a word longer than a line broken."""
     per_line = max(1, int((width - CELL_PADDING) * CHARS_PER_WIDTH))
-    total = 0
-    for paragraph in text.split("\n"):
-        lines, used = 1, 0
-        for word in paragraph.split():
-            size = len(word)
-            if used and used + 1 + size <= per_line:
-                used += 1 + size
-                continue
-            if used:
-                lines += 1
-            lines += (size - 1) // per_line  # a word longer than the line is broken
-            used = size % per_line or per_line
-        total += lines
-    return max(1, total)
+    if len(text) <= per_line:  # every paragraph fits on its line (most cells: owners, dates, labels)
+        return text.count("\n") + 1
+    return sum(_paragraph_lines(paragraph, per_line) for paragraph in text.split("\n"))
+
+
+def _paragraph_lines(paragraph: str, per_line: int) -> int:
+    """``lines_needed`` of one paragraph: line by line, each ending at the last space that fits
+    (the words joined by single spaces first), not word by word (an export measures every cell)."""
+    if len(paragraph) <= per_line:
+        return 1
+    text = " ".join(paragraph.split())
+    end, start, lines = len(text), 0, 1
+    while end - start > per_line:
+        space = text.rfind(" ", start, start + per_line + 1)
+        if space > start:  # the line ends with the last word that fits
+            start = space + 1
+            lines += 1
+            continue
+        # A word longer than the line: broken into whole lines; the line its last piece starts
+        # takes the next words if they fit.
+        word_end = text.find(" ", start)
+        word_end = end if word_end < 0 else word_end
+        size = word_end - start
+        lines += (size - 1) // per_line
+        start = word_end - (size % per_line or per_line)
+    return lines
 
 
 def width_needed(texts: Iterable[object]) -> float:
