@@ -2,9 +2,10 @@
 
 For checking that a change to how the Excel plan is written (a faster way to make its cells, say)
 leaves the workbook as it was: every cell's value, type and style (font, fill, border, alignment,
-number format, protection, quote prefix), merged ranges, row heights and column widths, data
-validations, conditional formatting, tables, filters, frozen panes, print setup, sheet
-protection and state, defined names, and the chart parts as written. The time of the export
+number format, protection, quote prefix; as openpyxl reads it and as the file holds it), merged
+ranges, row heights and column widths, data validations, conditional formatting, tables,
+filters, frozen panes, print setup, sheet protection and state, defined names, and the chart
+parts as written. The time of the export
 (document properties, the hidden sheet's ``geexporteerd``) and the scan's generated id (a
 new one each time a test scan is made) are left out.
 
@@ -19,7 +20,7 @@ import zipfile
 from copy import copy
 from pathlib import Path
 
-from openpyxl.xml.functions import tostring
+from openpyxl.xml.functions import fromstring, tostring
 
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -61,10 +62,10 @@ def _sheet_facts(ws: Worksheet) -> dict[str, object]:
         "merged": sorted(str(r) for r in ws.merged_cells.ranges),
         "rows": _dims(ws.row_dimensions, ("ht", "hidden", "outlineLevel")),
         "columns": _dims(ws.column_dimensions, ("width", "hidden", "outlineLevel")),
-        "validations": sorted(repr(dv) for dv in ws.data_validations.dataValidation),
-        "conditional": sorted((str(rng.sqref), repr(rule)) for rng in ws.conditional_formatting
+        "validations": sorted(_xml(dv) for dv in ws.data_validations.dataValidation),
+        "conditional": sorted((str(rng.sqref), _xml(rule)) for rng in ws.conditional_formatting
                               for rule in rng.rules),
-        "tables": sorted(repr(t) for t in ws.tables.values()),
+        "tables": sorted(_xml(t) for t in ws.tables.values()),
         "filter": _xml(ws.auto_filter),
         "freeze": ws.freeze_panes,
         "print_area": ws.print_area,
@@ -77,6 +78,41 @@ def _sheet_facts(ws: Worksheet) -> dict[str, object]:
         "protection": _xml(ws.protection),
         "views": _xml(ws.views),
     }
+
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def _written_styles(path: Path) -> dict[tuple[str, str], tuple]:
+    """(sheet, cell reference) -> the cell's style as written in the file, by content (font, fill,
+    border, number format, alignment, protection), whatever its index. openpyxl's reader gives
+    merged cells their borders from the range's first cell again, so what a merge wrote on the
+    other cells is only seen here."""
+    with zipfile.ZipFile(path) as z:
+        styles = fromstring(z.read("xl/styles.xml"))
+        formats = {f.get("numFmtId"): f.get("formatCode") for f in styles.iter(f"{_MAIN}numFmt")}
+
+        def parts(tag: str) -> list[str]:
+            group = styles.find(f"{_MAIN}{tag}s")
+            return [] if group is None else [tostring(e).decode() for e in group]
+
+        fonts, fills, borders = parts("font"), parts("fill"), parts("border")
+        xfs = []
+        for xf in styles.find(f"{_MAIN}cellXfs"):
+            number = xf.get("numFmtId", "0")
+            xfs.append((fonts[int(xf.get("fontId", 0))], fills[int(xf.get("fillId", 0))],
+                        borders[int(xf.get("borderId", 0))], formats.get(number, number),
+                        tuple(tostring(child).decode() for child in xf), xf.get("quotePrefix")))
+        book = fromstring(z.read("xl/workbook.xml"))
+        rels = {r.get("Id"): r.get("Target") for r in fromstring(z.read("xl/_rels/workbook.xml.rels"))}
+        found = {}
+        for sheet in book.iter(f"{_MAIN}sheet"):
+            target = rels[sheet.get(f"{_REL}id")].lstrip("/")
+            xml = fromstring(z.read(target if target.startswith("xl/") else f"xl/{target}"))
+            for cell in xml.iter(f"{_MAIN}c"):
+                found[(sheet.get("name"), cell.get("r"))] = xfs[int(cell.get("s", 0))]
+    return found
 
 
 def _chart_parts(path: Path) -> dict[str, bytes]:
@@ -120,6 +156,10 @@ def workbook_differences(a: Path, b: Path, limit: int = LIMIT) -> list[str]:
                                                     "protection", "quotePrefix"), _style(ca), _style(cb),
                                                    strict=True) if x != y]
                 note(f"{where}: stijl verschilt in {', '.join(diff)}")
+    written_a, written_b = _written_styles(a), _written_styles(b)
+    for title, ref in sorted(set(written_a) | set(written_b)):
+        if written_a.get((title, ref)) != written_b.get((title, ref)):
+            note(f"{title}!{ref}: stijl in het bestand verschilt")
     charts_a, charts_b = _chart_parts(a), _chart_parts(b)
     for name in sorted(set(charts_a) | set(charts_b)):
         if charts_a.get(name) != charts_b.get(name):

@@ -26,6 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ...model.assessment import ACTION_STATUS_LABELS, Action, Assessment
 from ...model.checklist import ORGANISATION_KIND_LABELS, ChecklistSet
 from ...scoring import MetricComparison, ScoreReport, display
+from ..common.cells import merge
 from ..common.chart_rows import ScoreRow, growth_scale, level_rows, level_text, share_rows
 from ..common.layout import LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup
 from ..common.plan_view import (decided_heading, decision_line, decision_text, gaps_heading, plan_order,
@@ -127,7 +128,7 @@ def _grid_table(ws: Worksheet, row: int, headers: list[tuple[str, int]], rows: l
                 cell.font = Font(name="Calibri", bold=True)
             cell.alignment = _WRAP
             if span > 1:
-                ws.merge_cells(start_row=r, start_column=start, end_row=r, end_column=start + span - 1)
+                merge(ws, r, start, r, start + span - 1)
             if isinstance(value, str):
                 lines = max(lines, lines_needed(value, span * GRID_WIDTH - (1 if header else 0)))
         if lines > 1:
@@ -146,7 +147,7 @@ def _note(ws: Worksheet, row: int, text: str, *, italic: bool = False) -> int:
     cell.alignment = _WRAP
     if italic:
         cell.font = Font(name="Calibri", italic=True, color="595959")
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=GRID)
+    merge(ws, row, 1, row, GRID)
     lines = lines_needed(text, GRID * GRID_WIDTH)
     if lines > 1:
         ws.row_dimensions[row].height = LINE_HEIGHT * lines + 2

@@ -74,7 +74,7 @@ from ..common.plan_view import DECISION_CHOICES, decision_record, decision_text,
 from ..common.sources import action_source_text, source_rows, theme_label
 from ...plan import status_label, visible_actions
 from ..common.item_notes import current_short, item_notes, notes_heading, origin_short
-from ..common.cells import new_cell, text_only
+from ..common.cells import merge, new_cell, text_only
 from ..common.layout import CELL_PADDING, LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup, width_needed
 from .progress_sheet import PROGRESS_SHEET, write_progress_sheet
 from .summary import write_scores, write_summary
@@ -269,7 +269,7 @@ def _fit_titles(ws: Worksheet, ncols: int, rows: tuple[int, ...] = (1, 2)) -> No
         if not isinstance(cell.value, str) or not cell.value:
             continue
         big = (cell.font.sz or 11) > 11
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
+        merge(ws, r, 1, r, ncols)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         lines = lines_needed(cell.value, width * (0.62 if big else 1.0))
         ws.row_dimensions[r].height = (22 if big else LINE_HEIGHT) * lines + 4
@@ -319,7 +319,7 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
         for c in range(col, end + 1):
             ws.cell(row=PLAN_BAND_ROW, column=c).fill = PatternFill("solid", fgColor=BAND_COLOURS[band])
         if end > col:
-            ws.merge_cells(start_row=PLAN_BAND_ROW, start_column=col, end_row=PLAN_BAND_ROW, end_column=end)
+            merge(ws, PLAN_BAND_ROW, col, PLAN_BAND_ROW, end)
         col = end + 1
 
     header_fills = {band: PatternFill("solid", fgColor=BAND_LIGHT[band]) for band in BAND_LIGHT}
@@ -826,14 +826,14 @@ def _write_answer_notes(ws: Worksheet, row: int, fw: Framework, sections, answer
             head.font = _BOLD
             head.fill = _HEADER_FILL_LIGHT
             if ncols > 1:
-                ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
+                merge(ws, r, 1, r, ncols)
         for item_id, text in noted:
             r += 1
             ws.cell(row=r, column=1, value=item_id).alignment = _TOP
             cell = ws.cell(row=r, column=2, value=clean(text))
             cell.alignment = _WRAP_TOP
             if ncols > 2:
-                ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=ncols)
+                merge(ws, r, 2, r, ncols)
             lines = lines_needed(clean(text), width)
             if lines > 1:
                 ws.row_dimensions[r].height = LINE_HEIGHT * lines + 2
@@ -859,7 +859,7 @@ def _write_item_notes(ws: Worksheet, row: int, checklists: ChecklistSet, items: 
         cell = ws.cell(row=r, column=2, value=clean(note.text))
         cell.alignment = _WRAP_TOP
         if ncols > 2:
-            ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=ncols)
+            merge(ws, r, 2, r, ncols)
         lines = lines_needed(note.text, width)
         if lines > 1:
             ws.row_dimensions[r].height = LINE_HEIGHT * lines + 2
