@@ -1,7 +1,7 @@
 """The quick ways the plan writes cells make the same workbook as openpyxl's own calls.
 
-``export.common.cells.new_cell`` makes a cell without ``Worksheet.cell`` (and stores plain text
-without openpyxl's type look-up); ``merge`` copies the styles of an equal merge made before
+``export.common.cells.new_cell`` makes a cell without ``Worksheet.cell`` (filling its slots itself
+and storing plain text without openpyxl's type look-up); ``merge`` copies the styles of an equal merge made before
 instead of merging again. Each is written here both ways, saved, and compared cell by cell with
 every style, merged range and sheet setting (``workbook_diff``); the comparison itself is shown
 to see a difference.
@@ -19,6 +19,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils.exceptions import IllegalCharacterError
 from workbook_diff import workbook_differences
 
+from dienstscan.export.common import cells
 from dienstscan.export.common.cells import merge, new_cell
 
 _THIN = Side(style="thin", color="BFBFBF")
@@ -54,7 +55,10 @@ def _save(wb: Workbook, path: Path) -> Path:
     return path
 
 
-def test_new_cell_makes_the_cell_openpyxl_makes(tmp_path):
+@pytest.mark.parametrize("own_slots", [True, False], ids=["cel zelf gevuld", "via Cell()"])
+def test_new_cell_makes_the_cell_openpyxl_makes(tmp_path, monkeypatch, own_slots):
+    if not own_slots:  # as with an openpyxl whose cell holds other things than this one's
+        monkeypatch.setattr(cells, "_SLOTS_KNOWN", False)
     values = [*VALUES, _Text("tekst als subklasse")]
     by_openpyxl, quick = Workbook(), Workbook()
     for n, attrs in enumerate(_styles(quick.active), start=1):
@@ -68,6 +72,12 @@ def test_new_cell_makes_the_cell_openpyxl_makes(tmp_path):
             assert (made.value, made.data_type) == (cell.value, cell.data_type), value
     assert quick.active.max_row == by_openpyxl.active.max_row
     assert workbook_differences(_save(by_openpyxl, tmp_path / "a.xlsx"), _save(quick, tmp_path / "b.xlsx")) == []
+
+
+def test_new_cell_fills_the_cells_of_this_openpyxl_itself():
+    """The quick way is taken with the openpyxl we ship (else only the constructor's way is tested
+    and the export is slower without a word)."""
+    assert cells._SLOTS_KNOWN
 
 
 def test_new_cell_refuses_what_openpyxl_refuses():

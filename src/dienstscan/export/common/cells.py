@@ -24,6 +24,11 @@ from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
+#: What ``Cell.__init__`` sets, all a cell holds; ``new_cell`` sets them itself (half the time of
+#: making a cell) when openpyxl's cell has exactly these, else it calls the constructor.
+_CELL_SLOTS = frozenset({"parent", "_style", "row", "column", "_value", "data_type", "_hyperlink", "_comment"})
+_SLOTS_KNOWN = {slot for kind in Cell.__mro__ for slot in getattr(kind, "__slots__", ())} == _CELL_SLOTS
+_blank_cell = Cell.__new__
 #: openpyxl cuts longer text (Excel's limit for a cell).
 _MAX_TEXT = 32767
 _ERROR_CODES = frozenset(ERROR_CODES)
@@ -42,7 +47,18 @@ def new_cell(ws: Worksheet, row: int, column: int, value: object = None, style: 
     checks its arguments and looks the position up on every call, and the setter infers the
     type: half the time it takes to make thousands of cells.
     """
-    cell = Cell(ws, row=row, column=column, style_array=style)
+    if _SLOTS_KNOWN:
+        cell = _blank_cell(Cell)
+        cell.parent = ws
+        cell._style = None if style is None else StyleArray(style)
+        cell.row = row
+        cell.column = column
+        cell._value = None
+        cell.data_type = "n"
+        cell._hyperlink = None
+        cell._comment = None
+    else:
+        cell = Cell(ws, row=row, column=column, style_array=style)
     if _plain_text(value):
         cell._value = value
         cell.data_type = TYPE_STRING

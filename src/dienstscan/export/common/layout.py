@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .xmltext import xml_text
@@ -38,9 +39,19 @@ def clean(value: T) -> T:
 def lines_needed(text: str, width: float) -> int:
     """Lines a wrapped cell of ``width`` needs for ``text``, wrapping at spaces like Excel does:
     as many words on a line as fit (one space between them), a word longer than a line broken."""
-    per_line = max(1, int((width - CELL_PADDING) * CHARS_PER_WIDTH))
+    return _lines(text, _per_line(width))
+
+
+def _per_line(width: float) -> int:
+    """Characters on a line of a wrapped cell ``width`` units wide."""
+    return max(1, int((width - CELL_PADDING) * CHARS_PER_WIDTH))
+
+
+def _lines(text: str, per_line: int) -> int:
     if len(text) <= per_line:  # every paragraph fits on its line (most cells: owners, dates, labels)
         return text.count("\n") + 1
+    if "\n" not in text:
+        return _paragraph_lines(text, per_line)
     return sum(_paragraph_lines(paragraph, per_line) for paragraph in text.split("\n"))
 
 
@@ -84,15 +95,25 @@ def fit_rows(ws: Worksheet, first_row: int, last_row: int, widths: dict[int, flo
     """
     if last_row < first_row:
         return
+    per_line = {col: _per_line(width) for col, width in widths.items()}
+    dimensions = ws.row_dimensions
     for r in range(first_row, last_row + 1):
-        row = values[r - first_row] if values is not None else None
+        if values is not None:
+            row = values[r - first_row]
+            cells = [row[col - 1] if col <= len(row) else None for col in per_line]
+        else:
+            cells = [ws.cell(row=r, column=col).value for col in per_line]
         lines = minimum_lines
-        for col, width in widths.items():
-            value = (row[col - 1] if col <= len(row) else None) if row is not None else ws.cell(row=r, column=col).value
+        for value, limit in zip(cells, per_line.values(), strict=True):
             if isinstance(value, str) and value:
-                lines = max(lines, lines_needed(value, width))
+                lines = max(lines, _lines(value, limit))
         if lines > 1:
-            ws.row_dimensions[r].height = LINE_HEIGHT * min(lines, max_lines) + 2
+            height = LINE_HEIGHT * min(lines, max_lines) + 2
+            dimension = dimensions.get(r)
+            if dimension is None:  # a new row's dimension, made at once (a thousand rows a sheet)
+                dimensions[r] = RowDimension(ws, index=r, ht=height)
+            else:
+                dimension.height = height
 
 
 def print_setup(ws: Worksheet, organisation: str, *, title_rows: str | None = None, landscape: bool = True,

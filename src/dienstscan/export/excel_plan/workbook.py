@@ -282,6 +282,31 @@ def _info_value(checklists: ChecklistSet, action: Action, header: str) -> str:
     return action_source_text(checklists, action)
 
 
+def _work_value(column: PlanColumn, checklists: ChecklistSet) -> Callable[[Action], object]:
+    """What a cell of ``column`` on the working sheet holds for an action (by the column's kind,
+    chosen once per column, not per cell)."""
+    field = column.field
+    if column.kind == "info":
+        return lambda action: _info_value(checklists, action, column.header)
+    if column.kind == "decision":
+        return decision_text
+    if column.kind == "status":  # a proposal has no status until it is decided: never "Gepland"
+        return lambda action: None if is_proposal(action) else ACTION_STATUS_LABELS[getattr(action, field)]
+    if column.kind == "priority":
+        return lambda action: PRIORITY_LABELS[getattr(action, field)]
+    if column.kind == "act":
+        return lambda action: ACT_CHOICE_LABELS[choice] if (choice := getattr(action, field)) else None
+    if column.kind == "theme":
+        themes = {tid: t.label for tid, t in checklists.themes.items()}
+        return lambda action: themes.get(theme := getattr(action, field), theme)
+
+    def as_written(action: Action) -> object:
+        value = getattr(action, field)  # type: ignore[arg-type]
+        return value if value != "" else None
+
+    return as_written
+
+
 def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, decided: list[Action],
                       proposals: list[Action]) -> None:
     """Every visible action: the project lead's PDCA columns, read back by ``import-plan``.
@@ -340,7 +365,7 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
             if column.kind == "id" else column.width
 
     first = PLAN_HEADER_ROW + 1
-    themes = {tid: t.label for tid, t in checklists.themes.items()}
+    values_of = [_work_value(column, checklists) for column in PLAN_COLUMNS]
     # Style one cell per column and copy its style array to the other rows: setting border and
     # alignment cell by cell makes openpyxl hash the style objects each time (10x slower).
     column_styles = []
@@ -359,29 +384,10 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
         needs one data row, and an empty plan gets one empty row to type in)."""
         written: list[list[object]] = []
         for r, action in enumerate(rows, start=start):
-            row_values: list[object] = []
+            row_values = [clean(value_of(action)) for value_of in values_of]
             written.append(row_values)
-            for c, column in enumerate(PLAN_COLUMNS, start=1):
-                if column.kind == "info":
-                    value: object = _info_value(checklists, action, column.header)
-                elif column.kind == "decision":
-                    value = decision_text(action)
-                else:
-                    raw = getattr(action, column.field)  # type: ignore[arg-type]
-                    if column.kind == "status":
-                        # a proposal has no status until it is decided: never "Gepland"
-                        value = None if is_proposal(action) else ACTION_STATUS_LABELS[raw]
-                    elif column.kind == "priority":
-                        value = PRIORITY_LABELS[raw]
-                    elif column.kind == "act":
-                        value = ACT_CHOICE_LABELS[raw] if raw else None
-                    elif column.kind == "theme":
-                        value = themes.get(raw, raw)
-                    else:
-                        value = raw if raw != "" else None
-                value = clean(value)
-                row_values.append(value)
-                new_cell(ws, r, c, value, column_styles[c - 1])
+            for c, (value, style) in enumerate(zip(row_values, column_styles, strict=True), start=1):
+                new_cell(ws, r, c, value, style)
         last = max(start, start + len(rows) - 1)
         if not rows:  # the empty row to type in still gets borders and dates
             for c in range(1, ncols + 1):
