@@ -212,12 +212,15 @@ def _safe_sheet_title(title: str, taken: set[str]) -> str:
 
 
 def _header_row(ws: Worksheet, row: int, headers: list[str], widths: list[float]) -> None:
+    style = None  # the first header cell's, copied to the others (setting each style object hashes it)
     for col, (header, width) in enumerate(zip(headers, widths, strict=True), start=1):
-        cell = ws.cell(row=row, column=col, value=clean(header))
-        cell.font = _HEADER_FONT
-        cell.fill = _HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        cell.border = _BORDER
+        cell = new_cell(ws, row, col, clean(header), style)
+        if style is None:
+            cell.font = _HEADER_FONT
+            cell.fill = _HEADER_FILL
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+            cell.border = _BORDER
+            style = cell._style
         ws.column_dimensions[get_column_letter(col)].width = width
     # Bold headers are wider than body text: count them one unit narrower.
     lines = max(lines_needed(h, w - 1) for h, w in zip(headers, widths, strict=True)) if headers else 1
@@ -348,14 +351,18 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
         col = end + 1
 
     header_fills = {band: PatternFill("solid", fgColor=BAND_LIGHT[band]) for band in BAND_LIGHT}
+    header_styles: dict[str, StyleArray] = {}  # per band, copied (setting each style object hashes it)
 
     def headers(row: int) -> None:
         for c, column in enumerate(PLAN_COLUMNS, start=1):
-            cell = ws.cell(row=row, column=c, value=column.header)
-            cell.font = _BOLD
-            cell.fill = header_fills[column.band]
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
-            cell.border = _BORDER
+            style = header_styles.get(column.band)
+            cell = new_cell(ws, row, c, column.header, style)
+            if style is None:
+                cell.font = _BOLD
+                cell.fill = header_fills[column.band]
+                cell.alignment = Alignment(wrap_text=True, vertical="center")
+                cell.border = _BORDER
+                header_styles[column.band] = cell._style
         ws.row_dimensions[row].height = 30
 
     headers(PLAN_HEADER_ROW)
