@@ -28,12 +28,8 @@ def pdf_pages(path: Path) -> list[str]:
 
 
 def pdf_body_pages(path: Path) -> list[str]:
-    """The text inside the body area of every page (between running header and footer).
-
-    Qt draws a block that starts a page in full on the page before as well, hidden by the clip;
-    pdftotext still reads that hidden text, which lands in the bottom margin. Cropping to the
-    body area (A4 in points: 25 mm from the top, 252 mm high) reads what a person sees there.
-    """
+    """The text inside the body area of every page (between running header and footer; A4 in
+    points: 25 mm from the top, 252 mm high), without the running header and footer."""
     out = subprocess.run(["pdftotext", "-x", "0", "-y", "71", "-W", "595", "-H", "714", str(path), "-"],
                          capture_output=True, check=True, text=True).stdout
     pages = out.split("\f")
@@ -41,8 +37,8 @@ def pdf_body_pages(path: Path) -> list[str]:
 
 
 def pdf_footer_pages(path: Path) -> list[str]:
-    """The text of every page's footer band (below the body area), read by itself: the hidden text
-    ``pdf_body_pages`` describes lands in the bottom margin and would mix with the footer's line."""
+    """The text of every page's footer band (below the body area), read by itself (Qt once wrote
+    hidden text of the next page into the bottom margin, where it mixed with the footer's line)."""
     out = subprocess.run(["pdftotext", "-x", "0", "-y", "785", "-W", "595", "-H", "57", str(path), "-"],
                          capture_output=True, check=True, text=True).stdout
     pages = out.split("\f")
@@ -400,9 +396,8 @@ def _band(path: Path, y: int, height: int) -> list[str]:
 def test_the_bottom_margin_holds_only_the_footer(tmp_path):
     """Issue 24: the next page's first block was drawn on the page before too, clipped; its text
     sat, invisible, in the bottom margin, where pdftotext (and a screen reader) read it before the
-    footer (the 2026 example: pages 4, 9 and 10). Now that band holds only the footer.
-    Not yet: a paragraph split over two pages is still drawn whole on the second page too, one
-    line of it in the top margin (see ``paint_pages``)."""
+    footer (the 2026 example: pages 4, 9 and 10). Now that band holds only the footer. (The top
+    margin: ``test_text_split_over_pages_is_written_once_inside_the_body``.)"""
     from dienstscan.checklists import load_checklists
     from dienstscan.storage import load_scan
     from dienstscan.ui.pdf import write_pdf
@@ -418,3 +413,49 @@ def test_the_bottom_margin_holds_only_the_footer(tmp_path):
     # the page break inside that paragraph is still there: its last line once, at the top of page 5
     assert bodies[4].startswith("2024/06/04).")
     assert sum(body.count("2024/06/04).") for body in bodies) == 2  # that note appears twice in the report
+
+
+def _split_text(kind: str, sentences: int) -> str:
+    """A block of ``sentences`` numbered sentences ("Zin007 ...") as a paragraph, a table cell
+    (a row taller than a page, which Qt splits) or a list item."""
+    text = " ".join(f"Zin{n:03d} staat in de lange tekst." for n in range(sentences))
+    return {"alinea": f"<p>{text}</p>",
+            "cel": f'<table border="1" width="100%"><tr><td>cel</td><td>{text}</td></tr></table>',
+            "lijst": f"<ul><li>kort</li><li>{text}</li></ul>"}[kind]
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("kind", ["alinea", "cel", "lijst"])
+def test_text_split_over_pages_is_written_once_inside_the_body(tmp_path, kind):
+    """Issue 24: Qt's layout draws a block that a page boundary splits with one line too many on
+    the next page: the line above that page's top edge, clipped (invisible) but written into the
+    top margin, where pdftotext, search and a screen reader find it twice. Now every line is
+    written once, inside the body of its own page, and only the running header and footer lie in
+    the margins. The block here is longer than a page, so it is split twice (three pages)."""
+    from printed import read_pages
+
+    from dienstscan.ui.pdf import MARGIN_MM, write_pdf
+
+    filler = "".join(f"<p>Opvulling {n}.</p>" for n in range(12))
+    html = (f'<html><head><meta name="dienstscan-kop" content="Gemeente Proef"></head><body>{filler}'
+            f"{_split_text(kind, 700)}<p>Slot.</p></body></html>")
+    path = tmp_path / "gesplitst.pdf"
+    pages = write_pdf(html, path)
+    read = read_pages(path)
+    assert len(read) == pages
+    found: dict[str, list[int]] = {}
+    point = 72 / 25.4  # the body area in points: A4 less ``MARGIN_MM``
+    left, top = MARGIN_MM["left"] * point, MARGIN_MM["top"] * point
+    right, bottom = (210 - MARGIN_MM["right"]) * point, (297 - MARGIN_MM["bottom"]) * point
+    for page in read:
+        for word in page.words:
+            if word.text.startswith("Zin"):
+                found.setdefault(word.text, []).append(page.number)
+        margins = sorted((w for w in page.words
+                          if w.x0 < left - 0.5 or w.y0 < top - 0.5 or w.x1 > right + 0.5 or w.y1 > bottom + 0.5),
+                         key=lambda w: (round(w.y0), w.x0))
+        header = "Gemeente Proef " if page.number > 1 else ""
+        assert " ".join(w.text for w in margins) == f"{header}Dienstscan Pagina {page.number} van {pages}", page.number
+    assert sorted(found) == [f"Zin{n:03d}" for n in range(700)]
+    assert {text: where for text, where in found.items() if len(where) != 1} == {}
+    assert found["Zin000"] != found["Zin699"] and len({p for where in found.values() for p in where}) >= 3
