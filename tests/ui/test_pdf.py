@@ -292,6 +292,7 @@ def test_report_is_made_chapter_by_chapter_in_the_gui_thread_and_offers_open_and
 
     from dienstscan.ui import report_dialog
 
+    monkeypatch.setattr(report_dialog, "runs_without_qt", lambda path: False)  # the Qt print's way
     checklists, assessment = report_scan
     target = tmp_path / "rapport.pdf"
     monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
@@ -327,9 +328,14 @@ def test_report_is_made_chapter_by_chapter_in_the_gui_thread_and_offers_open_and
     assert opened[-1] == target
 
 
+@pytest.mark.parametrize("in_worker", [True, False], ids=["tagged-pdf-in-worker", "in-gui-thread"])
 def test_annuleren_in_the_progress_dialog_stops_at_the_next_chapter(qtbot, tmp_path, monkeypatch, report_scan,
-                                                                     fake_dialogs):
-    """The real dialog's Annuleren, pressed while the report is being made, writes nothing."""
+                                                                     fake_dialogs, in_worker):
+    """The real dialog's Annuleren, pressed while the report is being made, writes nothing: in the
+    worker thread (the tagged PDF) as in the GUI thread (the Qt print's way)."""
+    import threading
+
+    from PySide6.QtCore import QMetaObject, Qt
     from PySide6.QtWidgets import QProgressDialog, QPushButton
 
     from dienstscan.ui import report_dialog
@@ -342,6 +348,7 @@ def test_annuleren_in_the_progress_dialog_stops_at_the_next_chapter(qtbot, tmp_p
             made.append(self)
 
     monkeypatch.setattr(report_dialog, "QProgressDialog", Recorded)
+    monkeypatch.setattr(report_dialog, "runs_without_qt", lambda path: in_worker)
     checklists, assessment = report_scan
     target = tmp_path / "rapport.pdf"
     monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
@@ -351,10 +358,14 @@ def test_annuleren_in_the_progress_dialog_stops_at_the_next_chapter(qtbot, tmp_p
     def press_cancel_after_first(*args, progress, **kwargs):
         def pressing(done, total):
             steps.append(done)
+            assert (threading.current_thread() is threading.main_thread()) is not in_worker
             if done == 1:
                 [dialog] = made
                 [button] = [b for b in dialog.findChildren(QPushButton) if b.text() == "Annuleren"]
-                button.click()
+                if in_worker:  # a person clicks in the GUI thread; the worker waits until it has
+                    QMetaObject.invokeMethod(button, "click", Qt.ConnectionType.BlockingQueuedConnection)
+                else:
+                    button.click()
             progress(done, total)
         return real(*args, progress=pressing, **kwargs)
 
@@ -363,6 +374,59 @@ def test_annuleren_in_the_progress_dialog_stops_at_the_next_chapter(qtbot, tmp_p
     assert steps == [0, 1]
     assert not target.exists()
     assert fake_dialogs.count("show_error") == 0 and fake_dialogs.count("ask_open_report") == 0
+
+
+@pytest.mark.parametrize(("name", "worker"), [("rapport.html", True), ("rapport.docx", False),
+                                              ("rapport.pdf", True), ("rapport.pdf", False)])
+def test_a_report_without_qt_is_made_in_a_worker_so_the_window_paints(qtbot, tmp_path, monkeypatch, report_scan,
+                                                                       fake_dialogs, name, worker):
+    """The tagged PDF and the HTML use no Qt: they are made in a worker thread while the window
+    keeps painting (the GUI thread answers a queued call during the work). Word (its chart is
+    QtSvg) and the Qt print (where WeasyPrint cannot load) stay in the GUI thread."""
+    import threading
+
+    from PySide6.QtCore import QMetaObject, QObject, Qt, Slot
+
+    from dienstscan.export.report import pdf as tagged
+
+    class GuiThread(QObject):
+        """Lives in the GUI thread: ``answer`` runs only when that thread's event loop runs."""
+
+        def __init__(self):
+            super().__init__()
+            self.answered = threading.Event()
+
+        @Slot()
+        def answer(self):
+            self.answered.set()
+
+    gui = GuiThread()
+    from dienstscan.ui import report_dialog
+
+    if name.endswith(".pdf") and not worker:
+        monkeypatch.setattr(tagged, "available", lambda: False)  # the Qt print
+    elif name.endswith(".pdf") and not tagged.available():
+        pytest.skip("WeasyPrint/Pango ontbreekt")
+    checklists, assessment = report_scan
+    target = tmp_path / name
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
+    real = report_dialog.write_report
+    seen: dict[str, object] = {}
+
+    def watched(*args, progress, **kwargs):
+        def step(done, total):
+            seen.setdefault("worker", threading.current_thread() is not threading.main_thread())
+            if seen["worker"] and "painted" not in seen:
+                QMetaObject.invokeMethod(gui, "answer", Qt.ConnectionType.QueuedConnection)
+                seen["painted"] = gui.answered.wait(60)
+            progress(done, total)
+        return real(*args, progress=step, **kwargs)
+
+    monkeypatch.setattr(report_dialog, "write_report", watched)
+    assert report_dialog.export_report_dialog(None, _Doc(checklists, assessment)) == target
+    assert target.stat().st_size > 0
+    assert seen["worker"] is worker
+    assert seen.get("painted", False) is worker
 
 
 def test_cancelling_the_report_writes_nothing(qtbot, tmp_path, monkeypatch, report_scan, fake_dialogs):

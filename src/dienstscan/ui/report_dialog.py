@@ -5,27 +5,32 @@ The format follows the extension the user picks (or the chosen filter when the n
 The file dialog is ``ask_report_path``, the closing question ``ask_open_report`` and errors go
 through ``dialogs.show_error``, so tests patch them and no dialog ever blocks. The writing itself
 is ``dienstscan.ui.pdf.write_report``, the same code as ``dienstscan report``, run on a copy of
-the scan (later edits never reach it) in the GUI thread, chapter by chapter: between chapters the
-window repaints and a progress dialog with *Annuleren* shows after half a second. Cancelling stops
-at the next chapter and writes nothing.
+the scan (later edits never reach it). A progress dialog with *Annuleren* shows after half a
+second; cancelling stops at the next step and writes nothing.
 
-Why not a worker thread: the PDF is Qt's text layout and painting (fonts, QTextDocument,
-QPainter). Run in a Python thread beside a GUI thread that paints the progress dialog, the two can
-wait for each other for ever: the worker holds a Qt lock and wants Python's GIL (Qt calls back into
-Python, e.g. the message handler), the GUI thread holds the GIL and wants that lock. It happened
-on a busy two-core machine, where the progress dialog shows while the worker prints. The tagged
-PDF (WeasyPrint, no Qt) reports two steps, layout and writing; it takes a few seconds for a
-report of a hundred actions (benchmarks/bench_report.py). When the dashboard compares with an earlier scan
+Where it runs (``runs_without_qt``): the tagged PDF (WeasyPrint, no Qt) and the HTML are made in a
+worker thread (``_write_in_worker``), so the window keeps painting during the few seconds a report
+of a hundred actions takes (benchmarks/bench_report.py): Windows calls a window that does not
+answer for five seconds "Reageert niet". The worker never touches a widget: it hands its steps to
+the dialog through a queued signal and sees *Annuleren* as a ``threading.Event``.
+
+The Qt print (the fallback PDF where Pango is missing) and the Word report (its chart is drawn by
+QtSvg) stay in the GUI thread, step by step with the window repainting in between
+(``_write_with_progress``). Why not a worker there: Qt's text layout and painting run in a Python
+thread beside a GUI thread that paints the progress dialog can wait for each other for ever (the
+worker holds a Qt lock and wants Python's GIL, the GUI thread the other way round); it happened on
+a busy two-core machine. When the dashboard compares with an earlier scan
 (``ScanDocument.baseline``) the report gets the chapter "Voortgang sinds <datum>".
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from ..logs import log_path
@@ -93,13 +98,21 @@ def ask_open_report(parent: QWidget | None, path: Path) -> Literal["open", "fold
 open_location = dialogs.open_in_system  # one home; tests replace it here
 
 
-def _write_with_progress(parent: QWidget | None, work) -> None:
-    """Run ``work(progress)`` in this (the GUI) thread with a progress dialog that can cancel it.
+def runs_without_qt(path: Path) -> bool:
+    """Whether the report for ``path`` is made without Qt, so it can be made in a worker thread:
+    HTML always, PDF where the tagged PDF (WeasyPrint and Pango) can be made; not Word (its chart
+    is drawn by QtSvg) and not the Qt print."""
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        return True
+    if suffix == ".pdf":
+        from ..export.report import pdf as tagged
 
-    ``progress(done, total)`` is what ``work`` calls between steps: the window repaints and the
-    dialog answers there; after *Annuleren* it raises ``ReportCancelled``, which this function
-    raises too. Other errors are raised as they were.
-    """
+        return tagged.available()
+    return False
+
+
+def _progress_dialog(parent: QWidget | None) -> QProgressDialog:
     dialog = QProgressDialog("Rapport wordt gemaakt…", "Annuleren", 0, 0, parent)
     dialog.setWindowTitle("Rapport maken")
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -107,20 +120,84 @@ def _write_with_progress(parent: QWidget | None, work) -> None:
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     dialog.setValue(0)
+    return dialog
+
+
+def _show_step(dialog: QProgressDialog, done: int, total: int) -> None:
+    dialog.setMaximum(total)
+    dialog.setValue(done)
+    dialog.setLabelText(f"Rapport wordt gemaakt… deel {min(done + 1, total)} van {total}")
+
+
+def _write_with_progress(parent: QWidget | None, work) -> None:
+    """Run ``work(progress)`` in this (the GUI) thread with a progress dialog that can cancel it.
+
+    ``progress(done, total)`` is what ``work`` calls between steps: the window repaints and the
+    dialog answers there; after *Annuleren* it raises ``ReportCancelled``, which this function
+    raises too. Other errors are raised as they were.
+    """
+    dialog = _progress_dialog(parent)
 
     def progress(done: int, total: int) -> None:
         QCoreApplication.processEvents()  # repaint, and see Annuleren (the dialog is modal)
         if dialog.wasCanceled():  # Annuleren, Esc or closing the dialog
             raise ReportCancelled
-        dialog.setMaximum(total)
-        dialog.setValue(done)
-        dialog.setLabelText(f"Rapport wordt gemaakt… deel {min(done + 1, total)} van {total}")
+        _show_step(dialog, done, total)
 
     try:
         work(progress)
     finally:
         dialog.close()
         dialog.deleteLater()
+
+
+class _Relay(QObject):
+    """Carries the worker's steps and its end to the GUI thread (queued: emitted in the worker)."""
+
+    step = Signal(int, int)
+    finished = Signal()
+
+
+def _write_in_worker(parent: QWidget | None, work) -> None:
+    """Run ``work(progress)`` in a worker thread while the window keeps painting, with the same
+    progress dialog as ``_write_with_progress``.
+
+    ``progress(done, total)`` (called in the worker) raises ``ReportCancelled`` once *Annuleren*,
+    Esc or closing the dialog has been chosen, and otherwise shows the step; this function returns
+    when the work has ended and raises what it raised. The worker touches no widget.
+    """
+    dialog = _progress_dialog(parent)
+    cancelled = threading.Event()
+    dialog.canceled.connect(cancelled.set)
+    relay = _Relay()
+    relay.step.connect(lambda done, total: _show_step(dialog, done, total), Qt.ConnectionType.QueuedConnection)
+    loop = QEventLoop()
+    relay.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    failure: list[BaseException] = []
+
+    def progress(done: int, total: int) -> None:
+        if cancelled.is_set():
+            raise ReportCancelled
+        relay.step.emit(done, total)
+
+    def run() -> None:
+        try:
+            work(progress)
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
+            failure.append(exc)
+        relay.finished.emit()
+
+    thread = threading.Thread(target=run, name="dienstscan-report", daemon=True)
+    thread.start()
+    try:
+        # ``finished`` is queued to this thread, so the loop ends even when the work ended first
+        loop.exec()
+    finally:
+        thread.join()
+        dialog.close()
+        dialog.deleteLater()
+    if failure:
+        raise failure[0]
 
 
 def export_report_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | None:
@@ -133,9 +210,9 @@ def export_report_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | No
                            f"{path.name}: kies een bestandsnaam die eindigt op .pdf, .docx of .html.")
         return None
     checklists, snapshot, baseline = doc.snapshot()  # the baseline adds Voortgang
+    write = _write_in_worker if runs_without_qt(path) else _write_with_progress
     try:
-        _write_with_progress(parent, lambda progress: write_report(checklists, snapshot, path, baseline=baseline,
-                                                                   progress=progress))
+        write(parent, lambda progress: write_report(checklists, snapshot, path, baseline=baseline, progress=progress))
     except ReportCancelled:
         return None
     except SaveError as exc:
