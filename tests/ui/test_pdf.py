@@ -213,7 +213,7 @@ def test_export_report_dialog_writes_the_chosen_format(qtbot, tmp_path, monkeypa
     checklists, assessment = report_scan
     target = tmp_path / f"rapport{suffix}"
     asked: list[Path] = []
-    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: asked.append(suggested) or target)
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: asked.append(suggested) or (target, False))
     doc = _Doc(checklists, assessment, tmp_path / "proef.dienstscan")
     assert report_dialog.export_report_dialog(None, doc) == target
     assert asked == [tmp_path / "Gemeente Proef 2026-03-01 rapport.pdf"]
@@ -228,7 +228,7 @@ def test_export_report_dialog_reports_a_write_error_in_dutch(qtbot, tmp_path, mo
 
     checklists, assessment = report_scan
     target = tmp_path / "bestaat-niet" / "rapport.pdf"
-    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: (target, False))
     assert report_dialog.export_report_dialog(None, _Doc(checklists, assessment)) is None
     [message] = fake_dialogs.messages("show_error")
     assert message.startswith(f"Kan '{target}' niet opslaan: de map of het bestand bestaat niet. Er is niets opgeslagen.")
@@ -295,7 +295,7 @@ def test_report_is_made_chapter_by_chapter_in_the_gui_thread_and_offers_open_and
     monkeypatch.setattr(report_dialog, "runs_without_qt", lambda path: False)  # the Qt print's way
     checklists, assessment = report_scan
     target = tmp_path / "rapport.pdf"
-    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: (target, False))
     threads, steps, events_seen = [], [], []
     real = report_dialog.write_report
 
@@ -351,7 +351,7 @@ def test_annuleren_in_the_progress_dialog_stops_at_the_next_chapter(qtbot, tmp_p
     monkeypatch.setattr(report_dialog, "runs_without_qt", lambda path: in_worker)
     checklists, assessment = report_scan
     target = tmp_path / "rapport.pdf"
-    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: (target, False))
     real = report_dialog.write_report
     steps: list[int] = []
 
@@ -409,7 +409,7 @@ def test_a_report_without_qt_is_made_in_a_worker_so_the_window_paints(qtbot, tmp
         pytest.skip("WeasyPrint/Pango ontbreekt")
     checklists, assessment = report_scan
     target = tmp_path / name
-    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: (target, False))
     real = report_dialog.write_report
     seen: dict[str, object] = {}
 
@@ -434,7 +434,7 @@ def test_cancelling_the_report_writes_nothing(qtbot, tmp_path, monkeypatch, repo
 
     checklists, assessment = report_scan
     target = tmp_path / "rapport.pdf"
-    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: (target, False))
     real = report_dialog.write_report
 
     def cancel_at_second_step(*args, progress, **kwargs):
@@ -523,3 +523,38 @@ def test_text_split_over_pages_is_written_once_inside_the_body(tmp_path, kind):
     assert sorted(found) == [f"Zin{n:03d}" for n in range(700)]
     assert {text: where for text, where in found.items() if len(where) != 1} == {}
     assert found["Zin000"] != found["Zin699"] and len({p for where in found.values() for p in where}) >= 3
+
+
+@needs_pdftotext
+def test_the_report_dialog_offers_pdf_a_for_the_archive(qtbot, tmp_path, monkeypatch, report_scan, fake_dialogs):
+    """Bestand > Exporteren > Rapport: the filter *PDF/A voor het archief* writes PDF/A-3a (also
+    tagged); the plain PDF filter the PDF/UA-1 to publish."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from dienstscan.export.report import pdf as tagged
+    from dienstscan.ui import report_dialog
+
+    if not tagged.available():
+        pytest.skip("WeasyPrint/Pango ontbreekt")
+    checklists, assessment = report_scan
+    for name, chosen_filter, archive in (("archief", report_dialog.ARCHIVE_FILTER, True),
+                                         ("publiceren", "PDF-document (*.pdf)", False)):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                            lambda *args, n=name, f=chosen_filter: (str(tmp_path / n), f))
+        assert report_dialog.ask_report_path(None, tmp_path / "x.pdf") == (tmp_path / f"{name}.pdf", archive)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args: (str(tmp_path / "web.html"), report_dialog.ARCHIVE_FILTER))
+    assert report_dialog.ask_report_path(None, tmp_path / "x.pdf") == (tmp_path / "web.html", False)
+
+    target = tmp_path / "archief.pdf"
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: (target, True))
+    assert report_dialog.export_report_dialog(None, _Doc(checklists, assessment)) == target
+    meta = subprocess.run(["pdfinfo", "-meta", str(target)], capture_output=True, text=True, check=True).stdout
+    assert 'pdfaid:part="3"' in meta and 'pdfaid:conformance="A"' in meta
+    monkeypatch.setattr(tagged, "available", lambda: False)  # no WeasyPrint: refused in Dutch, nothing written
+    other = tmp_path / "archief2.pdf"
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: (other, True))
+    assert report_dialog.export_report_dialog(None, _Doc(checklists, assessment)) is None
+    [message] = fake_dialogs.messages("show_error")
+    assert "een PDF/A voor het archief kan op deze computer niet worden gemaakt" in message
+    assert not other.exists()

@@ -729,29 +729,17 @@ def write_report_pdf(checklists, assessment, path: Path, *, baseline=None,
     return write_pdf(render_report_html(checklists, assessment, baseline=baseline), path, progress=progress)
 
 
-def write_best_report_pdf(checklists, assessment, path: Path, *, baseline=None,
-                          progress: Callable[[int, int], None] | None = None) -> int:
-    """The tagged PDF (``dienstscan.export.report.pdf``, WeasyPrint) where it can be made, else
-    this module's Qt print (untagged, no bookmarks), with a warning in the log saying why."""
-    from ..export.report import pdf as tagged
-
-    if tagged.available():
-        return tagged.write_report_pdf(checklists, assessment, path, baseline=baseline, progress=progress)
-    log.warning("WeasyPrint of Pango ontbreekt: het PDF-rapport wordt met Qt gemaakt, zonder tags en bladwijzers")
-    return write_report_pdf(checklists, assessment, path, baseline=baseline, progress=progress)
-
-
-def write_report(checklists, assessment, path: Path, *, baseline=None,
+def write_report(checklists, assessment, path: Path, *, baseline=None, archive: bool = False,
                  progress: Callable[[int, int], None] | None = None) -> None:
     """The report in the format the extension names: .pdf, .html/.htm or .docx (Word, chart as PNG).
 
     ``dienstscan.operations.write_report`` (the same as ``dienstscan report``) with this module's
-    PDF and chart pictures. ``baseline``: an earlier scan, adds the progress chapter in
+    chart pictures, and its Qt print where the tagged PDF cannot be made (``archive``: PDF/A-3a). ``baseline``: an earlier scan, adds the progress chapter in
     every format. ``progress(done, total)`` is called between steps and may raise to cancel before
     anything is written. Raises ``ValueError`` (Dutch) for another extension and ``SaveError``
     (Dutch) when saving fails.
     """
     from ..operations import write_report as write
 
-    write(checklists, assessment, path, baseline=baseline, progress=progress, pdf_writer=write_best_report_pdf,
-          chart_png=svg_to_png)
+    write(checklists, assessment, path, baseline=baseline, progress=progress, archive=archive,
+          pdf_writer=write_report_pdf, chart_png=svg_to_png)

@@ -34,6 +34,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from ..logs import log_path
+from ..operations import ReportFormatError
 from ..storage import SaveError
 from ..storage.messages import failure_message
 from . import dialogs
@@ -46,9 +47,12 @@ log = logging.getLogger(__name__)
 #: Filter text -> extension; the first is the default.
 REPORT_FILTERS = {
     "PDF-document (*.pdf)": ".pdf",
+    "PDF/A voor het archief (*.pdf)": ".pdf",
     "Word-document (*.docx)": ".docx",
     "Webpagina (*.html)": ".html",
 }
+#: The filter that makes the PDF for the archive (PDF/A-3a) instead of the one to publish (PDF/UA-1).
+ARCHIVE_FILTER = "PDF/A voor het archief (*.pdf)"
 REPORT_SUFFIXES = (".pdf", ".docx", ".html", ".htm")
 #: The progress dialog appears when the work takes longer than this.
 PROGRESS_AFTER_MS = 500
@@ -74,15 +78,16 @@ def suggested_report_path(doc: ScanDocument) -> Path:
     return folder / suggested_name(doc.assessment, folder, after="rapport", suffix=".pdf")
 
 
-def ask_report_path(parent: QWidget | None, suggested: Path) -> Path | None:
-    """Ask where to write the report (native dialog); None when cancelled."""
+def ask_report_path(parent: QWidget | None, suggested: Path) -> tuple[Path, bool] | None:
+    """Ask where to write the report (native dialog): the path, and whether the PDF is for the
+    archive (the filter *PDF/A voor het archief* was chosen); None when cancelled."""
     name, chosen = QFileDialog.getSaveFileName(parent, "Rapport maken", str(suggested), ";;".join(REPORT_FILTERS))
     if not name:
         return None
     path = Path(name)
     if path.suffix.lower() not in REPORT_SUFFIXES:
         path = path.with_name(path.name + REPORT_FILTERS.get(chosen, ".pdf"))
-    return path
+    return path, chosen == ARCHIVE_FILTER and path.suffix.lower() == ".pdf"
 
 
 def ask_open_report(parent: QWidget | None, path: Path) -> Literal["open", "folder", "close"]:
@@ -202,9 +207,10 @@ def _write_in_worker(parent: QWidget | None, work) -> None:
 
 def export_report_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | None:
     """Ask for a file name and write the report there; returns the path, or None (cancelled/failed)."""
-    path = ask_report_path(parent, suggested_report_path(doc))
-    if path is None:
+    chosen = ask_report_path(parent, suggested_report_path(doc))
+    if chosen is None:
         return None
+    path, archive = chosen
     if path.suffix.lower() not in REPORT_SUFFIXES:
         dialogs.show_error(parent, "Rapport maken",
                            f"{path.name}: kies een bestandsnaam die eindigt op .pdf, .docx of .html.")
@@ -212,13 +218,17 @@ def export_report_dialog(parent: QWidget | None, doc: ScanDocument) -> Path | No
     checklists, snapshot, baseline = doc.snapshot()  # the baseline adds Voortgang
     write = _write_in_worker if runs_without_qt(path) else _write_with_progress
     try:
-        write(parent, lambda progress: write_report(checklists, snapshot, path, baseline=baseline, progress=progress))
+        write(parent, lambda progress: write_report(checklists, snapshot, path, baseline=baseline, archive=archive,
+                                                    progress=progress))
     except ReportCancelled:
         return None
     except SaveError as exc:
         dialogs.show_error(parent, "Rapport maken",
                            f"{exc}\n\nKies een andere map of naam (of sluit het bestand in het programma "
                            "dat het open heeft).")
+        return None
+    except ReportFormatError as exc:  # e.g. PDF/A where WeasyPrint cannot load: says why, in Dutch
+        dialogs.show_error(parent, "Rapport maken", f"{exc}. Uw scan is niet gewijzigd.")
         return None
     except OSError as exc:  # not the file: the PDF printer itself could not start
         dialogs.show_error(parent, "Rapport maken",
