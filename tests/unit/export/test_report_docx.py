@@ -262,3 +262,20 @@ def test_charts_carry_their_svg_as_a_vector_beside_the_png(tmp_path, checklists,
         assert part.content_type == "image/svg+xml" and part.blob.lstrip().startswith(b"<svg")
     names = zipfile.ZipFile(path).namelist()
     assert sum(n.endswith(".svg") for n in names) == len(blips)
+
+
+def test_the_plan_says_who_decided_and_when_in_word_and_pdf(tmp_path, checklists, assessment):
+    """Issue 24: the decision record (the body that decided and the date) was in the Excel plan
+    only; the report's plan, in Word and in the PDF's HTML, says it beside the decision."""
+    import html as html_lib
+
+    from dienstscan.export.report.html import render_report_html
+
+    action = next(a for a in visible_actions(assessment) if a.decision == "geaccepteerd")
+    action.decided_by, action.decided_on = "college van B&W", dt.date(2026, 3, 10)
+    expected = "Besluit: voorstel aangenomen (college van B&W, 10-03-2026); prioriteit"
+    path = tmp_path / "rapport.docx"
+    write_report_docx(checklists, assessment, path)
+    assert expected in all_text(docx.Document(str(path)))
+    page = html_lib.unescape(re.sub(r"<[^>]+>", " ", render_report_html(checklists, assessment, today=TODAY)))
+    assert expected in " ".join(page.split())

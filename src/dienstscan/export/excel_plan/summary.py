@@ -207,27 +207,35 @@ def _table_row(ws: Worksheet, table: _Table, widths: list[float], row: int, valu
     return _lines_height(lines)
 
 
-def _write_table(ws: Worksheet, page: _Page, row: int, table: _Table, widths: list[float]) -> int:
-    """The table under its heading; the heading, the header and the first row stay together, and a
-    row that starts a new page gets the header again. Returns the next free row."""
+def _write_table(ws: Worksheet, page: _Page, row: int, table: _Table, widths: list[float], *,
+                 tail: float = 0.0) -> int:
+    """The table under its heading, with ``tail`` points of notes that follow it: whole on one page
+    when it fits on one; else the heading, the header and the first row stay together, and a row
+    that starts a new page gets the header again. Returns the next free row."""
     names = [h for h, _ in table.headers]
     header_height = _table_row(ws, table, widths, row, names, header=True, measure=True)
-    first = _table_row(ws, table, widths, row, table.rows[0], measure=True) if table.rows else 0.0
-    page.place(row, HEADING_HEIGHT + header_height + first)
+    heights = [_table_row(ws, table, widths, row, values, measure=True) for values in table.rows]
+    whole = HEADING_HEIGHT + header_height + sum(heights) + tail
+    keep = whole <= page.capacity
+    page.place(row, whole if keep else HEADING_HEIGHT + header_height + (heights[0] if heights else 0.0))
     row = _heading(ws, row, table.heading)
     _table_row(ws, table, widths, row, names, header=True)
     row += 1
-    for n, values in enumerate(table.rows):
-        height = _table_row(ws, table, widths, row, values, measure=True)
-        if n and not page.fits(height):
-            page.place(row, header_height + height)
-            _table_row(ws, table, widths, row, names, header=True)
-            row += 1
-        elif n:
-            page.place(row, height)
+    for n, (values, height) in enumerate(zip(table.rows, heights, strict=True)):
+        if n and not keep:
+            if page.fits(height):
+                page.place(row, height)
+            else:
+                page.place(row, header_height + height)
+                _table_row(ws, table, widths, row, names, header=True)
+                row += 1
         _table_row(ws, table, widths, row, values)
         row += 1
     return row
+
+
+def _note_height(text: str, widths: list[float]) -> float:
+    return _lines_height(lines_needed(text, sum(widths)))
 
 
 def _heading(ws: Worksheet, row: int, title: str) -> int:
@@ -235,11 +243,13 @@ def _heading(ws: Worksheet, row: int, title: str) -> int:
     return _section(ws, row, title)
 
 
-def _note(ws: Worksheet, page: _Page, row: int, text: str, widths: list[float], *, italic: bool = False,
+def _note(ws: Worksheet, page: _Page | None, row: int, text: str, widths: list[float], *, italic: bool = False,
           heading: str = "") -> int:
-    """A paragraph over the whole grid (under ``heading``, kept with it); returns the next row."""
-    height = _lines_height(lines_needed(text, sum(widths)))
-    page.place(row, height + (HEADING_HEIGHT if heading else 0.0))
+    """A paragraph over the whole grid (under ``heading``, kept with it); ``page`` None: its room
+    was taken with the table before it. Returns the next row."""
+    height = _note_height(text, widths)
+    if page is not None:
+        page.place(row, height + (HEADING_HEIGHT if heading else 0.0))
     if heading:
         row = _heading(ws, row, heading)
     cell = ws.cell(row=row, column=1, value=clean(text))
@@ -585,11 +595,14 @@ def write_summary(ws: Worksheet, checklists: ChecklistSet, assessment: Assessmen
         row = (_write_table(ws, page, row, part, widths) if isinstance(part, _Table)
                else _note(ws, page, row, part, widths, heading=heading))
     row = page.space(row)
-    if decided is not None:
-        row = _write_table(ws, page, row, decided, widths)
+    counts = _plan_counts(actions, today)
+    if decided is not None:  # the actions, what is left out and the counts stay together when they fit
+        tail = _note_height(counts, widths) + (_note_height(decided_note, widths) if decided_note else 0.0)
+        row = _write_table(ws, page, row, decided, widths, tail=tail)
         if decided_note:
-            row = _note(ws, page, row, decided_note, widths, italic=True)
+            row = _note(ws, None, row, decided_note, widths, italic=True)
+        last = _note(ws, None, row, counts, widths) - 1
     else:
         row = _note(ws, page, row, decided_note or "", widths, heading=decided_heading_text)
-    last = _note(ws, page, row, _plan_counts(actions, today), widths) - 1
+        last = _note(ws, page, row, counts, widths) - 1
     ws.print_area = f"A1:{get_column_letter(GRID)}{last}"

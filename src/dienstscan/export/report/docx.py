@@ -552,7 +552,8 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
                 lines.append(f"Act: {a['act']}")
             if a["source"]:
                 lines.append(f"Bij: {a['source']}")
-            lines.insert(1, f"Besluit: {a['decision'].lower()}; prioriteit {a['priority'].lower()}")
+            record = f" ({a['record']})" if a["record"] else ""
+            lines.insert(1, f"Besluit: {a['decision'].lower()}{record}; prioriteit {a['priority'].lower()}")
             # the title of an action in bold, the rest of the cell not
             action_cell = [(lines[0], True), ("\n" + "\n".join(lines[1:]), False)]
             rows.append([a["id"], action_cell, a["owner"] or "–", a["period"], a["status"]])
