@@ -317,3 +317,23 @@ def test_no_word_in_a_table_is_wider_than_its_column(tmp_path, checklists, examp
                     if cm > cell.width.cm + 0.01:
                         too_wide.append((piece, round(cm, 2), round(cell.width.cm, 2)))
     assert not too_wide, too_wide
+
+
+def test_what_introduces_a_table_stays_on_its_page(document):
+    """The example's 'Voorstellen waarover nog niet is besloten' heading and introduction ended
+    a page, its table began the next: the paragraph before every table keeps with it (Word's and
+    LibreOffice's 'keep with next'), directly or by its style (a heading)."""
+    body = document.element.body
+    loose = []
+    for table in body.iter(qn("w:tbl")):
+        before = table.getprevious()
+        if before is None or before.tag != qn("w:p"):
+            continue
+        paragraph = docx.text.paragraph.Paragraph(before, document)
+        style = paragraph.style
+        keep = paragraph.paragraph_format.keep_with_next
+        while keep is None and style is not None:
+            keep, style = style.paragraph_format.keep_with_next, style.base_style
+        if not keep:
+            loose.append(paragraph.text[:60])
+    assert not loose, loose

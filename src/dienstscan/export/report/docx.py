@@ -178,7 +178,17 @@ def _append_rows(table, rows: list[list[Cell]]) -> None:
     table._tbl.extend(list(parsed))
 
 
+def _keep_with_table(doc) -> None:
+    """The paragraph just before a table (its heading or introduction) stays on the table's page:
+    the proposals' introduction ended a page of its own, the table began the next one."""
+    body = doc.element.body
+    before = body[-2] if len(body) > 1 else None  # the last block before the section properties
+    if before is not None and before.tag == qn("w:p"):
+        before.get_or_add_pPr().get_or_add_keepNext()
+
+
 def _table(doc, headers: list[str], rows: list[list[Cell]], widths_cm: list[float] | None = None):
+    _keep_with_table(doc)
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = doc.styles[TABLE_STYLE]
     head = table.rows[0]
