@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import struct
 import zlib
+from pathlib import Path
 
 import docx
 import pytest
@@ -281,26 +282,23 @@ def test_the_plan_says_who_decided_and_when_in_word_and_pdf(tmp_path, checklists
     assert expected in " ".join(page.split())
 
 
-DEJAVU_DIR = "/usr/share/fonts/truetype/dejavu/"
+DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
 
-@pytest.mark.skipif(not __import__("os").path.isfile(DEJAVU_DIR + "DejaVuSerif.ttf"),
-                    reason="DejaVu (fonts-dejavu-core) is niet geïnstalleerd")
+@pytest.mark.skipif(not (DEJAVU_DIR / "DejaVuSerif.ttf").is_file(), reason="DejaVu (fonts-dejavu-core) is niet geïnstalleerd")
 @pytest.mark.parametrize("example", ["gemeente-2026.dienstscan", "gemeente-voorbeeld.dienstscan"])
 def test_no_word_in_a_table_is_wider_than_its_column(tmp_path, checklists, example):
     """Issue 24 (no mid-word breaks): LibreOffice printed the examples' "Pas toe of leg uit" table
     as "Digitale betrouwbaarhe|id", "Verantwoordeli|jk beheer" and "uitzonderingen|.". Every word
     of every table cell (up to a hyphen or slash; a web address may break) fits its column at the
     body's 10 pt, measured in the fonts LibreOffice prints with here (DejaVu Sans and Serif)."""
-    from pathlib import Path
-
     from PIL import ImageFont
 
     from dienstscan.checklists import load_checklists
     from dienstscan.export.report.docx import CELL_PADDING_CM, LONGEST_BODY_PIECE
     from dienstscan.storage import load_scan
 
-    fonts = [ImageFont.truetype(DEJAVU_DIR + name, 1000) for name in ("DejaVuSans.ttf", "DejaVuSerif.ttf")]
+    fonts = [ImageFont.truetype(str(DEJAVU_DIR / name), 1000) for name in ("DejaVuSans.ttf", "DejaVuSerif.ttf")]
     path = tmp_path / "rapport.docx"
     scan = load_scan(Path(__file__).resolve().parents[3] / "examples" / example)
     write_report_docx(load_checklists(), scan, path)

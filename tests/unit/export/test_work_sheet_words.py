@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+from test_summary_print_size import DEJAVU, column_points
 
 from dienstscan.checklists import load_checklists
 from dienstscan.export.excel_plan import export_plan
@@ -16,11 +17,6 @@ from dienstscan.export.excel_plan.workbook import PLAN_COLUMNS, PRINTED_WORK_COL
 from dienstscan.storage import load_scan
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-
-
-def column_points(width: float | None) -> float:
-    return int((width or 8.43) * 7 + 5) * 0.75
 
 
 @pytest.mark.skipif(not DEJAVU.is_file(), reason="DejaVu Sans (fonts-dejavu-core) is niet geïnstalleerd")
