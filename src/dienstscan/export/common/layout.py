@@ -61,16 +61,6 @@ def one_line_points(text: str, size: float = 11, *, bold: bool = False) -> float
     return max(text_points(line, size, bold=bold) for line in text.split("\n")) + 2 * TEXT_PADDING
 
 
-def word_width(texts: Iterable[object], *, longest: int = 24) -> float:
-    """The column width (Excel's characters) at which the longest word of ``texts`` prints whole,
-    measured like ``one_line_points``; a word longer than ``longest`` characters (a web address)
-    may break, so it does not count. Non-text values are skipped; 0 when there is no word."""
-    words = {w for text in texts if isinstance(text, str) for w in text.split() if len(w) <= longest}
-    if not words:
-        return 0.0
-    return width_for_points(max(text_points(w) for w in words) + 2 * TEXT_PADDING)
-
-
 def clean(value: T) -> T:
     """A value a cell can hold (``xml_text``): characters XML cannot carry (a vertical tab or
     other control character pasted from Word into a note, U+FFFE, U+FFFF) make openpyxl or lxml

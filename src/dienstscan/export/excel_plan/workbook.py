@@ -73,8 +73,7 @@ from ..common.sources import action_source_text, source_rows, theme_label
 from ...plan import status_label, visible_actions
 from ..common.item_notes import current_short, item_notes, notes_heading, origin_short
 from ..common.cells import text_only
-from ..common.layout import (CELL_PADDING, LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup, width_needed,
-                             word_width)
+from ..common.layout import CELL_PADDING, LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup, width_needed
 from .progress_sheet import PROGRESS_SHEET, write_progress_sheet
 from .summary import write_scores, write_summary
 
@@ -161,8 +160,6 @@ PLAN_COLUMNS: tuple[PlanColumn, ...] = (
 )
 #: The working sheet prints these first columns (the rest is on the director's sheets).
 PRINTED_WORK_COLUMNS = 13
-#: A printed column of the working sheet widens to its longest word up to this width.
-WORD_WIDTH_LIMIT = 22
 #: The heading row between the decided actions and the proposals on the working sheet; the
 #: read-back skips it (and the proposals' own header row).
 PROPOSALS_HEADING = "Voorstellen: nog niet besloten"
@@ -335,19 +332,10 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
         ws.row_dimensions[row].height = 30
 
     headers(PLAN_HEADER_ROW)
-    widths: dict[int, float] = {}
     for c, column in enumerate(PLAN_COLUMNS, start=1):
-        # An id (V-BSC-02-O1) on one line, never running into the action beside it; a printed
-        # text column as wide as its longest word ("Toegankelijkh|eidsstatus" on paper), at most
-        # WORD_WIDTH_LIMIT (a longer word breaks rather than shrink the whole sheet).
-        width = column.width
-        if column.kind == "id":
-            width = max(width, _id_width(a.id for a in actions))
-        elif column.wrap and column.field and c <= PRINTED_WORK_COLUMNS:
-            shown = (decision_text(a) if column.kind == "decision" else getattr(a, column.field) for a in decided)
-            width = max(width, min(WORD_WIDTH_LIMIT, word_width(shown)))
-        widths[c] = width
-        ws.column_dimensions[get_column_letter(c)].width = width
+        # An id (V-BSC-02-O1) on one line, never running into the action beside it.
+        ws.column_dimensions[get_column_letter(c)].width = max(column.width, _id_width(a.id for a in actions)) \
+            if column.kind == "id" else column.width
 
     first = PLAN_HEADER_ROW + 1
     themes = {tid: t.label for tid, t in checklists.themes.items()}
@@ -397,7 +385,7 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
         if not rows:  # the empty row to type in still gets borders and dates
             for c in range(1, ncols + 1):
                 ws.cell(row=start, column=c)._style = copy(column_styles[c - 1])
-        fit_rows(ws, start, last, {i: widths[i] for i, c in enumerate(PLAN_COLUMNS, start=1) if c.wrap},
+        fit_rows(ws, start, last, {i: c.width for i, c in enumerate(PLAN_COLUMNS, start=1) if c.wrap},
                  values=written if rows else None)
         return last
 
