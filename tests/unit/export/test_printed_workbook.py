@@ -79,8 +79,10 @@ def test_word_box_calibration(tmp_path):
 def test_page_counts(printed):
     _, pages = printed
     counts = _by_sheet(pages)
-    # the MT's summary at its own size (issue 24: 7.2 pt when squeezed onto one page), on two at most
-    assert counts["Samenvatting"] <= 2
+    # the MT's summary at its own size (issue 24: 7.2 pt when squeezed onto one page): where we
+    # stand, the gaps and what was decided each start a page where they stay whole, as Excel
+    # prints them at 100% (test_summary_print_size); LibreOffice, smaller, follows those breaks
+    assert counts["Samenvatting"] <= 3
     assert counts[PLAN_SHEET] == 1
     assert counts[PROPOSALS_SHEET] <= 4, counts  # 48 proposals (6 pages at a narrower width)
     # one source per line, one landscape page wide (Bronnen printed at 6.6 pt on one portrait page)

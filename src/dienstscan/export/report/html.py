@@ -42,7 +42,7 @@ from ...storage import atomic_write_bytes
 from ...plan import status_label, visible_actions
 from ..common.item_notes import current_short, item_notes, notes_heading, origin_short
 from ..common.chart_rows import growth_scale, level_rows, level_text, section_rows, share_rows
-from ..common.plan_view import (decided_heading, decision_line, decision_text, gaps_heading, plan_order,
+from ..common.plan_view import (decided_heading, decision_line, decision_record, decision_text, gaps_heading, plan_order,
                                 split_plan, top_gaps)
 from ..common.sources import action_source_text, source_rows, theme_label
 from ..common.progress import progress_context
@@ -352,6 +352,8 @@ def _action(checklists: ChecklistSet, action: Action) -> dict[str, Any]:
         "end": _short_date(action.end),
         "status": status,
         "decision": decision_text(action),
+        # who decided and when ("MT, 12-03-2027"), as the plan records it (issue 24)
+        "record": decision_record(action),
         "period": _period(action),
         "theme": theme_label(checklists, action.theme),
         "indicator": action.indicator,

@@ -58,6 +58,9 @@ h3, h4 { bookmark-level: none; }
 h1, h2, h3, h4 { break-after: avoid; }
 tr, .chart { break-inside: avoid; }
 table.grid[width] { table-layout: fixed; }  /* the long tables: widths from the HTML, linear time */
+/* a word longer than its cell ("(praktijkvoorbeelden" in a source's place) is broken, never drawn
+   over the next column (not hyphenated: "auto" split "nor-men" all over the tables) */
+table.grid td { overflow-wrap: break-word; }
 ul.toc a { color: #000; text-decoration: none; }
 ul.toc a::after { content: leader(".") target-counter(attr(href), page); }
 """
