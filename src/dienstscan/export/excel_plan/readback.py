@@ -340,7 +340,7 @@ def _read_cell(column: PlanColumn, cell, ref: str, errors: list[str], themes: di
         try:
             return parse_date(value)
         except TypedDateError as exc:
-            errors.append(f"{ref}: '{exc.shown}'{exc.problem} (typ bijvoorbeeld 1-3-2027 of 1 maart 2027)")
+            errors.append(f"{ref}: '{exc.shown}'{exc.problem} (typ een datum als 1-3-2027 of 1 maart 2027)")
             return None
         except (ValueError, OverflowError) as exc:
             reason = str(exc) if str(exc).startswith("valt buiten") else ""
@@ -348,7 +348,7 @@ def _read_cell(column: PlanColumn, cell, ref: str, errors: list[str], themes: di
             if reason:
                 errors.append(f"{ref}: de datum '{shown}' {reason}; typ een datum als 1-3-2027")
             else:
-                errors.append(f"{ref}: '{shown}' is geen datum (typ bijvoorbeeld 1-3-2027 of 1 maart 2027)")
+                errors.append(f"{ref}: '{shown}' is geen datum (typ een datum als 1-3-2027 of 1 maart 2027)")
             return None
     text = _text(value, cell.number_format)
     if kind in {"status", "priority", "act"}:
