@@ -76,6 +76,15 @@ def _met(actual: float, b: Benchmark, decimals: int = 1) -> bool:
     return a >= v if b.comparison == "at_least" else a <= v
 
 
+def benchmark_value_text(b: Benchmark, fmt: Formatter) -> str:
+    """A benchmark's value as every output shows it: a group's bound says it is one ("85% of
+    meer": the top-10 had 85% or more), in the sentence, the tables, the charts and the app alike."""
+    text = fmt(b.value)
+    if b.lower_bound and b.kind != "norm":
+        text += " of meer" if b.comparison == "at_least" else " of minder"
+    return text
+
+
 def _reference(b: Benchmark, value_text: str, levels: bool, yes_no: bool) -> str:
     """How the benchmark is named inside the sentence, by its kind."""
     if b.kind == "norm":
@@ -86,8 +95,6 @@ def _reference(b: Benchmark, value_text: str, levels: bool, yes_no: bool) -> str
             return f"{b.label} ({value_text} {bound})"
         bound = "minstens" if b.comparison == "at_least" else "hoogstens"
         return f"{b.label} ({bound} {value_text})"
-    if b.lower_bound:  # the bound of a group, in the sentence: "de top-10 gemeenten ... (85% of meer)"
-        value_text += " of meer" if b.comparison == "at_least" else " of minder"
     if b.kind == "doel":
         return f"het doel voor {b.goal_year} van {b.label} ({value_text})"
     if b.kind == "belofte":
@@ -210,7 +217,7 @@ def compare(
     phrases: list[str] = []
     references: list[str] = []
     for b in _ordered(benchmarks):
-        value_text = fmt(b.value)
+        value_text = benchmark_value_text(b, fmt)
         reference = _reference(b, value_text, levels, yes_no)
         references.append(reference)
         position = met = verdict = None

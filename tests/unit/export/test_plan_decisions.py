@@ -160,6 +160,37 @@ def test_who_decided_without_a_decision_is_refused(path, undecided, checklists):
     assert [e for e in plan.errors if e.startswith(f"'{WORK_SHEET}'!{ref}: er staat wie besloot")], plan.errors
 
 
+def test_a_status_beside_an_undecided_proposal_is_refused(path, undecided, checklists):
+    """A proposal has no status until it is decided (the app locks the field): a status typed beside
+    "Nog niet besloten" is refused at its cell, not imported out of sight."""
+    action = _proposals(undecided)[0]
+    before = undecided.model_dump_json()
+    ed = PlanEditor(path)
+    ref = ed.set(action.id, "Status", "In uitvoering")
+    ed.save()
+    plan = read_plan(path, undecided, checklists)
+    assert [e for e in plan.errors if e.startswith(f"'{WORK_SHEET}'!{ref}: een voorstel waarover nog niet is "
+                                                   "besloten heeft geen status")], plan.errors
+    with pytest.raises(Exception):
+        apply_plan_import(undecided, plan)
+    assert undecided.model_dump_json() == before
+
+
+def test_accepting_with_a_status_shows_no_earlier_status(path, undecided, checklists):
+    action = _proposals(undecided)[0]
+    ed = PlanEditor(path)
+    ed.set(action.id, "Besluit", "Voorstel aangenomen")
+    ed.set(action.id, "Status", "In uitvoering")
+    ed.save()
+    plan = read_plan(path, undecided, checklists)
+    assert plan.ok, plan.errors
+    preview = plan.describe()
+    assert "Status: (leeg) -> In uitvoering" in preview and "Gepland" not in preview
+    apply_plan_import(undecided, plan)
+    assert (undecided.action(action.id).decision, undecided.action(action.id).status) == ("geaccepteerd",
+                                                                                          "in_uitvoering")
+
+
 def test_a_row_added_by_hand_is_an_own_action(path, undecided, checklists):
     ed = PlanEditor(path)
     r = ed.add_row({"Actie": "Nieuw", "Besluit": "Voorstel aangenomen"})

@@ -161,3 +161,19 @@ def test_each_warning_says_what_is_missing(checklists, scan_2011):
     del scan_2011.answers["BSC-01"]
     assert display.completeness_warnings(score(checklists, scan_2011).completeness) == [
         "1 item is nog niet beantwoord (BSC-01); het telt als niet gerealiseerd."]
+
+
+def test_a_lower_bound_reads_as_one_wherever_its_value_is_listed(checklists, scan_2026):
+    """The top-10's 85% is "85% of meer" in the lists beside the sentence too (Samenvatting,
+    Scores sheet, dashboard, report): a bare "85%" reads as the level of one organisation."""
+    scan_2026.key_figures["kg-eerste-contact"] = KeyFigureValue(value=80)
+    report = score(checklists, scan_2026)
+    top10 = next(b for b in _fw(report, "5B").comparison.benchmarks if b.label == "de top-10 gemeenten")
+    assert top10.value_text == "85% of meer"
+    bergen = next(b for b in _fw(report, "5B").comparison.benchmarks if b.label == "Bergen")
+    assert bergen.value_text == "50%"  # one organisation's level: no bound
+    first = next(k for k in report.key_figures if k.id == "kg-eerste-contact").comparison
+    assert {b.value_text for b in first.benchmarks if b.kind != "norm"} >= {"75% of meer", "50% of meer"}
+    summary = _summary_text(checklists, scan_2026)
+    assert "de top-10 gemeenten, 5 juli 2011: 85% of meer (referentieniveau)" in summary
+    assert "85% (referentieniveau)" not in summary

@@ -39,7 +39,7 @@ from ...model.assessment import (
     Assessment,
 )
 from ...model.checklist import FIRST_YEAR, LAST_YEAR, ChecklistSet
-from ...plan import DECISION_LABELS
+from ...plan import DECISION_LABELS, decision_record_problem, is_undecided, undecided_status_problem
 from ...storage.messages import problem_text
 from .workbook import (
     FIELD_HEADERS,
@@ -529,10 +529,17 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
             values["decision"] = decision
             decided_by = values.get("decided_by", old_action.decided_by)
             decided_on = values.get("decided_on", old_action.decided_on)
-            if decision == "voorgesteld" and (str(decided_by or "").strip() or decided_on):
+            if decision_record_problem(decision, str(decided_by or ""), decided_on):  # the rule, in plan/
                 row_errors.append(f"{decision_ref}: er staat wie besloot of wanneer, maar het besluit is "
                                   f"'{UNDECIDED}'; kies '{ACCEPTED}' of '{REJECTED}', of maak "
                                   f"'{FIELD_HEADERS['decided_by']}' en '{FIELD_HEADERS['decided_on']}' leeg")
+            # a plan of format 1 wrote the stored status ("Gepland") beside a proposal: no edit
+            typed = values.get("status")
+            problem = undecided_status_problem(decision, typed if typed != old_action.status else None)
+            if problem:
+                status_ref = (f"{sheet_ref}!{get_column_letter(found[_norm(FIELD_HEADERS['status'])])}{r}"
+                              if _norm(FIELD_HEADERS["status"]) in found else f"{sheet_ref} rij {r}")
+                row_errors.append(f"{status_ref}: {problem}")
         if values.get("start") and values.get("end") and values["end"] < values["start"]:
             end_ref = f"{sheet_ref}!{get_column_letter(found[_norm('Einde')])}{r}"
             row_errors.append(f"{end_ref}: de einddatum ligt vóór de startdatum")
@@ -565,8 +572,9 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
                 new = old
             if _same(old, new):
                 continue
-            changes.append(FieldChange(name, FIELD_HEADERS[name], old, new,
-                                       _show(name, old, theme_labels), _show(name, new, theme_labels)))
+            # a proposal had no status until this decision (the sheet showed none): never "Gepland"
+            old_shown = _show(name, None if name == "status" and is_undecided(action) else old, theme_labels)
+            changes.append(FieldChange(name, FIELD_HEADERS[name], old, new, old_shown, _show(name, new, theme_labels)))
         if changes:
             try:
                 Action.model_validate({**action.model_dump(), **{c.field: c.new for c in changes}})
