@@ -76,15 +76,6 @@ def _met(actual: float, b: Benchmark, decimals: int = 1) -> bool:
     return a >= v if b.comparison == "at_least" else a <= v
 
 
-def benchmark_value_text(b: Benchmark, fmt: Formatter) -> str:
-    """A benchmark's value as every output shows it: a group's bound says it is one ("85% of
-    meer": the top-10 had 85% or more), in the sentence, the tables, the charts and the app alike."""
-    text = fmt(b.value)
-    if b.lower_bound and b.kind != "norm":
-        text += " of meer" if b.comparison == "at_least" else " of minder"
-    return text
-
-
 def _reference(b: Benchmark, value_text: str, levels: bool, yes_no: bool) -> str:
     """How the benchmark is named inside the sentence, by its kind."""
     if b.kind == "norm":
@@ -95,6 +86,8 @@ def _reference(b: Benchmark, value_text: str, levels: bool, yes_no: bool) -> str
             return f"{b.label} ({value_text} {bound})"
         bound = "minstens" if b.comparison == "at_least" else "hoogstens"
         return f"{b.label} ({bound} {value_text})"
+    if b.lower_bound:  # the bound of a group, in the sentence: "de top-10 gemeenten ... (85% of meer)"
+        value_text += " of meer" if b.comparison == "at_least" else " of minder"
     if b.kind == "doel":
         return f"het doel voor {b.goal_year} van {b.label} ({value_text})"
     if b.kind == "belofte":
@@ -163,8 +156,12 @@ def old_reference_note(benchmarks: Sequence[Benchmark], as_of: int | None) -> st
 
 
 def kind_label(b: Benchmark) -> str:
-    """"norm", "referentieniveau", "eigen belofte", "historisch doel voor 2015"."""
+    """"norm", "referentieniveau", "eigen belofte", "historisch doel voor 2015"; a group's bound
+    ("the top-10 had 85% or more") is no level: "ondergrens" (or "bovengrens"), so that a list
+    ("de top-10 gemeenten: 85% (ondergrens)") says what the sentence says with "(85% of meer)"."""
     label = BENCHMARK_KIND_LABELS[b.kind]
+    if b.lower_bound and b.kind != "norm":
+        label = "ondergrens" if b.comparison == "at_least" else "bovengrens"
     return f"{label} voor {b.goal_year}" if b.goal_year is not None else label
 
 
@@ -217,7 +214,7 @@ def compare(
     phrases: list[str] = []
     references: list[str] = []
     for b in _ordered(benchmarks):
-        value_text = benchmark_value_text(b, fmt)
+        value_text = fmt(b.value)
         reference = _reference(b, value_text, levels, yes_no)
         references.append(reference)
         position = met = verdict = None

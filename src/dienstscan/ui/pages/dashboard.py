@@ -46,7 +46,7 @@ def benchmark_lines(comparison: MetricComparison | None) -> tuple[BenchmarkLine,
         return ()
     lines = []
     for b in comparison.drawn:
-        lines.append(BenchmarkLine(b.value, f"{b.label}: {b.value_text} ({b.kind_label})", b.kind))
+        lines.append(BenchmarkLine(b.value, b.listed, b.kind))
     return tuple(lines)
 
 
@@ -148,7 +148,7 @@ class _FrameworkBox(CachedGroupBox):
         self.chart.set_bars(bars)
         hint = "Klik op een balk (of kies met de pijltjes en Enter) om dat onderdeel te openen."
         if any(bar.lines for bar in bars):
-            hint = "Lijnen: doorgetrokken = norm; gestreept = referentieniveau, eigen belofte of historisch doel. " + hint
+            hint = "Lijnen: doorgetrokken = norm; gestreept = referentieniveau, ondergrens, eigen belofte of historisch doel. " + hint
         self.legend.setText(hint)
 
         sentences = [comparison_text(fw.comparison)] if fw.comparison else []
