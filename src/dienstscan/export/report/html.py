@@ -477,7 +477,6 @@ def report_context(checklists: ChecklistSet, assessment: Assessment, *, today: d
         "framework_titles": [fw.title for fw in in_scope],
         "excluded_frameworks": [{"title": e.title, "justification": e.justification} for e in report.excluded_frameworks],
         "completeness_text": open_text,
-        "complete": not completeness.explanations_missing and completeness.answered == completeness.items,
         "completeness_warnings": display.completeness_warnings(completeness),
         "warnings": list(report.warnings),
         "generated": date_text(today),
