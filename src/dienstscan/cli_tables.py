@@ -63,8 +63,7 @@ def _framework(fw: FrameworkScore) -> list[str]:
         lines.append(_row(name, s.tally))
     lines.append(_row("Totaal", fw.tally))
     if fw.tally.completeness is not None:
-        lines.append(f"  Volledigheid: "
-                     f"{display.completeness_text(fw.tally.all_answered, fw.tally.all_items, dutch.plural(fw.item_label))}.")
+        lines.append(f"  Volledigheid: {display.framework_completeness_text(fw)}.")
     if fw.scope_note:
         lines.append(f"  {fw.scope_note}")
     lines.append(f"  {fw.denominator_note}")

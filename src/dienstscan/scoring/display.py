@@ -113,6 +113,13 @@ def percentage_score_text(value: float | None, level_top: int | None, empty: str
     return level_text(value / 100 * level_top) if level_top else share_text(value)
 
 
+def framework_completeness_text(framework_score) -> str:
+    """A framework's completeness (a ``FrameworkScore``) as the CLI and the dashboard say it:
+    ``"39 van 40 instrumenten beantwoord (98%)"``."""
+    t = framework_score.tally
+    return completeness_text(t.all_answered, t.all_items, dutch.plural(framework_score.item_label))
+
+
 def scan_completeness_text(completeness) -> str:
     """A whole scan's completeness (a ``Completeness``) in one line, as the report's cover, the
     Samenvatting and the CLI say it: ``"77 van 78 items beantwoord (99%); 1 met antwoord 'Onbekend';
@@ -134,6 +141,7 @@ __all__ = [
     "completeness_percentage",
     "completeness_text",
     "completeness_warnings",
+    "framework_completeness_text",
     "level_text",
     "level_value",
     "mean_level_text",

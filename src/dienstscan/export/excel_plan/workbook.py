@@ -290,6 +290,8 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
     has no status until it is decided). Management decides by choosing 'Voorstel aangenomen' or
     'Voorstel afgewezen' in the Besluit dropdown, with who decided and when beside it. On paper
     only the decided actions: the Voorstellen sheet prints the proposals with their reason."""
+    # in the plan's order (``plan.plan_order``), as on the Verbeterplan and Voorstellen sheets
+    decided, proposals = plan_order(decided), plan_order(proposals)
     actions = [*decided, *proposals]
     ncols = len(PLAN_COLUMNS)
     last_letter = get_column_letter(ncols)

@@ -166,7 +166,7 @@ class _FrameworkBox(CachedGroupBox):
         self._update_phase(fw)
         self._update_explanations(fw)
         if tally.completeness is not None:
-            self.completeness.setText(f"Beantwoord: {display.completeness_text(tally.all_answered, tally.all_items)}.")
+            self.completeness.setText(f"Volledigheid: {display.framework_completeness_text(fw)}.")
         else:
             self.completeness.setText("")
 
@@ -331,12 +331,9 @@ class DashboardPage(RefreshWhenShown, QWidget):
         shown = display.completeness_percentage(c.answered, c.items)
         self.progress.setValue(int(shown) if shown is not None else 0)
         self.progress.setFormat(f"{dutch.number(shown, 0)}% beantwoord" if shown is not None else "geen items in de scan")
-        parts = [f"Beantwoord: {c.answered} van {c.items} items"
-                 + (f"; {len(c.unknown_answers)} met antwoord 'Onbekend'." if c.unknown_answers else ".")]
-        if c.explanations_missing:
-            n = len(c.explanations_missing)
-            parts.append(f"Uitleg ontbreekt bij {n} {'antwoord' if n == 1 else 'antwoorden'}.")
-        else:
+        # the line the report's cover, the Samenvatting and the CLI say (scoring.display)
+        parts = [f"Volledigheid: {display.scan_completeness_text(c)}."]
+        if not c.explanations_missing:
             parts.append("Geen uitleg ontbreekt.")
         total_kf = len(report.key_figures)
         if total_kf:
