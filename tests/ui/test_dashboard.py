@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from scan_factory import make_assessment, make_checklists
 
 from dienstscan.scoring import score
 from dienstscan.ui.document import ScanDocument
@@ -24,20 +23,13 @@ ANSWERS = {
 
 
 @pytest.fixture
-def doc(qtbot):
-    document = ScanDocument(make_checklists(), make_assessment(dict(ANSWERS)))
-    yield document
-    document.close()
+def doc(small_doc):
+    return small_doc(ANSWERS)
 
 
 @pytest.fixture
-def page(qtbot, doc):
-    widget = DashboardPage(doc)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def page(shown, doc):
+    return shown(DashboardPage(doc), 1100, 800)
 
 
 def bar(page: DashboardPage, framework_id: str, key: str):

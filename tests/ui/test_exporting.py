@@ -292,7 +292,7 @@ def test_menu_writes_the_management_report(qtbot, window, fake_dialogs, new_asse
     assert window.action("export_report").isEnabled()
     assert window.action("export_report") in window.menu("export").actions()
     target = tmp_path / "rapport.html"
-    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: (target, False))
     window.action("export_report").trigger()
     text = target.read_text(encoding="utf-8")
     assert window.doc.assessment.organisation.name in text
@@ -325,7 +325,7 @@ def test_an_unexpected_report_failure_is_said_in_dutch(qtbot, window, fake_dialo
 
     fake_dialogs.new_scan_result = new_assessment()
     window.action("new").trigger()
-    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: tmp_path / "rapport.pdf")
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: (tmp_path / "rapport.pdf", False))
     for failure, dutch in ((RuntimeError(ENGLISH), "onverwachte fout"),
                            (OSError(errno.ENOSPC, "No space left on device"), "de schijf is vol")):
         monkeypatch.setattr(report_dialog, "write_report", lambda *a, failure=failure, **k: (_ for _ in ()).throw(failure))

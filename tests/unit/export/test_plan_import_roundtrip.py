@@ -104,6 +104,11 @@ def test_lenient_dates_and_choices(plan_path, assessment, checklists, edit_plan)
     ("1 MAART 2027", dt.date(2027, 3, 1)),
     ("15 okt 2026", dt.date(2026, 10, 15)),
     ("2027-03-01 00:00:00", dt.date(2027, 3, 1)),
+    # what the plan page's date fields take, the workbook takes too (one rule: model.typed_date)
+    ("01032027", dt.date(2027, 3, 1)),
+    ("010327", dt.date(2027, 3, 1)),
+    ("1 mrt. 2027", dt.date(2027, 3, 1)),
+    ("1\u00a0maart\u00a02027", dt.date(2027, 3, 1)),
     (dt.datetime(2027, 3, 1, 0, 0), dt.date(2027, 3, 1)),
     (46447, dt.date(2027, 3, 1)),
     ("  ", None),

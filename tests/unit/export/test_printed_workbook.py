@@ -225,7 +225,16 @@ def test_one_decision_per_plan_row(printed, example):
     decided = [a for a in visible_actions(example) if a.decision != "voorgesteld"]
     rows = [r for r in ws.iter_rows(min_row=5, values_only=True) if r[0]]
     assert [r[0] for r in rows] and {r[0] for r in rows} == {a.id for a in decided}
-    assert all(r[2].split("\n")[0] in DECISIONS and r[2].split("\n")[1].startswith("prioriteit ") for r in rows)
+    by_id = {a.id: a for a in decided}
+    for r in rows:
+        lines = r[2].split("\n")
+        assert lines[0] in DECISIONS and lines[-1].startswith("prioriteit "), r[2]
+        # the decision record (who decided, when) between the decision and the priority
+        action = by_id[r[0]]
+        record = [action.decided_by] if action.decided_by else []
+        record += [action.decided_on.strftime("%d-%m-%Y")] if action.decided_on else []
+        assert lines[1:-1] == ([", ".join(record)] if record else []), r[2]
+    assert any(a.decided_by and a.decided_on for a in decided), "the example shows a decision record"
     # on paper: the Besluit column holds one decision per action
     column = [w.text for p in _pages(pages, PLAN_SHEET) for w in p.column("Besluit", "Probleemeigenaar")]
     assert column.count("aangenomen") + column.count("Eigen") == len(decided)

@@ -198,6 +198,19 @@ def test_cli_archive_pdf_is_pdf_a_and_tagged(tmp_path, capsys):
     assert "--archief geldt alleen voor een PDF-rapport" in capsys.readouterr().err
 
 
+def test_cli_archive_without_weasyprint_says_so_and_writes_nothing(tmp_path, capsys, monkeypatch):
+    """An untagged Qt print is no PDF/A: where WeasyPrint cannot load, --archief is refused in
+    Dutch instead of writing a PDF that only claims to be for the archive."""
+    from dienstscan.cli import main
+
+    example = Path(__file__).resolve().parents[3] / "examples" / "gemeente-2026.dienstscan"
+    monkeypatch.setattr(tagged, "available", lambda: False)
+    out = tmp_path / "archief.pdf"
+    assert main(["report", str(example), "-o", str(out), "--archief"]) == 1
+    assert "een PDF/A voor het archief kan op deze computer niet worden gemaakt" in capsys.readouterr().err
+    assert not out.exists()
+
+
 def _layout(html: str, *, hints: bool) -> list[tuple]:
     """Every box of the laid-out pages: its kind, page, position and size (rounded to 0.01 px)."""
     import weasyprint

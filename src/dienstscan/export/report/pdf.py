@@ -35,8 +35,8 @@ _HEADER_RE = re.compile(r'<meta\s+name="dienstscan-kop"\s+content="([^"]*)"', re
 
 #: The PDF variant: PDF/UA-1 (tagged, language, title shown, fonts embedded), for publication.
 PDF_VARIANT = "pdf/ua-1"
-#: For the archive (``dienstscan report --archief``): PDF/A-3a, also tagged, with the sRGB output
-#: intent PDF/A asks for. WeasyPrint claims one standard per file, so it is one or the other.
+#: For the archive (``dienstscan report --archief``, *PDF/A voor het archief* in the app): PDF/A-3a,
+#: also tagged, with the sRGB output intent PDF/A asks for. WeasyPrint claims one standard per file, so it is one or the other.
 ARCHIVE_VARIANT = "pdf/a-3a"
 
 PRINT_CSS = """
