@@ -340,7 +340,9 @@ def _read_cell(column: PlanColumn, cell, ref: str, errors: list[str], themes: di
         try:
             return parse_date(value)
         except TypedDateError as exc:
-            errors.append(f"{ref}: '{exc.shown}'{exc.problem} (typ bijvoorbeeld 1-3-2027 of 1 maart 2027)")
+            # "de datum '1-3-0000': het jaar 0 ligt buiten ...": the message says it is about a date
+            what = "de datum " if exc.problem.startswith(":") else ""
+            errors.append(f"{ref}: {what}'{exc.shown}'{exc.problem} (typ bijvoorbeeld 1-3-2027 of 1 maart 2027)")
             return None
         except (ValueError, OverflowError) as exc:
             reason = str(exc) if str(exc).startswith("valt buiten") else ""
