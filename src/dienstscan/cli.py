@@ -646,7 +646,7 @@ def _cmd_benchmark(args: argparse.Namespace) -> int:
     stats = metric_statistics(checklists, scans)
     benchmarks = build_benchmarks(checklists, scans, label=label, date=date, with_names=args.met_namen,
                                   statistics_=stats)
-    notes = [st.top10_note for st in stats if st.top10_note]
+    notes = [note for st in stats for note in (st.left_out_note, st.top10_note) if note]
     count = len(scans)
     text = benchmarks_yaml(benchmarks, title=f"Benchmark {label}: {count} {'scan' if count == 1 else 'scans'}, "
                                              f"{'met' if args.met_namen else 'zonder'} namen", notes=notes)

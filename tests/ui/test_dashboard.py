@@ -62,7 +62,7 @@ def test_answer_change_updates_scores_sentences_and_completeness(qtbot, page, do
     assert "hoger dan Bergen op 5 juli 2011 (50%); lager dan de top-10 gemeenten" in sentences
     assert "Bron: 002_df95863a505375c9.txt, 4.5" in sentences
     assert page.progress.value() > answered_before
-    assert "Beantwoord: 9 van 13 items." in page.completeness.text()
+    assert "Volledigheid: 9 van 13 items beantwoord (69%)" in page.completeness.text()
 
 
 def test_undo_brings_the_old_score_back(qtbot, page, doc):

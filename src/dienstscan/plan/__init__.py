@@ -43,6 +43,7 @@ from .words import (
     plan_order,
     priority_rank,
     status_text,
+    undecided_status_problem,
 )
 
 __all__ = [
@@ -74,6 +75,7 @@ __all__ = [
     "priority_for",
     "priority_rank",
     "status_text",
+    "undecided_status_problem",
     "proposal_priority",
     "proposal_title",
     "priority_status",

@@ -24,7 +24,7 @@ from dienstscan.export.excel_plan import (
     export_plan,
 )
 from dienstscan.model import Assessment, Organisation
-from dienstscan.plan import add_own_action, propose_actions, visible_actions
+from dienstscan.plan import add_own_action, plan_order, propose_actions, visible_actions
 
 EXPECTED_SHEETS = ["Samenvatting", "Verbeterplan", "Voorstellen", "Scores", "BSC", "5 beloften", "Antwoord",
                    "Kengetallen", "Bronnen", "Werkblad PDCA", META_SHEET]
@@ -172,7 +172,7 @@ def test_plan_sheet_is_a_table_with_autofilter_and_pdca_bands(wb, assessment):
     assert table.autoFilter is not None
     assert [c.name for c in table.tableColumns] == [c.header for c in PLAN_COLUMNS]
     ids = [ws.cell(row=r, column=1).value for r in range(PLAN_HEADER_ROW + 1, PLAN_HEADER_ROW + 1 + len(actions))]
-    assert ids == [a.id for a in actions]
+    assert ids == [a.id for a in plan_order(actions)]  # the plan's order, as on the Verbeterplan sheet
 
 
 def test_plan_leaves_out_rejected_and_merged_actions(tmp_path, checklists, assessment):
@@ -361,10 +361,10 @@ def test_export_with_checklists_loaded_from_yaml(tmp_path, edit_plan):
     column = [c.value for c in wb[WORK_SHEET]["A"][PLAN_HEADER_ROW:]]
     ids = [v for v in column if v and v != "ID" and not v.startswith("Voorstellen")]
     # the decided actions first (here the own action), then the proposals under a heading of
-    # their own, each in the scan's order
+    # their own, each in the plan's order (plan.plan_order, as on the Verbeterplan and Voorstellen sheets)
     assert column[1:3] == [None, None] and column[3].startswith("Voorstellen: nog niet besloten")
     assert column[4] == "ID"
-    assert ids == ["E-1", *[a.id for a in scan.actions if a.id != "E-1"]] and len(ids) > 1
+    assert ids == ["E-1", *[a.id for a in plan_order([a for a in scan.actions if a.id != "E-1"])]] and len(ids) > 1
     assert scan.actions[-1].id == "E-1"
 
 
@@ -381,7 +381,7 @@ def test_long_texts_get_taller_rows(tmp_path, checklists, assessment):
     assessment.actions[0].description = "Een lange toelichting " * 20
     wb = build_workbook(checklists, assessment)
     ws = wb[WORK_SHEET]
-    r = PLAN_HEADER_ROW + 1
+    r = next(c.row for c in ws["A"] if c.value == assessment.actions[0].id)
     assert ws.row_dimensions[r].height > 3 * 14
     assert ws.row_dimensions[r + 1].height is None or ws.row_dimensions[r + 1].height < ws.row_dimensions[r].height
 

@@ -36,14 +36,14 @@ def test_every_bad_cell_is_reported_at_once(plan_path, assessment, checklists, e
     assert not plan.ok
     errors = plan.errors
     expected = [
-        f"'Werkblad PDCA'!{refs['einde']}: 'volgende week' is geen datum (typ een datum als 1-3-2027 of 1 maart 2027)",
+        f"'Werkblad PDCA'!{refs['einde']}: 'volgende week' is geen datum (typ bijvoorbeeld 1-3-2027 of 1 maart 2027)",
         f"'Werkblad PDCA'!{refs['status']}: 'Bijna klaar' is geen geldige status "
         "(kies uit: Gepland, In uitvoering, Gereed, Uitgesteld, Vervallen)",
         f"'Werkblad PDCA'!{refs['prio']}: 'Urgent' is geen geldige prioriteit (kies uit: Hoog, Midden, Laag)",
         f"'Werkblad PDCA'!{refs['act']}: 'Doorgaan' is geen geldige PDCA-keuze (kies uit: Borgen, Bijstellen, Stoppen)",
         f"'Werkblad PDCA'!{refs['thema']}: 'Onbekend thema' is geen bekend thema "
         "(kies uit: Visie op dienstverlening, Overig, Klantcontactcentrum)",
-        f"'Werkblad PDCA'!{refs['meting']}: '31-2-2026': februari 2026 heeft geen dag 31 (typ een datum als 1-3-2027 of 1 maart 2027)",
+        f"'Werkblad PDCA'!{refs['meting']}: de datum '31-2-2026': februari 2026 heeft geen dag 31 (typ bijvoorbeeld 1-3-2027 of 1 maart 2027)",
         f"'Werkblad PDCA'!{refs['actie']}: de actie is leeg; vul een omschrijving in of maak de hele regel leeg",
         f"'Werkblad PDCA'!{refs['id']}: de ID 'V-BESTAAT-NIET' is onbekend in deze scan; "
         "laat de ID leeg voor een nieuwe actie",

@@ -40,7 +40,7 @@ from ...model.assessment import (
 )
 from ...model.checklist import FIRST_YEAR, LAST_YEAR, ChecklistSet
 from ...model.typed_date import TypedDateError, parse_typed_date
-from ...plan import DECISION_LABELS
+from ...plan import DECISION_LABELS, decision_record_problem, is_undecided, undecided_status_problem
 from ...storage.messages import problem_text
 from .workbook import (
     FIELD_HEADERS,
@@ -340,7 +340,9 @@ def _read_cell(column: PlanColumn, cell, ref: str, errors: list[str], themes: di
         try:
             return parse_date(value)
         except TypedDateError as exc:
-            errors.append(f"{ref}: '{exc.shown}'{exc.problem} (typ een datum als 1-3-2027 of 1 maart 2027)")
+            # "de datum '1-3-0000': het jaar 0 ligt buiten ...": the message says it is about a date
+            what = "de datum " if exc.problem.startswith(":") else ""
+            errors.append(f"{ref}: {what}'{exc.shown}'{exc.problem} (typ bijvoorbeeld 1-3-2027 of 1 maart 2027)")
             return None
         except (ValueError, OverflowError) as exc:
             reason = str(exc) if str(exc).startswith("valt buiten") else ""
@@ -348,7 +350,7 @@ def _read_cell(column: PlanColumn, cell, ref: str, errors: list[str], themes: di
             if reason:
                 errors.append(f"{ref}: de datum '{shown}' {reason}; typ een datum als 1-3-2027")
             else:
-                errors.append(f"{ref}: '{shown}' is geen datum (typ een datum als 1-3-2027 of 1 maart 2027)")
+                errors.append(f"{ref}: '{shown}' is geen datum (typ bijvoorbeeld 1-3-2027 of 1 maart 2027)")
             return None
     text = _text(value, cell.number_format)
     if kind in {"status", "priority", "act"}:
@@ -512,10 +514,17 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
             values["decision"] = decision
             decided_by = values.get("decided_by", old_action.decided_by)
             decided_on = values.get("decided_on", old_action.decided_on)
-            if decision == "voorgesteld" and (str(decided_by or "").strip() or decided_on):
+            if decision_record_problem(decision, str(decided_by or ""), decided_on):  # the rule, in plan/
                 row_errors.append(f"{decision_ref}: er staat wie besloot of wanneer, maar het besluit is "
                                   f"'{UNDECIDED}'; kies '{ACCEPTED}' of '{REJECTED}', of maak "
                                   f"'{FIELD_HEADERS['decided_by']}' en '{FIELD_HEADERS['decided_on']}' leeg")
+            # a plan of format 1 wrote the stored status ("Gepland") beside a proposal: no edit
+            typed = values.get("status")
+            problem = undecided_status_problem(decision, typed if typed != old_action.status else None)
+            if problem:
+                status_ref = (f"{sheet_ref}!{get_column_letter(found[_norm(FIELD_HEADERS['status'])])}{r}"
+                              if _norm(FIELD_HEADERS["status"]) in found else f"{sheet_ref} rij {r}")
+                row_errors.append(f"{status_ref}: {problem}")
         if values.get("start") and values.get("end") and values["end"] < values["start"]:
             end_ref = f"{sheet_ref}!{get_column_letter(found[_norm('Einde')])}{r}"
             row_errors.append(f"{end_ref}: de einddatum ligt vóór de startdatum")
@@ -548,8 +557,9 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
                 new = old
             if _same(old, new):
                 continue
-            changes.append(FieldChange(name, FIELD_HEADERS[name], old, new,
-                                       _show(name, old, theme_labels), _show(name, new, theme_labels)))
+            # a proposal had no status until this decision (the sheet showed none): never "Gepland"
+            old_shown = _show(name, None if name == "status" and is_undecided(action) else old, theme_labels)
+            changes.append(FieldChange(name, FIELD_HEADERS[name], old, new, old_shown, _show(name, new, theme_labels)))
         if changes:
             try:
                 Action.model_validate({**action.model_dump(), **{c.field: c.new for c in changes}})

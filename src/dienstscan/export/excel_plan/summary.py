@@ -104,7 +104,7 @@ def _cells(ws: Worksheet, row: int, values: list[object], *, fill: PatternFill |
 def _benchmarks_text(comparison: MetricComparison | None) -> str | None:
     if comparison is None or not comparison.benchmarks:
         return None
-    lines = [f"{b.label}: {b.value_text} ({b.kind_label})" for b in comparison.benchmarks]
+    lines = [b.listed for b in comparison.benchmarks]
     return "\n".join(lines)
 
 
@@ -379,11 +379,7 @@ def _facts(assessment: Assessment, report: ScoreReport) -> str:
     if org.inhabitants:
         kind += f" ({org.inhabitants:,} inwoners)".replace(",", ".")
     participants = "; ".join(f"{p.name} ({p.role})" if p.role else p.name for p in assessment.participants)
-    completeness = report.completeness
-    done = display.completeness_text(completeness.answered, completeness.items,
-                                     unknown=len(completeness.unknown_answers))
-    if completeness.explanations_missing:
-        done += f"; bij {len(completeness.explanations_missing)} ontbreekt nog een uitleg"
+    done = display.scan_completeness_text(report.completeness)
     return (f"{org.name}, {kind}. Volledigheid: {done}. "
             f"Deelnemers: {_cut(participants, 400) or 'niet vastgelegd'}.")
 

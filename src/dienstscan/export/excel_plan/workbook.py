@@ -290,6 +290,8 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
     has no status until it is decided). Management decides by choosing 'Voorstel aangenomen' or
     'Voorstel afgewezen' in the Besluit dropdown, with who decided and when beside it. On paper
     only the decided actions: the Voorstellen sheet prints the proposals with their reason."""
+    # in the plan's order (``plan.plan_order``), as on the Verbeterplan and Voorstellen sheets
+    decided, proposals = plan_order(decided), plan_order(proposals)
     actions = [*decided, *proposals]
     ncols = len(PLAN_COLUMNS)
     last_letter = get_column_letter(ncols)
@@ -562,7 +564,8 @@ def _write_proposals(ws: Worksheet, checklists: ChecklistSet, assessment: Assess
     n = len(proposals)
     _sheet_title(ws, f"Voorstellen waarover nog niet is besloten ({n})",
                  "Dienstscan stelt bij elke tekortkoming een actie voor. Een voorstel hoort pas bij het plan als het "
-                 "projectteam het aanneemt (in Dienstscan); tot dan heeft het geen eigenaar, data of status.")
+                 "management het aanneemt (in Dienstscan, of met Besluit op het Werkblad PDCA); tot dan heeft het "
+                 "geen eigenaar, data of status.")
     header_row = 4
     widths = [c[1] for c in _PROPOSAL_COLUMNS]
     widths[0] = _id_width(a.id for a in proposals)
@@ -878,7 +881,7 @@ def _write_key_figures(ws: Worksheet, checklists: ChecklistSet, assessment: Asse
     for result in report.key_figures:
         entered = assessment.key_figures.get(result.id)
         comparison = result.comparison
-        norms = _join([f"{b.label}: {b.value_text} ({b.kind_label})" for b in comparison.benchmarks]) if comparison else None
+        norms = _join([b.listed for b in comparison.benchmarks]) if comparison else None
         # Each source by title and place; the benchmark's label, date and kind are in its own column.
         sources = [checklists.key_figures[result.id].source.cite()] if result.id in checklists.key_figures else []
         if comparison:

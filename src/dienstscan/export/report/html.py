@@ -416,7 +416,7 @@ def _key_figures(checklists: ChecklistSet, assessment: Assessment, report: Score
             "filled": result.value is not None,
             "date": _short_date(entered.date) if entered else "",
             "note": result.note,
-            "norms": [f"{b.label}: {b.value_text} ({b.kind_label})" for b in result.comparison.benchmarks] if result.comparison else [],
+            "norms": [b.listed for b in result.comparison.benchmarks] if result.comparison else [],
             "comparison": _comparison(result.comparison),
             "source": kf.source.cite() if kf else "",
         })
@@ -467,11 +467,7 @@ def report_context(checklists: ChecklistSet, assessment: Assessment, *, today: d
     share_chart, level_chart = _summary_charts(checklists, report)
     gap_rows, gap_count = _gaps(checklists, assessment, actions)
     completeness = report.completeness
-    open_text = display.completeness_text(completeness.answered, completeness.items,
-                                          unknown=len(completeness.unknown_answers))
-    if completeness.explanations_missing:
-        n = len(completeness.explanations_missing)
-        open_text += f"; bij {n} {'antwoord' if n == 1 else 'antwoorden'} ontbreekt nog de uitleg"
+    open_text = display.scan_completeness_text(completeness)
     header = f"{org.name} · peildatum {date_text(assessment.peildatum)}"
     return _clean({
         "title": f"Rapportage dienstverlening {org.name}",
@@ -483,7 +479,6 @@ def report_context(checklists: ChecklistSet, assessment: Assessment, *, today: d
         "framework_titles": [fw.title for fw in in_scope],
         "excluded_frameworks": [{"title": e.title, "justification": e.justification} for e in report.excluded_frameworks],
         "completeness_text": open_text,
-        "complete": not completeness.explanations_missing and completeness.answered == completeness.items,
         "completeness_warnings": display.completeness_warnings(completeness),
         "warnings": list(report.warnings),
         "generated": date_text(today),
