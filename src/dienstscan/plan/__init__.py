@@ -23,7 +23,7 @@ from .actions import (
     status_label,
     status_sentence,
 )
-from .visibility import PlanStatistics, is_visible, plan_statistics, visible_actions
+from .visibility import PlanStatistics, is_visible, plan_statistics, rejected_actions, visible_actions
 from .words import (
     ACCEPTED,
     DECISION_CHOICES,
@@ -82,5 +82,6 @@ __all__ = [
     "propose_actions",
     "status_label",
     "status_sentence",
+    "rejected_actions",
     "visible_actions",
 ]

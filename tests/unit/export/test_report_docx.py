@@ -335,3 +335,38 @@ def test_what_introduces_a_table_stays_on_its_page(document):
         if not keep:
             loose.append(paragraph.text[:60])
     assert not loose, loose
+
+
+def test_a_rejected_proposal_is_handed_over_with_who_and_when(tmp_path, checklists, assessment):
+    """Issue 24 ("each hand-over must say exactly what people said"): a proposal management
+    rejected is not in the plan, but the report lists it apart, in HTML/PDF and Word alike, with
+    the decision, who decided and when, and what was noted; never among the decided actions."""
+    import datetime as dt
+
+    from dienstscan.export.report.html import render_report_html
+    from dienstscan.plan import edit_action
+
+    undecided = [a for a in assessment.actions if a.origin == "voorgesteld" and not a.merged_into]
+    rejected, unrecorded = undecided[0], undecided[1]
+    edit_action(rejected, decision="afgewezen", decided_by="College van B en W", decided_on=dt.date(2026, 3, 10),
+                progress="Past niet in de begroting van 2026.")
+    edit_action(unrecorded, decision="afgewezen")
+    html = render_report_html(checklists, assessment)
+    part = html[html.index("<h2>Afgewezen voorstellen"):]
+    part = part[:part.index("</table>")]
+    assert "(2)" in part
+    assert (f"{rejected.id}</td><td>{rejected.title}</td><td>Voorstel afgewezen (College van B en W, 10-03-2026)"
+            f"</td><td>Past niet in de begroting van 2026.</td>") in part
+    assert "Voorstel afgewezen (niet vastgelegd door wie en wanneer)" in part
+    decided = html[html.index('<h1 id="verbeterplan">'):html.index("<h2>Afgewezen voorstellen")]
+    assert f">{rejected.id}<" not in decided and "Tot slot de 2 afgewezen voorstellen." in decided
+
+    out = tmp_path / "rapport.docx"
+    write_report_docx(checklists, assessment, out)
+    word = docx.Document(str(out))
+    [table] = [t for t in word.tables if [c.text for c in t.rows[0].cells] == ["Id", "Voorstel", "Besluit", "Toelichting"]]
+    rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
+    assert rows[rejected.id] == [rejected.id, rejected.title, "Voorstel afgewezen (College van B en W, 10-03-2026)",
+                                 "Past niet in de begroting van 2026."]
+    assert rows[unrecorded.id][2] == "Voorstel afgewezen (niet vastgelegd door wie en wanneer)"
+    assert "Tot slot de 2 afgewezen voorstellen." in all_text(word)

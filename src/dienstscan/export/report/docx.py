@@ -585,6 +585,10 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
     if n["proposals"]:
         intro += (f" Daarna de {n['proposals']} {'voorstel' if n['proposals'] == 1 else 'voorstellen'} waarover nog "
                   "niet is besloten.")
+    if plan["rejected"]:
+        n_rejected = len(plan["rejected"])
+        intro += (" Tot slot het afgewezen voorstel." if n_rejected == 1
+                  else f" Tot slot de {n_rejected} afgewezen voorstellen.")
     doc.add_paragraph(intro)
     for group in plan["groups"]:
         doc.add_heading(f"{group['label']} ({len(group['actions'])})", level=2)
@@ -614,10 +618,17 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
     if plan["proposals"]:
         doc.add_heading(f"Voorstellen waarover nog niet is besloten ({len(plan['proposals'])})", level=2)
         _muted(doc.add_paragraph(), "Dienstscan stelt bij elke tekortkoming een actie voor. Een voorstel hoort pas "
-                                    "bij het plan als het projectteam het aanneemt; tot dan heeft het geen eigenaar, "
-                                    "data of status.")
+                                    "bij het plan als erover is besloten (in de scan of in de kolom Besluit van het "
+                                    "Werkblad PDCA in het Excel-plan); tot dan heeft het geen eigenaar, data of status.")
         _table(doc, ["Id", "Voorstel", "Naar aanleiding van", "Prioriteit"],
                [[a["id"], a["title"], a["source"], a["priority"]] for a in plan["proposals"]], [2.6, 7.0, 5.6, 2.2])
+    if plan["rejected"]:
+        doc.add_heading(f"Afgewezen voorstellen ({len(plan['rejected'])})", level=2)
+        _muted(doc.add_paragraph(), "Voorstellen waartegen is besloten: ze horen niet bij het plan. Wie besloot en "
+                                    "wanneer staat erbij.")
+        _table(doc, ["Id", "Voorstel", "Besluit", "Toelichting"],
+               [[a["id"], a["title"], a["decision_line"], a["why"] or "–"] for a in plan["rejected"]],
+               [2.6, 6.4, 4.2, 4.2])
 
     # sources
     _chapter(doc, "Bronnen")

@@ -39,7 +39,7 @@ from ...scoring import display, dutch
 from ...scoring.spread import ItemSpread, disagreement_text, most_different_first, round_spreads, spread
 from ...cycle import compare_scans
 from ...storage import atomic_write_bytes
-from ...plan import status_label, visible_actions
+from ...plan import rejected_actions, status_label, visible_actions
 from ..common.item_notes import current_short, item_notes, notes_heading, origin_short
 from ..common.chart_rows import growth_scale, level_rows, level_text, section_rows, share_rows
 from ..common.plan_view import (decided_heading, decision_line, decision_record, decision_text, gaps_heading, plan_order,
@@ -369,9 +369,10 @@ def _action(checklists: ChecklistSet, action: Action) -> dict[str, Any]:
 
 
 def _plan(checklists: ChecklistSet, actions: list[Action], today: dt.date,
-          with_gaps: frozenset[str] = frozenset()) -> dict[str, Any]:
-    """The decided plan by theme, the proposals apart, and the numbers (of the decided plan).
-    The first pages list the decided actions that are not already beside a gap (``with_gaps``)."""
+          with_gaps: frozenset[str] = frozenset(), rejected: list[Action] | None = None) -> dict[str, Any]:
+    """The decided plan by theme, the proposals apart, the rejected proposals apart (``rejected``:
+    who decided against them and when), and the numbers (of the decided plan). The first pages list
+    the decided actions that are not already beside a gap (``with_gaps``)."""
     decided, proposals = split_plan(actions)
     themes: dict[str, list[Action]] = {}
     order = list(checklists.themes)
@@ -402,7 +403,17 @@ def _plan(checklists: ChecklistSet, actions: list[Action], today: dt.date,
             "summary_actions": [_action(checklists, a) for a in further[:SUMMARY_ACTIONS]],
             "more_actions": max(0, len(further) - SUMMARY_ACTIONS),
             "any_decided": bool(decided),
-            "proposals": [_action(checklists, a) for a in plan_order(proposals)]}
+            "proposals": [_action(checklists, a) for a in plan_order(proposals)],
+            "rejected": [_rejected(checklists, a) for a in plan_order(rejected or [])]}
+
+
+def _rejected(checklists: ChecklistSet, action: Action) -> dict[str, Any]:
+    """A rejected proposal: the decision with who and when, and what was noted about it."""
+    row = _action(checklists, action)
+    record = row["record"]
+    row["decision_line"] = row["decision"] + (f" ({record})" if record else " (niet vastgelegd door wie en wanneer)")
+    row["why"] = "; ".join(p for p in (action.progress, action.act_note, action.description) if p.strip())
+    return row
 
 
 def _key_figures(checklists: ChecklistSet, assessment: Assessment, report: ScoreReport) -> list[dict[str, Any]]:
@@ -495,7 +506,8 @@ def report_context(checklists: ChecklistSet, assessment: Assessment, *, today: d
         },
         "frameworks": frameworks,
         "key_figures": _key_figures(checklists, assessment, report),
-        "plan": _plan(checklists, actions, today, frozenset(g["action_id"] for g in gap_rows if g["action_id"])),
+        "plan": _plan(checklists, actions, today, frozenset(g["action_id"] for g in gap_rows if g["action_id"]),
+                      rejected_actions(assessment)),
         "sources": _sources(checklists, in_scope),
         "progress": progress,
     })
