@@ -33,6 +33,7 @@ from dienstscan.model import (
 )
 from dienstscan.plan import action_from_solution, add_own_action, edit_action, propose_actions
 from dienstscan.scoring import score
+from dienstscan.scoring.display import score_text
 from dienstscan.storage import save_scan
 
 OUTPUT = Path(__file__).resolve().parent / "gemeente-voorbeeld.dienstscan"
@@ -251,10 +252,10 @@ def _plan(checklists: ChecklistSet, scan: Assessment) -> None:
         action = scan.action(action_id)
         if action is None:
             sys.exit(f"Actie '{action_id}' is niet voorgesteld; controleer de antwoorden.")
-        edit_action(action, decision="geaccepteerd", **fields)
+        edit_action(action, decision="geaccepteerd", decided_by="MT", decided_on=dt.date(2011, 7, 12), **fields)
     rejected = scan.action("V-5B-3.02")
     if rejected is not None:
-        edit_action(rejected, decision="afgewezen",
+        edit_action(rejected, decision="afgewezen", decided_by="MT", decided_on=dt.date(2011, 7, 12),
                     progress="Afgewezen: eerst één KCC, daarna pas aansluiten op 14+netnummer.")
     add_own_action(
         scan, "Dashboard dienstverlening voor het MT", theme=_theme(checklists, "overig"), priority="midden",
@@ -263,7 +264,7 @@ def _plan(checklists: ChecklistSet, scan: Assessment) -> None:
         indicator="Maandelijks dashboard in het MT besproken", status="in_uitvoering",
     )
     solution = action_from_solution(checklists, scan, "BSC-02", 0)
-    edit_action(solution, owner="M. Jansen", end=dt.date(2011, 12, 31))
+    edit_action(solution, owner="M. Jansen", end=dt.date(2011, 12, 31), decided_by="MT", decided_on=dt.date(2011, 7, 12))
 
 
 def _theme(checklists: ChecklistSet, wanted: str) -> str:
@@ -281,7 +282,7 @@ def main(argv: list[str]) -> int:
     save_scan(scan, output, keep_backup=False)
     print(f"Geschreven: {output}")
     for fw in report.frameworks:
-        print(f"  {fw.short_title}: {fw.tally.percentage:.1f}% ({fw.tally.answered} van {fw.tally.items} beantwoord)")
+        print(f"  {fw.short_title}: {score_text(fw.tally)} ({fw.tally.answered} van {fw.tally.items} beantwoord)")
     print(f"  acties: {len(scan.actions)}")
     return 0
 

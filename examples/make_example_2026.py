@@ -25,6 +25,7 @@ from dienstscan.checklists import load_checklists  # noqa: E402
 from dienstscan.model import Answer, Assessment, ChecklistSet, Evidence, Organisation, Participant  # noqa: E402
 from dienstscan.plan import edit_action, propose_actions  # noqa: E402
 from dienstscan.scoring import score  # noqa: E402
+from dienstscan.scoring.display import score_text  # noqa: E402
 from dienstscan.storage import save_scan  # noqa: E402
 
 OUTPUT = Path(__file__).resolve().parent / "gemeente-2026.dienstscan"
@@ -119,7 +120,8 @@ def build(checklists: ChecklistSet) -> Assessment:
         action = scan.action(action_id)
         if action is None:
             sys.exit(f"Actie '{action_id}' is niet voorgesteld; controleer de antwoorden.")
-        edit_action(action, decision="geaccepteerd", **fields)
+        edit_action(action, decision="geaccepteerd", decided_by="College van B en W",
+                    decided_on=dt.date(2026, 11, 10), **fields)
     return scan
 
 
@@ -131,7 +133,7 @@ def main(argv: list[str]) -> int:
     save_scan(scan, output, keep_backup=False)
     print(f"Geschreven: {output}")
     for fw in report.frameworks:
-        print(f"  {fw.short_title}: {fw.tally.percentage:.1f}% ({fw.tally.answered} van {fw.tally.items} beantwoord)")
+        print(f"  {fw.short_title}: {score_text(fw.tally)} ({fw.tally.answered} van {fw.tally.items} beantwoord)")
     print(f"  acties: {len(scan.actions)}")
     return 0
 

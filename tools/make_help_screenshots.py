@@ -39,6 +39,9 @@ HELP_SHOTS = [
     ("kengetallen.png", "example", "kengetallen", 1366, 768),
     ("verbeterplan.png", "example", "verbeterplan", 1366, 768),
 ]
+#: The action the plan page's picture shows in its form: a decided proposal, so the manual shows
+#: the Besluit group with who decided and when.
+PLAN_SHOT_ACTION = "V-5B-1.01"
 
 SIZES = [(1366, 768), (1920, 1080)]
 #: Beside the pictures: the counts each one shows (checked by the tests).
@@ -133,6 +136,8 @@ def grab(app, window, node: str | None, size: tuple[int, int], target: Path) -> 
         window.workspace.navigate(window.workspace.tree.item_order()[0])
     elif node is not None:
         window.navigate(node)
+    if node == "verbeterplan" and window.doc is not None and window.doc.assessment.action(PLAN_SHOT_ACTION):
+        window.workspace.page("verbeterplan").select([PLAN_SHOT_ACTION], PLAN_SHOT_ACTION)
     for _ in range(3):  # layouts settle over a few passes (wrapped labels change their height)
         app.processEvents()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # as the event loop would

@@ -168,34 +168,29 @@ def _cmd_report(args: argparse.Namespace) -> int:
     suffix = out.suffix.lower()
     if suffix not in REPORT_SUFFIXES:
         raise UserError(f"{out.name}: kies een bestandsnaam die eindigt op .pdf, .html of .docx")
-    if getattr(args, "archief", False) and suffix != ".pdf":
+    if args.archief and suffix != ".pdf":
         raise UserError(f"{out.name}: --archief geldt alleen voor een PDF-rapport (.pdf)")
     checklists, assessment = _load_for_plan(scan_path, args.checklists, args.benchmarks)
     baseline = _load_one(Path(args.basis), checklists) if args.basis else None
     if not out.parent.is_dir():
         raise UserError(f"kan {out} niet schrijven: de map {out.parent} bestaat niet")
-    from .operations import write_report
+    from .operations import ReportFormatError, write_report
 
-    pdf_writer = svg_to_png = None
-    if suffix == ".pdf":
-        from .export.report import pdf as tagged
+    def qt_pdf(*args, **kwargs):  # only where WeasyPrint or Pango cannot load: Qt's untagged print
+        from .ui.pdf import write_report_pdf
 
-        if tagged.available():
-            variant = tagged.ARCHIVE_VARIANT if args.archief else tagged.PDF_VARIANT
+        return write_report_pdf(*args, **kwargs)
 
-            def pdf_writer(checklists, assessment, path, *, baseline=None, progress=None):
-                return tagged.write_report_pdf(checklists, assessment, path, baseline=baseline,
-                                               progress=progress, variant=variant)
-        else:
-            from .ui.pdf import write_best_report_pdf as pdf_writer  # Qt, only where WeasyPrint cannot load
-    elif suffix == ".docx":
+    svg_to_png = None
+    if suffix == ".docx":
         try:  # the chart as a picture needs Qt; without it the score table stands alone
             from .ui.pdf import svg_to_png
         except ImportError:
             svg_to_png = None
     try:
-        write_report(checklists, assessment, out, baseline=baseline, pdf_writer=pdf_writer, chart_png=svg_to_png)
-    except SaveError as exc:
+        write_report(checklists, assessment, out, baseline=baseline, archive=args.archief, pdf_writer=qt_pdf,
+                     chart_png=svg_to_png)
+    except (SaveError, ReportFormatError) as exc:
         raise UserError(str(exc)) from None
     print(f"Rapport geschreven naar {out}")
     return 0
@@ -651,7 +646,7 @@ def _cmd_benchmark(args: argparse.Namespace) -> int:
     stats = metric_statistics(checklists, scans)
     benchmarks = build_benchmarks(checklists, scans, label=label, date=date, with_names=args.met_namen,
                                   statistics_=stats)
-    notes = [st.top10_note for st in stats if st.top10_note]
+    notes = [note for st in stats for note in (st.left_out_note, st.top10_note) if note]
     count = len(scans)
     text = benchmarks_yaml(benchmarks, title=f"Benchmark {label}: {count} {'scan' if count == 1 else 'scans'}, "
                                              f"{'met' if args.met_namen else 'zonder'} namen", notes=notes)

@@ -63,8 +63,7 @@ def _framework(fw: FrameworkScore) -> list[str]:
         lines.append(_row(name, s.tally))
     lines.append(_row("Totaal", fw.tally))
     if fw.tally.completeness is not None:
-        lines.append(f"  Volledigheid: "
-                     f"{display.completeness_text(fw.tally.all_answered, fw.tally.all_items, dutch.plural(fw.item_label))}.")
+        lines.append(f"  Volledigheid: {display.framework_completeness_text(fw)}.")
     if fw.scope_note:
         lines.append(f"  {fw.scope_note}")
     lines.append(f"  {fw.denominator_note}")
@@ -96,7 +95,7 @@ def format_report(report: ScoreReport) -> str:
     lines = [f"Scores van {report.organisation}, peildatum {peildatum}", ""]
     c = report.completeness
     if c.percentage is not None:
-        lines.append(f"Volledigheid: {display.completeness_text(c.answered, c.items, unknown=len(c.unknown_answers))}.")
+        lines.append(f"Volledigheid: {display.scan_completeness_text(c)}.")
     lines += [f"Let op: {w}" for w in display.completeness_warnings(c)]
     for w in report.warnings:
         lines.append(f"Let op: {w}")
@@ -192,7 +191,7 @@ def format_ranking(ranking: Ranking) -> str:
             str(r.position) if r.position is not None else "–",
             r.organisation,
             r.peildatum,
-            *(pct_text(r.scores[fw_id]) for fw_id, _ in ranking.columns),
+            *(r.texts.get(fw_id, "–") for fw_id, _ in ranking.columns),
         ])
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     out = []
@@ -207,7 +206,7 @@ def format_benchmark_statistics(statistics: Sequence[MetricStatistics]) -> str:
     """``dienstscan benchmark``: per framework and section the count, mean, median, top-10 threshold."""
     rows = [("Kader / onderdeel", "Aantal", "Gemiddeld", "Mediaan", "Top-10-drempel")]
     for st in statistics:
-        rows.append((st.title, str(st.count), dutch.percent(st.mean), dutch.percent(st.median), pct_text(st.top10)))
+        rows.append((st.title, str(st.count), st.value_text(st.mean), st.value_text(st.median), st.value_text(st.top10)))
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     return "".join(f"{r[0]:<{widths[0]}}  " + "  ".join(f"{c:>{widths[i]}}" for i, c in enumerate(r[1:], start=1))
                    + "\n" for r in rows)

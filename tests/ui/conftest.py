@@ -155,3 +155,38 @@ def live_doc(qapp, checklists):
     live_panel.stop_session(document)
     document.undo_stack.setClean()
     document.close()
+
+
+@pytest.fixture
+def small_doc(qapp):
+    """Make an open scan over the unit-test checklists (``scan_factory``) with the given answers
+    (item id -> option id); every scan made is closed after the test."""
+    from scan_factory import make_assessment, make_checklists
+
+    from dienstscan.ui.document import ScanDocument
+
+    made = []
+
+    def make(answers: dict[str, str] | None = None) -> ScanDocument:
+        document = ScanDocument(make_checklists(), make_assessment(dict(answers or {})))
+        made.append(document)
+        return document
+
+    yield make
+    for document in made:
+        document.close()
+
+
+@pytest.fixture
+def shown(qtbot):
+    """Show a widget at a size, as a person would see it: ``shown(page, 1300, 800)`` returns the
+    page once it is exposed; pytest-qt closes it after the test."""
+
+    def show(widget, width: int, height: int):
+        qtbot.addWidget(widget)
+        widget.resize(width, height)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+
+    return show

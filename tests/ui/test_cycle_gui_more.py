@@ -56,7 +56,7 @@ def test_excel_export_from_the_menu_follows_the_comparison(cycle_window, next_sc
 
 def test_report_from_the_menu_has_the_progress_chapter(cycle_window, next_scan, monkeypatch, tmp_path):
     target = tmp_path / "rapport.html"
-    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: (target, False))
     cycle_window.action("export_report").trigger()
     assert "Voortgang sinds" in target.read_text(encoding="utf-8")
 

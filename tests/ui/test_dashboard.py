@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from scan_factory import make_assessment, make_checklists
 
 from dienstscan.scoring import score
 from dienstscan.ui.document import ScanDocument
@@ -24,20 +23,13 @@ ANSWERS = {
 
 
 @pytest.fixture
-def doc(qtbot):
-    document = ScanDocument(make_checklists(), make_assessment(dict(ANSWERS)))
-    yield document
-    document.close()
+def doc(small_doc):
+    return small_doc(ANSWERS)
 
 
 @pytest.fixture
-def page(qtbot, doc):
-    widget = DashboardPage(doc)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def page(shown, doc):
+    return shown(DashboardPage(doc), 1100, 800)
 
 
 def bar(page: DashboardPage, framework_id: str, key: str):
@@ -70,7 +62,7 @@ def test_answer_change_updates_scores_sentences_and_completeness(qtbot, page, do
     assert "hoger dan Bergen op 5 juli 2011 (50%); lager dan de top-10 gemeenten" in sentences
     assert "Bron: 002_df95863a505375c9.txt, 4.5" in sentences
     assert page.progress.value() > answered_before
-    assert "Beantwoord: 9 van 13 items." in page.completeness.text()
+    assert "Volledigheid: 9 van 13 items beantwoord (69%)" in page.completeness.text()
 
 
 def test_undo_brings_the_old_score_back(qtbot, page, doc):

@@ -9,24 +9,17 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
-from scan_factory import make_assessment, make_checklists
+from scan_factory import make_assessment
 
-from dienstscan.ui.document import ScanDocument
 from dienstscan.ui.pages.plan import PlanPage
 from dienstscan.ui.widgets import OptionalDateEdit
 
 
 @pytest.fixture
-def page(qtbot):
-    doc = ScanDocument(make_checklists(), make_assessment({"BSC-02": "deels"}))
-    plan = PlanPage(doc)
-    qtbot.addWidget(plan)
-    plan.resize(1300, 760)
-    plan.show()
-    qtbot.waitExposed(plan)
+def page(small_doc, shown):
+    plan = shown(PlanPage(small_doc({"BSC-02": "deels"})), 1300, 760)
     plan.select(["V-BSC-02"], "V-BSC-02")
-    yield plan
-    doc.close()
+    return plan
 
 
 def type_date(qtbot, field: OptionalDateEdit, text: str, leave=Qt.Key.Key_Tab) -> None:

@@ -292,7 +292,7 @@ def test_menu_writes_the_management_report(qtbot, window, fake_dialogs, new_asse
     assert window.action("export_report").isEnabled()
     assert window.action("export_report") in window.menu("export").actions()
     target = tmp_path / "rapport.html"
-    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: (target, False))
     window.action("export_report").trigger()
     text = target.read_text(encoding="utf-8")
     assert window.doc.assessment.organisation.name in text
@@ -325,7 +325,7 @@ def test_an_unexpected_report_failure_is_said_in_dutch(qtbot, window, fake_dialo
 
     fake_dialogs.new_scan_result = new_assessment()
     window.action("new").trigger()
-    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: tmp_path / "rapport.pdf")
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: (tmp_path / "rapport.pdf", False))
     for failure, dutch in ((RuntimeError(ENGLISH), "onverwachte fout"),
                            (OSError(errno.ENOSPC, "No space left on device"), "de schijf is vol")):
         monkeypatch.setattr(report_dialog, "write_report", lambda *a, failure=failure, **k: (_ for _ in ()).throw(failure))
@@ -333,3 +333,47 @@ def test_an_unexpected_report_failure_is_said_in_dutch(qtbot, window, fake_dialo
         message = fake_dialogs.messages("show_error")[-1]
         assert dutch in message and ENGLISH not in message and "No space" not in message
         assert type(failure).__name__ not in message
+
+
+def test_a_decision_typed_in_the_workbook_comes_into_the_app(qtbot, doc, script, tmp_path):
+    """Issue 24 point 1 in the app: the manager decides on the Werkblad PDCA (decision, who, when);
+    the preview shows all three, the plan page shows the decision, one undo takes it back; a status
+    typed beside a proposal still undecided is refused and changes nothing."""
+    set_decision(doc, ["V-5B-1.02", "V-ANT-PK-1"], "voorgesteld")
+    doc.undo_stack.clear()
+    page = PlanPage(doc)
+    qtbot.addWidget(page)
+    page.show()
+    script.export_path = tmp_path / "plan.xlsx"
+    exporting.export_plan_dialog(page, doc)
+    script.import_path = script.export_path
+
+    edit_workbook(script.export_path, {"V-ANT-PK-1": {"Status": "In uitvoering"}})
+    before = doc.assessment.model_dump_json()
+    assert exporting.import_plan_dialog(page, doc) is False
+    refused = script.previews[-1]
+    assert any("een voorstel waarover nog niet is besloten heeft geen status" in e for e in refused.errors)
+    assert doc.assessment.model_dump_json() == before
+
+    exporting.export_plan_dialog(page, doc)
+    edit_workbook(script.export_path, {"V-5B-1.02": {"Besluit": "Voorstel afgewezen", "Besloten door": "College",
+                                                     "Besluitdatum": "12-3-2027"},
+                                       "V-ANT-PK-1": {"Besluit": "Voorstel aangenomen", "Besloten door": "MT"}})
+    steps = doc.undo_stack.count()
+    with qtbot.waitSignal(doc.changed):
+        assert exporting.import_plan_dialog(page, doc) is True
+    preview = script.previews[-1].describe()
+    assert "Besluit: Nog niet besloten -> Voorstel afgewezen" in preview
+    assert "Besloten door: (leeg) -> 'College'" in preview and "Besluitdatum: (leeg) -> 12-03-2027" in preview
+    assert "Besluit: Nog niet besloten -> Voorstel aangenomen" in preview
+    rejected, accepted = doc.assessment.action("V-5B-1.02"), doc.assessment.action("V-ANT-PK-1")
+    assert (rejected.decision, rejected.decided_by, rejected.decided_on) == ("afgewezen", "College",
+                                                                             dt.date(2027, 3, 12))
+    assert (accepted.decision, accepted.decided_by) == ("geaccepteerd", "MT")
+    row = page.model.row_of("V-ANT-PK-1")
+    assert page.model.data(page.model.index(row, COLUMNS.index("Besluit"))) == "Voorstel aangenomen"
+    assert page.model.data(page.model.index(row, COLUMNS.index("Status"))) == "Gepland"
+    assert doc.undo_stack.count() == steps + 1
+    doc.undo_stack.undo()
+    assert doc.assessment.action("V-ANT-PK-1").decision == "voorgesteld"
+    assert doc.assessment.action("V-5B-1.02").decided_by == ""

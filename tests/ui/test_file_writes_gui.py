@@ -27,7 +27,7 @@ def _names(folder: Path) -> list[str]:
 @pytest.mark.parametrize("name", ["rapport.pdf", "rapport.docx", "rapport.html"])
 def test_report_on_a_full_disk(doc, fake_dialogs, monkeypatch, tmp_path, name):
     target = tmp_path / name
-    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: (target, False))
     assert report_dialog.export_report_dialog(None, doc) == target
     before = target.read_bytes()
     if name.endswith(".pdf"):

@@ -16,20 +16,13 @@ from dienstscan.ui.pages.keyfigures import KeyFiguresPage, bounds, check_value, 
 
 
 @pytest.fixture
-def doc(qtbot):
-    document = ScanDocument(make_checklists(), make_assessment({}))
-    yield document
-    document.close()
+def doc(small_doc):
+    return small_doc()
 
 
 @pytest.fixture
-def page(qtbot, doc):
-    widget = KeyFiguresPage(doc)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def page(shown, doc):
+    return shown(KeyFiguresPage(doc), 1000, 700)
 
 
 def type_into(qtbot, edit, text: str) -> None:

@@ -27,7 +27,8 @@ def test_status_bar_tree_and_dashboard_count_the_same(qtbot, cycle_window, tmp_p
     assert status.startswith(f"{answered} van {total} beantwoord") and "1 met antwoord 'Onbekend'" in status
     [page] = cycle_window.findChildren(DashboardPage)
     page.refresh()
-    assert f"Beantwoord: {answered} van {total} items; 1 met antwoord 'Onbekend'" in page.completeness.text()
+    assert (f"Volledigheid: {answered} van {total} items beantwoord (99%); 1 met antwoord 'Onbekend'; bij 1 "
+            "antwoord ontbreekt nog de uitleg.") in page.completeness.text()
     [tree] = cycle_window.findChildren(NavigationTree)
     owner = next(f for f in doc.assessment.frameworks if any(
         item.id == unknown[0] for item in doc.checklists.framework(f).all_items()))

@@ -39,6 +39,17 @@ def test_dashboard_shows_the_one_value(qtbot, name):
                 assert "%" not in text and "niveau" in text  # Antwoord: a level, never a percentage
             else:
                 assert text in cli
+            # every promise, block and theme too: the bar reads the section's one text
+            bars = {b.key: b for b in page.chart(fs.id).bars()}
+            for section in fs.sections:
+                if section.id in bars:
+                    assert bars[section.id].value_text == display.score_text(section.tally), section.id
+            assert {s.id for s in fs.sections if s.tally.applicable} <= set(bars)
+            # its completeness in the CLI's words, with its own noun ("39 van 40 instrumenten")
+            said = f"Volledigheid: {display.framework_completeness_text(fs)}."
+            assert page.framework_box(fs.id).completeness.text() == said and said in cli
+        assert f"Volledigheid: {display.scan_completeness_text(report.completeness)}." in page.completeness.text()
+        assert f"Volledigheid: {display.scan_completeness_text(report.completeness)}." in cli
         c = report.completeness
         shown = display.completeness_percentage(c.answered, c.items)
         assert page.progress.value() == int(shown)

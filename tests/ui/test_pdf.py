@@ -28,12 +28,8 @@ def pdf_pages(path: Path) -> list[str]:
 
 
 def pdf_body_pages(path: Path) -> list[str]:
-    """The text inside the body area of every page (between running header and footer).
-
-    Qt draws a block that starts a page in full on the page before as well, hidden by the clip;
-    pdftotext still reads that hidden text, which lands in the bottom margin. Cropping to the
-    body area (A4 in points: 25 mm from the top, 252 mm high) reads what a person sees there.
-    """
+    """The text inside the body area of every page (between running header and footer; A4 in
+    points: 25 mm from the top, 252 mm high), without the running header and footer."""
     out = subprocess.run(["pdftotext", "-x", "0", "-y", "71", "-W", "595", "-H", "714", str(path), "-"],
                          capture_output=True, check=True, text=True).stdout
     pages = out.split("\f")
@@ -41,8 +37,8 @@ def pdf_body_pages(path: Path) -> list[str]:
 
 
 def pdf_footer_pages(path: Path) -> list[str]:
-    """The text of every page's footer band (below the body area), read by itself: the hidden text
-    ``pdf_body_pages`` describes lands in the bottom margin and would mix with the footer's line."""
+    """The text of every page's footer band (below the body area), read by itself (Qt once wrote
+    hidden text of the next page into the bottom margin, where it mixed with the footer's line)."""
     out = subprocess.run(["pdftotext", "-x", "0", "-y", "785", "-W", "595", "-H", "57", str(path), "-"],
                          capture_output=True, check=True, text=True).stdout
     pages = out.split("\f")
@@ -217,7 +213,7 @@ def test_export_report_dialog_writes_the_chosen_format(qtbot, tmp_path, monkeypa
     checklists, assessment = report_scan
     target = tmp_path / f"rapport{suffix}"
     asked: list[Path] = []
-    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: asked.append(suggested) or target)
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: asked.append(suggested) or (target, False))
     doc = _Doc(checklists, assessment, tmp_path / "proef.dienstscan")
     assert report_dialog.export_report_dialog(None, doc) == target
     assert asked == [tmp_path / "Gemeente Proef 2026-03-01 rapport.pdf"]
@@ -232,7 +228,7 @@ def test_export_report_dialog_reports_a_write_error_in_dutch(qtbot, tmp_path, mo
 
     checklists, assessment = report_scan
     target = tmp_path / "bestaat-niet" / "rapport.pdf"
-    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: (target, False))
     assert report_dialog.export_report_dialog(None, _Doc(checklists, assessment)) is None
     [message] = fake_dialogs.messages("show_error")
     assert message.startswith(f"Kan '{target}' niet opslaan: de map of het bestand bestaat niet. Er is niets opgeslagen.")
@@ -296,9 +292,10 @@ def test_report_is_made_chapter_by_chapter_in_the_gui_thread_and_offers_open_and
 
     from dienstscan.ui import report_dialog
 
+    monkeypatch.setattr(report_dialog, "runs_without_qt", lambda path: False)  # the Qt print's way
     checklists, assessment = report_scan
     target = tmp_path / "rapport.pdf"
-    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: (target, False))
     threads, steps, events_seen = [], [], []
     real = report_dialog.write_report
 
@@ -331,9 +328,14 @@ def test_report_is_made_chapter_by_chapter_in_the_gui_thread_and_offers_open_and
     assert opened[-1] == target
 
 
+@pytest.mark.parametrize("in_worker", [True, False], ids=["tagged-pdf-in-worker", "in-gui-thread"])
 def test_annuleren_in_the_progress_dialog_stops_at_the_next_chapter(qtbot, tmp_path, monkeypatch, report_scan,
-                                                                     fake_dialogs):
-    """The real dialog's Annuleren, pressed while the report is being made, writes nothing."""
+                                                                     fake_dialogs, in_worker):
+    """The real dialog's Annuleren, pressed while the report is being made, writes nothing: in the
+    worker thread (the tagged PDF) as in the GUI thread (the Qt print's way)."""
+    import threading
+
+    from PySide6.QtCore import QMetaObject, Qt
     from PySide6.QtWidgets import QProgressDialog, QPushButton
 
     from dienstscan.ui import report_dialog
@@ -346,19 +348,24 @@ def test_annuleren_in_the_progress_dialog_stops_at_the_next_chapter(qtbot, tmp_p
             made.append(self)
 
     monkeypatch.setattr(report_dialog, "QProgressDialog", Recorded)
+    monkeypatch.setattr(report_dialog, "runs_without_qt", lambda path: in_worker)
     checklists, assessment = report_scan
     target = tmp_path / "rapport.pdf"
-    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: (target, False))
     real = report_dialog.write_report
     steps: list[int] = []
 
     def press_cancel_after_first(*args, progress, **kwargs):
         def pressing(done, total):
             steps.append(done)
+            assert (threading.current_thread() is threading.main_thread()) is not in_worker
             if done == 1:
                 [dialog] = made
                 [button] = [b for b in dialog.findChildren(QPushButton) if b.text() == "Annuleren"]
-                button.click()
+                if in_worker:  # a person clicks in the GUI thread; the worker waits until it has
+                    QMetaObject.invokeMethod(button, "click", Qt.ConnectionType.BlockingQueuedConnection)
+                else:
+                    button.click()
             progress(done, total)
         return real(*args, progress=pressing, **kwargs)
 
@@ -369,12 +376,65 @@ def test_annuleren_in_the_progress_dialog_stops_at_the_next_chapter(qtbot, tmp_p
     assert fake_dialogs.count("show_error") == 0 and fake_dialogs.count("ask_open_report") == 0
 
 
+@pytest.mark.parametrize(("name", "worker"), [("rapport.html", True), ("rapport.docx", False),
+                                              ("rapport.pdf", True), ("rapport.pdf", False)])
+def test_a_report_without_qt_is_made_in_a_worker_so_the_window_paints(qtbot, tmp_path, monkeypatch, report_scan,
+                                                                       fake_dialogs, name, worker):
+    """The tagged PDF and the HTML use no Qt: they are made in a worker thread while the window
+    keeps painting (the GUI thread answers a queued call during the work). Word (its chart is
+    QtSvg) and the Qt print (where WeasyPrint cannot load) stay in the GUI thread."""
+    import threading
+
+    from PySide6.QtCore import QMetaObject, QObject, Qt, Slot
+
+    from dienstscan.export.report import pdf as tagged
+
+    class GuiThread(QObject):
+        """Lives in the GUI thread: ``answer`` runs only when that thread's event loop runs."""
+
+        def __init__(self):
+            super().__init__()
+            self.answered = threading.Event()
+
+        @Slot()
+        def answer(self):
+            self.answered.set()
+
+    gui = GuiThread()
+    from dienstscan.ui import report_dialog
+
+    if name.endswith(".pdf") and not worker:
+        monkeypatch.setattr(tagged, "available", lambda: False)  # the Qt print
+    elif name.endswith(".pdf") and not tagged.available():
+        pytest.skip("WeasyPrint/Pango ontbreekt")
+    checklists, assessment = report_scan
+    target = tmp_path / name
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: (target, False))
+    real = report_dialog.write_report
+    seen: dict[str, object] = {}
+
+    def watched(*args, progress, **kwargs):
+        def step(done, total):
+            seen.setdefault("worker", threading.current_thread() is not threading.main_thread())
+            if seen["worker"] and "painted" not in seen:
+                QMetaObject.invokeMethod(gui, "answer", Qt.ConnectionType.QueuedConnection)
+                seen["painted"] = gui.answered.wait(60)
+            progress(done, total)
+        return real(*args, progress=step, **kwargs)
+
+    monkeypatch.setattr(report_dialog, "write_report", watched)
+    assert report_dialog.export_report_dialog(None, _Doc(checklists, assessment)) == target
+    assert target.stat().st_size > 0
+    assert seen["worker"] is worker
+    assert seen.get("painted", False) is worker
+
+
 def test_cancelling_the_report_writes_nothing(qtbot, tmp_path, monkeypatch, report_scan, fake_dialogs):
     from dienstscan.ui import report_dialog
 
     checklists, assessment = report_scan
     target = tmp_path / "rapport.pdf"
-    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: target)
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: (target, False))
     real = report_dialog.write_report
 
     def cancel_at_second_step(*args, progress, **kwargs):
@@ -400,9 +460,8 @@ def _band(path: Path, y: int, height: int) -> list[str]:
 def test_the_bottom_margin_holds_only_the_footer(tmp_path):
     """Issue 24: the next page's first block was drawn on the page before too, clipped; its text
     sat, invisible, in the bottom margin, where pdftotext (and a screen reader) read it before the
-    footer (the 2026 example: pages 4, 9 and 10). Now that band holds only the footer.
-    Not yet: a paragraph split over two pages is still drawn whole on the second page too, one
-    line of it in the top margin (see ``paint_pages``)."""
+    footer (the 2026 example: pages 4, 9 and 10). Now that band holds only the footer. (The top
+    margin: ``test_text_split_over_pages_is_written_once_inside_the_body``.)"""
     from dienstscan.checklists import load_checklists
     from dienstscan.storage import load_scan
     from dienstscan.ui.pdf import write_pdf
@@ -418,3 +477,84 @@ def test_the_bottom_margin_holds_only_the_footer(tmp_path):
     # the page break inside that paragraph is still there: its last line once, at the top of page 5
     assert bodies[4].startswith("2024/06/04).")
     assert sum(body.count("2024/06/04).") for body in bodies) == 2  # that note appears twice in the report
+
+
+def _split_text(kind: str, sentences: int) -> str:
+    """A block of ``sentences`` numbered sentences ("Zin007 ...") as a paragraph, a table cell
+    (a row taller than a page, which Qt splits) or a list item."""
+    text = " ".join(f"Zin{n:03d} staat in de lange tekst." for n in range(sentences))
+    return {"alinea": f"<p>{text}</p>",
+            "cel": f'<table border="1" width="100%"><tr><td>cel</td><td>{text}</td></tr></table>',
+            "lijst": f"<ul><li>kort</li><li>{text}</li></ul>"}[kind]
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("kind", ["alinea", "cel", "lijst"])
+def test_text_split_over_pages_is_written_once_inside_the_body(tmp_path, kind):
+    """Issue 24: Qt's layout draws a block that a page boundary splits with one line too many on
+    the next page: the line above that page's top edge, clipped (invisible) but written into the
+    top margin, where pdftotext, search and a screen reader find it twice. Now every line is
+    written once, inside the body of its own page, and only the running header and footer lie in
+    the margins. The block here is longer than a page, so it is split twice (three pages)."""
+    from printed import read_pages
+
+    from dienstscan.ui.pdf import MARGIN_MM, write_pdf
+
+    filler = "".join(f"<p>Opvulling {n}.</p>" for n in range(12))
+    html = (f'<html><head><meta name="dienstscan-kop" content="Gemeente Proef"></head><body>{filler}'
+            f"{_split_text(kind, 700)}<p>Slot.</p></body></html>")
+    path = tmp_path / "gesplitst.pdf"
+    pages = write_pdf(html, path)
+    read = read_pages(path)
+    assert len(read) == pages
+    found: dict[str, list[int]] = {}
+    point = 72 / 25.4  # the body area in points: A4 less ``MARGIN_MM``
+    left, top = MARGIN_MM["left"] * point, MARGIN_MM["top"] * point
+    right, bottom = (210 - MARGIN_MM["right"]) * point, (297 - MARGIN_MM["bottom"]) * point
+    for page in read:
+        for word in page.words:
+            if word.text.startswith("Zin"):
+                found.setdefault(word.text, []).append(page.number)
+        margins = sorted((w for w in page.words
+                          if w.x0 < left - 0.5 or w.y0 < top - 0.5 or w.x1 > right + 0.5 or w.y1 > bottom + 0.5),
+                         key=lambda w: (round(w.y0), w.x0))
+        header = "Gemeente Proef " if page.number > 1 else ""
+        assert " ".join(w.text for w in margins) == f"{header}Dienstscan Pagina {page.number} van {pages}", page.number
+    assert sorted(found) == [f"Zin{n:03d}" for n in range(700)]
+    assert {text: where for text, where in found.items() if len(where) != 1} == {}
+    assert found["Zin000"] != found["Zin699"] and len({p for where in found.values() for p in where}) >= 3
+
+
+@needs_pdftotext
+def test_the_report_dialog_offers_pdf_a_for_the_archive(qtbot, tmp_path, monkeypatch, report_scan, fake_dialogs):
+    """Bestand > Exporteren > Rapport: the filter *PDF/A voor het archief* writes PDF/A-3a (also
+    tagged); the plain PDF filter the PDF/UA-1 to publish."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from dienstscan.export.report import pdf as tagged
+    from dienstscan.ui import report_dialog
+
+    if not tagged.available():
+        pytest.skip("WeasyPrint/Pango ontbreekt")
+    checklists, assessment = report_scan
+    for name, chosen_filter, archive in (("archief", report_dialog.ARCHIVE_FILTER, True),
+                                         ("publiceren", "PDF-document (*.pdf)", False)):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                            lambda *args, n=name, f=chosen_filter: (str(tmp_path / n), f))
+        assert report_dialog.ask_report_path(None, tmp_path / "x.pdf") == (tmp_path / f"{name}.pdf", archive)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args: (str(tmp_path / "web.html"), report_dialog.ARCHIVE_FILTER))
+    assert report_dialog.ask_report_path(None, tmp_path / "x.pdf") == (tmp_path / "web.html", False)
+
+    target = tmp_path / "archief.pdf"
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: (target, True))
+    assert report_dialog.export_report_dialog(None, _Doc(checklists, assessment)) == target
+    meta = subprocess.run(["pdfinfo", "-meta", str(target)], capture_output=True, text=True, check=True).stdout
+    assert 'pdfaid:part="3"' in meta and 'pdfaid:conformance="A"' in meta
+    monkeypatch.setattr(tagged, "available", lambda: False)  # no WeasyPrint: refused in Dutch, nothing written
+    other = tmp_path / "archief2.pdf"
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: (other, True))
+    assert report_dialog.export_report_dialog(None, _Doc(checklists, assessment)) is None
+    [message] = fake_dialogs.messages("show_error")
+    assert "een PDF/A voor het archief kan op deze computer niet worden gemaakt" in message
+    assert not other.exists()

@@ -11,14 +11,12 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
-from scan_factory import make_assessment, make_checklists
 
 from dienstscan import operations
 from dienstscan.export.excel_plan import WORK_SHEET, read_plan
 from dienstscan.model import ACTION_FIELD_LABELS
 from dienstscan.plan import ACCEPTED, OWN_ACTION, REJECTED, UNDECIDED, edit_action
 from dienstscan.ui import plan_commands
-from dienstscan.ui.document import ScanDocument
 from dienstscan.ui.pages.plan import PlanPage
 from dienstscan.ui.pages.plan import page as plan_page
 from dienstscan.ui.pages.plan.form import NO_STATUS_YET
@@ -28,19 +26,13 @@ BY, ON = ACTION_FIELD_LABELS["decided_by"], ACTION_FIELD_LABELS["decided_on"]
 
 
 @pytest.fixture
-def doc(qtbot):
-    document = ScanDocument(make_checklists(), make_assessment(dict(ANSWERS)))
-    yield document
-    document.close()
+def doc(small_doc):
+    return small_doc(ANSWERS)
 
 
 @pytest.fixture
-def page(qtbot, doc):
-    plan = PlanPage(doc)
-    qtbot.addWidget(plan)
-    plan.resize(1300, 800)
-    plan.show()
-    qtbot.waitExposed(plan)
+def page(shown, doc):
+    plan = shown(PlanPage(doc), 1300, 800)
     plan.select(["V-BSC-02"], "V-BSC-02")
     return plan
 

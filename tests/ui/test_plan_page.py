@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from scan_factory import make_assessment, make_checklists
 
 from dienstscan import storage
 from dienstscan.model import ACTION_FIELD_LABELS
@@ -27,24 +26,19 @@ PROPOSALS = {"V-BSC-02", "V-5B-1.02", "V-5B-2.01", "V-ANT-FASE", "V-ANT-PK-1"}
 
 
 @pytest.fixture
-def doc(qtbot):
-    document = ScanDocument(make_checklists(), make_assessment(dict(ANSWERS)))
-    yield document
-    document.close()
-
-
-def open_page(qtbot, doc) -> PlanPage:
-    page = PlanPage(doc)
-    qtbot.addWidget(page)
-    page.resize(1300, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+def doc(small_doc):
+    return small_doc(ANSWERS)
 
 
 @pytest.fixture
-def page(qtbot, doc):
-    return open_page(qtbot, doc)
+def open_page(shown):
+    """The plan page of a scan, shown at 1300 x 800."""
+    return lambda doc: shown(PlanPage(doc), 1300, 800)
+
+
+@pytest.fixture
+def page(open_page, doc):
+    return open_page(doc)
 
 
 def shown_ids(page: PlanPage) -> list[str]:
@@ -81,7 +75,7 @@ def test_gaps_are_proposed(page):
     assert "Nog beslissen" in cell(page, "V-5B-1.02", "Opmerking")
 
 
-def test_accept_edit_save_reopen(qtbot, page, doc, tmp_path):
+def test_accept_edit_save_reopen(qtbot, page, doc, tmp_path, open_page):
     page.select(["V-5B-1.02"], "V-5B-1.02")
     assert page.form.action_id == "V-5B-1.02"
     qtbot.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)
@@ -125,7 +119,7 @@ def test_accept_edit_save_reopen(qtbot, page, doc, tmp_path):
     reopened = ScanDocument(doc.checklists, storage.load_scan(path))
     again = storage.load_scan(path).action("V-5B-1.02")
     assert {k: getattr(again, k) for k in expected} == expected
-    other = open_page(qtbot, reopened)
+    other = open_page(reopened)
     other.select(["V-5B-1.02"], "V-5B-1.02")
     assert other.form.owner.text() == "Teamleider KCC"
     assert other.form.end.date() == dt.date(2026, 12, 31)
@@ -369,14 +363,10 @@ def test_a_plan_step_keeps_what_changed_not_the_plan(qtbot, page, doc):
     assert doc.assessment.action("V-BSC-02").priority == "laag"
 
 
-def test_at_1366_the_form_goes_under_the_table_with_owner_and_dates_in_view(qtbot, doc):
+def test_at_1366_the_form_goes_under_the_table_with_owner_and_dates_in_view(qtbot, doc, shown):
     """Issue 28 point 5: the page is about 980 px wide on a 1366 px screen with the navigation;
     the form goes under the table, its parts side by side, owner and end date without scrolling."""
-    page = PlanPage(doc)
-    qtbot.addWidget(page)
-    page.resize(980, 690)
-    page.show()
-    qtbot.waitExposed(page)
+    page = shown(PlanPage(doc), 980, 690)
     page.select(["V-BSC-02"], "V-BSC-02")
     qtbot.waitUntil(lambda: page.splitter.orientation() == Qt.Orientation.Vertical)
     assert page.form.wide
@@ -391,17 +381,17 @@ def test_at_1366_the_form_goes_under_the_table_with_owner_and_dates_in_view(qtbo
     assert not page.form.wide
 
 
-def test_column_chooser_hides_and_remembers(qtbot, doc):
+def test_column_chooser_hides_and_remembers(qtbot, doc, open_page):
     from dienstscan.ui import settings
 
-    page = open_page(qtbot, doc)
+    page = open_page(doc)
     owner = plan_page.COLUMNS.index("Probleemeigenaar")
     assert not page.table.isColumnHidden(owner)
     entry = next(a for a in page.columns_menu.actions() if a.text() == "Probleemeigenaar")
     entry.trigger()  # off
     assert page.table.isColumnHidden(owner)
     assert "Probleemeigenaar" not in settings.plan_columns(["x"])
-    again = open_page(qtbot, doc)  # a new page (next start) keeps the choice
+    again = open_page(doc)  # a new page (next start) keeps the choice
     assert again.table.isColumnHidden(owner)
     next(a for a in again.columns_menu.actions() if a.text() == "Probleemeigenaar").trigger()
     assert not again.table.isColumnHidden(owner)

@@ -91,7 +91,7 @@ def test_app_and_cli_make_the_same_plan(cycle_window, fake_dialogs, monkeypatch,
     assert exporting.export_plan_dialog(cycle_window, doc) == app_xlsx
     assert cells(app_xlsx) == cells(cli_xlsx)
 
-    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: app_html)
+    monkeypatch.setattr(report_dialog, "ask_report_path", lambda parent, suggested: (app_html, False))
     assert report_dialog.export_report_dialog(cycle_window, doc) == app_html
     assert main(["report", str(scan), "-o", str(cli_html)]) == 0
     assert app_html.read_text(encoding="utf-8") == cli_html.read_text(encoding="utf-8")

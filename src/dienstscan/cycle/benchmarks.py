@@ -8,7 +8,10 @@ format of ``checklists/benchmarks.yaml``, so ``load_checklists(extra_benchmarks=
 them back as an extra benchmark set ("Regio Noord-Holland 2026").
 
 Decisions: a scan counts for a framework or section when that part is in its scope and has a
-score (something applicable); unanswered items count as not achieved, as in every score. With
+score (something applicable); unanswered items count as not achieved, as in every score. A score
+that may not be compared with benchmarks measured over the whole list (a fifth or more out of
+scope, *niet van toepassing*, open or 'Onbekend': ``scoring.withheld_reason``) makes none either:
+it is left out and counted in ``left_out`` (the CLI and the YAML say so). With
 fewer than 10 scores no top-10 benchmark is written (a "top-10" of 7 would mislead); the
 statistics say so in ``top10_note`` and the YAML in a comment.
 """
@@ -25,7 +28,7 @@ from .. import __version__
 from ..gcpause import paused_collection
 from ..model.assessment import Assessment
 from ..model.checklist import Benchmark, ChecklistSet, SourceRef
-from ..scoring import dutch, score
+from ..scoring import display, dutch, score, withheld_reason
 
 TOP_N = 10
 
@@ -39,6 +42,23 @@ class MetricStatistics:
     kind: str  # "kader" or "sectie"
     #: (organisation, score) from the highest score down.
     scores: list[tuple[str, float]] = field(default_factory=list)
+    #: Scores left out: too much of the list missing to compare (``scoring.withheld_reason``).
+    left_out: int = 0
+    #: A mean growth level's top (Antwoord: 4): the scores are percentages of it, shown as levels.
+    level_top: int | None = None
+
+    def value_text(self, value: float | None) -> str:
+        """A statistic as every output shows such a score: "66%", or for a level "niveau 1,6"."""
+        return display.percentage_score_text(value, self.level_top)
+
+    @property
+    def left_out_note(self) -> str | None:
+        if not self.left_out:
+            return None
+        n = self.left_out
+        return (f"{n} {'score' if n == 1 else 'scores'} voor {self.title} {'telt' if n == 1 else 'tellen'} niet mee: "
+                "20% of meer van de lijst ontbreekt (buiten scope, niet van toepassing, open of 'Onbekend'), "
+                "dus niet te vergelijken met een score over de hele lijst")
 
     @property
     def count(self) -> int:
@@ -91,14 +111,21 @@ def metric_statistics(checklists: ChecklistSet, scans: Sequence[Assessment]) -> 
         for scan in scans:
             name = scan.organisation.name
             for fw_score in score(bare, scan).frameworks:
-                if fw_score.tally.percentage is not None:
-                    stats[fw_score.id].scores.append((name, fw_score.tally.percentage))
-                for s in fw_score.sections:
-                    if s.tally.percentage is not None:
-                        stats[s.id].scores.append((name, s.tally.percentage))
+                noun = dutch.plural(fw_score.item_label)
+                out_of_scope = sum(e.items for e in fw_score.excluded_sections)
+                parts = [(fw_score.id, fw_score.tally, out_of_scope)] + [(s.id, s.tally, 0) for s in fw_score.sections]
+                for metric, tally, excluded in parts:
+                    if tally.percentage is None:
+                        continue
+                    st = stats[metric]
+                    st.level_top = tally.level_top
+                    if withheld_reason(tally, noun, excluded) is not None:
+                        st.left_out += 1  # the 20% rule holds for what makes a benchmark too
+                        continue
+                    st.scores.append((name, tally.percentage))
     for st in stats.values():
         st.scores.sort(key=lambda pair: (-pair[1], pair[0].casefold()))
-    return [stats[m] for m in order if stats[m].count]
+    return [stats[m] for m in order if stats[m].count or stats[m].left_out]
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -149,10 +176,12 @@ def build_benchmarks(
               else f"peildatum {dates[0]}" if dates else "geen scans")
     result: list[Benchmark] = []
     for st in stats:
+        if not st.count:
+            continue  # every score of this part was left out (``left_out_note`` says why)
         names = ""
         if with_names:
             names = " Deelnemers (hoogste score eerst): " + ", ".join(
-                f"{org} ({dutch.percent(v)})" for org, v in st.scores) + "."
+                f"{org} ({st.value_text(v)})" for org, v in st.scores) + "."
         anonymity = "" if with_names else " Zonder namen van organisaties."
         scans_text = f"{st.count} {'scan' if st.count == 1 else 'scans'}"
         source = SourceRef(
@@ -243,6 +272,8 @@ class RankRow:
     peildatum: str
     #: framework id -> headline score (None: not in scope or nothing applicable)
     scores: dict[str, float | None]
+    #: framework id -> the score as every output shows it ("83%", "gemiddeld niveau 1,6 van 4", "–")
+    texts: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -256,25 +287,33 @@ class Ranking:
 def rank_scans(checklists: ChecklistSet, scans: Sequence[Assessment], *, framework_id: str) -> Ranking:
     """Scans ordered by the score of ``framework_id``, highest first.
 
-    Equal scores (as shown, one decimal) share a position (1, 2, 2, 4); scans without a score for
-    that framework come last, without a position. Raises ``KeyError`` for an unknown framework.
+    Equal scores (as shown: ``scoring.display``, a whole percentage or a level to one decimal) share
+    a position (1, 2, 2, 4); scans without a score for that framework come last, without a
+    position. Raises ``KeyError`` for an unknown framework.
     """
     main = checklists.framework(framework_id)
     columns = [(main.id, main.short_title)] + [(fw.id, fw.short_title) for fw in checklists.frameworks
                                                if fw.id != main.id]
     rows = []
+    shown: dict[int, float] = {}  # the ranked score as shown, per row: what ties are decided on
     for scan in scans:
         report = score(checklists, scan)
-        by_id = {f.id: f.tally.percentage for f in report.frameworks}
-        rows.append(RankRow(None, scan.organisation.name, scan.organisation.kind, scan.peildatum.isoformat(),
-                            {fw_id: by_id.get(fw_id) for fw_id, _ in columns}))
+        tallies = {f.id: f.tally for f in report.frameworks}
+        row = RankRow(None, scan.organisation.name, scan.organisation.kind, scan.peildatum.isoformat(),
+                      {fw_id: tallies[fw_id].percentage if fw_id in tallies else None for fw_id, _ in columns},
+                      {fw_id: display.percentage_score_text(tallies[fw_id].percentage, tallies[fw_id].level_top)
+                       if fw_id in tallies else "–" for fw_id, _ in columns})
+        main_tally = tallies.get(main.id)
+        if main_tally is not None and main_tally.percentage is not None:
+            shown[id(row)] = (display.level_value(main_tally.level) if main_tally.level_top is not None
+                              else display.share_value(main_tally.percentage))
+        rows.append(row)
     scored = [r for r in rows if r.scores[main.id] is not None]
     unscored = [r for r in rows if r.scores[main.id] is None]
-    scored.sort(key=lambda r: (-dutch.display_round(r.scores[main.id]), r.organisation.casefold()))
+    scored.sort(key=lambda r: (-shown[id(r)], r.organisation.casefold()))
     previous: float | None = None
     for index, row in enumerate(scored, start=1):
-        shown = dutch.display_round(row.scores[main.id])
-        row.position = index if shown != previous else scored[index - 2].position
-        previous = shown
+        row.position = index if shown[id(row)] != previous else scored[index - 2].position
+        previous = shown[id(row)]
     unscored.sort(key=lambda r: r.organisation.casefold())
     return Ranking(main.id, columns, scored + unscored)

@@ -16,12 +16,13 @@ from .answers import answer_with_explanation, answer_with_option, put_answer, se
 from .changes import Changed, follow_answers
 from .forms import apply_form_answers, form_answer_updates
 from .opening import OpenedScan, open_scan
-from .outputs import export_plan, write_report
+from .outputs import ReportFormatError, export_plan, write_report
 from .plans import import_plan
 
 __all__ = [
     "Changed",
     "OpenedScan",
+    "ReportFormatError",
     "answer_with_explanation",
     "answer_with_option",
     "apply_form_answers",

@@ -23,7 +23,7 @@ from .actions import (
     status_label,
     status_sentence,
 )
-from .visibility import PlanStatistics, is_visible, plan_statistics, visible_actions
+from .visibility import PlanStatistics, is_visible, plan_statistics, rejected_actions, visible_actions
 from .words import (
     ACCEPTED,
     DECISION_CHOICES,
@@ -43,6 +43,7 @@ from .words import (
     plan_order,
     priority_rank,
     status_text,
+    undecided_status_problem,
 )
 
 __all__ = [
@@ -74,11 +75,13 @@ __all__ = [
     "priority_for",
     "priority_rank",
     "status_text",
+    "undecided_status_problem",
     "proposal_priority",
     "proposal_title",
     "priority_status",
     "propose_actions",
     "status_label",
     "status_sentence",
+    "rejected_actions",
     "visible_actions",
 ]

@@ -26,6 +26,13 @@ def visible_actions(assessment: Assessment) -> list[Action]:
     return [a for a in assessment.actions if is_visible(a)]
 
 
+def rejected_actions(assessment: Assessment) -> list[Action]:
+    """The actions decided against (not merged into another), in the scan's order: not in the plan,
+    but the report and the Excel plan list them apart with who decided and when, so a rejection
+    management made is handed over as plainly as an acceptance."""
+    return [a for a in assessment.actions if a.decision == "afgewezen" and not a.merged_into]
+
+
 @dataclass(frozen=True)
 class PlanStatistics:
     """How many actions the scan holds, by what happened to them."""

@@ -8,7 +8,7 @@
   "Gepland"): the plan page and the Excel plan show none until the decision.
 - ``DECISION_RECORD``: the fields that say who decided and when (``Besloten door``,
   ``Besluitdatum``, labelled by ``ACTION_FIELD_LABELS`` as in the Excel plan); only a decided action
-  carries them (``decision_record_problem``).
+  carries them (``decision_record_problem``); nor a status (``undecided_status_problem``).
 - ``PRIORITY_RANK``/``priority_rank``: hoog before midden before laag (anything else last).
 - ``id_key``: action ids in their natural order: V-5B-1.02 before V-5B-1.10, E-2 before E-10.
 - ``plan_order``: the order of a plan's rows: priority, then the end date (none last), then the id.
@@ -77,6 +77,16 @@ def decision_record_problem(decision: str, decided_by: str, decided_on: object) 
         by, on = (ACTION_FIELD_LABELS[f].lower() for f in DECISION_RECORD)
         return (f"een voorstel waarover nog niet is besloten heeft geen {by} en geen {on}; "
                 f"kies eerst '{ACCEPTED}' of '{REJECTED}'")
+    return None
+
+
+def undecided_status_problem(decision: str, status: str | None) -> str | None:
+    """Why a status cannot go with this decision, or None: a proposal nobody has decided on has no
+    status (``status_text``), so a status typed beside it (the Excel read-back) is refused, never
+    kept out of sight."""
+    if decision == "voorgesteld" and status:
+        return (f"een voorstel waarover nog niet is besloten heeft geen status; kies bij Besluit eerst "
+                f"'{ACCEPTED}' of '{REJECTED}', of maak de status leeg")
     return None
 
 

@@ -4,7 +4,7 @@
 and ``node_counts`` serve the GUI tree. The text table of ``dienstscan score`` is ``cli_tables``.
 """
 
-from .engine import item_state, node_counts, score
+from .engine import item_state, node_counts, score, withheld_reason
 from .report import (
     BenchmarkComparison,
     Completeness,
@@ -44,4 +44,5 @@ __all__ = [
     "item_state",
     "node_counts",
     "score",
+    "withheld_reason",
 ]

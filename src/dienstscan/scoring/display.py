@@ -105,6 +105,32 @@ def completeness_text(answered: int, total: int, noun: str = "items", unknown: i
     return f"{answered} van {total} {noun} beantwoord{tail}"
 
 
+def percentage_score_text(value: float | None, level_top: int | None, empty: str = "–") -> str:
+    """A score kept as a percentage of its scale (a benchmark, a comparison, a ranking) in a table:
+    a share "83%", a mean growth level "niveau 1,6" (never "39%"); ``empty`` when there is none."""
+    if value is None:
+        return empty
+    return level_text(value / 100 * level_top) if level_top else share_text(value)
+
+
+def framework_completeness_text(framework_score) -> str:
+    """A framework's completeness (a ``FrameworkScore``) as the CLI and the dashboard say it:
+    ``"39 van 40 instrumenten beantwoord (98%)"``."""
+    t = framework_score.tally
+    return completeness_text(t.all_answered, t.all_items, dutch.plural(framework_score.item_label))
+
+
+def scan_completeness_text(completeness) -> str:
+    """A whole scan's completeness (a ``Completeness``) in one line, as the report's cover, the
+    Samenvatting and the CLI say it: ``"77 van 78 items beantwoord (99%); 1 met antwoord 'Onbekend';
+    bij 1 antwoord ontbreekt nog de uitleg"``."""
+    text = completeness_text(completeness.answered, completeness.items, unknown=len(completeness.unknown_answers))
+    n = len(completeness.explanations_missing)
+    if n:
+        text += f"; bij {n} {'antwoord' if n == 1 else 'antwoorden'} ontbreekt nog de uitleg"
+    return text
+
+
 __all__ = [
     "LEVEL_DECIMALS",
     "LEVEL_CELL_FORMAT",
@@ -115,10 +141,13 @@ __all__ = [
     "completeness_percentage",
     "completeness_text",
     "completeness_warnings",
+    "framework_completeness_text",
     "level_text",
     "level_value",
     "mean_level_text",
+    "percentage_score_text",
     "round_half_up",
+    "scan_completeness_text",
     "score_text",
     "share_text",
     "share_value",

@@ -10,20 +10,10 @@ import math
 from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal
 
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+from ..model.typed_date import MONTH_NAMES
+
+#: The Dutch month names (one list, with the date fields' reader).
+MONTHS = MONTH_NAMES
 
 #: Singular forms for a value of exactly 1 ("1 minuut", not "1 minuten").
 _SINGULAR = {"seconden": "seconde", "minuten": "minuut", "werkdagen": "werkdag"}

@@ -128,6 +128,12 @@ class BenchmarkComparison(_Report):
     #: "Bron: <document, section> (<label>, <date>)."
     source_sentence: str
 
+    @property
+    def listed(self) -> str:
+        """The benchmark in a list beside its sentence (the Samenvatting, the Scores and Kengetallen
+        sheets, the report, the dashboard): "de top-10 gemeenten: 85% (ondergrens)"."""
+        return f"{self.label}: {self.value_text} ({self.kind_label})"
+
 
 @_report
 class MetricComparison(_Report):

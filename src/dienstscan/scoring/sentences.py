@@ -156,8 +156,12 @@ def old_reference_note(benchmarks: Sequence[Benchmark], as_of: int | None) -> st
 
 
 def kind_label(b: Benchmark) -> str:
-    """"norm", "referentieniveau", "eigen belofte", "historisch doel voor 2015"."""
+    """"norm", "referentieniveau", "eigen belofte", "historisch doel voor 2015"; a group's bound
+    ("the top-10 had 85% or more") is no level: "ondergrens" (or "bovengrens"), so that a list
+    ("de top-10 gemeenten: 85% (ondergrens)") says what the sentence says with "(85% of meer)"."""
     label = BENCHMARK_KIND_LABELS[b.kind]
+    if b.lower_bound and b.kind != "norm":
+        label = "ondergrens" if b.comparison == "at_least" else "bovengrens"
     return f"{label} voor {b.goal_year}" if b.goal_year is not None else label
 
 

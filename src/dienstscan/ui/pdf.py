@@ -43,7 +43,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QObject, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QObject, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -52,6 +52,7 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPalette,
     QPdfWriter,
     QPen,
     QPyTextObject,
@@ -61,6 +62,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
     QTextFrame,
+    QTextLine,
     QTextTable,
 )
 from PySide6.QtSvg import QSvgRenderer
@@ -560,6 +562,63 @@ def _laid_out(html: str, *, paginated: bool = True,
 #: less than half of the smallest line, so no line of the page itself is left out).
 EDGE = 4.0
 
+#: A block continued from an earlier page: the block, where its lines are drawn from, its lines on a page.
+_Continued = tuple[QTextBlock, QPointF, list[QTextLine]]
+
+
+def _continued_lines(doc: QTextDocument, page_height: float) -> dict[int, list[_Continued]]:
+    """Per page: the blocks (paragraphs, list items, table cell text) that began on an earlier
+    page, each with where its lines are drawn from and its lines that lie on that page.
+
+    Qt's layout draws the line just above the clip as well (``QTextLayout::draw`` starts at the
+    last line that ends above it), so a block continued from the page before was written with
+    one line of that page in this page's top margin: clipped, invisible, but text that
+    pdftotext, search and screen readers read twice. ``paint_pages`` hides these blocks from the
+    layout and draws their lines of the page itself."""
+    layout = doc.documentLayout()
+    continued: dict[int, list[_Continued]] = {}
+    block = doc.begin()
+    while block.isValid():
+        lines = block.layout()
+        count = lines.lineCount() if lines is not None else 0
+        if count > 1:
+            origin = layout.blockBoundingRect(block).topLeft()
+            first = _page(origin.y() + lines.lineAt(0).y() + 0.5, page_height)
+            if _page(origin.y() + lines.lineAt(count - 1).y() + 0.5, page_height) != first:
+                on_page: dict[int, list[QTextLine]] = {}
+                for n in range(count):
+                    line = lines.lineAt(n)
+                    page = _page(origin.y() + line.y() + 0.5, page_height)
+                    if page != first:
+                        on_page.setdefault(page, []).append(line)
+                for page, page_lines in on_page.items():
+                    continued.setdefault(page, []).append((block, origin, page_lines))
+        block = block.next()
+    return continued
+
+
+def _draw_page(painter: QPainter, doc: QTextDocument, context: QAbstractTextDocumentLayout.PaintContext,
+               continued: list[_Continued]) -> None:
+    """Draw one page of ``doc`` (``context.clip``), the blocks continued from the page before by
+    their own lines only (see ``_continued_lines``)."""
+    layout = doc.documentLayout()
+    # hidden only while this page is drawn: the layout skips a hidden block, and the flag alone
+    # does not lay the document out again
+    for block, _, _ in continued:
+        block.setVisible(False)
+    try:
+        layout.draw(painter, context)
+    finally:
+        for block, _, _ in continued:
+            block.setVisible(True)
+    painter.setPen(context.palette.color(QPalette.ColorRole.Text))  # what the layout draws text with
+    for block, origin, lines in continued:
+        background = block.blockFormat().background()
+        if background.style() != Qt.BrushStyle.NoBrush:
+            painter.fillRect(layout.blockBoundingRect(block), background)
+        for line in lines:
+            line.draw(painter, origin)
+
 
 def paint_pages(device, docs: list[QTextDocument], header: str) -> int:
     """Paint the laid-out report on A4 pages of ``device`` (the PDF writer, or the printer of the
@@ -570,6 +629,7 @@ def paint_pages(device, docs: list[QTextDocument], header: str) -> int:
     body_w, body_h = page_w - left - right, page_h - top - bottom
     sheets = [(doc, n) for doc in docs for n in range(doc.pageCount())]
     pages = len(sheets)
+    continued = {id(doc): _continued_lines(doc, body_h) for doc in docs}
     device.setResolution(PDF_DPI)
     device.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(0, 0, 0, 0)))
@@ -590,14 +650,13 @@ def paint_pages(device, docs: list[QTextDocument], header: str) -> int:
             painter.translate(left, top - local * body_h)
             painter.setClipRect(clip)
             context = QAbstractTextDocumentLayout.PaintContext()
-            # the layout draws every block that touches its clip, whole: the next page's first
-            # block starts at this page's bottom edge, so with the edges themselves as clip it
-            # was written here too (invisible, clipped, but text pdftotext and screen readers
-            # read) into the bottom margin. EDGE inside the edges it is not drawn here at all.
-            # Still left: a paragraph split over two pages is drawn whole on both (its lines of
-            # the other page clipped, one of them in the second page's top margin).
+            # the layout draws every block that touches its clip: the next page's first block
+            # starts at this page's bottom edge, so with the edges themselves as clip it was
+            # written here too (invisible, clipped, but text pdftotext and screen readers read)
+            # into the bottom margin. EDGE inside the edges it is not drawn here at all. A block
+            # continued from the page before is drawn by its own lines (``_continued_lines``).
             context.clip = clip.adjusted(0, EDGE, 0, -EDGE)
-            doc.documentLayout().draw(painter, context)
+            _draw_page(painter, doc, context, continued[id(doc)].get(local, []))
             painter.restore()
             painter.setFont(small)
             painter.setPen(QPen(Qt.GlobalColor.black))
@@ -670,29 +729,17 @@ def write_report_pdf(checklists, assessment, path: Path, *, baseline=None,
     return write_pdf(render_report_html(checklists, assessment, baseline=baseline), path, progress=progress)
 
 
-def write_best_report_pdf(checklists, assessment, path: Path, *, baseline=None,
-                          progress: Callable[[int, int], None] | None = None) -> int:
-    """The tagged PDF (``dienstscan.export.report.pdf``, WeasyPrint) where it can be made, else
-    this module's Qt print (untagged, no bookmarks), with a warning in the log saying why."""
-    from ..export.report import pdf as tagged
-
-    if tagged.available():
-        return tagged.write_report_pdf(checklists, assessment, path, baseline=baseline, progress=progress)
-    log.warning("WeasyPrint of Pango ontbreekt: het PDF-rapport wordt met Qt gemaakt, zonder tags en bladwijzers")
-    return write_report_pdf(checklists, assessment, path, baseline=baseline, progress=progress)
-
-
-def write_report(checklists, assessment, path: Path, *, baseline=None,
+def write_report(checklists, assessment, path: Path, *, baseline=None, archive: bool = False,
                  progress: Callable[[int, int], None] | None = None) -> None:
     """The report in the format the extension names: .pdf, .html/.htm or .docx (Word, chart as PNG).
 
     ``dienstscan.operations.write_report`` (the same as ``dienstscan report``) with this module's
-    PDF and chart pictures. ``baseline``: an earlier scan, adds the progress chapter in
+    chart pictures, and its Qt print where the tagged PDF cannot be made (``archive``: PDF/A-3a). ``baseline``: an earlier scan, adds the progress chapter in
     every format. ``progress(done, total)`` is called between steps and may raise to cancel before
     anything is written. Raises ``ValueError`` (Dutch) for another extension and ``SaveError``
     (Dutch) when saving fails.
     """
     from ..operations import write_report as write
 
-    write(checklists, assessment, path, baseline=baseline, progress=progress, pdf_writer=write_best_report_pdf,
-          chart_png=svg_to_png)
+    write(checklists, assessment, path, baseline=baseline, progress=progress, archive=archive,
+          pdf_writer=write_report_pdf, chart_png=svg_to_png)

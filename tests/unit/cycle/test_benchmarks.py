@@ -64,9 +64,11 @@ def test_scans_without_the_part_in_scope_do_not_count(checklists):
     scans = [scan_with("A", 6), scan_with("B", 3), scan_with("C", 0, frameworks=["BSC"])]
     scans[1].out_of_scope["5B-2"] = ScopeExclusion(justification="geen loket")
     stats = {s.metric: s for s in metric_statistics(checklists, scans)}
-    assert stats["5B"].count == 2
     assert stats["5B-2"].count == 1
-    assert "maar 2 scores" in stats["5B"].top10_note
+    # B's 5 beloften score is over half the list (5B-2 out of scope): no benchmark for the whole list
+    assert (stats["5B"].count, stats["5B"].left_out) == (1, 1)
+    assert "1 score voor 5 beloften telt niet mee: 20% of meer van de lijst ontbreekt" in stats["5B"].left_out_note
+    assert "maar 1 score" in stats["5B"].top10_note
 
 
 def test_build_benchmarks_anonymous_and_with_names(checklists):
@@ -99,8 +101,11 @@ def test_yaml_is_accepted_by_the_loader_as_extra_benchmarks(tmp_path):
     for n in range(10):
         scan = Assessment(organisation=Organisation(name=f"Waterschap \u201c{n}\u201d"),
                           peildatum="2026-01-01", frameworks=["KA", "KB"])
-        scan.answers["KA-01"] = Answer(option="toegepast" if n % 2 else "niet")
-        scan.answers["KB-LM-01"] = Answer(option="2" if n % 3 else "0")
+        # every scored item answered: a score with a fifth or more open makes no benchmark
+        for item in ("KA-01", "KA-02"):
+            scan.answers[item] = Answer(option="toegepast" if n % 2 else "niet", explanation="x")
+        for item in ("KB-PK-01", "KB-LM-01", "KB-LM-02"):
+            scan.answers[item] = Answer(option="2" if n % 3 else "0")
         scans.append(scan)
     bms = build_benchmarks(checklists, scans, label="Regio: \"test\" #1", date="2026-03-01", with_names=True)
     path = tmp_path / "regio.yaml"
@@ -157,3 +162,35 @@ def test_ranking_positions_ties_and_unscored(checklists):
     assert lines[-1].split()[0] == "–"
     with pytest.raises(KeyError):
         rank_scans(checklists, scans, framework_id="XX")
+
+
+def test_rank_and_statistics_show_each_score_as_every_output_does():
+    """Issue 24 point 2 for ``rank`` and ``benchmark``: Antwoord is a level ("niveau 1,6"), never a
+    percentage ("39%"); a share is a whole percentage ("66%", as the benchmark's sentence shows
+    it, not "66,3%"); ties are decided on the value as shown (82,5% and 83% share a place)."""
+    from dienstscan.cli_tables import format_benchmark_statistics, format_ranking
+    from dienstscan.model import Answer
+    from dienstscan.storage import load_scan
+
+    shipped = load_checklists()
+    examples = Path(__file__).resolve().parents[3] / "examples"
+    old, new = (load_scan(examples / name) for name in ("gemeente-voorbeeld.dienstscan", "gemeente-2026.dienstscan"))
+    table = format_ranking(rank_scans(shipped, [old, new], framework_id="5B"))
+    assert "niveau 1,6" in table and "39%" not in table and "83%" in table
+    stats = metric_statistics(shipped, [old, new])
+    text = format_benchmark_statistics(stats)
+    assert "66,3%" not in text and "66%" in text  # mean of 50 and 82,5
+    assert "38,9%" not in text and "niveau 1,6" in text
+    # 33 of 40 (82,5%) and 29 of 35 (5 n.v.t.: 82,86%) both read "83%": the same place
+    twin = new.model_copy(deep=True)
+    twin.organisation = twin.organisation.model_copy(update={"name": "Gemeente Tweeling"})
+    items = shipped.framework("5B").all_items()
+    for item in items:
+        twin.answers[item.id] = Answer(option="ingevoerd")
+    for item in items[:5]:
+        twin.answers[item.id] = Answer(option="nvt", explanation="past niet")
+    for item in items[5:11]:
+        twin.answers[item.id] = Answer(option="niet")
+    rows = rank_scans(shipped, [new, twin], framework_id="5B").rows
+    assert [r.texts["5B"] for r in rows] == ["83%", "83%"]
+    assert [r.position for r in rows] == [1, 1]

@@ -24,7 +24,7 @@ from dienstscan.export.excel_plan import (
     export_plan,
 )
 from dienstscan.model import Assessment, Organisation
-from dienstscan.plan import add_own_action, propose_actions, visible_actions
+from dienstscan.plan import add_own_action, plan_order, propose_actions, visible_actions
 
 EXPECTED_SHEETS = ["Samenvatting", "Verbeterplan", "Voorstellen", "Scores", "BSC", "5 beloften", "Antwoord",
                    "Kengetallen", "Bronnen", "Werkblad PDCA", META_SHEET]
@@ -87,19 +87,21 @@ def test_samenvatting_answers_the_mt(tmp_path, checklists, assessment):
     proposals = [a for a in visible_actions(assessment) if a.decision == "voorgesteld"]
     assert decided and proposals
     # each gap with its action and, in one cell, the decision, owner, end date and status
-    gap_rows = rows[gaps_at + 2:gaps_at + 7]
+    header = rows[gaps_at + 1]
+    action_col, decision_col = header.index("Actie"), header.index("Besluit; eigenaar; einde; status")
+    gap_rows = [r for r in rows[gaps_at + 2:gaps_at + 8] if r[0] != "Tekortkoming"][:5]  # a header again on a new page
     by_id = {a.id: a for a in visible_actions(assessment)}
     above = set()
     for r in gap_rows:
-        action_id = r[3].split(":")[0]
+        action_id = r[action_col].split(":")[0]
         if action_id in by_id:
             above.add(action_id)
             action = by_id[action_id]
             if action.decision == "voorgesteld":
-                assert r[8] == "Nog niet besloten"
+                assert r[decision_col] == "Nog niet besloten"
             else:
-                assert r[8].split("; ")[0] in ("Voorstel aangenomen", "Eigen actie"), r[8]
-                assert action.owner in r[8]
+                assert r[decision_col].split("; ")[0] in ("Voorstel aangenomen", "Eigen actie"), r[decision_col]
+                assert action.owner in r[decision_col]
     # the other decided actions follow, without those shown with a gap
     assert ("Verder besloten: wie is eigenaar, wanneer" if above & {a.id for a in decided}
             else "Wat hebben we besloten, wie is eigenaar, wanneer") in headings
@@ -110,7 +112,7 @@ def test_samenvatting_answers_the_mt(tmp_path, checklists, assessment):
     if len(further) > 5:
         assert rows[start + 6][0] == f"En nog {len(further) - 5} acties: zie het blad Verbeterplan."
     for r in shown:
-        assert r[5] in ("Voorstel aangenomen", "Eigen actie")  # one decision per row
+        assert r[rows[start].index("Besluit")] in ("Voorstel aangenomen", "Eigen actie")  # one decision per row
     summary = next(r[0] for r in rows if isinstance(r[0], str) and r[0].startswith("Besloten:"))
     assert f"Nog niet besloten: {len(proposals)} voorstel" in summary
     assert "Over de einddatum" in summary and "(E-1)" in summary
@@ -170,7 +172,7 @@ def test_plan_sheet_is_a_table_with_autofilter_and_pdca_bands(wb, assessment):
     assert table.autoFilter is not None
     assert [c.name for c in table.tableColumns] == [c.header for c in PLAN_COLUMNS]
     ids = [ws.cell(row=r, column=1).value for r in range(PLAN_HEADER_ROW + 1, PLAN_HEADER_ROW + 1 + len(actions))]
-    assert ids == [a.id for a in actions]
+    assert ids == [a.id for a in plan_order(actions)]  # the plan's order, as on the Verbeterplan sheet
 
 
 def test_plan_leaves_out_rejected_and_merged_actions(tmp_path, checklists, assessment):
@@ -359,10 +361,10 @@ def test_export_with_checklists_loaded_from_yaml(tmp_path, edit_plan):
     column = [c.value for c in wb[WORK_SHEET]["A"][PLAN_HEADER_ROW:]]
     ids = [v for v in column if v and v != "ID" and not v.startswith("Voorstellen")]
     # the decided actions first (here the own action), then the proposals under a heading of
-    # their own, each in the scan's order
+    # their own, each in the plan's order (plan.plan_order, as on the Verbeterplan and Voorstellen sheets)
     assert column[1:3] == [None, None] and column[3].startswith("Voorstellen: nog niet besloten")
     assert column[4] == "ID"
-    assert ids == ["E-1", *[a.id for a in scan.actions if a.id != "E-1"]] and len(ids) > 1
+    assert ids == ["E-1", *[a.id for a in plan_order([a for a in scan.actions if a.id != "E-1"])]] and len(ids) > 1
     assert scan.actions[-1].id == "E-1"
 
 
@@ -379,7 +381,7 @@ def test_long_texts_get_taller_rows(tmp_path, checklists, assessment):
     assessment.actions[0].description = "Een lange toelichting " * 20
     wb = build_workbook(checklists, assessment)
     ws = wb[WORK_SHEET]
-    r = PLAN_HEADER_ROW + 1
+    r = next(c.row for c in ws["A"] if c.value == assessment.actions[0].id)
     assert ws.row_dimensions[r].height > 3 * 14
     assert ws.row_dimensions[r + 1].height is None or ws.row_dimensions[r + 1].height < ws.row_dimensions[r].height
 

@@ -174,3 +174,43 @@ def test_random_scans_show_one_value_everywhere(checklists, seed):
         block = cli.split(fs.title, 1)[1]
         totaal = next(line for line in block.splitlines() if line.strip().startswith("Totaal"))
         assert totaal.split()[1] == (text.rsplit("niveau ", 1)[1].split(" van")[0] if t.level_top else text)
+
+
+def _shown_in_cell(cell) -> str:
+    """A Scores sheet cell as Excel shows it: "83%", "niveau 1,6"; text as it is."""
+    if isinstance(cell.value, (int, float)):
+        return _excel_shows(cell.value, cell.number_format)
+    return str(cell.value)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=_ANSWERED)
+def test_random_scans_one_value_in_the_workbook_and_the_report(checklists, seed, tmp_path_factory):
+    """Over random scans (some answers open, 'Onbekend', n.v.t.): every framework's and section's
+    score and partial share read in the Scores sheet (as Excel formats the cell) and in the HTML
+    report as ``scoring.display`` says them."""
+    rng = random.Random(seed)
+    scan = load_scan(EXAMPLES / rng.choice(["gemeente-voorbeeld.dienstscan", "gemeente-2026.dienstscan"]))
+    for fw in checklists.frameworks:
+        if fw.id not in scan.frameworks:
+            continue
+        for item in fw.all_items():
+            choice = rng.choice([None, *checklists.scale_for(item.id).options])
+            scan.answers[item.id] = Answer(option=choice.id if choice else None, explanation="x")
+    report = score(checklists, scan)
+    path = tmp_path_factory.mktemp("willekeurig") / "plan.xlsx"
+    export_plan(checklists, scan, path)
+    rows = {r[0].value: r for r in load_workbook(path)["Scores"].iter_rows() if isinstance(r[0].value, str)}
+    html = render_report_html(checklists, scan)
+    for fs in report.frameworks:
+        for title, tally in [(fs.title, fs.tally)] + [(f"   {s.title}", s.tally) for s in fs.sections]:
+            if tally.percentage is None:
+                continue
+            text = display.score_text(tally)
+            in_cell = text.removeprefix("gemiddeld ").split(" van")[0] if tally.level_top else text
+            assert _shown_in_cell(rows[title][1]) == in_cell, title
+            assert text in html, title
+            if tally.level_top is None and tally.partial_percentage is not None:
+                assert _shown_in_cell(rows[title][2]) == display.share_text(tally.partial_percentage), title
+            else:
+                assert "%" not in in_cell  # Antwoord: a level, never a percentage

@@ -128,18 +128,21 @@ def test_accepted_and_rejected_proposals_come_back(path, undecided, checklists, 
     assert any(t.startswith("Voorstel aangenomen\nMT, 12-03-2027\n") for t in texts)
 
 
-@pytest.mark.parametrize(("target", "value", "message"), [
-    ("proposal", "Misschien", "'Misschien' is geen besluit (kies uit: Nog niet besloten, Voorstel aangenomen, "
-                              "Voorstel afgewezen, Eigen actie)"),
-    ("proposal", "Eigen actie", "is een voorstel van Dienstscan, geen eigen actie"),
-    ("own", "Voorstel afgewezen", "is een eigen actie, geen voorstel"),
+@pytest.mark.parametrize(("target", "column", "value", "message"), [
+    ("proposal", "Besluit", "Misschien", "'Misschien' is geen besluit (kies uit: Nog niet besloten, Voorstel "
+                                         "aangenomen, Voorstel afgewezen, Eigen actie)"),
+    ("proposal", "Besluit", "Eigen actie", "is een voorstel van Dienstscan, geen eigen actie"),
+    ("own", "Besluit", "Voorstel afgewezen", "is een eigen actie, geen voorstel"),
+    # a proposal has no status until it is decided (the app locks the field): refused, not kept out of sight
+    ("proposal", "Status", "In uitvoering", "een voorstel waarover nog niet is besloten heeft geen status"),
 ])
-def test_a_decision_that_does_not_fit_is_refused_at_its_cell(path, undecided, checklists, target, value, message):
+def test_a_decision_that_does_not_fit_is_refused_at_its_cell(path, undecided, checklists, target, column, value,
+                                                             message):
     action = _proposals(undecided)[0] if target == "proposal" else next(a for a in undecided.actions
                                                                         if a.origin == "eigen")
     before = undecided.model_dump_json()
     ed = PlanEditor(path)
-    ref = ed.set(action.id, "Besluit", value)
+    ref = ed.set(action.id, column, value)
     ed.save()
     plan = read_plan(path, undecided, checklists)
     assert not plan.ok
@@ -158,6 +161,21 @@ def test_who_decided_without_a_decision_is_refused(path, undecided, checklists):
     ed.save()
     plan = read_plan(path, undecided, checklists)
     assert [e for e in plan.errors if e.startswith(f"'{WORK_SHEET}'!{ref}: er staat wie besloot")], plan.errors
+
+
+def test_accepting_with_a_status_shows_no_earlier_status(path, undecided, checklists):
+    action = _proposals(undecided)[0]
+    ed = PlanEditor(path)
+    ed.set(action.id, "Besluit", "Voorstel aangenomen")
+    ed.set(action.id, "Status", "In uitvoering")
+    ed.save()
+    plan = read_plan(path, undecided, checklists)
+    assert plan.ok, plan.errors
+    preview = plan.describe()
+    assert "Status: (leeg) -> In uitvoering" in preview and "Gepland" not in preview
+    apply_plan_import(undecided, plan)
+    assert (undecided.action(action.id).decision, undecided.action(action.id).status) == ("geaccepteerd",
+                                                                                          "in_uitvoering")
 
 
 def test_a_row_added_by_hand_is_an_own_action(path, undecided, checklists):
@@ -190,3 +208,32 @@ def test_decisions_survive_a_libreoffice_resave(path, undecided, checklists, tmp
     lists = [dv.formula1 for dv in ws.data_validations.dataValidation if dv.type == "list"]
     assert '"Nog niet besloten,Voorstel aangenomen,Voorstel afgewezen,Eigen actie"' in lists
     _check_decisions(read_plan(converted, undecided, checklists), undecided, accepted, rejected)
+
+
+def test_the_working_sheet_lists_in_the_plans_order(checklists, tmp_path):
+    """Werkblad PDCA, Verbeterplan and Voorstellen list the same actions in one order
+    (``plan.plan_order``: priority, end date, id), not the working sheet in the checklist's order."""
+    from pathlib import Path
+
+    from dienstscan.export.excel_plan import PLAN_SHEET, PROPOSALS_SHEET
+    from dienstscan.plan import plan_order
+    from dienstscan.storage import load_scan
+
+    scan = load_scan(Path(__file__).resolve().parents[3] / "examples" / "gemeente-2026.dienstscan")
+    for action in [a for a in visible_actions(scan) if a.decision == "voorgesteld"][:3]:
+        action.decision = "geaccepteerd"  # midden before the decided hoog ones in the checklist's order
+    target = tmp_path / "plan.xlsx"
+    export_plan(checklists, scan, target)
+    wb = load_workbook(target)
+
+    def ids(ws, first_row):
+        return [r[0] for r in ws.iter_rows(min_row=first_row, values_only=True)
+                if isinstance(r[0], str) and r[0].startswith(("V-", "E-"))]
+
+    work = ids(wb[WORK_SHEET], PLAN_HEADER_ROW + 1)
+    decided = [a for a in visible_actions(scan) if a.decision != "voorgesteld"]
+    proposals = [a for a in visible_actions(scan) if a.decision == "voorgesteld"]
+    assert [a.id for a in decided] != [a.id for a in plan_order(decided)]  # the orders differ here
+    assert work == [a.id for a in plan_order(decided)] + [a.id for a in plan_order(proposals)]
+    assert ids(wb[PLAN_SHEET], 1) == work[:len(decided)]
+    assert ids(wb[PROPOSALS_SHEET], 1) == work[len(decided):]

@@ -43,7 +43,7 @@ def test_every_bad_cell_is_reported_at_once(plan_path, assessment, checklists, e
         f"'Werkblad PDCA'!{refs['act']}: 'Doorgaan' is geen geldige PDCA-keuze (kies uit: Borgen, Bijstellen, Stoppen)",
         f"'Werkblad PDCA'!{refs['thema']}: 'Onbekend thema' is geen bekend thema "
         "(kies uit: Visie op dienstverlening, Overig, Klantcontactcentrum)",
-        f"'Werkblad PDCA'!{refs['meting']}: '31-2-2026' is geen datum (typ bijvoorbeeld 1-3-2027 of 1 maart 2027)",
+        f"'Werkblad PDCA'!{refs['meting']}: de datum '31-2-2026': februari 2026 heeft geen dag 31 (typ bijvoorbeeld 1-3-2027 of 1 maart 2027)",
         f"'Werkblad PDCA'!{refs['actie']}: de actie is leeg; vul een omschrijving in of maak de hele regel leeg",
         f"'Werkblad PDCA'!{refs['id']}: de ID 'V-BESTAAT-NIET' is onbekend in deze scan; "
         "laat de ID leeg voor een nieuwe actie",

@@ -124,9 +124,11 @@ def test_rejected_and_merged_actions_stay_out(checklists, assessment):
     rejected = assessment.actions[1]
     rejected.decision = "afgewezen"
     text = text_of(render_report_html(checklists, assessment, today=TODAY))
-    plan = part(text, "Verbeterplan Wat goed gaat", "Bronnen Elke bron")
-    assert f"{rejected.id} {rejected.title}" not in plan
+    plan = part(text, "Verbeterplan Wat goed gaat", "Afgewezen voorstellen (1)")
+    assert f"{rejected.id} {rejected.title}" not in plan  # not among the decided actions or the proposals
     assert "8 acties" in plan
+    # listed apart, under its own heading (test_report_docx: with who decided and when)
+    assert f"{rejected.id} {rejected.title} Voorstel afgewezen" in part(text, "Afgewezen voorstellen (1)", "Bronnen Elke bron")
 
 
 def test_bsc_register_lists_every_norm_not_applied_with_its_analysis(page):

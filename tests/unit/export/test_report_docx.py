@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import struct
 import zlib
+from pathlib import Path
 
 import docx
 import pytest
@@ -103,7 +104,7 @@ def test_word_has_the_pdf_chapters_in_the_same_order(document, checklists, asses
 def test_register_and_poll(document):
     text = all_text(document)
     assert "BSC-03 Norm 3 Niet toegepast Nog geen overzicht van rechten en plichten." in text
-    assert "Geen tijd Geen eigenaar" in text
+    assert "Belemmeringen: Geen tijd; Geen eigenaar" in text
     assert "Ja 13 / Twijfel 2 / Nee 3 van 18" in text
 
 
@@ -262,3 +263,110 @@ def test_charts_carry_their_svg_as_a_vector_beside_the_png(tmp_path, checklists,
         assert part.content_type == "image/svg+xml" and part.blob.lstrip().startswith(b"<svg")
     names = zipfile.ZipFile(path).namelist()
     assert sum(n.endswith(".svg") for n in names) == len(blips)
+
+
+def test_the_plan_says_who_decided_and_when_in_word_and_pdf(tmp_path, checklists, assessment):
+    """Issue 24: the decision record (the body that decided and the date) was in the Excel plan
+    only; the report's plan, in Word and in the PDF's HTML, says it beside the decision."""
+    import html as html_lib
+
+    from dienstscan.export.report.html import render_report_html
+
+    action = next(a for a in visible_actions(assessment) if a.decision == "geaccepteerd")
+    action.decided_by, action.decided_on = "college van B&W", dt.date(2026, 3, 10)
+    expected = "Besluit: voorstel aangenomen (college van B&W, 10-03-2026); prioriteit"
+    path = tmp_path / "rapport.docx"
+    write_report_docx(checklists, assessment, path)
+    assert expected in all_text(docx.Document(str(path)))
+    page = html_lib.unescape(re.sub(r"<[^>]+>", " ", render_report_html(checklists, assessment, today=TODAY)))
+    assert expected in " ".join(page.split())
+
+
+DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
+
+
+@pytest.mark.skipif(not (DEJAVU_DIR / "DejaVuSerif.ttf").is_file(), reason="DejaVu (fonts-dejavu-core) is niet geïnstalleerd")
+@pytest.mark.parametrize("example", ["gemeente-2026.dienstscan", "gemeente-voorbeeld.dienstscan"])
+def test_no_word_in_a_table_is_wider_than_its_column(tmp_path, checklists, example):
+    """Issue 24 (no mid-word breaks): LibreOffice printed the examples' "Pas toe of leg uit" table
+    as "Digitale betrouwbaarhe|id", "Verantwoordeli|jk beheer" and "uitzonderingen|.". Every word
+    of every table cell (up to a hyphen or slash; a web address may break) fits its column at the
+    body's 10 pt, measured in the fonts LibreOffice prints with here (DejaVu Sans and Serif)."""
+    from PIL import ImageFont
+
+    from dienstscan.checklists import load_checklists
+    from dienstscan.export.report.docx import CELL_PADDING_CM, LONGEST_BODY_PIECE
+    from dienstscan.storage import load_scan
+
+    fonts = [ImageFont.truetype(str(DEJAVU_DIR / name), 1000) for name in ("DejaVuSans.ttf", "DejaVuSerif.ttf")]
+    path = tmp_path / "rapport.docx"
+    scan = load_scan(Path(__file__).resolve().parents[3] / "examples" / example)
+    write_report_docx(load_checklists(), scan, path)
+    too_wide = []
+    for table in docx.Document(str(path)).tables:
+        for row in table.rows[1:]:
+            for cell in row.cells:
+                if cell.width is None:
+                    continue
+                for piece in re.split(r"[\s/\-\u00ad\u2010]+", cell.text):
+                    if not piece or len(piece) > LONGEST_BODY_PIECE:
+                        continue
+                    cm = max(f.getlength(piece) for f in fonts) / 100 / 72 * 2.54 + CELL_PADDING_CM
+                    if cm > cell.width.cm + 0.01:
+                        too_wide.append((piece, round(cm, 2), round(cell.width.cm, 2)))
+    assert not too_wide, too_wide
+
+
+def test_what_introduces_a_table_stays_on_its_page(document):
+    """The example's 'Voorstellen waarover nog niet is besloten' heading and introduction ended
+    a page, its table began the next: the paragraph before every table keeps with it (Word's and
+    LibreOffice's 'keep with next'), directly or by its style (a heading)."""
+    body = document.element.body
+    loose = []
+    for table in body.iter(qn("w:tbl")):
+        before = table.getprevious()
+        if before is None or before.tag != qn("w:p"):
+            continue
+        paragraph = docx.text.paragraph.Paragraph(before, document)
+        style = paragraph.style
+        keep = paragraph.paragraph_format.keep_with_next
+        while keep is None and style is not None:
+            keep, style = style.paragraph_format.keep_with_next, style.base_style
+        if not keep:
+            loose.append(paragraph.text[:60])
+    assert not loose, loose
+
+
+def test_a_rejected_proposal_is_handed_over_with_who_and_when(tmp_path, checklists, assessment):
+    """Issue 24 ("each hand-over must say exactly what people said"): a proposal management
+    rejected is not in the plan, but the report lists it apart, in HTML/PDF and Word alike, with
+    the decision, who decided and when, and what was noted; never among the decided actions."""
+    import datetime as dt
+
+    from dienstscan.export.report.html import render_report_html
+    from dienstscan.plan import edit_action
+
+    undecided = [a for a in assessment.actions if a.origin == "voorgesteld" and not a.merged_into]
+    rejected, unrecorded = undecided[0], undecided[1]
+    edit_action(rejected, decision="afgewezen", decided_by="College van B en W", decided_on=dt.date(2026, 3, 10),
+                progress="Past niet in de begroting van 2026.")
+    edit_action(unrecorded, decision="afgewezen")
+    html = render_report_html(checklists, assessment)
+    part = html[html.index("<h2>Afgewezen voorstellen"):]
+    part = part[:part.index("</table>")]
+    assert "(2)" in part
+    assert (f"{rejected.id}</td><td>{rejected.title}</td><td>Voorstel afgewezen (College van B en W, 10-03-2026)"
+            f"</td><td>Past niet in de begroting van 2026.</td>") in part
+    assert "Voorstel afgewezen (niet vastgelegd door wie en wanneer)" in part
+    decided = html[html.index('<h1 id="verbeterplan">'):html.index("<h2>Afgewezen voorstellen")]
+    assert f">{rejected.id}<" not in decided and "Tot slot de 2 afgewezen voorstellen." in decided
+
+    out = tmp_path / "rapport.docx"
+    write_report_docx(checklists, assessment, out)
+    word = docx.Document(str(out))
+    [table] = [t for t in word.tables if [c.text for c in t.rows[0].cells] == ["Id", "Voorstel", "Besluit", "Toelichting"]]
+    rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
+    assert rows[rejected.id] == [rejected.id, rejected.title, "Voorstel afgewezen (College van B en W, 10-03-2026)",
+                                 "Past niet in de begroting van 2026."]
+    assert rows[unrecorded.id][2] == "Voorstel afgewezen (niet vastgelegd door wie en wanneer)"
+    assert "Tot slot de 2 afgewezen voorstellen." in all_text(word)

@@ -198,6 +198,19 @@ def test_cli_archive_pdf_is_pdf_a_and_tagged(tmp_path, capsys):
     assert "--archief geldt alleen voor een PDF-rapport" in capsys.readouterr().err
 
 
+def test_cli_archive_without_weasyprint_says_so_and_writes_nothing(tmp_path, capsys, monkeypatch):
+    """An untagged Qt print is no PDF/A: where WeasyPrint cannot load, --archief is refused in
+    Dutch instead of writing a PDF that only claims to be for the archive."""
+    from dienstscan.cli import main
+
+    example = Path(__file__).resolve().parents[3] / "examples" / "gemeente-2026.dienstscan"
+    monkeypatch.setattr(tagged, "available", lambda: False)
+    out = tmp_path / "archief.pdf"
+    assert main(["report", str(example), "-o", str(out), "--archief"]) == 1
+    assert "een PDF/A voor het archief kan op deze computer niet worden gemaakt" in capsys.readouterr().err
+    assert not out.exists()
+
+
 def _layout(html: str, *, hints: bool) -> list[tuple]:
     """Every box of the laid-out pages: its kind, page, position and size (rounded to 0.01 px)."""
     import weasyprint
@@ -246,3 +259,30 @@ def test_hints_as_css_states_widths_spacing_and_padding_as_weasyprint_reads_them
     assert 'th[width="12%"] { width: 12.0% }' in css and 'td[width="150"] { width: 150.0px }' in css
     assert "rect" not in css and "220" not in css  # the SVG's own attributes are no HTML hints
     assert _layout(html, hints=False) == _layout(html, hints=True)
+
+
+def test_no_word_runs_over_into_the_next_column(tmp_path):
+    """The example's Bronnen printed "'Hiltlijsten' (praktijkvoorbeelden" across the Vindplaats
+    column's edge into "Gebruikt bij": a word too long for its cell is hyphenated (Dutch, pyphen)
+    or broken, never drawn over the next column. Checked on every page of both examples' tables,
+    by each column's header position."""
+    from printed import read_pages
+
+    from dienstscan.checklists import load_checklists
+    from dienstscan.storage import load_scan
+
+    examples = Path(__file__).resolve().parents[3] / "examples"
+    checklists = load_checklists()
+    crossing = []
+    for name in ("gemeente-voorbeeld.dienstscan", "gemeente-2026.dienstscan"):
+        path = tmp_path / f"{name}.pdf"
+        tagged.write_pdf(render_report_html(checklists, load_scan(examples / name), today=TODAY), path)
+        for page in read_pages(path):
+            heads = [w for w in page.words if w.text in ("Vindplaats", "Gebruikt")]
+            if len(heads) < 2:
+                continue
+            edge = next(w for w in heads if w.text == "Gebruikt").x0
+            top = max(w.y1 for w in heads)
+            crossing += [(name, page.number, w.text) for w in page.words
+                         if w.y0 > top and w.x0 < edge - 2 < w.x1]
+    assert not crossing, crossing

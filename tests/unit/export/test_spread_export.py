@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 
 from dienstscan.checklists import load_checklists
 from dienstscan.export.report.docx import write_report_docx
-from dienstscan.export.excel_plan import PLAN_SHEET, PROPOSALS_SHEET, export_plan
+from dienstscan.export.excel_plan import PLAN_SHEET, PROPOSALS_SHEET, REJECTED_SHEET, export_plan
 from dienstscan.export.report.html import render_report_html, report_context
 from dienstscan.scoring.spread import disagreement_text
 from dienstscan.scoring import score
@@ -55,7 +55,7 @@ def _sheet_columns(path: Path) -> dict[str, dict[str, object]]:
     wb = load_workbook(path)
     result = {}
     for ws in wb.worksheets:
-        if ws.cell(row=4, column=1).value != "ID" or ws.title in (PLAN_SHEET, PROPOSALS_SHEET):
+        if ws.cell(row=4, column=1).value != "ID" or ws.title in (PLAN_SHEET, PROPOSALS_SHEET, REJECTED_SHEET):
             continue  # the plan's views have an ID column too
         headers = [c.value for c in ws[4]]
         columns: dict[str, dict[str, object]] = {h: {} for h in headers}

@@ -250,12 +250,20 @@ def test_outputs_write_the_proposed_plan_and_leave_the_scan(tmp_path):
     assert "V-BSC-02" in text and "V-5B-1.02" not in text
 
 
-def test_write_report_formats(tmp_path):
+def test_write_report_formats(tmp_path, monkeypatch):
     checklists, scan = _accepted_scan()
     with pytest.raises(ValueError, match="rapport.txt: kies een bestandsnaam die eindigt op .pdf, .docx of .html"):
         operations.write_report(checklists, scan, tmp_path / "rapport.txt")
-    with pytest.raises(ValueError, match="kies .docx of .html"):
+    from dienstscan.export.report import pdf as tagged
+
+    monkeypatch.setattr(tagged, "available", lambda: False)  # WeasyPrint or Pango cannot load
+    with pytest.raises(operations.ReportFormatError, match="kies .docx of .html"):
         operations.write_report(checklists, scan, tmp_path / "rapport.pdf")  # no printer handed over
+    with pytest.raises(operations.ReportFormatError, match="een PDF/A voor het archief kan op deze computer niet"):
+        operations.write_report(checklists, scan, tmp_path / "rapport.pdf", archive=True,
+                                pdf_writer=lambda *a, **k: pytest.fail("an untagged PDF is no PDF/A"))
+    with pytest.raises(operations.ReportFormatError, match="is altijd een PDF"):
+        operations.write_report(checklists, scan, tmp_path / "rapport.docx", archive=True)
     printed = []
     steps = []
     operations.write_report(checklists, scan, tmp_path / "rapport.pdf",
@@ -266,3 +274,33 @@ def test_write_report_formats(tmp_path):
     docx = operations.write_report(checklists, scan, tmp_path / "rapport.docx", progress=lambda d, t: steps.append((d, t)))
     assert docx.exists() and steps == [(0, 1)]
     assert not list(tmp_path.glob("rapport.txt*"))
+
+
+def test_write_report_pdf_is_tagged_for_the_app_and_the_cli_alike(tmp_path, monkeypatch):
+    """The tagged PDF is chosen in operations (not by each caller): PDF/UA-1 to publish, PDF/A-3a
+    with ``archive``; the caller's Qt print is not used where WeasyPrint loads."""
+    from dienstscan.export.report import pdf as tagged
+
+    if not tagged.available():
+        pytest.skip("WeasyPrint/Pango ontbreekt")
+    checklists, scan = _accepted_scan()
+    variants = []
+    real = tagged.write_report_pdf
+    monkeypatch.setattr(tagged, "write_report_pdf",
+                        lambda *a, variant, **k: variants.append(variant) or real(*a, variant=variant, **k))
+    qt = lambda *a, **k: pytest.fail("the Qt print is only for a machine without WeasyPrint")  # noqa: E731
+    operations.write_report(checklists, scan, tmp_path / "publiceren.pdf", pdf_writer=qt)
+    operations.write_report(checklists, scan, tmp_path / "archief.pdf", archive=True, pdf_writer=qt)
+    assert variants == [tagged.PDF_VARIANT, tagged.ARCHIVE_VARIANT]
+    assert "pdfaid:part" in _xmp(tmp_path / "archief.pdf")
+    assert "pdfaid:part" not in _xmp(tmp_path / "publiceren.pdf")
+
+
+def _xmp(path) -> str:
+    """The PDF's XMP metadata (compressed in the file), read by poppler's pdfinfo."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdfinfo") is None:
+        pytest.skip("pdfinfo (poppler-utils) ontbreekt")
+    return subprocess.run(["pdfinfo", "-meta", str(path)], capture_output=True, text=True, check=True).stdout

@@ -161,3 +161,37 @@ def test_each_warning_says_what_is_missing(checklists, scan_2011):
     del scan_2011.answers["BSC-01"]
     assert display.completeness_warnings(score(checklists, scan_2011).completeness) == [
         "1 item is nog niet beantwoord (BSC-01); het telt als niet gerealiseerd."]
+
+
+def test_a_lower_bound_reads_as_one_wherever_its_value_is_listed(checklists, scan_2026):
+    """The top-10's 85% is a bound in the lists beside the sentence too (Samenvatting, Scores and
+    Kengetallen sheets, dashboard, report): "85% (ondergrens)", as the sentence says "(85% of meer)";
+    a bare "85% (referentieniveau)" reads as the level of one organisation."""
+    scan_2026.key_figures["kg-eerste-contact"] = KeyFigureValue(value=80)
+    report = score(checklists, scan_2026)
+    five = _fw(report, "5B").comparison
+    top10 = next(b for b in five.benchmarks if b.label == "de top-10 gemeenten")
+    assert top10.listed == "de top-10 gemeenten: 85% (ondergrens)"
+    assert "(de top-10 gemeenten, 5 juli 2011; ondergrens)" in top10.source_sentence
+    assert "(85% of meer)" in five.sentence
+    bergen = next(b for b in five.benchmarks if b.label == "Bergen")
+    assert bergen.listed == "Bergen: 50% (referentieniveau)"  # one organisation's level: no bound
+    first = next(k for k in report.key_figures if k.id == "kg-eerste-contact").comparison
+    assert {b.listed for b in first.benchmarks} >= {"de beste 5% van 78 gemeenten in 2014: 75% (ondergrens)",
+                                                    "een derde van 78 gemeenten in 2014: 50% (ondergrens)"}
+    summary = _summary_text(checklists, scan_2026)
+    assert "de top-10 gemeenten, 5 juli 2011: 85% (ondergrens); lager dan de ondergrens" in summary
+    assert "85% (referentieniveau)" not in summary
+
+
+def test_one_completeness_line_on_the_cover_the_samenvatting_and_the_cli(checklists, scan_2011):
+    """The 2011 example (one 'Onbekend', one explanation missing): the cover, the Samenvatting's foot
+    and ``dienstscan score`` say its completeness in the same words."""
+    from dienstscan.cli_tables import format_report
+
+    report = score(checklists, scan_2011)
+    line = "77 van 78 items beantwoord (99%); 1 met antwoord 'Onbekend'; bij 1 antwoord ontbreekt nog de uitleg"
+    assert display.scan_completeness_text(report.completeness) == line
+    assert f"Volledigheid: {line}." in _summary_text(checklists, scan_2011)
+    assert f"Volledigheid: {line}." in format_report(report)
+    assert line.replace("'", "&#39;") in render_report_html(checklists, scan_2011)

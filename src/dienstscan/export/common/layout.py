@@ -7,12 +7,14 @@ width (conservatively: LibreOffice substitutes wider fonts for Calibri) and set 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
 
+from . import text_widths
 from .xmltext import xml_text
 
 T = TypeVar("T")
@@ -25,6 +27,39 @@ LINE_HEIGHT = 14.5  # points per line at the default 11pt font (Excel: 15 for on
 #: one below it leaves an empty line. The cell's own padding takes ``CELL_PADDING`` units off.
 CHARS_PER_WIDTH = 1.15
 CELL_PADDING = 1.5
+
+
+_ADVANCES = {False: dict(zip(text_widths.CHARS, text_widths.REGULAR, strict=True)),
+              True: dict(zip(text_widths.CHARS, text_widths.BOLD, strict=True))}
+#: a character the table lacks counts as the widest one (never narrower than it prints)
+_WIDEST = {bold: max(table.values()) for bold, table in _ADVANCES.items()}
+#: points a cell keeps free on each side of its text
+TEXT_PADDING = 2.0
+
+
+def text_points(text: str, size: float = 11, *, bold: bool = False) -> float:
+    """The printed length of one line of ``text`` in points at ``size``, measured in DejaVu Sans:
+    the font LibreOffice prints Calibri with, and wider than Calibri, so what fits by this measure
+    fits in Excel too."""
+    advances, widest = _ADVANCES[bold], _WIDEST[bold]
+    return sum(advances.get(c, widest) for c in text) * size / text_widths.UNITS_PER_EM
+
+
+def column_points(width: float | None) -> float:
+    """A column's printed width in points: Excel's width in characters of Calibri 11 is 7 pixels
+    per character plus 5 pixels of padding, at 96 pixels per inch."""
+    return int((8.43 if width is None else width) * 7 + 5) * 0.75
+
+
+def width_for_points(points: float) -> float:
+    """The smallest column width (in Excel's characters) that prints at least ``points`` wide."""
+    pixels = math.ceil(points / 0.75 - 1e-9)
+    return math.ceil((pixels - 5) / 7 * 100) / 100
+
+
+def one_line_points(text: str, size: float = 11, *, bold: bool = False) -> float:
+    """The width a cell needs to print ``text`` on one line (the longest of its lines), padding included."""
+    return max(text_points(line, size, bold=bold) for line in text.split("\n")) + 2 * TEXT_PADDING
 
 
 def clean(value: T) -> T:

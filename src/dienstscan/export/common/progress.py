@@ -53,9 +53,7 @@ def delta_text(change: ScoreChange) -> str:
 
 def score_change_text(value: float | None, level_top: int | None) -> str:
     """One side of a score change: "83%", or for a mean growth level "niveau 1,6"; none: "–"."""
-    if value is None:
-        return "–"
-    return display.level_text(value / 100 * level_top) if level_top else display.share_text(value)
+    return display.percentage_score_text(value, level_top)
 
 
 def pct_text(value: float | None) -> str:

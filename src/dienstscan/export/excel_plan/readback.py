@@ -39,7 +39,8 @@ from ...model.assessment import (
     Assessment,
 )
 from ...model.checklist import FIRST_YEAR, LAST_YEAR, ChecklistSet
-from ...plan import DECISION_LABELS
+from ...model.typed_date import TypedDateError, parse_typed_date
+from ...plan import DECISION_LABELS, decision_record_problem, is_undecided, undecided_status_problem
 from ...storage.messages import problem_text
 from .workbook import (
     FIELD_HEADERS,
@@ -61,14 +62,6 @@ class PlanFileError(Exception):
     """The workbook cannot be read as this scan's plan; the message says why, in Dutch."""
 
 
-MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "mar": 3, "april": 4, "apr": 4,
-    "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8, "september": 9, "sep": 9,
-    "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-_DMY = re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{2}|\d{4})$")
-_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
-_D_MONTH_Y = re.compile(r"^(\d{1,2})\s*([a-z]+)\.?\s*(\d{4})$")
 _OWN_ID = re.compile(r"^E-(\d+)$")
 
 #: A filled row below this many empty ones gets a note: it is read, but the user may not know it is there.
@@ -131,22 +124,9 @@ def _parse_date(value: Any) -> dt.date | None:
         if not 1 <= value < 2_958_466:  # Excel's range: 1-1-1900 .. 31-12-9999
             raise ValueError(value)
         return from_excel(value).date()
-    text = _norm(str(value))
-    if not text:
-        return None
-    if m := _DMY.match(text):
-        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if len(m.group(3)) == 2:  # 1-3-27; a written 0027 or 0000 is no year in 2000
-            year += 2000
-        return dt.date(year, month, day)
-    if m := _YMD.match(text):
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    if m := _D_MONTH_Y.match(text):
-        month = MONTHS.get(m.group(2))
-        if month is None:
-            raise ValueError(value)
-        return dt.date(int(m.group(3)), month, int(m.group(1)))
-    raise ValueError(value)
+    # typed text: the app's date fields' rule (model.typed_date), so a date the plan page takes
+    # is taken from the workbook too
+    return parse_typed_date(str(value).replace("\u00a0", " "))
 
 
 def _text(value: Any, number_format: str = "General") -> str:
@@ -359,6 +339,11 @@ def _read_cell(column: PlanColumn, cell, ref: str, errors: list[str], themes: di
     if kind == "date":
         try:
             return parse_date(value)
+        except TypedDateError as exc:
+            # "de datum '1-3-0000': het jaar 0 ligt buiten ...": the message says it is about a date
+            what = "de datum " if exc.problem.startswith(":") else ""
+            errors.append(f"{ref}: {what}'{exc.shown}'{exc.problem} (typ bijvoorbeeld 1-3-2027 of 1 maart 2027)")
+            return None
         except (ValueError, OverflowError) as exc:
             reason = str(exc) if str(exc).startswith("valt buiten") else ""
             shown = _text(value)[:60]
@@ -529,10 +514,17 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
             values["decision"] = decision
             decided_by = values.get("decided_by", old_action.decided_by)
             decided_on = values.get("decided_on", old_action.decided_on)
-            if decision == "voorgesteld" and (str(decided_by or "").strip() or decided_on):
+            if decision_record_problem(decision, str(decided_by or ""), decided_on):  # the rule, in plan/
                 row_errors.append(f"{decision_ref}: er staat wie besloot of wanneer, maar het besluit is "
                                   f"'{UNDECIDED}'; kies '{ACCEPTED}' of '{REJECTED}', of maak "
                                   f"'{FIELD_HEADERS['decided_by']}' en '{FIELD_HEADERS['decided_on']}' leeg")
+            # a plan of format 1 wrote the stored status ("Gepland") beside a proposal: no edit
+            typed = values.get("status")
+            problem = undecided_status_problem(decision, typed if typed != old_action.status else None)
+            if problem:
+                status_ref = (f"{sheet_ref}!{get_column_letter(found[_norm(FIELD_HEADERS['status'])])}{r}"
+                              if _norm(FIELD_HEADERS["status"]) in found else f"{sheet_ref} rij {r}")
+                row_errors.append(f"{status_ref}: {problem}")
         if values.get("start") and values.get("end") and values["end"] < values["start"]:
             end_ref = f"{sheet_ref}!{get_column_letter(found[_norm('Einde')])}{r}"
             row_errors.append(f"{end_ref}: de einddatum ligt vóór de startdatum")
@@ -565,8 +557,9 @@ def read_plan(path: Path, assessment: Assessment, checklists: ChecklistSet | Non
                 new = old
             if _same(old, new):
                 continue
-            changes.append(FieldChange(name, FIELD_HEADERS[name], old, new,
-                                       _show(name, old, theme_labels), _show(name, new, theme_labels)))
+            # a proposal had no status until this decision (the sheet showed none): never "Gepland"
+            old_shown = _show(name, None if name == "status" and is_undecided(action) else old, theme_labels)
+            changes.append(FieldChange(name, FIELD_HEADERS[name], old, new, old_shown, _show(name, new, theme_labels)))
         if changes:
             try:
                 Action.model_validate({**action.model_dump(), **{c.field: c.new for c in changes}})

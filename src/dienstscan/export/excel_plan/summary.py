@@ -14,6 +14,7 @@ openpyxl cannot give formulas a cached value, and some viewers show an empty cel
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
@@ -28,7 +29,8 @@ from ...model.checklist import ORGANISATION_KIND_LABELS, ChecklistSet
 from ...scoring import MetricComparison, ScoreReport, display
 from ..common.cells import merge
 from ..common.chart_rows import ScoreRow, growth_scale, level_rows, level_text, share_rows
-from ..common.layout import LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup
+from ..common.layout import (LINE_HEIGHT, clean, column_points, fit_rows, lines_needed, one_line_points, print_setup,
+                             width_for_points)
 from ..common.plan_view import (decided_heading, decision_line, decision_text, gaps_heading, plan_order,
                                 split_plan, top_gaps)
 
@@ -47,24 +49,26 @@ PARTIAL_COLOUR = "9DC3E6"
 BENCHMARK_COLOUR = "F4B183"
 #: The Scores sheet.
 WIDTHS = {"A": 30, "B": 11, "C": 12, "D": 30, "E": 40, "F": 27, "G": 10}
-#: The first page: a grid of ten equal columns that each table spans in its own way (160 units:
-#: as wide as the page is high for this much text, so neither decides the print size alone).
+#: The first page: a grid of ten columns that each table spans in its own way.
 GRID = 10
-#: Ten columns of 12 fit landscape A4 at 100% (10 x 89 px = 668 pt of 784 pt between the
-#: margins), so Excel prints the Samenvatting at its own size (11 pt text, 9 pt at the least),
-#: not shrunk to one page (7.2 pt): it may run onto a second page instead. The room left is for
-#: LibreOffice, which prints Calibri as the wider DejaVu Sans and scales the sheet down by that.
+#: A grid column is at least this wide (Excel's characters); a column that holds a label, a score
+#: or a date, or a header word, is widened until its text prints on one line (``_grid_widths``).
+#: Ten of 12 fit landscape A4 at 100% (668 pt of 784 pt between the margins), so Excel prints the
+#: Samenvatting at its own size (11 pt text), not shrunk to one page (7.2 pt): it takes a second
+#: page instead (issue 24).
 GRID_WIDTH = 12
-#: The standing table's Score column: two grid columns (C and D), each SCORE_WIDTH characters
-#: wide, so the longest score ("gemiddeld niveau 1,6 van 4", "100% (40 van 40)") prints on one
-#: line, also in LibreOffice's wider DejaVu Sans (one 12-wide column wrapped "83% (33 van" / "40)").
-SCORE_SPAN = 2
-SCORE_WIDTH = 15
 #: How many further decided actions the first page lists (the Verbeterplan sheet has them all).
 FIRST_PAGE_ACTIONS = 5
 #: Longer action titles are cut at a word on the first page (the plan has them whole); the
 #: generated titles are shorter than this, so only a title typed at great length is cut.
 FIRST_PAGE_TITLE = 300
+#: Row heights in points on the first page, set on every row so Excel and LibreOffice agree
+#: on where a page ends: a default row (Calibri 11), the title (16 pt), a section heading (12 pt).
+ROW_HEIGHT = 15.0
+TITLE_HEIGHT = 21.0
+HEADING_HEIGHT = 16.5
+#: A4 in points (landscape: the other way round).
+A4_POINTS = (595.28, 841.89)
 
 
 def _fmt_date(value: dt.date) -> str:
@@ -101,56 +105,160 @@ def _cells(ws: Worksheet, row: int, values: list[object], *, fill: PatternFill |
 def _benchmarks_text(comparison: MetricComparison | None) -> str | None:
     if comparison is None or not comparison.benchmarks:
         return None
-    lines = [f"{b.label}: {b.value_text} ({b.kind_label})" for b in comparison.benchmarks]
+    lines = [b.listed for b in comparison.benchmarks]
     return "\n".join(lines)
 
 
-def _grid_table(ws: Worksheet, row: int, headers: list[tuple[str, int]], rows: list[list[object]], *,
-                bold_first: bool = False, show_headers: bool = True) -> int:
-    """A table on the first page's grid: each column spans ``span`` grid columns (merged).
-    Row heights follow the wrapped text; returns the next free row."""
-    spans = [span for _, span in headers]
-    assert sum(spans) == GRID, spans
-    starts = [1 + sum(spans[:i]) for i in range(len(spans))]
+@dataclass
+class _Table:
+    """A table on the first page's grid under its heading: each column spans ``span`` grid columns
+    (merged); the columns in ``one_line`` (scores, answers, decisions, dates) print each value on
+    one line, the others wrap."""
 
-    def put(r: int, values: list[object], *, header: bool = False, bold: bool = False) -> None:
-        lines = 1
-        for value, start, span in zip(values, starts, spans, strict=True):
-            cell = ws.cell(row=r, column=start, value=clean(value))
-            # Only the first cell: merging replaces the others by empty merged cells and gives the
-            # edges of the range the first cell's border (styling them first was work thrown away).
-            cell.border = _BORDER
-            if header:
-                cell.fill = _HEADER_FILL
-            if header:
-                cell.font = _HEADER_FONT
-            elif bold:
-                cell.font = Font(name="Calibri", bold=True)
-            cell.alignment = _WRAP
-            if span > 1:
-                merge(ws, r, start, r, start + span - 1)
-            if isinstance(value, str):
-                lines = max(lines, lines_needed(value, span * GRID_WIDTH - (1 if header else 0)))
-        if lines > 1:
-            ws.row_dimensions[r].height = LINE_HEIGHT * lines + 2
+    heading: str
+    headers: list[tuple[str, int]]
+    rows: list[list[object]]
+    one_line: tuple[int, ...] = ()
 
-    if show_headers:
-        put(row, [h for h, _ in headers], header=True)
+    def __post_init__(self) -> None:
+        assert sum(span for _, span in self.headers) == GRID, self.headers
+
+    def starts(self) -> list[int]:
+        spans = [span for _, span in self.headers]
+        return [sum(spans[:i]) for i in range(len(spans))]
+
+
+def _grid_widths(tables: list[_Table]) -> list[float]:
+    """The grid's column widths: ``GRID_WIDTH`` each, widened where a table needs more room for a
+    value that must print on one line, or for a header word (a word is never broken). Measured
+    in DejaVu Sans (``layout.text_points``): wider than Calibri, and the font LibreOffice prints
+    it with, so it holds in both."""
+    widths = [float(GRID_WIDTH)] * GRID
+    needs: list[tuple[int, int, float]] = []
+    for table in tables:
+        for i, ((header, span), start) in enumerate(zip(table.headers, table.starts(), strict=True)):
+            need = max(one_line_points(word, bold=True) for word in header.split())
+            if i in table.one_line:
+                need = max([need, *(one_line_points(str(r[i])) for r in table.rows if r[i] not in (None, ""))])
+            needs.append((span, start, need))
+    for span, start, need in sorted(needs):  # single columns first, then the spans over them
+        columns = range(start, start + span)
+        short = need - sum(column_points(widths[c]) for c in columns)
+        if short > 0:
+            for c in columns:
+                widths[c] = width_for_points(column_points(widths[c]) + short / span)
+    return widths
+
+
+def _lines_height(lines: int) -> float:
+    return ROW_HEIGHT if lines <= 1 else LINE_HEIGHT * lines + 2
+
+
+class _Page:
+    """Where the first page's rows fall on paper. Excel prints them at its fit-to-width scale,
+    ``capacity`` points of rows to a page; a block that must stay together (a heading with its
+    table's header and first row) and does not fit on this page starts the next one with a manual
+    break, so Excel never breaks by itself inside it, and LibreOffice, which prints smaller, neither."""
+
+    def __init__(self, ws: Worksheet, capacity: float) -> None:
+        self.ws, self.capacity, self.used = ws, capacity, 0.0
+
+    def fits(self, height: float) -> bool:
+        return self.used + height <= self.capacity
+
+    def place(self, row: int, height: float) -> None:
+        """Rows from ``row`` on, ``height`` points together: here, or from a new page."""
+        if self.used and not self.fits(height):
+            self.ws.row_breaks.append(Break(id=row - 1))
+            self.used = 0.0
+        self.used += height
+
+    def space(self, row: int) -> int:
+        """An empty row between two parts, unless it would end the page (the next part starts a
+        new one anyway); returns the next row."""
+        if not self.used or not self.fits(ROW_HEIGHT):
+            return row
+        self.ws.row_dimensions[row].height = ROW_HEIGHT
+        self.used += ROW_HEIGHT
+        return row + 1
+
+
+def _table_row(ws: Worksheet, table: _Table, widths: list[float], row: int, values: list[object], *,
+               header: bool = False, measure: bool = False) -> float:
+    """Write one row of ``table`` at ``row`` (``measure``: only compute it); returns its height."""
+    lines = 1
+    for i, (value, (_, span), start) in enumerate(zip(values, table.headers, table.starts(), strict=True)):
+        if isinstance(value, str) and (header or i not in table.one_line):
+            width = sum(widths[start:start + span])
+            lines = max(lines, lines_needed(value, width - (1 if header else 0)))
+        if measure:
+            continue
+        cell = ws.cell(row=row, column=start + 1, value=clean(value))
+        # Only the first cell: merging replaces the others by empty merged cells and gives the
+        # edges of the range the first cell's border (styling them first was work thrown away).
+        cell.border = _BORDER
+        if header:
+            cell.fill = _HEADER_FILL
+            cell.font = _HEADER_FONT
+        cell.alignment = _WRAP
+        if span > 1:
+            merge(ws, row, start + 1, row, start + span)
+    if not measure:
+        ws.row_dimensions[row].height = _lines_height(lines)
+    return _lines_height(lines)
+
+
+def _write_table(ws: Worksheet, page: _Page, row: int, table: _Table, widths: list[float], *,
+                 tail: float = 0.0) -> int:
+    """The table under its heading, with ``tail`` points of notes that follow it: whole on one page
+    when it fits on one; else the heading, the header and the first row stay together, and a row
+    that starts a new page gets the header again. Returns the next free row."""
+    names = [h for h, _ in table.headers]
+    header_height = _table_row(ws, table, widths, row, names, header=True, measure=True)
+    heights = [_table_row(ws, table, widths, row, values, measure=True) for values in table.rows]
+    whole = HEADING_HEIGHT + header_height + sum(heights) + tail
+    keep = whole <= page.capacity
+    page.place(row, whole if keep else HEADING_HEIGHT + header_height + (heights[0] if heights else 0.0))
+    row = _heading(ws, row, table.heading)
+    _table_row(ws, table, widths, row, names, header=True)
+    row += 1
+    for n, (values, height) in enumerate(zip(table.rows, heights, strict=True)):
+        if n and not keep:
+            if page.fits(height):
+                page.place(row, height)
+            else:
+                page.place(row, header_height + height)
+                _table_row(ws, table, widths, row, names, header=True)
+                row += 1
+        _table_row(ws, table, widths, row, values)
         row += 1
-    for n, values in enumerate(rows):
-        put(row + n, values, bold=bold_first)
-    return row + len(rows) + 1
+    return row
 
 
-def _note(ws: Worksheet, row: int, text: str, *, italic: bool = False) -> int:
+def _note_height(text: str, widths: list[float]) -> float:
+    return _lines_height(lines_needed(text, sum(widths)))
+
+
+def _heading(ws: Worksheet, row: int, title: str) -> int:
+    ws.row_dimensions[row].height = HEADING_HEIGHT
+    return _section(ws, row, title)
+
+
+def _note(ws: Worksheet, page: _Page | None, row: int, text: str, widths: list[float], *, italic: bool = False,
+          heading: str = "") -> int:
+    """A paragraph over the whole grid (under ``heading``, kept with it); ``page`` None: its room
+    was taken with the table before it. Returns the next row."""
+    height = _note_height(text, widths)
+    if page is not None:
+        page.place(row, height + (HEADING_HEIGHT if heading else 0.0))
+    if heading:
+        row = _heading(ws, row, heading)
     cell = ws.cell(row=row, column=1, value=clean(text))
     cell.alignment = _WRAP
     if italic:
         cell.font = Font(name="Calibri", italic=True, color="595959")
     merge(ws, row, 1, row, GRID)
-    lines = lines_needed(text, GRID * GRID_WIDTH)
-    if lines > 1:
-        ws.row_dimensions[row].height = LINE_HEIGHT * lines + 2
+    ws.row_dimensions[row].height = height
     return row + 1
 
 
@@ -186,8 +294,8 @@ def _source_places(comparison: MetricComparison | None) -> str | None:
     return f"Bron: {places}." if places else None
 
 
-def _standing(ws: Worksheet, row: int, checklists: ChecklistSet, report: ScoreReport) -> int:
-    row = _section(ws, row, "Waar staan we")
+def _standing(report: ScoreReport) -> _Table | str:
+    """Where we stand per framework, or why there is nothing to show."""
     rows: list[list[object]] = []
     for fw in report.frameworks:
         t = fw.tally
@@ -206,47 +314,50 @@ def _standing(ws: Worksheet, row: int, checklists: ChecklistSet, report: ScoreRe
     for part in report.excluded_frameworks:
         rows.append([part.title, "buiten scope", "–", part.justification, ""])
     if not rows:
-        return _note(ws, row, "Er is geen kader in scope.") + 1
-    # Score spans two wider grid columns (SCORE_WIDTH): a score prints whole on one line
-    return _grid_table(ws, row, [("Kader", 2), ("Score", SCORE_SPAN), ("Gedeeltelijk (telt niet mee)", 1),
-                                 ("Vergeleken met", 5 - SCORE_SPAN), ("Bron", 2)], rows, bold_first=False)
+        return "Er is geen kader in scope."
+    # a score, or an answer in its place, prints whole on one line (issue 24: "83% (33 van" / "40)")
+    return _Table("Waar staan we", [("Kader", 2), ("Score", 2), ("Gedeeltelijk (telt niet mee)", 1),
+                                    ("Vergeleken met", 3), ("Bron", 2)], rows, one_line=(1, 2))
 
 
-def _gaps(ws: Worksheet, row: int, checklists: ChecklistSet, assessment: Assessment,
-          actions: list[Action]) -> tuple[int, set[str]]:
-    """The most important gaps, each with its action and what was decided about it; returns the
-    next row and the ids of the actions shown."""
+def _gaps(checklists: ChecklistSet, assessment: Assessment, actions: list[Action]) -> tuple[_Table | str, set[str]]:
+    """The most important gaps, each with its action and what was decided about it (or why there
+    are none), and the ids of the actions shown."""
     found, total = top_gaps(checklists, assessment, actions)
-    row = _section(ws, row, gaps_heading(len(found), total) if found else "Tekortkomingen")
     if not found:
-        return _note(ws, row, "Er zijn geen tekortkomingen vastgesteld (of de scan is nog niet ingevuld).") + 1, set()
+        return "Er zijn geen tekortkomingen vastgesteld (of de scan is nog niet ingevuld).", set()
     by_id = {a.id: a for a in actions}
     rows = [[f"{g.item_id} {_cut(g.text)}" + (f" ({g.legal})" if g.legal else ""), g.answer,
              (f"{g.action_id}: " if g.action_id else "Nog geen actie; voorstel: ") + _cut(g.action_title),
              decision_line(by_id[g.action_id]) if g.action_id in by_id else "–"]
             for g in found]
-    row = _grid_table(ws, row, [("Tekortkoming", 2), ("Antwoord", 1), ("Actie", 5),
-                                ("Besluit; eigenaar; einde; status", 2)], rows)
-    return row, {g.action_id for g in found if g.action_id}
+    table = _Table(gaps_heading(len(found), total), [("Tekortkoming", 2), ("Antwoord", 2), ("Actie", 4),
+                                                     ("Besluit; eigenaar; einde; status", 2)], rows, one_line=(1,))
+    return table, {g.action_id for g in found if g.action_id}
 
 
-def _decided(ws: Worksheet, row: int, actions: list[Action], today: dt.date, shown_above: set[str]) -> int:
-    decided, proposals = split_plan(actions)
+def _decided(actions: list[Action], shown_above: set[str]) -> tuple[str, _Table | None, str | None]:
+    """The heading, the further decided actions (at most ``FIRST_PAGE_ACTIONS``) and what is left
+    out, or (no table) why there are none."""
+    decided, _ = split_plan(actions)
     further = [a for a in plan_order(decided) if a.id not in shown_above]
-    row = _section(ws, row, decided_heading(bool(shown_above & {a.id for a in decided})))
-    if further:
-        shown = further[:FIRST_PAGE_ACTIONS]
-        rows = [[f"{a.id}: {_cut(a.title)}", decision_text(a), a.owner or "nog geen eigenaar",
-                 _fmt_date(a.end) if a.end else "geen einddatum", ACTION_STATUS_LABELS.get(a.status, a.status)]
-                for a in shown]
-        row = _grid_table(ws, row, [("Actie", 5), ("Besluit", 1), ("Probleemeigenaar", 2), ("Einde", 1),
-                                    ("Status", 1)], rows) - 1
-        if len(further) > len(shown):
-            more = len(further) - len(shown)
-            row = _note(ws, row, f"En nog {more} {'actie' if more == 1 else 'acties'}: zie het blad Verbeterplan.",
-                        italic=True)
-    else:
-        row = _note(ws, row, "Geen andere besloten acties." if decided else "Er is nog geen actie besloten.")
+    heading = decided_heading(bool(shown_above & {a.id for a in decided}))
+    if not further:
+        return heading, None, "Geen andere besloten acties." if decided else "Er is nog geen actie besloten."
+    shown = further[:FIRST_PAGE_ACTIONS]
+    rows = [[f"{a.id}: {_cut(a.title)}", decision_text(a), a.owner or "nog geen eigenaar",
+             _fmt_date(a.end) if a.end else "geen einddatum", ACTION_STATUS_LABELS.get(a.status, a.status)]
+            for a in shown]
+    table = _Table(heading, [("Actie", 4), ("Besluit", 2), ("Probleemeigenaar", 2), ("Einde", 1), ("Status", 1)],
+                   rows, one_line=(1, 3, 4))
+    more = len(further) - len(shown)
+    return heading, table, (f"En nog {more} {'actie' if more == 1 else 'acties'}: zie het blad Verbeterplan."
+                            if more else None)
+
+
+def _plan_counts(actions: list[Action], today: dt.date) -> str:
+    """How many actions were decided, are overdue or have no owner, and how many proposals wait."""
+    decided, proposals = split_plan(actions)
     open_ = [a for a in decided if a.status not in ("gereed", "vervallen")]
     overdue = [a for a in open_ if a.end and a.end < today]
     no_owner = [a for a in open_ if not a.owner.strip()]
@@ -257,25 +368,21 @@ def _decided(ws: Worksheet, row: int, actions: list[Action], today: dt.date, sho
              + (f" ({', '.join(a.id for a in overdue[:10])}{' …' if len(overdue) > 10 else ''})" if overdue else "")
              + f". Zonder probleemeigenaar: {len(no_owner)}.")
     n = len(proposals)
-    text += (f" Nog niet besloten: {n} {'voorstel' if n == 1 else 'voorstellen'} (blad Voorstellen)." if n
-             else " Er liggen geen voorstellen open.")
-    return _note(ws, row, text) + 1
+    return text + (f" Nog niet besloten: {n} {'voorstel' if n == 1 else 'voorstellen'} (blad Voorstellen)." if n
+                   else " Er liggen geen voorstellen open.")
 
 
-def _facts(ws: Worksheet, row: int, assessment: Assessment, report: ScoreReport) -> int:
-    """Who took part and how complete the scan is, in two lines at the foot of the page."""
+def _facts(assessment: Assessment, report: ScoreReport) -> str:
+    """Who took part and how complete the scan is (under the title, with the other facts about
+    the scan: at the foot it was the only thing on a third page, issue 24)."""
     org = assessment.organisation
     kind = ORGANISATION_KIND_LABELS.get(org.kind, org.kind)
     if org.inhabitants:
         kind += f" ({org.inhabitants:,} inwoners)".replace(",", ".")
     participants = "; ".join(f"{p.name} ({p.role})" if p.role else p.name for p in assessment.participants)
-    completeness = report.completeness
-    done = display.completeness_text(completeness.answered, completeness.items,
-                                     unknown=len(completeness.unknown_answers))
-    if completeness.explanations_missing:
-        done += f"; bij {len(completeness.explanations_missing)} ontbreekt nog een uitleg"
-    return _note(ws, row, f"{org.name}, {kind}. Volledigheid: {done}. "
-                          f"Deelnemers: {_cut(participants, 400) or 'niet vastgelegd'}.", italic=True)
+    done = display.scan_completeness_text(report.completeness)
+    return (f"{org.name}, {kind}. Volledigheid: {done}. "
+            f"Deelnemers: {_cut(participants, 400) or 'niet vastgelegd'}.")
 
 
 def _write_scores(ws: Worksheet, row: int, report: ScoreReport) -> int:
@@ -444,24 +551,55 @@ def write_scores(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment
     ws.print_area = f"A1:F{last_printed}"
 
 
+def _capacity(ws: Worksheet, widths: list[float]) -> float:
+    """Points of rows Excel prints on one page: the paper between the margins, at the scale that
+    fits the grid one page wide (100% when it fits)."""
+    short, long_ = A4_POINTS
+    paper_w, paper_h = (long_, short) if ws.page_setup.orientation == "landscape" else (short, long_)
+    margins = ws.page_margins
+    usable_w = paper_w - (margins.left + margins.right) * 72
+    usable_h = paper_h - (margins.top + margins.bottom) * 72
+    scale = min(1.0, usable_w / sum(column_points(w) for w in widths))
+    return usable_h / scale
+
+
 def write_summary(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, actions: list[Action],
                   report: ScoreReport, *, today: dt.date | None = None) -> None:
-    """Fill the Samenvatting sheet: the first page for the management team, printed on one page."""
+    """Fill the Samenvatting sheet: the first pages for the management team, at 11 pt, each part
+    starting where it stays whole."""
     today = today or dt.date.today()
-    for col in range(1, GRID + 1):
-        ws.column_dimensions[get_column_letter(col)].width = GRID_WIDTH
-    for col in range(3, 3 + SCORE_SPAN):  # the Score column of "Waar staan we" (after Kader's two)
-        ws.column_dimensions[get_column_letter(col)].width = SCORE_WIDTH
-    ws["A1"] = clean(f"Verbeterplan dienstverlening {assessment.organisation.name}")
-    ws["A1"].font = Font(name="Calibri", size=16, bold=True, color="1F4E79")
-    frameworks = ", ".join(fw.short_title for fw in report.frameworks) or "geen kader"
-    _note(ws, 2, f"Peildatum {_fmt_date(assessment.peildatum)} · {frameworks} · gemaakt met Dienstscan op "
-                 f"{_fmt_date(today)}. Het hele plan: blad Verbeterplan; scores per onderdeel met grafiek: blad Scores.",
-          italic=True)
-    row = _standing(ws, 4, checklists, report)
-    row, shown = _gaps(ws, row, checklists, assessment, actions)
-    row = _decided(ws, row, actions, today, shown)
-    last = _facts(ws, row, assessment, report) - 1
+    standing = _standing(report)
+    gaps, shown = _gaps(checklists, assessment, actions)
+    decided_heading_text, decided, decided_note = _decided(actions, shown)
+    widths = _grid_widths([t for t in (standing, gaps, decided) if isinstance(t, _Table)])
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
     ws.sheet_view.showGridLines = False
     print_setup(ws, assessment.organisation.name, pages_high=0)
+    page = _Page(ws, _capacity(ws, widths))
+
+    ws["A1"] = clean(f"Verbeterplan dienstverlening {assessment.organisation.name}")
+    ws["A1"].font = Font(name="Calibri", size=16, bold=True, color="1F4E79")
+    ws.row_dimensions[1].height = TITLE_HEIGHT
+    page.place(1, TITLE_HEIGHT)
+    frameworks = ", ".join(fw.short_title for fw in report.frameworks) or "geen kader"
+    row = _note(ws, page, 2, f"Peildatum {_fmt_date(assessment.peildatum)} · {frameworks} · gemaakt met Dienstscan op "
+                             f"{_fmt_date(today)}. Het hele plan: blad Verbeterplan; scores per onderdeel met grafiek: "
+                             f"blad Scores.", widths, italic=True)
+    row = _note(ws, page, row, _facts(assessment, report), widths, italic=True)
+    for part, heading in ((standing, "Waar staan we"), (gaps, "Tekortkomingen")):
+        row = page.space(row)
+        row = (_write_table(ws, page, row, part, widths) if isinstance(part, _Table)
+               else _note(ws, page, row, part, widths, heading=heading))
+    row = page.space(row)
+    counts = _plan_counts(actions, today)
+    if decided is not None:  # the actions, what is left out and the counts stay together when they fit
+        tail = _note_height(counts, widths) + (_note_height(decided_note, widths) if decided_note else 0.0)
+        row = _write_table(ws, page, row, decided, widths, tail=tail)
+        if decided_note:
+            row = _note(ws, None, row, decided_note, widths, italic=True)
+        last = _note(ws, None, row, counts, widths) - 1
+    else:
+        row = _note(ws, page, row, decided_note or "", widths, heading=decided_heading_text)
+        last = _note(ws, page, row, counts, widths) - 1
     ws.print_area = f"A1:{get_column_letter(GRID)}{last}"

@@ -72,7 +72,7 @@ from ...gcpause import paused_collection
 from ...storage import atomic_write_bytes
 from ..common.plan_view import DECISION_CHOICES, decision_record, decision_text, is_proposal, plan_order, split_plan
 from ..common.sources import action_source_text, source_rows, theme_label
-from ...plan import status_label, visible_actions
+from ...plan import rejected_actions, status_label, visible_actions
 from ..common.item_notes import current_short, item_notes, notes_heading, origin_short
 from ..common.cells import merge, new_cell, text_only
 from ..common.layout import CELL_PADDING, LINE_HEIGHT, clean, fit_rows, lines_needed, print_setup, width_needed
@@ -88,6 +88,8 @@ META_SHEET = "_dienstscan"
 #: The director's view of the decided plan.
 PLAN_SHEET = "Verbeterplan"
 PROPOSALS_SHEET = "Voorstellen"
+#: The proposals decided against, with who decided and when; a sheet only when there are any.
+REJECTED_SHEET = "Afgewezen voorstellen"
 SCORES_SHEET = "Scores"
 #: The project lead's working sheet with every PDCA column: the one read back.
 WORK_SHEET = "Werkblad PDCA"
@@ -320,6 +322,8 @@ def _write_work_sheet(ws: Worksheet, checklists: ChecklistSet, assessment: Asses
     has no status until it is decided). Management decides by choosing 'Voorstel aangenomen' or
     'Voorstel afgewezen' in the Besluit dropdown, with who decided and when beside it. On paper
     only the decided actions: the Voorstellen sheet prints the proposals with their reason."""
+    # in the plan's order (``plan.plan_order``), as on the Verbeterplan and Voorstellen sheets
+    decided, proposals = plan_order(decided), plan_order(proposals)
     actions = [*decided, *proposals]
     ncols = len(PLAN_COLUMNS)
     last_letter = get_column_letter(ncols)
@@ -501,6 +505,10 @@ _VIEW_COLUMNS: list[tuple[str, float, bool]] = [
     (_L["id"], 10, False), (_L["title"], 37, True), (_L["decision"], 16.5, True), (_L["owner"], 17, True),
     ("Looptijd", 13.5, True), (_L["status"], 13, True), (f"{_L['indicator']} en {_L['target'].lower()}", 25.5, True),
 ]
+_REJECTED_COLUMNS: list[tuple[str, float, bool]] = [
+    (_L["id"], 10, False), ("Voorstel", 50, True), (_L["decision"], 24, True), ("Toelichting", 36, True),
+    ("Naar aanleiding van", 40, True),
+]
 _PROPOSAL_COLUMNS: list[tuple[str, float, bool]] = [
     (_L["id"], 10, False), ("Voorstel", 60, True), ("Naar aanleiding van", 50, True), (_L["priority"], 11, False),
     (_L["theme"], 19, True),
@@ -537,13 +545,15 @@ def _action_text(action: Action) -> str:
 
 
 def _write_plan_view(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, decided: list[Action],
-                     proposals: int) -> None:
+                     proposals: int, rejected: int = 0) -> None:
     org = assessment.organisation.name
     n = len(decided)
     intro = (f"Wat is besloten: {n} {'actie' if n == 1 else 'acties'} (aangenomen voorstellen en eigen acties), "
              "op prioriteit en einddatum.")
     if proposals:
         intro += f" Nog niet besloten: {proposals} {'voorstel' if proposals == 1 else 'voorstellen'} (blad {PROPOSALS_SHEET})."
+    if rejected:
+        intro += f" Afgewezen: {rejected} {'voorstel' if rejected == 1 else 'voorstellen'} (blad {REJECTED_SHEET})."
     intro += f" Wijzigen: blad {WORK_SHEET}."
     _sheet_title(ws, f"Verbeterplan {org}", intro)
     header_row = 4
@@ -571,31 +581,57 @@ def _write_plan_view(ws: Worksheet, checklists: ChecklistSet, assessment: Assess
     _protect_view(ws)
 
 
-def _write_proposals(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, proposals: list[Action]) -> None:
-    org = assessment.organisation.name
-    n = len(proposals)
-    _sheet_title(ws, f"Voorstellen waarover nog niet is besloten ({n})",
-                 "Dienstscan stelt bij elke tekortkoming een actie voor. Een voorstel hoort pas bij het plan als het "
-                 "projectteam het aanneemt (in Dienstscan); tot dan heeft het geen eigenaar, data of status.")
+def _write_list_sheet(ws: Worksheet, assessment: Assessment, title: str, subtitle: str,
+                      columns: list[tuple[str, float, bool]], actions: list[Action],
+                      row_of: Callable[[Action], list[object]], empty: str) -> None:
+    """A printed, protected list of actions under a title (the Voorstellen and the Afgewezen
+    voorstellen sheets): a header row, one row per action in plan order, or ``empty``."""
+    _sheet_title(ws, title, subtitle)
     header_row = 4
-    widths = [c[1] for c in _PROPOSAL_COLUMNS]
-    widths[0] = _id_width(a.id for a in proposals)
-    _header_row(ws, header_row, [c[0] for c in _PROPOSAL_COLUMNS], widths)
-    rows: list[list[object]] = [
-        [a.id, a.title, action_source_text(checklists, a) or None, PRIORITY_LABELS.get(a.priority, a.priority),
-         theme_label(checklists, a.theme)]
-        for a in plan_order(proposals)
-    ]
+    widths = [c[1] for c in columns]
+    widths[0] = _id_width(a.id for a in actions)
+    _header_row(ws, header_row, [c[0] for c in columns], widths)
+    rows = [row_of(a) for a in plan_order(actions)]
     if not rows:
-        ws.cell(row=header_row + 1, column=2, value="Er liggen geen voorstellen meer open.").font = _MUTED
+        ws.cell(row=header_row + 1, column=2, value=empty).font = _MUTED
         last = header_row + 1
     else:
-        last = _write_rows(ws, header_row + 1, rows, {i for i, c in enumerate(_PROPOSAL_COLUMNS, start=1) if c[2]})
+        last = _write_rows(ws, header_row + 1, rows, {i for i, c in enumerate(columns, start=1) if c[2]})
     ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
-    _fit_titles(ws, len(_PROPOSAL_COLUMNS))
-    print_setup(ws, org, title_rows=f"{header_row}:{header_row}")
-    ws.print_area = f"A1:{get_column_letter(len(_PROPOSAL_COLUMNS))}{last}"
+    _fit_titles(ws, len(columns))
+    print_setup(ws, assessment.organisation.name, title_rows=f"{header_row}:{header_row}")
+    ws.print_area = f"A1:{get_column_letter(len(columns))}{last}"
     _protect_view(ws)
+
+
+def _write_proposals(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, proposals: list[Action]) -> None:
+    _write_list_sheet(
+        ws, assessment, f"Voorstellen waarover nog niet is besloten ({len(proposals)})",
+        "Dienstscan stelt bij elke tekortkoming een actie voor. Een voorstel hoort pas bij het plan als het "
+        "management het aanneemt (in Dienstscan, of met Besluit op het Werkblad PDCA); tot dan heeft het "
+        "geen eigenaar, data of status.",
+        _PROPOSAL_COLUMNS, proposals,
+        lambda a: [a.id, a.title, action_source_text(checklists, a) or None,
+                   PRIORITY_LABELS.get(a.priority, a.priority), theme_label(checklists, a.theme)],
+        "Er liggen geen voorstellen meer open.")
+
+
+def _write_rejected(ws: Worksheet, checklists: ChecklistSet, assessment: Assessment, rejected: list[Action]) -> None:
+    """The proposals decided against: not in the plan, but a decision management took, handed over
+    with who decided and when and what was noted (issue 24: each hand-over says what people said)."""
+
+    def row_of(a: Action) -> list[object]:
+        record = decision_record(a) or "niet vastgelegd door wie en wanneer"
+        why = "; ".join(p.strip() for p in (a.progress, a.act_note) if p.strip())
+        return [a.id, _action_text(a), f"{decision_text(a)}\n{record}", why or None,
+                action_source_text(checklists, a) or None]
+
+    _write_list_sheet(
+        ws, assessment, f"{REJECTED_SHEET} ({len(rejected)})",
+        "Voorstellen waartegen is besloten: ze horen niet bij het plan. Wie besloot en wanneer staat bij het "
+        "besluit. Een besluit terugdraaien kan in Dienstscan (pagina Verbeterplan, 'Ook acties buiten het "
+        "plan tonen').",
+        _REJECTED_COLUMNS, rejected, row_of, "Er is geen voorstel afgewezen.")
 
 
 # --------------------------------------------------------------------------- framework sheets
@@ -892,7 +928,7 @@ def _write_key_figures(ws: Worksheet, checklists: ChecklistSet, assessment: Asse
     for result in report.key_figures:
         entered = assessment.key_figures.get(result.id)
         comparison = result.comparison
-        norms = _join([f"{b.label}: {b.value_text} ({b.kind_label})" for b in comparison.benchmarks]) if comparison else None
+        norms = _join([b.listed for b in comparison.benchmarks]) if comparison else None
         # Each source by title and place; the benchmark's label, date and kind are in its own column.
         sources = [checklists.key_figures[result.id].source.cite()] if result.id in checklists.key_figures else []
         if comparison:
@@ -1008,11 +1044,13 @@ def _build_workbook(checklists: ChecklistSet, assessment: Assessment, baseline: 
     summary.title = SUMMARY_SHEET
     actions = visible_actions(assessment)
     decided, proposals = split_plan(actions)
-    taken = {SUMMARY_SHEET, PLAN_SHEET, PROPOSALS_SHEET, SCORES_SHEET, WORK_SHEET, KEYFIGURE_SHEET, SOURCES_SHEET,
-             META_SHEET, PROGRESS_SHEET}
+    rejected = rejected_actions(assessment)
+    taken = {SUMMARY_SHEET, PLAN_SHEET, PROPOSALS_SHEET, REJECTED_SHEET, SCORES_SHEET, WORK_SHEET, KEYFIGURE_SHEET,
+             SOURCES_SHEET, META_SHEET, PROGRESS_SHEET}
     progress_ws = wb.create_sheet(PROGRESS_SHEET) if baseline is not None else None
     plan_ws = wb.create_sheet(PLAN_SHEET)
     proposals_ws = wb.create_sheet(PROPOSALS_SHEET)
+    rejected_ws = wb.create_sheet(REJECTED_SHEET) if rejected else None
     scores_ws = wb.create_sheet(SCORES_SHEET)
     in_scope = [fw for fw in checklists.frameworks if fw.id in assessment.frameworks]
     fw_sheets = [(fw, wb.create_sheet(_safe_sheet_title(fw.short_title, taken))) for fw in in_scope]
@@ -1026,8 +1064,10 @@ def _build_workbook(checklists: ChecklistSet, assessment: Assessment, baseline: 
     if progress_ws is not None:
         write_progress_sheet(progress_ws, compare_scans(checklists, baseline, assessment),
                              assessment.organisation.name)
-    _write_plan_view(plan_ws, checklists, assessment, decided, len(proposals))
+    _write_plan_view(plan_ws, checklists, assessment, decided, len(proposals), len(rejected))
     _write_proposals(proposals_ws, checklists, assessment, proposals)
+    if rejected_ws is not None:
+        _write_rejected(rejected_ws, checklists, assessment, rejected)
     _write_work_sheet(work_ws, checklists, assessment, decided, proposals)
     for fw, ws in fw_sheets:
         _write_framework_sheet(ws, checklists, assessment, fw)
@@ -1059,6 +1099,7 @@ __all__ = [
     "FIELD_HEADERS",
     "PLAN_SHEET",
     "PROPOSALS_SHEET",
+    "REJECTED_SHEET",
     "SCORES_SHEET",
     "WORK_SHEET",
     "WORK_SHEET_V1",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from xml.sax.saxutils import escape as xml_escape
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +35,7 @@ from docx.shared import Cm, Pt
 from ...model.assessment import Assessment
 from ...model.checklist import ChecklistSet
 from ...storage import atomic_write_bytes
+from ..common.layout import text_points
 from .html import report_context
 
 #: Turns an SVG chart into PNG bytes.
@@ -46,6 +48,8 @@ OWNER = f"Probleem{SOFT}eigenaar"
 #: Header cells: bold 10 pt; an average bold character of DejaVu Sans (LibreOffice's stand-in for
 #: Calibri) is at most this many em wide, and a cell has this much padding left and right.
 HEADER_PT = 10
+#: The body's size (the Normal style), in tables too.
+BODY_PT = 10
 HEADER_EM = 0.70
 CELL_PADDING_CM = 0.45
 #: Word's document language: spelling, hyphenation and screen readers read Dutch.
@@ -89,18 +93,46 @@ def _header_word_cm(header: str) -> float:
     return longest * HEADER_EM * HEADER_PT / 72 * 2.54 + CELL_PADDING_CM
 
 
-def _fit_header_words(headers: list[str], widths_cm: list[float]) -> list[float]:
-    """Column widths in which no header word is broken inside ("Prioritei|t"): a column narrower
-    than its longest header word gets that width, taken from the widest column."""
+#: Where a line may break inside a word of a cell: a hyphen, a slash, a soft hyphen.
+_WORD_BREAKS = re.compile(r"[\s/\-\u00ad\u2010]+")
+#: A piece of a body word longer than this (a web address) may break anywhere: it never widens its column.
+LONGEST_BODY_PIECE = 24
+#: DejaVu Serif is at most this much wider than DejaVu Sans in Dutch words (measured: 2-4%).
+SERIF_WIDER = 1.05
+
+
+def _cell_text(value: Cell) -> str:
+    return value if isinstance(value, str) else "".join(text for text, _ in value)
+
+
+def _body_word_cm(texts: list[str]) -> float:
+    """The width the longest unbreakable piece of the body cells needs at the body's 10 pt,
+    measured in DejaVu Sans and widened by ``SERIF_WIDER`` for DejaVu Serif, which LibreOffice
+    prints the body with where Calibri is absent (both wider than Calibri): a word fits in Word
+    and in LibreOffice ("betrouwbaarhe|id", "uitzonderingen|.")."""
+    pieces = [piece for text in texts for piece in _WORD_BREAKS.split(text)
+              if piece and len(piece) <= LONGEST_BODY_PIECE]
+    if not pieces:
+        return 0.0
+    return max(text_points(piece, BODY_PT) for piece in pieces) * SERIF_WIDER / 72 * 2.54 + CELL_PADDING_CM
+
+
+def _fit_header_words(headers: list[str], widths_cm: list[float], rows: list[list[Cell]] | None = None) -> list[float]:
+    """Column widths in which no header word ("Prioritei|t") and no word of the body
+    ("betrouwbaarhe|id") is broken inside: a column narrower than its longest word gets that
+    width, taken from the widest column as far as that one keeps room for its own."""
     widths = list(widths_cm)
-    for i, header in enumerate(headers):
-        need = _header_word_cm(header)
-        if widths[i] < need:
-            widest = max(range(len(widths)), key=lambda j: widths[j] if j != i else -1)
-            give = min(need - widths[i], widths[widest] - _header_word_cm(headers[widest]))
-            if give > 0:
-                widths[i] += give
-                widths[widest] -= give
+    needs = [max(_header_word_cm(header), _body_word_cm([_cell_text(r[i]) for r in rows or []]))
+             for i, header in enumerate(headers)]
+    for i, need in enumerate(needs):
+        while widths[i] < need - 1e-9:
+            # the column with the most room beyond its own longest word gives what it can spare
+            donor = max((j for j in range(len(widths)) if j != i), key=lambda j: widths[j] - needs[j], default=None)
+            if donor is None or widths[donor] - needs[donor] <= 1e-9:
+                break  # no room anywhere: the word breaks (the table stays as wide as the page)
+            give = min(need - widths[i], widths[donor] - needs[donor])
+            widths[i] += give
+            widths[donor] -= give
     return [round(w, 2) for w in widths]
 
 
@@ -146,7 +178,17 @@ def _append_rows(table, rows: list[list[Cell]]) -> None:
     table._tbl.extend(list(parsed))
 
 
+def _keep_with_table(doc) -> None:
+    """The paragraph just before a table (its heading or introduction) stays on the table's page:
+    the proposals' introduction ended a page of its own, the table began the next one."""
+    body = doc.element.body
+    before = body[-2] if len(body) > 1 else None  # the last block before the section properties
+    if before is not None and before.tag == qn("w:p"):
+        before.get_or_add_pPr().get_or_add_keepNext()
+
+
 def _table(doc, headers: list[str], rows: list[list[Cell]], widths_cm: list[float] | None = None):
+    _keep_with_table(doc)
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = doc.styles[TABLE_STYLE]
     head = table.rows[0]
@@ -157,7 +199,7 @@ def _table(doc, headers: list[str], rows: list[list[Cell]], widths_cm: list[floa
         run = cell.paragraphs[0].add_run(text)
         run.bold = True
     if widths_cm:
-        widths_cm = _fit_header_words(headers, widths_cm)
+        widths_cm = _fit_header_words(headers, widths_cm, rows)
         table.autofit = False
         # the grid columns too: LibreOffice (and Word on opening) lay a table out by its grid
         for column, width in zip(table.columns, widths_cm, strict=True):
@@ -367,7 +409,7 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
     section.left_margin = section.right_margin = Cm(1.8)
     section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.0)
     section.different_first_page_header_footer = True  # no running header on the cover
-    doc.styles["Normal"].font.size = Pt(10)
+    doc.styles["Normal"].font.size = Pt(BODY_PT)
     header = section.header.paragraphs[0]
     header.text = context["header"]
     footer = section.footer.paragraphs[0]
@@ -475,14 +517,23 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
         if fw["register"] is not None:
             doc.add_heading(f"Pas toe of leg uit: {fw['item_label_plural']} die niet volledig zijn toegepast", level=2)
             if fw["register"]:
+                # two columns, as in the PDF: six (three of them mostly empty) broke the words of
+                # the norm and the explanation ("betrouwbaarhe|id", "Verantwoordeli|jk")
                 rows = []
                 for r in fw["register"]:
-                    explanation = r["explanation"] or ("Uitleg ontbreekt nog." if r["explanation_missing"] else "")
-                    rows.append([f"{r['id']} {r['text']}", r["answer"], explanation, "\n".join(r["barriers"]),
-                                 "\n".join(r["causes"]), "\n".join(r["solutions"])])
-                _table(doc, [fw["item_label"], "Antwoord", "Uitleg", f"Belemme{SOFT}ringen", "Oorzaken",
-                             f"Oplos{SOFT}singen"],
-                       rows, [3.2, 2.2, 3.4, 2.9, 2.9, 2.8])
+                    analysis: list[tuple[str, bool]] = []
+                    if r["explanation"]:
+                        analysis += [("Uitleg: ", True), (r["explanation"], False)]
+                    elif r["explanation_missing"]:
+                        analysis += [("Uitleg ontbreekt nog.", True)]
+                    else:
+                        analysis += [("Geen uitleg vereist.", False)]
+                    for label, key in (("Belemmeringen", "barriers"), ("Oorzaken", "causes"),
+                                       ("Oplossingen", "solutions")):
+                        if r[key]:
+                            analysis += [(f"\n{label}: ", True), ("; ".join(r[key]), False)]
+                    rows.append([[(r["id"], True), (f" {r['text']}\n{r['answer']}", False)], analysis])
+                _table(doc, [f"{fw['item_label']} en antwoord", "Uitleg en analyse"], rows, [5.6, 11.8])
             else:
                 doc.add_paragraph(f"Alle {fw['item_label_plural']} in scope zijn toegepast.")
         if fw["polls"]:
@@ -534,6 +585,10 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
     if n["proposals"]:
         intro += (f" Daarna de {n['proposals']} {'voorstel' if n['proposals'] == 1 else 'voorstellen'} waarover nog "
                   "niet is besloten.")
+    if plan["rejected"]:
+        n_rejected = len(plan["rejected"])
+        intro += (" Tot slot het afgewezen voorstel." if n_rejected == 1
+                  else f" Tot slot de {n_rejected} afgewezen voorstellen.")
     doc.add_paragraph(intro)
     for group in plan["groups"]:
         doc.add_heading(f"{group['label']} ({len(group['actions'])})", level=2)
@@ -552,7 +607,8 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
                 lines.append(f"Act: {a['act']}")
             if a["source"]:
                 lines.append(f"Bij: {a['source']}")
-            lines.insert(1, f"Besluit: {a['decision'].lower()}; prioriteit {a['priority'].lower()}")
+            record = f" ({a['record']})" if a["record"] else ""
+            lines.insert(1, f"Besluit: {a['decision'].lower()}{record}; prioriteit {a['priority'].lower()}")
             # the title of an action in bold, the rest of the cell not
             action_cell = [(lines[0], True), ("\n" + "\n".join(lines[1:]), False)]
             rows.append([a["id"], action_cell, a["owner"] or "–", a["period"], a["status"]])
@@ -562,10 +618,17 @@ def build_docx(context: dict[str, Any], *, chart_png: ChartRenderer | None = Non
     if plan["proposals"]:
         doc.add_heading(f"Voorstellen waarover nog niet is besloten ({len(plan['proposals'])})", level=2)
         _muted(doc.add_paragraph(), "Dienstscan stelt bij elke tekortkoming een actie voor. Een voorstel hoort pas "
-                                    "bij het plan als het projectteam het aanneemt; tot dan heeft het geen eigenaar, "
-                                    "data of status.")
+                                    "bij het plan als erover is besloten (in de scan of in de kolom Besluit van het "
+                                    "Werkblad PDCA in het Excel-plan); tot dan heeft het geen eigenaar, data of status.")
         _table(doc, ["Id", "Voorstel", "Naar aanleiding van", "Prioriteit"],
                [[a["id"], a["title"], a["source"], a["priority"]] for a in plan["proposals"]], [2.6, 7.0, 5.6, 2.2])
+    if plan["rejected"]:
+        doc.add_heading(f"Afgewezen voorstellen ({len(plan['rejected'])})", level=2)
+        _muted(doc.add_paragraph(), "Voorstellen waartegen is besloten: ze horen niet bij het plan. Wie besloot en "
+                                    "wanneer staat erbij.")
+        _table(doc, ["Id", "Voorstel", "Besluit", "Toelichting"],
+               [[a["id"], a["title"], a["decision_line"], a["why"] or "–"] for a in plan["rejected"]],
+               [2.6, 6.4, 4.2, 4.2])
 
     # sources
     _chapter(doc, "Bronnen")

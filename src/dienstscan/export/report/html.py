@@ -39,10 +39,10 @@ from ...scoring import display, dutch
 from ...scoring.spread import ItemSpread, disagreement_text, most_different_first, round_spreads, spread
 from ...cycle import compare_scans
 from ...storage import atomic_write_bytes
-from ...plan import status_label, visible_actions
+from ...plan import rejected_actions, status_label, visible_actions
 from ..common.item_notes import current_short, item_notes, notes_heading, origin_short
 from ..common.chart_rows import growth_scale, level_rows, level_text, section_rows, share_rows
-from ..common.plan_view import (decided_heading, decision_line, decision_text, gaps_heading, plan_order,
+from ..common.plan_view import (decided_heading, decision_line, decision_record, decision_text, gaps_heading, plan_order,
                                 split_plan, top_gaps)
 from ..common.sources import action_source_text, source_rows, theme_label
 from ..common.progress import progress_context
@@ -352,6 +352,8 @@ def _action(checklists: ChecklistSet, action: Action) -> dict[str, Any]:
         "end": _short_date(action.end),
         "status": status,
         "decision": decision_text(action),
+        # who decided and when ("MT, 12-03-2027"), as the plan records it (issue 24)
+        "record": decision_record(action),
         "period": _period(action),
         "theme": theme_label(checklists, action.theme),
         "indicator": action.indicator,
@@ -367,9 +369,10 @@ def _action(checklists: ChecklistSet, action: Action) -> dict[str, Any]:
 
 
 def _plan(checklists: ChecklistSet, actions: list[Action], today: dt.date,
-          with_gaps: frozenset[str] = frozenset()) -> dict[str, Any]:
-    """The decided plan by theme, the proposals apart, and the numbers (of the decided plan).
-    The first pages list the decided actions that are not already beside a gap (``with_gaps``)."""
+          with_gaps: frozenset[str] = frozenset(), rejected: list[Action] | None = None) -> dict[str, Any]:
+    """The decided plan by theme, the proposals apart, the rejected proposals apart (``rejected``:
+    who decided against them and when), and the numbers (of the decided plan). The first pages list
+    the decided actions that are not already beside a gap (``with_gaps``)."""
     decided, proposals = split_plan(actions)
     themes: dict[str, list[Action]] = {}
     order = list(checklists.themes)
@@ -400,7 +403,17 @@ def _plan(checklists: ChecklistSet, actions: list[Action], today: dt.date,
             "summary_actions": [_action(checklists, a) for a in further[:SUMMARY_ACTIONS]],
             "more_actions": max(0, len(further) - SUMMARY_ACTIONS),
             "any_decided": bool(decided),
-            "proposals": [_action(checklists, a) for a in plan_order(proposals)]}
+            "proposals": [_action(checklists, a) for a in plan_order(proposals)],
+            "rejected": [_rejected(checklists, a) for a in plan_order(rejected or [])]}
+
+
+def _rejected(checklists: ChecklistSet, action: Action) -> dict[str, Any]:
+    """A rejected proposal: the decision with who and when, and what was noted about it."""
+    row = _action(checklists, action)
+    record = row["record"]
+    row["decision_line"] = row["decision"] + (f" ({record})" if record else " (niet vastgelegd door wie en wanneer)")
+    row["why"] = "; ".join(p for p in (action.progress, action.act_note, action.description) if p.strip())
+    return row
 
 
 def _key_figures(checklists: ChecklistSet, assessment: Assessment, report: ScoreReport) -> list[dict[str, Any]]:
@@ -414,7 +427,7 @@ def _key_figures(checklists: ChecklistSet, assessment: Assessment, report: Score
             "filled": result.value is not None,
             "date": _short_date(entered.date) if entered else "",
             "note": result.note,
-            "norms": [f"{b.label}: {b.value_text} ({b.kind_label})" for b in result.comparison.benchmarks] if result.comparison else [],
+            "norms": [b.listed for b in result.comparison.benchmarks] if result.comparison else [],
             "comparison": _comparison(result.comparison),
             "source": kf.source.cite() if kf else "",
         })
@@ -465,11 +478,7 @@ def report_context(checklists: ChecklistSet, assessment: Assessment, *, today: d
     share_chart, level_chart = _summary_charts(checklists, report)
     gap_rows, gap_count = _gaps(checklists, assessment, actions)
     completeness = report.completeness
-    open_text = display.completeness_text(completeness.answered, completeness.items,
-                                          unknown=len(completeness.unknown_answers))
-    if completeness.explanations_missing:
-        n = len(completeness.explanations_missing)
-        open_text += f"; bij {n} {'antwoord' if n == 1 else 'antwoorden'} ontbreekt nog de uitleg"
+    open_text = display.scan_completeness_text(completeness)
     header = f"{org.name} · peildatum {date_text(assessment.peildatum)}"
     return _clean({
         "title": f"Rapportage dienstverlening {org.name}",
@@ -481,7 +490,6 @@ def report_context(checklists: ChecklistSet, assessment: Assessment, *, today: d
         "framework_titles": [fw.title for fw in in_scope],
         "excluded_frameworks": [{"title": e.title, "justification": e.justification} for e in report.excluded_frameworks],
         "completeness_text": open_text,
-        "complete": not completeness.explanations_missing and completeness.answered == completeness.items,
         "completeness_warnings": display.completeness_warnings(completeness),
         "warnings": list(report.warnings),
         "generated": date_text(today),
@@ -498,7 +506,8 @@ def report_context(checklists: ChecklistSet, assessment: Assessment, *, today: d
         },
         "frameworks": frameworks,
         "key_figures": _key_figures(checklists, assessment, report),
-        "plan": _plan(checklists, actions, today, frozenset(g["action_id"] for g in gap_rows if g["action_id"])),
+        "plan": _plan(checklists, actions, today, frozenset(g["action_id"] for g in gap_rows if g["action_id"]),
+                      rejected_actions(assessment)),
         "sources": _sources(checklists, in_scope),
         "progress": progress,
     })

@@ -35,8 +35,8 @@ _HEADER_RE = re.compile(r'<meta\s+name="dienstscan-kop"\s+content="([^"]*)"', re
 
 #: The PDF variant: PDF/UA-1 (tagged, language, title shown, fonts embedded), for publication.
 PDF_VARIANT = "pdf/ua-1"
-#: For the archive (``dienstscan report --archief``): PDF/A-3a, also tagged, with the sRGB output
-#: intent PDF/A asks for. WeasyPrint claims one standard per file, so it is one or the other.
+#: For the archive (``dienstscan report --archief``, *PDF/A voor het archief* in the app): PDF/A-3a,
+#: also tagged, with the sRGB output intent PDF/A asks for. WeasyPrint claims one standard per file, so it is one or the other.
 ARCHIVE_VARIANT = "pdf/a-3a"
 
 PRINT_CSS = """
@@ -58,6 +58,9 @@ h3, h4 { bookmark-level: none; }
 h1, h2, h3, h4 { break-after: avoid; }
 tr, .chart { break-inside: avoid; }
 table.grid[width] { table-layout: fixed; }  /* the long tables: widths from the HTML, linear time */
+/* a word longer than its cell ("(praktijkvoorbeelden" in a source's place) is broken, never drawn
+   over the next column (not hyphenated: "auto" split "nor-men" all over the tables) */
+table.grid td { overflow-wrap: break-word; }
 ul.toc a { color: #000; text-decoration: none; }
 ul.toc a::after { content: leader(".") target-counter(attr(href), page); }
 """

@@ -46,7 +46,7 @@ def benchmark_lines(comparison: MetricComparison | None) -> tuple[BenchmarkLine,
         return ()
     lines = []
     for b in comparison.drawn:
-        lines.append(BenchmarkLine(b.value, f"{b.label}: {b.value_text} ({b.kind_label})", b.kind))
+        lines.append(BenchmarkLine(b.value, b.listed, b.kind))
     return tuple(lines)
 
 
@@ -148,7 +148,7 @@ class _FrameworkBox(CachedGroupBox):
         self.chart.set_bars(bars)
         hint = "Klik op een balk (of kies met de pijltjes en Enter) om dat onderdeel te openen."
         if any(bar.lines for bar in bars):
-            hint = "Lijnen: doorgetrokken = norm; gestreept = referentieniveau, eigen belofte of historisch doel. " + hint
+            hint = "Lijnen: doorgetrokken = norm; gestreept = referentieniveau, ondergrens, eigen belofte of historisch doel. " + hint
         self.legend.setText(hint)
 
         sentences = [comparison_text(fw.comparison)] if fw.comparison else []
@@ -166,7 +166,7 @@ class _FrameworkBox(CachedGroupBox):
         self._update_phase(fw)
         self._update_explanations(fw)
         if tally.completeness is not None:
-            self.completeness.setText(f"Beantwoord: {display.completeness_text(tally.all_answered, tally.all_items)}.")
+            self.completeness.setText(f"Volledigheid: {display.framework_completeness_text(fw)}.")
         else:
             self.completeness.setText("")
 
@@ -331,12 +331,9 @@ class DashboardPage(RefreshWhenShown, QWidget):
         shown = display.completeness_percentage(c.answered, c.items)
         self.progress.setValue(int(shown) if shown is not None else 0)
         self.progress.setFormat(f"{dutch.number(shown, 0)}% beantwoord" if shown is not None else "geen items in de scan")
-        parts = [f"Beantwoord: {c.answered} van {c.items} items"
-                 + (f"; {len(c.unknown_answers)} met antwoord 'Onbekend'." if c.unknown_answers else ".")]
-        if c.explanations_missing:
-            n = len(c.explanations_missing)
-            parts.append(f"Uitleg ontbreekt bij {n} {'antwoord' if n == 1 else 'antwoorden'}.")
-        else:
+        # the line the report's cover, the Samenvatting and the CLI say (scoring.display)
+        parts = [f"Volledigheid: {display.scan_completeness_text(c)}."]
+        if not c.explanations_missing:
             parts.append("Geen uitleg ontbreekt.")
         total_kf = len(report.key_figures)
         if total_kf:
