@@ -47,6 +47,21 @@ def decision_record(action: Action) -> str:
     return ", ".join(p for p in parts if p)
 
 
+#: What a rejected proposal's decision says when nobody recorded who decided or when.
+NO_RECORD = "niet vastgelegd door wie en wanneer"
+
+
+def rejection_record(action: Action) -> str:
+    """Who decided against a proposal and when ('MT, 12-07-2011'), or that it was not recorded:
+    the Excel plan's and the report's lists of rejected proposals say it the same way."""
+    return decision_record(action) or NO_RECORD
+
+
+def rejection_note(action: Action) -> str:
+    """What was noted about a rejected proposal (its progress and follow-up notes), or ''."""
+    return "; ".join(p.strip() for p in (action.progress, action.act_note) if p.strip())
+
+
 def decision_line(action: Action) -> str:
     """'Voorstel aangenomen; A. de Vries; einde 31-12-2014; gepland': what was decided about a gap's
     action, who owns it, when it ends and where it stands (a proposal: 'Nog niet besloten'). The

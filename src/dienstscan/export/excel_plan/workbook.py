@@ -70,7 +70,8 @@ from ...scoring.spread import round_spreads
 from ...cycle import compare_scans
 from ...gcpause import paused_collection
 from ...storage import atomic_write_bytes
-from ..common.plan_view import DECISION_CHOICES, decision_record, decision_text, is_proposal, plan_order, split_plan
+from ..common.plan_view import (DECISION_CHOICES, decision_record, decision_text, is_proposal, plan_order, rejection_note,
+                                rejection_record, split_plan)
 from ..common.sources import action_source_text, source_rows, theme_label
 from ...plan import rejected_actions, status_label, visible_actions
 from ..common.item_notes import current_short, item_notes, notes_heading, origin_short
@@ -621,9 +622,7 @@ def _write_rejected(ws: Worksheet, checklists: ChecklistSet, assessment: Assessm
     with who decided and when and what was noted (issue 24: each hand-over says what people said)."""
 
     def row_of(a: Action) -> list[object]:
-        record = decision_record(a) or "niet vastgelegd door wie en wanneer"
-        why = "; ".join(p.strip() for p in (a.progress, a.act_note) if p.strip())
-        return [a.id, _action_text(a), f"{decision_text(a)}\n{record}", why or None,
+        return [a.id, _action_text(a), f"{decision_text(a)}\n{rejection_record(a)}", rejection_note(a) or None,
                 action_source_text(checklists, a) or None]
 
     _write_list_sheet(

@@ -43,7 +43,7 @@ from ...plan import rejected_actions, status_label, visible_actions
 from ..common.item_notes import current_short, item_notes, notes_heading, origin_short
 from ..common.chart_rows import growth_scale, level_rows, level_text, section_rows, share_rows
 from ..common.plan_view import (decided_heading, decision_line, decision_record, decision_text, gaps_heading, plan_order,
-                                split_plan, top_gaps)
+                                rejection_note, rejection_record, split_plan, top_gaps)
 from ..common.sources import action_source_text, source_rows, theme_label
 from ..common.progress import progress_context
 from ..common.xmltext import xml_text
@@ -410,9 +410,9 @@ def _plan(checklists: ChecklistSet, actions: list[Action], today: dt.date,
 def _rejected(checklists: ChecklistSet, action: Action) -> dict[str, Any]:
     """A rejected proposal: the decision with who and when, and what was noted about it."""
     row = _action(checklists, action)
-    record = row["record"]
-    row["decision_line"] = row["decision"] + (f" ({record})" if record else " (niet vastgelegd door wie en wanneer)")
-    row["why"] = "; ".join(p for p in (action.progress, action.act_note, action.description) if p.strip())
+    row["decision_line"] = f"{row['decision']} ({rejection_record(action)})"
+    # the report shows the title alone, so the description goes with the note
+    row["why"] = "; ".join(p for p in (rejection_note(action), action.description.strip()) if p)
     return row
 
 
